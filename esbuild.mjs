@@ -1,0 +1,80 @@
+// Bundles the extension, the language server and the CLI into dist/, and (with --tests) the test
+// and benchmark entry points into out/. Type-checking is a separate step (`npm run typecheck`):
+// esbuild strips types without checking them.
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const testsOnly = args.has('--tests-only');
+const tests = args.has('--tests') || testsOnly;
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  define: { __CLOUDWARDEN_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  // `vscode` is provided by the extension host; everything else is bundled so the VSIX needs no node_modules.
+  external: ['vscode'],
+  // jsonc-parser's UMD main requires its files dynamically, which a bundle cannot follow: take the ESM build.
+  mainFields: ['module', 'main'],
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = testsOnly ? [] : [
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (tests) {
+  const entries = [
+    ...walk('test/unit', (f) => f.endsWith('.test.ts')),
+    ...walk('test/integration', (f) => f.endsWith('.ts')),
+    ...walk('test/e2e', (f) => f.endsWith('.ts')),
+    ...walk('test/emulator', (f) => f.endsWith('.ts')),
+    ...walk('test/harness', (f) => f.endsWith('.ts')),
+    ...walk('bench', (f) => f.endsWith('.ts')),
+  ];
+  builds.push({
+    ...common,
+    sourcemap: 'inline',
+    entryPoints: entries,
+    outbase: '.',
+    outdir: 'out',
+    // Test tooling stays in node_modules; the code under test is bundled in, as it is in dist/.
+    external: ['vscode', 'mocha', 'playwright-core', '@aws-sdk/*', '@smithy/*', '@vscode/test-electron', 'typescript'],
+  });
+}
+
+function walk(dir, keep) {
+  let out = [];
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(walk(p, keep));
+    else if (keep(p) && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,49 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', 'demo/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's describe/test return promises the runner itself awaits.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'Remove .only from tests.' },
+      ],
+    },
+  },
+  {
+    // The core decides everything and must run under plain Node: no VS Code, no LSP.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core must not depend on VS Code or the LSP libraries.' },
+            { group: ['**/server/**', '**/extension/**', '**/cli/**'], message: 'src/core must not import the adapters that depend on it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The protocol groups each message's method name and types under one name, as vscode-eslint does.
+    files: ['src/shared/protocol.ts'],
+    rules: { '@typescript-eslint/no-namespace': 'off' },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension talks to the VS Code API.' }] }],
+    },
+  },
+);

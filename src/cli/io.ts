@@ -1,0 +1,9 @@
+/** Where a CLI run reads its catalog and writes its output; injected so tests can capture both. */
+export interface CliIo {
+  readonly catalogFile: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes shared by every subcommand. */
+export const EXIT = { ok: 0, noMatch: 1, usage: 2 } as const;

@@ -1,0 +1,44 @@
+import { CatalogLoadError, lazyCatalog } from '../core/catalog';
+import { actionsCommand } from './actions';
+import { EXIT, type CliIo } from './io';
+import { VERSION } from './version';
+
+const USAGE = `Usage: cloudwarden <command> [options]
+
+Commands:
+  actions <pattern> [--json]   List the IAM actions a name or wildcard pattern grants
+                               (e.g. s3:Get*, *:Get*, ec2:Describe*Instance?), with access levels.
+
+Options:
+  -h, --help                   Show this help.
+  -v, --version                Show the version and the IAM catalog's data date.
+`;
+
+/** Runs one command line; returns the exit code. Never throws. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const catalog = lazyCatalog(io.catalogFile);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case '-v':
+      case '--version':
+        io.stdout(`cloudwarden ${VERSION} (IAM data ${catalog().dataDate})\n`);
+        return EXIT.ok;
+      case 'actions':
+        return actionsCommand(rest, catalog, io);
+      default:
+        io.stderr(`cloudwarden: unknown command '${command}'\n\n${USAGE}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    const message = error instanceof CatalogLoadError ? error.message : String(error);
+    io.stderr(`cloudwarden: ${message}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { browseActions } from './browseActions';
+import type { ActionDocumentProvider } from './actionDocuments';
+import type { ServerHandle } from './serverHandle';
+
+export interface CommandContext {
+  readonly server: ServerHandle;
+  readonly output: vscode.OutputChannel;
+  readonly docs: ActionDocumentProvider;
+}
+
+/**
+ * The one command table. Each id here is contributed in package.json (an integration test checks
+ * that the two lists agree).
+ */
+const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => unknown> = {
+  'cloudwarden.browseActions': (ctx) => () => browseActions(ctx.server, ctx.docs),
+  'cloudwarden.showOutput': (ctx) => () => ctx.output.show(true),
+  'cloudwarden.restartServer': (ctx) => async () => {
+    await ctx.server.restart();
+    void vscode.window.setStatusBarMessage('CloudWarden language server restarted', 3000);
+  },
+};
+
+export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
+  for (const [id, factory] of Object.entries(COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, factory(ctx)));
+  }
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { ActionDocumentProvider } from './actionDocuments';
+import { registerCommands } from './commands';
+import { isRelevantDocument } from './languages';
+import { ServerHandle } from './serverHandle';
+import { CatalogStatus } from './catalogStatus';
+
+let server: ServerHandle | undefined;
+
+/**
+ * Activation is cheap on purpose: it registers commands and listeners only. The language server
+ * (and the language client library) load when a relevant file is open or a command needs them.
+ */
+export function activate(context: vscode.ExtensionContext): CloudWardenApi {
+  const output = vscode.window.createOutputChannel('CloudWarden');
+  context.subscriptions.push(output);
+  server = new ServerHandle(context, output);
+  const status = new CatalogStatus(server);
+  context.subscriptions.push(server, status);
+  server.onDidStart(() => void status.refresh(), null, context.subscriptions);
+
+  const docs = new ActionDocumentProvider();
+  context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs));
+
+  registerCommands(context, { server, output, docs });
+
+  const startIfRelevant = (document: vscode.TextDocument) => {
+    if (isRelevantDocument(document)) void server?.start().catch(() => undefined);
+  };
+  vscode.workspace.textDocuments.forEach(startIfRelevant);
+  vscode.workspace.onDidOpenTextDocument(startIfRelevant, null, context.subscriptions);
+
+  return { server };
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+  server = undefined;
+}
+
+/** What the extension exports to its tests (and to other extensions). */
+export interface CloudWardenApi {
+  readonly server: ServerHandle;
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVED_LANGUAGES } from './languages';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    middleware: {
+      provideHover: (document, position, token, next) =>
+        vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)
+          ? next(document, position, token)
+          : undefined,
+    },
+  };
+  return new LanguageClient('cloudwarden', 'CloudWarden', serverOptions, clientOptions);
+}

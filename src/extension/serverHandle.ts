@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/**
+ * Owns the language client: starts it once on demand, shares the start between concurrent callers,
+ * restarts and stops it cleanly.
+ */
+export class ServerHandle implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private readonly startedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidStart = this.startedEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
+  /** The running client, started if needed. */
+  start(): Promise<LanguageClient> {
+    this.starting ??= this.launch().catch((error: unknown) => {
+      this.starting = undefined;
+      this.output.appendLine(`Starting the CloudWarden language server failed: ${String(error)}`);
+      throw error;
+    });
+    return this.starting;
+  }
+
+  /** Sends a typed custom request (see src/shared/protocol.ts), starting the server if needed. */
+  async request<R>(method: string, params: object): Promise<R> {
+    const client = await this.start();
+    return client.sendRequest<R>(method, params);
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const pending = this.starting;
+    this.starting = undefined;
+    this.client = undefined;
+    const client = await pending?.catch(() => undefined);
+    if (client?.needsStop()) await client.stop();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.startedEmitter.dispose();
+  }
+
+  private async launch(): Promise<LanguageClient> {
+    // Loaded here, not at activation: the client library is most of the extension bundle's start-up cost.
+    const { createLanguageClient } = await import('./languageClient');
+    const client = createLanguageClient(this.context, this.output);
+    await client.start();
+    this.client = client;
+    this.startedEmitter.fire();
+    return client;
+  }
+}

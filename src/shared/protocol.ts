@@ -1,0 +1,51 @@
+/**
+ * The typed messages between the VS Code client and the language server, beyond standard LSP.
+ * One file shared by both sides, with no imports, so neither side bundles the other's library.
+ */
+
+import type { AccessLevel } from '../core/catalog/types';
+
+/** Summary of the IAM catalog, or why it could not be loaded. */
+export namespace CatalogInfoRequest {
+  export const method = 'cloudwarden/catalogInfo';
+  export type Params = Record<string, never>;
+  export type Result =
+    | { ok: true; dataDate: string; sourceVersion: string; services: number; actions: number }
+    | { ok: false; message: string };
+}
+
+/** One action as the browse list shows it. */
+export interface ActionItem {
+  /** `service:Name` in canonical casing. */
+  action: string;
+  serviceName: string;
+  accessLevel: AccessLevel;
+  description: string;
+}
+
+/** Actions matching free text or an IAM wildcard pattern, best first. */
+export namespace SearchActionsRequest {
+  export const method = 'cloudwarden/searchActions';
+  export interface Params {
+    query: string;
+    limit?: number;
+  }
+  export interface Result {
+    items: ActionItem[];
+    /** How many actions matched in all, before the limit. */
+    total: number;
+    /** Did-you-mean replacements when nothing matched. */
+    suggestions: string[];
+    /** Set when the catalog is unavailable. */
+    error?: string;
+  }
+}
+
+/** Full documentation of one action, as Markdown, with its Service Authorization Reference page. */
+export namespace ActionDetailsRequest {
+  export const method = 'cloudwarden/actionDetails';
+  export interface Params {
+    action: string;
+  }
+  export type Result = { markdown: string; docsUrl: string } | null;
+}

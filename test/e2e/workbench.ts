@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { launchBrowser, type Browser } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { repoRoot } from '../harness/paths';
+
+export const SCREENSHOTS = path.join(repoRoot, 'test-results', 'e2e');
+
+/** A real workbench in headless chromium, with CloudWarden loaded from source on a workspace. */
+export class Workbench {
+  private shot = 0;
+
+  private constructor(
+    readonly server: CodeServer,
+    readonly browser: Browser,
+    private readonly prefix: string,
+  ) {}
+
+  get page(): Page {
+    return this.browser.page;
+  }
+
+  static async open(workspace: string, prefix: string): Promise<Workbench> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const server = await startCodeServer({ workspace });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      await browser.page.goto(server.workbenchUrl());
+      await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // The explorer shows the workspace once the remote extension host is up.
+      await browser.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      return new Workbench(server, browser, prefix);
+    } catch (error) {
+      await browser?.close();
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** Saves a screenshot a person can open: test-results/e2e/<prefix>-NN-<name>.png. */
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(SCREENSHOTS, `${this.prefix}-${String(++this.shot).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Opens a workspace file by clicking through the Explorer (Ctrl+P does not focus in headless chromium). */
+  async openFile(...parts: string[]): Promise<void> {
+    for (const [i, part] of parts.entries()) {
+      const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${part}"]`).first();
+      await row.waitFor();
+      const expanded = await row.getAttribute('aria-expanded');
+      if (i < parts.length - 1) {
+        if (expanded !== 'true') await row.click();
+      } else {
+        await row.dblclick();
+      }
+    }
+    await this.page.locator(`.tabs-container .tab[aria-label^="${parts[parts.length - 1]}"]`).waitFor();
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Runs a command from the palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The editor text span holding `text` (the first one). */
+  editorText(text: string): Locator {
+    return this.page.locator('.monaco-editor .view-lines span', { hasText: text }).last();
+  }
+
+  /** The frame of a webview (nested same-origin iframes) whose body contains `text`. */
+  async webviewFrameWith(text: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+        const found = body.includes(text);
+        if (found) return frame;
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no webview showed "${text}" within ${timeoutMs} ms`);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
