@@ -1,24 +1,19 @@
 import * as path from 'node:path';
 import { runInExtensionHost } from '../test/harness/extensionHost';
 import { repoRoot } from '../test/harness/paths';
+import { median } from './lib/measure';
 
 type Sample = Record<'activateMs' | 'serverReadyMs' | 'firstCatalogAnswerMs' | 'firstHoverMs' | 'warmHoverMs', number>;
 
 const RUNS = Number(process.env.CLOUDWARDEN_BENCH_RUNS ?? 5);
 const TARGETS: Partial<Record<keyof Sample, number>> = { activateMs: 50, serverReadyMs: 300 };
 const LABELS: Record<keyof Sample, string> = {
-  activateMs: 'activate() incl. loading the bundle',
+  activateMs: 'bundle evaluation + activate()',
   serverReadyMs: 'language server started and initialized',
   firstCatalogAnswerMs: 'first catalog answer (lazy catalog load)',
   firstHoverMs: 'first hover on an action (document sync + parse)',
   warmHoverMs: 'next hover, round trip through the extension host',
 };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Extension start-up in a real extension host (code-server), one fresh host per sample. */
 async function main(): Promise<void> {
@@ -26,7 +21,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < RUNS; i++) {
     const run = await runInExtensionHost<Sample>({
       testsPath: path.join(repoRoot, 'out', 'bench', 'extensionHost', 'startup.js'),
-      quiet: true,
+      quiet: process.env.CLOUDWARDEN_BENCH_VERBOSE !== '1',
     });
     if (run.exitCode !== 0 || !run.results) throw new Error(`sample ${i + 1} failed (exit ${run.exitCode})\n${run.serverOutput}`);
     samples.push(run.results);

@@ -10,13 +10,18 @@ import { CatalogInfoRequest } from '../../src/shared/protocol';
  */
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<CloudWardenApi>('cloudwarden.cloudwarden');
-  if (!extension || extension.isActive) throw new Error('CloudWarden must be loaded and not yet active');
-
-  let t = performance.now();
+  if (!extension) throw new Error('CloudWarden is not loaded');
+  // The workbench may have activated it already (it fires onLanguage:json for its own settings model);
+  // the extension measures its own bundle evaluation + activate() either way.
   const api = await extension.activate();
-  const activateMs = performance.now() - t;
+  const activateMs = api.activationMs;
+  if (activateMs === undefined) throw new Error('the extension did not report its activation time');
+  if (api.server.isRunning) throw new Error('the language server is already running: nothing relevant should be open');
 
-  t = performance.now();
+  // Let the host finish its own start-up (other extensions activate at the same time) so the
+  // server's start is measured, not the queue in front of it.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  let t = performance.now();
   await api.server.start();
   const serverReadyMs = performance.now() - t;
 

@@ -9,8 +9,12 @@ export interface CodeServerOptions {
   /** Folder to open; copied to a temporary folder first unless `copyWorkspace` is false. */
   workspace: string;
   copyWorkspace?: boolean;
-  /** User settings beyond the quiet defaults. */
-  settings?: Record<string, unknown>;
+  /**
+   * User settings beyond the quiet defaults; `null` writes no settings file at all. (Any settings file
+   * makes the workbench open a JSON model at start-up, which fires onLanguage:json: a measurement of
+   * cold activation needs none.)
+   */
+  settings?: Record<string, unknown> | null;
   /** Environment for code-server and so for the extension host (the browser's does not reach it). */
   env?: Record<string, string>;
   port?: number;
@@ -55,7 +59,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   if (options.copyWorkspace !== false) cpSync(options.workspace, workspace, { recursive: true });
   const userDir = path.join(home, 'user-data');
   mkdirSync(path.join(userDir, 'User'), { recursive: true });
-  writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  if (options.settings !== null) {
+    writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  }
   writeFileSync(path.join(home, 'config.yaml'), 'auth: none\ncert: false\n');
 
   const port = options.port ?? (await freePort());

@@ -26,6 +26,8 @@ export async function runInExtensionHost<R>(options: {
   env?: Record<string, string>;
   timeoutMs?: number;
   quiet?: boolean;
+  /** See CodeServerOptions.settings. */
+  settings?: Record<string, unknown> | null;
 }): Promise<ExtensionHostRun<R>> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-host-'));
   const resultsFile = path.join(scratch, 'results.json');
@@ -33,6 +35,7 @@ export async function runInExtensionHost<R>(options: {
   const server = await startCodeServer({
     workspace: options.workspace ?? path.join(repoRoot, 'test', 'fixtures', 'workspace'),
     env: { ...options.env, CLOUDWARDEN_TEST_RESULTS: resultsFile },
+    settings: options.settings,
   });
   try {
     const browser = await launchBrowser();

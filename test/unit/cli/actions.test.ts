@@ -5,9 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { repoRoot } from '../../harness/paths';
+import { catalogFile, repoRoot } from '../helpers/paths';
 
-const catalogFile = path.join(repoRoot, 'dist', 'catalog.json');
 
 function cli(args: string[], file = catalogFile): { code: number; stdout: string; stderr: string } {
   let stdout = '';

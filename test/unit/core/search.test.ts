@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Catalog } from '../../../src/core/catalog';
 import { describeAction, describeExpansion } from '../../../src/core/docs/actionDocs';
 import { searchActions } from '../../../src/core/search/actions';
-import { repoRoot } from '../../harness/paths';
+import { catalogFile } from '../helpers/paths';
 
-const catalog = Catalog.load(path.join(repoRoot, 'dist', 'catalog.json'));
+const catalog = Catalog.load(catalogFile);
 const names = (query: string, limit = 10) => searchActions(catalog, query, limit).actions.map((a) => a.fullName);
 
 describe('searchActions', () => {
