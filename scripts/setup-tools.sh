@@ -39,9 +39,12 @@ ensure_code_server() {
   [ -f "$cs_entry" ] && return 0
   log "installing code-server $code_server_version into .tools (about 2-3 minutes, once)"
   rm -rf "$cs_dir.partial"
-  # code-server's postinstall checks the node major of the npm that runs it, and native modules
-  # must be built against node 24's headers, not the machine's (~/.npmrc may say nodedir=/usr).
-  PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
+  # code-server's postinstall checks the node major of the npm that runs it (from npm_config_user_agent),
+  # and native modules must be built against node 24's headers, not the machine's (~/.npmrc may say
+  # nodedir=/usr). Under `npm test` the outer npm's npm_* variables would leak in and win: drop them.
+  local unset_npm=()
+  for v in $(compgen -e); do case "$v" in npm_*|NODE|INIT_CWD) unset_npm+=(-u "$v") ;; esac; done
+  env "${unset_npm[@]}" PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
     npm install --prefix "$cs_dir.partial" --no-save --no-package-lock --foreground-scripts --loglevel=error \
     "code-server@$code_server_version" > "$tools/code-server-install.log" 2>&1 \
     || { log "code-server install failed; see .tools/code-server-install.log"; tail -n 30 "$tools/code-server-install.log" >&2; exit 1; }

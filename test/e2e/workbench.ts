@@ -21,9 +21,10 @@ export class Workbench {
     return this.browser.page;
   }
 
-  static async open(workspace: string, prefix: string): Promise<Workbench> {
+  /** `env` reaches the extension host and so the language server (the browser's does not). */
+  static async open(workspace: string, prefix: string, env?: Record<string, string>): Promise<Workbench> {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const server = await startCodeServer({ workspace });
+    const server = await startCodeServer({ workspace, env });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser();

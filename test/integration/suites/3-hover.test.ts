@@ -48,3 +48,19 @@ suite('hover on actions', () => {
     assert.equal(/\*\*[a-z0-9-]+:/.test(hoverText(hovers ?? [])), false);
   });
 });
+
+suite('hover setting', () => {
+  const config = () => vscode.workspace.getConfiguration('cloudwarden');
+  teardown(() => config().update('hover.enable', undefined, vscode.ConfigurationTarget.Global));
+
+  test('cloudwarden.hover.enable = false turns the hover off, and back on', async () => {
+    const editor = await openDocument('policies', 'deploy-policy.json');
+    await hoverAt(editor, '"s3:GetObject"');
+    await config().update('hover.enable', false, vscode.ConfigurationTarget.Global);
+    const position = positionOf(editor.document, '"s3:GetObject"');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    assert.equal(/\*\*s3:GetObject\*\*/.test(hoverText(hovers ?? [])), false);
+    await config().update('hover.enable', undefined, vscode.ConfigurationTarget.Global);
+    assert.match(await hoverAt(editor, '"s3:GetObject"'), /\*\*s3:GetObject\*\*/);
+  });
+});
