@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from '../helpers/paths';
+
+// What `npm run package` would put in the VSIX, asked of vsce itself (.vscodeignore decides).
+test('the VSIX carries the bundles, the catalog, media, snippets, licence, README and CHANGELOG only', () => {
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+  assert.deepEqual(files, [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/catalog.json',
+    'dist/cli.js',
+    'dist/extension.js',
+    'dist/server.js',
+    'media/icon.png',
+    'media/icon.svg',
+    'package.json',
+    'snippets/iam-policy.json',
+  ]);
+});
