@@ -1,5 +1,7 @@
 import { CatalogLoadError, lazyCatalog } from '../core/catalog';
 import { actionsCommand } from './actions';
+import { lintCommand } from './lint';
+import { rulesCommand } from './rules';
 import { EXIT, type CliIo } from './io';
 import { VERSION } from './version';
 
@@ -8,6 +10,12 @@ const USAGE = `Usage: cloudwarden <command> [options]
 Commands:
   actions <pattern> [--json]   List the IAM actions a name or wildcard pattern grants
                                (e.g. s3:Get*, *:Get*, ec2:Describe*Instance?), with access levels.
+  lint [--format text|json|sarif] [--fail-on error|warning|info|none] <files or folders...>
+                               Lint the IAM policies in policy files, AWS CLI output and
+                               CloudFormation/SAM templates. Exit 0: nothing at or above --fail-on
+                               (default error); 1: findings; 2: usage or read errors.
+  rules [--json] [--write-docs DIR]
+                               List the rules (or write their documentation pages).
 
 Options:
   -h, --help                   Show this help.
@@ -32,6 +40,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return EXIT.ok;
       case 'actions':
         return actionsCommand(rest, catalog, io);
+      case 'lint':
+        return lintCommand(rest, catalog, io);
+      case 'rules':
+        return rulesCommand(rest, io);
       default:
         io.stderr(`cloudwarden: unknown command '${command}'\n\n${USAGE}`);
         return EXIT.usage;

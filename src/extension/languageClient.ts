@@ -14,6 +14,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'untitled', language },
     ]),
     outputChannel: output,
+    // The server reads the `cloudwarden` settings at start and again whenever they change.
+    initializationOptions: { settings: vscode.workspace.getConfiguration().get('cloudwarden') },
+    synchronize: { configurationSection: 'cloudwarden' },
     middleware: {
       provideHover: (document, position, token, next) =>
         vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)

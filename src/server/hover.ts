@@ -1,7 +1,8 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeAction, describeExpansion } from '../core/docs/actionDocs';
-import { findActionAt, type PolicySyntax } from '../core/policy/locate';
+import { findActionAt } from '../core/policy/locate';
+import { syntaxOf } from './syntax';
 import type { CatalogService } from './catalogService';
 
 /** Hover on an action string or pattern in a JSON or YAML policy. */
@@ -29,10 +30,4 @@ export function provideHover(catalogService: CatalogService, document: TextDocum
     contents: { kind: MarkupKind.Markdown, value: markdown },
     range: { start: document.positionAt(found.start), end: document.positionAt(found.end) },
   };
-}
-
-function syntaxOf(languageId: string): PolicySyntax | undefined {
-  if (languageId === 'json' || languageId === 'jsonc') return 'json';
-  if (languageId === 'yaml') return 'yaml';
-  return undefined;
 }

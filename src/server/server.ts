@@ -1,33 +1,59 @@
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core/catalog';
 import { registerCatalogRequests } from './catalogRequests';
-import { provideHover } from './hover';
 import { CatalogService } from './catalogService';
+import { DiagnosticsService } from './diagnostics';
+import { provideHover } from './hover';
+import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
 export interface ServerOptions {
   /** Path of the generated catalog file. */
   catalogFile: string;
+  /** Folder of the rule documentation pages that diagnostics link to. */
+  rulesDocsDir: string;
 }
 
 /** Wires the core to one LSP connection. Nothing is loaded until a request needs it. */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const catalog = new CatalogService(lazyCatalog(options.catalogFile), (message) => connection.console.error(message));
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const diagnostics = new DiagnosticsService(connection, catalog, () => settings, options.rulesDocsDir);
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  connection.onInitialize((params): InitializeResult => {
+    settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'CloudWarden' },
-    }),
-  );
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings = parseSettings((change.settings as { cloudwarden?: unknown } | undefined)?.cloudwarden);
+    documents.all().forEach((d) => diagnostics.schedule(d));
+  });
+
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+  documents.onDidClose((e) => diagnostics.forget(e.document.uri));
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? provideHover(catalog, document, params.position) : null;
+  });
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? diagnostics.codeActions(document, params) : [];
   });
   registerCatalogRequests(connection, catalog);
 

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { RULES } from '../../../src/core/rules/registry';
 import { repoRoot } from '../helpers/paths';
 
 // What `npm run package` would put in the VSIX, asked of vsce itself (.vscodeignore decides).
-test('the VSIX carries the bundles, the catalog, media, snippets, licence, README and CHANGELOG only', () => {
+test('the VSIX carries the bundles, the catalog, rule pages, media, snippets, licence, README and CHANGELOG only', () => {
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
@@ -18,9 +19,10 @@ test('the VSIX carries the bundles, the catalog, media, snippets, licence, READM
     'dist/cli.js',
     'dist/extension.js',
     'dist/server.js',
+    ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
     'media/icon.png',
     'media/icon.svg',
     'package.json',
     'snippets/iam-policy.json',
-  ]);
+  ].sort());
 });

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Catalog } from '../core/catalog';
+import { lintText, type LintConfig } from '../core/lint';
+import { ruleMetas } from '../core/rules/registry';
+import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
+import { LineIndex } from '../core/text/lines';
+import { EXIT, type CliIo } from './io';
+import { toSarif } from './sarif';
+import { VERSION } from './version';
+
+const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template']);
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
+
+interface FileResult {
+  path: string;
+  text: string;
+  findings: readonly Finding[];
+  error?: string;
+}
+
+/** `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] <files or folders...>` */
+export function lintCommand(args: readonly string[], catalog: () => Catalog, io: CliIo): number {
+  const parsed = parseArgs(args);
+  if ('error' in parsed) {
+    io.stderr(`cloudwarden lint: ${parsed.error}\n`);
+    return EXIT.usage;
+  }
+  const files: string[] = [];
+  const unreadable: FileResult[] = [];
+  for (const target of parsed.targets) {
+    if (!existsSync(target)) unreadable.push({ path: target, text: '', findings: [], error: 'no such file or folder' });
+    else if (statSync(target).isDirectory()) walk(target, files);
+    else files.push(target);
+  }
+  const config: LintConfig = {};
+  const results: FileResult[] = [...unreadable];
+  for (const file of files) results.push(lintFile(file, catalog(), config));
+  results.sort((a, b) => a.path.localeCompare(b.path));
+
+  const readable = results.filter((r) => !r.error);
+  io.stdout(
+    parsed.format === 'json'
+      ? formatJson(results)
+      : parsed.format === 'sarif'
+        ? `${JSON.stringify(toSarif(readable, ruleMetas(), VERSION), null, 2)}\n`
+        : formatText(results),
+  );
+  for (const r of results) if (r.error && parsed.format !== 'text') io.stderr(`cloudwarden lint: ${r.path}: ${r.error}\n`);
+  if (results.some((r) => r.error)) return EXIT.usage;
+  const threshold = parsed.failOn === 'none' ? -1 : SEVERITIES.indexOf(parsed.failOn);
+  const failing = results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold));
+  return failing ? EXIT.noMatch : EXIT.ok;
+}
+
+function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { path: file, text: '', findings: [], error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const result = lintText(text, formatOf(file, text), catalog, config);
+  return { path: file, text, findings: result.findings };
+}
+
+/** YAML by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
+function formatOf(file: string, text: string): 'json' | 'yaml' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json' || ext === '.jsonc') return 'json';
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, out);
+    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      out.push(full);
+    }
+  }
+}
+
+function formatText(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    if (r.error) {
+      lines.push(`${r.path}: error: ${r.error}`);
+      continue;
+    }
+    const index = new LineIndex(r.text);
+    for (const f of r.findings) {
+      const p = index.positionAt(f.span.start);
+      counts[f.severity]++;
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatJson(results: readonly FileResult[]): string {
+  const files = results.map((r) => {
+    const index = new LineIndex(r.text);
+    return {
+      path: r.path,
+      ...(r.error ? { error: r.error } : {}),
+      findings: r.findings.map((f) => ({
+        rule: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) },
+        equivalents: equivalentsOf(f.ruleId),
+      })),
+    };
+  });
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
+
+function equivalentsOf(ruleId: string): Record<string, string[]> {
+  const meta = RULE_METAS.get(ruleId);
+  const out: Record<string, string[]> = {};
+  if (!meta) return out;
+  for (const [tool, ids] of Object.entries(meta.equivalents)) if (ids && ids.length) out[tool] = [...ids];
+  return out;
+}
+
+const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));
+
+type Format = 'text' | 'json' | 'sarif';
+type Parsed = { format: Format; failOn: Severity | 'none'; targets: string[] } | { error: string };
+
+function parseArgs(args: readonly string[]): Parsed {
+  let format: Format = 'text';
+  let failOn: Severity | 'none' = 'error';
+  const targets: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return { error: `--format must be text, json or sarif, not '${v ?? ''}'` };
+      format = v;
+    } else if (flag === '--fail-on') {
+      const v = value();
+      if (v !== 'none' && !SEVERITIES.includes(v as Severity)) return { error: `--fail-on must be error, warning, info or none, not '${v ?? ''}'` };
+      failOn = v as Severity | 'none';
+    } else if (flag.startsWith('-')) {
+      return { error: `unknown option '${arg}'` };
+    } else {
+      targets.push(arg);
+    }
+  }
+  if (targets.length === 0) return { error: 'give at least one file or folder to lint' };
+  return { format, failOn, targets };
+}

@@ -1,0 +1,50 @@
+import type { Catalog } from './catalog/catalog';
+import type { PolicySource } from './policy/model';
+import { RULES } from './rules/registry';
+import type { Finding, Fix, Severity } from './rules/types';
+import { readPolicySource } from './sources';
+
+/** Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. */
+export interface LintConfig {
+  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export interface LintResult {
+  readonly source: PolicySource;
+  /** Rule findings and syntax errors (rule id `syntax-error`), sorted by position. */
+  readonly findings: readonly Finding[];
+  /** Rules that threw: reported, never fatal. */
+  readonly internalErrors: readonly string[];
+}
+
+export const SYNTAX_ERROR = 'syntax-error';
+
+/** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
+export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog, config: LintConfig = {}): LintResult {
+  const source = readPolicySource(text, format);
+  const findings: Finding[] = [];
+  const internalErrors: string[] = [];
+  // Syntax errors matter only in files that hold policies; VS Code reports them in every other JSON/YAML file.
+  if (source.shape !== 'none') {
+    for (const p of source.problems) findings.push({ ruleId: SYNTAX_ERROR, severity: 'error', message: p.message, span: p.span, fixes: [] });
+  }
+  for (const rule of RULES) {
+    const setting = config.rules?.[rule.meta.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.meta.defaultSeverity;
+    for (const document of source.documents) {
+      try {
+        rule.check(document, {
+          catalog,
+          text,
+          source,
+          report: (f) => findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: f.fixes ?? ([] as Fix[]) }),
+        });
+      } catch (error) {
+        internalErrors.push(`Rule ${rule.meta.id} failed on ${document.path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { source, findings, internalErrors };
+}

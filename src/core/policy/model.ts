@@ -1,0 +1,153 @@
+/**
+ * The policy model every rule reads: documents, statements and elements, each with the source span it
+ * came from, and values that may be partly unknown (a CloudFormation `!Sub` with variables, a CDK token,
+ * a Terraform interpolation). Rules must never report a false positive on an unknown part.
+ */
+import type { ArnPart } from '../catalog/types';
+
+/** A half-open span of offsets into the source text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A scalar value from the source. `parts` is set when the value is only partly known: literal strings
+ * interleaved with unknown parts (the label says where it came from, e.g. `AWS::AccountId`). `text` is
+ * then the literal parts joined with `${label}` placeholders, for display only.
+ */
+export interface Value {
+  readonly kind: 'string' | 'number' | 'boolean' | 'null' | 'unknown';
+  /** The value as text (for strings: without quotes). For `unknown`: a description such as `!Ref Bucket`. */
+  readonly text: string;
+  /** Literal and unknown parts, when a string is partly unknown. */
+  readonly parts?: readonly ArnPart[];
+  /** The value's span (for strings: without quotes). */
+  readonly span: Span;
+}
+
+/** A list element (Action, Resource, a condition's values...): one value or an array of them. */
+export interface ValueList {
+  readonly values: readonly Value[];
+  /** True when written as an array (`[...]` or a YAML sequence), false for a single value. */
+  readonly isArray: boolean;
+  /** The whole element's value span (the array, or the single value). */
+  readonly span: Span;
+  /** True when the whole list is unknown (e.g. `!Ref SomeListParameter`, `Fn::If`). */
+  readonly unknown?: boolean;
+}
+
+/** A key of an object as written, with its span (for diagnostics on keys). */
+export interface Key {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+
+export interface PrincipalEntry {
+  readonly key: Key;
+  readonly kind: PrincipalKind | string;
+  readonly values: ValueList;
+}
+
+/** `Principal` / `NotPrincipal`: `"*"` or a map of kind → values. */
+export interface PrincipalElement {
+  readonly key: Key;
+  readonly wildcard?: Value;
+  readonly entries: readonly PrincipalEntry[];
+  readonly span: Span;
+  readonly unknown?: boolean;
+}
+
+export interface ConditionEntry {
+  /** The condition key, e.g. `aws:SourceArn`. */
+  readonly key: Key;
+  readonly values: ValueList;
+}
+
+export interface ConditionBlock {
+  /** The operator, e.g. `StringEquals`, `ForAnyValue:StringLike`, `ArnLikeIfExists`. */
+  readonly operator: Key;
+  readonly entries: readonly ConditionEntry[];
+  readonly span: Span;
+}
+
+export interface ConditionElement {
+  readonly key: Key;
+  readonly blocks: readonly ConditionBlock[];
+  readonly span: Span;
+  readonly unknown?: boolean;
+}
+
+export interface Statement {
+  /** The statement object's span. */
+  readonly span: Span;
+  readonly index: number;
+  readonly sid?: { key: Key; value: Value };
+  readonly effect?: { key: Key; value: Value };
+  readonly action?: { key: Key; list: ValueList };
+  readonly notAction?: { key: Key; list: ValueList };
+  readonly resource?: { key: Key; list: ValueList };
+  readonly notResource?: { key: Key; list: ValueList };
+  readonly principal?: PrincipalElement;
+  readonly notPrincipal?: PrincipalElement;
+  readonly condition?: ConditionElement;
+  /** Keys that are not statement elements (typos such as `Actions`), for the validity rules. */
+  readonly unknownKeys: readonly Key[];
+  /** True when the statement itself is unknown (e.g. produced by `Fn::If`). */
+  readonly unknown?: boolean;
+}
+
+/** What a policy document is for, as far as its source says. */
+export type PolicyKind =
+  | 'identity' // attached to a user, group or role (inline or managed)
+  | 'resource' // S3 bucket, KMS key, SQS, SNS, Secrets Manager, Lambda, ECR...
+  | 'trust' // a role's AssumeRolePolicyDocument
+  | 'boundary'
+  | 'scp'
+  | 'rcp'
+  | 'unknown';
+
+export interface PolicyDocument {
+  readonly kind: PolicyKind;
+  /** Where the document is, in words: `Resources.FunctionRole.Properties.Policies[0]`, `PolicyVersion.Document`. */
+  readonly path: string;
+  /** For resource policies: the service whose resources it governs (`s3`, `kms`...), when known. */
+  readonly resourceService?: string;
+  /**
+   * The principals an identity policy applies to, as the source names them (e.g. the logical ids of the
+   * roles in a template); cross-statement rules group documents by them.
+   */
+  readonly appliesTo?: readonly string[];
+  /** The document object's span. */
+  readonly span: Span;
+  readonly version?: { key: Key; value: Value };
+  readonly id?: { key: Key; value: Value };
+  /** The Statement element; a single object is normalised to a list of one. */
+  readonly statementKey?: Key;
+  readonly statementIsArray: boolean;
+  readonly statements: readonly Statement[];
+  readonly unknownKeys: readonly Key[];
+  /**
+   * True when the document was decoded from a string (URL-encoded JSON in CLI output, JSON with escapes
+   * inside a YAML or JSON string): every span in it is the whole string's span. Point at it; never edit
+   * inside it.
+   */
+  readonly coarseSpans?: boolean;
+}
+
+/** A problem reading the source (syntax error, value of the wrong type where a policy must be). */
+export interface ParseProblem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** All the policies found in one file, and what could not be read. */
+export interface PolicySource {
+  readonly format: 'json' | 'yaml';
+  /** What the file is: a bare policy, CLI output, a CloudFormation/SAM template, or nothing we know. */
+  readonly shape: 'policy' | 'cli-output' | 'cloudformation' | 'none';
+  readonly documents: readonly PolicyDocument[];
+  readonly problems: readonly ParseProblem[];
+}

@@ -1,0 +1,39 @@
+import type { Rule } from '../types';
+import { globMatcher, isAllow, literal, valuesOf } from '../values';
+
+export const passRoleStar: Rule = {
+  meta: {
+    id: 'passrole-star-resource',
+    name: 'iam:PassRole on any role',
+    family: 'least-privilege',
+    defaultSeverity: 'warning',
+    equivalents: {
+      accessAnalyzer: ['PASS_ROLE_WITH_STAR_IN_RESOURCE', 'PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE'],
+      checkov: ['CKV_AWS_286'],
+    },
+    docs: {
+      what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`.',
+      why: 'Passing any role to a service (Lambda, EC2, ECS, CloudFormation...) lets the holder run code with that role\'s permissions, administrator roles included: a privilege escalation.',
+      example: '{ "Effect": "Allow", "Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*" }',
+      fix: 'Scope the Resource to the roles the workload passes, and add an `iam:PassedToService` condition naming the service.',
+    },
+  },
+  check(document, ctx) {
+    if (document.kind !== 'identity') return;
+    for (const statement of document.statements) {
+      if (!isAllow(statement)) continue;
+      const star = valuesOf(statement.resource).find((v) => literal(v) === '*');
+      if (!star) continue;
+      const passing = valuesOf(statement.action).find((v) => {
+        const text = literal(v);
+        return text !== undefined && globMatcher(text)('iam:PassRole');
+      });
+      if (!passing) continue;
+      const via = literal(passing)!.toLowerCase() === 'iam:passrole' ? '' : ` (through '${literal(passing)}')`;
+      ctx.report({
+        span: passing.span,
+        message: `iam:PassRole${via} on "Resource": "*" lets this principal pass any role, administrator roles included, to a service.`,
+      });
+    }
+  },
+};

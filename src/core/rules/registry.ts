@@ -1,0 +1,39 @@
+import type { Rule, RuleMeta } from './types';
+import { unknownAction, unknownService } from './validity/actions';
+import { unknownConditionKey, unknownConditionOperator } from './validity/conditions';
+import { duplicateSid, invalidEffect, invalidSid, unknownElement } from './validity/statement';
+import { invalidVersion, missingVersion } from './validity/version';
+import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
+import { passRoleStar } from './leastPrivilege/passRole';
+import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
+
+/** Every rule, in the order their findings are listed. */
+export const RULES: readonly Rule[] = [
+  unknownService,
+  unknownAction,
+  unknownElement,
+  invalidEffect,
+  missingVersion,
+  invalidVersion,
+  duplicateSid,
+  invalidSid,
+  unknownConditionOperator,
+  unknownConditionKey,
+  adminAccess,
+  wildcardAction,
+  resourceStar,
+  passRoleStar,
+  allowNotAction,
+  allowNotResource,
+  allowNotPrincipal,
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export function ruleMetas(): readonly RuleMeta[] {
+  return RULES.map((r) => r.meta);
+}

@@ -1,0 +1,70 @@
+import type { Catalog } from '../catalog/catalog';
+import type { PolicyDocument, PolicySource, Span } from '../policy/model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A replacement of the text in `span` (an insertion when the span is empty). */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A fix a user can apply: one or more non-overlapping edits, as data. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix most users want (VS Code's "preferred" quick fix, applied by auto-fix). */
+  readonly preferred?: boolean;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+/** The same rule as other tools name it, for users who know those tools and for our agreement figures. */
+export interface Equivalents {
+  readonly accessAnalyzer?: readonly string[];
+  readonly parliament?: readonly string[];
+  readonly checkov?: readonly string[];
+  readonly cdkNag?: readonly string[];
+  readonly cfnLint?: readonly string[];
+}
+
+export type RuleFamily = 'validity' | 'least-privilege' | 'trust-and-resource' | 'hygiene';
+
+export interface RuleMeta {
+  /** Stable id: never renamed once released (settings and suppressions name it). */
+  readonly id: string;
+  /** A short name for lists. */
+  readonly name: string;
+  readonly family: RuleFamily;
+  readonly defaultSeverity: Severity;
+  readonly equivalents: Equivalents;
+  /** The documentation page, in Markdown parts (rendered to docs/rules/<id>.md). */
+  readonly docs: {
+    readonly what: string;
+    readonly why: string;
+    readonly example: string;
+    readonly fix: string;
+  };
+}
+
+/** What a rule sees while it checks one document. */
+export interface RuleContext {
+  readonly catalog: Catalog;
+  readonly text: string;
+  readonly source: PolicySource;
+  report(finding: { span: Span; message: string; fixes?: readonly Fix[] }): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Checks one document. Cross-document rules read `ctx.source`. */
+  check(document: PolicyDocument, ctx: RuleContext): void;
+}

@@ -1,0 +1,86 @@
+import type { Rule } from '../types';
+import { replace } from '../edits';
+import { hasWildcard, literal } from '../values';
+
+/** Every value of Action and NotAction, with the element's name. */
+function* actionValues(document: Parameters<Rule['check']>[0]) {
+  for (const statement of document.statements) {
+    for (const element of [statement.action, statement.notAction]) {
+      if (!element || element.list.unknown) continue;
+      for (const value of element.list.values) yield { value, element: element.key.text };
+    }
+  }
+}
+
+export const unknownService: Rule = {
+  meta: {
+    id: 'unknown-service',
+    name: 'Unknown service prefix',
+    family: 'validity',
+    defaultSeverity: 'error',
+    equivalents: { accessAnalyzer: ['INVALID_SERVICE_IN_ACTION'], parliament: ['UNKNOWN_PREFIX'], cfnLint: ['W3037'] },
+    docs: {
+      what: 'An action names a service prefix that no AWS service has (`s4:GetObject`, `dynamo:Query`).',
+      why: 'IAM accepts the policy but the statement grants or denies nothing for that entry: a typo in a Deny silently lets the action through, a typo in an Allow breaks the application at run time.',
+      example: '"Action": "dynamo:GetItem"',
+      fix: 'Use the service prefix from the Service Authorization Reference (`dynamodb:GetItem`). The quick fix offers the closest known prefixes.',
+    },
+  },
+  check(document, ctx) {
+    for (const { value } of actionValues(document)) {
+      const text = literal(value);
+      if (text === undefined || text === '*') continue;
+      const colon = text.indexOf(':');
+      if (colon <= 0) continue; // reported by unknown-action as a malformed action
+      const prefix = text.slice(0, colon);
+      if (hasWildcard(prefix) || ctx.catalog.service(prefix)) continue;
+      const suggestions = ctx.catalog.suggest(text);
+      ctx.report({
+        span: value.span,
+        message: `Unknown service prefix '${prefix}' in '${text}'.${didYouMean(suggestions.map((s) => s.value))}`,
+        fixes: suggestions.map((s, i) => ({ title: `Change to '${s.value}'`, edits: [replace(value.span, s.value)], preferred: i === 0 })),
+      });
+    }
+  },
+};
+
+export const unknownAction: Rule = {
+  meta: {
+    id: 'unknown-action',
+    name: 'Unknown action',
+    family: 'validity',
+    defaultSeverity: 'error',
+    equivalents: { accessAnalyzer: ['INVALID_ACTION'], parliament: ['UNKNOWN_ACTION'] },
+    docs: {
+      what: 'An action (or a wildcard pattern) matches no action of its service, or is not of the form `service:Action`.',
+      why: 'IAM ignores actions it does not know. The policy looks as if it grants or denies something it does not: a misspelt Deny is no protection at all.',
+      example: '"Action": ["s3:GetObjekt", "s3:Put*Acll"]',
+      fix: 'Use the exact action name from the Service Authorization Reference. The quick fix offers the closest known actions.',
+    },
+  },
+  check(document, ctx) {
+    for (const { value } of actionValues(document)) {
+      const text = literal(value);
+      if (text === undefined || text === '*') continue;
+      const colon = text.indexOf(':');
+      if (colon <= 0 || colon === text.length - 1) {
+        ctx.report({ span: value.span, message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).` });
+        continue;
+      }
+      const prefix = text.slice(0, colon);
+      if (hasWildcard(prefix) || !ctx.catalog.service(prefix)) continue; // unknown-service reports these
+      if (ctx.catalog.expand(text).actions.length > 0) continue;
+      const suggestions = ctx.catalog.suggest(text);
+      const what = hasWildcard(text) ? `'${text}' matches no ${ctx.catalog.service(prefix)!.name} action` : `Unknown action '${text}'`;
+      ctx.report({
+        span: value.span,
+        message: `${what}.${didYouMean(suggestions.map((s) => s.value))}`,
+        fixes: suggestions.map((s, i) => ({ title: `Change to '${s.value}'`, edits: [replace(value.span, s.value)], preferred: i === 0 })),
+      });
+    }
+  },
+};
+
+export function didYouMean(values: readonly string[]): string {
+  return values.length > 0 ? ` Did you mean ${values.map((v) => `'${v}'`).join(', ')}?` : '';
+}

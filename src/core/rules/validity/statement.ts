@@ -1,0 +1,135 @@
+import type { Rule } from '../types';
+import { replace } from '../edits';
+import { literal } from '../values';
+import { didYouMean } from './actions';
+import { editDistance } from '../../catalog/distance';
+
+export const invalidEffect: Rule = {
+  meta: {
+    id: 'invalid-effect',
+    name: 'Missing or invalid Effect',
+    family: 'validity',
+    defaultSeverity: 'error',
+    equivalents: { accessAnalyzer: ['INVALID_EFFECT', 'MISSING_EFFECT'], parliament: ['MALFORMED'] },
+    docs: {
+      what: 'A statement has no `Effect`, or its Effect is not exactly `Allow` or `Deny` (case matters).',
+      why: 'IAM rejects the policy.',
+      example: '{ "Effect": "allow", "Action": "s3:GetObject", "Resource": "*" }',
+      fix: 'Write `"Effect": "Allow"` or `"Effect": "Deny"`.',
+    },
+  },
+  check(document, ctx) {
+    for (const statement of document.statements) {
+      if (statement.unknown) continue;
+      if (!statement.effect) {
+        ctx.report({ span: { start: statement.span.start, end: statement.span.start + 1 }, message: 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".' });
+        continue;
+      }
+      const value = statement.effect.value;
+      const text = literal(value);
+      if (value.kind === 'unknown' || value.parts || text === 'Allow' || text === 'Deny') continue;
+      const lower = (text ?? '').toLowerCase();
+      const intended = lower.startsWith('a') ? 'Allow' : lower.startsWith('d') ? 'Deny' : undefined;
+      ctx.report({
+        span: value.span,
+        message: `Invalid Effect '${value.text}': it must be exactly Allow or Deny.`,
+        fixes: intended ? [{ title: `Change to '${intended}'`, edits: [replace(value.span, intended)], preferred: true }] : [],
+      });
+    }
+  },
+};
+
+export const duplicateSid: Rule = {
+  meta: {
+    id: 'duplicate-sid',
+    name: 'Duplicate Sid',
+    family: 'validity',
+    defaultSeverity: 'error',
+    equivalents: { accessAnalyzer: ['UNIQUE_SIDS_REQUIRED', 'UNIQUE_SIDS_RECOMMENDED'], parliament: ['DUPLICATE_SID'] },
+    docs: {
+      what: 'Two statements of one policy have the same `Sid`.',
+      why: 'IAM requires unique statement ids in identity policies; services that merge statements by Sid (S3, SNS, SQS) may drop one of them.',
+      example: '[{ "Sid": "Read", ... }, { "Sid": "Read", ... }]',
+      fix: 'Give each statement its own Sid that says what it allows.',
+    },
+  },
+  check(document, ctx) {
+    const seen = new Map<string, number>();
+    for (const statement of document.statements) {
+      const sid = statement.sid ? literal(statement.sid.value) : undefined;
+      if (sid === undefined || sid === '') continue;
+      const first = seen.get(sid);
+      if (first === undefined) seen.set(sid, statement.index);
+      else ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too.` });
+    }
+  },
+};
+
+export const invalidSid: Rule = {
+  meta: {
+    id: 'invalid-sid',
+    name: 'Invalid Sid',
+    family: 'validity',
+    defaultSeverity: 'warning',
+    equivalents: { accessAnalyzer: ['UNSUPPORTED_SID'], parliament: ['INVALID_SID'] },
+    docs: {
+      what: 'In an identity or trust policy, a `Sid` contains characters other than ASCII letters and digits.',
+      why: 'IAM rejects such Sids in identity policies (resource policies of some services allow more).',
+      example: '"Sid": "read-artifacts bucket"',
+      fix: 'Use letters and digits only, e.g. `ReadArtifactsBucket`.',
+    },
+  },
+  check(document, ctx) {
+    if (document.kind !== 'identity' && document.kind !== 'trust') return;
+    for (const statement of document.statements) {
+      const sid = statement.sid ? literal(statement.sid.value) : undefined;
+      if (sid === undefined || /^[A-Za-z0-9]*$/.test(sid)) continue;
+      const cleaned = sid
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('');
+      ctx.report({
+        span: statement.sid!.value.span,
+        message: `Sid '${sid}' may contain only letters and digits in an ${document.kind} policy.`,
+        fixes: cleaned ? [{ title: `Change to '${cleaned}'`, edits: [replace(statement.sid!.value.span, cleaned)], preferred: true }] : [],
+      });
+    }
+  },
+};
+
+const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const DOCUMENT_ELEMENTS = ['Version', 'Id', 'Statement'];
+
+export const unknownElement: Rule = {
+  meta: {
+    id: 'unknown-element',
+    name: 'Unknown policy element',
+    family: 'validity',
+    defaultSeverity: 'error',
+    equivalents: { accessAnalyzer: ['INVALID_POLICY_ELEMENT'], parliament: ['MALFORMED'] },
+    docs: {
+      what: 'A policy or statement has a key that is not a policy element (`Actions`, `Resources`, `effect`...). Element names are case-sensitive.',
+      why: 'IAM rejects the policy; where a tool skips unknown keys, the intended restriction is silently missing.',
+      example: '{ "Effect": "Allow", "Actions": ["s3:GetObject"], "Resource": "*" }',
+      fix: 'Use the element\'s exact name (`Action`). The quick fix offers the closest one.',
+    },
+  },
+  check(document, ctx) {
+    const report = (key: { text: string; span: { start: number; end: number } }, names: readonly string[], where: string) => {
+      const best = names
+        .map((n) => ({ n, d: editDistance(key.text.toLowerCase(), n.toLowerCase()) }))
+        .filter((c) => c.d <= Math.max(1, Math.floor(key.text.length / 3)))
+        .sort((a, b) => a.d - b.d)
+        .map((c) => c.n)
+        .slice(0, 1);
+      ctx.report({
+        span: key.span,
+        message: `'${key.text}' is not a ${where} element.${didYouMean(best)}`,
+        fixes: best.map((n) => ({ title: `Change to '${n}'`, edits: [replace(key.span, n)], preferred: true })),
+      });
+    };
+    for (const key of document.unknownKeys) report(key, DOCUMENT_ELEMENTS, 'policy');
+    for (const statement of document.statements) for (const key of statement.unknownKeys) report(key, STATEMENT_ELEMENTS, 'statement');
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Finds the IAM policies in a file's text and reads them into the policy model, with exact spans:
+ * bare policy documents, AWS CLI output, CloudFormation and SAM templates, in JSON or YAML.
+ */
+import type { ParseProblem, PolicyDocument, PolicySource } from '../policy/model';
+import { detect } from './detect';
+import { parseJson } from './json';
+import { MAX_NESTING, mayNestTooDeeply, type ParsedText } from './tree';
+import { parseYaml } from './yaml';
+
+export type PolicyFormat = 'json' | 'yaml';
+
+/**
+ * The policies in `text` and the problems reading them. Never throws: syntax errors are problems, and
+ * everything readable in a half-typed or broken file is still returned. A file that is none of the
+ * known shapes costs little and reports nothing (not even its syntax errors: it is not ours to lint),
+ * unless it nests too deeply to be parsed safely, which is said.
+ */
+export function readPolicySource(text: string, format: PolicyFormat): PolicySource {
+  try {
+    return read(text, format);
+  } catch (error) {
+    const problem: ParseProblem = { message: `Reading the policies failed (an internal error): ${String(error)}`, span: { start: 0, end: 0 } };
+    return { format, shape: 'none', documents: [], problems: [problem] };
+  }
+}
+
+function read(text: string, format: PolicyFormat): PolicySource {
+  // Every shape we read holds one of these words (URL-encoded documents too: letters are not encoded),
+  // so any other file is answered without parsing it.
+  if (!text.includes('Statement') && !text.includes('Resources') && !text.includes('AWSTemplateFormatVersion')) {
+    return { format, shape: 'none', documents: [], problems: [] };
+  }
+  // The YAML parser recurses before any of our code runs: refuse what may be too deep beforehand.
+  // (JSON stops itself at that depth while parsing.)
+  if (format === 'yaml' && mayNestTooDeeply(text)) {
+    const problem: ParseProblem = { message: `The text nests more than ${MAX_NESTING} levels deep: it is not read`, span: { start: 0, end: 0 } };
+    return { format, shape: 'none', documents: [], problems: [problem] };
+  }
+  const parsed: ParsedText = format === 'json' ? parseJson(text) : parseYaml(text);
+  const problems: ParseProblem[] = [];
+  let shape: PolicySource['shape'] = 'none';
+  const documents: PolicyDocument[] = [];
+  const several = parsed.roots.length > 1;
+  parsed.roots.forEach((root, i) => {
+    const found = detect(root, { text, problems });
+    if (found.shape === 'none') return;
+    if (shape === 'none') shape = found.shape;
+    // In a stream of several YAML documents, paths say which one.
+    for (const document of found.documents) documents.push(several ? { ...document, path: prefixed(i, document.path) } : document);
+  });
+  if (shape === 'none') return { format, shape, documents: [], problems: [] };
+  const all = [...parsed.problems, ...problems].sort((a, b) => a.span.start - b.span.start);
+  return { format, shape, documents, problems: all };
+}
+
+function prefixed(index: number, path: string): string {
+  return path ? `[${index}].${path}` : `[${index}]`;
+}
+
+export type { PolicySource } from '../policy/model';

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { repoRoot } from '../harness/paths';
+import { Workbench } from './workbench';
+
+// The legacy template in the demo workspace, as a person meets it: problems listed, hover, quick fix.
+let wb: Workbench;
+
+before(async () => {
+  wb = await Workbench.open(path.join(repoRoot, 'demo'), 'diagnostics');
+});
+
+after(async () => {
+  if (wb) await wb.close();
+});
+
+test('the Problems panel lists the template\'s findings with their rule ids', async () => {
+  await wb.openFile('templates', 'reporting-stack.yaml');
+  await wb.page.keyboard.press('Control+Shift+M');
+  const panel = wb.page.locator('.markers-panel');
+  await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ timeout: 30_000 });
+  const text = await panel.innerText();
+  for (const expected of ["Unknown action 's3:GetObjekt'", 'unknown-action', 'wildcard-action', 'passrole-star-resource', "Unknown condition operator 'StringEqual'"]) {
+    assert.ok(text.includes(expected), `"${expected}" not in the Problems panel:\n${text}`);
+  }
+  await wb.screenshot('problems-panel');
+});
+
+/** Clicks the Problems panel row that mentions `text`: the editor reveals it and puts the cursor there. */
+async function goToProblem(text: string): Promise<void> {
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().click();
+  await wb.page.waitForTimeout(300);
+}
+
+test('hovering the wildcard shows what it grants', async () => {
+  await goToProblem("'dynamodb:*' grants");
+  await wb.editorText('dynamodb:*').hover();
+  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 'grants' }).first();
+  await hover.waitFor({ timeout: 20_000 });
+  assert.match(await hover.innerText(), /dynamodb:\* grants \d+ actions/);
+  await wb.screenshot('hover-wildcard');
+  await wb.page.keyboard.press('Escape');
+});
+
+test('the quick fix on the misspelt action corrects it', async () => {
+  await goToProblem("Unknown action 's3:GetObjekt'");
+  await wb.editorText('s3:GetObjekt').click();
+  // Move the pointer off the text: a hover opening under it would close the quick-fix menu.
+  await wb.page.mouse.move(5, 5);
+  await wb.page.keyboard.press('Control+.');
+  const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 's3:GetObject'" }).first();
+  await item.waitFor({ timeout: 20_000 });
+  await wb.screenshot('quick-fix-menu');
+  await item.click();
+  await wb.page.locator('.monaco-editor .view-line', { hasText: '- s3:GetObject' }).first().waitFor({ timeout: 10_000 });
+  const panel = wb.page.locator('.markers-panel');
+  await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ state: 'detached', timeout: 20_000 });
+  await wb.screenshot('quick-fix-applied');
+});

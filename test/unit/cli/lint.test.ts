@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli } from '../../../src/cli/run';
+import { catalogFile, repoRoot } from '../helpers/paths';
+
+function cli(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { catalogFile, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-lint-'));
+const bad = path.join(dir, 'bad.json');
+writeFileSync(bad, '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"}]\n}\n');
+const warnOnly = path.join(dir, 'warn.json');
+writeFileSync(warnOnly, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}]}');
+const clean = path.join(dir, 'nested', 'clean.yaml');
+mkdirSync(path.dirname(clean));
+writeFileSync(clean, 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: arn:aws:s3:::b/*\n');
+const oddName = path.join(dir, 'policy.txt');
+writeFileSync(oddName, '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}');
+
+describe('cloudwarden lint', () => {
+  test('text: file:line:col severity rule message, and a summary; exit 1 on an error', () => {
+    const r = cli(['lint', bad]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:48: error unknown-action: Unknown action 's3:GetObjekt'\\. Did you mean 's3:GetObject'`, 'm'));
+    assert.match(r.stdout, /1 file checked: 1 finding \(1 errors, 0 warnings, 0 info\)\n$/);
+  });
+
+  test('json: the documented shape with 0-based ranges and equivalents', () => {
+    const r = cli(['lint', '--format', 'json', bad]);
+    const out = JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; severity: string; message: string; range: unknown; equivalents: Record<string, string[]> }[] }[] };
+    assert.equal(out.files.length, 1);
+    assert.deepEqual(out.files[0]!.findings[0], {
+      rule: 'unknown-action',
+      severity: 'error',
+      message: out.files[0]!.findings[0]!.message,
+      range: { start: { line: 2, character: 47 }, end: { line: 2, character: 59 } },
+      equivalents: { accessAnalyzer: ['INVALID_ACTION'], parliament: ['UNKNOWN_ACTION'] },
+    });
+  });
+
+  test('sarif: 2.1.0 with 1-based regions and the rules that fired', () => {
+    const r = cli(['lint', '--format=sarif', bad, warnOnly]);
+    const log = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0]!;
+    assert.deepEqual(run.tool.driver.rules.map((x) => x.id).sort(), ['unknown-action', 'wildcard-action']);
+    const result = run.results.find((x) => x.ruleId === 'unknown-action')!;
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0]!.physicalLocation.region.startLine, 3);
+    assert.deepEqual(result.locations[0]!.physicalLocation.region.startColumn, 48);
+  });
+
+  test('--fail-on decides the exit code', () => {
+    assert.equal(cli(['lint', warnOnly]).code, 0, 'warnings pass the default --fail-on error');
+    assert.equal(cli(['lint', '--fail-on', 'warning', warnOnly]).code, 1);
+    assert.equal(cli(['lint', '--fail-on', 'none', bad]).code, 0);
+  });
+
+  test('folders are walked; explicit files are read whatever their extension', () => {
+    const r = cli(['lint', '--format', 'json', dir]);
+    const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(dir, f.path));
+    assert.deepEqual(paths, ['bad.json', path.join('nested', 'clean.yaml'), 'warn.json']);
+    const odd = JSON.parse(cli(['lint', '--format', 'json', oddName]).stdout) as { files: { findings: { rule: string }[] }[] };
+    assert.deepEqual(odd.files[0]!.findings.map((f) => f.rule), ['missing-version']);
+  });
+
+  test('usage and read errors exit 2', () => {
+    assert.equal(cli(['lint']).code, 2);
+    assert.equal(cli(['lint', '--format', 'xml', bad]).code, 2);
+    assert.equal(cli(['lint', '--bogus', bad]).code, 2);
+    const missing = cli(['lint', path.join(dir, 'nope.json')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stdout, /nope\.json: error: no such file or folder/);
+  });
+
+  test('the demo workspace lints, and the legacy template has the findings its README promises', () => {
+    const r = cli(['lint', '--format', 'json', path.join(repoRoot, 'demo')]);
+    const files = (JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string }[] }[] }).files;
+    const legacy = files.find((f) => f.path.endsWith('reporting-stack.yaml'))!;
+    const rules = new Set(legacy.findings.map((f) => f.rule));
+    for (const rule of ['unknown-action', 'unknown-condition-operator', 'wildcard-action', 'passrole-star-resource', 'missing-version', 'invalid-sid']) {
+      assert.ok(rules.has(rule), `${rule} missing from ${[...rules].join(', ')}`);
+    }
+    for (const f of files.filter((x) => !x.path.endsWith('reporting-stack.yaml'))) {
+      assert.deepEqual(f.findings.filter((x) => x.rule !== 'resource-star'), [], `${f.path} should be clean`);
+    }
+  });
+});

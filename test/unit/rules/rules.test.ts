@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { Catalog } from '../../../src/core/catalog';
+import { lintText } from '../../../src/core/lint';
+import { RULES } from '../../../src/core/rules/registry';
+import type { Finding, Fix } from '../../../src/core/rules/types';
+import { catalogFile } from '../helpers/paths';
+
+const catalog = Catalog.load(catalogFile);
+
+const stmt = (body: string) => `{"Version": "2012-10-17", "Statement": [${body}]}`;
+const allow = (rest: string) => stmt(`{"Effect": "Allow", ${rest}}`);
+
+/** One case: a policy, a rule, and the source text of each finding of that rule, in order. */
+interface Case {
+  name: string;
+  rule: string;
+  text: string;
+  format?: 'json' | 'yaml';
+  at: string[];
+}
+
+const cases: Case[] = [
+  // unknown-service
+  { name: 'typo in the prefix', rule: 'unknown-service', text: allow('"Action": "s4:GetObject", "Resource": "*"'), at: ['s4:GetObject'] },
+  { name: 'known prefix', rule: 'unknown-service', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
+  { name: 'wildcard prefix is not a service', rule: 'unknown-service', text: allow('"Action": "*:Get*", "Resource": "*"'), at: [] },
+  { name: 'NotAction is checked too', rule: 'unknown-service', text: stmt('{"Effect": "Deny", "NotAction": ["dynamo:GetItem"], "Resource": "*"}'), at: ['dynamo:GetItem'] },
+  // unknown-action
+  { name: 'misspelt action', rule: 'unknown-action', text: allow('"Action": ["s3:GetObjekt", "s3:GetObject"], "Resource": "*"'), at: ['s3:GetObjekt'] },
+  { name: 'pattern matching nothing', rule: 'unknown-action', text: allow('"Action": "s3:Gte*", "Resource": "*"'), at: ['s3:Gte*'] },
+  { name: 'case does not matter', rule: 'unknown-action', text: allow('"Action": "S3:getobject", "Resource": "*"'), at: [] },
+  { name: 'not service:action', rule: 'unknown-action', text: allow('"Action": "GetObject", "Resource": "*"'), at: ['GetObject'] },
+  { name: 'unknown prefix is left to unknown-service', rule: 'unknown-action', text: allow('"Action": "s4:GetObject", "Resource": "*"'), at: [] },
+  // unknown-element
+  { name: 'Actions instead of Action', rule: 'unknown-element', text: allow('"Actions": "s3:GetObject", "Resource": "*"'), at: ['Actions'] },
+  { name: 'document-level typo', rule: 'unknown-element', text: '{"Version": "2012-10-17", "Statment": []}', at: [] },
+  // invalid-effect
+  { name: 'lower-case effect', rule: 'invalid-effect', text: stmt('{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}'), at: ['allow'] },
+  { name: 'valid effects', rule: 'invalid-effect', text: stmt('{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}'), at: [] },
+  // missing-version / invalid-version
+  { name: 'no Version', rule: 'missing-version', text: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}', at: ['Statement'] },
+  { name: 'has Version', rule: 'missing-version', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
+  { name: 'made-up Version', rule: 'invalid-version', text: '{"Version": "2024-01-01", "Statement": []}', at: ['2024-01-01'] },
+  { name: 'current Version', rule: 'invalid-version', text: '{"Version": "2012-10-17", "Statement": []}', at: [] },
+  { name: 'old Version', rule: 'invalid-version', text: '{"Version": "2008-10-17", "Statement": []}', at: ['2008-10-17'] },
+  // duplicate-sid / invalid-sid
+  { name: 'same Sid twice', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: ['A'] },
+  { name: 'distinct Sids', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "B", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: [] },
+  { name: 'Sid with a space', rule: 'invalid-sid', text: stmt('{"Sid": "Read it", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'), at: ['Read it'] },
+  { name: 'Sid with a space in a bucket policy is allowed', rule: 'invalid-sid', text: stmt('{"Sid": "Read it", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'), at: [] },
+  // conditions
+  { name: 'misspelt operator', rule: 'unknown-condition-operator', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEqual": {"aws:PrincipalOrgID": "o-1"}}'), at: ['StringEqual'] },
+  { name: 'qualified operators', rule: 'unknown-condition-operator', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"ForAnyValue:StringLikeIfExists": {"aws:TagKeys": "a*"}, "Null": {"aws:TokenIssueTime": "true"}}'), at: [] },
+  { name: 'NullIfExists does not exist', rule: 'unknown-condition-operator', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"NullIfExists": {"aws:TokenIssueTime": "true"}}'), at: ['NullIfExists'] },
+  { name: 'misspelt global key', rule: 'unknown-condition-key', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgIDs": "o-1"}}'), at: ['aws:PrincipalOrgIDs'] },
+  { name: 'service and template keys, any case', rule: 'unknown-condition-key', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"s3:Prefix": "a", "aws:ResourceTag/team": "x", "token.actions.githubusercontent.com:sub": "repo:o/r:*"}}'), at: [] },
+  // least privilege
+  { name: 'Action *', rule: 'wildcard-action', text: allow('"Action": "*", "Resource": "arn:aws:s3:::b"'), at: ['*'] },
+  { name: 'service:*', rule: 'wildcard-action', text: allow('"Action": ["s3:*", "s3:Get*"], "Resource": "*"'), at: ['s3:*'] },
+  { name: 'a key policy giving the account kms:* is the documented default', rule: 'wildcard-action', text: stmt('{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}'), at: [] },
+  { name: 'Deny with * is fine', rule: 'wildcard-action', text: stmt('{"Effect": "Deny", "Action": "*", "Resource": "*"}'), at: [] },
+  { name: 'admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*"'), at: ['*'] },
+  { name: 'admin with a condition is not flagged as admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}'), at: [] },
+  { name: 'Resource * on a scopable action', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*"'), at: ['*'] },
+  { name: 'Resource * on wildcard-only actions', rule: 'resource-star', text: allow('"Action": ["s3:ListAllMyBuckets", "sts:GetCallerIdentity"], "Resource": "*"'), at: [] },
+  { name: 'PassRole on *', rule: 'passrole-star-resource', text: allow('"Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*"'), at: ['iam:PassRole'] },
+  { name: 'PassRole through iam:Pass*', rule: 'passrole-star-resource', text: allow('"Action": "iam:Pass*", "Resource": "*"'), at: ['iam:Pass*'] },
+  { name: 'PassRole on one role', rule: 'passrole-star-resource', text: allow('"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"'), at: [] },
+  { name: 'every element spelt right', rule: 'unknown-element', text: allow('"Sid": "S", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b", "Condition": {}'), at: [] },
+  { name: 'Deny with NotAction is the right use', rule: 'allow-not-action', text: stmt('{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}'), at: [] },
+  { name: 'Deny with NotResource', rule: 'allow-not-resource', text: stmt('{"Effect": "Deny", "Action": "s3:*", "NotResource": "arn:aws:s3:::b/*"}'), at: [] },
+  { name: 'Deny with NotPrincipal', rule: 'allow-not-principal', text: stmt('{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}'), at: [] },
+  { name: 'Allow NotAction', rule: 'allow-not-action', text: allow('"NotAction": "iam:*", "Resource": "*"'), at: ['NotAction'] },
+  { name: 'Allow NotResource', rule: 'allow-not-resource', text: allow('"Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b/*"'), at: ['NotResource'] },
+  { name: 'Allow NotPrincipal', rule: 'allow-not-principal', text: allow('"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"'), at: ['NotPrincipal'] },
+  // YAML and CloudFormation
+  {
+    name: 'YAML template: typo in an inline policy, unknown parts are not reported',
+    rule: 'unknown-action',
+    format: 'yaml',
+    text: [
+      'Resources:',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}',
+      '      Policies:',
+      '        - PolicyName: p',
+      '          PolicyDocument:',
+      '            Version: "2012-10-17"',
+      '            Statement:',
+      '              - Effect: Allow',
+      '                Action: [dynamodb:GetItm, !Sub "s3:${Verb}Object"]',
+      '                Resource: !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/t',
+    ].join('\n'),
+    at: ['dynamodb:GetItm'],
+  },
+];
+
+function findingsOf(c: { text: string; format?: 'json' | 'yaml' }, rule: string): Finding[] {
+  return lintText(c.text, c.format ?? 'json', catalog).findings.filter((f) => f.ruleId === rule);
+}
+
+function apply(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
+  for (let i = 1; i < edits.length; i++) assert.ok(edits[i]!.span.end <= edits[i - 1]!.span.start, 'edits overlap');
+  return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+}
+
+describe('rules', () => {
+  for (const c of cases) {
+    test(`${c.rule}: ${c.name}`, () => {
+      const found = findingsOf(c, c.rule);
+      assert.deepEqual(found.map((f) => c.text.slice(f.span.start, f.span.end)), c.at, found.map((f) => f.message).join('\n'));
+    });
+  }
+
+  test('every case that finds something has a message, and every fix leaves valid JSON and removes its finding', () => {
+    for (const c of cases.filter((x) => x.at.length > 0 && (x.format ?? 'json') === 'json')) {
+      for (const finding of findingsOf(c, c.rule)) {
+        assert.ok(finding.message.length > 10, `${c.name}: message`);
+        for (const fix of finding.fixes) {
+          const fixed = apply(c.text, fix);
+          const errors: ParseError[] = [];
+          parseTree(fixed, errors);
+          assert.deepEqual(errors, [], `${c.name}: "${fix.title}" gives invalid JSON:\n${fixed}`);
+          assert.ok(findingsOf({ text: fixed }, c.rule).length < findingsOf(c, c.rule).length, `${c.name}: "${fix.title}" did not fix it:\n${fixed}`);
+        }
+      }
+    }
+  });
+
+  test('did-you-mean fixes name the right replacement', () => {
+    const [finding] = findingsOf({ text: allow('"Action": "s3:GetObjekt", "Resource": "*"') }, 'unknown-action');
+    assert.equal(finding!.fixes[0]!.title, "Change to 's3:GetObject'");
+    assert.equal(finding!.fixes[0]!.preferred, true);
+  });
+
+  test('the missing-version fix keeps the file\'s indentation (JSON and YAML)', () => {
+    const json = '{\n    "Statement": [\n        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\n    ]\n}';
+    const fixedJson = apply(json, findingsOf({ text: json }, 'missing-version')[0]!.fixes[0]!);
+    assert.equal(fixedJson, '{\n    "Version": "2012-10-17",\n    "Statement": [\n        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\n    ]\n}');
+    const yaml = 'Statement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n';
+    const fixedYaml = apply(yaml, findingsOf({ text: yaml, format: 'yaml' }, 'missing-version')[0]!.fixes[0]!);
+    assert.equal(fixedYaml, 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n');
+  });
+
+  test('every rule has a case that finds something and one that does not', () => {
+    for (const rule of RULES) {
+      const mine = cases.filter((c) => c.rule === rule.meta.id);
+      assert.ok(mine.some((c) => c.at.length > 0), `${rule.meta.id}: no positive case`);
+      assert.ok(mine.some((c) => c.at.length === 0), `${rule.meta.id}: no negative case`);
+    }
+  });
+
+  test('configuration: off and severity overrides', () => {
+    const text = allow('"Action": "s3:*", "Resource": "*"');
+    assert.equal(lintText(text, 'json', catalog, { rules: { 'wildcard-action': 'off' } }).findings.filter((f) => f.ruleId === 'wildcard-action').length, 0);
+    assert.equal(lintText(text, 'json', catalog, { rules: { 'wildcard-action': 'error' } }).findings.find((f) => f.ruleId === 'wildcard-action')?.severity, 'error');
+  });
+
+  test('syntax errors are findings in policy files only', () => {
+    const broken = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt" "Resource": "*"}]}';
+    const result = lintText(broken, 'json', catalog);
+    assert.ok(result.findings.some((f) => f.ruleId === 'syntax-error'));
+    assert.ok(result.findings.some((f) => f.ruleId === 'unknown-action'), 'a half-broken policy still gets help');
+    assert.deepEqual(lintText('{"name": "x", "version": 1,,}', 'json', catalog).findings, []);
+  });
+});

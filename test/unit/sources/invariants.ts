@@ -1,0 +1,134 @@
+/**
+ * Invariants every parse result must hold, checked on every fixture: spans inside the text, and the text
+ * at each key's and each literal value's span is exactly what the model says it is.
+ */
+import assert from 'node:assert/strict';
+import type { Key, PolicyDocument, PolicySource, Span, Statement, Value, ValueList } from '../../../src/core/policy/model';
+import { readPolicySource } from '../../../src/core/sources';
+
+export interface Spanned {
+  readonly what: string;
+  readonly span: Span;
+  readonly key?: Key;
+  readonly value?: Value;
+}
+
+/** Every key and value of a document, with where it is in words. */
+export function spannedOf(document: PolicyDocument): Spanned[] {
+  const out: Spanned[] = [{ what: 'document', span: document.span }];
+  const key = (what: string, k: Key | undefined): void => {
+    if (k) out.push({ what, span: k.span, key: k });
+  };
+  const value = (what: string, v: Value | undefined): void => {
+    if (v) out.push({ what, span: v.span, value: v });
+  };
+  const list = (what: string, l: ValueList): void => {
+    out.push({ what, span: l.span });
+    l.values.forEach((v, i) => value(`${what}[${i}]`, v));
+  };
+  key('Version key', document.version?.key);
+  value('Version', document.version?.value);
+  key('Id key', document.id?.key);
+  value('Id', document.id?.value);
+  key('Statement key', document.statementKey);
+  document.unknownKeys.forEach((k) => key('unknown key', k));
+  document.statements.forEach((s: Statement) => {
+    const at = `Statement[${s.index}]`;
+    out.push({ what: at, span: s.span });
+    for (const element of [s.sid, s.effect] as const) {
+      key(`${at} key`, element?.key);
+      value(`${at} ${element?.key.text}`, element?.value);
+    }
+    for (const element of [s.action, s.notAction, s.resource, s.notResource] as const) {
+      if (!element) continue;
+      key(`${at} key`, element.key);
+      list(`${at}.${element.key.text}`, element.list);
+    }
+    for (const p of [s.principal, s.notPrincipal]) {
+      if (!p) continue;
+      key(`${at} key`, p.key);
+      out.push({ what: `${at}.${p.key.text}`, span: p.span });
+      value(`${at}.${p.key.text}`, p.wildcard);
+      for (const entry of p.entries) {
+        key(`${at}.${p.key.text} key`, entry.key);
+        list(`${at}.${p.key.text}.${entry.key.text}`, entry.values);
+      }
+    }
+    if (s.condition) {
+      key(`${at} key`, s.condition.key);
+      out.push({ what: `${at}.Condition`, span: s.condition.span });
+      for (const block of s.condition.blocks) {
+        key(`${at}.Condition key`, block.operator);
+        out.push({ what: `${at}.Condition.${block.operator.text}`, span: block.span });
+        for (const entry of block.entries) {
+          key(`${at}.Condition.${block.operator.text} key`, entry.key);
+          list(`${at}.Condition.${block.operator.text}.${entry.key.text}`, entry.values);
+        }
+      }
+    }
+    s.unknownKeys.forEach((k) => key(`${at} unknown key`, k));
+  });
+  return out;
+}
+
+/**
+ * Checks the invariants and returns the result. Strings written with escapes (JSON `\"`, YAML `''`),
+ * folded over lines or as block scalars are compared after decoding the source the same way, or only
+ * for their bounds when that is not possible.
+ */
+export function checkSpans(text: string, source: PolicySource): PolicySource {
+  for (const problem of source.problems) assertInside(text, problem.span, `problem "${problem.message}"`);
+  for (const document of source.documents) {
+    for (const item of spannedOf(document)) {
+      const where = `${document.path || '(root)'} ${item.what}`;
+      assertInside(text, item.span, where);
+      if (document.coarseSpans) {
+        assert.deepEqual(item.span, document.span, `${where}: a coarse document has one span`);
+        continue;
+      }
+      const raw = text.slice(item.span.start, item.span.end);
+      if (item.key) assertSame(raw, item.key.text, source.format, `${where} key`);
+      const v = item.value;
+      if (!v) continue;
+      if (v.kind === 'string' && !v.parts && !isIntrinsicSource(raw)) assertSame(raw, v.text, source.format, where);
+      else if (v.kind === 'number' || v.kind === 'boolean' || (v.kind === 'null' && raw !== '')) assert.equal(raw, v.text, where);
+      else if (v.parts) assert.ok(isIntrinsicSource(raw), `${where}: an intrinsic's span is the whole expression, got ${JSON.stringify(raw.slice(0, 40))}`);
+      else if (v.kind === 'unknown' && raw !== '') assert.ok(isIntrinsicSource(raw) || raw.startsWith('['), `${where}: an unknown value spans an expression, got ${JSON.stringify(raw.slice(0, 40))}`);
+    }
+  }
+  return source;
+}
+
+/** Parses and checks in one step. */
+export function read(text: string, format: 'json' | 'yaml'): PolicySource {
+  return checkSpans(text, readPolicySource(text, format));
+}
+
+function isIntrinsicSource(raw: string): boolean {
+  return raw.startsWith('!') || raw.startsWith('{') || raw.startsWith('Fn::') || raw.startsWith('Ref');
+}
+
+function assertInside(text: string, span: Span, where: string): void {
+  assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${where}: integer offsets`);
+  assert.ok(0 <= span.start && span.start <= span.end && span.end <= text.length, `${where}: span ${span.start}-${span.end} inside 0-${text.length}`);
+}
+
+function assertSame(raw: string, expected: string, format: 'json' | 'yaml', where: string): void {
+  if (raw === expected) return;
+  if (format === 'json' || raw.includes('\\')) {
+    // JSON escapes (and YAML double-quoted ones, which are a superset for what policies use).
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(`"${raw}"`);
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded === expected) return;
+  }
+  if (format === 'yaml') {
+    if (raw.replaceAll("''", "'") === expected) return;
+    // Folded plain or quoted scalars, block scalars: the value is the source with line breaks folded.
+    if (/[\n\r]/.test(raw) || /^[|>]/.test(raw)) return;
+  }
+  assert.equal(raw, expected, `${where}: the source at the span is the value`);
+}
