@@ -1,5 +1,9 @@
-/** A `${Variable}` or `<variable>` segment of a templated condition key name. */
-const VARIABLE = /\$\{[^}]+\}|<[^>]+>/g;
+/**
+ * A `${Variable}` or `<variable>` segment of a templated condition key name. The source data also
+ * writes a few tag keys as a literal `tag-key` (`secretsmanager:ResourceTag/tag-key`, `ssm:...`):
+ * a final `/tag-key` is a variable too.
+ */
+const VARIABLE = /\$\{[^}]+\}|<[^>]+>|(?<=\/)tag-key$/g;
 
 /** True when a condition key name contains a variable segment, e.g. `aws:RequestTag/${TagKey}`. */
 export function isTemplatedKey(name: string): boolean {

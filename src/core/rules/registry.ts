@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from './types';
-import { unknownAction, unknownService } from './validity/actions';
+import { retiredService, unknownAction, unknownService } from './validity/actions';
 import { unknownConditionKey, unknownConditionOperator } from './validity/conditions';
 import { duplicateSid, invalidEffect, invalidSid, unknownElement } from './validity/statement';
 import { invalidVersion, missingVersion } from './validity/version';
@@ -10,6 +10,7 @@ import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wild
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
   unknownService,
+  retiredService,
   unknownAction,
   unknownElement,
   invalidEffect,

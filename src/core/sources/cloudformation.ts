@@ -156,9 +156,8 @@ function document(r: Resource, property: string, place: { kind: PolicyKind; appl
   const node = member(r.properties, property);
   if (!node) return;
   // An empty list would read as "applies to nobody"; it only means the source names nobody we can read.
-  const { appliesTo, ...rest } = place;
-  const known = appliesTo && appliesTo.length > 0 ? { appliesTo } : {};
-  readDocumentsAt(node, { ...rest, ...known, path: `${r.path}.${property}` }, r.context, r.out);
+  const appliesTo = place.appliesTo && place.appliesTo.length > 0 ? place.appliesTo : undefined;
+  readDocumentsAt(node, { kind: place.kind, path: `${r.path}.${property}`, appliesTo, resourceService: place.resourceService }, r.context, r.out);
 }
 
 /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`: the principals listed, and those attaching it. */

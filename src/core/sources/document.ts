@@ -100,20 +100,22 @@ function readObject(node: ObjectNode, place: DocumentPlace, context: ReadContext
   }
   reportDuplicates(node, ['Version', 'Id', 'Statement'], context);
   const { statements, isArray } = statement ? readStatements(statement.value, context) : { statements: [], isArray: false };
-  return {
+  // Optional fields only when present (plain objects, built without spreads: this runs per document).
+  const document: { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] } = {
     kind: place.kind,
     path: place.path,
-    ...(place.resourceService !== undefined && { resourceService: place.resourceService }),
-    ...(place.appliesTo !== undefined && { appliesTo: place.appliesTo }),
     span: node.span,
-    ...(version && { version }),
-    ...(id && { id }),
-    ...(statement && { statementKey: statement.key }),
     statementIsArray: isArray,
     statements,
     unknownKeys,
-    ...(coarseSpans && { coarseSpans }),
   };
+  if (place.resourceService !== undefined) document.resourceService = place.resourceService;
+  if (place.appliesTo !== undefined) document.appliesTo = place.appliesTo;
+  if (version) document.version = version;
+  if (id) document.id = id;
+  if (statement) document.statementKey = statement.key;
+  if (coarseSpans) document.coarseSpans = true;
+  return document;
 }
 
 function readStatements(node: Node, context: ReadContext): { statements: Statement[]; isArray: boolean } {
@@ -260,12 +262,16 @@ function wrongType(message: string, node: Node, context: ReadContext): void {
 
 /** A repeated element: the last one is read (as JSON.parse does); the others are reported. */
 function reportDuplicates(node: ObjectNode, names: readonly string[], context: ReadContext): void {
-  if (node.entries.length < 2) return;
-  const seen = new Set<string>();
-  for (let i = node.entries.length - 1; i >= 0; i--) {
-    const key = node.entries[i].key;
+  const entries = node.entries;
+  // Objects here hold a handful of keys: a nested loop allocates nothing.
+  for (let i = 0; i < entries.length - 1; i++) {
+    const key = entries[i].key;
     if (!names.includes(key.text)) continue;
-    if (seen.has(key.text)) context.problems.push({ message: `Duplicate "${key.text}": only the last one is read`, span: key.span });
-    seen.add(key.text);
+    for (let j = i + 1; j < entries.length; j++) {
+      if (entries[j].key.text === key.text) {
+        context.problems.push({ message: `Duplicate "${key.text}": only the last one is read`, span: key.span });
+        break;
+      }
+    }
   }
 }

@@ -39,10 +39,11 @@ const MESSAGES: Readonly<Record<string, string>> = {
 const QUOTE = 34;
 
 interface Frame {
-  readonly isObject: boolean;
   readonly start: number;
-  readonly entries: Entry[];
-  readonly items: Node[];
+  /** For an object: its entries; for an array: undefined. */
+  readonly entries: Entry[] | undefined;
+  /** For an array: its items; for an object: undefined. */
+  readonly items: Node[] | undefined;
   pendingKey: Key | undefined;
   /** Where a missing value would have been: just after the pending key. */
   pendingKeyEnd: number;
@@ -70,10 +71,10 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     const top = stack[stack.length - 1];
     if (!top) {
       root ??= node;
-    } else if (!top.isObject) {
+    } else if (top.items) {
       top.items.push(node);
     } else if (top.pendingKey) {
-      top.entries.push({ key: top.pendingKey, value: node });
+      top.entries?.push({ key: top.pendingKey, value: node });
       top.pendingKey = undefined;
     }
   };
@@ -81,7 +82,7 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
   const flushMissingValue = (frame: Frame): void => {
     if (!frame.pendingKey) return;
     const at = span(frame.pendingKeyEnd, frame.pendingKeyEnd);
-    frame.entries.push({ key: frame.pendingKey, value: { kind: 'unknown', span: at, text: '' } });
+    frame.entries?.push({ key: frame.pendingKey, value: { kind: 'unknown', span: at, text: '' } });
     frame.pendingKey = undefined;
   };
 
@@ -89,7 +90,7 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     // jsonc-parser recurses per level: stop well before the stack ends (see MAX_NESTING).
     if (stack.length >= MAX_NESTING) throw new TooDeep(offset);
     lastComma = -1;
-    stack.push({ isObject, start: offset, entries: [], items: [], pendingKey: undefined, pendingKeyEnd: 0 });
+    stack.push({ start: offset, entries: isObject ? [] : undefined, items: isObject ? undefined : [], pendingKey: undefined, pendingKeyEnd: 0 });
   };
 
   const close = (offset: number, length: number): void => {
@@ -99,7 +100,7 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     if (!frame) return;
     flushMissingValue(frame);
     const at = span(frame.start, offset + length);
-    attach(frame.isObject ? { kind: 'object', span: at, entries: frame.entries } : { kind: 'array', span: at, items: frame.items });
+    attach(frame.entries ? { kind: 'object', span: at, entries: frame.entries } : { kind: 'array', span: at, items: frame.items ?? [] });
   };
 
   try {
@@ -113,7 +114,7 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
         onObjectProperty: (name, offset, length) => {
           lastComma = -1;
           const top = stack[stack.length - 1];
-          if (!top?.isObject) return;
+          if (!top?.entries) return;
           flushMissingValue(top);
           top.pendingKey = { text: name, span: stringSpan(text, offset, length, span) };
           top.pendingKeyEnd = offset + length;

@@ -108,8 +108,10 @@ export function mayNestTooDeeply(text: string): boolean {
       lineStart = false;
       if (flow > 0) flow--;
     } else if (lineStart) {
-      // Spaces, tabs and the indicators `-`, `?`, `:` each open at most one block level.
-      if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58) {
+      // Spaces, tabs and the indicators `-`, `?`, `:` (followed by a space) each open at most one block
+      // level; a line of dashes (`------`) opens none.
+      const indicator = (c === 45 || c === 63 || c === 58) && isBlank(text.charCodeAt(i + 1));
+      if (c === 32 || c === 9 || indicator) {
         if (++prefix + flow > MAX_NESTING) return true;
       } else {
         lineStart = false;
@@ -117,4 +119,9 @@ export function mayNestTooDeeply(text: string): boolean {
     }
   }
   return false;
+}
+
+/** A space, a tab, a line break, or the end of the text (NaN). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }

@@ -27,6 +27,9 @@ const cases: Case[] = [
   { name: 'known prefix', rule: 'unknown-service', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
   { name: 'wildcard prefix is not a service', rule: 'unknown-service', text: allow('"Action": "*:Get*", "Resource": "*"'), at: [] },
   { name: 'NotAction is checked too', rule: 'unknown-service', text: stmt('{"Effect": "Deny", "NotAction": ["dynamo:GetItem"], "Resource": "*"}'), at: ['dynamo:GetItem'] },
+  { name: 'a retired service is not an unknown one', rule: 'unknown-service', text: allow('"Action": "deeplens:*", "Resource": "*"'), at: [] },
+  { name: 'retired service', rule: 'retired-service', text: allow('"Action": ["DeepLens:*", "s3:GetObject"], "Resource": "*"'), at: ['DeepLens:*'] },
+  { name: 'current service', rule: 'retired-service', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
   // unknown-action
   { name: 'misspelt action', rule: 'unknown-action', text: allow('"Action": ["s3:GetObjekt", "s3:GetObject"], "Resource": "*"'), at: ['s3:GetObjekt'] },
   { name: 'pattern matching nothing', rule: 'unknown-action', text: allow('"Action": "s3:Gte*", "Resource": "*"'), at: ['s3:Gte*'] },
@@ -67,6 +70,8 @@ const cases: Case[] = [
   { name: 'Resource * on wildcard-only actions', rule: 'resource-star', text: allow('"Action": ["s3:ListAllMyBuckets", "sts:GetCallerIdentity"], "Resource": "*"'), at: [] },
   { name: 'PassRole on *', rule: 'passrole-star-resource', text: allow('"Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*"'), at: ['iam:PassRole'] },
   { name: 'PassRole through iam:Pass*', rule: 'passrole-star-resource', text: allow('"Action": "iam:Pass*", "Resource": "*"'), at: ['iam:Pass*'] },
+  { name: 'PassRole on * limited to one service', rule: 'passrole-star-resource', text: allow('"Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}'), at: [] },
+  { name: 'PassRole on * with an IfExists condition is still any role', rule: 'passrole-star-resource', text: allow('"Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEqualsIfExists": {"iam:PassedToService": "codebuild.amazonaws.com"}}'), at: ['iam:PassRole'] },
   { name: 'PassRole on one role', rule: 'passrole-star-resource', text: allow('"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"'), at: [] },
   { name: 'every element spelt right', rule: 'unknown-element', text: allow('"Sid": "S", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b", "Condition": {}'), at: [] },
   { name: 'Deny with NotAction is the right use', rule: 'allow-not-action', text: stmt('{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}'), at: [] },

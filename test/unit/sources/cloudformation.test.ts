@@ -73,6 +73,11 @@ Resources:
           - Effect: Allow
             Action: logs:PutLogEvents
             Resource: !Sub arn:aws:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/app/*
+            Condition:
+              StringEquals:
+                aws:SourceAccount: !Ref AWS::AccountId
+                aws:PrincipalTag/env: !If [IsProd, prod, dev]
+                aws:RequestedRegion: [!Ref AWS::Region, us-east-1]
   UserPolicy:
     Type: AWS::IAM::Policy
     Properties:
@@ -273,6 +278,12 @@ describe('readPolicySource: CloudFormation templates', () => {
     );
     const secure = bucket.statements[0].condition!.blocks[0].entries[0];
     assert.deepEqual([at(text, secure.key.span), secure.values.values[0].kind], ['aws:SecureTransport', 'boolean']);
+
+    const shared = byPath(source, 'Resources.SharedPolicy.Properties.PolicyDocument');
+    const [account, env, region] = shared.statements[0].condition!.blocks[0].entries;
+    assert.deepEqual([account.values.values[0].text, at(text, account.values.span)], ['${AWS::AccountId}', '!Ref AWS::AccountId']);
+    assert.deepEqual([env.values.unknown, env.values.values, at(text, env.values.span)], [true, [], '!If [IsProd, prod, dev]']);
+    assert.deepEqual(region.values.values.map((v) => [v.text, at(text, v.span)]), [['${AWS::Region}', '!Ref AWS::Region'], ['us-east-1', 'us-east-1']]);
 
     const user = byPath(source, 'Resources.UserPolicy.Properties.PolicyDocument');
     assert.equal(user.statementIsArray, false);

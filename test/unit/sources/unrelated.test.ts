@@ -121,6 +121,11 @@ describe('readPolicySource: robustness', () => {
     }
   });
 
+  test('long runs of dashes or indentation in text are not nesting', () => {
+    const text = `Description: |\n  ${'-'.repeat(1000)}\n  ${'='.repeat(1000)}\nStatement:\n  - Effect: Allow\n    Action: s3:*\n    Resource: "*"\n`;
+    assert.equal(read(text, 'yaml').shape, 'policy');
+  });
+
   test('a policy nested 300 levels deep inside a condition value is still read', () => {
     const text = `{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"X": {"k": ${'['.repeat(300)}${']'.repeat(300)}}}}]}`;
     assert.equal(read(text, 'json').documents[0].statements.length, 1);

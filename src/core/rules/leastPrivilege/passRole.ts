@@ -1,3 +1,4 @@
+import type { Statement } from '../../policy/model';
 import type { Rule } from '../types';
 import { globMatcher, isAllow, literal, valuesOf } from '../values';
 
@@ -12,7 +13,7 @@ export const passRoleStar: Rule = {
       checkov: ['CKV_AWS_286'],
     },
     docs: {
-      what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`.',
+      what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`, with no `iam:PassedToService` condition naming the services the roles may go to.',
       why: 'Passing any role to a service (Lambda, EC2, ECS, CloudFormation...) lets the holder run code with that role\'s permissions, administrator roles included: a privilege escalation.',
       example: '{ "Effect": "Allow", "Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*" }',
       fix: 'Scope the Resource to the roles the workload passes, and add an `iam:PassedToService` condition naming the service.',
@@ -28,7 +29,7 @@ export const passRoleStar: Rule = {
         const text = literal(v);
         return text !== undefined && globMatcher(text)('iam:PassRole');
       });
-      if (!passing) continue;
+      if (!passing || limitsPassedToService(statement)) continue;
       const via = literal(passing)!.toLowerCase() === 'iam:passrole' ? '' : ` (through '${literal(passing)}')`;
       ctx.report({
         span: passing.span,
@@ -37,3 +38,16 @@ export const passRoleStar: Rule = {
     }
   },
 };
+
+/**
+ * True when a condition must hold on every request for the services roles go to (`iam:PassedToService`)
+ * or the resource they are attached to (`iam:AssociatedResourceArn`). `...IfExists` does not count:
+ * a request without the key passes it. Access Analyzer draws the same line.
+ */
+function limitsPassedToService(statement: Statement): boolean {
+  return (statement.condition?.blocks ?? []).some(
+    (b) =>
+      !/IfExists$/i.test(b.operator.text) &&
+      b.entries.some((e) => ['iam:passedtoservice', 'iam:associatedresourcearn'].includes(e.key.text.toLowerCase())),
+  );
+}

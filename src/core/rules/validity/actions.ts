@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { replace } from '../edits';
 import { hasWildcard, literal } from '../values';
+import { formerService } from '../../catalog/formerServices';
 
 /** Every value of Action and NotAction, with the element's name. */
 function* actionValues(document: Parameters<Rule['check']>[0]) {
@@ -33,13 +34,39 @@ export const unknownService: Rule = {
       const colon = text.indexOf(':');
       if (colon <= 0) continue; // reported by unknown-action as a malformed action
       const prefix = text.slice(0, colon);
-      if (hasWildcard(prefix) || ctx.catalog.service(prefix)) continue;
+      if (hasWildcard(prefix) || ctx.catalog.service(prefix) || formerService(prefix)) continue;
       const suggestions = ctx.catalog.suggest(text);
       ctx.report({
         span: value.span,
         message: `Unknown service prefix '${prefix}' in '${text}'.${didYouMean(suggestions.map((s) => s.value))}`,
         fixes: suggestions.map((s, i) => ({ title: `Change to '${s.value}'`, edits: [replace(value.span, s.value)], preferred: i === 0 })),
       });
+    }
+  },
+};
+
+export const retiredService: Rule = {
+  meta: {
+    id: 'retired-service',
+    name: 'Retired service',
+    family: 'validity',
+    defaultSeverity: 'warning',
+    equivalents: { accessAnalyzer: ['INVALID_SERVICE_IN_ACTION'] },
+    docs: {
+      what: 'An action names a service AWS has retired (`deeplens:*`, `elastic-inference:Connect`...): the prefix is no longer in the Service Authorization Reference.',
+      why: 'The entry grants or denies nothing any more. It is dead weight that makes the policy harder to review, and Access Analyzer now rejects it as an invalid service.',
+      example: '"Action": ["deeplens:*", "s3:GetObject"]',
+      fix: 'Remove the entry.',
+    },
+  },
+  check(document, ctx) {
+    for (const { value } of actionValues(document)) {
+      const text = literal(value);
+      const colon = text?.indexOf(':') ?? -1;
+      if (text === undefined || colon <= 0) continue;
+      const prefix = text.slice(0, colon);
+      const name = ctx.catalog.service(prefix) ? undefined : formerService(prefix);
+      if (name) ctx.report({ span: value.span, message: `'${prefix}' is ${name}, which AWS has retired: '${text}' grants or denies nothing.` });
     }
   },
 };
