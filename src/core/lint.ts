@@ -19,6 +19,8 @@ export interface LintResult {
 
 export const SYNTAX_ERROR = 'syntax-error';
 
+const NO_FIXES: readonly Fix[] = [];
+
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
 export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog, config: LintConfig = {}): LintResult {
   const source = readPolicySource(text, format);
@@ -38,7 +40,8 @@ export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog
           catalog,
           text,
           source,
-          report: (f) => findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: f.fixes ?? ([] as Fix[]) }),
+          // In a document decoded from a string every span is the whole string: no edit would be right.
+          report: (f) => findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: document.coarseSpans ? NO_FIXES : (f.fixes ?? NO_FIXES) }),
         });
       } catch (error) {
         internalErrors.push(`Rule ${rule.meta.id} failed on ${document.path}: ${error instanceof Error ? error.message : String(error)}`);

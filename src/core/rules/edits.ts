@@ -26,3 +26,33 @@ export function insertFirstProperty(text: string, objectSpan: Span, key: string,
   const indent = ' '.repeat(start - lineStart);
   return { span: { start, end: start }, newText: `${key}: ${jsonValue}\n${indent}` };
 }
+
+/**
+ * Removes one element of an array (JSON, YAML flow or YAML block sequence) with its separator, so the
+ * rest stays valid and keeps its layout. `spans` are the elements' value spans (quotes excluded).
+ * Undefined when the element cannot be removed cleanly (the only element, or an element that is not a
+ * plain scalar).
+ */
+export function removeListItem(text: string, spans: readonly Span[], index: number): TextEdit | undefined {
+  if (spans.length < 2) return undefined;
+  const item = withQuotes(text, spans[index]!);
+  const lineStart = text.lastIndexOf('\n', item.start - 1) + 1;
+  if (/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, item.start))) {
+    // A block sequence entry: the whole line goes, if nothing else is on it.
+    const lineEnd = text.indexOf('\n', item.end);
+    const rest = text.slice(item.end, lineEnd < 0 ? text.length : lineEnd);
+    if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return undefined;
+    return { span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' };
+  }
+  if (index + 1 < spans.length) {
+    return { span: { start: item.start, end: withQuotes(text, spans[index + 1]!).start }, newText: '' };
+  }
+  return { span: { start: withQuotes(text, spans[index - 1]!).end, end: item.end }, newText: '' };
+}
+
+/** The span of a scalar including its quotes, when it is quoted. */
+function withQuotes(text: string, span: Span): Span {
+  const before = text[span.start - 1];
+  if ((before === '"' || before === "'") && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
+  return span;
+}

@@ -3,6 +3,7 @@ import { retiredService, unknownAction, unknownService } from './validity/action
 import { unknownConditionKey, unknownConditionOperator } from './validity/conditions';
 import { duplicateSid, invalidEffect, invalidSid, unknownElement } from './validity/statement';
 import { invalidVersion, missingVersion } from './validity/version';
+import { redundantAction, redundantResource } from './validity/redundant';
 import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
 import { passRoleStar } from './leastPrivilege/passRole';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
@@ -20,6 +21,8 @@ export const RULES: readonly Rule[] = [
   invalidSid,
   unknownConditionOperator,
   unknownConditionKey,
+  redundantAction,
+  redundantResource,
   adminAccess,
   wildcardAction,
   resourceStar,

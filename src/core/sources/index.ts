@@ -37,7 +37,7 @@ function read(text: string, format: PolicyFormat): PolicySource {
     const problem: ParseProblem = { message: `The text nests more than ${MAX_NESTING} levels deep: it is not read`, span: { start: 0, end: 0 } };
     return { format, shape: 'none', documents: [], problems: [problem] };
   }
-  const parsed: ParsedText = format === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed: ParsedText = format === 'json' ? parseJsonFile(text) : parseYaml(text);
   const problems: ParseProblem[] = [];
   let shape: PolicySource['shape'] = 'none';
   const documents: PolicyDocument[] = [];
@@ -52,6 +52,11 @@ function read(text: string, format: PolicyFormat): PolicySource {
   if (shape === 'none') return { format, shape, documents: [], problems: [] };
   const all = [...parsed.problems, ...problems].sort((a, b) => a.span.start - b.span.start);
   return { format, shape, documents, problems: all };
+}
+
+/** JSON saved with a byte order mark (PowerShell writes one): jsonc-parser would call it a syntax error. */
+function parseJsonFile(text: string): ParsedText {
+  return text.charCodeAt(0) === 0xfeff ? parseJson(text.slice(1), { base: 1 }) : parseJson(text);
 }
 
 function prefixed(index: number, path: string): string {

@@ -96,7 +96,7 @@ function stringParts(intrinsic: Intrinsic): ArnPart[] | undefined {
   switch (name) {
     case 'Ref': {
       const target = arg.kind === 'scalar' ? arg.value : undefined;
-      return typeof target === 'string' && target !== 'AWS::NoValue' ? [{ unknown: target }] : undefined;
+      return typeof target === 'string' && target !== '' && target !== 'AWS::NoValue' ? [{ unknown: target }] : undefined;
     }
     case 'Fn::GetAtt':
       return getAttParts(arg);

@@ -35,7 +35,7 @@ export function parseYaml(text: string): ParsedText {
       if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
       // The parser may point one past the end ("missing ]" at the end of the text).
       const start = Math.min(error.pos[0], text.length);
-      problems.push({ message: error.message, span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) } });
+      problems.push({ message: readable(error.message), span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) } });
     }
     // Unknown tags (`!Rain::Embed`...) are warnings only: they are legal YAML and kept as tagged nodes.
     if (doc.contents) roots.push(new Converter(text, doc).convert(doc.contents));
@@ -144,6 +144,11 @@ class Converter {
     if (!target || this.converting.has(target)) return { kind: 'unknown', span: rangeSpan(range), text: `*${name}` };
     return this.convert(target);
   }
+}
+
+/** The parser's messages, with the one every IAM author meets explained: `Resource: *`. */
+function readable(message: string): string {
+  return message === 'Alias cannot be an empty string' ? 'A bare * starts a YAML alias: quote it ("*")' : message;
 }
 
 function rangeSpan(range: readonly number[] | null | undefined): Span {

@@ -59,6 +59,14 @@ const cases: Case[] = [
   { name: 'NullIfExists does not exist', rule: 'unknown-condition-operator', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"NullIfExists": {"aws:TokenIssueTime": "true"}}'), at: ['NullIfExists'] },
   { name: 'misspelt global key', rule: 'unknown-condition-key', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgIDs": "o-1"}}'), at: ['aws:PrincipalOrgIDs'] },
   { name: 'service and template keys, any case', rule: 'unknown-condition-key', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"s3:Prefix": "a", "aws:ResourceTag/team": "x", "token.actions.githubusercontent.com:sub": "repo:o/r:*"}}'), at: [] },
+  // redundancy
+  { name: 'action covered by a pattern', rule: 'redundant-action', text: allow('"Action": ["s3:Get*", "s3:GetObject", "s3:PutObject"], "Resource": "*"'), at: ['s3:GetObject'] },
+  { name: 'duplicate action, any case', rule: 'redundant-action', text: allow('"Action": ["s3:GetObject", "S3:getobject"], "Resource": "*"'), at: ['S3:getobject'] },
+  { name: 'pattern covered by a wider pattern', rule: 'redundant-action', text: allow('"Action": ["s3:GetObject*", "s3:Get*"], "Resource": "*"'), at: ['s3:GetObject*'] },
+  { name: 'no overlap', rule: 'redundant-action', text: allow('"Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"'), at: [] },
+  { name: 'resource covered by a wildcard', rule: 'redundant-resource', text: allow('"Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/reports/x.csv"]'), at: ['arn:aws:s3:::b/reports/x.csv'] },
+  { name: 'distinct resources', rule: 'redundant-resource', text: allow('"Action": "s3:GetObject", "Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*", "arn:aws:s3:::B/x"]'), at: [] },
+  { name: 'ARNs are case-sensitive', rule: 'redundant-resource', text: allow('"Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::B/x", "arn:aws:s3:::B/X", "arn:aws:s3:::B/x"]'), at: ['arn:aws:s3:::B/x'] },
   // least privilege
   { name: 'Action *', rule: 'wildcard-action', text: allow('"Action": "*", "Resource": "arn:aws:s3:::b"'), at: ['*'] },
   { name: 'service:*', rule: 'wildcard-action', text: allow('"Action": ["s3:*", "s3:Get*"], "Resource": "*"'), at: ['s3:*'] },
@@ -143,6 +151,15 @@ describe('rules', () => {
     assert.equal(finding!.fixes[0]!.preferred, true);
   });
 
+  test('removing a redundant entry keeps JSON and both YAML sequence styles valid', () => {
+    const json = allow('"Action": ["s3:GetObject", "s3:Get*"], "Resource": "*"');
+    assert.equal(apply(json, findingsOf({ text: json }, 'redundant-action')[0]!.fixes[0]!), allow('"Action": ["s3:Get*"], "Resource": "*"'));
+    const block = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - s3:Get*\n      - "s3:GetObject"\n    Resource: "*"\n';
+    assert.equal(apply(block, findingsOf({ text: block, format: 'yaml' }, 'redundant-action')[0]!.fixes[0]!), 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - s3:Get*\n    Resource: "*"\n');
+    const flow = 'Version: "2012-10-17"\nStatement:\n  - {Effect: Allow, Action: [s3:GetObject, s3:Get*], Resource: "*"}\n';
+    assert.equal(apply(flow, findingsOf({ text: flow, format: 'yaml' }, 'redundant-action')[0]!.fixes[0]!), 'Version: "2012-10-17"\nStatement:\n  - {Effect: Allow, Action: [s3:Get*], Resource: "*"}\n');
+  });
+
   test('the missing-version fix keeps the file\'s indentation (JSON and YAML)', () => {
     const json = '{\n    "Statement": [\n        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\n    ]\n}';
     const fixedJson = apply(json, findingsOf({ text: json }, 'missing-version')[0]!.fixes[0]!);
@@ -158,6 +175,15 @@ describe('rules', () => {
       assert.ok(mine.some((c) => c.at.length > 0), `${rule.meta.id}: no positive case`);
       assert.ok(mine.some((c) => c.at.length === 0), `${rule.meta.id}: no negative case`);
     }
+  });
+
+  test('a URL-encoded document in CLI output gets findings on the whole string, and no fixes', () => {
+    const encoded = encodeURIComponent('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}');
+    const text = `{"PolicyVersion": {"Document": "${encoded}", "VersionId": "v1"}}`;
+    const [finding] = findingsOf({ text }, 'unknown-action');
+    assert.ok(finding, 'the typo is found');
+    assert.equal(text.slice(finding.span.start, finding.span.end), encoded);
+    assert.deepEqual(finding.fixes, []);
   });
 
   test('configuration: off and severity overrides', () => {

@@ -340,6 +340,20 @@ describe('readPolicySource: half-typed and broken text', () => {
     assert.equal(source.problems.length, 1);
   });
 
+  test('YAML: a bare * is an alias; the problem says to quote it', () => {
+    const text = 'Statement: [{Effect: Allow, Action: s3:*, Resource: *}]\n';
+    const source = read(text, 'yaml');
+    assert.equal(source.shape, 'policy');
+    assert.deepEqual(source.problems.map((p) => p.message), ['A bare * starts a YAML alias: quote it ("*")']);
+  });
+
+  test('JSON with a byte order mark', () => {
+    const text = '\ufeff{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}';
+    const source = read(text, 'json');
+    assert.deepEqual(source.problems, []);
+    assert.equal(at(text, only(source).statements[0].action!.list.values[0].span), 's3:*');
+  });
+
   test('YAML with only a Statement key typed so far', () => {
     const source = read('Version: "2012-10-17"\nStatement:\n', 'yaml');
     assert.equal(source.shape, 'policy');
