@@ -1,8 +1,13 @@
 import type { Span } from '../policy/model';
-import type { TextEdit } from './types';
+import type { Fix, TextEdit } from './types';
 
 export function replace(span: Span, newText: string): TextEdit {
   return { span, newText };
+}
+
+/** "Change to '...'" fixes for did-you-mean candidates, best first (the first is preferred). */
+export function replacementFixes(span: Span, candidates: readonly string[]): Fix[] {
+  return candidates.map((value, i) => ({ title: `Change to '${value}'`, edits: [replace(span, value)], preferred: i === 0 }));
 }
 
 /**

@@ -10,6 +10,11 @@ export function valuesOf(element: { list: ValueList } | undefined): readonly Val
   return element && !element.list.unknown ? element.list.values : [];
 }
 
+/** The literal `"*"` among the statement's Resource values, if any. */
+export function starResource(statement: Statement): Value | undefined {
+  return valuesOf(statement.resource).find((v) => literal(v) === '*');
+}
+
 /** The statement's Effect as written, when it is a literal. */
 export function effectOf(statement: Statement): string | undefined {
   return statement.effect ? literal(statement.effect.value) : undefined;

@@ -1,8 +1,22 @@
-import type { Rule } from '../types';
+import type { Rule, RuleMeta } from '../types';
 import { isAllow } from '../values';
 
-export const allowNotAction: Rule = {
-  meta: {
+/** A rule that reports the `Not...` element of every Allow statement that has one. */
+function allowWith(element: 'notAction' | 'notResource' | 'notPrincipal', meta: RuleMeta, message: string): Rule {
+  return {
+    meta,
+    check(document, ctx) {
+      for (const statement of document.statements) {
+        const found = statement[element];
+        if (isAllow(statement) && found) ctx.report({ span: found.key.span, message });
+      }
+    },
+  };
+}
+
+export const allowNotAction = allowWith(
+  'notAction',
+  {
     id: 'allow-not-action',
     name: 'Allow with NotAction',
     family: 'least-privilege',
@@ -15,17 +29,12 @@ export const allowNotAction: Rule = {
       fix: 'List the actions to allow with `Action`. `NotAction` belongs in Deny statements.',
     },
   },
-  check(document, ctx) {
-    for (const statement of document.statements) {
-      if (isAllow(statement) && statement.notAction) {
-        ctx.report({ span: statement.notAction.key.span, message: 'Allow with NotAction grants every action of every service except those listed, including actions added later.' });
-      }
-    }
-  },
-};
+  'Allow with NotAction grants every action of every service except those listed, including actions added later.',
+);
 
-export const allowNotResource: Rule = {
-  meta: {
+export const allowNotResource = allowWith(
+  'notResource',
+  {
     id: 'allow-not-resource',
     name: 'Allow with NotResource',
     family: 'least-privilege',
@@ -38,17 +47,12 @@ export const allowNotResource: Rule = {
       fix: 'List the resources to allow with `Resource`. `NotResource` belongs in Deny statements.',
     },
   },
-  check(document, ctx) {
-    for (const statement of document.statements) {
-      if (isAllow(statement) && statement.notResource) {
-        ctx.report({ span: statement.notResource.key.span, message: 'Allow with NotResource grants the actions on every resource except those listed, including resources created later.' });
-      }
-    }
-  },
-};
+  'Allow with NotResource grants the actions on every resource except those listed, including resources created later.',
+);
 
-export const allowNotPrincipal: Rule = {
-  meta: {
+export const allowNotPrincipal = allowWith(
+  'notPrincipal',
+  {
     id: 'allow-not-principal',
     name: 'Allow with NotPrincipal',
     family: 'trust-and-resource',
@@ -61,11 +65,5 @@ export const allowNotPrincipal: Rule = {
       fix: 'Name the principals to allow with `Principal`.',
     },
   },
-  check(document, ctx) {
-    for (const statement of document.statements) {
-      if (isAllow(statement) && statement.notPrincipal) {
-        ctx.report({ span: statement.notPrincipal.key.span, message: 'Allow with NotPrincipal grants access to every principal except those listed, anonymous and other accounts included.' });
-      }
-    }
-  },
-};
+  'Allow with NotPrincipal grants access to every principal except those listed, anonymous and other accounts included.',
+);

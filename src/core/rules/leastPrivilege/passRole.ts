@@ -1,6 +1,6 @@
 import type { Statement } from '../../policy/model';
 import type { Rule } from '../types';
-import { globMatcher, isAllow, literal, valuesOf } from '../values';
+import { globMatcher, isAllow, literal, starResource, valuesOf } from '../values';
 
 export const passRoleStar: Rule = {
   meta: {
@@ -23,8 +23,7 @@ export const passRoleStar: Rule = {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
       if (!isAllow(statement)) continue;
-      const star = valuesOf(statement.resource).find((v) => literal(v) === '*');
-      if (!star) continue;
+      if (!starResource(statement)) continue;
       const passing = valuesOf(statement.action).find((v) => {
         const text = literal(v);
         return text !== undefined && globMatcher(text)('iam:PassRole');

@@ -1,7 +1,7 @@
 import type { Action } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
-import { hasWildcard, isAllow, literal, valuesOf } from '../values';
+import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
 
 /** The actions an Allow statement's Action element grants (NotAction is left to allow-not-action). */
 export function grantedActions(statement: Statement, ctx: RuleContext): Action[] {
@@ -70,7 +70,7 @@ export const adminAccess: Rule = {
     for (const statement of document.statements) {
       if (!isAllow(statement) || statement.condition) continue;
       const star = valuesOf(statement.action).find((v) => literal(v) === '*');
-      if (star && valuesOf(statement.resource).some((v) => literal(v) === '*')) {
+      if (star && starResource(statement)) {
         ctx.report({ span: star.span, message: 'This statement grants full administrator access: every action on every resource, without conditions.' });
       }
     }
@@ -95,7 +95,7 @@ export const resourceStar: Rule = {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
       if (!isAllow(statement)) continue;
-      const star = valuesOf(statement.resource).find((v) => literal(v) === '*');
+      const star = starResource(statement);
       if (!star) continue;
       const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly);
       if (scopable.length === 0) continue;

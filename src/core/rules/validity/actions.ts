@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { replace } from '../edits';
+import { replacementFixes } from '../edits';
 import { hasWildcard, literal } from '../values';
 import { formerService } from '../../catalog/formerServices';
 
@@ -39,7 +39,7 @@ export const unknownService: Rule = {
       ctx.report({
         span: value.span,
         message: `Unknown service prefix '${prefix}' in '${text}'.${didYouMean(suggestions.map((s) => s.value))}`,
-        fixes: suggestions.map((s, i) => ({ title: `Change to '${s.value}'`, edits: [replace(value.span, s.value)], preferred: i === 0 })),
+        fixes: replacementFixes(value.span, suggestions.map((s) => s.value)),
       });
     }
   },
@@ -102,7 +102,7 @@ export const unknownAction: Rule = {
       ctx.report({
         span: value.span,
         message: `${what}.${didYouMean(suggestions.map((s) => s.value))}`,
-        fixes: suggestions.map((s, i) => ({ title: `Change to '${s.value}'`, edits: [replace(value.span, s.value)], preferred: i === 0 })),
+        fixes: replacementFixes(value.span, suggestions.map((s) => s.value)),
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { replace } from '../edits';
+import { replacementFixes } from '../edits';
 import { didYouMean } from './actions';
 import { editDistance } from '../../catalog/distance';
 
@@ -69,7 +69,7 @@ export const unknownConditionOperator: Rule = {
         ctx.report({
           span: block.operator.span,
           message: `Unknown condition operator '${text}'.${didYouMean(best)}`,
-          fixes: best.map((b, i) => ({ title: `Change to '${b}'`, edits: [replace(block.operator.span, b)], preferred: i === 0 })),
+          fixes: replacementFixes(block.operator.span, best),
         });
       }
     }
@@ -111,7 +111,7 @@ export const unknownConditionKey: Rule = {
           ctx.report({
             span: entry.key.span,
             message: `Unknown ${where} '${name}'.${didYouMean(best)}`,
-            fixes: best.map((b, i) => ({ title: `Change to '${b}'`, edits: [replace(entry.key.span, b)], preferred: i === 0 })),
+            fixes: replacementFixes(entry.key.span, best),
           });
         }
       }

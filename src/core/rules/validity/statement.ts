@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { replace } from '../edits';
+import { replacementFixes } from '../edits';
 import { literal } from '../values';
 import { didYouMean } from './actions';
 import { editDistance } from '../../catalog/distance';
@@ -33,7 +33,7 @@ export const invalidEffect: Rule = {
       ctx.report({
         span: value.span,
         message: `Invalid Effect '${value.text}': it must be exactly Allow or Deny.`,
-        fixes: intended ? [{ title: `Change to '${intended}'`, edits: [replace(value.span, intended)], preferred: true }] : [],
+        fixes: replacementFixes(value.span, intended ? [intended] : []),
       });
     }
   },
@@ -92,7 +92,7 @@ export const invalidSid: Rule = {
       ctx.report({
         span: statement.sid!.value.span,
         message: `Sid '${sid}' may contain only letters and digits in an ${document.kind} policy.`,
-        fixes: cleaned ? [{ title: `Change to '${cleaned}'`, edits: [replace(statement.sid!.value.span, cleaned)], preferred: true }] : [],
+        fixes: replacementFixes(statement.sid!.value.span, cleaned ? [cleaned] : []),
       });
     }
   },
@@ -126,7 +126,7 @@ export const unknownElement: Rule = {
       ctx.report({
         span: key.span,
         message: `'${key.text}' is not a ${where} element.${didYouMean(best)}`,
-        fixes: best.map((n) => ({ title: `Change to '${n}'`, edits: [replace(key.span, n)], preferred: true })),
+        fixes: replacementFixes(key.span, best),
       });
     };
     for (const key of document.unknownKeys) report(key, DOCUMENT_ELEMENTS, 'policy');
