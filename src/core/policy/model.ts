@@ -104,6 +104,7 @@ export type PolicyKind =
   | 'identity' // attached to a user, group or role (inline or managed)
   | 'resource' // S3 bucket, KMS key, SQS, SNS, Secrets Manager, Lambda, ECR...
   | 'trust' // a role's AssumeRolePolicyDocument
+  | 'endpoint' // a VPC endpoint policy: filters what callers inside the VPC may reach through it
   | 'boundary'
   | 'scp'
   | 'rcp'

@@ -5,7 +5,8 @@ import { duplicateSid, invalidEffect, invalidSid, unknownElement } from './valid
 import { invalidVersion, missingVersion } from './validity/version';
 import { redundantAction, redundantResource } from './validity/redundant';
 import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
-import { passRoleStar } from './leastPrivilege/passRole';
+import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
+import { publicPrincipal } from './trust/publicPrincipal';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
 
 /** Every rule, in the order their findings are listed. */
@@ -27,9 +28,11 @@ export const RULES: readonly Rule[] = [
   wildcardAction,
   resourceStar,
   passRoleStar,
+  passRoleWithoutService,
   allowNotAction,
   allowNotResource,
   allowNotPrincipal,
+  publicPrincipal,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

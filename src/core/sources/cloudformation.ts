@@ -74,7 +74,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     'AWS::CodeArtifact::Repository': resourcePolicy('PermissionsPolicyDocument', 'codeartifact'),
     'AWS::Logs::ResourcePolicy': resourcePolicy('PolicyDocument', 'logs'),
     // A VPC endpoint policy governs every service reached through the endpoint.
-    'AWS::EC2::VPCEndpoint': resourcePolicy('PolicyDocument', undefined),
+    'AWS::EC2::VPCEndpoint': (r) => document(r, 'PolicyDocument', { kind: 'endpoint' }),
     'AWS::Serverless::Function': samPolicies,
     'AWS::Serverless::StateMachine': samPolicies,
   } satisfies Record<string, Handler>),

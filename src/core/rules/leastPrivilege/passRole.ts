@@ -50,3 +50,29 @@ function limitsPassedToService(statement: Statement): boolean {
       b.entries.some((e) => ['iam:passedtoservice', 'iam:associatedresourcearn'].includes(e.key.text.toLowerCase())),
   );
 }
+
+export const passRoleWithoutService: Rule = {
+  meta: {
+    id: 'passrole-without-service',
+    name: 'iam:PassRole without iam:PassedToService',
+    family: 'least-privilege',
+    defaultSeverity: 'warning',
+    equivalents: {},
+    docs: {
+      what: 'An Allow statement grants `iam:PassRole` on specific roles, with no `iam:PassedToService` condition naming the service the roles are for.',
+      why: 'The roles can then be passed to any service that accepts a role: a role meant for Lambda can run EC2 instances, ECS tasks or Glue jobs with its permissions.',
+      example: '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/orders-function" }',
+      fix: 'Add `"Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } }` naming the service.',
+    },
+  },
+  check(document, ctx) {
+    if (document.kind !== 'identity') return;
+    for (const statement of document.statements) {
+      if (!isAllow(statement) || statement.unknown || statement.condition?.unknown) continue;
+      if (starResource(statement) || !statement.resource || statement.resource.list.unknown) continue; // * is passrole-star-resource's
+      const passing = valuesOf(statement.action).find((v) => literal(v)?.toLowerCase() === 'iam:passrole');
+      if (!passing || limitsPassedToService(statement)) continue;
+      ctx.report({ span: passing.span, message: 'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.' });
+    }
+  },
+};
