@@ -123,7 +123,8 @@ describe('faults through the real SDK', () => {
     const elapsed = performance.now() - started;
     client.destroy();
     assert.equal(out.Account, '111122223333');
-    assert.ok(elapsed >= 300, `took ${elapsed} ms`);
+    // A functional check that the delay happened (timers may fire a millisecond early), not a timing target.
+    assert.ok(elapsed >= 290, `took ${elapsed} ms`);
   });
 
   it('leaves other services’ faults alone', async () => {
