@@ -37,12 +37,12 @@ export function describeExpansion(pattern: string, expansion: Expansion, listLim
   const { actions, suggestions } = expansion;
   if (actions.length === 0) {
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => '`' + s.value + '`').join(', ')}?` : '';
-    return `**${pattern}** matches no known action.${hint}`;
+    return `**${code(pattern)}** matches no known action.${hint}`;
   }
   const byLevel = countByLevel(actions);
   const ordered = [...actions].sort((a, b) => LEVEL_RANK[a.accessLevel] - LEVEL_RANK[b.accessLevel]);
   const summary = DANGER_ORDER.filter((l) => byLevel[l] > 0).map((l) => `${byLevel[l]} ${l}`).join(', ');
-  const lines = [`**${pattern}** grants ${actions.length} action${actions.length === 1 ? '' : 's'}: ${summary}`, ''];
+  const lines = [`**${code(pattern)}** grants ${actions.length} action${actions.length === 1 ? '' : 's'}: ${summary}`, ''];
   for (const a of ordered.slice(0, listLimit)) lines.push(`- \`${a.fullName}\` · ${a.accessLevel}`);
   if (actions.length > listLimit) lines.push(`- … and ${actions.length - listLimit} more`);
   return lines.join('\n');
@@ -61,6 +61,11 @@ function conditionKeysOf(action: Action): string[] {
   const keys = new Set(action.conditionKeys);
   for (const rt of action.resourceTypes) for (const k of rt.conditionKeys) keys.add(k);
   return [...keys].sort();
+}
+
+/** A pattern as inline code: its `*` would otherwise be read as Markdown emphasis. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, '')}\``;
 }
 
 function escapeCell(text: string): string {

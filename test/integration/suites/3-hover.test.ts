@@ -27,7 +27,7 @@ suite('hover on actions', () => {
   test('JSON policy: a wildcard shows how many actions it grants', async () => {
     const editor = await openDocument('policies', 'deploy-policy.json');
     const text = await hoverAt(editor, '"ec2:Describe*"');
-    assert.match(text, /\*\*ec2:Describe\*\*\* grants \d{3,} actions/);
+    assert.match(text, /\*\*`ec2:Describe\*`\*\* grants \d{3,} actions/);
   });
 
   test('YAML CloudFormation template: an action in a block sequence', async () => {

@@ -57,7 +57,7 @@ describe('action documentation', () => {
 
   test('summarises a wildcard with the most dangerous access levels first', () => {
     const md = describeExpansion('iam:*', catalog.expand('iam:*'), 5);
-    assert.match(md, /^\*\*iam:\*\*\* grants \d+ actions: \d+ Permissions management, \d+ Write/);
+    assert.match(md, /^\*\*`iam:\*`\*\* grants \d+ actions: \d+ Permissions management, \d+ Write/);
     const listed = md.split('\n').filter((l) => l.startsWith('- `'));
     assert.equal(listed.length, 5);
     assert.ok(listed.every((l) => l.endsWith('Permissions management')), listed.join('\n'));
