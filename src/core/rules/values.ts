@@ -1,3 +1,4 @@
+import { compileGlob } from '../catalog/glob';
 import type { Statement, Value, ValueList } from '../policy/model';
 
 /** The literal string of a value, or undefined when any part of it is unknown or it is not a string. */
@@ -25,14 +26,17 @@ export function isAllow(statement: Statement): boolean {
   return effectOf(statement) === 'Allow';
 }
 
-/** True when a pattern contains IAM wildcards. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}
+export { hasWildcard } from '../catalog/glob';
 
-/** A case-insensitive matcher for an IAM wildcard pattern (`*` any run, `?` one character). */
-export function globMatcher(pattern: string): (text: string) => boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  const re = new RegExp(`^${source}$`, 'i');
-  return (text) => re.test(text);
+/**
+ * A matcher for an IAM wildcard pattern (`*` any run, `?` one character), on the catalog's glob
+ * compiler. Case-insensitive by default (action names); ARNs are compared case-sensitively.
+ */
+export function globMatcher(pattern: string, caseSensitive = false): (text: string) => boolean {
+  const fold = (t: string) => (caseSensitive ? t : t.toLowerCase());
+  const glob = compileGlob(fold(pattern));
+  return (text) => {
+    const t = fold(text);
+    return glob.literal ? t === glob.prefix : t.startsWith(glob.prefix) && glob.testRest(t);
+  };
 }

@@ -31,9 +31,8 @@ export const unknownService: Rule = {
     for (const { value } of actionValues(document)) {
       const text = literal(value);
       if (text === undefined || text === '*') continue;
-      const colon = text.indexOf(':');
-      if (colon <= 0) continue; // reported by unknown-action as a malformed action
-      const prefix = text.slice(0, colon);
+      const prefix = servicePrefix(text);
+      if (prefix === undefined) continue; // reported by unknown-action as a malformed action
       if (hasWildcard(prefix) || ctx.catalog.service(prefix) || formerService(prefix)) continue;
       const suggestions = ctx.catalog.suggest(text);
       ctx.report({
@@ -62,9 +61,8 @@ export const retiredService: Rule = {
   check(document, ctx) {
     for (const { value } of actionValues(document)) {
       const text = literal(value);
-      const colon = text?.indexOf(':') ?? -1;
-      if (text === undefined || colon <= 0) continue;
-      const prefix = text.slice(0, colon);
+      const prefix = text === undefined ? undefined : servicePrefix(text);
+      if (prefix === undefined) continue;
       const name = ctx.catalog.service(prefix) ? undefined : formerService(prefix);
       if (name) ctx.report({ span: value.span, message: `'${prefix}' is ${name}, which AWS has retired: '${text}' grants or denies nothing.` });
     }
@@ -89,12 +87,11 @@ export const unknownAction: Rule = {
     for (const { value } of actionValues(document)) {
       const text = literal(value);
       if (text === undefined || text === '*') continue;
-      const colon = text.indexOf(':');
-      if (colon <= 0 || colon === text.length - 1) {
+      const prefix = servicePrefix(text);
+      if (prefix === undefined || text.indexOf(':') === text.length - 1) {
         ctx.report({ span: value.span, message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).` });
         continue;
       }
-      const prefix = text.slice(0, colon);
       if (hasWildcard(prefix) || !ctx.catalog.service(prefix)) continue; // unknown-service reports these
       if (ctx.catalog.expand(text).actions.length > 0) continue;
       const suggestions = ctx.catalog.suggest(text);
@@ -107,6 +104,12 @@ export const unknownAction: Rule = {
     }
   },
 };
+
+/** The service prefix of `service:Action`, or undefined when there is none before the first colon. */
+function servicePrefix(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  return colon > 0 ? text.slice(0, colon) : undefined;
+}
 
 export function didYouMean(values: readonly string[]): string {
   return values.length > 0 ? ` Did you mean ${values.map((v) => `'${v}'`).join(', ')}?` : '';

@@ -54,9 +54,8 @@ export const redundantAction: Rule = {
       for (const element of [statement.action, statement.notAction]) {
         if (!element || element.list.unknown || !element.list.isArray) continue;
         // Lists of a thousand actions exist (ReadOnlyAccess): build each matcher and expansion once.
-        const matchers = new Map<string, (text: string) => boolean>();
+        const matcher = memoizedMatcher(false);
         const expansions = new Map<string, readonly string[]>();
-        const matcher = (p: string) => matchers.get(p) ?? matchers.set(p, globMatcher(p)).get(p)!;
         const expansion = (p: string) => expansions.get(p) ?? expansions.set(p, ctx.catalog.expand(p).actions.map((a) => a.fullName)).get(p)!;
         reportCovered(
           element.list.values,
@@ -95,11 +94,12 @@ export const redundantResource: Rule = {
     for (const statement of document.statements) {
       for (const element of [statement.resource, statement.notResource]) {
         if (!element || element.list.unknown || !element.list.isArray) continue;
+        // IAM matches ARNs case-sensitively; a wildcard covers a narrower literal or pattern textually.
+        const matcher = memoizedMatcher(true);
         reportCovered(
           element.list.values,
           ctx,
-          // IAM matches ARNs case-sensitively; a wildcard covers a narrower literal or pattern textually.
-          (wide, narrow) => hasWildcard(wide) && !/\$\{/.test(wide) && globCaseSensitive(wide)(narrow),
+          (wide, narrow) => hasWildcard(wide) && !/\$\{/.test(wide) && matcher(wide)(narrow),
           (narrow, wide) => (narrow === wide ? `'${narrow}' is listed twice.` : `'${narrow}' is redundant: '${wide}' already covers it.`),
           true,
         );
@@ -108,8 +108,8 @@ export const redundantResource: Rule = {
   },
 };
 
-function globCaseSensitive(pattern: string): (text: string) => boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  const re = new RegExp(`^${source}$`);
-  return (text) => re.test(text);
+/** globMatcher, compiled once per pattern (coverage is tested for every pair of a list's entries). */
+function memoizedMatcher(caseSensitive: boolean): (pattern: string) => (text: string) => boolean {
+  const cache = new Map<string, (text: string) => boolean>();
+  return (pattern) => cache.get(pattern) ?? cache.set(pattern, globMatcher(pattern, caseSensitive)).get(pattern)!;
 }
