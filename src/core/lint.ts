@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog/catalog';
-import type { PolicySource } from './policy/model';
+import type { PolicyDocument, PolicySource } from './policy/model';
 import { RULES } from './rules/registry';
-import type { Finding, Fix, Severity } from './rules/types';
+import type { Finding, Fix, Report, Severity } from './rules/types';
 import { readPolicySource } from './sources';
 
 /** Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. */
@@ -34,17 +34,25 @@ export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog
     const setting = config.rules?.[rule.meta.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
-    for (const document of source.documents) {
+    // In a document decoded from a string every span is the whole string: no edit would be right.
+    const push = (f: Report, document: PolicyDocument | undefined) =>
+      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: document?.coarseSpans ? NO_FIXES : (f.fixes ?? NO_FIXES) });
+    const fail = (where: string, error: unknown) =>
+      internalErrors.push(`Rule ${rule.meta.id} failed on ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    if (rule.check) {
+      for (const document of source.documents) {
+        try {
+          rule.check(document, { catalog, text, source, report: (f) => push(f, document) });
+        } catch (error) {
+          fail(document.path, error);
+        }
+      }
+    }
+    if (rule.checkSource) {
       try {
-        rule.check(document, {
-          catalog,
-          text,
-          source,
-          // In a document decoded from a string every span is the whole string: no edit would be right.
-          report: (f) => findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: document.coarseSpans ? NO_FIXES : (f.fixes ?? NO_FIXES) }),
-        });
+        rule.checkSource(source, { catalog, text, report: push });
       } catch (error) {
-        internalErrors.push(`Rule ${rule.meta.id} failed on ${document.path}: ${error instanceof Error ? error.message : String(error)}`);
+        fail('the file', error);
       }
     }
   }

@@ -55,16 +55,35 @@ export interface RuleMeta {
   };
 }
 
+/** What a rule reports: where, what, and the fixes (dropped for documents with coarse spans). */
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+}
+
 /** What a rule sees while it checks one document. */
 export interface RuleContext {
   readonly catalog: Catalog;
   readonly text: string;
   readonly source: PolicySource;
-  report(finding: { span: Span; message: string; fixes?: readonly Fix[] }): void;
+  report(finding: Report): void;
 }
 
+/** What a rule sees while it checks a whole file once. */
+export interface SourceContext {
+  readonly catalog: Catalog;
+  readonly text: string;
+  /** `document` says which document the finding is in, so that its fixes are dropped when its spans are coarse. */
+  report(finding: Report, document?: PolicyDocument): void;
+}
+
+/**
+ * A rule checks each document (`check`), or the whole file once (`checkSource`): rules that combine
+ * documents (all the policies of one principal) or read a template beyond its policies.
+ */
 export interface Rule {
   readonly meta: RuleMeta;
-  /** Checks one document. Cross-document rules read `ctx.source`. */
-  check(document: PolicyDocument, ctx: RuleContext): void;
+  check?(document: PolicyDocument, ctx: RuleContext): void;
+  checkSource?(source: PolicySource, ctx: SourceContext): void;
 }

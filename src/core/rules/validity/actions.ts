@@ -1,10 +1,11 @@
+import type { PolicyDocument } from '../../policy/model';
 import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
 import { hasWildcard, literal } from '../values';
 import { formerService } from '../../catalog/formerServices';
 
 /** Every value of Action and NotAction, with the element's name. */
-function* actionValues(document: Parameters<Rule['check']>[0]) {
+function* actionValues(document: PolicyDocument) {
   for (const statement of document.statements) {
     for (const element of [statement.action, statement.notAction]) {
       if (!element || element.list.unknown) continue;
