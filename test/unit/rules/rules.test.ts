@@ -6,22 +6,13 @@ import { lintText } from '../../../src/core/lint';
 import { RULES } from '../../../src/core/rules/registry';
 import type { Finding, Fix } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
+import { allow, stmt, type Case } from './case';
+import { moreCases } from './cases';
 
 const catalog = Catalog.load(catalogFile);
 
-const stmt = (body: string) => `{"Version": "2012-10-17", "Statement": [${body}]}`;
-const allow = (rest: string) => stmt(`{"Effect": "Allow", ${rest}}`);
-
-/** One case: a policy, a rule, and the source text of each finding of that rule, in order. */
-interface Case {
-  name: string;
-  rule: string;
-  text: string;
-  format?: 'json' | 'yaml';
-  at: string[];
-}
-
 const cases: Case[] = [
+  ...moreCases,
   // unknown-service
   { name: 'typo in the prefix', rule: 'unknown-service', text: allow('"Action": "s4:GetObject", "Resource": "*"'), at: ['s4:GetObject'] },
   { name: 'known prefix', rule: 'unknown-service', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },

@@ -1,0 +1,14 @@
+/** One case: a policy, a rule, and the source text of each finding of that rule, in order. */
+export interface Case {
+  name: string;
+  rule: string;
+  text: string;
+  format?: 'json' | 'yaml';
+  at: string[];
+}
+
+/** A JSON policy with these statements. */
+export const stmt = (body: string): string => `{"Version": "2012-10-17", "Statement": [${body}]}`;
+
+/** A JSON policy with one Allow statement with these elements. */
+export const allow = (rest: string): string => stmt(`{"Effect": "Allow", ${rest}}`);
