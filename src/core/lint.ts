@@ -23,7 +23,11 @@ const NO_FIXES: readonly Fix[] = [];
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
 export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog, config: LintConfig = {}): LintResult {
-  const source = readPolicySource(text, format);
+  return lintSource(readPolicySource(text, format), text, catalog, config);
+}
+
+/** Like lintText, on policies already read from `text` (the server keeps one reading per document version). */
+export function lintSource(source: PolicySource, text: string, catalog: Catalog, config: LintConfig = {}): LintResult {
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
   // Syntax errors matter only in files that hold policies; VS Code reports them in every other JSON/YAML file.

@@ -10,10 +10,11 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../core/lint';
+import { lintSource } from '../core/lint';
 import type { Finding, Severity } from '../core/rules/types';
 import type { CatalogService } from './catalogService';
 import { lintConfig, type ServerSettings } from './settings';
+import type { PolicySources } from './sources';
 import { syntaxOf } from './syntax';
 
 interface LintedVersion {
@@ -39,6 +40,7 @@ export class DiagnosticsService {
   constructor(
     private readonly connection: Connection,
     private readonly catalog: CatalogService,
+    private readonly sources: PolicySources,
     private readonly settings: () => ServerSettings,
     /** Where docs/rules/<id>.md are (beside dist/ in the extension). */
     private readonly rulesDocsDir: string,
@@ -118,7 +120,7 @@ export class DiagnosticsService {
         },
       ]);
     }
-    const result = lintText(text, syntax, catalog, lintConfig(settings));
+    const result = lintSource(this.sources.get(document)!, text, catalog, lintConfig(settings));
     for (const error of result.internalErrors) this.connection.console.error(error);
     const diagnostics = result.findings.map((f) => this.toDiagnostic(document, f));
     return this.remember(document, result.findings, diagnostics);

@@ -10,7 +10,9 @@ import { lazyCatalog } from '../core/catalog';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
+import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
+import { PolicySources } from './sources';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
 export interface ServerOptions {
@@ -25,7 +27,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const catalog = new CatalogService(lazyCatalog(options.catalogFile), (message) => connection.console.error(message));
   let settings: ServerSettings = DEFAULT_SETTINGS;
-  const diagnostics = new DiagnosticsService(connection, catalog, () => settings, options.rulesDocsDir);
+  const sources = new PolicySources();
+  const diagnostics = new DiagnosticsService(connection, catalog, sources, () => settings, options.rulesDocsDir);
 
   connection.onInitialize((params): InitializeResult => {
     settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -33,6 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'CloudWarden' },
@@ -45,11 +49,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
-  documents.onDidClose((e) => diagnostics.forget(e.document.uri));
+  documents.onDidClose((e) => {
+    diagnostics.forget(e.document.uri);
+    sources.forget(e.document.uri);
+  });
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? provideHover(catalog, document, params.position) : null;
+    return document ? provideHover(catalog, sources, document, params.position) : null;
+  });
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? provideCompletion(catalog, sources, document, params.position) : null;
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);

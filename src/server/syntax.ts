@@ -1,7 +1,7 @@
-import type { PolicySyntax } from '../core/policy/locate';
+import type { PolicyFormat } from '../core/sources';
 
 /** The policy syntax of an LSP language id, or undefined for languages the server does not read. */
-export function syntaxOf(languageId: string): PolicySyntax | undefined {
+export function syntaxOf(languageId: string): PolicyFormat | undefined {
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
   if (languageId === 'yaml') return 'yaml';
   return undefined;
