@@ -23,6 +23,7 @@ test('the VSIX carries the bundles, the catalog, rule pages, media, snippets, li
     'media/icon.png',
     'media/icon.svg',
     'package.json',
+    'snippets/iam-policy-yaml.json',
     'snippets/iam-policy.json',
   ].sort());
 });
