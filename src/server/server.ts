@@ -12,6 +12,7 @@ import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
+import { refactorActions } from './refactors';
 import { PolicySources } from './sources';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
@@ -37,7 +38,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'CloudWarden' },
     };
@@ -64,7 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? diagnostics.codeActions(document, params) : [];
+    return document ? [...diagnostics.codeActions(document, params), ...refactorActions(catalog, sources, document, params)] : [];
   });
   registerCatalogRequests(connection, catalog);
 

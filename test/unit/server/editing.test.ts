@@ -124,4 +124,18 @@ describe('hover and completion over LSP', () => {
     await openDocument(session, 'file:///c6.json', 'json', text);
     assert.equal(await complete('file:///c6.json', positionIn(text, 'Allow', 2)), null);
   });
+
+  test('a wildcard action offers to write out its actions as a rewrite, also without a finding', async () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:Get*", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q"}]}';
+    await openDocument(session, 'file:///r1.json', 'json', text);
+    const at = positionIn(text, 'sqs:Get*', 2);
+    const actions = await session.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: 'file:///r1.json' },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    });
+    const rewrite = actions.find((a) => a.kind === 'refactor.rewrite');
+    assert.match(rewrite!.title, /^Replace 'sqs:Get\*' with its \d+ actions$/);
+    assert.match(rewrite!.edit.changes['file:///r1.json']![0]!.newText, /^\["sqs:Get/);
+  });
 });

@@ -1,0 +1,68 @@
+/**
+ * "Replace a wildcard with its expansion": the actions a pattern such as `s3:Get*` grants, written out
+ * in place in the file's own style (a JSON array one per line or inline, a YAML block or flow sequence),
+ * either all of them or only the Read and List ones. Naming actions keeps a policy from silently
+ * growing when AWS adds actions that match the pattern.
+ */
+import type { Catalog } from '../../catalog/catalog';
+import type { Action } from '../../catalog/types';
+import type { Value, ValueList } from '../../policy/model';
+import { withQuotes } from '../edits';
+import type { Fix } from '../types';
+import { hasWildcard, literal } from '../values';
+
+/** Expansions longer than this are not offered: a list of hundreds of actions helps nobody. */
+export const MAX_EXPANSION = 100;
+
+export function expandWildcardFixes(text: string, format: 'json' | 'yaml', catalog: Catalog, value: Value, list: ValueList): Fix[] {
+  const pattern = literal(value);
+  if (pattern === undefined || !hasWildcard(pattern)) return [];
+  const actions = catalog.expand(pattern).actions;
+  const fixes: Fix[] = [];
+  if (actions.length > 0 && actions.length <= MAX_EXPANSION) {
+    fixes.push({ title: `Replace '${pattern}' with its ${count(actions.length)}`, edits: [writeOut(text, format, value, list, actions)] });
+  }
+  const reads = actions.filter((a) => a.accessLevel === 'Read' || a.accessLevel === 'List');
+  if (reads.length > 0 && reads.length < actions.length && reads.length <= MAX_EXPANSION) {
+    fixes.push({ title: `Replace '${pattern}' with its ${count(reads.length)} at Read and List level only`, edits: [writeOut(text, format, value, list, reads)] });
+  }
+  return fixes;
+}
+
+function count(n: number): string {
+  return n === 1 ? '1 action' : `${n} actions`;
+}
+
+function writeOut(text: string, format: 'json' | 'yaml', value: Value, list: ValueList, actions: readonly Action[]) {
+  const span = withQuotes(text, value.span);
+  const quote = format === 'json' ? '"' : text[span.start] === "'" || text[span.start] === '"' ? text[span.start]! : '';
+  const items = actions.map((a) => `${quote}${a.fullName}${quote}`);
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const before = text.slice(lineStart, span.start);
+  const lineIndent = /^[ \t]*/.exec(before)![0];
+  if (list.isArray) {
+    // A YAML block sequence entry: one `- ` line per action at the same column.
+    const dash = /^([ \t]*)-[ \t]+$/.exec(before);
+    if (dash) return { span, newText: items.join(`\n${dash[1]}- `) };
+    // A JSON or flow array: one per line when its items are on lines of their own, else inline.
+    const ownLine = /^[ \t]*$/.test(before);
+    return { span, newText: items.join(ownLine ? `,\n${before}` : ', ') };
+  }
+  if (format === 'json') {
+    if (items.length <= 3) return { span, newText: `[${items.join(', ')}]` };
+    const inner = `${lineIndent}  `;
+    return { span, newText: `[\n${inner}${items.join(`,\n${inner}`)}\n${lineIndent}]` };
+  }
+  // YAML: a scalar at the end of a block mapping's line becomes a block sequence under its key;
+  // anywhere else (inside a flow mapping) a flow sequence.
+  const rest = text.slice(span.end, text.indexOf('\n', span.end) < 0 ? text.length : text.indexOf('\n', span.end));
+  const colon = /:[ \t]*$/.exec(text.slice(lineStart, span.start));
+  if (!before.includes('{') && /^[ \t]*(#.*)?\r?$/.test(rest) && colon) {
+    const start = lineStart + colon.index + 1;
+    // Under the key's column (after any `- ` of a sequence entry on the same line), two deeper.
+    const keyColumn = /^[ \t]*(?:-[ \t]+)*/.exec(before)![0].length;
+    const indent = ' '.repeat(keyColumn + 2);
+    return { span: { start, end: span.end }, newText: `\n${indent}- ${items.join(`\n${indent}- `)}` };
+  }
+  return { span, newText: `[${items.join(', ')}]` };
+}
