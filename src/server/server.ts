@@ -21,6 +21,8 @@ export interface ServerOptions {
   catalogFile: string;
   /** Folder of the rule documentation pages that diagnostics link to. */
   rulesDocsDir: string;
+  /** The server's own script, which lints large files in a worker thread when run as one (main.ts). */
+  serverScript?: string;
 }
 
 /** Wires the core to one LSP connection. Nothing is loaded until a request needs it. */

@@ -32,11 +32,11 @@ export function jsonTemplate(): { text: string; roles: number } {
   return { text, roles };
 }
 
-export function yamlTemplate(): { text: string; roles: number } {
+export function yamlTemplate(target = TARGET): { text: string; roles: number } {
   const parts = ['AWSTemplateFormatVersion: "2010-09-09"\nResources:\n'];
   let size = parts[0].length;
   let roles = 0;
-  while (size < TARGET) {
+  while (size < target) {
     roles++;
     const role = `  Role${roles}:
     Type: AWS::IAM::Role

@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { lazyCatalog } from '../core/catalog';
+import { lintText, type LintConfig, type LintResult } from '../core/lint';
+
+/** One lint, sent to the worker thread. */
+export interface LintJob {
+  readonly id: number;
+  readonly text: string;
+  readonly format: 'json' | 'yaml';
+  readonly config: LintConfig;
+}
+
+export type LintAnswer = { readonly id: number; readonly result: LintResult } | { readonly id: number; readonly error: string };
+
+export interface LintWorkerData {
+  readonly cloudwardenLintWorker: true;
+  readonly catalogFile: string;
+}
+
+export function isLintWorker(data: unknown): data is LintWorkerData {
+  return typeof data === 'object' && data !== null && (data as LintWorkerData).cloudwardenLintWorker === true;
+}
+
+/**
+ * The worker thread's side: lints each job it is sent and answers with the result (plain data: the
+ * policy model and the findings cross the thread boundary by structured clone). Loads its own catalog.
+ */
+export function serveLintJobs(): void {
+  const port = parentPort;
+  if (!port) return;
+  const catalog = lazyCatalog((workerData as LintWorkerData).catalogFile);
+  port.on('message', (job: LintJob) => {
+    let answer: LintAnswer;
+    try {
+      answer = { id: job.id, result: lintText(job.text, job.format, catalog(), job.config) };
+    } catch (error) {
+      answer = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(answer);
+  });
+}
