@@ -8,6 +8,11 @@ import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPriv
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
+import { awsManagedAdminPolicy, awsManagedPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
+import { kmsKeyRotation } from './hygiene/kms';
+import { secretRotation, secretWithoutCmk } from './hygiene/secrets';
+import { cloudTrailCloudWatchLogs, cloudTrailEncryption, cloudTrailLogValidation, cloudTrailMultiRegion } from './hygiene/cloudTrail';
+import { lambdaPermissionPublic, lambdaPermissionWithoutSource } from './hygiene/lambdaPermission';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -33,6 +38,18 @@ export const RULES: readonly Rule[] = [
   allowNotResource,
   allowNotPrincipal,
   publicPrincipal,
+  awsManagedAdminPolicy,
+  awsManagedPrivilegedPolicy,
+  awsManagedPolicy,
+  lambdaPermissionPublic,
+  lambdaPermissionWithoutSource,
+  kmsKeyRotation,
+  secretRotation,
+  secretWithoutCmk,
+  cloudTrailEncryption,
+  cloudTrailLogValidation,
+  cloudTrailMultiRegion,
+  cloudTrailCloudWatchLogs,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
