@@ -8,9 +8,10 @@ import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPriv
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
-import { awsManagedAdminPolicy, awsManagedPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
+import { awsManagedAdminPolicy, awsManagedFullAccessPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
 import { kmsKeyRotation } from './hygiene/kms';
 import { secretRotation, secretWithoutCmk } from './hygiene/secrets';
+import { secretParameterRef } from './hygiene/secretParameters';
 import { cloudTrailCloudWatchLogs, cloudTrailEncryption, cloudTrailLogValidation, cloudTrailMultiRegion } from './hygiene/cloudTrail';
 import { lambdaPermissionPublic, lambdaPermissionWithoutSource } from './hygiene/lambdaPermission';
 
@@ -40,12 +41,13 @@ export const RULES: readonly Rule[] = [
   publicPrincipal,
   awsManagedAdminPolicy,
   awsManagedPrivilegedPolicy,
-  awsManagedPolicy,
+  awsManagedFullAccessPolicy,
   lambdaPermissionPublic,
   lambdaPermissionWithoutSource,
   kmsKeyRotation,
   secretRotation,
   secretWithoutCmk,
+  secretParameterRef,
   cloudTrailEncryption,
   cloudTrailLogValidation,
   cloudTrailMultiRegion,

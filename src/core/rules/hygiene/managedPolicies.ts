@@ -1,7 +1,7 @@
 /**
  * AWS managed policies attached in a template: administrator access, policies that amount to it (full
- * IAM, organisation or IAM Identity Center control, creating and passing roles), and any other AWS
- * managed policy (broad by design, and changed by AWS without notice).
+ * IAM, organisation or IAM Identity Center control, creating and passing roles), and full access to a
+ * service.
  */
 import type { ManagedPolicyAttachment, PolicySource } from '../../policy/model';
 import type { Rule, SourceContext } from '../types';
@@ -70,26 +70,31 @@ export const awsManagedPrivilegedPolicy: Rule = {
   },
 };
 
-export const awsManagedPolicy: Rule = {
+/**
+ * Every other AWS managed policy (cdk-nag IAM4 in full) would flag `AWSLambdaBasicExecutionRole` in every
+ * function: noise by default. The `...FullAccess` ones are the broad ones: every action of a service on
+ * every resource, as `s3:*` on `*` written inline would be.
+ */
+export const awsManagedFullAccessPolicy: Rule = {
   meta: {
-    id: 'aws-managed-policy',
-    name: 'AWS managed policy attached',
+    id: 'aws-managed-full-access-policy',
+    name: 'Full-access managed policy attached',
     family: 'least-privilege',
-    defaultSeverity: 'info',
+    defaultSeverity: 'warning',
     equivalents: { cdkNag: ['IAM4'] },
     docs: {
-      what: 'A principal of a template attaches an AWS managed policy other than those the `aws-managed-admin-policy` and `aws-managed-privileged-policy` rules report (`AmazonS3FullAccess`, `service-role/AWSLambdaBasicExecutionRole`...).',
-      why: 'AWS managed policies are written for every account, so they grant more than one workload needs (`AmazonS3FullAccess` is every bucket), and AWS adds actions to them over time without your review.',
+      what: 'A principal of a template attaches an AWS managed `...FullAccess` policy (`AmazonS3FullAccess`, `AmazonDynamoDBFullAccess`, `AmazonSQSFullAccess`...) other than those `aws-managed-privileged-policy` reports.',
+      why: 'Such a policy allows every action of the service on every resource of the account (`AmazonS3FullAccess` is every bucket, including deleting them and changing their policies), and AWS adds actions to it over time without your review.',
       example: '"Fn": { "Type": "AWS::Serverless::Function", "Properties": { "Policies": ["AmazonDynamoDBFullAccess"] } }',
-      fix: 'Replace it with a customer managed or inline policy scoped to the workload\'s resources (for SAM, a policy template such as `DynamoDBCrudPolicy: {TableName: !Ref Table}`). Turn the rule off where AWS managed policies are accepted practice.',
+      fix: 'Replace it with a policy scoped to the workload\'s resources and actions (for SAM, a policy template such as `DynamoDBCrudPolicy: {TableName: !Ref Table}`).',
     },
   },
   checkSource(source, ctx) {
     attached(
       source,
       ctx,
-      (name) => name !== ADMIN && !PRIVILEGED.has(name),
-      (a, name) => `The ${who(a)} uses the AWS managed policy ${name}: written for every account, broader than one workload needs, and changed by AWS over time.`,
+      (name) => name.endsWith('FullAccess') && !PRIVILEGED.has(name),
+      (a, name) => `The ${who(a)} gets ${name}: full access to the service on every resource of the account.`,
     );
   },
 };

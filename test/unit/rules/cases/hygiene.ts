@@ -59,14 +59,20 @@ export const hygieneCases: Case[] = [
     text: yaml('Set:', '  Type: AWS::SSO::PermissionSet', '  Properties:', '    InstanceArn: arn:aws:sso:::instance/ssoins-1', '    Name: power', '    ManagedPolicies: [arn:aws:iam::aws:policy/PowerUserAccess]'),
     at: ['arn:aws:iam::aws:policy/PowerUserAccess'],
   },
-  // aws-managed-policy
+  // aws-managed-full-access-policy
   {
-    name: 'any other AWS managed policy, with a path',
-    rule: 'aws-managed-policy',
-    text: json(role('["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AdministratorAccess", {"Ref": "AppPolicy"}, "arn:aws:iam::111122223333:policy/app"]')),
-    at: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+    name: 'full access to one service, with the privileged and admin ones left to their rules',
+    rule: 'aws-managed-full-access-policy',
+    text: json(role('["arn:aws:iam::aws:policy/AmazonS3FullAccess", "arn:aws:iam::aws:policy/IAMFullAccess", "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::111122223333:policy/TeamFullAccess"]')),
+    at: ['arn:aws:iam::aws:policy/AmazonS3FullAccess'],
   },
-  { name: 'customer managed policies only', rule: 'aws-managed-policy', text: json(role('[{"Ref": "AppPolicy"}, {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/app"}]')), at: [] },
+  {
+    name: 'narrow AWS managed policies and customer policies',
+    rule: 'aws-managed-full-access-policy',
+    format: 'yaml',
+    text: yaml('Fn:', '  Type: AWS::Serverless::Function', '  Properties:', '    Policies: [AWSLambdaBasicExecutionRole, AmazonS3ReadOnlyAccess, !Sub "arn:${AWS::Partition}:iam::aws:policy/${Access}", !Ref AppPolicy]'),
+    at: [],
+  },
   // kms-key-rotation
   { name: 'symmetric key without rotation', rule: 'kms-key-rotation', text: json('    "Key": {"Type": "AWS::KMS::Key", "Properties": {"Description": "data"}}'), at: ['AWS::KMS::Key'] },
   { name: 'rotation turned off', rule: 'kms-key-rotation', text: json('    "Key": {"Type": "AWS::KMS::Key", "Properties": {"EnableKeyRotation": false}}'), at: ['false'] },
@@ -196,6 +202,42 @@ export const hygieneCases: Case[] = [
       'B: {Type: AWS::Lambda::Permission, Properties: {Action: lambda:InvokeFunctionUrl, FunctionName: f, Principal: "*", FunctionUrlAuthType: AWS_IAM}}',
       'C: {Type: AWS::Lambda::Permission, Properties: {Action: lambda:InvokeFunctionUrl, FunctionName: f, Principal: "*", FunctionUrlAuthType: !Ref Auth}}',
     ),
+    at: [],
+  },
+  // secret-parameter-ref
+  {
+    name: 'passwords from String parameters, nested too',
+    rule: 'secret-parameter-ref',
+    format: 'yaml',
+    text: [
+      'Parameters:',
+      '  DbPassword: {Type: String, NoEcho: true}',
+      '  UserPassword: {Type: String, Default: changeme}',
+      'Resources:',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties: {MasterUsername: app, MasterUserPassword: !Ref DbPassword}',
+      '  User:',
+      '    Type: AWS::IAM::User',
+      '    Properties:',
+      '      LoginProfile:',
+      '        Password: {"Ref": "UserPassword"}',
+      '',
+    ].join('\n'),
+    at: ['!Ref DbPassword', '{"Ref": "UserPassword"}'],
+  },
+  {
+    name: 'dynamic references, SSM parameter types, secret stores and other properties',
+    rule: 'secret-parameter-ref',
+    text: JSON.stringify({
+      Parameters: { Pw: { Type: 'String', NoEcho: true }, Ssm: { Type: 'AWS::SSM::Parameter::Value<String>' }, Name: { Type: 'String' } },
+      Resources: {
+        A: { Type: 'AWS::RDS::DBInstance', Properties: { MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}' } },
+        B: { Type: 'AWS::RDS::DBInstance', Properties: { MasterUserPassword: { Ref: 'Ssm' } } },
+        C: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: { Ref: 'Pw' }, Name: { Ref: 'Name' } } },
+        D: { Type: 'AWS::RDS::DBInstance', Properties: { MasterUserPassword: { Ref: 'NotAParameter' } } },
+      },
+    }),
     at: [],
   },
 ];
