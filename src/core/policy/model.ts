@@ -4,6 +4,7 @@
  * a Terraform interpolation). Rules must never report a false positive on an unknown part.
  */
 import type { ArnPart } from '../catalog/types';
+import type { Node, ObjectNode } from '../sources/tree';
 
 /** A half-open span of offsets into the source text. */
 export interface Span {
@@ -151,4 +152,63 @@ export interface PolicySource {
   readonly shape: 'policy' | 'cli-output' | 'cloudformation' | 'none';
   readonly documents: readonly PolicyDocument[];
   readonly problems: readonly ParseProblem[];
+  /** For CloudFormation/SAM templates: the resources and parameters, for rules that read beyond the policies. */
+  readonly template?: Template;
+}
+
+/**
+ * A CloudFormation/SAM template as written, for rules that check resources rather than policy documents
+ * (key rotation, trails, Lambda permissions, attached managed policies). Properties stay the neutral
+ * tree (src/core/sources/tree.ts: read them with `member`, `stringOf`, and `valueOf` from intrinsics.ts),
+ * so a rule sees intrinsics as intrinsics and never a guessed value. In a stream of several YAML
+ * documents, the first template.
+ */
+export interface Template {
+  readonly resources: readonly TemplateResource[];
+  readonly parameters: readonly TemplateParameter[];
+  /** Every managed policy attached by a principal of the template, in the order written. */
+  readonly managedPolicies: readonly ManagedPolicyAttachment[];
+}
+
+export interface TemplateResource {
+  /** The logical id, with its key's span. */
+  readonly id: Key;
+  /** The `Type` value as written (undefined when it is not a string), with its span: where resource-level findings go. */
+  readonly type?: { readonly text: string; readonly span: Span };
+  /** The whole resource object. */
+  readonly node: ObjectNode;
+  /** `Properties`, when it is an object (not an intrinsic). */
+  readonly properties?: ObjectNode;
+  readonly metadata?: Node;
+  /** The `Condition` it is created under, if any: it may not exist at all. */
+  readonly condition?: string;
+}
+
+export interface TemplateParameter {
+  readonly id: Key;
+  /** `Type` as written, e.g. `String`, `AWS::SSM::Parameter::Value<String>`. */
+  readonly type?: string;
+  /** `NoEcho: true` (or `"true"`): the value is a secret the console and API hide. */
+  readonly noEcho: boolean;
+  readonly node: ObjectNode;
+}
+
+/**
+ * A managed policy a principal attaches: `ManagedPolicyArns` of a role, user or group, `ManagedPolicies`
+ * of an SSO permission set, or the names and ARNs among SAM `Policies` (SAM policy templates and inline
+ * documents are not managed policies and are not listed).
+ */
+export interface ManagedPolicyAttachment {
+  /** The attaching resource's logical id. */
+  readonly principal: string;
+  /** Its type, e.g. `AWS::IAM::Role`, `AWS::Serverless::Function`. */
+  readonly principalType: string;
+  /** The ARN or name as written; partly unknown for intrinsics (`!Sub`, `Fn::Join`), unknown for `!If`... */
+  readonly value: Value;
+  /**
+   * The AWS managed policy's name (the last segment: `AdministratorAccess`) when the value certainly names
+   * one: an `arn:<partition>:iam::aws:policy/...` ARN whose partition may be unknown, or a bare name in
+   * SAM `Policies`. Undefined for customer managed policies and for anything partly unknown after `policy/`.
+   */
+  readonly awsManagedName?: string;
 }

@@ -8,6 +8,12 @@ import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPriv
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
+import { awsManagedAdminPolicy, awsManagedFullAccessPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
+import { kmsKeyRotation } from './hygiene/kms';
+import { secretRotation, secretWithoutCmk } from './hygiene/secrets';
+import { secretParameterRef } from './hygiene/secretParameters';
+import { cloudTrailCloudWatchLogs, cloudTrailEncryption, cloudTrailLogValidation, cloudTrailMultiRegion } from './hygiene/cloudTrail';
+import { lambdaPermissionPublic, lambdaPermissionWithoutSource } from './hygiene/lambdaPermission';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -33,6 +39,19 @@ export const RULES: readonly Rule[] = [
   allowNotResource,
   allowNotPrincipal,
   publicPrincipal,
+  awsManagedAdminPolicy,
+  awsManagedPrivilegedPolicy,
+  awsManagedFullAccessPolicy,
+  lambdaPermissionPublic,
+  lambdaPermissionWithoutSource,
+  kmsKeyRotation,
+  secretRotation,
+  secretWithoutCmk,
+  secretParameterRef,
+  cloudTrailEncryption,
+  cloudTrailLogValidation,
+  cloudTrailMultiRegion,
+  cloudTrailCloudWatchLogs,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -210,7 +210,7 @@ function samPolicies(r: Resource): void {
  * Each item of a list, with `Fn::If` expanded (at the list's level or an item's): `conditional` when
  * the item is one of two branches that never exist together.
  */
-function forEachItem(list: Node | undefined, path: string, conditional: boolean, visit: (item: Node, path: string, conditional: boolean) => void): void {
+export function forEachItem(list: Node | undefined, path: string, conditional: boolean, visit: (item: Node, path: string, conditional: boolean) => void): void {
   const choice = ifBranches(list);
   if (choice) {
     for (const branch of choice.branches) forEachItem(branch.node, `${path}.Fn::If[${branch.index}]`, conditional || choice.exclusive, visit);

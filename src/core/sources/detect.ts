@@ -2,17 +2,19 @@
  * Which shape a file's tree is (a bare policy, CLI output, a CloudFormation/SAM template, or nothing
  * we know) and the policy documents in it.
  */
-import type { PolicyDocument, PolicySource } from '../policy/model';
+import type { PolicyDocument, PolicySource, Template } from '../policy/model';
 import { readCliOutput } from './cli';
 import { isTemplate, readTemplate } from './cloudformation';
 import { readDocument, type ReadContext } from './document';
 import { NO_LIST_PARAMETERS } from './intrinsics';
 import { inferKind } from './kind';
+import { readTemplateModel } from './template';
 import { member, stringOf, type Node, type ObjectNode } from './tree';
 
 export interface Detected {
   readonly shape: PolicySource['shape'];
   readonly documents: readonly PolicyDocument[];
+  readonly template?: Template;
 }
 
 const NONE: Detected = { shape: 'none', documents: [] };
@@ -20,7 +22,7 @@ const NONE: Detected = { shape: 'none', documents: [] };
 /** Detects by content, never by file name. Problems found while reading go to `base.problems`. */
 export function detect(root: Node, base: Omit<ReadContext, 'listParameters'>): Detected {
   if (root.kind !== 'object') return NONE;
-  if (isTemplate(root)) return { shape: 'cloudformation', documents: readTemplate(root, base) };
+  if (isTemplate(root)) return { shape: 'cloudformation', documents: readTemplate(root, base), template: readTemplateModel(root) };
   const context: ReadContext = { ...base, ...NO_LIST_PARAMETERS };
   const cli = readCliOutput(root, context);
   if (cli) return { shape: 'cli-output', documents: cli };

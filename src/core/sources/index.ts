@@ -2,7 +2,7 @@
  * Finds the IAM policies in a file's text and reads them into the policy model, with exact spans:
  * bare policy documents, AWS CLI output, CloudFormation and SAM templates, in JSON or YAML.
  */
-import type { ParseProblem, PolicyDocument, PolicySource } from '../policy/model';
+import type { ParseProblem, PolicyDocument, PolicySource, Template } from '../policy/model';
 import { detect } from './detect';
 import { parseJson } from './json';
 import { MAX_NESTING, mayNestTooDeeply, type ParsedText } from './tree';
@@ -41,17 +41,20 @@ function read(text: string, format: PolicyFormat): PolicySource {
   const problems: ParseProblem[] = [];
   let shape: PolicySource['shape'] = 'none';
   const documents: PolicyDocument[] = [];
+  let template: Template | undefined;
   const several = parsed.roots.length > 1;
   parsed.roots.forEach((root, i) => {
     const found = detect(root, { text, problems });
     if (found.shape === 'none') return;
     if (shape === 'none') shape = found.shape;
+    // Rules that read a template compare its resources with each other: one template, the first.
+    template ??= found.template;
     // In a stream of several YAML documents, paths say which one.
     for (const document of found.documents) documents.push(several ? { ...document, path: prefixed(i, document.path) } : document);
   });
   if (shape === 'none') return { format, shape, documents: [], problems: [] };
   const all = [...parsed.problems, ...problems].sort((a, b) => a.span.start - b.span.start);
-  return { format, shape, documents, problems: all };
+  return { format, shape, documents, problems: all, ...(template && { template }) };
 }
 
 /** JSON saved with a byte order mark (PowerShell writes one): jsonc-parser would call it a syntax error. */
