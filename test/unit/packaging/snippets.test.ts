@@ -27,7 +27,7 @@ function placed(text: string, language: 'json' | 'yaml'): string {
   if (language === 'json') return text.startsWith('{\n  "Version"') ? text : `{"Version": "2012-10-17", "Statement": [${text}]}`;
   if (text.startsWith('Version:')) return text;
   const indent = (t: string, n: number) => t.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
-  const role = ['Resources:', '  Key:', '    Type: AWS::KMS::Key', '  Role:', '    Type: AWS::IAM::Role', '    Properties:'];
+  const role = ['Resources:', '  Key:', '    Type: AWS::KMS::Key', '    Properties: {EnableKeyRotation: true}', '  Role:', '    Type: AWS::IAM::Role', '    Properties:'];
   if (text.startsWith('AssumeRolePolicyDocument:')) return [...role, indent(text, 6)].join('\n');
   return [...role, '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}', '      Policies:', '        - PolicyName: p', '          PolicyDocument:', '            Version: "2012-10-17"', '            Statement:', indent(text, 14)].join('\n');
 }
