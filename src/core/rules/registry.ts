@@ -7,6 +7,10 @@ import { redundantAction, redundantResource } from './validity/redundant';
 import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
+import { oidcAudienceMissing, oidcBranchUnpinned, oidcTrustUnpinned } from './trust/oidc';
+import { serviceWithoutSource } from './trust/servicePrincipal';
+import { accountRootTrust, crossAccountTrust } from './trust/crossAccount';
+import { bucketSecureTransport } from './trust/secureTransport';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
 
 /** Every rule, in the order their findings are listed. */
@@ -33,6 +37,13 @@ export const RULES: readonly Rule[] = [
   allowNotResource,
   allowNotPrincipal,
   publicPrincipal,
+  oidcTrustUnpinned,
+  oidcAudienceMissing,
+  oidcBranchUnpinned,
+  serviceWithoutSource,
+  crossAccountTrust,
+  accountRootTrust,
+  bucketSecureTransport,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
