@@ -113,6 +113,12 @@ export const trustCases: Case[] = [
   },
   { name: 'a source account tested only IfExists', rule: 'service-principal-without-source', text: stmt('{"Effect": "Allow", "Principal": {"Service": ["events.amazonaws.com"]}, "Action": "sns:Publish", "Resource": "arn:aws:sns:eu-west-1:111122223333:alerts", "Condition": {"StringEqualsIfExists": {"aws:SourceAccount": "111122223333"}}}'), at: ['events.amazonaws.com'] },
   { name: 'tied to the trail', rule: 'service-principal-without-source', text: stmt('{"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::trail-logs/AWSLogs/*", "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main"}}}'), at: [] },
+  {
+    name: 'a key policy naming the log group in the encryption context',
+    rule: 'service-principal-without-source',
+    text: stmt('{"Effect": "Allow", "Principal": {"Service": "logs.eu-west-1.amazonaws.com"}, "Action": ["kms:Encrypt*", "kms:Decrypt*"], "Resource": "*", "Condition": {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:111122223333:log-group:app"}}}'),
+    at: [],
+  },
   { name: 'a role trusting Lambda is not a resource policy', rule: 'service-principal-without-source', text: stmt('{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}'), at: [] },
   {
     name: 'JSON template: the fix names the stack\'s account',
