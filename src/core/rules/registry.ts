@@ -11,6 +11,7 @@ import { oidcAudienceMissing, oidcBranchUnpinned, oidcTrustUnpinned } from './tr
 import { serviceWithoutSource } from './trust/servicePrincipal';
 import { accountRootTrust, crossAccountTrust } from './trust/crossAccount';
 import { bucketSecureTransport } from './trust/secureTransport';
+import { invalidPrincipal } from './trust/principalFormat';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
 
 /** Every rule, in the order their findings are listed. */
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   crossAccountTrust,
   accountRootTrust,
   bucketSecureTransport,
+  invalidPrincipal,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
