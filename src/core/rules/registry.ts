@@ -7,6 +7,11 @@ import { redundantAction, redundantResource } from './validity/redundant';
 import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
+import { oidcAudienceMissing, oidcBranchUnpinned, oidcTrustUnpinned } from './trust/oidc';
+import { serviceWithoutSource } from './trust/servicePrincipal';
+import { accountRootTrust, crossAccountTrust } from './trust/crossAccount';
+import { bucketSecureTransport } from './trust/secureTransport';
+import { invalidPrincipal } from './trust/principalFormat';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
 import { awsManagedAdminPolicy, awsManagedFullAccessPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
 import { kmsKeyRotation } from './hygiene/kms';
@@ -52,6 +57,14 @@ export const RULES: readonly Rule[] = [
   cloudTrailLogValidation,
   cloudTrailMultiRegion,
   cloudTrailCloudWatchLogs,
+  oidcTrustUnpinned,
+  oidcAudienceMissing,
+  oidcBranchUnpinned,
+  serviceWithoutSource,
+  crossAccountTrust,
+  accountRootTrust,
+  bucketSecureTransport,
+  invalidPrincipal,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

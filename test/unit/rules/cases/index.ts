@@ -2,7 +2,9 @@
 // rule has a case that finds something and one that does not.
 import type { Case } from '../case';
 import { hygieneCases } from './hygiene';
+import { trustCases } from './trust';
 
 export const moreCases: Case[] = [
   ...hygieneCases,
+  ...trustCases,
 ];

@@ -1,0 +1,286 @@
+/**
+ * Edits that add text to a policy while keeping the file's style: a property added to an object, an item
+ * appended to an array, in JSON (multi-line or one-line), YAML block mappings and sequences, and YAML
+ * flow collections. Values are given as data and rendered in the style of the place they go to.
+ */
+import type { Span, Statement } from '../policy/model';
+import type { TextEdit } from './types';
+
+/** Text that is written as is: a CloudFormation intrinsic, or a value copied from the file. */
+export class RawText {
+  constructor(
+    /** The text in a JSON file (and inside YAML flow collections, where JSON is valid too). */
+    readonly json: string,
+    /** The text in a YAML file. */
+    readonly yaml: string,
+  ) {}
+}
+
+/** A value to insert: JSON-like data, with `RawText` for what must be written verbatim. */
+export type Insertable = string | number | boolean | RawText | readonly Insertable[] | { readonly [key: string]: Insertable };
+
+/** `{"Ref": name}` in JSON, `!Ref name` in YAML. */
+export function refTo(name: string): RawText {
+  return new RawText(`{"Ref": ${JSON.stringify(name)}}`, `!Ref ${name}`);
+}
+
+/** `{"Fn::Sub": template}` in JSON, `!Sub template` in YAML. */
+export function subOf(template: string): RawText {
+  return new RawText(`{"Fn::Sub": ${JSON.stringify(template)}}`, `!Sub ${JSON.stringify(template)}`);
+}
+
+type Format = 'json' | 'yaml';
+
+/** How a value is written where it goes. */
+interface Layout {
+  readonly format: Format;
+  /** JSON, or YAML inside a flow collection. */
+  readonly flow: boolean;
+  /** Objects and arrays on several lines (JSON) or as block collections (YAML). */
+  readonly multiline: boolean;
+  /** One level of indentation in this file. */
+  readonly unit: string;
+  readonly newline: string;
+}
+
+/**
+ * Inserts `key: value` into the object at `objectSpan` (`{...}` in JSON or YAML flow style, or a YAML
+ * block mapping whose span starts at its first key), as its first or last property. Undefined when the
+ * object's text is not what its span says.
+ */
+export function insertProperty(text: string, format: Format, objectSpan: Span, key: string, value: Insertable, at: 'start' | 'end'): TextEdit | undefined {
+  const newline = newlineOf(text);
+  const unit = indentUnit(text);
+  if (text[objectSpan.start] === '{') {
+    const close = objectSpan.end - 1;
+    if (text[close] !== '}') return undefined;
+    const open = objectSpan.start + 1;
+    const firstChar = skipSpace(text, open, close);
+    if (firstChar === close) {
+      // An empty object: the property alone, on the braces' line.
+      const layout: Layout = { format, flow: true, multiline: false, unit, newline };
+      return insertAt(open, property(key, value, layout, ''));
+    }
+    const lastChar = skipSpaceBack(text, close - 1, open);
+    if (text.slice(open, firstChar).includes('\n')) {
+      const indent = indentBefore(text, firstChar);
+      const layout: Layout = { format, flow: true, multiline: true, unit, newline };
+      const entry = property(key, value, layout, indent);
+      return at === 'start' ? insertAt(open, `${newline}${indent}${entry},`) : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
+    }
+    const layout: Layout = { format, flow: true, multiline: false, unit, newline };
+    const entry = property(key, value, layout, '');
+    return at === 'start' ? insertAt(firstChar, `${entry}, `) : insertAt(lastChar + 1, `, ${entry}`);
+  }
+  if (format !== 'yaml') return undefined;
+  // A block mapping: a new line at its keys' column.
+  const indent = ' '.repeat(objectSpan.start - lineStart(text, objectSpan.start));
+  const layout: Layout = { format, flow: false, multiline: true, unit, newline };
+  const entry = property(key, value, layout, indent);
+  if (at === 'start') return insertAt(objectSpan.start, `${entry}${newline}${indent}`);
+  return insertAt(lineEnd(text, Math.max(objectSpan.start, objectSpan.end - 1)), `${newline}${indent}${entry}`);
+}
+
+/**
+ * Appends `value` to the array whose items have these spans (scalars without their quotes, as the model
+ * gives them): after the last item, in the items' style. Undefined for an empty array or text that is
+ * not an array around the items.
+ */
+export function appendItem(text: string, format: Format, items: readonly Span[], value: Insertable): TextEdit | undefined {
+  if (items.length === 0) return undefined;
+  const newline = newlineOf(text);
+  const unit = indentUnit(text);
+  const first = withQuotes(text, items[0]!);
+  const last = withQuotes(text, items[items.length - 1]!);
+  const lastStart = lineStart(text, last.start);
+  const prefix = text.slice(lastStart, last.start);
+  const lastText = text.slice(last.start, last.end);
+  const lastIsFlow = lastText.startsWith('{') || lastText.startsWith('[');
+  if (format === 'yaml' && /^[ \t]*-[ \t]+$/.test(prefix)) {
+    // A block sequence: `- item` on a new line, at the dash's column, the item at the items' column.
+    const indent = ' '.repeat(last.start - lastStart);
+    const layout: Layout = { format, flow: lastIsFlow, multiline: !lastIsFlow, unit, newline };
+    return insertAt(lineEnd(text, last.end - 1), `${newline}${prefix}${render(value, layout, indent)}`);
+  }
+  const bracket = skipSpaceBack(text, first.start - 1, 0);
+  if (text[bracket] !== '[') return undefined;
+  const layout: Layout = { format, flow: true, multiline: lastText.includes('\n'), unit, newline };
+  if (text.slice(bracket, first.start).includes('\n')) {
+    const indent = indentBefore(text, first.start);
+    return insertAt(last.end, `,${newline}${indent}${render(value, layout, indent)}`);
+  }
+  return insertAt(last.end, `, ${render(value, { ...layout, multiline: false }, '')}`);
+}
+
+/**
+ * Turns the single value at `itemSpan` (JSON or a YAML flow collection, e.g. a lone statement object)
+ * into an array of it and `value`. Undefined for YAML block values, which cannot be wrapped in place.
+ */
+export function wrapWithItem(text: string, format: Format, itemSpan: Span, value: Insertable): TextEdit[] | undefined {
+  const item = withQuotes(text, itemSpan);
+  const first = text[item.start];
+  if (format === 'yaml' && first !== '{' && first !== '[' && first !== '"' && first !== "'") return undefined;
+  const newline = newlineOf(text);
+  const itemText = text.slice(item.start, item.end);
+  const multiline = itemText.includes('\n');
+  const indent = indentBefore(text, item.start);
+  const layout: Layout = { format, flow: true, multiline, unit: indentUnit(text), newline };
+  const added = multiline ? `,${newline}${indent}${render(value, layout, indent)}]` : `, ${render(value, layout, '')}]`;
+  return [insertAt(item.start, '['), insertAt(item.end, added)];
+}
+
+/** `"key": value` / `key: value` in the layout's style; `indent` is the column of the key's line. */
+function property(key: string, value: Insertable, layout: Layout, indent: string): string {
+  if (layout.flow) return `${layout.format === 'json' ? JSON.stringify(key) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
+  return `${yamlScalar(key, false)}:${blockValue(value, layout, indent)}`;
+}
+
+/** A value on its own (an array item, a property's value in JSON or flow style). */
+function render(value: Insertable, layout: Layout, indent: string): string {
+  if (!layout.flow) return blockItem(value, layout, indent);
+  if (value instanceof RawText) return layout.format === 'json' ? value.json : value.yaml;
+  if (typeof value !== 'object') return layout.format === 'json' ? JSON.stringify(value) : yamlScalar(value, true);
+  const inner = indent + layout.unit;
+  const parts = Array.isArray(value)
+    ? (value as readonly Insertable[]).map((item) => render(item, layout, inner))
+    : Object.entries(value as Record<string, Insertable>).map(([k, v]) => property(k, v, layout, inner));
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (parts.length === 0) return open + close;
+  if (!layout.multiline) return `${open}${parts.join(', ')}${close}`;
+  return `${open}${layout.newline}${inner}${parts.join(`,${layout.newline}${inner}`)}${layout.newline}${indent}${close}`;
+}
+
+/** What follows `key:` in a block mapping whose keys are at `indent`. */
+function blockValue(value: Insertable, layout: Layout, indent: string): string {
+  if (value instanceof RawText || typeof value !== 'object') return ` ${scalarText(value, layout)}`;
+  const entries = Array.isArray(value) ? value : Object.keys(value);
+  if (entries.length === 0) return Array.isArray(value) ? ' []' : ' {}';
+  const inner = indent + layout.unit;
+  return `${layout.newline}${inner}${blockItem(value, layout, inner)}`;
+}
+
+/** A block value starting at `indent`'s column (its first line not indented: the caller places it). */
+function blockItem(value: Insertable, layout: Layout, indent: string): string {
+  if (value instanceof RawText || typeof value !== 'object') return scalarText(value, layout);
+  if (Array.isArray(value)) {
+    const items = value as readonly Insertable[];
+    if (items.length === 0) return '[]';
+    return items.map((item) => `- ${blockItem(item, layout, `${indent}  `)}`).join(`${layout.newline}${indent}`);
+  }
+  const entries = Object.entries(value as Record<string, Insertable>);
+  if (entries.length === 0) return '{}';
+  return entries.map(([k, v]) => property(k, v, layout, indent)).join(`${layout.newline}${indent}`);
+}
+
+function scalarText(value: string | number | boolean | RawText, layout: Layout): string {
+  if (value instanceof RawText) return layout.format === 'json' ? value.json : value.yaml;
+  return layout.format === 'json' ? JSON.stringify(value) : yamlScalar(value, layout.flow);
+}
+
+const YAML_RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
+
+/**
+ * A YAML scalar: plain when that reads back as the same string (`s3:GetObject`, `aws:SourceAccount`,
+ * `arn:aws:s3:::b/*`), double-quoted otherwise (`"*"`, `"false"`, `"2012-10-17"`).
+ */
+export function yamlScalar(value: string | number | boolean, flow: boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const plain = /^[A-Za-z_][A-Za-z0-9_.\/:*@-]*$/.test(value) && !YAML_RESERVED.test(value) && !value.endsWith(':');
+  // In a flow collection `:` may only be followed by a character that is not a space or flow indicator.
+  if (plain && !(flow && /:[,\[\]{}]/.test(value))) return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * The file's indentation step: the most common increase of indentation from one line to the next
+ * (two spaces when nothing tells, a tab for tab-indented files).
+ */
+export function indentUnit(text: string): string {
+  const counts = new Map<number, number>();
+  let previous = -1;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (++lines > 400) break;
+    if (line.startsWith('\t')) return '\t';
+    if (line.trim() === '') continue;
+    const indent = line.length - line.trimStart().length;
+    if (previous >= 0 && indent > previous) counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1);
+    previous = indent;
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [step, count] of counts) if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
+  return ' '.repeat(best);
+}
+
+function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function insertAt(offset: number, newText: string): TextEdit {
+  return { span: { start: offset, end: offset }, newText };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset of the line break ending the line that holds `offset` (before a `\r`), or the text's end. */
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  if (end < 0) return text.length;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+function indentBefore(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+/** The first non-space offset in [from, to), or `to`. */
+function skipSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text[i])) i++;
+  return i;
+}
+
+/** The last non-space offset at or before `from` (down to `floor`). */
+function skipSpaceBack(text: string, from: number, floor: number): number {
+  let i = from;
+  while (i > floor && isSpace(text[i])) i--;
+  return i;
+}
+
+/** A scalar's span with its quotes, when it is quoted. */
+function withQuotes(text: string, span: Span): Span {
+  const before = text[span.start - 1];
+  if ((before === '"' || before === "'") && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
+  return span;
+}
+
+/**
+ * Adds `key: value` under the condition operator `operator` of a statement: into that operator's block
+ * when the statement has one (written exactly so), else as a new block of its Condition, else as a new
+ * Condition element at the end of the statement. Undefined when the Condition cannot be edited (an
+ * intrinsic) or the text does not match the model.
+ */
+export function addConditionEntry(
+  text: string,
+  format: Format,
+  statement: Statement,
+  operator: string,
+  key: string,
+  value: Insertable,
+): TextEdit | undefined {
+  const condition = statement.condition;
+  if (!condition) return insertProperty(text, format, statement.span, 'Condition', { [operator]: { [key]: value } }, 'end');
+  if (condition.unknown) return undefined;
+  const block = condition.blocks.find((b) => b.operator.text === operator);
+  if (block) return insertProperty(text, format, block.span, key, value, 'end');
+  return insertProperty(text, format, condition.span, operator, { [key]: value }, 'end');
+}
