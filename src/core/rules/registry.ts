@@ -8,6 +8,10 @@ import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPriv
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
+import { permissionsManagement, unconstrainedWrite } from './leastPrivilege/unconstrained';
+import { credentialsExposure } from './leastPrivilege/credentialsExposure';
+import { dataExfiltration } from './leastPrivilege/dataExfiltration';
+import { privilegeEscalation } from './leastPrivilege/privilegeEscalation';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -27,6 +31,11 @@ export const RULES: readonly Rule[] = [
   adminAccess,
   wildcardAction,
   resourceStar,
+  permissionsManagement,
+  unconstrainedWrite,
+  credentialsExposure,
+  dataExfiltration,
+  privilegeEscalation,
   passRoleStar,
   passRoleWithoutService,
   allowNotAction,
