@@ -37,15 +37,17 @@ export const THIS_POLICY = 'this policy';
 
 /**
  * The principals of a file's identity documents. A document applying to several principals belongs to
- * each; one that names none is its own principal (a bare policy file is one principal).
+ * each; one that names none is its own principal (a bare policy file is one principal, "this policy").
  */
 export function principalsOf(source: PolicySource): Principal[] {
   const byName = new Map<string, PolicyDocument[]>();
   const add = (name: string, document: PolicyDocument) => byName.set(name, [...(byName.get(name) ?? []), document]);
-  for (const document of source.documents) {
-    if (document.kind !== 'identity') continue;
+  const identity = source.documents.filter((d) => d.kind === 'identity');
+  // Outside a template, a file with one unnamed document (a policy, get-policy-version output) is "this policy".
+  const alone = source.shape !== 'cloudformation' && identity.filter((d) => !d.appliesTo).length === 1;
+  for (const document of identity) {
     if (document.appliesTo) for (const name of document.appliesTo) add(name, document);
-    else add(source.shape === 'policy' ? THIS_POLICY : document.path, document);
+    else add(source.shape === 'policy' || alone ? THIS_POLICY : document.path, document);
   }
   return [...byName].map(([name, documents]) => ({ name, documents }));
 }

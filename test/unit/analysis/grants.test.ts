@@ -98,6 +98,11 @@ describe('what a principal is granted', () => {
     assert.deepEqual(names(principalGrants(principal!, catalog).actions.keys()), ['s3:GetObject']);
   });
 
+  test('get-policy-version output is "this policy" too', () => {
+    const source = readPolicySource('{"PolicyVersion": {"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}, "VersionId": "v1"}}', 'json');
+    assert.deepEqual(principalsOf(source).map((p) => p.name), [THIS_POLICY]);
+  });
+
   test('administrator access is recognised', () => {
     const source = readPolicySource('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}', 'json');
     assert.equal(principalGrants(principalsOf(source)[0]!, catalog).administrator, true);
