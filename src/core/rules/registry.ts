@@ -19,6 +19,10 @@ import { secretRotation, secretWithoutCmk } from './hygiene/secrets';
 import { secretParameterRef } from './hygiene/secretParameters';
 import { cloudTrailCloudWatchLogs, cloudTrailEncryption, cloudTrailLogValidation, cloudTrailMultiRegion } from './hygiene/cloudTrail';
 import { lambdaPermissionPublic, lambdaPermissionWithoutSource } from './hygiene/lambdaPermission';
+import { permissionsManagement, unconstrainedWrite } from './leastPrivilege/unconstrained';
+import { credentialsExposure } from './leastPrivilege/credentialsExposure';
+import { dataExfiltration } from './leastPrivilege/dataExfiltration';
+import { privilegeEscalation } from './leastPrivilege/privilegeEscalation';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +42,11 @@ export const RULES: readonly Rule[] = [
   adminAccess,
   wildcardAction,
   resourceStar,
+  permissionsManagement,
+  unconstrainedWrite,
+  credentialsExposure,
+  dataExfiltration,
+  privilegeEscalation,
   passRoleStar,
   passRoleWithoutService,
   allowNotAction,

@@ -2,6 +2,8 @@ import type { Action } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
+import { isAdministrator } from '../../analysis/grants';
+import { unconstrainedRuleOf } from './unconstrained';
 
 /** The actions an Allow statement's Action element grants (NotAction is left to allow-not-action). */
 export function grantedActions(statement: Statement, ctx: RuleContext): Action[] {
@@ -22,7 +24,7 @@ export const wildcardAction: Rule = {
     defaultSeverity: 'warning',
     equivalents: { checkov: ['CKV_AWS_49', 'CKV_AWS_63', 'CKV2_AWS_40'], cdkNag: ['AwsSolutions-IAM5'] },
     docs: {
-      what: 'An Allow statement of an identity policy grants `*` (every action of every service) or `service:*` (every action of a service). Resource policies are left to the principal rules: a KMS key policy giving its own account `kms:*` is AWS\'s documented default.',
+      what: 'An Allow statement of an identity policy grants `*` (every action of every service) or `service:*` (every action of a service). `*` on `*` without conditions is admin-access\'s finding alone. Resource policies are left to the principal rules: a KMS key policy giving its own account `kms:*` is AWS\'s documented default.',
       why: 'Full-service wildcards grant Write and Permissions-management actions the workload never uses, and every action AWS adds to the service later.',
       example: '"Action": "s3:*"',
       fix: 'List the actions the workload calls. Hover the wildcard to see what it grants; later versions offer a quick fix that expands it to its Read/List actions.',
@@ -31,7 +33,8 @@ export const wildcardAction: Rule = {
   check(document, ctx) {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
-      if (!isAllow(statement)) continue;
+      // `*` on `*` is admin-access's finding alone.
+      if (!isAllow(statement) || isAdministrator(statement)) continue;
       for (const value of valuesOf(statement.action)) {
         const text = literal(value);
         if (text === undefined) continue;
@@ -85,7 +88,7 @@ export const resourceStar: Rule = {
     defaultSeverity: 'warning',
     equivalents: { parliament: ['RESOURCE_STAR'], checkov: ['CKV_AWS_355', 'CKV_AWS_356'] },
     docs: {
-      what: 'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions.',
+      what: 'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read, List and Tagging actions, or any statement with conditions).',
       why: 'The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload\'s own.',
       example: '{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*" }',
       fix: 'Name the resources (the hover on each action shows its ARN formats). Actions that support no resource types (e.g. `s3:ListAllMyBuckets`) need `*` and are not reported.',
@@ -96,7 +99,8 @@ export const resourceStar: Rule = {
     for (const statement of document.statements) {
       if (!isAllow(statement)) continue;
       const star = starResource(statement);
-      if (!star) continue;
+      // One finding per "*": admin-access, permissions-management and unconstrained-write say more.
+      if (!star || isAdministrator(statement) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
       const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly);
       if (scopable.length === 0) continue;
       const wildcards = valuesOf(statement.action).some((v) => hasWildcard(literal(v) ?? ''));

@@ -3,8 +3,10 @@
 import type { Case } from '../case';
 import { hygieneCases } from './hygiene';
 import { trustCases } from './trust';
+import { leastPrivilegeCases } from './leastPrivilege';
 
 export const moreCases: Case[] = [
   ...hygieneCases,
   ...trustCases,
+  ...leastPrivilegeCases,
 ];

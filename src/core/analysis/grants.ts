@@ -1,0 +1,177 @@
+/**
+ * What one statement grants, as data: the actions (patterns expanded through the catalog), how many of
+ * each access level, how far its resources reach, whether conditions apply, and which parts are
+ * unknown. An unknown part grants an unknown set of actions: it is listed, never guessed at, so the
+ * action set here is what the statement certainly names.
+ *
+ * Results are cached per catalog: expansions per pattern (the editor asks again on every keystroke, and
+ * a re-parse makes new statement objects but mostly the same patterns) and grants per statement object.
+ */
+import type { Catalog } from '../catalog/catalog';
+import { ACCESS_LEVELS, type AccessLevel, type Action } from '../catalog/types';
+import type { Key, Span, Statement, Value } from '../policy/model';
+import { literal } from '../rules/values';
+import { arnSegments, reachOf, type Reach } from './resources';
+
+/** Where a statement names an action: the Action value (a name or a pattern), or the NotAction key. */
+export type GrantVia = Value | Key;
+
+/** A part of a statement whose meaning is unknown (a CloudFormation intrinsic), and what it leaves unknown. */
+export interface UnknownPart {
+  readonly span: Span;
+  readonly what: string;
+}
+
+export interface StatementGrants {
+  readonly statement: Statement;
+  /** `Allow` or `Deny` as written; undefined when missing, misspelt or unknown (then nothing is granted). */
+  readonly effect: 'Allow' | 'Deny' | undefined;
+  /** Every action the statement certainly names, with the value that names it (first one written). */
+  readonly actions: ReadonlyMap<Action, GrantVia>;
+  /** True for NotAction: `actions` is every action but those listed. */
+  readonly inverted: boolean;
+  readonly countByLevel: Readonly<Record<AccessLevel, number>>;
+  readonly resources: {
+    /** The number of Resource (or NotResource) values written. */
+    readonly count: number;
+    /** Resource values that reach every resource (`"*"`, `arn:aws:*:*:*:*`). */
+    readonly everything: readonly Value[];
+    /** Resource values that may reach every resource of a type (`arn:aws:iam::*:role/*`; reachingEvery decides per action), `everything` included. */
+    readonly everyOfAType: readonly Value[];
+    /** True for NotResource: every resource but those listed. */
+    readonly inverted: boolean;
+  };
+  readonly conditional: boolean;
+  /** Unknown parts: the actions, resources or conditions they stand for are not in the figures above. */
+  readonly unknown: readonly UnknownPart[];
+}
+
+const expansionCache = new WeakMap<Catalog, Map<string, readonly Action[]>>();
+const statementCache = new WeakMap<Catalog, WeakMap<Statement, StatementGrants>>();
+
+/** The actions a pattern grants, cached per catalog (patterns are case-insensitive, so the key is folded). */
+export function expandCached(catalog: Catalog, pattern: string): readonly Action[] {
+  let cache = expansionCache.get(catalog);
+  if (!cache) expansionCache.set(catalog, (cache = new Map()));
+  const key = pattern.toLowerCase();
+  let actions = cache.get(key);
+  if (actions === undefined) {
+    actions = catalog.expand(pattern).actions;
+    cache.set(key, actions);
+  }
+  return actions;
+}
+
+/** What `statement` grants (or, for a Deny, denies). Cached per statement object. */
+export function statementGrants(statement: Statement, catalog: Catalog): StatementGrants {
+  let cache = statementCache.get(catalog);
+  if (!cache) statementCache.set(catalog, (cache = new WeakMap()));
+  let grants = cache.get(statement);
+  if (!grants) {
+    grants = computeGrants(statement, catalog);
+    cache.set(statement, grants);
+  }
+  return grants;
+}
+
+function computeGrants(statement: Statement, catalog: Catalog): StatementGrants {
+  const unknown: UnknownPart[] = [];
+  const effectText = statement.effect ? literal(statement.effect.value) : undefined;
+  const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
+  if (statement.unknown) unknown.push({ span: statement.span, what: 'the whole statement' });
+  else if (statement.effect && statement.effect.value.kind === 'unknown') unknown.push({ span: statement.effect.value.span, what: 'the effect' });
+
+  const actions = new Map<Action, GrantVia>();
+  const inverted = !statement.action && statement.notAction !== undefined;
+  const element = statement.action ?? statement.notAction;
+  if (element && !statement.unknown) {
+    if (element.list.unknown) unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
+    const named = new Set<Action>();
+    let unknownExclusion = false;
+    for (const value of element.list.unknown ? [] : element.list.values) {
+      const text = literal(value);
+      if (text === undefined) {
+        unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
+        unknownExclusion ||= inverted;
+        continue;
+      }
+      for (const action of expandCached(catalog, text)) {
+        if (inverted) named.add(action);
+        else if (!actions.has(action)) actions.set(action, value);
+      }
+    }
+    // NotAction with an unknown exclusion: any action might be the excluded one, so none is certain.
+    if (inverted && !unknownExclusion && !element.list.unknown) {
+      for (const action of catalog.allActions()) if (!named.has(action)) actions.set(action, element.key);
+    }
+  }
+
+  const countByLevel = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
+  for (const action of actions.keys()) countByLevel[action.accessLevel]++;
+
+  const resourceElement = statement.resource ?? statement.notResource;
+  const resourceValues = resourceElement && !resourceElement.list.unknown ? resourceElement.list.values : [];
+  if (resourceElement?.list.unknown) unknown.push({ span: resourceElement.list.span, what: 'the resources' });
+  const reaches = resourceValues.map((value) => [value, statement.resource ? reachOf(value) : 'narrower'] as const);
+  const reaching = (wanted: readonly Reach[]) => reaches.filter(([, reach]) => wanted.includes(reach)).map(([value]) => value);
+  if (statement.condition?.unknown) unknown.push({ span: statement.condition.span, what: 'the conditions' });
+
+  return {
+    statement,
+    effect,
+    actions,
+    inverted,
+    countByLevel,
+    resources: {
+      count: resourceValues.length,
+      everything: reaching(['everything']),
+      everyOfAType: reaching(['everything', 'every-of-a-type']),
+      inverted: !statement.resource && statement.notResource !== undefined,
+    },
+    conditional: statement.condition !== undefined && (statement.condition.unknown === true || statement.condition.blocks.length > 0),
+    unknown,
+  };
+}
+
+/**
+ * True when the statement grants its actions on every resource without a condition: an Allow with a
+ * `"*"` Resource (or an ARN that is all wildcards) and no Condition. NotResource is left to
+ * allow-not-resource.
+ */
+export function unconditionalOnEverything(grants: StatementGrants): boolean {
+  return grants.effect === 'Allow' && !grants.conditional && grants.resources.everything.length > 0;
+}
+
+/** True for `"Action": "*"` on `"Resource": "*"` without conditions: administrator access, which admin-access reports alone. */
+export function isAdministrator(statement: Statement): boolean {
+  if (statement.unknown || statement.condition || !statement.effect || literal(statement.effect.value) !== 'Allow') return false;
+  const star = (element: { list: { values: readonly Value[] } } | undefined) => (element?.list.values ?? []).some((v) => literal(v) === '*');
+  return star(statement.action) && star(statement.resource);
+}
+
+/**
+ * The Resource value through which the statement grants `action` on every resource of one of the
+ * action's types: `"*"`, or an ARN such as `arn:aws:iam::*:role/*` whose service is the type's and
+ * whose resource part is the type's leading word followed by a wildcard (`role/*` for
+ * `role/${RoleNameWithPath}`), or a bare wildcard (`*`, `*\/*`). `arn:aws:s3:::reports/*` is one
+ * bucket's objects, not every object. Undefined when every value is narrower, or for NotResource.
+ */
+export function reachingEvery(grants: StatementGrants, action: Action, catalog: Catalog): Value | undefined {
+  if (grants.resources.everything.length > 0) return grants.resources.everything[0];
+  if (action.wildcardOnly) return undefined;
+  const formats = action.resourceTypes
+    .map((rt) => catalog.resourceType(action.service.prefix, rt.name)?.arnFormat)
+    .filter((f): f is string => f !== undefined)
+    .map((f) => f.split(':'));
+  return grants.resources.everyOfAType.find((value) => {
+    const segments = arnSegments(value);
+    const service = segments[2]!;
+    const resource = segments.slice(5).join(':');
+    return formats.some((format) => {
+      if (service !== '*' && service.toLowerCase() !== format[2]!.toLowerCase()) return false;
+      if (resource === '*' || resource === '*/*') return true;
+      const word = resource.slice(0, -1); // `role/`, `function:`
+      return format.slice(5).join(':').startsWith(`${word}\${`);
+    });
+  });
+}

@@ -1,0 +1,100 @@
+// Cases of the least-privilege grant rules: privilege-escalation, permissions-management,
+// unconstrained-write, credentials-exposure, data-exfiltration, and how they divide a "*" with the
+// older rules (admin-access, wildcard-action, resource-star).
+import { allow, stmt, type Case } from '../case';
+
+/** A YAML template with one role whose inline policies hold these statement lists (YAML flow). */
+const role = (...policies: string[]): string =>
+  [
+    'Resources:',
+    '  AppRole:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}',
+    '      Policies:',
+    ...policies.flatMap((statements, i) => [`        - PolicyName: p${i}`, `          PolicyDocument: {Version: "2012-10-17", Statement: ${statements}}`]),
+  ].join('\n');
+
+const LAMBDA_ESCALATION = '"iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"';
+
+export const leastPrivilegeCases: Case[] = [
+  // privilege-escalation
+  { name: 'PassRole + CreateFunction + InvokeFunction on *', rule: 'privilege-escalation', text: allow(`"Action": [${LAMBDA_ESCALATION}], "Resource": "*"`), at: ['iam:PassRole'] },
+  {
+    name: 'a combination split over two inline policies of one role',
+    rule: 'privilege-escalation',
+    format: 'yaml',
+    text: role('[{Effect: Allow, Action: [iam:PassRole], Resource: "*"}]', '[{Effect: Allow, Action: [lambda:CreateFunction, lambda:InvokeFunction], Resource: "*"}]'),
+    at: ['iam:PassRole'],
+  },
+  {
+    name: 'the halves on two different roles are no combination',
+    rule: 'privilege-escalation',
+    format: 'yaml',
+    text: [
+      'Resources:',
+      '  A:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies: [{PolicyName: a, PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: iam:PassRole, Resource: "*"}]}}]',
+      '  B:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies: [{PolicyName: b, PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource: "*"}]}}]',
+    ].join('\n'),
+    at: [],
+  },
+  { name: 'PassRole on one named role is scoped', rule: 'privilege-escalation', text: stmt(`{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/fn"}, {"Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}`), at: [] },
+  { name: 'PassRole on every role counts', rule: 'privilege-escalation', text: stmt(`{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/*"}, {"Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}`), at: ['iam:PassRole'] },
+  { name: 'iam:PassedToService ruling out Lambda', rule: 'privilege-escalation', text: allow(`"Action": [${LAMBDA_ESCALATION}], "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`), at: [] },
+  { name: 'iam:PassedToService naming Lambda does not help', rule: 'privilege-escalation', text: allow(`"Action": [${LAMBDA_ESCALATION}], "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}`), at: ['iam:PassRole'] },
+  { name: 'an unconditional Deny on * removes an action', rule: 'privilege-escalation', text: stmt(`{"Effect": "Allow", "Action": ["iam:CreateAccessKey", "s3:GetObject"], "Resource": "*"}, {"Effect": "Deny", "Action": "iam:CreateAccessKey", "Resource": "*"}`), at: [] },
+  { name: 'a conditional Deny removes nothing', rule: 'privilege-escalation', text: stmt(`{"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}`), at: ['iam:CreateAccessKey'] },
+  { name: 'access keys for the caller only', rule: 'privilege-escalation', text: allow('"Action": "iam:CreateAccessKey", "Resource": "arn:aws:iam::*:user/${aws:username}"'), at: [] },
+  { name: 'a role ARN pattern does not grant user actions', rule: 'privilege-escalation', text: allow('"Action": "iam:CreateAccessKey", "Resource": "arn:aws:iam::*:role/*"'), at: [] },
+  { name: 'administrator access is admin-access\'s', rule: 'privilege-escalation', text: allow('"Action": "*", "Resource": "*"'), at: [] },
+  {
+    name: 'an action only reachable through an unknown part is not counted',
+    rule: 'privilege-escalation',
+    format: 'yaml',
+    text: role('[{Effect: Allow, Action: [iam:PassRole, !Sub "lambda:${Verb}Function", lambda:InvokeFunction], Resource: "*"}]'),
+    at: [],
+  },
+  {
+    name: 'every role of an unknown account is every role',
+    rule: 'privilege-escalation',
+    format: 'yaml',
+    text: role('[{Effect: Allow, Action: iam:PassRole, Resource: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"}, {Effect: Allow, Action: [cloudformation:CreateStack], Resource: "*"}]'),
+    at: ['iam:PassRole'],
+  },
+  // permissions-management
+  { name: 'attach policies to any role', rule: 'permissions-management', text: allow('"Action": ["iam:AttachRolePolicy", "dynamodb:PutItem"], "Resource": "*"'), at: ['*'] },
+  { name: 'attach policies with a permissions-boundary condition', rule: 'permissions-management', text: allow('"Action": "iam:AttachRolePolicy", "Resource": "*", "Condition": {"StringEquals": {"iam:PermissionsBoundary": "arn:aws:iam::111122223333:policy/b"}}'), at: [] },
+  { name: 'permissions management on named roles', rule: 'permissions-management', text: allow('"Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/app-*"'), at: [] },
+  { name: 'permissions management through an unknown action is not guessed', rule: 'permissions-management', format: 'yaml', text: 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: !Sub "iam:${Verb}RolePolicy"\n    Resource: "*"\n', at: [] },
+  // unconstrained-write
+  { name: 'delete any table', rule: 'unconstrained-write', text: allow('"Action": ["dynamodb:DeleteTable", "dynamodb:GetItem"], "Resource": "*"'), at: ['*'] },
+  { name: 'write actions that need * are not counted', rule: 'unconstrained-write', text: allow('"Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Resource": "*"'), at: [] },
+  { name: 'write with permissions management is permissions-management\'s', rule: 'unconstrained-write', text: allow('"Action": ["dynamodb:DeleteTable", "iam:PutRolePolicy"], "Resource": "*"'), at: [] },
+  { name: 'write on a named table', rule: 'unconstrained-write', text: allow('"Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:eu-west-1:111122223333:table/t"'), at: [] },
+  // how the rules divide a "*"
+  { name: 'write on * is unconstrained-write\'s, not resource-star\'s', rule: 'resource-star', text: allow('"Action": "dynamodb:PutItem", "Resource": "*"'), at: [] },
+  { name: 'write on * with a condition is still resource-star\'s', rule: 'resource-star', text: allow('"Action": "dynamodb:PutItem", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "a"}}'), at: ['*'] },
+  { name: 'administrator access is admin-access\'s alone', rule: 'wildcard-action', text: allow('"Action": "*", "Resource": "*"'), at: [] },
+  { name: 'administrator access is not also resource-star', rule: 'resource-star', text: allow('"Action": "*", "Resource": "*"'), at: [] },
+  { name: 'administrator access is not also permissions-management', rule: 'permissions-management', text: allow('"Action": "*", "Resource": "*"'), at: [] },
+  // credentials-exposure
+  { name: 'assume any role', rule: 'credentials-exposure', text: allow('"Action": ["sts:AssumeRole", "s3:ListAllMyBuckets"], "Resource": "*"'), at: ['sts:AssumeRole'] },
+  { name: 'assume one role', rule: 'credentials-exposure', text: allow('"Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/reporting"'), at: [] },
+  { name: 'database passwords through a wildcard', rule: 'credentials-exposure', text: allow('"Action": "redshift:GetClusterCredential*", "Resource": "*"'), at: ['redshift:GetClusterCredential*'] },
+  { name: 'the ECR token every image pull needs', rule: 'credentials-exposure', text: allow('"Action": ["ecr:GetAuthorizationToken", "sts:GetSessionToken"], "Resource": "*"'), at: [] },
+  { name: 'assume roles of an unknown name', rule: 'credentials-exposure', format: 'yaml', text: 'Version: "2012-10-17"\nStatement:\n  - {Effect: Allow, Action: sts:AssumeRole, Resource: !Sub "arn:aws:iam::${AWS::AccountId}:role/${Name}"}\n', at: [] },
+  // data-exfiltration
+  { name: 'read any secret', rule: 'data-exfiltration', text: allow('"Action": ["secretsmanager:GetSecretValue", "secretsmanager:ListSecrets"], "Resource": "*"'), at: ['secretsmanager:GetSecretValue'] },
+  { name: 'read any object through s3:Get*', rule: 'data-exfiltration', text: allow('"Action": ["s3:Get*", "ssm:GetParameters"], "Resource": "*"'), at: ['s3:Get*', 'ssm:GetParameters'] },
+  { name: 'every object of every bucket', rule: 'data-exfiltration', text: allow('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"'), at: ['s3:GetObject'] },
+  { name: 'objects of one bucket', rule: 'data-exfiltration', text: allow('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"'), at: [] },
+  { name: 'reading any object with a condition', rule: 'data-exfiltration', text: allow('"Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceAccount": "111122223333"}}'), at: [] },
+  { name: 'kms:Decrypt is not on the list', rule: 'data-exfiltration', text: allow('"Action": "kms:Decrypt", "Resource": "*"'), at: [] },
+  { name: 'a bucket policy is not an identity policy', rule: 'data-exfiltration', text: stmt('{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "*"}'), at: [] },
+];
