@@ -22,6 +22,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)
           ? next(document, position, token)
           : undefined,
+      provideCodeLenses: (document, token, next) =>
+        vscode.workspace.getConfiguration('cloudwarden', document).get('codeLens.enable', true) ? next(document, token) : [],
     },
   };
   return new LanguageClient('cloudwarden', 'CloudWarden', serverOptions, clientOptions);

@@ -10,6 +10,7 @@ import { lazyCatalog } from '../core/catalog';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
+import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { refactorActions } from './refactors';
@@ -40,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'CloudWarden' },
@@ -64,6 +66,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? provideCompletion(catalog, sources, document, params.position) : null;
+  });
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? provideCodeLenses(catalog, sources, document) : [];
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);

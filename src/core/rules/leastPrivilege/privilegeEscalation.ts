@@ -1,9 +1,9 @@
 import { findEscalations, type EscalationMethod } from '../../analysis/escalation';
-import { principalGrants, principalsOf, THIS_POLICY, type GrantSite } from '../../analysis/principals';
+import { principalGrants, principalsOf, THIS_POLICY, type GrantSite, type Principal } from '../../analysis/principals';
 import { reachingEvery, type StatementGrants } from '../../analysis/grants';
 import type { Catalog } from '../../catalog/catalog';
 import type { Action } from '../../catalog/types';
-import type { Span, Statement } from '../../policy/model';
+import type { PolicySource, Span, Statement } from '../../policy/model';
 import { LineIndex } from '../../text/lines';
 import type { Rule } from '../types';
 import { globMatcher, literal } from '../values';
@@ -42,6 +42,19 @@ function sitesFor(sites: readonly GrantSite[] | undefined, action: string, metho
   return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!));
 }
 
+/** Every escalation combination each principal of the file is granted, with the sites granting each action. */
+export function escalationsIn(source: PolicySource, catalog: Catalog): { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] {
+  const out: { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] = [];
+  for (const principal of principalsOf(source)) {
+    const granted = principalGrants(principal, catalog, counts(catalog));
+    if (granted.administrator) continue;
+    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m))) {
+      out.push({ principal, method, sites });
+    }
+  }
+  return out;
+}
+
 interface Found {
   readonly span: Span;
   readonly site: GrantSite;
@@ -72,20 +85,15 @@ export const privilegeEscalation: Rule = {
     const found = new Map<string, Found>();
     let lines: LineIndex | undefined;
     const lineAt = (offset: number) => (lines ??= new LineIndex(ctx.text)).positionAt(offset).line + 1;
-    for (const principal of principalsOf(source)) {
-      const granted = principalGrants(principal, ctx.catalog, counts(ctx.catalog));
-      if (granted.administrator) continue;
-      const escalations = findEscalations(ctx.catalog, (action, method) => sitesFor(granted.actions.get(action), action.fullName, method));
-      for (const { method, sites } of escalations) {
-        const first = sites[0]![0]!;
-        const key = `${first.via.span.start}:${first.via.span.end}`;
-        const entry = found.get(key) ?? { span: first.via.span, site: first, principals: [], methods: [] };
-        found.set(key, entry);
-        if (!entry.principals.includes(principal.name)) entry.principals.push(principal.name);
-        if (entry.methods.some((m) => m.method === method)) continue;
-        const others = method.actions.slice(1).map((name, i) => where(name, sites[i + 1]![0]!, first, ctx.text, lineAt));
-        entry.methods.push({ method, others });
-      }
+    for (const { principal, method, sites } of escalationsIn(source, ctx.catalog)) {
+      const first = sites[0]![0]!;
+      const key = `${first.via.span.start}:${first.via.span.end}`;
+      const entry = found.get(key) ?? { span: first.via.span, site: first, principals: [], methods: [] };
+      found.set(key, entry);
+      if (!entry.principals.includes(principal.name)) entry.principals.push(principal.name);
+      if (entry.methods.some((m) => m.method === method)) continue;
+      const others = method.actions.slice(1).map((name, i) => where(name, sites[i + 1]![0]!, first, ctx.text, lineAt));
+      entry.methods.push({ method, others });
     }
     for (const entry of found.values()) {
       ctx.report({ span: entry.span, message: message(entry) }, entry.site.document);
