@@ -1,4 +1,5 @@
 import { isMultivaluedKeyType } from '../../catalog/keyTypes';
+import type { ConditionKeyType } from '../../catalog/types';
 import { replace } from '../edits';
 import type { Rule } from '../types';
 import { parseOperator } from './conditions';
@@ -8,7 +9,18 @@ import { parseOperator } from './conditions';
  * Reference types set-valued keys `ArrayOf...`, and the global keys' page (also in the catalog) does the
  * same for `aws:TagKeys`, `aws:CalledVia`, `aws:PrincipalOrgPaths`, `aws:PrincipalServiceNamesList`, the
  * `...OrgPaths` keys. Keys the catalog does not know (identity providers' claims) are not checked.
+ *
+ * A service key typed `String` is not proof of one value: `codestar-connections:ProviderAction` is
+ * typed String, yet AWS's managed policies test it with `ForAllValues:` and Access Analyzer does not
+ * object (AmazonCodeGuruReviewerServiceRolePolicy). So a key counts as single-valued only where that is
+ * documented beyond the type column: global `aws:` keys and tag values (`.../ResourceTag/x`,
+ * `.../RequestTag/x`, `aws:PrincipalTag/x`: a tag has one value).
  */
+function certainlySingleValued(name: string, type: ConditionKeyType): boolean {
+  if (isMultivaluedKeyType(type)) return false;
+  return name.toLowerCase().startsWith('aws:') || /^[^:]+:(resourcetag|requesttag|principaltag)\//i.test(name);
+}
+
 export const forAllValuesOnSingleValuedKey: Rule = {
   meta: {
     id: 'forallvalues-single-valued-key',
@@ -17,7 +29,7 @@ export const forAllValuesOnSingleValuedKey: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['FORALLVALUES_WITH_SINGLE_VALUED_KEY'], parliament: ['SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'] },
     docs: {
-      what: 'A condition uses `ForAllValues:` with a key that holds one value per request (`aws:PrincipalOrgID`, `s3:prefix`, `aws:ResourceTag/team`...). (`ForAnyValue:` on such a key behaves like the plain operator and is not reported.)',
+      what: 'A condition uses `ForAllValues:` with a key that holds one value per request: a global key other than the multivalued ones (`aws:PrincipalOrgID`, `aws:SourceVpc`...) or a tag value (`aws:ResourceTag/team`, `ec2:ResourceTag/team`). Other service keys are not checked: the Service Authorization Reference types some list-valued keys as String. (`ForAnyValue:` on a single-valued key behaves like the plain operator and is not reported.)',
       why: '`ForAllValues:` is true when every value of the key matches, and so also when the request has no value at all: the condition lets through every request that lacks the key, which is rarely what the author meant.',
       example: '"Condition": { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-abc123" } }',
       fix: 'Remove `ForAllValues:` (the quick fix does). If requests without the key should pass, say so with `...IfExists`.',
@@ -30,7 +42,7 @@ export const forAllValuesOnSingleValuedKey: Rule = {
         if (op?.set !== 'ForAllValues' || op.base === 'Null') continue;
         const single = block.entries.filter((e) => {
           const key = e.key.text.includes('${') ? undefined : ctx.catalog.conditionKey(e.key.text);
-          return key !== undefined && !isMultivaluedKeyType(key.type);
+          return key !== undefined && certainlySingleValued(e.key.text, key.type);
         });
         // Removing the qualifier changes every key of the block: offer it only when all of them are single-valued.
         const fixes = single.length === block.entries.length

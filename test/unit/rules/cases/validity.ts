@@ -111,6 +111,7 @@ export const validityCases: Case[] = [
   // forallvalues-single-valued-key
   { name: 'ForAllValues on aws:PrincipalOrgID', rule: 'forallvalues-single-valued-key', text: cond('{"ForAllValues:StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}'), at: ['aws:PrincipalOrgID'] },
   { name: 'ForAllValues on a tag key template', rule: 'forallvalues-single-valued-key', text: cond('{"ForAllValues:StringEquals": {"aws:RequestTag/team": "blue", "aws:TagKeys": ["team"]}}'), at: ['aws:RequestTag/team'] },
+  { name: 'ForAllValues on a service key typed String is not proof enough', rule: 'forallvalues-single-valued-key', text: cond('{"ForAllValues:StringEquals": {"codestar-connections:ProviderAction": ["ListRepositories", "ListOwners"], "ec2:ResourceTag/team": "blue"}}'), at: ['ec2:ResourceTag/team'] },
   { name: 'ForAllValues on aws:TagKeys, ForAnyValue on a single-valued key', rule: 'forallvalues-single-valued-key', text: cond('{"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}, "ForAnyValue:StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}'), at: [] },
   // multivalued-key-without-qualifier
   { name: 'plain operator on aws:TagKeys', rule: 'multivalued-key-without-qualifier', text: cond('{"StringEquals": {"aws:TagKeys": ["team", "env"]}}'), at: ['aws:TagKeys'] },
