@@ -36,15 +36,26 @@ function compiledFormat(format: string): CompiledArnFormat {
   return c;
 }
 
+// Actions are cached by their catalog, so their resolved types can be cached beside them.
+const resolved = new WeakMap<Action, readonly ResourceType[] | null>();
+
 /** The resource types an action names, resolved in its service; undefined when one of them is not in the catalog. */
-export function actionResourceTypes(catalog: Catalog, action: Action): ResourceType[] | undefined {
-  const out: ResourceType[] = [];
-  for (const ref of action.resourceTypes) {
-    const rt = catalog.resourceType(action.service.prefix, ref.name);
-    if (!rt) return undefined;
-    out.push(rt);
+export function actionResourceTypes(catalog: Catalog, action: Action): readonly ResourceType[] | undefined {
+  let types = resolved.get(action);
+  if (types === undefined) {
+    const out: ResourceType[] = [];
+    for (const ref of action.resourceTypes) {
+      const rt = catalog.resourceType(action.service.prefix, ref.name);
+      if (!rt) {
+        resolved.set(action, null);
+        return undefined;
+      }
+      out.push(rt);
+    }
+    types = out;
+    resolved.set(action, types);
   }
-  return out;
+  return types ?? undefined;
 }
 
 /** A policy ARN tokenised once, for testing it against many formats. */
@@ -55,4 +66,15 @@ export function policyArn(arn: ArnInput): PolicyArn {
 /** Whether the policy ARN can name a resource of this type, on the loose format ('unknown' answers count as yes). */
 export function arnCanBe(resourceType: ResourceType, arn: PolicyArn): boolean {
   return matchCompiled(compiledFormat(resourceType.arnFormat), arn) !== 'no-match';
+}
+
+/**
+ * Whether the ARN can name some resource type (loose formats, 'unknown' counts as yes). The types of the
+ * service the ARN names are tried first, stopping at the first fit; only when none fits are all types
+ * tried (some services' ARNs use another namespace, or copies of another service's types).
+ */
+export function arnFitsSomeType(catalog: Catalog, arn: ArnInput, service: string): boolean {
+  const tokens = tokenizeArn(arn);
+  if (catalog.resourceTypesOf(service).some((rt) => arnCanBe(rt, tokens))) return true;
+  return catalog.resourceTypeMatches(arn).length > 0;
 }

@@ -1,3 +1,4 @@
+import { arnFitsSomeType } from '../../catalog/actionResources';
 import { splitPolicyArn, withRegionAndAccount, type SplitArn } from '../../catalog/arnFields';
 import type { Catalog } from '../../catalog/catalog';
 import { PARTITIONS, REGION_SHAPE } from '../../catalog/partitions';
@@ -61,9 +62,8 @@ function problem(value: Value, catalog: Catalog, ctx: { text: string }): Omit<Re
   if (split.complete && split.fields.length < 6) {
     return { message: `'${value.text}' has ${split.fields.length} of the 6 fields of an ARN (arn:partition:service:region:account:resource).` };
   }
-  if (partition?.text !== undefined && !partition.text.includes('${')) {
-    const matches = globMatcher(partition.text, true);
-    if (!PARTITIONS.some(matches)) {
+  if (partition?.text !== undefined && !partition.text.includes('${') && !PARTITIONS.includes(partition.text)) {
+    if (!hasWildcard(partition.text) || !PARTITIONS.some(globMatcher(partition.text, true))) {
       return { message: `'${partition.text}' is not an AWS partition (${PARTITIONS.join(', ')}).` };
     }
   }
@@ -94,8 +94,8 @@ function fieldsForService(value: Value, input: ArnInput, split: SplitArn, catalo
   const [, , service, region, account] = split.fields;
   if (!split.complete || split.fields.length < 6 || !plain(region?.text) || !plain(account?.text)) return undefined;
   const serviceName = service!.text!;
-  if (catalog.resourceTypeMatches(input).length > 0) return undefined;
-  const fits = (r: string, a: string) => catalog.resourceTypeMatches(withRegionAndAccount(input, split, r, a)).length > 0;
+  if (arnFitsSomeType(catalog, input, serviceName)) return undefined;
+  const fits = (r: string, a: string) => arnFitsSomeType(catalog, withRegionAndAccount(input, split, r, a), serviceName);
   if (region.text !== '' && fits('', account.text)) {
     return {
       message: `${serviceName} ARNs of this kind have no region: '${value.text}' matches no ${serviceName} resource.`,

@@ -8,6 +8,8 @@ import { hasWildcard, literal } from '../values';
 
 interface StatementArns {
   readonly arns: readonly PolicyArn[];
+  /** Whether some ARN can be of a type, memoised: the actions of a pattern share a few types. */
+  readonly fits: Map<ResourceType, boolean>;
   /** True when some ARN has a wildcard or an unknown part: it may stand for "*" itself. */
   readonly loose: boolean;
 }
@@ -28,14 +30,24 @@ function resourceArns(statement: Statement): StatementArns | undefined {
     loose ||= value.parts !== undefined || hasWildcard(value.text) || value.text.includes('${');
     arns.push(policyArn(value.parts ?? value.text));
   }
-  return { arns, loose };
+  return { arns, loose, fits: new Map() };
 }
 
 /** Whether an action can apply to one of the ARNs; actions whose types the catalog cannot resolve always can. */
 function applies(catalog: Catalog, action: Action, resources: StatementArns): boolean {
   if (action.wildcardOnly) return resources.loose;
   const types = actionResourceTypes(catalog, action);
-  return types === undefined || types.some((rt) => resources.arns.some((arn) => arnCanBe(rt, arn)));
+  return (
+    types === undefined ||
+    types.some((rt) => {
+      let fits = resources.fits.get(rt);
+      if (fits === undefined) {
+        fits = resources.arns.some((arn) => arnCanBe(rt, arn));
+        resources.fits.set(rt, fits);
+      }
+      return fits;
+    })
+  );
 }
 
 /** "object (arn:...), bucket (arn:...)" for a message, at most three. */
