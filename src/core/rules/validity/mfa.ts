@@ -2,6 +2,7 @@ import type { ConditionBlock, ConditionEntry, Statement } from '../../policy/mod
 import { replace } from '../edits';
 import type { Fix, Rule } from '../types';
 import { effectOf, literal } from '../values';
+import { parseOperator } from './conditions';
 
 const MFA_KEY = 'aws:multifactorauthpresent';
 
@@ -41,20 +42,22 @@ export const badMfaCondition: Rule = {
     for (const statement of document.statements) {
       const effect = effectOf(statement);
       for (const { block, entry, values } of mfaEntries(statement)) {
-        const op = block.operator.text;
-        if (effect === 'Deny' && op === 'Bool' && values.includes('false')) {
+        // Operator names are matched in any case, as IAM does; qualified forms (ForAnyValue:...) are left alone.
+        const op = parseOperator(block.operator.text);
+        if (!op || op.set) continue;
+        if (effect === 'Deny' && op.base === 'Bool' && !op.ifExists && values.includes('false')) {
           ctx.report({
             span: entry.key.span,
             message: 'Requests signed with long-term access keys have no aws:MultiFactorAuthPresent, so this Deny never applies to them: use BoolIfExists.',
             fixes: renameFix(block, 'BoolIfExists'),
           });
-        } else if (effect === 'Allow' && op === 'BoolIfExists' && values.includes('true')) {
+        } else if (effect === 'Allow' && op.base === 'Bool' && op.ifExists && values.includes('true')) {
           ctx.report({
             span: entry.key.span,
             message: 'BoolIfExists also allows requests signed with long-term access keys, which never carry MFA: use Bool to require MFA.',
             fixes: renameFix(block, 'Bool'),
           });
-        } else if (effect === 'Allow' && op === 'Null' && values.includes('false')) {
+        } else if (effect === 'Allow' && op.base === 'Null' && values.includes('false')) {
           const only = entry.values.values.length === 1 ? entry.values.values[0]! : undefined;
           // The value's span excludes quotes, so "false" and an unquoted false both become true in place.
           const fixable = only !== undefined && (only.kind === 'string' || only.kind === 'boolean');
