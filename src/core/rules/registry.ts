@@ -4,6 +4,11 @@ import { unknownConditionKey, unknownConditionOperator } from './validity/condit
 import { duplicateSid, invalidEffect, invalidSid, unknownElement } from './validity/statement';
 import { invalidVersion, missingVersion } from './validity/version';
 import { redundantAction, redundantResource } from './validity/redundant';
+import { invalidArn } from './validity/arns';
+import { actionResourceMismatch } from './validity/resources';
+import { conditionTypeMismatch, stringLikeOnArnKey } from './validity/conditionTypes';
+import { forAllValuesOnSingleValuedKey, multivaluedKeyWithoutQualifier } from './validity/qualifiers';
+import { badMfaCondition } from './validity/mfa';
 import { allowNotAction, allowNotPrincipal, allowNotResource } from './leastPrivilege/notElements';
 import { passRoleStar, passRoleWithoutService } from './leastPrivilege/passRole';
 import { publicPrincipal } from './trust/publicPrincipal';
@@ -37,6 +42,13 @@ export const RULES: readonly Rule[] = [
   invalidSid,
   unknownConditionOperator,
   unknownConditionKey,
+  invalidArn,
+  actionResourceMismatch,
+  conditionTypeMismatch,
+  stringLikeOnArnKey,
+  forAllValuesOnSingleValuedKey,
+  multivaluedKeyWithoutQualifier,
+  badMfaCondition,
   redundantAction,
   redundantResource,
   adminAccess,

@@ -4,9 +4,11 @@ import type { Case } from '../case';
 import { hygieneCases } from './hygiene';
 import { trustCases } from './trust';
 import { leastPrivilegeCases } from './leastPrivilege';
+import { validityCases } from './validity';
 
 export const moreCases: Case[] = [
   ...hygieneCases,
   ...trustCases,
   ...leastPrivilegeCases,
+  ...validityCases,
 ];
