@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../core/catalog';
+import { PROJECT_FILE_NAME } from '../core/config/projectFile';
 import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../core/config/resolve';
 import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
@@ -118,7 +119,7 @@ function walk(dir: string, out: string[], ignored: (file: string) => boolean): v
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(full)) walk(full, out, ignored);
-    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !ignored(full)) {
+    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && entry.name !== PROJECT_FILE_NAME && !ignored(full)) {
       out.push(full);
     }
   }

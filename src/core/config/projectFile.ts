@@ -88,6 +88,7 @@ export function parseProjectFile(text: string): ParsedProjectFile {
       warning(`Unknown key '${key.text}' in the project file (it has rules, ignore and suppressions).${didYouMean(key.text, TOP_KEYS)}`, key.span);
     }
   }
+  problems.sort((a, b) => a.span.start - b.span.start);
   return { config: { rules, ignore, suppressions }, problems };
 }
 
