@@ -25,7 +25,8 @@ interface FileResult {
 
 /**
  * `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE] <files or folders...>`
- * Without --config, each file uses the nearest `.cloudwarden.yaml` in its folder or above (as the editor does).
+ * Without --config, each file uses the nearest `.cloudwarden.yaml` in its folder or above (as the editor does);
+ * the globs of a --config file are relative to the current folder.
  */
 export function lintCommand(args: readonly string[], catalog: () => Catalog, io: CliIo): number {
   const parsed = parseArgs(args);
@@ -43,7 +44,8 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
       io.stderr(`cloudwarden lint: cannot read the configuration ${parsed.config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return EXIT.usage;
     }
-    given = projects.load(parsed.config, text);
+    // A file named on the command line may live anywhere (ci/strict.yaml): its globs are relative to where the run starts.
+    given = projects.load(parsed.config, text, process.cwd());
   }
   const projectOf = (file: string) => given ?? projects.nearest(file);
   const ignored = (file: string) => isIgnored(projectOf(file), file);

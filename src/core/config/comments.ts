@@ -24,8 +24,8 @@ export interface CommentSuppression {
   readonly line: number;
 }
 
-const YAML_COMMENT = /(^|\s)#\s*cloudwarden-ignore\b/;
-const C_COMMENT = /(\/\/|\/\*)\s*cloudwarden-ignore\b/;
+const YAML_COMMENT = /(^|\s)#\s*cloudwarden-ignore(?![\w-])/;
+const C_COMMENT = /(\/\/|\/\*)\s*cloudwarden-ignore(?![\w-])/;
 
 export function findCommentSuppressions(text: string, format: 'json' | 'yaml'): CommentSuppression[] {
   if (!text.includes(DIRECTIVE)) return [];

@@ -24,11 +24,12 @@ export interface ProjectFile {
   readonly suppressionPaths: readonly PathMatcher[];
 }
 
-export function loadProjectFile(file: string, text: string): ProjectFile {
+/** `dir` is the folder globs are relative to: the file's own, unless given (the CLI's --config uses the current one). */
+export function loadProjectFile(file: string, text: string, dir = path.dirname(file)): ProjectFile {
   const { config, problems } = parseProjectFile(text);
   return {
     file,
-    dir: path.dirname(file),
+    dir,
     text,
     config,
     problems,
@@ -63,9 +64,9 @@ export class ProjectFiles {
     }
   }
 
-  /** Reads one given file (the CLI's --config). */
-  load(file: string, text: string): ProjectFile {
-    const project = loadProjectFile(path.resolve(file), text);
+  /** Reads one given file (the CLI's --config), its globs relative to `dir`. */
+  load(file: string, text: string, dir: string): ProjectFile {
+    const project = loadProjectFile(path.resolve(file), text, path.resolve(dir));
     this.onLoad(project);
     return project;
   }

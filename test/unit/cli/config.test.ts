@@ -84,6 +84,21 @@ describe('cloudwarden lint with a project file', () => {
     assert.match(r.stderr, /strict\.yaml:3:3: warning: Unknown rule id 'unknown-rule'\./);
   });
 
+  test('the globs of a --config file are relative to the current folder, wherever the file is', () => {
+    const config = path.join(elsewhere, 'ci.yaml');
+    writeFileSync(config, 'ignore: [vendor]\nsuppressions:\n  - path: policies/*.json\n    rule: unknown-action\n    reason: old SDK\n');
+    const cwd = process.cwd();
+    process.chdir(repo);
+    try {
+      const r = cli(['lint', '--format', 'json', '--config', config, '.']);
+      assert.equal(r.code, 0, r.stdout);
+      const legacy = (JSON.parse(r.stdout) as JsonOut).files.find((f) => f.path.endsWith('legacy.json'))!;
+      assert.deepEqual(legacy.suppressed.map((x) => [x.reason, x.suppressedBy]), [['old SDK', { kind: 'project', origin: 'ci.yaml:3' }]]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   test('--config with a file that cannot be read exits 2', () => {
     const r = cli(['lint', '--config', path.join(elsewhere, 'missing.yaml'), repo]);
     assert.equal(r.code, 2);
