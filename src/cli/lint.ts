@@ -59,7 +59,25 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
     else files.push(target);
   }
   const results: FileResult[] = [...unreadable];
-  for (const file of files) results.push(lintFile(file, catalog(), lintConfigFor(projectOf(file), file)));
+  // Project-file entries that applied to a linted file but silenced nothing, as eslint's unused directives.
+  // Keyed by project file and line: `origin` alone (`.cloudwarden.yaml:5`) does not say which folder's file.
+  const applied = new Map<string, string>();
+  const used = new Set<string>();
+  for (const file of files) {
+    const project = projectOf(file);
+    const config = lintConfigFor(project, file);
+    const key = (origin: string) => `${project?.file ?? ''}\0${origin}`;
+    for (const s of config.suppressions ?? []) {
+      const shown = project ? path.relative(process.cwd(), project.file) || project.file : '';
+      if (s.rules.some((id) => config.rules?.[id] !== 'off')) applied.set(key(s.origin), `${shown}:${s.origin.slice(s.origin.lastIndexOf(':') + 1)}`);
+    }
+    const result = lintFile(file, catalog(), config);
+    for (const s of result.suppressed) if (s.origin) used.add(key(s.origin));
+    results.push(result);
+  }
+  for (const [k, where] of applied) {
+    if (!used.has(k)) io.stderr(`${where}: info: unused suppression: it applies to files linted here but silenced nothing\n`);
+  }
   results.sort((a, b) => a.path.localeCompare(b.path));
 
   const readable = results.filter((r) => !r.error);

@@ -106,6 +106,15 @@ describe('cloudwarden lint with a project file', () => {
     assert.equal(cli(['lint', '--config']).code, 2);
   });
 
+  test('a project-file suppression that applies to linted files but silences nothing is reported on stderr', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-unused-'));
+    writeFileSync(path.join(dir, '.cloudwarden.yaml'), 'suppressions:\n  - path: p.json\n    rule: unknown-action\n    reason: used\n  - path: p.json\n    rule: admin-access\n    reason: never fires\n  - path: other.json\n    rule: admin-access\n    reason: not linted in this run\n');
+    writeFileSync(path.join(dir, 'p.json'), typo);
+    const r = cli(['lint', path.join(dir, 'p.json')]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.stderr.trim().split('\n').map((l) => l.replace(/^.*\.cloudwarden\.yaml/, '')), [':5: info: unused suppression: it applies to files linted here but silenced nothing']);
+  });
+
   test('a broken project file degrades to the defaults and says why', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-broken-'));
     writeFileSync(path.join(dir, '.cloudwarden.yaml'), 'rules: [\n');
