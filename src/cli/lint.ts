@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../core/catalog';
+import { PROJECT_FILE_NAME } from '../core/config/projectFile';
+import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../core/config/resolve';
+import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
 import { ruleMetas } from '../core/rules/registry';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
@@ -16,26 +19,65 @@ interface FileResult {
   path: string;
   text: string;
   findings: readonly Finding[];
+  suppressed: readonly SuppressedFinding[];
   error?: string;
 }
 
-/** `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] <files or folders...>` */
+/**
+ * `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE] <files or folders...>`
+ * Without --config, each file uses the nearest `.cloudwarden.yaml` in its folder or above (as the editor does);
+ * the globs of a --config file are relative to the current folder.
+ */
 export function lintCommand(args: readonly string[], catalog: () => Catalog, io: CliIo): number {
   const parsed = parseArgs(args);
   if ('error' in parsed) {
     io.stderr(`cloudwarden lint: ${parsed.error}\n`);
     return EXIT.usage;
   }
+  const projects = new ProjectFiles(readIfPresent, (project) => reportProblems(project, io));
+  let given: ProjectFile | undefined;
+  if (parsed.config !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(parsed.config, 'utf8');
+    } catch (error) {
+      io.stderr(`cloudwarden lint: cannot read the configuration ${parsed.config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return EXIT.usage;
+    }
+    // A file named on the command line may live anywhere (ci/strict.yaml): its globs are relative to where the run starts.
+    given = projects.load(parsed.config, text, process.cwd());
+  }
+  const projectOf = (file: string) => given ?? projects.nearest(file);
+  const ignored = (file: string) => isIgnored(projectOf(file), file);
+
   const files: string[] = [];
   const unreadable: FileResult[] = [];
   for (const target of parsed.targets) {
-    if (!existsSync(target)) unreadable.push({ path: target, text: '', findings: [], error: 'no such file or folder' });
-    else if (statSync(target).isDirectory()) walk(target, files);
+    if (!existsSync(target)) unreadable.push({ path: target, text: '', findings: [], suppressed: [], error: 'no such file or folder' });
+    else if (statSync(target).isDirectory()) walk(target, files, ignored);
+    else if (ignored(target)) io.stderr(`cloudwarden lint: ${target}: skipped, the project file's ignore names it\n`);
     else files.push(target);
   }
-  const config: LintConfig = {};
   const results: FileResult[] = [...unreadable];
-  for (const file of files) results.push(lintFile(file, catalog(), config));
+  // Project-file entries that applied to a linted file but silenced nothing, as eslint's unused directives.
+  // Keyed by project file and line: `origin` alone (`.cloudwarden.yaml:5`) does not say which folder's file.
+  const applied = new Map<string, string>();
+  const used = new Set<string>();
+  for (const file of files) {
+    const project = projectOf(file);
+    const config = lintConfigFor(project, file);
+    const key = (origin: string) => `${project?.file ?? ''}\0${origin}`;
+    for (const s of config.suppressions ?? []) {
+      const shown = project ? path.relative(process.cwd(), project.file) || project.file : '';
+      if (s.rules.some((id) => config.rules?.[id] !== 'off')) applied.set(key(s.origin), `${shown}:${s.origin.slice(s.origin.lastIndexOf(':') + 1)}`);
+    }
+    const result = lintFile(file, catalog(), config);
+    for (const s of result.suppressed) if (s.origin) used.add(key(s.origin));
+    results.push(result);
+  }
+  for (const [k, where] of applied) {
+    if (!used.has(k)) io.stderr(`${where}: info: unused suppression: it applies to files linted here but silenced nothing\n`);
+  }
   results.sort((a, b) => a.path.localeCompare(b.path));
 
   const readable = results.filter((r) => !r.error);
@@ -58,10 +100,30 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResul
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { path: file, text: '', findings: [], error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return { path: file, text: '', findings: [], suppressed: [], error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
   const result = lintText(text, formatOf(file, text), catalog, config);
-  return { path: file, text, findings: result.findings };
+  return { path: file, text, findings: result.findings, suppressed: result.suppressed };
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Absent (the usual case) or unreadable: no project file there.
+    return undefined;
+  }
+}
+
+/** A project file's problems go to stderr, as file:line:col like findings, so that editors can jump to them. */
+function reportProblems(project: ProjectFile, io: CliIo): void {
+  if (project.problems.length === 0) return;
+  const index = new LineIndex(project.text);
+  const shown = path.relative(process.cwd(), project.file) || project.file;
+  for (const p of project.problems) {
+    const at = index.positionAt(p.span.start);
+    io.stderr(`${shown}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${p.message}\n`);
+  }
 }
 
 /** YAML by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
@@ -72,12 +134,12 @@ function formatOf(file: string, text: string): 'json' | 'yaml' {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, out: string[], ignored: (file: string) => boolean): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, out);
-    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(full)) walk(full, out, ignored);
+    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && entry.name !== PROJECT_FILE_NAME && !ignored(full)) {
       out.push(full);
     }
   }
@@ -86,11 +148,13 @@ function walk(dir: string, out: string[]): void {
 function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let suppressed = 0;
   for (const r of results) {
     if (r.error) {
       lines.push(`${r.path}: error: ${r.error}`);
       continue;
     }
+    suppressed += r.suppressed.length;
     const index = new LineIndex(r.text);
     for (const f of r.findings) {
       const p = index.positionAt(f.span.start);
@@ -99,7 +163,7 @@ function formatText(results: readonly FileResult[]): string {
     }
   }
   const total = counts.error + counts.warning + counts.info;
-  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info)`);
+  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info)${suppressed ? `, ${suppressed} suppressed` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -116,6 +180,15 @@ function formatJson(results: readonly FileResult[]): string {
         range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) },
         equivalents: equivalentsOf(f.ruleId),
       })),
+      ...(r.error ? {} : { suppressed: r.suppressed.map((s) => ({
+        rule: s.finding.ruleId,
+        severity: s.finding.severity,
+        message: s.finding.message,
+        range: { start: index.positionAt(s.finding.span.start), end: index.positionAt(s.finding.span.end) },
+        reason: s.reason ?? null,
+        // Where the suppression is: a comment or Metadata entry (with its line, 1-based), or the project file.
+        suppressedBy: s.span ? { kind: s.kind, line: index.positionAt(s.span.start).line + 1 } : { kind: s.kind, origin: s.origin },
+      })) }),
     };
   });
   return `${JSON.stringify({ files }, null, 2)}\n`;
@@ -132,11 +205,12 @@ function equivalentsOf(ruleId: string): Record<string, string[]> {
 const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));
 
 type Format = 'text' | 'json' | 'sarif';
-type Parsed = { format: Format; failOn: Severity | 'none'; targets: string[] } | { error: string };
+type Parsed = { format: Format; failOn: Severity | 'none'; config?: string; targets: string[] } | { error: string };
 
 function parseArgs(args: readonly string[]): Parsed {
   let format: Format = 'text';
   let failOn: Severity | 'none' = 'error';
+  let config: string | undefined;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -150,6 +224,10 @@ function parseArgs(args: readonly string[]): Parsed {
       const v = value();
       if (v !== 'none' && !SEVERITIES.includes(v as Severity)) return { error: `--fail-on must be error, warning, info or none, not '${v ?? ''}'` };
       failOn = v as Severity | 'none';
+    } else if (flag === '--config') {
+      const v = value();
+      if (!v) return { error: '--config needs a file' };
+      config = v;
     } else if (flag.startsWith('-')) {
       return { error: `unknown option '${arg}'` };
     } else {
@@ -157,5 +235,5 @@ function parseArgs(args: readonly string[]): Parsed {
     }
   }
   if (targets.length === 0) return { error: 'give at least one file or folder to lint' };
-  return { format, failOn, targets };
+  return { format, failOn, config, targets };
 }

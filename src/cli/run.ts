@@ -10,10 +10,13 @@ const USAGE = `Usage: cloudwarden <command> [options]
 Commands:
   actions <pattern> [--json]   List the IAM actions a name or wildcard pattern grants
                                (e.g. s3:Get*, *:Get*, ec2:Describe*Instance?), with access levels.
-  lint [--format text|json|sarif] [--fail-on error|warning|info|none] <files or folders...>
+  lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE]
+       <files or folders...>
                                Lint the IAM policies in policy files, AWS CLI output and
                                CloudFormation/SAM templates. Exit 0: nothing at or above --fail-on
-                               (default error); 1: findings; 2: usage or read errors.
+                               (default error); 1: findings; 2: usage or read errors. Rules and
+                               suppressions come from --config, else from the nearest
+                               .cloudwarden.yaml above each file; suppressed findings never fail.
   rules [--json] [--write-docs DIR]
                                List the rules (or write their documentation pages).
 

@@ -1,3 +1,4 @@
+import type { SuppressedFinding } from '../core/config/types';
 import type { Finding, RuleMeta, Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
 
@@ -5,13 +6,14 @@ export interface SarifFile {
   readonly path: string;
   readonly text: string;
   readonly findings: readonly Finding[];
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** A SARIF 2.1.0 log (what GitHub code scanning reads): one run, the rules as its driver's rules. */
 export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[], version: string): object {
-  const used = new Set(files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+  const used = new Set(files.flatMap((f) => [...f.findings, ...(f.suppressed ?? []).map((s) => s.finding)].map((x) => x.ruleId)));
   const ruleList = [...rules.filter((r) => used.has(r.id)), ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id) => ({ id }))];
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
   return {
@@ -40,7 +42,9 @@ export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[],
         },
         results: files.flatMap((file) => {
           const index = new LineIndex(file.text);
-          return file.findings.map((f) => {
+          // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
+          const all: { f: Finding; s?: SuppressedFinding }[] = [...file.findings.map((f) => ({ f })), ...(file.suppressed ?? []).map((s) => ({ f: s.finding, s }))];
+          return all.map(({ f, s }) => {
             const start = index.positionAt(f.span.start);
             const end = index.positionAt(f.span.end);
             return {
@@ -57,6 +61,17 @@ export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[],
                   },
                 },
               ],
+              ...(s
+                ? {
+                    suppressions: [
+                      {
+                        // In the file (a comment, CloudFormation Metadata) or beside it (the project file).
+                        kind: s.kind === 'project' ? 'external' : 'inSource',
+                        ...(s.reason ? { justification: s.reason } : {}),
+                      },
+                    ],
+                  }
+                : {}),
             };
           });
         }),

@@ -3,16 +3,25 @@ import type { PolicyDocument, PolicySource } from './policy/model';
 import { RULES } from './rules/registry';
 import type { Finding, Fix, Report, Severity } from './rules/types';
 import { readPolicySource } from './sources';
+import { applySuppressions } from './config/suppress';
+import type { ExternalSuppression, SuppressedFinding } from './config/types';
 
-/** Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. */
+/**
+ * Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. Callers merge
+ * the sources (defaults < editor settings < project file, see docs/architecture.md) before calling.
+ */
 export interface LintConfig {
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** The project file's suppressions whose path matches this file (see config/resolve.ts). */
+  readonly suppressions?: readonly ExternalSuppression[];
 }
 
 export interface LintResult {
   readonly source: PolicySource;
   /** Rule findings and syntax errors (rule id `syntax-error`), sorted by position. */
   readonly findings: readonly Finding[];
+  /** Findings silenced by a comment, a CloudFormation Metadata entry or the project file: counted, never dropped. */
+  readonly suppressed: readonly SuppressedFinding[];
   /** Rules that threw: reported, never fatal. */
   readonly internalErrors: readonly string[];
 }
@@ -61,5 +70,6 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { source, findings, internalErrors };
+  const applied = applySuppressions(findings, { text, format: source.format, external: config.suppressions ?? [], rules: config.rules ?? {} });
+  return { source, findings: applied.findings, suppressed: applied.suppressed, internalErrors };
 }

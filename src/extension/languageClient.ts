@@ -8,6 +8,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Project files (.cloudwarden.yaml) hold rules and suppressions: the server re-reads them on these events.
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/.cloudwarden.yaml');
+  context.subscriptions.push(projectFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
@@ -16,7 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     // The server reads the `cloudwarden` settings at start and again whenever they change.
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('cloudwarden') },
-    synchronize: { configurationSection: 'cloudwarden' },
+    synchronize: { configurationSection: 'cloudwarden', fileEvents: projectFiles },
     middleware: {
       provideHover: (document, position, token, next) =>
         vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)

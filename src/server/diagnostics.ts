@@ -10,17 +10,26 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintSource } from '../core/lint';
+import { isIgnored, lintConfigFor } from '../core/config/resolve';
+import { parseProjectFile } from '../core/config/projectFile';
+import type { SuppressedFinding } from '../core/config/types';
+import type { PolicySource } from '../core/policy/model';
+import { ruleById } from '../core/rules/registry';
 import type { Finding, Severity } from '../core/rules/types';
 import type { CatalogService } from './catalogService';
-import { lintConfig, type ServerSettings } from './settings';
+import { LintCancelled, type LintRunner } from './lintRunner';
+import { fsPathOf, isProjectFileUri, type ProjectConfigService } from './projectConfig';
+import type { ServerSettings } from './settings';
 import type { PolicySources } from './sources';
+import { suppressActions, type EditCapabilities } from './suppressActions';
 import { syntaxOf } from './syntax';
 
 interface LintedVersion {
   readonly version: number;
   readonly findings: readonly Finding[];
+  /** One per finding, in the same order, then the Hints of suppressed findings. */
   readonly diagnostics: readonly Diagnostic[];
+  readonly shape: PolicySource['shape'];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -29,22 +38,43 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+export interface DiagnosticsOptions {
+  readonly connection: Connection;
+  readonly catalog: CatalogService;
+  readonly sources: PolicySources;
+  readonly runner: LintRunner;
+  readonly settings: () => ServerSettings;
+  /** Where docs/rules/<id>.md are (beside dist/ in the extension). */
+  readonly rulesDocsDir: string;
+  readonly projects: ProjectConfigService;
+  readonly editCapabilities: () => EditCapabilities;
+  /** The text of an open document (a project file being edited). */
+  readonly openText: (uri: string) => string | undefined;
+}
+
+/** What a lint of one version produced, before it is turned into positions (which needs that version). */
+interface Computed {
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  readonly notices: readonly Diagnostic[];
+  readonly shape: PolicySource['shape'];
+}
+
+const NOTHING: Computed = { findings: [], suppressed: [], notices: [], shape: 'none' };
+
 /**
- * Lints documents as they change (debounced per document; a newer version supersedes a pending one),
- * publishes diagnostics, and answers code actions from the findings of the current version.
+ * Lints documents as they change (debounced per document; a newer version supersedes a pending one, and
+ * a running lint of a large file is cancelled), publishes diagnostics, and answers code actions from the
+ * findings of the current version. Documents are updated in place by the text document manager, so a
+ * lint takes its version and text at the start and publishes only if the document is still at that
+ * version when it ends.
  */
 export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly linted = new Map<string, LintedVersion>();
+  private readonly inFlight = new Map<string, { version: number; done: Promise<void> }>();
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly catalog: CatalogService,
-    private readonly sources: PolicySources,
-    private readonly settings: () => ServerSettings,
-    /** Where docs/rules/<id>.md are (beside dist/ in the extension). */
-    private readonly rulesDocsDir: string,
-  ) {}
+  constructor(private readonly o: DiagnosticsOptions) {}
 
   schedule(document: TextDocument): void {
     clearTimeout(this.timers.get(document.uri));
@@ -52,34 +82,69 @@ export class DiagnosticsService {
       document.uri,
       setTimeout(() => {
         this.timers.delete(document.uri);
-        this.lintNow(document);
-      }, this.settings().lint.debounceMs),
+        // Forced: a schedule means the text or the configuration changed, even at the same version.
+        void this.lintNow(document, true);
+      }, this.o.settings().lint.debounceMs),
     );
   }
 
-  /** Lints now and publishes; returns the diagnostics (tests and the first open use it directly). */
-  lintNow(document: TextDocument): readonly Diagnostic[] {
-    const diagnostics = this.compute(document);
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics] });
-    return diagnostics;
+  /**
+   * Lints the document's current version (once, however often asked, unless `force`d) and publishes its
+   * diagnostics. Resolves when they are published, or when a newer lint made them moot.
+   */
+  lintNow(document: TextDocument, force = false): Promise<void> {
+    const uri = document.uri;
+    const version = document.version;
+    const running = this.inFlight.get(uri);
+    if (!force && running?.version === version) return running.done;
+    if (!force && this.linted.get(uri)?.version === version) return Promise.resolve();
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const done = this.compute(document)
+      .then((computed) => {
+        // Only the latest lint of a document still open at this version publishes.
+        if (!computed || document.version !== version || this.inFlight.get(uri)?.done !== done) return;
+        const diagnostics = [
+          ...computed.notices,
+          ...computed.findings.map((f) => this.toDiagnostic(document, f)),
+          ...computed.suppressed.map((s) => this.suppressedDiagnostic(document, s)),
+        ];
+        // Only diagnostics that came from findings can have fixes: they come after the notices, in order.
+        this.linted.set(uri, { version, findings: computed.findings, diagnostics: diagnostics.slice(computed.notices.length), shape: computed.shape });
+        void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof LintCancelled)) this.o.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        if (this.inFlight.get(uri)?.done === done) this.inFlight.delete(uri);
+      });
+    this.inFlight.set(uri, { version, done });
+    return done;
   }
 
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.linted.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.inFlight.delete(uri);
+    void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
+  /**
+   * Waits for the policies of the document's current version to be read when that is a worker's job (a
+   * large file), so that hover and completion do not parse a second time on the server's thread.
+   */
+  async ready(document: TextDocument): Promise<void> {
+    if (this.o.sources.has(document) || document.getText().length < this.o.runner.workerThreshold) return;
+    await this.lintNow(document);
+  }
+
+  async codeActions(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
     // Ctrl+. right after typing can come before the debounced lint: lint this version now.
-    if (this.linted.get(document.uri)?.version !== document.version) {
-      clearTimeout(this.timers.get(document.uri));
-      this.timers.delete(document.uri);
-      this.lintNow(document);
-    }
+    if (this.linted.get(document.uri)?.version !== document.version) await this.lintNow(document);
     const linted = this.linted.get(document.uri);
-    if (!linted) return [];
+    if (!linted || linted.version !== document.version) return [];
     const actions: CodeAction[] = [];
     linted.findings.forEach((finding, i) => {
       const diagnostic = linted.diagnostics[i]!;
@@ -100,36 +165,61 @@ export class DiagnosticsService {
           },
         });
       }
+      actions.push(...suppressActions(finding, diagnostic, { document, shape: linted.shape, projects: this.o.projects, capabilities: this.o.editCapabilities(), openText: this.o.openText }));
     });
     return actions;
   }
 
-  private compute(document: TextDocument): readonly Diagnostic[] {
-    const settings = this.settings();
+  /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
+  private async compute(document: TextDocument): Promise<Computed | undefined> {
+    const settings = this.o.settings();
     const syntax = syntaxOf(document.languageId);
-    const catalog = this.catalog.get();
-    if (!settings.lint.enable || !syntax || !catalog) return this.remember(document, [], []);
+    const catalog = this.o.catalog.get();
+    if (!settings.lint.enable) return NOTHING;
+    if (isProjectFileUri(document.uri)) return { ...NOTHING, notices: this.projectFileDiagnostics(document) };
+    if (!syntax || !catalog) return NOTHING;
     const text = document.getText();
     if (text.length > settings.lint.maxFileSize) {
-      return this.remember(document, [], [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Information,
-          source: 'CloudWarden',
-          message: `CloudWarden skipped this file: ${text.length.toLocaleString('en')} characters is over cloudwarden.lint.maxFileSize (${settings.lint.maxFileSize.toLocaleString('en')}).`,
-        },
-      ]);
+      const notice: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: 'CloudWarden',
+        message: `CloudWarden skipped this file: ${text.length.toLocaleString('en')} characters is over cloudwarden.lint.maxFileSize (${settings.lint.maxFileSize.toLocaleString('en')}).`,
+      };
+      return { ...NOTHING, notices: [notice] };
     }
-    const result = lintSource(this.sources.get(document)!, text, catalog, lintConfig(settings));
-    for (const error of result.internalErrors) this.connection.console.error(error);
-    const diagnostics = result.findings.map((f) => this.toDiagnostic(document, f));
-    return this.remember(document, result.findings, diagnostics);
+    const project = this.o.projects.projectFor(document.uri);
+    const file = fsPathOf(document.uri) ?? '';
+    // The project file's `ignore` holds in the editor as in the CLI: an ignored file shows nothing.
+    if (isIgnored(project, file)) return NOTHING;
+    const version = document.version;
+    const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!);
+    this.o.sources.put(document.uri, version, result.source);
+    for (const error of result.internalErrors) this.o.connection.console.error(error);
+    return { findings: result.findings, suppressed: result.suppressed, notices: [], shape: result.source.shape };
   }
 
-  private remember(document: TextDocument, findings: readonly Finding[], diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
-    // Only diagnostics that came from findings can have fixes; the "skipped" notice has none.
-    this.linted.set(document.uri, { version: document.version, findings, diagnostics: findings.length ? diagnostics : [] });
-    return diagnostics;
+  /** The problems of `.cloudwarden.yaml` itself, from the text being edited (the rest of the server reads the saved file). */
+  private projectFileDiagnostics(document: TextDocument): Diagnostic[] {
+    return parseProjectFile(document.getText()).problems.map((p) => ({
+      range: { start: document.positionAt(p.span.start), end: document.positionAt(p.span.end) },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'CloudWarden',
+      message: p.message,
+    }));
+  }
+
+  /**
+   * A suppressed finding stays visible as a Hint (on hover and as faint dots, not in the Problems panel), with
+   * its reason and where it is suppressed: nothing is hidden silently.
+   */
+  private suppressedDiagnostic(document: TextDocument, s: SuppressedFinding): Diagnostic {
+    const where = s.kind === 'comment' ? 'by a comment' : s.kind === 'metadata' ? "in the resource's Metadata" : `in ${s.origin ?? 'the project file'}`;
+    return {
+      ...this.toDiagnostic(document, s.finding),
+      severity: DiagnosticSeverity.Hint,
+      message: `${s.finding.message}\n(Suppressed ${where}: ${s.reason ?? 'no reason given'}.)`,
+    };
   }
 
   private toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
@@ -138,7 +228,8 @@ export class DiagnosticsService {
       severity: SEVERITY[finding.severity],
       source: 'CloudWarden',
       code: finding.ruleId,
-      codeDescription: { href: pathToFileURL(path.join(this.rulesDocsDir, `${finding.ruleId}.md`)).toString() },
+      // Only rules have pages; syntax errors and the suppression findings do not.
+      ...(ruleById(finding.ruleId) ? { codeDescription: { href: pathToFileURL(path.join(this.o.rulesDocsDir, `${finding.ruleId}.md`)).toString() } } : {}),
       message: finding.message,
     };
   }

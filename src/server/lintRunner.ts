@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../core/catalog';
-import { lintText, type LintConfig, type LintResult } from '../core/lint';
+import { lintSource, lintText, type LintConfig, type LintResult } from '../core/lint';
+import type { PolicySource } from '../core/policy/model';
 import type { LintAnswer, LintJob, LintWorkerData } from './lintWorker';
 
 /** Thrown (as a rejection) to the caller of a lint that a newer version of the same document replaced. */
@@ -33,7 +34,7 @@ export class LintRunner {
   constructor(
     private readonly options: {
       /** The script a worker runs: the server bundle itself, which serves lint jobs when it is a worker. */
-      readonly script: string;
+      readonly script: string | undefined;
       readonly catalogFile: string;
       /** Texts of at least this many characters are linted in the worker. */
       readonly workerThreshold: number;
@@ -41,9 +42,19 @@ export class LintRunner {
     },
   ) {}
 
-  /** Lints `text`; `key` names the document (a newer lint with the same key cancels this one). */
-  lint(key: string, text: string, format: 'json' | 'yaml', config: LintConfig, catalog: Catalog): Promise<LintResult> {
-    if (text.length < this.options.workerThreshold) return Promise.resolve(lintText(text, format, catalog, config));
+  /** Texts of at least this many characters are linted in the worker (never, without a worker script). */
+  get workerThreshold(): number {
+    return this.options.script ? this.options.workerThreshold : Infinity;
+  }
+
+  /**
+   * Lints `text`; `key` names the document (a newer lint with the same key cancels this one). A small
+   * text is linted here, on policies `read` gives when it has them (the server keeps one reading per version).
+   */
+  lint(key: string, text: string, format: 'json' | 'yaml', config: LintConfig, catalog: Catalog, read?: () => PolicySource): Promise<LintResult> {
+    if (text.length < this.workerThreshold) {
+      return Promise.resolve(read ? lintSource(read(), text, catalog, config) : lintText(text, format, catalog, config));
+    }
     return new Promise<LintResult>((resolve, reject) => {
       const pending: Pending = { job: { id: this.nextId++, text, format, config }, key, resolve, reject };
       // A queued lint of the same document is stale: drop it.
@@ -85,7 +96,7 @@ export class LintRunner {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const data: LintWorkerData = { cloudwardenLintWorker: true, catalogFile: this.options.catalogFile };
-    const worker = new Worker(this.options.script, { workerData: data });
+    const worker = new Worker(this.options.script!, { workerData: data });
     worker.on('message', (answer: LintAnswer) => {
       const running = this.running;
       if (!running || running.job.id !== answer.id) return;

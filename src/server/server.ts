@@ -13,9 +13,12 @@ import { DiagnosticsService } from './diagnostics';
 import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
+import { LintRunner } from './lintRunner';
+import { ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
 import { PolicySources } from './sources';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
+import type { EditCapabilities } from './suppressActions';
 
 export interface ServerOptions {
   /** Path of the generated catalog file. */
@@ -24,18 +27,47 @@ export interface ServerOptions {
   rulesDocsDir: string;
   /** The server's own script, which lints large files in a worker thread when run as one (main.ts). */
   serverScript?: string;
+  /** Texts of at least this many characters are linted in the worker thread. */
+  lintWorkerThreshold?: number;
 }
+
+/** A 200 KB YAML template takes about 200 ms to read: above that, the server's thread stays free. */
+const DEFAULT_WORKER_THRESHOLD = 200_000;
 
 /** Wires the core to one LSP connection. Nothing is loaded until a request needs it. */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const catalog = new CatalogService(lazyCatalog(options.catalogFile), (message) => connection.console.error(message));
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  const projects = new ProjectConfigService((message) => connection.console.warn(message));
+  let editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
+  let workspaceFolderEvents = false;
   const sources = new PolicySources();
-  const diagnostics = new DiagnosticsService(connection, catalog, sources, () => settings, options.rulesDocsDir);
+  const runner = new LintRunner({
+    script: options.serverScript,
+    catalogFile: options.catalogFile,
+    workerThreshold: options.lintWorkerThreshold ?? DEFAULT_WORKER_THRESHOLD,
+    log: (message) => connection.console.error(message),
+  });
+  const diagnostics = new DiagnosticsService({
+    connection,
+    catalog,
+    sources,
+    runner,
+    settings: () => settings,
+    rulesDocsDir: options.rulesDocsDir,
+    projects,
+    editCapabilities: () => editCapabilities,
+    openText: (uri) => documents.get(uri)?.getText(),
+  });
+  connection.onShutdown(() => runner.dispose());
 
   connection.onInitialize((params): InitializeResult => {
     settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
+    workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    projects.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -43,6 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'CloudWarden' },
     };
@@ -53,28 +86,39 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     documents.all().forEach((d) => diagnostics.schedule(d));
   });
 
+  connection.onInitialized(() => {
+    if (!workspaceFolderEvents) return;
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      projects.addWorkspaceFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+      documents.all().forEach((d) => diagnostics.schedule(d));
+    });
+  });
+  // The client watches **/.cloudwarden.yaml (synchronize.fileEvents): re-read them and re-lint what is open.
+  connection.onDidChangeWatchedFiles(() => {
+    projects.changed();
+    documents.all().forEach((d) => diagnostics.schedule(d));
+  });
+
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   documents.onDidClose((e) => {
     diagnostics.forget(e.document.uri);
     sources.forget(e.document.uri);
   });
 
-  connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? provideHover(catalog, sources, document, params.position) : null;
-  });
-  connection.onCompletion((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? provideCompletion(catalog, sources, document, params.position) : null;
-  });
-  connection.onCodeLens((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? provideCodeLenses(catalog, sources, document) : [];
-  });
-  connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? [...diagnostics.codeActions(document, params), ...refactorActions(catalog, sources, document, params)] : [];
-  });
+  // Each feature reads the policies of the document's current version; for a large file that reading is
+  // the worker's (ready() waits for it) rather than a second parse on this thread.
+  const answerFor = async <T>(uri: string, none: T, answer: (document: TextDocument) => T | Promise<T>): Promise<T> => {
+    const document = documents.get(uri);
+    if (!document) return none;
+    await diagnostics.ready(document);
+    return answer(document);
+  };
+  connection.onHover((params) => answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position)));
+  connection.onCompletion((params) => answerFor(params.textDocument.uri, null, (d) => provideCompletion(catalog, sources, d, params.position)));
+  connection.onCodeLens((params) => answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d)));
+  connection.onCodeAction((params) =>
+    answerFor(params.textDocument.uri, [], async (d) => [...(await diagnostics.codeActions(d, params)), ...refactorActions(catalog, sources, d, params)]),
+  );
   registerCatalogRequests(connection, catalog);
 
   documents.listen(connection);

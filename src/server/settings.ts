@@ -1,4 +1,3 @@
-import type { LintConfig } from '../core/lint';
 import type { Severity } from '../core/rules/types';
 
 /** The `cloudwarden.*` settings the server uses, with defaults (package.json documents the same). */
@@ -32,10 +31,6 @@ export function parseSettings(raw: unknown): ServerSettings {
     },
     rules,
   };
-}
-
-export function lintConfig(settings: ServerSettings): LintConfig {
-  return { rules: settings.rules };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

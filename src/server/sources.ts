@@ -21,6 +21,11 @@ export class PolicySources {
     return source;
   }
 
+  /** True when the document's current version has been read. */
+  has(document: TextDocument): boolean {
+    return this.cache.get(document.uri)?.version === document.version;
+  }
+
   /** Stores a reading made elsewhere (a worker thread) for this version. */
   put(uri: string, version: number, source: PolicySource): void {
     this.cache.set(uri, { version, source });

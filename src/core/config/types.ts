@@ -1,0 +1,53 @@
+import type { Span } from '../policy/model';
+import type { Finding, Severity } from '../rules/types';
+
+/** A problem in a project file, at the exact key or value; the file is still used as far as it can be read. */
+export interface ConfigProblem {
+  readonly message: string;
+  readonly span: Span;
+  readonly severity: 'error' | 'warning';
+}
+
+/** One `suppressions:` entry of `.cloudwarden.yaml`: findings of these rules in files matching `path`. */
+export interface ProjectSuppression {
+  readonly path: string;
+  readonly rules: readonly string[];
+  /** Undefined when the entry has none (a problem is reported, the entry still applies). */
+  readonly reason?: string;
+  /** When set, only findings whose element's text equals it (an action, a resource ARN). */
+  readonly match?: string;
+  /** The entry's span in the project file, for messages ("line 12"). */
+  readonly span: Span;
+}
+
+/** `.cloudwarden.yaml` as read: every part optional, defaults empty. */
+export interface ProjectConfig {
+  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  readonly ignore: readonly string[];
+  readonly suppressions: readonly ProjectSuppression[];
+}
+
+/**
+ * A project-file suppression that applies to the file being linted (its `path` matched); `origin` says
+ * where it is written, e.g. `.cloudwarden.yaml:12`.
+ */
+export interface ExternalSuppression {
+  readonly rules: readonly string[];
+  readonly reason?: string;
+  readonly match?: string;
+  readonly origin: string;
+}
+
+/** Where the suppression that silenced a finding is written. */
+export type SuppressionKind = 'comment' | 'metadata' | 'project';
+
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  /** The reason given with the suppression; undefined when it gave none. */
+  readonly reason: string | undefined;
+  readonly kind: SuppressionKind;
+  /** The comment or Metadata entry in this file (kinds `comment` and `metadata`). */
+  readonly span?: Span;
+  /** The project file and line (kind `project`). */
+  readonly origin?: string;
+}
