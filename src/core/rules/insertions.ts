@@ -3,6 +3,7 @@
  * appended to an array, in JSON (multi-line or one-line), YAML block mappings and sequences, and YAML
  * flow collections. Values are given as data and rendered in the style of the place they go to.
  */
+import { withQuotes } from './edits';
 import type { Span, Statement } from '../policy/model';
 import type { TextEdit } from './types';
 
@@ -256,12 +257,6 @@ function skipSpaceBack(text: string, from: number, floor: number): number {
   return i;
 }
 
-/** A scalar's span with its quotes, when it is quoted. */
-function withQuotes(text: string, span: Span): Span {
-  const before = text[span.start - 1];
-  if ((before === '"' || before === "'") && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
-  return span;
-}
 
 /**
  * Adds `key: value` under the condition operator `operator` of a statement: into that operator's block

@@ -125,7 +125,7 @@ describe('comment quick fix', () => {
 });
 
 describe('project-file suppressions', () => {
-  const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*", "sqs:*"], "Resource": "arn:aws:s3:::b"}]}';
+  const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*", "sqs:*"], "Resource": ["arn:aws:s3:::b", "arn:aws:sqs:eu-west-1:111122223333:q"]}]}';
 
   test('path and match select the findings; the origin names the project file line', () => {
     const project = loadProjectFile('/repo/.cloudwarden.yaml', 'suppressions:\n  - path: policies/*.json\n    rule: wildcard-action\n    match: "s3:*"\n    reason: legacy\n');

@@ -1,5 +1,6 @@
-import type { Statement } from '../../policy/model';
-import type { Rule } from '../types';
+import type { PolicyDocument, Statement } from '../../policy/model';
+import { addConditionEntry } from '../insertions';
+import type { Fix, Rule, RuleContext } from '../types';
 import { globMatcher, isAllow, literal, starResource, valuesOf } from '../values';
 
 export const passRoleStar: Rule = {
@@ -33,6 +34,7 @@ export const passRoleStar: Rule = {
       ctx.report({
         span: passing.span,
         message: `iam:PassRole${via} on "Resource": "*" lets this principal pass any role, administrator roles included, to a service.`,
+        fixes: passedToServiceFix(ctx, document, statement),
       });
     }
   },
@@ -72,7 +74,51 @@ export const passRoleWithoutService: Rule = {
       if (starResource(statement) || !statement.resource || statement.resource.list.unknown) continue; // * is passrole-star-resource's
       const passing = valuesOf(statement.action).find((v) => literal(v)?.toLowerCase() === 'iam:passrole');
       if (!passing || limitsPassedToService(statement)) continue;
-      ctx.report({ span: passing.span, message: 'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.' });
+      ctx.report({
+        span: passing.span,
+        message: 'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.',
+        fixes: passedToServiceFix(ctx, document, statement),
+      });
     }
   },
 };
+
+/**
+ * The service principal that takes a passed role, by the service whose actions create what runs with
+ * it. A policy that grants `lambda:CreateFunction` beside `iam:PassRole` passes roles to Lambda.
+ */
+const ROLE_TAKERS: Readonly<Record<string, string>> = {
+  lambda: 'lambda.amazonaws.com',
+  ec2: 'ec2.amazonaws.com',
+  ecs: 'ecs-tasks.amazonaws.com',
+  states: 'states.amazonaws.com',
+  glue: 'glue.amazonaws.com',
+  sagemaker: 'sagemaker.amazonaws.com',
+  codebuild: 'codebuild.amazonaws.com',
+  cloudformation: 'cloudformation.amazonaws.com',
+  datapipeline: 'datapipeline.amazonaws.com',
+  events: 'events.amazonaws.com',
+  scheduler: 'scheduler.amazonaws.com',
+  apprunner: 'tasks.apprunner.amazonaws.com',
+  elasticmapreduce: 'elasticmapreduce.amazonaws.com',
+};
+
+/**
+ * "Add an iam:PassedToService condition" naming the services the document's other actions pass roles
+ * to. No fix when none can be told: a guessed service would be a wrong condition that looks right.
+ */
+function passedToServiceFix(ctx: RuleContext, document: PolicyDocument, statement: Statement): Fix[] {
+  const services = new Set<string>();
+  for (const s of document.statements) {
+    if (!isAllow(s)) continue;
+    for (const v of valuesOf(s.action)) {
+      const prefix = literal(v)?.split(':')[0]?.toLowerCase();
+      const taker = prefix && prefix !== 'iam' ? ROLE_TAKERS[prefix] : undefined;
+      if (taker) services.add(taker);
+    }
+  }
+  if (services.size === 0) return [];
+  const list = [...services].sort();
+  const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', 'iam:PassedToService', list.length === 1 ? list[0]! : list);
+  return edit ? [{ title: `Allow passing roles only to ${list.join(', ')} (iam:PassedToService)`, edits: [edit], preferred: true }] : [];
+}

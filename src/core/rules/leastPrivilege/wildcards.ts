@@ -1,5 +1,6 @@
 import type { Action } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
+import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
 import { isAdministrator } from '../../analysis/grants';
@@ -47,6 +48,7 @@ export const wildcardAction: Rule = {
           ctx.report({
             span: value.span,
             message: `'${text}' grants every ${service.name} action (${actions.length}, of which ${risky} Write or Permissions management) and any added later.`,
+            fixes: expandWildcardFixes(ctx.text, ctx.source.format, ctx.catalog, value, statement.action!.list),
           });
         }
       }
