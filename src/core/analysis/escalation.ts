@@ -90,6 +90,18 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   method('PutRolePolicyAndUpdateTrust', ['iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy'], "write a policy on a role and rewrite the role's trust policy", CS),
 ];
 
+const resolvedByCatalog = new WeakMap<Catalog, Map<string, Action | undefined>>();
+
+/** The methods' action names resolved once per catalog: asked for every principal of every file. */
+function resolvedActions(catalog: Catalog): ReadonlyMap<string, Action | undefined> {
+  let resolved = resolvedByCatalog.get(catalog);
+  if (!resolved) {
+    resolved = new Map(ESCALATION_METHODS.flatMap((m) => m.actions).map((name) => [name, catalog.action(name)]));
+    resolvedByCatalog.set(catalog, resolved);
+  }
+  return resolved;
+}
+
 /** A method found in a grant, with the sites granting each of its actions (in the method's order). */
 export interface EscalationFound<S> {
   readonly method: EscalationMethod;
@@ -109,10 +121,11 @@ export function findEscalations<S>(
   methods = ESCALATION_METHODS,
 ): EscalationFound<S>[] {
   const found: EscalationFound<S>[] = [];
+  const resolved = resolvedActions(catalog);
   for (const m of methods) {
     const sites: (readonly S[])[] = [];
     for (const name of m.actions) {
-      const action = catalog.action(name);
+      const action = resolved.has(name) ? resolved.get(name) : catalog.action(name);
       const granted = action ? sitesOf(action, m) : undefined;
       if (!granted || granted.length === 0) break;
       sites.push(granted);

@@ -156,13 +156,25 @@ export function isAdministrator(statement: Statement): boolean {
  * `role/${RoleNameWithPath}`), or a bare wildcard (`*`, `*\/*`). `arn:aws:s3:::reports/*` is one
  * bucket's objects, not every object. Undefined when every value is narrower, or for NotResource.
  */
+const formatsByAction = new WeakMap<Action, readonly string[][]>();
+
+/** The action's resource types' ARN formats, split into fields once per action (asked for every statement on every lint). */
+function splitFormats(action: Action, catalog: Catalog): readonly string[][] {
+  let formats = formatsByAction.get(action);
+  if (!formats) {
+    formats = action.resourceTypes
+      .map((rt) => catalog.resourceType(action.service.prefix, rt.name)?.arnFormat)
+      .filter((f): f is string => f !== undefined)
+      .map((f) => f.split(':'));
+    formatsByAction.set(action, formats);
+  }
+  return formats;
+}
+
 export function reachingEvery(grants: StatementGrants, action: Action, catalog: Catalog): Value | undefined {
   if (grants.resources.everything.length > 0) return grants.resources.everything[0];
   if (action.wildcardOnly) return undefined;
-  const formats = action.resourceTypes
-    .map((rt) => catalog.resourceType(action.service.prefix, rt.name)?.arnFormat)
-    .filter((f): f is string => f !== undefined)
-    .map((f) => f.split(':'));
+  const formats = splitFormats(action, catalog);
   return grants.resources.everyOfAType.find((value) => {
     const segments = arnSegments(value);
     const service = segments[2]!;

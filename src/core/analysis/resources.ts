@@ -21,6 +21,8 @@ export function arnSegments(value: Value): string[] {
 
 export function reachOf(value: Value): Reach {
   if (value.kind !== 'string') return 'narrower';
+  // Both wider reaches end in a wildcard resource: most ARNs are answered without splitting them.
+  if (!value.parts && !value.text.endsWith('*')) return 'narrower';
   const segments = arnSegments(value);
   if (segments.length === 1 && segments[0] === '*') return 'everything';
   if (segments.length < 6 || segments[0] !== 'arn') return 'narrower';

@@ -1,5 +1,6 @@
 import { compileArnFormat, matchCompiled, tokenizeArn, type CompiledArnFormat, type PolicyArn } from './arn';
 import type { Catalog } from './catalog';
+import { BoundedMemo } from './memo';
 import type { Action, ArnInput, ResourceType } from './types';
 
 const compiled = new Map<string, CompiledArnFormat>();
@@ -74,6 +75,27 @@ export function arnCanBe(resourceType: ResourceType, arn: PolicyArn): boolean {
  * tried (some services' ARNs use another namespace, or copies of another service's types).
  */
 export function arnFitsSomeType(catalog: Catalog, arn: ArnInput, service: string): boolean {
+  let memo = fitMemos.get(catalog);
+  if (!memo) fitMemos.set(catalog, (memo = new BoundedMemo()));
+  // An unknown part matches anything whatever its label, so the key keeps only where it is.
+  const text = typeof arn === 'string' ? arn : arn.map((p) => (typeof p === 'string' ? p : '\u0001')).join('');
+  return memo.get(`${service}\u0000${text}`, () => fitsSomeType(catalog, arn, service));
+}
+
+const fitMemos = new WeakMap<Catalog, BoundedMemo<boolean>>();
+const typeMemos = new WeakMap<ResourceType, BoundedMemo<boolean>>();
+
+/**
+ * arnCanBe for a literal ARN, remembered per resource type: a re-lint after a keystroke asks again about
+ * every ARN that did not change. `tokens` is called only when the answer is not known yet.
+ */
+export function literalArnCanBe(resourceType: ResourceType, arn: string, tokens: () => PolicyArn): boolean {
+  let memo = typeMemos.get(resourceType);
+  if (!memo) typeMemos.set(resourceType, (memo = new BoundedMemo(10_000)));
+  return memo.get(arn, () => arnCanBe(resourceType, tokens()));
+}
+
+function fitsSomeType(catalog: Catalog, arn: ArnInput, service: string): boolean {
   const tokens = tokenizeArn(arn);
   if (catalog.resourceTypesOf(service).some((rt) => arnCanBe(rt, tokens))) return true;
   return catalog.resourceTypeMatches(arn).length > 0;

@@ -9,6 +9,7 @@ import {
   type Service,
   type Suggestion,
 } from './types';
+import { BoundedMemo } from './memo';
 import { CatalogAction, type ActionRefs } from './action';
 import { ServiceColumns } from './columns';
 import { ConditionKeyTemplates } from './conditionKeys';
@@ -183,6 +184,13 @@ export class Catalog {
    */
   expand(pattern: string): Expansion {
     if (typeof pattern !== 'string') return { actions: [], suggestions: [] };
+    // Remembered: every rule and every re-lint asks again for the same few patterns. The result is shared; callers copy before changing it.
+    return this.expansions.get(pattern, () => this.expandNow(pattern));
+  }
+
+  private readonly expansions = new BoundedMemo<Expansion>(5_000);
+
+  private expandNow(pattern: string): Expansion {
     if (pattern === '*') return { actions: this.allActions(), suggestions: [] };
     const actions: Action[] = [];
     forEachMatch(this.names, pattern, (s, a) => {

@@ -1,4 +1,4 @@
-import { findEscalations, type EscalationMethod } from '../../analysis/escalation';
+import { ESCALATION_METHODS, findEscalations, type EscalationMethod } from '../../analysis/escalation';
 import { principalGrants, principalsOf, THIS_POLICY, type GrantSite, type Principal } from '../../analysis/principals';
 import { reachingEvery, type StatementGrants } from '../../analysis/grants';
 import type { Catalog } from '../../catalog/catalog';
@@ -15,7 +15,21 @@ import { globMatcher, literal } from '../values';
  * forbid anything.
  */
 function counts(catalog: Catalog): (grants: StatementGrants, action: Action) => boolean {
-  return (grants, action) => !grants.statement.condition?.unknown && (grants.resources.inverted || reachingEvery(grants, action, catalog) !== undefined);
+  const relevant = escalationActions(catalog);
+  return (grants, action) =>
+    relevant.has(action) && !grants.statement.condition?.unknown && (grants.resources.inverted || reachingEvery(grants, action, catalog) !== undefined);
+}
+
+const relevantByCatalog = new WeakMap<Catalog, ReadonlySet<Action>>();
+
+/** The actions some escalation method needs: only these are worth weighing (a few dozen of 22,000). */
+function escalationActions(catalog: Catalog): ReadonlySet<Action> {
+  let relevant = relevantByCatalog.get(catalog);
+  if (!relevant) {
+    relevant = new Set(ESCALATION_METHODS.flatMap((m) => m.actions.map((name) => catalog.action(name)).filter((a): a is Action => a !== undefined)));
+    relevantByCatalog.set(catalog, relevant);
+  }
+  return relevant;
 }
 
 /**

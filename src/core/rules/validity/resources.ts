@@ -1,4 +1,4 @@
-import { actionResourceTypes, arnCanBe, policyArn } from '../../catalog/actionResources';
+import { actionResourceTypes, arnCanBe, literalArnCanBe, policyArn } from '../../catalog/actionResources';
 import type { PolicyArn } from '../../catalog/arn';
 import type { Catalog } from '../../catalog/catalog';
 import type { Action, ResourceType } from '../../catalog/types';
@@ -7,7 +7,8 @@ import type { Rule } from '../types';
 import { hasWildcard, literal } from '../values';
 
 interface StatementArns {
-  readonly arns: readonly PolicyArn[];
+  /** Each ARN: its text when it is literal (answers about literal ARNs are remembered across lints), tokenised on demand. */
+  readonly arns: readonly { readonly arn: () => PolicyArn; readonly text?: string }[];
   /** Whether some ARN can be of a type, memoised: the actions of a pattern share a few types. */
   readonly fits: Map<ResourceType, boolean>;
   /** True when some ARN has a wildcard or an unknown part: it may stand for "*" itself. */
@@ -21,16 +22,28 @@ interface StatementArns {
 function resourceArns(statement: Statement): StatementArns | undefined {
   const element = statement.resource;
   if (!element || element.list.unknown || element.list.values.length === 0) return undefined;
-  const arns: PolicyArn[] = [];
+  const arns: { arn: () => PolicyArn; text?: string }[] = [];
   let loose = false;
   for (const value of element.list.values) {
     if (value.kind !== 'string') return undefined;
     const first = value.parts ? value.parts[0] : value.text;
-    if (typeof first !== 'string' || !first.startsWith('arn:') || value.text.split(':').length < 6) return undefined;
+    if (typeof first !== 'string' || !first.startsWith('arn:') || !hasSixFields(value.text)) return undefined;
     loose ||= value.parts !== undefined || hasWildcard(value.text) || value.text.includes('${');
-    arns.push(policyArn(value.parts ?? value.text));
+    arns.push(value.parts ? { arn: once(() => policyArn(value.parts!)) } : { arn: once(() => policyArn(value.text)), text: value.text });
   }
   return { arns, loose, fits: new Map() };
+}
+
+/** At least five colons: the six fields of an ARN (counted without splitting: this runs per resource per lint). */
+function hasSixFields(text: string): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0 && colons < 5; i = text.indexOf(':', i + 1)) colons++;
+  return colons >= 5;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** Whether an action can apply to one of the ARNs; actions whose types the catalog cannot resolve always can. */
@@ -42,7 +55,7 @@ function applies(catalog: Catalog, action: Action, resources: StatementArns): bo
     types.some((rt) => {
       let fits = resources.fits.get(rt);
       if (fits === undefined) {
-        fits = resources.arns.some((arn) => arnCanBe(rt, arn));
+        fits = resources.arns.some(({ arn, text }) => (text === undefined ? arnCanBe(rt, arn()) : literalArnCanBe(rt, text, arn)));
         resources.fits.set(rt, fits);
       }
       return fits;
