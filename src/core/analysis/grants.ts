@@ -10,7 +10,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { ACCESS_LEVELS, type AccessLevel, type Action } from '../catalog/types';
 import type { Key, Span, Statement, Value } from '../policy/model';
-import { literal } from '../rules/values';
+import { globMatcher, hasWildcard, literal } from '../rules/values';
+import { BoundedMemo } from '../catalog/memo';
 import { arnSegments, reachOf, type Reach } from './resources';
 
 /** Where a statement names an action: the Action value (a name or a pattern), or the NotAction key. */
@@ -44,6 +45,8 @@ export interface StatementGrants {
   readonly conditional: boolean;
   /** Unknown parts: the actions, resources or conditions they stand for are not in the figures above. */
   readonly unknown: readonly UnknownPart[];
+  /** True when the actions are certain: no unknown part of Action, or of a NotAction's exclusions. */
+  readonly certain: boolean;
 }
 
 const expansionCache = new WeakMap<Catalog, Map<string, readonly Action[]>>();
@@ -81,33 +84,36 @@ function computeGrants(statement: Statement, catalog: Catalog): StatementGrants 
   if (statement.unknown) unknown.push({ span: statement.span, what: 'the whole statement' });
   else if (statement.effect && statement.effect.value.kind === 'unknown') unknown.push({ span: statement.effect.value.span, what: 'the effect' });
 
-  const actions = new Map<Action, GrantVia>();
   const inverted = !statement.action && statement.notAction !== undefined;
   const element = statement.action ?? statement.notAction;
+  // The unknown parts are found at once (cheap); the actions are expanded only when someone asks.
+  let unknownExclusion = false;
   if (element && !statement.unknown) {
     if (element.list.unknown) unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
-    const named = new Set<Action>();
-    let unknownExclusion = false;
     for (const value of element.list.unknown ? [] : element.list.values) {
+      if (literal(value) !== undefined) continue;
+      unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
+      unknownExclusion ||= inverted;
+    }
+  }
+  const expandActions = (): Map<Action, GrantVia> => {
+    const actions = new Map<Action, GrantVia>();
+    if (!element || statement.unknown || element.list.unknown) return actions;
+    const named = new Set<Action>();
+    for (const value of element.list.values) {
       const text = literal(value);
-      if (text === undefined) {
-        unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
-        unknownExclusion ||= inverted;
-        continue;
-      }
+      if (text === undefined) continue;
       for (const action of expandCached(catalog, text)) {
         if (inverted) named.add(action);
         else if (!actions.has(action)) actions.set(action, value);
       }
     }
     // NotAction with an unknown exclusion: any action might be the excluded one, so none is certain.
-    if (inverted && !unknownExclusion && !element.list.unknown) {
+    if (inverted && !unknownExclusion) {
       for (const action of catalog.allActions()) if (!named.has(action)) actions.set(action, element.key);
     }
-  }
-
-  const countByLevel = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
-  for (const action of actions.keys()) countByLevel[action.accessLevel]++;
+    return actions;
+  };
 
   const resourceElement = statement.resource ?? statement.notResource;
   const resourceValues = resourceElement && !resourceElement.list.unknown ? resourceElement.list.values : [];
@@ -116,12 +122,22 @@ function computeGrants(statement: Statement, catalog: Catalog): StatementGrants 
   const reaching = (wanted: readonly Reach[]) => reaches.filter(([, reach]) => wanted.includes(reach)).map(([value]) => value);
   if (statement.condition?.unknown) unknown.push({ span: statement.condition.span, what: 'the conditions' });
 
+  let actions: Map<Action, GrantVia> | undefined;
+  let countByLevel: Record<AccessLevel, number> | undefined;
   return {
     statement,
     effect,
-    actions,
+    get actions() {
+      return (actions ??= expandActions());
+    },
+    get countByLevel() {
+      if (!countByLevel) {
+        countByLevel = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
+        for (const action of this.actions.keys()) countByLevel[action.accessLevel]++;
+      }
+      return countByLevel;
+    },
     inverted,
-    countByLevel,
     resources: {
       count: resourceValues.length,
       everything: reaching(['everything']),
@@ -130,7 +146,58 @@ function computeGrants(statement: Statement, catalog: Catalog): StatementGrants 
     },
     conditional: statement.condition !== undefined && (statement.condition.unknown === true || statement.condition.blocks.length > 0),
     unknown,
+    certain: !unknownExclusion && !statement.unknown && element !== undefined && !element.list.unknown,
   };
+}
+
+const matchers = new BoundedMemo<(name: string) => boolean>(5_000);
+
+/** A statement's Action (or NotAction) values for look-ups: exact names by lower case, patterns as matchers. */
+interface ActionIndex {
+  readonly exact: ReadonlyMap<string, { readonly value: Value; readonly order: number }>;
+  readonly patterns: readonly { readonly value: Value; readonly order: number; readonly matches: (name: string) => boolean }[];
+}
+
+const indexes = new WeakMap<StatementGrants, ActionIndex>();
+
+function actionIndex(grants: StatementGrants, values: readonly Value[]): ActionIndex {
+  let index = indexes.get(grants);
+  if (!index) {
+    const exact = new Map<string, { value: Value; order: number }>();
+    const patterns: ActionIndex['patterns'][number][] = [];
+    values.forEach((value, order) => {
+      const text = literal(value);
+      if (text === undefined) return;
+      const lower = text.toLowerCase();
+      if (hasWildcard(text)) patterns.push({ value, order, matches: matchers.get(lower, () => globMatcher(lower)) });
+      else if (!exact.has(lower)) exact.set(lower, { value, order });
+    });
+    index = { exact, patterns };
+    indexes.set(grants, index);
+  }
+  return index;
+}
+
+/**
+ * Where the statement names `action` (the first value that does, or the NotAction key), without
+ * expanding its patterns: for rules that ask about a few actions (privilege escalation) in statements
+ * that may grant thousands.
+ */
+export function grantVia(grants: StatementGrants, action: Action): GrantVia | undefined {
+  const element = grants.statement.action ?? grants.statement.notAction;
+  if (!element || !grants.certain) return undefined;
+  const index = actionIndex(grants, element.list.values);
+  const name = action.fullName.toLowerCase();
+  let matched = index.exact.get(name);
+  for (const p of index.patterns) {
+    if (matched && matched.order < p.order) break;
+    if (p.matches(name)) {
+      matched = p;
+      break;
+    }
+  }
+  if (grants.inverted) return matched ? undefined : element.key;
+  return matched?.value;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
 import type { PolicyDocument, PolicySource } from '../policy/model';
-import { isAdministrator, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
+import { grantVia, isAdministrator, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
 
 export interface Principal {
   /** The logical id (or name) the source gives it, or a description when it names none. */
@@ -60,6 +60,8 @@ export function principalGrants(
   principal: Principal,
   catalog: Catalog,
   counts: (grants: StatementGrants, action: Action) => boolean = () => true,
+  /** Only these actions matter to the caller: they are looked for without expanding every pattern. */
+  only?: ReadonlySet<Action>,
 ): PrincipalGrants {
   const actions = new Map<Action, GrantSite[]>();
   const denied = new Set<Action>();
@@ -69,12 +71,13 @@ export function principalGrants(
     for (const statement of document.statements) {
       const grants = statementGrants(statement, catalog);
       unknown.push(...grants.unknown);
+      const named = (): Iterable<[Action, GrantVia]> => (only ? viaOf(grants, only) : grants.actions);
       if (grants.effect === 'Deny' && !grants.conditional && grants.resources.everything.length > 0 && !grants.resources.inverted) {
-        for (const action of grants.actions.keys()) denied.add(action);
+        for (const [action] of named()) denied.add(action);
       }
       if (grants.effect !== 'Allow') continue;
       administrator ||= isAdministrator(statement);
-      for (const [action, via] of grants.actions) {
+      for (const [action, via] of named()) {
         if (!counts(grants, action)) continue;
         const sites = actions.get(action);
         if (sites) sites.push({ document, grants, via });
@@ -84,4 +87,11 @@ export function principalGrants(
   }
   for (const action of denied) actions.delete(action);
   return { principal, actions, administrator, unknown };
+}
+
+function* viaOf(grants: StatementGrants, actions: ReadonlySet<Action>): Generator<[Action, GrantVia]> {
+  for (const action of actions) {
+    const via = grantVia(grants, action);
+    if (via) yield [action, via];
+  }
 }

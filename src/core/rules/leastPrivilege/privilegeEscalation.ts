@@ -60,7 +60,7 @@ function sitesFor(sites: readonly GrantSite[] | undefined, action: string, metho
 export function escalationsIn(source: PolicySource, catalog: Catalog): { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] {
   const out: { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] = [];
   for (const principal of principalsOf(source)) {
-    const granted = principalGrants(principal, catalog, counts(catalog));
+    const granted = principalGrants(principal, catalog, counts(catalog), escalationActions(catalog));
     if (granted.administrator) continue;
     for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m))) {
       out.push({ principal, method, sites });

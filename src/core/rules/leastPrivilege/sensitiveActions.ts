@@ -3,9 +3,10 @@
  * resource without conditions, on the Action value that grants them (`s3:GetObject`, or the `s3:Get*`
  * that includes it).
  */
-import { isAdministrator, reachingEvery, statementGrants, type GrantVia } from '../../analysis/grants';
+import { grantVia, isAdministrator, reachingEvery, statementGrants, type GrantVia } from '../../analysis/grants';
 import type { Action } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
+import { hasConditions, isAllow } from '../values';
 import type { RuleContext } from '../types';
 
 /** One action of a list, with why it is on it. */
@@ -27,12 +28,14 @@ export function reportSensitive(
   if (document.kind !== 'identity') return;
   const wanted = list.map((s) => ctx.catalog.action(s.action)).filter((a): a is Action => a !== undefined);
   for (const statement of document.statements) {
-    if (isAdministrator(statement)) continue;
+    // Conditional and Deny statements are never reported: skip them before expanding their actions.
+    if (hasConditions(statement) || !isAllow(statement) || isAdministrator(statement)) continue;
     const grants = statementGrants(statement, ctx.catalog);
     if (grants.effect !== 'Allow' || grants.inverted || grants.conditional) continue;
     const byValue = new Map<GrantVia, Action[]>();
     for (const action of wanted) {
-      const via = grants.actions.get(action);
+      // Looked for, not expanded: the statement may grant thousands of actions, the list holds a few.
+      const via = grantVia(grants, action);
       if (!via || !reachingEvery(grants, action, ctx.catalog)) continue;
       byValue.set(via, [...(byValue.get(via) ?? []), action]);
     }

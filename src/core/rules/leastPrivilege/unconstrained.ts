@@ -10,6 +10,8 @@ import type { Catalog } from '../../catalog/catalog';
 import { isAdministrator, statementGrants, type StatementGrants } from '../../analysis/grants';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
+import { hasConditions, isAllow, valuesOf } from '../values';
+import { reachOf } from '../../analysis/resources';
 
 /** The actions of `level` the statement grants on every resource without conditions, that could be scoped. */
 export function scopableOnEverything(grants: StatementGrants, level: AccessLevel): Action[] {
@@ -19,11 +21,17 @@ export function scopableOnEverything(grants: StatementGrants, level: AccessLevel
 
 /** Which of the two rules reports the statement's `"*"`, if either. */
 export function unconstrainedRuleOf(statement: Statement, catalog: Catalog): 'permissions-management' | 'unconstrained-write' | undefined {
-  if (isAdministrator(statement)) return undefined;
+  // Only an unconditional Allow on every resource can be either: decided without expanding its actions.
+  if (!onEverythingWithoutConditions(statement) || isAdministrator(statement)) return undefined;
   const grants = statementGrants(statement, catalog);
   if (scopableOnEverything(grants, 'Permissions management').length > 0) return 'permissions-management';
   if (scopableOnEverything(grants, 'Write').length > 0) return 'unconstrained-write';
   return undefined;
+}
+
+/** An Allow without Condition whose Resource reaches everything (`"*"`, an all-wildcard ARN). */
+function onEverythingWithoutConditions(statement: Statement): boolean {
+  return !hasConditions(statement) && isAllow(statement) && valuesOf(statement.resource).some((v) => reachOf(v) === 'everything');
 }
 
 function named(actions: readonly Action[]): string {

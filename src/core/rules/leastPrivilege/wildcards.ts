@@ -3,18 +3,15 @@ import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
-import { isAdministrator } from '../../analysis/grants';
+import { isAdministrator, statementGrants } from '../../analysis/grants';
 import { unconstrainedRuleOf } from './unconstrained';
 
-/** The actions an Allow statement's Action element grants (NotAction is left to allow-not-action). */
+/**
+ * The actions an Allow statement's Action element grants (NotAction is left to allow-not-action), from
+ * the statement's grants: the expansion is shared with the other least-privilege rules.
+ */
 export function grantedActions(statement: Statement, ctx: RuleContext): Action[] {
-  const out = new Map<string, Action>();
-  for (const value of valuesOf(statement.action)) {
-    const text = literal(value);
-    if (text === undefined) continue;
-    for (const action of ctx.catalog.expand(text).actions) out.set(action.fullName, action);
-  }
-  return [...out.values()];
+  return statement.action ? [...statementGrants(statement, ctx.catalog).actions.keys()] : [];
 }
 
 export const wildcardAction: Rule = {

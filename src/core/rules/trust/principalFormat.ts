@@ -43,7 +43,10 @@ export const invalidPrincipal: Rule = {
     family: 'trust-and-resource',
     defaultSeverity: 'error',
     equivalents: {
-      accessAnalyzer: ['INVALID_PRINCIPAL_KEY', 'INVALID_SERVICE_PRINCIPAL_FORMAT', 'UNSUPPORTED_WILDCARD_IN_PRINCIPAL'],
+      // Not INVALID_SERVICE_PRINCIPAL_FORMAT: Access Analyzer also applies it to aws:CalledVia values and
+      // rejects AWS's own multi-label principals (application-signals.cloudwatch.amazonaws.com, in
+      // CloudWatchApplicationSignalsReadOnlyAccess), which this rule accepts on purpose.
+      accessAnalyzer: ['INVALID_PRINCIPAL_KEY', 'UNSUPPORTED_WILDCARD_IN_PRINCIPAL'],
     },
     docs: {
       what: 'A `Principal` or `NotPrincipal` names a principal type other than `AWS`, `Service`, `Federated` and `CanonicalUser` (in that case), a service principal that is not of the form `<service>.amazonaws.com`, or a wildcard inside a principal value (`arn:aws:iam::111122223333:role/*`, `*.amazonaws.com`). `"AWS": "*"` is valid (and `public-principal`\'s concern); values with intrinsic functions are not checked.',
