@@ -7,7 +7,8 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
 import type { PolicyDocument, PolicySource } from '../policy/model';
-import { grantVia, isAdministrator, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
+import { literal } from '../rules/values';
+import { expandCached, grantVia, isAdministrator, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
 
 export interface Principal {
   /** The logical id (or name) the source gives it, or a description when it names none. */
@@ -71,7 +72,7 @@ export function principalGrants(
     for (const statement of document.statements) {
       const grants = statementGrants(statement, catalog);
       unknown.push(...grants.unknown);
-      const named = (): Iterable<[Action, GrantVia]> => (only ? viaOf(grants, only) : grants.actions);
+      const named = (): Iterable<[Action, GrantVia]> => (only ? viaOf(grants, only, catalog) : grants.actions);
       if (grants.effect === 'Deny' && !grants.conditional && grants.resources.everything.length > 0 && !grants.resources.inverted) {
         for (const [action] of named()) denied.add(action);
       }
@@ -89,9 +90,29 @@ export function principalGrants(
   return { principal, actions, administrator, unknown };
 }
 
-function* viaOf(grants: StatementGrants, actions: ReadonlySet<Action>): Generator<[Action, GrantVia]> {
-  for (const action of actions) {
-    const via = grantVia(grants, action);
-    if (via) yield [action, via];
+/**
+ * The actions of `wanted` the statement grants, with the value granting each, without building its full
+ * expansion: each value's (remembered) expansion is walked against the set, and NotAction looks each
+ * wanted action up.
+ */
+function* viaOf(grants: StatementGrants, wanted: ReadonlySet<Action>, catalog: Catalog): Generator<[Action, GrantVia]> {
+  const element = grants.statement.action ?? grants.statement.notAction;
+  if (!element || !grants.certain) return;
+  if (grants.inverted) {
+    for (const action of wanted) {
+      const via = grantVia(grants, action);
+      if (via) yield [action, via];
+    }
+    return;
+  }
+  const seen = new Set<Action>();
+  for (const value of element.list.values) {
+    const text = literal(value);
+    if (text === undefined) continue;
+    for (const action of expandCached(catalog, text)) {
+      if (!wanted.has(action) || seen.has(action)) continue;
+      seen.add(action);
+      yield [action, value];
+    }
   }
 }

@@ -4,6 +4,7 @@
  * `${AWS::AccountId}`) may stand for the partition, region or account; anywhere else they make the
  * value narrower as far as we can tell, so nothing is claimed about it.
  */
+import { BoundedMemo } from '../catalog/memo';
 import type { Value } from '../policy/model';
 
 export type Reach = 'everything' | 'every-of-a-type' | 'narrower';
@@ -23,6 +24,12 @@ export function reachOf(value: Value): Reach {
   if (value.kind !== 'string') return 'narrower';
   // Both wider reaches end in a wildcard resource: most ARNs are answered without splitting them.
   if (!value.parts && !value.text.endsWith('*')) return 'narrower';
+  return value.parts ? reachOfText(value) : reaches.get(value.text, () => reachOfText(value));
+}
+
+const reaches = new BoundedMemo<Reach>(20_000);
+
+function reachOfText(value: Value): Reach {
   const segments = arnSegments(value);
   if (segments.length === 1 && segments[0] === '*') return 'everything';
   if (segments.length < 6 || segments[0] !== 'arn') return 'narrower';

@@ -8,6 +8,10 @@ export class BoundedMemo<V> {
 
   constructor(private readonly limit = 50_000) {}
 
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
   get(key: string, compute: () => V): V {
     const known = this.map.get(key);
     if (known !== undefined || this.map.has(key)) return known as V;

@@ -1,6 +1,7 @@
 import { arnFitsSomeType } from '../../catalog/actionResources';
 import { splitPolicyArn, withRegionAndAccount, type SplitArn } from '../../catalog/arnFields';
 import type { Catalog } from '../../catalog/catalog';
+import { BoundedMemo } from '../../catalog/memo';
 import { PARTITIONS, REGION_SHAPE } from '../../catalog/partitions';
 import type { ArnInput } from '../../catalog/types';
 import type { PolicyDocument, Value } from '../../policy/model';
@@ -8,6 +9,9 @@ import { replace } from '../edits';
 import type { Fix, Report, Rule } from '../types';
 import { globMatcher, hasWildcard } from '../values';
 import { parseOperator } from './conditions';
+
+/** Literal ARNs found valid, per catalog. */
+const fineArns = new WeakMap<Catalog, BoundedMemo<true>>();
 
 /** Resource and NotResource values, and the values of Arn* condition operators (which must be ARNs too). */
 function* arnValues(document: PolicyDocument): Generator<Value> {
@@ -138,9 +142,15 @@ export const invalidArn: Rule = {
     },
   },
   check(document, ctx) {
+    let fine = fineArns.get(ctx.catalog);
+    if (!fine) fineArns.set(ctx.catalog, (fine = new BoundedMemo<true>(20_000)));
     for (const value of arnValues(document)) {
+      // Most ARNs are fine, and a re-lint asks again about every one that did not change.
+      const literalText = value.kind === 'string' && !value.parts ? value.text : undefined;
+      if (literalText !== undefined && fine.has(literalText)) continue;
       const found = problem(value, ctx.catalog, ctx);
       if (found) ctx.report({ span: value.span, ...found });
+      else if (literalText !== undefined) fine.get(literalText, () => true);
     }
   },
 };
