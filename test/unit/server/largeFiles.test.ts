@@ -64,4 +64,24 @@ describe('large files: linted off the server thread, stale lints cancelled', () 
     assert.ok(forBurst.every((p) => p.version === 1 || p.version === last), `a stale version was published: ${forBurst.map((p) => p.version).join(', ')}`);
     assert.ok(!session.logs.some((l) => /failed/i.test(l)), session.logs.join('\n'));
   });
+
+  test('bad input: a 50 MB file is skipped with a notice, a binary file named .json reports nothing, and the server still answers', async () => {
+    const huge = `{"Version": "2012-10-17", "Statement": [${'{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},'.repeat(800_000)}{}]}`;
+    assert.ok(huge.length > 50_000_000);
+    await openDocument(session, 'file:///huge.json', 'json', huge);
+    let bytes = '';
+    // Deterministic noise with every byte value, NULs included, as a file read as text would hold.
+    for (let i = 0, x = 7; i < 300_000; i++) bytes += String.fromCharCode((x = (x * 1103515245 + 12345) % 2147483648) % 256);
+    await openDocument(session, 'file:///binary.json', 'json', bytes);
+    const deadline = Date.now() + 60_000;
+    const of = (uri: string) => published.filter((p) => p.uri === uri).at(-1);
+    while ((!of('file:///huge.json') || !of('file:///binary.json')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(of('file:///huge.json')!.diagnostics[0]!.message, /skipped this file: .* over cloudwarden\.lint\.maxFileSize/);
+    assert.deepEqual(of('file:///binary.json')!.diagnostics, [], 'not a policy: nothing to say');
+    const small = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}';
+    await openDocument(session, 'file:///after.json', 'json', small);
+    const hover = await session.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: 'file:///after.json' }, position: positionIn(small, 'kms:Decrypt', 2) });
+    assert.match(hover.contents.value, /kms:Decrypt/);
+    assert.ok(!session.logs.some((l) => /failed/i.test(l)), session.logs.join('\n'));
+  });
 });
