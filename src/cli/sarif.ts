@@ -1,3 +1,6 @@
+// The SARIF 2.1.0 object model as TypeScript types (DefinitelyTyped, generated from the OASIS schema):
+// the type-check holds this output to the schema's shapes, property names and enums.
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { SuppressedFinding } from '../core/config/types';
 import type { Finding, RuleMeta, Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
@@ -12,7 +15,7 @@ export interface SarifFile {
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** A SARIF 2.1.0 log (what GitHub code scanning reads): one run, the rules as its driver's rules. */
-export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[], version: string): object {
+export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[], version: string): Log {
   const used = new Set(files.flatMap((f) => [...f.findings, ...(f.suppressed ?? []).map((s) => s.finding)].map((x) => x.ruleId)));
   const ruleList = [...rules.filter((r) => used.has(r.id)), ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id) => ({ id }))];
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
@@ -25,7 +28,7 @@ export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[],
           driver: {
             name: 'CloudWarden',
             version,
-            rules: ruleList.map((r) =>
+            rules: ruleList.map((r): ReportingDescriptor =>
               'name' in r
                 ? {
                     id: r.id,
@@ -44,7 +47,7 @@ export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[],
           const index = new LineIndex(file.text);
           // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
           const all: { f: Finding; s?: SuppressedFinding }[] = [...file.findings.map((f) => ({ f })), ...(file.suppressed ?? []).map((s) => ({ f: s.finding, s }))];
-          return all.map(({ f, s }) => {
+          return all.map(({ f, s }): Result => {
             const start = index.positionAt(f.span.start);
             const end = index.positionAt(f.span.end);
             return {
