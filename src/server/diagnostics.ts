@@ -50,6 +50,8 @@ export interface DiagnosticsOptions {
   readonly editCapabilities: () => EditCapabilities;
   /** The text of an open document (a project file being edited). */
   readonly openText: (uri: string) => string | undefined;
+  /** Whether this document object is still the open one (a closed document gets nothing published). */
+  readonly isOpen: (document: TextDocument) => boolean;
 }
 
 /** What a lint of one version produced, before it is turned into positions (which needs that version). */
@@ -58,6 +60,8 @@ interface Computed {
   readonly suppressed: readonly SuppressedFinding[];
   readonly notices: readonly Diagnostic[];
   readonly shape: PolicySource['shape'];
+  /** The policies read, when the text was linted. */
+  readonly source?: PolicySource;
 }
 
 const NOTHING: Computed = { findings: [], suppressed: [], notices: [], shape: 'none' };
@@ -95,6 +99,7 @@ export class DiagnosticsService {
   lintNow(document: TextDocument, force = false): Promise<void> {
     const uri = document.uri;
     const version = document.version;
+    if (!this.o.isOpen(document)) return Promise.resolve();
     const running = this.inFlight.get(uri);
     if (!force && running?.version === version) return running.done;
     if (!force && this.linted.get(uri)?.version === version) return Promise.resolve();
@@ -103,7 +108,8 @@ export class DiagnosticsService {
     const done = this.compute(document)
       .then((computed) => {
         // Only the latest lint of a document still open at this version publishes.
-        if (!computed || document.version !== version || this.inFlight.get(uri)?.done !== done) return;
+        if (!computed || document.version !== version || this.inFlight.get(uri)?.done !== done || !this.o.isOpen(document)) return;
+        if (computed.source) this.o.sources.put(uri, version, computed.source);
         const diagnostics = [
           ...computed.notices,
           ...computed.findings.map((f) => this.toDiagnostic(document, f)),
@@ -128,6 +134,8 @@ export class DiagnosticsService {
     this.timers.delete(uri);
     this.linted.delete(uri);
     this.inFlight.delete(uri);
+    // A large file's lint still running in the worker is of no use now.
+    this.o.runner.cancel(uri);
     void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -192,11 +200,10 @@ export class DiagnosticsService {
     const file = fsPathOf(document.uri) ?? '';
     // The project file's `ignore` holds in the editor as in the CLI: an ignored file shows nothing.
     if (isIgnored(project, file)) return NOTHING;
-    const version = document.version;
     const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!);
-    this.o.sources.put(document.uri, version, result.source);
     for (const error of result.internalErrors) this.o.connection.console.error(error);
-    return { findings: result.findings, suppressed: result.suppressed, notices: [], shape: result.source.shape };
+    // The reading is stored by lintNow, once it knows this lint is still the current one.
+    return { findings: result.findings, suppressed: result.suppressed, notices: [], shape: result.source.shape, source: result.source };
   }
 
   /** The problems of `.cloudwarden.yaml` itself, from the text being edited (the rest of the server reads the saved file). */

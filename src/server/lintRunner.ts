@@ -53,6 +53,8 @@ export class LintRunner {
    */
   lint(key: string, text: string, format: 'json' | 'yaml', config: LintConfig, catalog: Catalog, read?: () => PolicySource): Promise<LintResult> {
     if (text.length < this.workerThreshold) {
+      // A large version of the same document may still be in the worker: it is stale now.
+      this.cancel(key);
       return Promise.resolve(read ? lintSource(read(), text, catalog, config) : lintText(text, format, catalog, config));
     }
     return new Promise<LintResult>((resolve, reject) => {
@@ -65,6 +67,17 @@ export class LintRunner {
       if (this.running?.key === key) this.cancelRunning();
       this.pump();
     });
+  }
+
+  /** Drops the lint of `key`, queued or running (its document closed). */
+  cancel(key: string): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.key === key) this.queue.splice(i, 1)[0]!.reject(new LintCancelled());
+    }
+    if (this.running?.key === key) {
+      this.cancelRunning();
+      this.pump();
+    }
   }
 
   dispose(): void {
@@ -87,7 +100,16 @@ export class LintRunner {
     if (this.running || this.queue.length === 0) return;
     const next = this.queue.shift()!;
     this.running = next;
-    const worker = this.ensureWorker();
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (error) {
+      // Without a worker the job fails, and so would the next: each is told, none waits for ever.
+      this.running = undefined;
+      next.reject(error instanceof Error ? error : new Error(String(error)));
+      this.pump();
+      return;
+    }
     // Referenced while it works (the answer is awaited), unreferenced when idle so it never keeps the process alive.
     worker.ref();
     worker.postMessage(next.job);
@@ -106,13 +128,17 @@ export class LintRunner {
       else running.resolve(answer.result);
       this.pump();
     });
-    worker.on('error', (error) => {
+    const lost = (error: Error) => {
+      // Only the current worker's end matters: a terminated (cancelled) one has been replaced already.
+      if (this.worker !== worker) return;
       this.options.log(`The lint worker failed: ${error.message}`);
-      if (this.worker === worker) this.worker = undefined;
+      this.worker = undefined;
       this.running?.reject(error);
       this.running = undefined;
       this.pump();
-    });
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`it exited with code ${code}`)));
     this.worker = worker;
     return worker;
   }

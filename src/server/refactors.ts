@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { targetAt } from '../core/policy/cursor';
 import { expandWildcardFixes } from '../core/rules/fixes/expandWildcard';
+import { isAllow } from '../core/rules/values';
 import type { Fix } from '../core/rules/types';
 import type { CatalogService } from './catalogService';
 import type { PolicySources } from './sources';
@@ -16,7 +17,9 @@ export function refactorActions(catalogService: CatalogService, sources: PolicyS
   const catalog = catalogService.get();
   if (!source || !catalog || source.documents.length === 0) return [];
   const target = targetAt(source, document.offsetAt(params.range.start));
-  if (target?.kind !== 'action' || !target.value) return [];
+  // Only where it narrows nothing: an Allow's Action. In NotAction or a Deny, writing a pattern out (or
+  // keeping only its reads) would exclude or deny less, and stop covering actions AWS adds later.
+  if (target?.kind !== 'action' || !target.value || target.element !== 'Action' || !isAllow(target.statement)) return [];
   return expandWildcardFixes(document.getText(), source.format, catalog, target.value, target.list).map((fix) => toCodeAction(document, fix));
 }
 

@@ -59,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     projects,
     editCapabilities: () => editCapabilities,
     openText: (uri) => documents.get(uri)?.getText(),
+    isOpen: (document) => documents.get(document.uri) === document,
   });
   connection.onShutdown(() => runner.dispose());
 
@@ -107,10 +108,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // Each feature reads the policies of the document's current version; for a large file that reading is
   // the worker's (ready() waits for it) rather than a second parse on this thread.
+  // If the document closed or changed while waiting, the request is moot: answer nothing rather than
+  // read a large text again here. A large text without a reading (not linted: over the size limit,
+  // ignored, linting off) is not read here either.
   const answerFor = async <T>(uri: string, none: T, answer: (document: TextDocument) => T | Promise<T>): Promise<T> => {
     const document = documents.get(uri);
     if (!document) return none;
+    const version = document.version;
     await diagnostics.ready(document);
+    if (documents.get(uri) !== document || document.version !== version) return none;
+    if (!sources.has(document) && document.getText().length >= runner.workerThreshold) return none;
     return answer(document);
   };
   connection.onHover((params) => answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position)));

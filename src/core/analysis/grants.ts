@@ -49,20 +49,11 @@ export interface StatementGrants {
   readonly certain: boolean;
 }
 
-const expansionCache = new WeakMap<Catalog, Map<string, readonly Action[]>>();
 const statementCache = new WeakMap<Catalog, WeakMap<Statement, StatementGrants>>();
 
-/** The actions a pattern grants, cached per catalog (patterns are case-insensitive, so the key is folded). */
+/** The actions a pattern grants (Catalog.expand remembers its answers, within a bound). */
 export function expandCached(catalog: Catalog, pattern: string): readonly Action[] {
-  let cache = expansionCache.get(catalog);
-  if (!cache) expansionCache.set(catalog, (cache = new Map()));
-  const key = pattern.toLowerCase();
-  let actions = cache.get(key);
-  if (actions === undefined) {
-    actions = catalog.expand(pattern).actions;
-    cache.set(key, actions);
-  }
-  return actions;
+  return catalog.expand(pattern).actions;
 }
 
 /** What `statement` grants (or, for a Deny, denies). Cached per statement object. */

@@ -38,7 +38,7 @@ export function completionsAt(source: PolicySource, text: string, offset: number
   if (!target) return [];
   switch (target.kind) {
     case 'action':
-      return editable(target.value) ? actionEntries(catalog, text.slice(target.value.span.start, offset), target.value.span) : [];
+      return editable(target.value) ? actionEntries(catalog, text.slice(target.value.span.start, offset), target.value.span, plainYaml(source, text, target.value)) : [];
     case 'resource':
       return editable(target.value) ? resourceEntries(catalog, target.statement, target.value.span) : [];
     case 'principal':
@@ -57,10 +57,22 @@ function editable(value: Value | undefined): value is Value {
   return value !== undefined && value.kind === 'string' && !value.parts;
 }
 
-function actionEntries(catalog: Catalog, typed: string, span: Span): CompletionEntry[] {
+/** A YAML scalar written without quotes: `Action: s3:` would end in a mapping's colon there. */
+function plainYaml(source: PolicySource, text: string, value: Value): boolean {
+  const before = text[value.span.start - 1];
+  return source.format === 'yaml' && before !== '"' && before !== "'";
+}
+
+function actionEntries(catalog: Catalog, typed: string, span: Span, plain: boolean): CompletionEntry[] {
   const colon = typed.indexOf(':');
   if (colon < 0) {
-    return catalog.services().map((s) => ({ label: s.prefix, kind: 'service', detail: s.name, insertText: `${s.prefix}:`, span, retrigger: true }));
+    // In plain YAML `dynamodb:` at the end of a line is not a string: write `dynamodb:*` with the cursor
+    // before the `*`, which stays valid while the action's name is chosen.
+    return catalog.services().map((s) =>
+      plain
+        ? { label: s.prefix, kind: 'service', detail: s.name, insertText: `${s.prefix}:$0*`, snippet: true, span, retrigger: true }
+        : { label: s.prefix, kind: 'service', detail: s.name, insertText: `${s.prefix}:`, span, retrigger: true },
+    );
   }
   const prefix = typed.slice(0, colon);
   const actions = catalog.actionsOf(prefix);

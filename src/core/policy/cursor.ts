@@ -65,7 +65,8 @@ function inStatement(at: InStatement, offset: number): CursorTarget | undefined 
     }
   }
   const condition = statement.condition;
-  if (condition && !condition.unknown && within(condition.span, offset)) {
+  // An unknown Condition (an intrinsic, or a block still being typed) still lists the blocks it has.
+  if (condition && within(condition.span, offset)) {
     for (const block of condition.blocks) {
       if (within(block.operator.span, offset)) return { ...at, kind: 'condition-operator', block };
       if (!within(block.span, offset)) continue;

@@ -88,7 +88,9 @@ describe('hover and completion over LSP', () => {
     await openDocument(session, 'file:///c2.yaml', 'yaml', text);
     const list = await complete('file:///c2.yaml', positionIn(text, 'dyna', 4));
     const item = list!.items.find((i) => i.label === 'dynamodb');
-    assert.equal(item?.textEdit.newText, 'dynamodb:');
+    // Plain YAML: `dynamodb:` alone would end in a mapping colon, so the snippet leaves `dynamodb:*`.
+    assert.equal(item?.textEdit.newText, 'dynamodb:$0*');
+    assert.equal(item?.insertTextFormat, 2);
     assert.equal(item?.command?.command, 'editor.action.triggerSuggest');
   });
 
@@ -137,5 +139,26 @@ describe('hover and completion over LSP', () => {
     const rewrite = actions.find((a) => a.kind === 'refactor.rewrite');
     assert.match(rewrite!.title, /^Replace 'sqs:Get\*' with its \d+ actions$/);
     assert.match(rewrite!.edit.changes['file:///r1.json']![0]!.newText, /^\["sqs:Get/);
+  });
+
+  test('YAML: the key being typed under an operator (still read as its scalar) gets key completion', async () => {
+    const text = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:PutObject\n    Resource: "*"\n    Condition:\n      StringEquals:\n        s3:x-amz\n';
+    await openDocument(session, 'file:///c7.yaml', 'yaml', text);
+    const list = await complete('file:///c7.yaml', positionIn(text, 's3:x-amz', 5));
+    assert.ok(list!.items.some((i) => i.label === 's3:x-amz-server-side-encryption'));
+  });
+
+  test('no wildcard rewrite where it would widen: NotAction, or a Deny', async () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sqs:Get*", "Resource": "*"}, {"Effect": "Allow", "NotAction": "sqs:Get*", "Resource": "*"}]}';
+    await openDocument(session, 'file:///r2.json', 'json', text);
+    for (const needle of ['"Action": "sqs:Get*"', '"NotAction": "sqs:Get*"']) {
+      const at = positionIn(text, needle, needle.length - 3);
+      const actions = await session.connection.sendRequest<{ kind: string }[]>('textDocument/codeAction', {
+        textDocument: { uri: 'file:///r2.json' },
+        range: { start: at, end: at },
+        context: { diagnostics: [] },
+      });
+      assert.deepEqual(actions.filter((a) => a.kind === 'refactor.rewrite'), [], needle);
+    }
   });
 });

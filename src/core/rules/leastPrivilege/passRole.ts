@@ -84,41 +84,38 @@ export const passRoleWithoutService: Rule = {
 };
 
 /**
- * The service principal that takes a passed role, by the service whose actions create what runs with
- * it. A policy that grants `lambda:CreateFunction` beside `iam:PassRole` passes roles to Lambda.
+ * The actions that hand a role to a service, by the service principal that takes it: a policy that
+ * grants `lambda:CreateFunction` beside `iam:PassRole` passes roles to Lambda. Only these count (not
+ * any action of the service: `ec2:Describe*` passes nothing).
  */
-const ROLE_TAKERS: Readonly<Record<string, string>> = {
-  lambda: 'lambda.amazonaws.com',
-  ec2: 'ec2.amazonaws.com',
-  ecs: 'ecs-tasks.amazonaws.com',
-  states: 'states.amazonaws.com',
-  glue: 'glue.amazonaws.com',
-  sagemaker: 'sagemaker.amazonaws.com',
-  codebuild: 'codebuild.amazonaws.com',
-  cloudformation: 'cloudformation.amazonaws.com',
-  datapipeline: 'datapipeline.amazonaws.com',
-  events: 'events.amazonaws.com',
-  scheduler: 'scheduler.amazonaws.com',
-  apprunner: 'tasks.apprunner.amazonaws.com',
-  elasticmapreduce: 'elasticmapreduce.amazonaws.com',
-};
+const ROLE_TAKERS: readonly (readonly [string, readonly string[]])[] = [
+  ['lambda.amazonaws.com', ['lambda:CreateFunction', 'lambda:UpdateFunctionConfiguration']],
+  ['ec2.amazonaws.com', ['ec2:RunInstances', 'ec2:RequestSpotInstances', 'ec2:AssociateIamInstanceProfile', 'ec2:ReplaceIamInstanceProfileAssociation']],
+  ['ecs-tasks.amazonaws.com', ['ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:StartTask']],
+  ['states.amazonaws.com', ['states:CreateStateMachine', 'states:UpdateStateMachine']],
+  ['glue.amazonaws.com', ['glue:CreateJob', 'glue:UpdateJob', 'glue:CreateDevEndpoint', 'glue:CreateCrawler', 'glue:UpdateCrawler']],
+  ['sagemaker.amazonaws.com', ['sagemaker:CreateNotebookInstance', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateModel']],
+  ['codebuild.amazonaws.com', ['codebuild:CreateProject', 'codebuild:UpdateProject']],
+  ['cloudformation.amazonaws.com', ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:CreateStackSet']],
+  ['datapipeline.amazonaws.com', ['datapipeline:CreatePipeline']],
+  ['events.amazonaws.com', ['events:PutTargets']],
+  ['scheduler.amazonaws.com', ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule']],
+  ['elasticmapreduce.amazonaws.com', ['elasticmapreduce:RunJobFlow']],
+];
 
 /**
- * "Add an iam:PassedToService condition" naming the services the document's other actions pass roles
- * to. No fix when none can be told: a guessed service would be a wrong condition that looks right.
+ * "Add an iam:PassedToService condition" naming the services the same policy hands roles to (its
+ * role-taking actions, patterns included). No fix when none can be told: a guessed service would be a
+ * wrong condition that looks right. Not preferred: the user should confirm the list.
  */
 function passedToServiceFix(ctx: RuleContext, document: PolicyDocument, statement: Statement): Fix[] {
-  const services = new Set<string>();
-  for (const s of document.statements) {
-    if (!isAllow(s)) continue;
-    for (const v of valuesOf(s.action)) {
-      const prefix = literal(v)?.split(':')[0]?.toLowerCase();
-      const taker = prefix && prefix !== 'iam' ? ROLE_TAKERS[prefix] : undefined;
-      if (taker) services.add(taker);
-    }
-  }
-  if (services.size === 0) return [];
-  const list = [...services].sort();
+  const patterns = document.statements
+    .filter(isAllow)
+    .flatMap((s) => valuesOf(s.action).map(literal))
+    .filter((t): t is string => t !== undefined && !/^iam:/i.test(t) && t !== '*');
+  const matchers = patterns.map((p) => globMatcher(p));
+  const list = ROLE_TAKERS.filter(([, actions]) => actions.some((a) => matchers.some((m) => m(a)))).map(([service]) => service).sort();
+  if (list.length === 0) return [];
   const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', 'iam:PassedToService', list.length === 1 ? list[0]! : list);
-  return edit ? [{ title: `Allow passing roles only to ${list.join(', ')} (iam:PassedToService)`, edits: [edit], preferred: true }] : [];
+  return edit ? [{ title: `Allow passing roles only to ${list.join(', ')} (iam:PassedToService)`, edits: [edit] }] : [];
 }
