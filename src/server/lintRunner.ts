@@ -58,13 +58,9 @@ export class LintRunner {
       return Promise.resolve(read ? lintSource(read(), text, catalog, config) : lintText(text, format, catalog, config));
     }
     return new Promise<LintResult>((resolve, reject) => {
-      const pending: Pending = { job: { id: this.nextId++, text, format, config }, key, resolve, reject };
-      // A queued lint of the same document is stale: drop it.
-      for (let i = this.queue.length - 1; i >= 0; i--) {
-        if (this.queue[i]!.key === key) this.queue.splice(i, 1)[0]!.reject(new LintCancelled());
-      }
-      this.queue.push(pending);
-      if (this.running?.key === key) this.cancelRunning();
+      // A queued or running lint of the same document is stale: drop it.
+      this.cancel(key);
+      this.queue.push({ job: { id: this.nextId++, text, format, config }, key, resolve, reject });
       this.pump();
     });
   }

@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
+import { conditionKeysOfAction } from '../catalog/keyUsage';
+import { code, escapeCell } from './markdown';
 import type { AccessLevel, Action, Expansion } from '../catalog/types';
 
 /** The Service Authorization Reference section listing a service's actions. */
@@ -24,7 +26,7 @@ export function describeAction(catalog: Catalog, action: Action): string {
       lines.push(`| ${escapeCell(rt.name)}${rt.required ? ' (required)' : ''} | \`${escapeCell(format)}\` |`);
     }
   }
-  const keys = conditionKeysOf(action);
+  const keys = conditionKeysOfAction(action).sort();
   if (keys.length > 0) {
     lines.push('', `Condition keys: ${keys.map((k) => '`' + k + '`').join(', ')}`);
   }
@@ -55,19 +57,4 @@ function countByLevel(actions: readonly Action[]): Record<AccessLevel, number> {
   const counts = Object.fromEntries(DANGER_ORDER.map((l) => [l, 0])) as Record<AccessLevel, number>;
   for (const a of actions) counts[a.accessLevel]++;
   return counts;
-}
-
-function conditionKeysOf(action: Action): string[] {
-  const keys = new Set(action.conditionKeys);
-  for (const rt of action.resourceTypes) for (const k of rt.conditionKeys) keys.add(k);
-  return [...keys].sort();
-}
-
-/** A pattern as inline code: its `*` would otherwise be read as Markdown emphasis. */
-function code(text: string): string {
-  return `\`${text.replace(/`/g, '')}\``;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

@@ -4,6 +4,7 @@
  * it is in (which of its actions a key or an ARN applies to).
  */
 import type { Catalog } from '../catalog/catalog';
+import { code, escapeCell } from './markdown';
 import { parseArn } from '../catalog/arn';
 import { actionsSupportingKey, conditionKeysOfAction } from '../catalog/keyUsage';
 import { servicePrincipal } from '../catalog/servicePrincipals';
@@ -110,10 +111,7 @@ function list(names: readonly string[], limit = 6): string {
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
-function code(text: string): string {
-  return `\`${text.replace(/`/g, '')}\``;
-}
 
 function cell(text: string): string {
-  return text === '' ? '—' : text.replace(/\|/g, '\\|');
+  return text === '' ? '—' : escapeCell(text);
 }

@@ -3,7 +3,8 @@
  * is replaced where the property is written, else the property is inserted first in `Properties`, else
  * a `Properties` object holding it is added to the resource. JSON stays JSON, YAML block stays block.
  */
-import type { Span, TemplateResource } from '../../policy/model';
+import { withQuotes } from '../edits';
+import type { TemplateResource } from '../../policy/model';
 import { member, type ObjectNode } from '../../sources/tree';
 import { insertFirstProperty } from '../edits';
 import type { TextEdit } from '../types';
@@ -39,11 +40,4 @@ function insertObjectProperty(text: string, object: ObjectNode, outer: string, i
   if (text[start] === '{') return insertFirstProperty(text, object.span, outer, `{"${inner}": ${jsonValue}}`);
   const indent = ' '.repeat(start - (text.lastIndexOf('\n', start - 1) + 1));
   return { span: { start, end: start }, newText: `${outer}:\n${indent}  ${inner}: ${jsonValue}\n${indent}` };
-}
-
-/** The span of a scalar with its quotes, when it is quoted: a replacement must not land inside them. */
-function withQuotes(text: string, span: Span): Span {
-  const before = text[span.start - 1];
-  if ((before === '"' || before === "'") && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
-  return span;
 }

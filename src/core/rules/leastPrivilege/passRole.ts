@@ -1,5 +1,6 @@
 import type { PolicyDocument, Statement } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
+import { requiresAnyKey } from '../requiredConditions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { globMatcher, isAllow, literal, starResource, valuesOf } from '../values';
 
@@ -46,11 +47,7 @@ export const passRoleStar: Rule = {
  * a request without the key passes it. Access Analyzer draws the same line.
  */
 function limitsPassedToService(statement: Statement): boolean {
-  return (statement.condition?.blocks ?? []).some(
-    (b) =>
-      !/IfExists$/i.test(b.operator.text) &&
-      b.entries.some((e) => ['iam:passedtoservice', 'iam:associatedresourcearn'].includes(e.key.text.toLowerCase())),
-  );
+  return requiresAnyKey(statement, ['iam:PassedToService', 'iam:AssociatedResourceArn']);
 }
 
 export const passRoleWithoutService: Rule = {

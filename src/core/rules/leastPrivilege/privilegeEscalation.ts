@@ -5,6 +5,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Action } from '../../catalog/types';
 import type { PolicySource, Span, Statement } from '../../policy/model';
 import { LineIndex } from '../../text/lines';
+import { requiredEntries } from '../requiredConditions';
 import type { Rule } from '../types';
 import { globMatcher, literal } from '../values';
 
@@ -38,15 +39,12 @@ function escalationActions(catalog: Catalog): ReadonlySet<Action> {
  * forbid nothing we can tell, so the grant does not count (no finding on an unknown part).
  */
 function passingForbidden(statement: Statement, service: string): boolean {
-  for (const block of statement.condition?.blocks ?? []) {
-    if (/IfExists$/i.test(block.operator.text)) continue;
+  for (const { block, entry } of requiredEntries(statement)) {
+    if (entry.key.text.toLowerCase() !== 'iam:passedtoservice') continue;
+    if (entry.values.unknown || entry.values.values.some((v) => literal(v) === undefined)) return true;
     const negated = /Not/.test(block.operator.text);
-    for (const entry of block.entries) {
-      if (entry.key.text.toLowerCase() !== 'iam:passedtoservice') continue;
-      if (entry.values.unknown || entry.values.values.some((v) => literal(v) === undefined)) return true;
-      const matches = entry.values.values.some((v) => globMatcher(literal(v)!)(service));
-      if (matches === negated) return true;
-    }
+    const matches = entry.values.values.some((v) => globMatcher(literal(v)!)(service));
+    if (matches === negated) return true;
   }
   return false;
 }
@@ -57,8 +55,25 @@ function sitesFor(sites: readonly GrantSite[] | undefined, action: string, metho
 }
 
 /** Every escalation combination each principal of the file is granted, with the sites granting each action. */
-export function escalationsIn(source: PolicySource, catalog: Catalog): { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] {
-  const out: { principal: Principal; method: EscalationMethod; sites: readonly (readonly GrantSite[])[] }[] = [];
+export function escalationsIn(source: PolicySource, catalog: Catalog): readonly Escalation[] {
+  // Asked twice per document version, by this rule and by the CodeLens, on the same reading.
+  const known = escalationsBySource.get(source);
+  if (known?.catalog === catalog) return known.found;
+  const found = findAll(source, catalog);
+  escalationsBySource.set(source, { catalog, found });
+  return found;
+}
+
+interface Escalation {
+  readonly principal: Principal;
+  readonly method: EscalationMethod;
+  readonly sites: readonly (readonly GrantSite[])[];
+}
+
+const escalationsBySource = new WeakMap<PolicySource, { catalog: Catalog; found: readonly Escalation[] }>();
+
+function findAll(source: PolicySource, catalog: Catalog): Escalation[] {
+  const out: Escalation[] = [];
   for (const principal of principalsOf(source)) {
     const granted = principalGrants(principal, catalog, counts(catalog), escalationActions(catalog));
     if (granted.administrator) continue;

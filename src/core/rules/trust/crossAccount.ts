@@ -7,7 +7,7 @@
 import type { PolicyDocument, Value } from '../../policy/model';
 import type { Rule } from '../types';
 import { isAllow, literal } from '../values';
-import { requiresAnyKey } from './conditionKeys';
+import { requiresAnyKey } from '../requiredConditions';
 
 /** Conditions that narrow an account principal to the callers meant: a third party's external id, the organisation, named principals. */
 const NARROWING_KEYS = ['sts:ExternalId', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalArn'];

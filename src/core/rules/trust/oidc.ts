@@ -8,7 +8,7 @@ import { addConditionEntry } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { globMatcher, isAllow, literal } from '../values';
 import { parseOperator } from '../validity/conditions';
-import { requiredEntries } from './conditionKeys';
+import { requiredEntries } from '../requiredConditions';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 

@@ -1,16 +1,15 @@
 import type { Statement, Value } from '../../policy/model';
 import type { Rule } from '../types';
+import { requiresAnyKey } from '../requiredConditions';
 import { isAllow, literal } from '../values';
 
 /** Condition keys that tie a request to an account, organisation, network or caller: not public any more. */
-const RESTRICTING_KEYS = new Set(
-  [
-    'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn',
-    'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceVpcArn', 'aws:SourceIp',
-    'aws:VpcSourceIp', 'aws:userid', 'aws:SourceOwner', 'aws:PrincipalServiceName', 'kms:CallerAccount', 'kms:ViaService',
-    'sns:Endpoint', 'lambda:FunctionArn', 'aws:ResourceAccount', 'aws:ResourceOrgID',
-  ].map((k) => k.toLowerCase()),
-);
+const RESTRICTING_KEYS = [
+  'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn',
+  'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceVpcArn', 'aws:SourceIp',
+  'aws:VpcSourceIp', 'aws:userid', 'aws:SourceOwner', 'aws:PrincipalServiceName', 'kms:CallerAccount', 'kms:ViaService',
+  'sns:Endpoint', 'lambda:FunctionArn', 'aws:ResourceAccount', 'aws:ResourceOrgID',
+];
 
 /** The `*` that makes a statement's Principal everyone: `"Principal": "*"` or `{"AWS": "*"}`. */
 function wildcardPrincipal(statement: Statement): Value | undefined {
@@ -27,9 +26,7 @@ function wildcardPrincipal(statement: Statement): Value | undefined {
 
 function restricted(statement: Statement): boolean {
   if (statement.condition?.unknown) return true; // cannot tell: never a false positive
-  return (statement.condition?.blocks ?? []).some(
-    (b) => !/IfExists$/i.test(b.operator.text) && b.entries.some((e) => RESTRICTING_KEYS.has(e.key.text.toLowerCase())),
-  );
+  return requiresAnyKey(statement, RESTRICTING_KEYS);
 }
 
 export const publicPrincipal: Rule = {

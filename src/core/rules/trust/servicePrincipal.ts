@@ -7,7 +7,7 @@ import type { Statement, Value } from '../../policy/model';
 import { addConditionEntry, refTo } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { isAllow, literal } from '../values';
-import { requiredEntries, requiresAnyKey } from './conditionKeys';
+import { requiredEntries, requiresAnyKey } from '../requiredConditions';
 
 /** Keys that tie a service's request to the resource or account it acts for. */
 const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];

@@ -1,5 +1,5 @@
-/** What a statement's conditions require on every request, for the trust and resource-policy rules. */
-import type { ConditionBlock, ConditionEntry, Statement } from '../../policy/model';
+/** What a statement's conditions require on every request: shared by the rules that ask whether a key is always tested. */
+import type { ConditionBlock, ConditionEntry, Statement } from '../policy/model';
 
 /**
  * The condition entries that must hold on every request: `...IfExists` blocks are left out, since a
