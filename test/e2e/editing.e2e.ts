@@ -44,3 +44,36 @@ test('completion after a service prefix lists its actions with their access leve
   await wb.screenshot('completion-accepted');
   await wb.runCommand('File: Revert File');
 });
+
+test('hover on a condition key says what it is and which of the statement\'s actions support it', async () => {
+  await wb.openFile('policies', 'ci-deploy-policy.json');
+  await wb.editorText('iam:PassedToService').hover();
+  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 'PassedToService' }).first();
+  await hover.waitFor({ timeout: 20_000 });
+  assert.match(await hover.innerText(), /iam:PassedToService[\s\S]*String[\s\S]*iam:PassRole/);
+  await wb.screenshot('hover-condition-key');
+  await wb.page.mouse.move(5, 5);
+});
+
+test('a suppression comment with a reason takes the finding out of the Problems panel', async () => {
+  await wb.openFile('templates', 'reporting-stack.yaml');
+  await wb.page.keyboard.press('Control+Shift+M');
+  const panel = wb.page.locator('.markers-panel');
+  await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().waitFor({ timeout: 30_000 });
+  // Clicking the problem reveals its line and puts the cursor on it (the line may be under the panel).
+  await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().click();
+  await wb.page.waitForTimeout(300);
+  // Then click the revealed text: the keys must go to the editor, not to the panel's filter box.
+  await wb.editorText('dynamodb:*').click();
+  // A new line above the Action line, then the comment on it: no keystroke ever comments the Action out.
+  await wb.page.keyboard.press('Home');
+  await wb.page.keyboard.press('Enter');
+  await wb.page.keyboard.press('ArrowUp');
+  await wb.page.keyboard.type('# cloudwarden-ignore wildcard-action: the reporting job reads any table');
+  await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+  // The statement's other finding, on the line after the Action, stays: only wildcard-action is silenced.
+  await panel.locator('.monaco-list-row', { hasText: 'permissions-management' }).first().waitFor({ timeout: 10_000 });
+  await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ timeout: 10_000 });
+  await wb.screenshot('suppressed');
+  await wb.runCommand('File: Revert File');
+});
