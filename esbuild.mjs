@@ -2,7 +2,7 @@
 // and benchmark entry points into out/. Type-checking is a separate step (`npm run typecheck`):
 // esbuild strips types without checking them.
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -26,6 +26,9 @@ const common = {
   external: ['vscode'],
   // jsonc-parser's UMD main requires its files dynamically, which a bundle cannot follow: take the ESM build.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ES module build finds itself through `import.meta.url`, which a CommonJS bundle
+  // does not have: take its CommonJS build (the WebAssembly is handed to it as bytes, see grammars.ts).
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 };
 
 /** @type {esbuild.BuildOptions[]} */
@@ -61,6 +64,18 @@ if (tests) {
     // Test tooling stays in node_modules; the code under test is bundled in, as it is in dist/.
     external: ['vscode', 'mocha', 'playwright-core', '@aws-sdk/*', '@smithy/*', '@vscode/test-electron', 'typescript'],
   });
+}
+
+// The tree-sitter runtime and grammars (WebAssembly) beside the bundles: the server and the CLI load them
+// from dist/grammars/ when the first TypeScript or Terraform file is read.
+const GRAMMARS = {
+  'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-typescript.wasm': 'node_modules/tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+};
+if (!testsOnly) {
+  mkdirSync('dist/grammars', { recursive: true });
+  for (const [name, from] of Object.entries(GRAMMARS)) copyFileSync(from, join('dist/grammars', name));
 }
 
 function walk(dir, keep) {

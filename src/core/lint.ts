@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalog';
-import type { PolicyDocument, PolicySource } from './policy/model';
+import type { PolicyDocument, PolicySource, SourceFormat } from './policy/model';
 import { RULES } from './rules/registry';
 import type { Finding, Fix, Report, Severity } from './rules/types';
 import { readPolicySource } from './sources';
@@ -30,8 +30,20 @@ export const SYNTAX_ERROR = 'syntax-error';
 
 const NO_FIXES: readonly Fix[] = [];
 
+/**
+ * The fixes of a finding that are right where its document is written. In a document decoded from a
+ * string every span is the whole string: no edit would be right. In a CDK construct or a Terraform block
+ * the keys are the construct's own: a fix that inserts text adds an element by its IAM name, which the
+ * construct would not understand; replacing a string or list items is right in any syntax.
+ */
+function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined): readonly Fix[] {
+  if (!fixes || document?.coarseSpans) return NO_FIXES;
+  if (!document?.construct) return fixes;
+  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start));
+}
+
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
-export function lintText(text: string, format: 'json' | 'yaml', catalog: Catalog, config: LintConfig = {}): LintResult {
+export function lintText(text: string, format: SourceFormat, catalog: Catalog, config: LintConfig = {}): LintResult {
   return lintSource(readPolicySource(text, format), text, catalog, config);
 }
 
@@ -47,9 +59,8 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     const setting = config.rules?.[rule.meta.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
-    // In a document decoded from a string every span is the whole string: no edit would be right.
     const push = (f: Report, document: PolicyDocument | undefined) =>
-      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: document?.coarseSpans ? NO_FIXES : (f.fixes ?? NO_FIXES) });
+      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: fixesIn(document, f.fixes) });
     const fail = (where: string, error: unknown) =>
       internalErrors.push(`Rule ${rule.meta.id} failed on ${where}: ${error instanceof Error ? error.message : String(error)}`);
     if (rule.check) {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../core/catalog';
 import { lintSource, lintText, type LintConfig, type LintResult } from '../core/lint';
-import type { PolicySource } from '../core/policy/model';
+import type { PolicySource, SourceFormat } from '../core/policy/model';
 import type { LintAnswer, LintJob, LintWorkerData } from './lintWorker';
 
 /** Thrown (as a rejection) to the caller of a lint that a newer version of the same document replaced. */
@@ -51,7 +51,7 @@ export class LintRunner {
    * Lints `text`; `key` names the document (a newer lint with the same key cancels this one). A small
    * text is linted here, on policies `read` gives when it has them (the server keeps one reading per version).
    */
-  lint(key: string, text: string, format: 'json' | 'yaml', config: LintConfig, catalog: Catalog, read?: () => PolicySource): Promise<LintResult> {
+  lint(key: string, text: string, format: SourceFormat, config: LintConfig, catalog: Catalog, read?: () => PolicySource): Promise<LintResult> {
     if (text.length < this.workerThreshold) {
       // A large version of the same document may still be in the worker: it is stale now.
       this.cancel(key);

@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lazyCatalog } from '../core/catalog';
 import { lintText, type LintConfig, type LintResult } from '../core/lint';
+import type { SourceFormat } from '../core/policy/model';
 
 /** One lint, sent to the worker thread. */
 export interface LintJob {
   readonly id: number;
   readonly text: string;
-  readonly format: 'json' | 'yaml';
+  readonly format: SourceFormat;
   readonly config: LintConfig;
 }
 

@@ -5,12 +5,13 @@
  *   # cloudwarden-ignore wildcard-action, resource-star: read-only role for the audit account
  *   "Action": "s3:*" // cloudwarden-ignore wildcard-action: ...      (JSONC, and JSON with comments)
  *   /* cloudwarden-ignore wildcard-action: ... *\/
+ *   actions: ['s3:*'], // cloudwarden-ignore wildcard-action: ...      (CDK TypeScript; Terraform takes # and //)
  *
  * A comment after code applies to its own line; a comment alone on its line applies to the next line
  * that holds code. It silences findings of the named rules that start on that line. The reason follows
  * the colon.
  */
-import type { Span } from '../policy/model';
+import type { SourceFormat, Span } from '../policy/model';
 import { DIRECTIVE, realReason } from './ids';
 
 
@@ -26,8 +27,15 @@ export interface CommentSuppression {
 
 const YAML_COMMENT = /(^|\s)#\s*cloudwarden-ignore(?![\w-])/;
 const C_COMMENT = /(\/\/|\/\*)\s*cloudwarden-ignore(?![\w-])/;
+/** HCL takes `#`, `//` and `/* *\/`. */
+const HCL_COMMENT = /(^|\s)(?:#|\/\/|\/\*)\s*cloudwarden-ignore(?![\w-])/;
 
-export function findCommentSuppressions(text: string, format: 'json' | 'yaml'): CommentSuppression[] {
+/** Where the marker starts in a match: after the blank that must precede `#` in YAML and HCL. */
+function markerPattern(format: SourceFormat): RegExp {
+  return format === 'yaml' ? YAML_COMMENT : format === 'terraform' ? HCL_COMMENT : C_COMMENT;
+}
+
+export function findCommentSuppressions(text: string, format: SourceFormat): CommentSuppression[] {
   if (!text.includes(DIRECTIVE)) return [];
   const lines = text.split('\n');
   const starts: number[] = [];
@@ -39,12 +47,14 @@ export function findCommentSuppressions(text: string, format: 'json' | 'yaml'): 
   const out: CommentSuppression[] = [];
   lines.forEach((line, i) => {
     if (!line.includes(DIRECTIVE)) return;
-    const match = (format === 'yaml' ? YAML_COMMENT : C_COMMENT).exec(line);
+    const pattern = markerPattern(format);
+    const match = pattern.exec(line);
     if (!match) return;
-    const markerAt = match.index + (format === 'yaml' ? match[1]!.length : 0);
+    const blank = pattern === C_COMMENT ? 0 : match[1]!.length;
+    const markerAt = match.index + blank;
     // A `//` or `#` inside a string is not a comment: an odd number of quotes before it means it is in one.
-    if (quotesBefore(line, markerAt) % 2 === 1) return;
-    const bodyStart = markerAt + match[0].length - (format === 'yaml' ? match[1]!.length : 0);
+    if (quotesBefore(line, markerAt, format === 'typescript' ? `"'\`` : '"') % 2 === 1) return;
+    const bodyStart = markerAt + match[0].length - blank;
     let body = line.slice(bodyStart).replace(/\r$/, '');
     if (body.includes('*/')) body = body.slice(0, body.indexOf('*/'));
     const colon = body.indexOf(':');
@@ -63,21 +73,24 @@ export function findCommentSuppressions(text: string, format: 'json' | 'yaml'): 
   return out;
 }
 
-function quotesBefore(line: string, end: number): number {
+/** How many strings open or close before `end`, counting the quote characters given (a rough count: a quote inside another kind of string counts too). */
+function quotesBefore(line: string, end: number, quotes: string): number {
   let n = 0;
   for (let i = 0; i < end; i++) {
     if (line[i] === '\\') i++;
-    else if (line[i] === '"') n++;
+    else if (quotes.includes(line[i]!)) n++;
   }
   return n;
 }
 
 /** The next line after `from` that is neither blank nor only a comment (other suppressions stack). */
-function nextCodeLine(lines: readonly string[], from: number, format: 'json' | 'yaml'): number {
+function nextCodeLine(lines: readonly string[], from: number, format: SourceFormat): number {
   for (let j = from + 1; j < lines.length; j++) {
     const t = lines[j]!.trim();
     if (t === '') continue;
-    if (format === 'yaml' ? t.startsWith('#') : t.startsWith('//') || (t.startsWith('/*') && t.endsWith('*/'))) continue;
+    const hash = t.startsWith('#');
+    const slashes = t.startsWith('//') || (t.startsWith('/*') && t.endsWith('*/'));
+    if (format === 'yaml' ? hash : format === 'terraform' ? hash || slashes : slashes) continue;
     return j;
   }
   return lines.length;

@@ -4,7 +4,7 @@
  * and where the suppression is, and a suppression that silences nothing, names an unknown rule or gives no
  * reason is itself reported (info by default, configurable as the ids in ids.ts).
  */
-import type { Span } from '../policy/model';
+import type { SourceFormat, Span } from '../policy/model';
 import type { Finding, Severity } from '../rules/types';
 import { LineIndex } from '../text/lines';
 import { findCommentSuppressions } from './comments';
@@ -15,7 +15,7 @@ import type { ExternalSuppression, SuppressedFinding } from './types';
 
 export interface SuppressionContext {
   readonly text: string;
-  readonly format: 'json' | 'yaml';
+  readonly format: SourceFormat;
   readonly external: readonly ExternalSuppression[];
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
 }
@@ -25,7 +25,8 @@ const UNSUPPRESSIBLE = new Set(['syntax-error', ...SUPPRESSION_FINDINGS]);
 
 export function applySuppressions(findings: readonly Finding[], ctx: SuppressionContext): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   const comments = findCommentSuppressions(ctx.text, ctx.format);
-  const metadata = findMetadataSuppressions(ctx.text, ctx.format);
+  // CloudFormation Metadata exists only in templates, written in JSON or YAML.
+  const metadata = ctx.format === 'json' || ctx.format === 'yaml' ? findMetadataSuppressions(ctx.text, ctx.format) : [];
   if (comments.length === 0 && metadata.length === 0 && ctx.external.length === 0) return { findings: [...findings], suppressed: [] };
   const index = new LineIndex(ctx.text);
   const used = new Set<string>();

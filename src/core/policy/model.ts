@@ -137,6 +137,13 @@ export interface PolicyDocument {
    * inside it.
    */
   readonly coarseSpans?: boolean;
+  /**
+   * Set when the document is written as code rather than as policy JSON: a CDK construct
+   * (`new PolicyStatement({ actions: [...] })`) or a Terraform `aws_iam_policy_document` block. Its
+   * keys are the construct's (`actions`, `not_resources`), so fixes that add elements by their IAM
+   * names are not offered; fixes that replace a string or list items are.
+   */
+  readonly construct?: 'cdk' | 'terraform-block';
 }
 
 /** A problem reading the source (syntax error, value of the wrong type where a policy must be). */
@@ -145,11 +152,20 @@ export interface ParseProblem {
   readonly span: Span;
 }
 
+/**
+ * The syntax a file is written in. `typescript` is CDK code and `terraform` HCL: their policies are
+ * read from constructs, blocks and embedded JSON (src/core/sources/code/).
+ */
+export type SourceFormat = 'json' | 'yaml' | 'typescript' | 'terraform';
+
 /** All the policies found in one file, and what could not be read. */
 export interface PolicySource {
-  readonly format: 'json' | 'yaml';
-  /** What the file is: a bare policy, CLI output, a CloudFormation/SAM template, or nothing we know. */
-  readonly shape: 'policy' | 'cli-output' | 'cloudformation' | 'none';
+  readonly format: SourceFormat;
+  /**
+   * What the file is: a bare policy, CLI output, a CloudFormation/SAM template, a CDK app (TypeScript),
+   * a Terraform configuration or plan, or nothing we know.
+   */
+  readonly shape: 'policy' | 'cli-output' | 'cloudformation' | 'cdk' | 'terraform' | 'terraform-plan' | 'none';
   readonly documents: readonly PolicyDocument[];
   readonly problems: readonly ParseProblem[];
   /** For CloudFormation/SAM templates: the resources and parameters, for rules that read beyond the policies. */

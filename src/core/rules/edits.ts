@@ -58,6 +58,7 @@ export function removeListItem(text: string, spans: readonly Span[], index: numb
 /** The span of a scalar including its quotes, when it is quoted. */
 export function withQuotes(text: string, span: Span): Span {
   const before = text[span.start - 1];
-  if ((before === '"' || before === "'") && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
+  // A backtick: a TypeScript template literal without substitutions (never a quote in JSON or YAML).
+  if ((before === '"' || before === "'" || before === '`') && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
   return span;
 }

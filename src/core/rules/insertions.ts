@@ -4,7 +4,7 @@
  * flow collections. Values are given as data and rendered in the style of the place they go to.
  */
 import { withQuotes } from './edits';
-import type { Span, Statement } from '../policy/model';
+import type { SourceFormat, Span, Statement } from '../policy/model';
 import type { TextEdit } from './types';
 
 /** Text that is written as is: a CloudFormation intrinsic, or a value copied from the file. */
@@ -30,7 +30,11 @@ export function subOf(template: string): RawText {
   return new RawText(`{"Fn::Sub": ${JSON.stringify(template)}}`, `!Sub ${JSON.stringify(template)}`);
 }
 
-type Format = 'json' | 'yaml';
+/**
+ * The file's syntax. TypeScript and Terraform take the JSON rendering: JSON is a valid TypeScript
+ * expression and a valid HCL value (as in `jsonencode({...})`).
+ */
+type Format = SourceFormat;
 
 /** How a value is written where it goes. */
 interface Layout {

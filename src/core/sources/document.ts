@@ -193,7 +193,7 @@ function readStatement(node: Node, index: number, context: ReadContext): Stateme
 function scalarElement({ key, value }: Entry, context: ReadContext): Value {
   if (value.kind === 'object' && !intrinsicOf(value)) wrongType(`"${key.text}" must be a string`, value, context);
   if (value.kind === 'array') wrongType(`"${key.text}" must be a string`, value, context);
-  return value.kind === 'scalar' || intrinsicOf(value) ? valueOf(value) : unknownValue(value);
+  return value.kind === 'scalar' || value.kind === 'template' || intrinsicOf(value) ? valueOf(value) : unknownValue(value);
 }
 
 /** Action, Resource, a principal's or a condition key's values: one value or an array of them. */
@@ -202,7 +202,7 @@ function valueList({ key, value }: Entry, context: ReadContext): ValueList {
     const values: Value[] = [];
     for (const item of value.items) {
       if (isNoValue(item)) continue;
-      if (item.kind === 'scalar' || intrinsicOf(item)) {
+      if (item.kind === 'scalar' || item.kind === 'template' || intrinsicOf(item)) {
         values.push(valueOf(item));
       } else {
         if (item.kind !== 'unknown') wrongType(`Each value of "${key.text}" must be a string`, item, context);
@@ -211,7 +211,7 @@ function valueList({ key, value }: Entry, context: ReadContext): ValueList {
     }
     return { values, isArray: true, span: value.span };
   }
-  if (value.kind === 'scalar') return { values: [valueOf(value)], isArray: false, span: value.span };
+  if (value.kind === 'scalar' || value.kind === 'template') return { values: [valueOf(value)], isArray: false, span: value.span };
   const intrinsic = intrinsicOf(value);
   if (intrinsic && !yieldsList(intrinsic, context) && !isNoValue(value)) return { values: [valueOf(value)], isArray: false, span: value.span };
   if (!intrinsic && value.kind === 'object') wrongType(`"${key.text}" must be a string or an array of strings`, value, context);

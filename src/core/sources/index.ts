@@ -1,14 +1,21 @@
 /**
  * Finds the IAM policies in a file's text and reads them into the policy model, with exact spans:
- * bare policy documents, AWS CLI output, CloudFormation and SAM templates, in JSON or YAML.
+ * bare policy documents, AWS CLI output, CloudFormation and SAM templates, Terraform plans, in JSON or
+ * YAML; CDK apps in TypeScript and Terraform configurations (code/).
  */
-import type { ParseProblem, PolicyDocument, PolicySource, Template } from '../policy/model';
+import type { ParseProblem, PolicyDocument, PolicySource, SourceFormat, Template } from '../policy/model';
+import { readCodeSource, type CodeTrees } from './code';
 import { detect } from './detect';
 import { parseJson } from './json';
 import { MAX_NESTING, mayNestTooDeeply, type ParsedText } from './tree';
 import { parseYaml } from './yaml';
 
-export type PolicyFormat = 'json' | 'yaml';
+export type PolicyFormat = SourceFormat;
+
+export interface ReadOptions {
+  /** For TypeScript and Terraform: the document's previous tree, for incremental re-parsing. */
+  readonly trees?: CodeTrees;
+}
 
 /**
  * The policies in `text` and the problems reading them. Never throws: syntax errors are problems, and
@@ -16,8 +23,9 @@ export type PolicyFormat = 'json' | 'yaml';
  * known shapes costs little and reports nothing (not even its syntax errors: it is not ours to lint),
  * unless it nests too deeply to be parsed safely, which is said.
  */
-export function readPolicySource(text: string, format: PolicyFormat): PolicySource {
+export function readPolicySource(text: string, format: PolicyFormat, options: ReadOptions = {}): PolicySource {
   try {
+    if (format === 'typescript' || format === 'terraform') return readCodeSource(text, format, options.trees);
     return read(text, format);
   } catch (error) {
     const problem: ParseProblem = { message: `Reading the policies failed (an internal error): ${String(error)}`, span: { start: 0, end: 0 } };
@@ -25,7 +33,7 @@ export function readPolicySource(text: string, format: PolicyFormat): PolicySour
   }
 }
 
-function read(text: string, format: PolicyFormat): PolicySource {
+function read(text: string, format: 'json' | 'yaml'): PolicySource {
   // Every shape we read holds one of these words (URL-encoded documents too: letters are not encoded),
   // so any other file is answered without parsing it.
   if (!text.includes('Statement') && !text.includes('Resources') && !text.includes('AWSTemplateFormatVersion')) {

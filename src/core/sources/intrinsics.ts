@@ -78,11 +78,17 @@ export function valueOf(node: Node): Value {
     const kind = node.value === null ? 'null' : typeof node.value === 'string' ? 'string' : typeof node.value === 'number' ? 'number' : 'boolean';
     return { kind, text: node.text, span: node.span };
   }
+  if (node.kind === 'template') return partsValue(node.parts, node.span);
   const intrinsic = intrinsicOf(node);
   const parts = intrinsic && stringParts(intrinsic);
   if (!parts) return unknownValue(node);
+  return partsValue(parts, node.span);
+}
+
+/** A string Value from literal and unknown parts (a plain string when every part is literal). */
+function partsValue(parts: readonly ArnPart[], span: Span): Value {
   const text = parts.map((part) => (typeof part === 'string' ? part : `\${${part.unknown}}`)).join('');
-  return parts.every((part) => typeof part === 'string') ? { kind: 'string', text, span: node.span } : { kind: 'string', text, parts, span: node.span };
+  return parts.every((part) => typeof part === 'string') ? { kind: 'string', text, span } : { kind: 'string', text, parts, span };
 }
 
 /** A Value for something that cannot be read as one, described for display (`!If [IsProd, a, b]`). */
@@ -185,6 +191,7 @@ function joinParts(arg: Node): ArnPart[] | undefined {
 /** The parts of a scalar or a string-building intrinsic, or undefined. */
 function knownParts(node: Node): ArnPart[] | undefined {
   if (node.kind === 'scalar') return node.value === null ? undefined : [node.text];
+  if (node.kind === 'template') return [...node.parts];
   const intrinsic = intrinsicOf(node);
   return intrinsic && stringParts(intrinsic);
 }
@@ -238,6 +245,8 @@ export function describe(node: Node, budget = 80): string {
         walk(entry.value);
       });
       write('}');
+    } else if (n.kind === 'template') {
+      write(n.parts.map((part) => (typeof part === 'string' ? part : `\${${part.unknown}}`)).join(''));
     } else {
       write((n.kind === 'unknown' && n.text) || '…');
     }

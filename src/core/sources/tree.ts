@@ -2,9 +2,10 @@
  * One neutral syntax tree, built in a single pass from either parser, so that everything after parsing
  * (detection, CloudFormation, intrinsics, policy documents) is the same code for JSON and YAML.
  */
+import type { ArnPart } from '../catalog/types';
 import type { Key, ParseProblem, Span } from '../policy/model';
 
-export type Node = ObjectNode | ArrayNode | ScalarNode | TaggedNode | UnknownNode;
+export type Node = ObjectNode | ArrayNode | ScalarNode | TaggedNode | TemplateNode | UnknownNode;
 
 export interface ObjectNode {
   readonly kind: 'object';
@@ -43,6 +44,18 @@ export interface TaggedNode {
   readonly span: Span;
   readonly tag: string;
   readonly value: Node;
+}
+
+/**
+ * A string built from literal text and interpolations whose values are not known here: a TypeScript
+ * template literal (`arn:aws:s3:::${bucketName}/*`), a Terraform string (`"${var.prefix}-logs"`).
+ * `parts` interleaves the literal text with the unknown parts, each labelled by its expression. The
+ * span covers the string's content (without the quotes).
+ */
+export interface TemplateNode {
+  readonly kind: 'template';
+  readonly span: Span;
+  readonly parts: readonly ArnPart[];
 }
 
 /** Something that holds no readable value: a missing value in half-typed text, an unusable alias. */

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { Action } from '../../catalog/types';
-import type { Value, ValueList } from '../../policy/model';
+import type { SourceFormat, Value, ValueList } from '../../policy/model';
 import { withQuotes } from '../edits';
 import type { Fix } from '../types';
 import { hasWildcard, literal } from '../values';
@@ -14,7 +14,7 @@ import { hasWildcard, literal } from '../values';
 /** Expansions longer than this are not offered: a list of hundreds of actions helps nobody. */
 export const MAX_EXPANSION = 100;
 
-export function expandWildcardFixes(text: string, format: 'json' | 'yaml', catalog: Catalog, value: Value, list: ValueList): Fix[] {
+export function expandWildcardFixes(text: string, format: SourceFormat, catalog: Catalog, value: Value, list: ValueList): Fix[] {
   const pattern = literal(value);
   if (pattern === undefined || !hasWildcard(pattern)) return [];
   const actions = catalog.expand(pattern).actions;
@@ -33,9 +33,11 @@ function count(n: number): string {
   return n === 1 ? '1 action' : `${n} actions`;
 }
 
-function writeOut(text: string, format: 'json' | 'yaml', value: Value, list: ValueList, actions: readonly Action[]) {
+function writeOut(text: string, format: SourceFormat, value: Value, list: ValueList, actions: readonly Action[]) {
   const span = withQuotes(text, value.span);
-  const quote = format === 'json' ? '"' : text[span.start] === "'" || text[span.start] === '"' ? text[span.start]! : '';
+  // JSON and HCL strings take double quotes; TypeScript and YAML keep the quote the pattern was written with.
+  const written = text[span.start] === "'" || text[span.start] === '"' || text[span.start] === '`' ? text[span.start]! : '';
+  const quote = format === 'json' || format === 'terraform' ? '"' : format === 'typescript' ? written || "'" : written;
   const items = actions.map((a) => `${quote}${a.fullName}${quote}`);
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   const before = text.slice(lineStart, span.start);
@@ -48,7 +50,7 @@ function writeOut(text: string, format: 'json' | 'yaml', value: Value, list: Val
     const ownLine = /^[ \t]*$/.test(before);
     return { span, newText: items.join(ownLine ? `,\n${before}` : ', ') };
   }
-  if (format === 'json') {
+  if (format !== 'yaml') {
     if (items.length <= 3) return { span, newText: `[${items.join(', ')}]` };
     const inner = `${lineIndent}  `;
     return { span, newText: `[\n${inner}${items.join(`,\n${inner}`)}\n${lineIndent}]` };

@@ -1,0 +1,53 @@
+/**
+ * Policies written as code: CDK apps in TypeScript and Terraform configurations, read from tree-sitter
+ * trees into the same policy model as JSON and YAML, so every rule, fix, hover and CodeLens applies.
+ */
+import type { ParseProblem, PolicySource } from '../../policy/model';
+import { readCdk } from './cdk/read';
+import { grammarOf, type CodeLanguage } from './grammars';
+import type { CodeReading } from './reading';
+import { readTerraform } from './terraform/read';
+import { CodeTrees } from './trees';
+
+export { loadGrammar, grammarOf, type CodeLanguage } from './grammars';
+export { CodeTrees } from './trees';
+
+/**
+ * True when a TypeScript text may define CDK IAM policies or grants: it imports the CDK. Other
+ * TypeScript files are answered without loading a parser or parsing.
+ */
+export function mayHoldPolicies(text: string, language: CodeLanguage): boolean {
+  if (language === 'typescript') return text.includes('aws-cdk-lib') || text.includes('@aws-cdk/');
+  return true;
+}
+
+/**
+ * The policies in a TypeScript or Terraform text. `trees` keeps the previous tree of the same document
+ * for incremental re-parsing. The grammar must be loaded (`loadGrammar`); if it is not, the answer says
+ * so as a problem and holds no policies.
+ */
+export function readCodeSource(text: string, language: CodeLanguage, trees?: CodeTrees): PolicySource {
+  const none: PolicySource = { format: language, shape: 'none', documents: [], problems: [] };
+  if (!mayHoldPolicies(text, language)) return none;
+  if (!grammarOf(language)) {
+    const problem: ParseProblem = { message: `The ${language === 'typescript' ? 'TypeScript' : 'Terraform'} parser is not loaded yet`, span: { start: 0, end: 0 } };
+    return { ...none, problems: [problem] };
+  }
+  const own = trees ? undefined : new CodeTrees();
+  try {
+    const tree = (trees ?? own)!.parse(language, text);
+    if (!tree) return none;
+    const reading: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
+    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0) return none;
+    return {
+      format: language,
+      shape: language === 'typescript' ? 'cdk' : 'terraform',
+      documents: reading.documents,
+      problems: reading.problems,
+      // Rules on attached managed policies read them from the template model; a code source has no resources of its own there.
+      template: { resources: [], parameters: [], managedPolicies: reading.managedPolicies },
+    };
+  } finally {
+    own?.dispose();
+  }
+}
