@@ -144,6 +144,13 @@ export interface PolicyDocument {
    * names are not offered; fixes that replace a string or list items are.
    */
   readonly construct?: 'cdk' | 'terraform-block';
+  /**
+   * Set when the document is not written in the file but follows from code there: a CDK `grant*` call
+   * (`bucket.grantRead(fn)` adds a statement to the function's role). Its spans all point at that code.
+   * Per-document rules skip it (there is nothing to edit); rules that combine a principal's policies
+   * count it, and hover on `span` lists what it grants.
+   */
+  readonly derivedFrom?: { readonly description: string; readonly span: Span };
 }
 
 /** A problem reading the source (syntax error, value of the wrong type where a policy must be). */
