@@ -45,7 +45,7 @@ export function principalsOf(source: PolicySource): Principal[] {
   const add = (name: string, document: PolicyDocument) => byName.set(name, [...(byName.get(name) ?? []), document]);
   const identity = source.documents.filter((d) => d.kind === 'identity');
   // Outside a template, a file with one unnamed document (a policy, get-policy-version output) is "this policy".
-  const alone = source.shape !== 'cloudformation' && identity.filter((d) => !d.appliesTo).length === 1;
+  const alone = (source.shape === 'policy' || source.shape === 'cli-output') && identity.filter((d) => !d.appliesTo).length === 1;
   for (const document of identity) {
     if (document.appliesTo) for (const name of document.appliesTo) add(name, document);
     else add(source.shape === 'policy' || alone ? THIS_POLICY : document.path, document);
