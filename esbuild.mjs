@@ -72,6 +72,10 @@ const GRAMMARS = {
   'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
   'tree-sitter-typescript.wasm': 'node_modules/tree-sitter-typescript/tree-sitter-typescript.wasm',
   'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  // Their licences travel with them (MIT, MIT, Apache-2.0).
+  'LICENSE-web-tree-sitter': 'node_modules/web-tree-sitter/LICENSE',
+  'LICENSE-tree-sitter-typescript': 'node_modules/tree-sitter-typescript/LICENSE',
+  'LICENSE-tree-sitter-hcl': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE',
 };
 if (!testsOnly) {
   mkdirSync('dist/grammars', { recursive: true });

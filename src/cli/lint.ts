@@ -5,6 +5,8 @@ import { PROJECT_FILE_NAME } from '../core/config/projectFile';
 import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../core/config/resolve';
 import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
+import type { SourceFormat } from '../core/policy/model';
+import { grammarOf } from '../core/sources/code';
 import { ruleMetas } from '../core/rules/registry';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
@@ -12,7 +14,7 @@ import { EXIT, type CliIo } from './io';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
-const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template']);
+const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tf']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
 
 interface FileResult {
@@ -102,7 +104,12 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResul
   } catch (error) {
     return { path: file, text: '', findings: [], suppressed: [], error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  const result = lintText(text, formatOf(file, text), catalog, config);
+  const format = formatOf(file, text);
+  // main.ts loads the parsers before a lint run; a caller that did not must not get "nothing found".
+  if ((format === 'typescript' || format === 'terraform') && !grammarOf(format)) {
+    return { path: file, text, findings: [], suppressed: [], error: `the ${format} parser is not loaded` };
+  }
+  const result = lintText(text, format, catalog, config);
   return { path: file, text, findings: result.findings, suppressed: result.suppressed };
 }
 
@@ -126,10 +133,12 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
   }
 }
 
-/** YAML by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
-function formatOf(file: string, text: string): 'json' | 'yaml' {
+/** YAML, TypeScript (CDK) and Terraform by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
+function formatOf(file: string, text: string): SourceFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'typescript';
+  if (ext === '.tf') return 'terraform';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
@@ -139,10 +148,16 @@ function walk(dir: string, out: string[], ignored: (file: string) => boolean): v
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(full)) walk(full, out, ignored);
-    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && entry.name !== PROJECT_FILE_NAME && !ignored(full)) {
+    } else if (entry.isFile() && isPolicyFileName(entry.name) && !ignored(full)) {
       out.push(full);
     }
   }
+}
+
+/** Files a folder walk lints: policy, template, TypeScript and Terraform files; not declaration files or the project file. */
+function isPolicyFileName(name: string): boolean {
+  if (name === PROJECT_FILE_NAME || name.endsWith('.d.ts')) return false;
+  return POLICY_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 function formatText(results: readonly FileResult[]): string {

@@ -1,10 +1,29 @@
 import * as path from 'node:path';
+import { loadGrammar } from '../core/sources/code';
 import { runCli } from './run';
 
-// The catalog ships beside this bundle in dist/.
+// The catalog and the grammars ship beside this bundle in dist/.
 const catalogFile = process.env.CLOUDWARDEN_CATALOG ?? path.join(__dirname, 'catalog.json');
-process.exitCode = runCli(process.argv.slice(2), {
-  catalogFile,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+const grammarDir = path.join(__dirname, 'grammars');
+const argv = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  // A lint run may meet CDK or Terraform files: their parsers load first (about 60 ms), the rest stays synchronous.
+  if (argv[0] === 'lint') {
+    try {
+      await Promise.all([loadGrammar('typescript', grammarDir), loadGrammar('terraform', grammarDir)]);
+    } catch (error) {
+      // Only TypeScript and Terraform files are affected: each says so in the results.
+      process.stderr.write(`cloudwarden: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  return runCli(argv, {
+    catalogFile,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
+
+void main().then((code) => {
+  process.exitCode = code;
 });

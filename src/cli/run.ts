@@ -12,8 +12,9 @@ Commands:
                                (e.g. s3:Get*, *:Get*, ec2:Describe*Instance?), with access levels.
   lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE]
        <files or folders...>
-                               Lint the IAM policies in policy files, AWS CLI output and
-                               CloudFormation/SAM templates. Exit 0: nothing at or above --fail-on
+                               Lint the IAM policies in policy files, AWS CLI output,
+                               CloudFormation/SAM templates, CDK TypeScript (files that import
+                               aws-cdk-lib), Terraform (.tf) and Terraform plan JSON. Exit 0: nothing at or above --fail-on
                                (default error); 1: findings; 2: usage or read errors. Rules and
                                suppressions come from --config, else from the nearest
                                .cloudwarden.yaml above each file; suppressed findings never fail.

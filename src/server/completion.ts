@@ -4,8 +4,11 @@ import { completionsAt, type CompletionKind } from '../core/complete/completions
 import type { CatalogService } from './catalogService';
 import type { PolicySources } from './sources';
 
-/** Characters after which the client asks again without a word typed: `:` ends a service prefix, `"` opens a string. */
-export const COMPLETION_TRIGGERS = [':', '"'];
+/**
+ * Characters after which the client asks again without a word typed: `:` ends a service prefix, `"` opens
+ * a string, and `'` opens one in TypeScript.
+ */
+export const COMPLETION_TRIGGERS = [':', '"', "'"];
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   service: CompletionItemKind.Module,

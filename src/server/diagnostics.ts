@@ -187,6 +187,7 @@ export class DiagnosticsService {
     if (isProjectFileUri(document.uri)) return { ...NOTHING, notices: this.projectFileDiagnostics(document) };
     if (!syntax || !catalog) return NOTHING;
     const text = document.getText();
+    const version = document.version;
     if (text.length > settings.lint.maxFileSize) {
       const notice: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -200,6 +201,9 @@ export class DiagnosticsService {
     const file = fsPathOf(document.uri) ?? '';
     // The project file's `ignore` holds in the editor as in the CLI: an ignored file shows nothing.
     if (isIgnored(project, file)) return NOTHING;
+    // TypeScript and Terraform: the parser loads when the first such document is linted, not before.
+    await this.o.sources.prepare(document);
+    if (document.version !== version) return undefined;
     const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!);
     for (const error of result.internalErrors) this.o.connection.console.error(error);
     // The reading is stored by lintNow, once it knows this lint is still the current one.

@@ -36,6 +36,7 @@ export class LintRunner {
       /** The script a worker runs: the server bundle itself, which serves lint jobs when it is a worker. */
       readonly script: string | undefined;
       readonly catalogFile: string;
+      readonly grammarDir: string;
       /** Texts of at least this many characters are linted in the worker. */
       readonly workerThreshold: number;
       readonly log: (message: string) => void;
@@ -113,7 +114,7 @@ export class LintRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const data: LintWorkerData = { cloudwardenLintWorker: true, catalogFile: this.options.catalogFile };
+    const data: LintWorkerData = { cloudwardenLintWorker: true, catalogFile: this.options.catalogFile, grammarDir: this.options.grammarDir };
     const worker = new Worker(this.options.script!, { workerData: data });
     worker.on('message', (answer: LintAnswer) => {
       const running = this.running;

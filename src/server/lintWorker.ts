@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { lazyCatalog } from '../core/catalog';
+import { lazyCatalog, type Catalog } from '../core/catalog';
+import { loadGrammar } from '../core/sources/code';
 import { lintText, type LintConfig, type LintResult } from '../core/lint';
 import type { SourceFormat } from '../core/policy/model';
 
@@ -16,6 +17,7 @@ export type LintAnswer = { readonly id: number; readonly result: LintResult } | 
 export interface LintWorkerData {
   readonly cloudwardenLintWorker: true;
   readonly catalogFile: string;
+  readonly grammarDir: string;
 }
 
 export function isLintWorker(data: unknown): data is LintWorkerData {
@@ -30,13 +32,18 @@ export function serveLintJobs(): void {
   const port = parentPort;
   if (!port) return;
   const catalog = lazyCatalog((workerData as LintWorkerData).catalogFile);
+  const { grammarDir } = workerData as LintWorkerData;
   port.on('message', (job: LintJob) => {
-    let answer: LintAnswer;
-    try {
-      answer = { id: job.id, result: lintText(job.text, job.format, catalog(), job.config) };
-    } catch (error) {
-      answer = { id: job.id, error: error instanceof Error ? error.message : String(error) };
-    }
-    port.postMessage(answer);
+    void answer(job, catalog, grammarDir).then((a) => port.postMessage(a));
   });
+}
+
+async function answer(job: LintJob, catalog: () => Catalog, grammarDir: string): Promise<LintAnswer> {
+  try {
+    // The worker has its own WebAssembly instance: a TypeScript or Terraform job loads the grammar here.
+    if (job.format === 'typescript' || job.format === 'terraform') await loadGrammar(job.format, grammarDir);
+    return { id: job.id, result: lintText(job.text, job.format, catalog(), job.config) };
+  } catch (error) {
+    return { id: job.id, error: error instanceof Error ? error.message : String(error) };
+  }
 }

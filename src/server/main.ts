@@ -14,6 +14,7 @@ if (!isMainThread && isLintWorker(workerData)) {
     catalogFile: process.env.CLOUDWARDEN_CATALOG ?? path.join(__dirname, 'catalog.json'),
     rulesDocsDir: path.join(__dirname, '..', 'docs', 'rules'),
     serverScript: __filename,
+    grammarDir: path.join(__dirname, 'grammars'),
     // Tests lower it to send small files to the worker.
     lintWorkerThreshold: Number(process.env.CLOUDWARDEN_LINT_WORKER_THRESHOLD) || undefined,
   });

@@ -29,6 +29,8 @@ export interface ServerOptions {
   serverScript?: string;
   /** Texts of at least this many characters are linted in the worker thread. */
   lintWorkerThreshold?: number;
+  /** Folder of the tree-sitter grammars for TypeScript and Terraform (dist/grammars/). */
+  grammarDir: string;
 }
 
 /** A 200 KB YAML template takes about 200 ms to read: above that, the server's thread stays free. */
@@ -42,10 +44,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const projects = new ProjectConfigService((message) => connection.console.warn(message));
   let editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   let workspaceFolderEvents = false;
-  const sources = new PolicySources();
+  const sources = new PolicySources({ grammarDir: options.grammarDir, log: (message) => connection.console.error(message) });
   const runner = new LintRunner({
     script: options.serverScript,
     catalogFile: options.catalogFile,
+    grammarDir: options.grammarDir,
     workerThreshold: options.lintWorkerThreshold ?? DEFAULT_WORKER_THRESHOLD,
     log: (message) => connection.console.error(message),
   });

@@ -1,14 +1,43 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicySource } from '../core/policy/model';
 import { readPolicySource } from '../core/sources';
+import { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from '../core/sources/code';
 import { syntaxOf } from './syntax';
 
 /**
  * The policies read from each open document, kept for its current version: linting, hover, completion
  * and CodeLens all ask for the same version in turn, and a large YAML template costs a parse each time.
+ * TypeScript and Terraform documents also keep their syntax tree, re-parsed incrementally as they change.
  */
 export class PolicySources {
   private readonly cache = new Map<string, { version: number; source: PolicySource }>();
+  private readonly trees = new Map<string, CodeTrees>();
+  private readonly failed = new Set<CodeLanguage>();
+
+  constructor(
+    private readonly options: {
+      /** Where the tree-sitter grammars are (dist/grammars/ beside the server bundle). */
+      readonly grammarDir: string;
+      readonly log: (message: string) => void;
+    },
+  ) {}
+
+  /**
+   * Loads the parser a TypeScript or Terraform document needs, if it may hold policies (a TypeScript file
+   * that does not import the CDK never loads it). Resolves either way: a grammar that cannot be loaded is
+   * logged once, and the document then shows nothing.
+   */
+  async prepare(document: TextDocument): Promise<void> {
+    const syntax = syntaxOf(document.languageId);
+    if (syntax !== 'typescript' && syntax !== 'terraform') return;
+    if (grammarOf(syntax) || !mayHoldPolicies(document.getText(), syntax)) return;
+    try {
+      await loadGrammar(syntax, this.options.grammarDir);
+    } catch (error) {
+      if (!this.failed.has(syntax)) this.options.log(error instanceof Error ? error.message : String(error));
+      this.failed.add(syntax);
+    }
+  }
 
   /** The policies in the document as it is now (read now when its version changed), or undefined for other languages. */
   get(document: TextDocument): PolicySource | undefined {
@@ -16,7 +45,15 @@ export class PolicySources {
     if (!syntax) return undefined;
     const cached = this.cache.get(document.uri);
     if (cached?.version === document.version) return cached.source;
-    const source = readPolicySource(document.getText(), syntax);
+    const code = syntax === 'typescript' || syntax === 'terraform';
+    let trees: CodeTrees | undefined;
+    if (code) {
+      trees = this.trees.get(document.uri) ?? new CodeTrees();
+      this.trees.set(document.uri, trees);
+    }
+    const source = readPolicySource(document.getText(), syntax, { trees });
+    // Read before its parser was loaded: not the document's reading, only a placeholder until then.
+    if (code && !grammarOf(syntax)) return source;
     this.cache.set(document.uri, { version: document.version, source });
     return source;
   }
@@ -33,5 +70,7 @@ export class PolicySources {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.trees.get(uri)?.dispose();
+    this.trees.delete(uri);
   }
 }

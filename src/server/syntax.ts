@@ -2,7 +2,18 @@ import type { PolicyFormat } from '../core/sources';
 
 /** The policy syntax of an LSP language id, or undefined for languages the server does not read. */
 export function syntaxOf(languageId: string): PolicyFormat | undefined {
-  if (languageId === 'json' || languageId === 'jsonc') return 'json';
-  if (languageId === 'yaml') return 'yaml';
-  return undefined;
+  switch (languageId) {
+    case 'json':
+    case 'jsonc':
+      return 'json';
+    case 'yaml':
+      return 'yaml';
+    case 'typescript':
+      return 'typescript';
+    // HashiCorp's extension names it `terraform`; ours contributes the same id for .tf files without it.
+    case 'terraform':
+      return 'terraform';
+    default:
+      return undefined;
+  }
 }

@@ -12,7 +12,7 @@ const script = path.join(repoRoot, 'dist', 'server.js');
 
 describe('lint runner: large files in a worker thread, stale lints cancelled', () => {
   const logged: string[] = [];
-  const runner = new LintRunner({ script, catalogFile, workerThreshold: 1000, log: (m) => logged.push(m) });
+  const runner = new LintRunner({ script, catalogFile, grammarDir: path.join(repoRoot, 'dist', 'grammars'), workerThreshold: 1000, log: (m) => logged.push(m) });
   after(() => runner.dispose());
 
   test('a small text is linted on this thread, a large one in the worker, with the same findings', async () => {
