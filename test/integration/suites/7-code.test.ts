@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { hclErrors, typeErrors } from '../codeChecks';
+import { extensionApi, openDocument, positionOf, waitFor, hoverText } from '../helpers';
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const live = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudWarden' && d.severity !== vscode.DiagnosticSeverity.Hint);
+
+/**
+ * CDK TypeScript and Terraform in a real editor: findings on the exact element, and every quick fix
+ * applied one at a time leaves code that still compiles (the TypeScript compiler, against the CDK types
+ * the fixture declares) or parses (HCL), with the finding gone from where it was.
+ */
+suite('CDK TypeScript and Terraform', () => {
+  suiteSetup(() => extensionApi());
+
+  test('a CDK stack: findings on the misspelt action and the wildcard, in the code itself', async function () {
+    this.timeout(60_000);
+    const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
+    const uri = editor.document.uri;
+    const found = await waitFor('CDK findings', () => (live(uri).some((d) => codeOf(d) === 'unknown-action') ? live(uri) : undefined));
+    const typo = found.find((d) => codeOf(d) === 'unknown-action')!;
+    assert.equal(editor.document.getText(typo.range), 's3:GetObjekt');
+    const wildcard = found.find((d) => codeOf(d) === 'wildcard-action');
+    assert.ok(wildcard, `findings: ${found.map((d) => `${codeOf(d)} ${editor.document.getText(d.range)}`).join('; ')}`);
+    assert.equal(editor.document.getText(wildcard.range), 'ecr:Get*');
+  });
+
+  test('hover on a grant method lists the actions it adds', async function () {
+    this.timeout(60_000);
+    const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
+    const text = await waitFor('a hover on grantReadWrite', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'grantReadWrite', 3));
+      const t = hoverText(hovers);
+      return t.includes('s3:PutObject') ? t : undefined;
+    });
+    assert.match(text, /s3:GetObject/);
+  });
+
+  for (const [folder, file] of [['cdk', 'lib/pipeline-stack.ts'], ['terraform', 'main.tf']] as const) {
+    test(`every quick fix in ${folder}/${file} leaves valid ${folder === 'cdk' ? 'TypeScript' : 'HCL'}`, async function () {
+      this.timeout(240_000);
+      const editor = await openDocument(folder, ...file.split('/'));
+      const uri = editor.document.uri;
+      const original = editor.document.getText();
+      const first = await waitFor('findings', () => (live(uri).length >= 2 ? live(uri) : undefined));
+      let applied = 0;
+      for (const target of first) {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
+        // Rule fixes only: the suppression fixes (a comment, the project file) are covered by the server tests.
+        const mine = actions.filter((a) => a.edit && !a.title.startsWith('Suppress'));
+        for (const action of mine) {
+          const before = editor.document.version;
+          assert.ok(await vscode.workspace.applyEdit(action.edit!), `${action.title}: edit refused`);
+          await waitFor(`the re-lint after "${action.title}"`, async () => {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            return editor.document.version > before && !live(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target) && d.message === target.message);
+          });
+          const fixed = editor.document.getText();
+          const errors = folder === 'cdk' ? typeErrors(uri.fsPath, fixed, path.join(uri.fsPath, '..', '..')) : await hclErrors(fixed);
+          assert.deepEqual(errors, [], `"${action.title}" left invalid code:\n${fixed}`);
+          applied++;
+          await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), original));
+          await waitFor('the original findings again', () => live(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target)));
+        }
+      }
+      // At least the misspelt action's did-you-mean, the operator's and the wildcard's expansions.
+      assert.ok(applied >= 3, `${applied} fixes applied for ${first.length} findings`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+
+  test('the original fixture compiles (so the fix checks above prove something)', async () => {
+    const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
+    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText(), path.join(editor.document.uri.fsPath, '..', '..')), []);
+    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText().replace("'s3:GetObjekt',", "'s3:GetObjekt' 'x',"), path.join(editor.document.uri.fsPath, '..', '..')).length > 0, true);
+  });
+});
