@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../core/catalog/catalog';
 import { describeAction, describeExpansion } from '../core/docs/actionDocs';
 import { describeArn, describeConditionKey, describePrincipal } from '../core/docs/elementDocs';
+import { describeDerived } from '../core/docs/grantDocs';
 import { describeOperator } from '../core/docs/operators';
 import { targetAt, type CursorTarget } from '../core/policy/cursor';
 import type { Span } from '../core/policy/model';
@@ -15,15 +16,22 @@ import type { PolicySources } from './sources';
 export function provideHover(catalogService: CatalogService, sources: PolicySources, document: TextDocument, position: Position): Hover | null {
   const source = sources.get(document);
   if (!source || source.documents.length === 0) return null;
-  const target = targetAt(source, document.offsetAt(position));
-  if (!target) return null;
+  const offset = document.offsetAt(position);
   const catalog = catalogService.get();
   if (!catalog) return null;
+  // A CDK grant method: what it adds, rather than the one action whose span it also is.
+  const derived = source.documents.find((d) => d.derivedFrom && d.derivedFrom.span.start <= offset && offset <= d.derivedFrom.span.end);
+  if (derived) return markdownHover(document, describeDerived(catalog, derived), derived.derivedFrom!.span);
+  const target = targetAt(source, offset);
+  if (!target) return null;
   const answer = describe(catalog, target);
-  if (!answer) return null;
+  return answer ? markdownHover(document, answer.markdown, answer.span) : null;
+}
+
+function markdownHover(document: TextDocument, markdown: string, span: Span): Hover {
   return {
-    contents: { kind: MarkupKind.Markdown, value: answer.markdown },
-    range: { start: document.positionAt(answer.span.start), end: document.positionAt(answer.span.end) },
+    contents: { kind: MarkupKind.Markdown, value: markdown },
+    range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
   };
 }
 

@@ -37,7 +37,8 @@ const within = (span: Span, offset: number) => offset >= span.start && offset <=
 /** The policy element under `offset`, or undefined when the cursor is not on one. */
 export function targetAt(source: PolicySource, offset: number): CursorTarget | undefined {
   for (const document of source.documents) {
-    if (document.coarseSpans || !within(document.span, offset)) continue;
+    // A derived document (a CDK grant) spans code that is not a policy: hover describes it on its own.
+    if (document.coarseSpans || document.derivedFrom || !within(document.span, offset)) continue;
     for (const statement of document.statements) {
       if (statement.unknown || !within(statement.span, offset)) continue;
       const found = inStatement({ document, statement }, offset);

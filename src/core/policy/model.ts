@@ -150,7 +150,12 @@ export interface PolicyDocument {
    * Per-document rules skip it (there is nothing to edit); rules that combine a principal's policies
    * count it, and hover on `span` lists what it grants.
    */
-  readonly derivedFrom?: { readonly description: string; readonly span: Span };
+  readonly derivedFrom?: {
+    readonly description: string;
+    readonly span: Span;
+    /** Where the list of what it grants comes from, for display (e.g. `aws-cdk-lib 2.x, aws-s3/lib/perms.ts`). */
+    readonly source?: string;
+  };
 }
 
 /** A problem reading the source (syntax error, value of the wrong type where a policy must be). */
