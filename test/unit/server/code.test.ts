@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { cdkStack } from '../../harness/codeSamples';
+import { repoRoot } from '../helpers/paths';
+import { initialize, openDocument, positionIn, startServer, type LspSession } from './lspClient';
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: { code?: string; message: string; range: { start: { line: number; character: number } } }[];
+}
+
+const fixture = (...parts: string[]) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', ...parts), 'utf8');
+
+/**
+ * TypeScript (CDK) and Terraform documents over LSP: the grammar loads on the first such document, the
+ * findings arrive, TypeScript that is not a CDK app gets nothing, and a large generated stack goes to the
+ * worker thread (which loads its own grammar) while the server keeps answering.
+ */
+describe('server: CDK TypeScript and Terraform documents', () => {
+  let session: LspSession;
+  const published: Published[] = [];
+  const latest = async (uri: string, ready: (p: Published) => boolean = () => true, ms = 60_000): Promise<Published> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = published.filter((p) => p.uri === uri).at(-1);
+      if (found && ready(found)) return found;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} within ${ms} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  before(async () => {
+    session = await startServer({ CLOUDWARDEN_LINT_WORKER_THRESHOLD: '200000' });
+    session.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => published.push(p));
+    await initialize(session);
+  });
+  after(async () => {
+    assert.equal(await session.close(), 0);
+  });
+
+  test('a CDK stack gets its findings on the code', async () => {
+    const text = fixture('cdk', 'lib', 'pipeline-stack.ts');
+    await openDocument(session, 'file:///w/cdk/lib/pipeline-stack.ts', 'typescript', text);
+    const p = await latest('file:///w/cdk/lib/pipeline-stack.ts', (d) => d.diagnostics.length > 0);
+    const typo = p.diagnostics.find((d) => d.code === 'unknown-action');
+    assert.ok(typo, JSON.stringify(p.diagnostics));
+    assert.deepEqual(typo.range.start, positionIn(text, 's3:GetObjekt', 0));
+  });
+
+  test('a Terraform module gets its findings, and hover answers on an action', async () => {
+    const text = fixture('terraform', 'main.tf');
+    await openDocument(session, 'file:///w/terraform/main.tf', 'terraform', text);
+    const p = await latest('file:///w/terraform/main.tf', (d) => d.diagnostics.length > 0);
+    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action'), JSON.stringify(p.diagnostics));
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///w/terraform/main.tf' },
+      position: positionIn(text, 's3:GetObject', 4),
+    })) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /s3:GetObject/);
+  });
+
+  test('TypeScript that does not import the CDK is not read', async () => {
+    const text = "const actions = ['s3:GetObjekt'];\nexport default { Statement: [{ Effect: 'Allow', Action: actions }] };\n";
+    await openDocument(session, 'file:///w/src/other.ts', 'typescript', text);
+    const p = await latest('file:///w/src/other.ts');
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  test('a 300,000-character generated CDK stack is linted in the worker, and hover on a small file is answered meanwhile', async () => {
+    const big = cdkStack(7000).replace("'sqs:SendMessage'", "'sqs:SendMesage'");
+    assert.ok(big.length > 200_000);
+    await openDocument(session, 'file:///w/cdk/lib/generated.ts', 'typescript', big);
+    const hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///w/terraform/main.tf' },
+      position: positionIn(fixture('terraform', 'main.tf'), 's3:GetObject', 4),
+    });
+    assert.ok(hover, 'hover answered');
+    const p = await latest('file:///w/cdk/lib/generated.ts', (d) => d.diagnostics.length > 0, 120_000);
+    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('sqs:SendMesage')), JSON.stringify(p.diagnostics.slice(0, 5)));
+  });
+});
