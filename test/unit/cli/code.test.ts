@@ -18,8 +18,9 @@ describe('cloudwarden lint: CDK TypeScript and Terraform', () => {
     assert.equal(r.stderr, '');
     const out = JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; message: string; range: { start: { line: number } } }[] }[] };
     const paths = out.files.map((f) => f.path.split(path.sep).join('/'));
-    assert.deepEqual(paths, [`${workspace}/cdk/lib/pipeline-stack.ts`, `${workspace}/terraform/main.tf`]);
-    const [cdk, tf] = out.files;
+    // Every file the walk reads is listed (tsconfig.json holds no policy: no findings).
+    assert.deepEqual(paths, [`${workspace}/cdk/lib/pipeline-stack.ts`, `${workspace}/cdk/tsconfig.json`, `${workspace}/terraform/main.tf`]);
+    const [cdk, , tf] = out.files;
     assert.ok(cdk!.findings.some((f) => f.rule === 'unknown-action' && f.message.includes('s3:GetObjekt') && f.range.start.line === 18), JSON.stringify(cdk!.findings));
     assert.ok(tf!.findings.some((f) => f.rule === 'unknown-action' && f.message.includes('s3:PutObjekt') && f.range.start.line === 11), JSON.stringify(tf!.findings));
     assert.equal(r.code, 1);
