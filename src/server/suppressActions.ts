@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { commentSuppressionEdit, metadataSuppressionEdit, projectSuppressionEdit } from '../core/config/fixes';
+import { commentSuppressionEdit, insideHeredoc, metadataSuppressionEdit, projectSuppressionEdit } from '../core/config/fixes';
 import { SUPPRESSION_FINDINGS } from '../core/config/ids';
 import { PROJECT_FILE_NAME } from '../core/config/projectFile';
 import { elementText } from '../core/config/suppress';
@@ -28,7 +28,8 @@ export interface SuppressContext {
 }
 
 /**
- * "Suppress" quick fixes for one finding, where the file's format allows: a comment in YAML and JSONC,
+ * "Suppress" quick fixes for one finding, where the file's format allows: a comment in YAML, JSONC,
+ * TypeScript and Terraform (outside heredocs),
  * a Metadata entry in a JSON CloudFormation template, and otherwise an entry in the project file
  * (created when absent and the client can create files). The reason is a placeholder to replace.
  */
@@ -40,7 +41,13 @@ export function suppressActions(finding: Finding, diagnostic: Diagnostic, ctx: S
     changes: { [document.uri]: [{ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.newText }] },
   });
   if (document.languageId === 'yaml') return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '#'))];
-  if (document.languageId === 'jsonc') return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '//'))];
+  if (document.languageId === 'jsonc' || document.languageId === 'typescript') {
+    return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '//'))];
+  }
+  // In Terraform, not inside a heredoc: the comment would become part of the policy's JSON there.
+  if (document.languageId === 'terraform' && !insideHeredoc(document.getText(), finding.span.start)) {
+    return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '#'))];
+  }
   if (ctx.shape === 'cloudformation') {
     const edit = metadataSuppressionEdit(document.getText(), finding.span.start, id);
     if (edit) return [local(`Suppress ${id} in the resource's Metadata`, edit)];

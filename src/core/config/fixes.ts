@@ -19,6 +19,23 @@ export function commentSuppressionEdit(text: string, at: number, ruleId: string,
 }
 
 /**
+ * Whether the line holding `at` is inside the body of a Terraform heredoc (`<<EOF` ... `EOF`), where a
+ * comment line would become part of the string (a policy's JSON) rather than a comment.
+ */
+export function insideHeredoc(text: string, at: number): boolean {
+  const opener = /<<-?([A-Za-z_][\w-]*)[ \t]*\r?$/gm;
+  for (let match = opener.exec(text); match && match.index < at; match = opener.exec(text)) {
+    const bodyStart = match.index + match[0].length;
+    const terminator = new RegExp(`^[ \\t]*${match[1]}[ \\t]*\\r?$`, 'm');
+    const close = terminator.exec(text.slice(bodyStart));
+    const bodyEnd = close ? bodyStart + close.index : text.length;
+    if (at < bodyEnd) return true;
+    opener.lastIndex = bodyEnd;
+  }
+  return false;
+}
+
+/**
  * An entry in the Metadata of the JSON template resource that holds `at`, creating `Metadata`,
  * `cloudwarden` and `ignore` as needed; undefined when `at` is in no resource.
  */
