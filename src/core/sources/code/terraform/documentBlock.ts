@@ -6,7 +6,7 @@
  */
 import type { Key, Span } from '../../../policy/model';
 import type { Entry, Node, ObjectNode, ScalarNode } from '../../tree';
-import { toNode, type Attribute, type Block } from './hcl';
+import { listItems, toNode, type Attribute, type Block } from './hcl';
 import { dataDocumentName, unknownStatement } from './policyValue';
 
 /** A document block read: its neutral tree, and the other document blocks it includes by reference. */
@@ -58,7 +58,7 @@ export function readDocumentBlock(block: Block, text: string): DocumentBlock {
     const list = toNode(attribute.value, text);
     const items = list.kind === 'array' ? list.items : [list];
     // Items are re-read from the syntax to tell references to document blocks from other values.
-    const references = attribute.value.firstNamedChild?.firstNamedChild?.type === 'tuple' ? tupleItems(attribute.value) : [];
+    const references = listItems(attribute.value, text);
     items.forEach((item, i) => {
       const reference = references[i];
       const included = reference && dataDocumentName(reference, text);
@@ -74,14 +74,6 @@ export function readDocumentBlock(block: Block, text: string): DocumentBlock {
     entries.push({ key: statementKey, value: { kind: 'array', span, items: statements } });
   }
   return { node: { kind: 'object', span: block.span, entries }, includes };
-}
-
-function tupleItems(expression: NonNullable<Attribute['value']>): NonNullable<Attribute['value']>[] {
-  const tuple = expression.firstNamedChild?.firstNamedChild;
-  const out: NonNullable<Attribute['value']>[] = [];
-  if (!tuple) return out;
-  for (const child of tuple.namedChildren) if (child?.type === 'expression') out.push(child);
-  return out;
 }
 
 function statementNode(block: Block, text: string): ObjectNode {

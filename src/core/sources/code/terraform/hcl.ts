@@ -36,48 +36,52 @@ export interface Attribute {
 }
 
 /**
- * The block at `node`, with its body's attributes and nested blocks read one level deep. `nested`
- * says which nested blocks to descend into (the rest are listed without their contents).
+ * A block's type and labels, from its named children (`identifier`, labels, `block_start`, `body`...).
+ * Told from the text where it can be: every `type` asked of web-tree-sitter crosses into WebAssembly,
+ * and a re-lint of a large module must cost little more than its policies.
  */
-export function readBlock(node: SyntaxNode, text: string, nested: (type: string) => boolean = () => false): Block {
-  let type = '';
-  let typeSpan: Span = { start: node.startIndex, end: node.startIndex };
+export function blockHead(children: readonly SyntaxNode[], text: string): { type: string; typeSpan: Span; labels: string[]; next: number } {
+  const first = children[0];
+  if (!first) return { type: '', typeSpan: { start: 0, end: 0 }, labels: [], next: 0 };
+  const typeSpan = spanOf(first);
   const labels: string[] = [];
+  let i = 1;
+  for (; i < children.length; i++) {
+    const child = children[i];
+    const c = text.charCodeAt(child.startIndex);
+    if (c === 123 /* { */) break;
+    labels.push(c === 34 /* " */ ? stringContent(child, text).value : text.slice(child.startIndex, child.endIndex));
+  }
+  return { type: text.slice(typeSpan.start, typeSpan.end), typeSpan, labels, next: i + 1 };
+}
+
+/**
+ * The block at `node`, with its body's attributes and nested blocks read one level deep. `nested`
+ * says which nested blocks to descend into (the rest are listed with their heads only).
+ */
+export function readBlock(node: SyntaxNode, text: string, nested: (type: string) => boolean = () => false, deep = true): Block {
+  const children = named(node);
+  const { type, typeSpan, labels, next } = blockHead(children, text);
   const attributes = new Map<string, Attribute>();
   const blocks: Block[] = [];
-  for (const child of named(node)) {
-    switch (child.type) {
-      case 'identifier':
-        if (type === '') {
-          type = text.slice(child.startIndex, child.endIndex);
-          typeSpan = { start: child.startIndex, end: child.endIndex };
-        } else {
-          labels.push(text.slice(child.startIndex, child.endIndex));
-        }
-        break;
-      case 'string_lit':
-        labels.push(stringContent(child, text).value);
-        break;
-      case 'body':
-        readBody(child, text, nested, attributes, blocks);
-        break;
-    }
-  }
-  return { type, typeSpan, labels, span: { start: node.startIndex, end: node.endIndex }, attributes, blocks };
+  const body = children[next];
+  if (deep && body && text.charCodeAt(body.startIndex) !== 125 /* } */ && body.type === 'body') readBody(body, text, nested, attributes, blocks);
+  return { type, typeSpan, labels, span: spanOf(node), attributes, blocks };
 }
 
 function readBody(body: SyntaxNode, text: string, nested: (type: string) => boolean, attributes: Map<string, Attribute>, blocks: Block[]): void {
   for (const child of named(body)) {
-    if (child.type === 'attribute') {
-      const name = child.firstNamedChild;
-      if (name?.type !== 'identifier') continue;
-      const value = named(child).find((c) => c.type === 'expression');
-      attributes.set(text.slice(name.startIndex, name.endIndex), { name: { text: text.slice(name.startIndex, name.endIndex), span: spanOf(name) }, value });
-    } else if (child.type === 'block') {
+    const type = child.type;
+    if (type === 'attribute') {
+      const [name, value] = named(child);
+      if (!name) continue;
+      const key = { text: text.slice(name.startIndex, name.endIndex), span: spanOf(name) };
+      attributes.set(key.text, { name: key, value });
+    } else if (type === 'block') {
       const head = child.firstNamedChild;
-      const type = head?.type === 'identifier' ? text.slice(head.startIndex, head.endIndex) : '';
-      blocks.push(nested(type) ? readBlock(child, text, nested) : readBlock(child, text));
-    } else if (child.type === 'ERROR') {
+      const blockType = head ? text.slice(head.startIndex, head.endIndex) : '';
+      blocks.push(readBlock(child, text, nested, nested(blockType)));
+    } else if (type === 'ERROR') {
       // Half-typed text: complete attributes and blocks inside the error are still read.
       readBody(child, text, nested, attributes, blocks);
     }
@@ -88,49 +92,81 @@ export function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/** The node inside an `expression`: its wrapper (`literal_value`, `collection_value`, `template_expr`) and what it wraps. */
+function unwrap(expression: SyntaxNode): { wrapper: string; node: SyntaxNode } | undefined {
+  const children = named(expression);
+  if (children.length !== 1) return undefined;
+  const only = children[0];
+  const wrapper = only.type;
+  if (wrapper === 'literal_value' || wrapper === 'collection_value' || wrapper === 'template_expr') {
+    const node = named(only)[0];
+    return node ? { wrapper, node } : undefined;
+  }
+  return { wrapper: '', node: only };
+}
+
 /** The one meaningful node of an `expression` wrapper (a literal, a tuple...), or undefined when it is a chain such as `a.b.c`. */
 export function inner(expression: SyntaxNode): SyntaxNode | undefined {
-  if (expression.type !== 'expression') return expression;
-  if (expression.namedChildCount !== 1) return undefined;
-  const only = expression.firstNamedChild ?? undefined;
-  if (!only) return undefined;
-  if (only.type === 'literal_value' || only.type === 'collection_value' || only.type === 'template_expr') return only.firstNamedChild ?? undefined;
-  return only;
+  return unwrap(expression)?.node;
 }
 
 /**
  * The value of an HCL expression as a neutral node. Computed values are `unknown` nodes labelled with
  * their source (`var.actions`, `concat(…)`): as a whole element they make an unknown list, principal or
- * condition.
+ * condition. Literals are told by their wrapper and first character, without asking their type.
  */
 export function toNode(expression: SyntaxNode, text: string): Node {
-  const node = inner(expression);
-  if (node) {
-    switch (node.type) {
-      case 'string_lit': {
+  const found = unwrap(expression);
+  if (found && found.wrapper !== '') {
+    const { wrapper, node } = found;
+    const c = text.charCodeAt(node.startIndex);
+    if (wrapper === 'literal_value') {
+      if (c === 34 /* " */) {
         const { value, span } = stringContent(node, text);
         return { kind: 'scalar', span, value, text: value };
       }
-      case 'quoted_template':
-        return quotedTemplate(node, text);
-      case 'numeric_lit': {
-        const source = text.slice(node.startIndex, node.endIndex);
-        const value = Number(source);
-        return Number.isFinite(value) ? { kind: 'scalar', span: spanOf(node), value, text: source } : unknownOf(node, text);
-      }
-      case 'bool_lit': {
-        const source = text.slice(node.startIndex, node.endIndex);
-        return { kind: 'scalar', span: spanOf(node), value: source === 'true', text: source };
-      }
-      case 'null_lit':
-        return { kind: 'scalar', span: spanOf(node), value: null, text: 'null' };
-      case 'tuple':
-        return { kind: 'array', span: spanOf(node), items: named(node).filter((c) => c.type === 'expression').map((item) => asItem(toNode(item, text))) };
-      case 'object':
-        return { kind: 'object', span: spanOf(node), entries: objectEntries(node, text) };
+      const source = text.slice(node.startIndex, node.endIndex);
+      if (source === 'true' || source === 'false') return { kind: 'scalar', span: spanOf(node), value: source === 'true', text: source };
+      if (source === 'null') return { kind: 'scalar', span: spanOf(node), value: null, text: source };
+      const value = Number(source);
+      if (source !== '' && Number.isFinite(value)) return { kind: 'scalar', span: spanOf(node), value, text: source };
+    } else if (wrapper === 'template_expr' && c === 34 /* " */) {
+      return quotedTemplate(node, text);
+    } else if (wrapper === 'collection_value' && c === 91 /* [ */) {
+      return { kind: 'array', span: spanOf(node), items: tupleItems(node, text).map((item) => asItem(toNode(item, text))) };
+    } else if (wrapper === 'collection_value' && c === 123 /* { */) {
+      return { kind: 'object', span: spanOf(node), entries: objectEntries(node, text) };
     }
   }
   return unknownOf(expression, text);
+}
+
+/**
+ * The item expressions of a tuple: its named children but the brackets and comments. The closing
+ * bracket may be missing in half-typed text (an empty node where anything may follow): only there is
+ * the type asked.
+ */
+export function tupleItems(tuple: SyntaxNode, text: string): SyntaxNode[] {
+  return members(tuple, text, 93 /* ] */);
+}
+
+/** The items of an expression written as a tuple (`[a, b]`); none for anything else. */
+export function listItems(expression: SyntaxNode, text: string): SyntaxNode[] {
+  const node = inner(expression);
+  return node && text.charCodeAt(node.startIndex) === 91 /* [ */ ? tupleItems(node, text) : [];
+}
+
+function members(collection: SyntaxNode, text: string, close: number): SyntaxNode[] {
+  const children = named(collection);
+  const out: SyntaxNode[] = [];
+  for (let i = 1; i < children.length; i++) {
+    const child = children[i];
+    const c = text.charCodeAt(child.startIndex);
+    if (c === close || c === 35 /* # */ || c === 47 /* / */) continue;
+    if (i === children.length - 1 && child.startIndex === child.endIndex) continue;
+    out.push(child);
+  }
+  return out;
 }
 
 /** A list item that is computed is one string of unknown content (Terraform's lists of strings hold no lists). */
@@ -142,9 +178,8 @@ function asItem(node: Node): Node {
 /** The entries of an HCL object (`{ Action = "s3:GetObject", "Effect": "Allow" }`): keys bare or quoted. */
 function objectEntries(object: SyntaxNode, text: string): Entry[] {
   const entries: Entry[] = [];
-  for (const element of named(object)) {
-    if (element.type !== 'object_elem') continue;
-    const [keyExpression, valueExpression] = named(element).filter((c) => c.type === 'expression');
+  for (const element of members(object, text, 125 /* } */)) {
+    const [keyExpression, valueExpression] = named(element);
     const key = keyExpression && objectKey(keyExpression, text);
     if (!key) continue;
     const value: Node = valueExpression ? toNode(valueExpression, text) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
@@ -155,29 +190,32 @@ function objectEntries(object: SyntaxNode, text: string): Entry[] {
 
 /** An object key: a bare identifier or a plain string; a computed key (`(var.k)`) is not one we can read. */
 function objectKey(expression: SyntaxNode, text: string): Key | undefined {
-  const first = expression.firstNamedChild;
-  if (expression.namedChildCount === 1 && first?.type === 'variable_expr') {
-    return { text: text.slice(first.startIndex, first.endIndex), span: spanOf(first) };
-  }
-  const node = inner(expression);
-  if (node?.type === 'string_lit') {
-    const { value, span } = stringContent(node, text);
+  const children = named(expression);
+  if (children.length !== 1) return undefined;
+  const only = children[0];
+  const c = text.charCodeAt(only.startIndex);
+  if (c === 34 /* " */) {
+    const string = named(only)[0];
+    // A key with an interpolation is computed.
+    if (!string || only.type !== 'literal_value') return undefined;
+    const { value, span } = stringContent(string, text);
     return { text: value, span };
   }
-  return undefined;
+  if (c === 40 /* ( */) return undefined;
+  return { text: text.slice(only.startIndex, only.endIndex), span: spanOf(only) };
 }
 
-/** `"..."` without interpolations: its decoded content and the span inside the quotes. */
+/**
+ * `"..."` without interpolations: its decoded content and the span inside the quotes. Told from the
+ * text, without visiting the literal's children (each visited node costs an object).
+ */
 export function stringContent(node: SyntaxNode, text: string): { value: string; span: Span } {
-  let start = node.startIndex;
+  const start = node.startIndex + 1;
   let end = node.endIndex;
-  let value = '';
-  for (const child of named(node)) {
-    if (child.type === 'quoted_template_start') start = child.endIndex;
-    else if (child.type === 'quoted_template_end') end = child.startIndex;
-    else if (child.type === 'template_literal') value += unescape(text.slice(child.startIndex, child.endIndex));
-  }
-  return { value, span: { start, end: Math.max(start, end) } };
+  // The closing quote is missing in half-typed text.
+  if (end > start && text.charCodeAt(end - 1) === 34 /* " */) end--;
+  const span = { start: Math.min(start, node.endIndex), end: Math.max(Math.min(start, node.endIndex), end) };
+  return { value: unescape(text.slice(span.start, span.end)), span };
 }
 
 /** `"arn:aws:s3:::${var.bucket}/*"`: literal parts and the interpolations as unknown parts. */

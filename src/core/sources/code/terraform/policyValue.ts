@@ -39,15 +39,15 @@ export function policyValue(expression: SyntaxNode, text: string, problems: Pars
 
 /** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`) → NAME. */
 export function dataDocumentName(expression: SyntaxNode, text: string): string | undefined {
+  if (!text.startsWith('data.aws_iam_policy_document.', expression.startIndex)) return undefined;
   const parts = referenceParts(expression, text);
   if (!parts || parts.length !== 4 || parts[0] !== 'data' || parts[1] !== 'aws_iam_policy_document') return undefined;
   return parts[3] === 'json' || parts[3] === 'minified_json' ? parts[2] : undefined;
 }
 
 function functionCall(call: SyntaxNode, text: string): PolicyValue {
-  const name = call.firstNamedChild;
-  const args = named(call).find((c) => c.type === 'function_arguments');
-  const first = args && named(args).find((c) => c.type === 'expression');
+  const [name, args] = named(call);
+  const first = args && named(args)[0];
   if (!name || !first) return COMPUTED;
   const fn = text.slice(name.startIndex, name.endIndex);
   if (fn === 'jsonencode') {

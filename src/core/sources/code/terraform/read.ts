@@ -16,7 +16,7 @@ import { inferKind } from '../../kind';
 import { awsManagedPolicyName } from '../../template';
 import type { CodeReading, ExternalDocument } from '../reading';
 import { isDocumentPart, readDocumentBlock, type DocumentBlock } from './documentBlock';
-import { named, readBlock, referenceParts, toNode, type Block } from './hcl';
+import { blockHead, listItems, named, readBlock, referenceParts, toNode, type Block } from './hcl';
 import { policyValue } from './policyValue';
 import { ATTACHMENTS, ORGANIZATIONS_POLICY_KINDS, POLICY_ATTRIBUTES, PRINCIPAL_TYPES, type PolicyAttribute } from './resources';
 
@@ -91,14 +91,15 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
   }
   for (let i = 0; i < pending.length; i++) {
     const node = pending[i];
-    const head = readHead(node, text);
+    const head = blockHead(named(node), text);
     const [type, name] = head.labels;
     if (head.type === 'resource' && name !== undefined && isRelevant(type)) {
       resources.push({ type, address: `${type}.${name}`, block: readBlock(node, text, (nested) => nested === 'inline_policy') });
     } else if (head.type === 'data' && type === 'aws_iam_policy_document' && name !== undefined) {
       documentBlocks.set(name, readBlock(node, text, isDocumentPart));
     }
-    for (const nested of nestedTopLevel(node, text)) pending.push(nested);
+    // Only a block with a syntax error can have swallowed the blocks after it.
+    if (node.hasError) for (const nested of nestedTopLevel(node, text)) pending.push(nested);
   }
   return { resources, documentBlocks };
 }
@@ -119,26 +120,6 @@ function nestedTopLevel(node: SyntaxNode, text: string): SyntaxNode[] {
     if (type === 'resource' || type === 'data') out.push(child);
   }
   return out;
-}
-
-/** A block's type and labels only. */
-function readHead(node: SyntaxNode, text: string): { type: string; labels: string[] } {
-  let type = '';
-  const labels: string[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const child = node.namedChild(i);
-    if (!child) continue;
-    if (child.type === 'identifier' && type === '') type = text.slice(child.startIndex, child.endIndex);
-    else if (child.type === 'string_lit' || child.type === 'identifier') labels.push(labelText(child, text));
-    else break;
-  }
-  return { type, labels };
-}
-
-function labelText(node: SyntaxNode, text: string): string {
-  if (node.type === 'identifier') return text.slice(node.startIndex, node.endIndex);
-  const literal = named(node).find((c) => c.type === 'template_literal');
-  return literal ? text.slice(literal.startIndex, literal.endIndex) : '';
 }
 
 /** `name = "deploy"` of roles, users and groups → their address, for principals named by a literal name. */
@@ -173,11 +154,9 @@ function principalsOf(expression: SyntaxNode | undefined, type: string, list: bo
     const one = principalOf(expression, type, text, addresses);
     return one === undefined ? [] : [one];
   }
-  const tuple = expression.firstNamedChild?.firstNamedChild;
-  if (tuple?.type !== 'tuple') return [];
   const out: string[] = [];
-  for (const item of named(tuple)) {
-    const one = item.type === 'expression' ? principalOf(item, type, text, addresses) : undefined;
+  for (const item of listItems(expression, text)) {
+    const one = principalOf(item, type, text, addresses);
     if (one !== undefined) out.push(one);
   }
   return out;
@@ -212,10 +191,7 @@ function readAttachments(resource: Resource, text: string, addresses: ReadonlyMa
   if (resource.type === 'aws_iam_role' || resource.type === 'aws_iam_user' || resource.type === 'aws_iam_group') {
     // `managed_policy_arns` (roles only in the provider; harmless elsewhere).
     const list = resource.block.attributes.get('managed_policy_arns')?.value;
-    const tuple = list?.firstNamedChild?.firstNamedChild;
-    if (tuple?.type === 'tuple') {
-      for (const item of named(tuple)) if (item.type === 'expression') add([resource.address], PRINCIPAL_TYPES.get(resource.type)!, item);
-    }
+    if (list) for (const item of listItems(list, text)) add([resource.address], PRINCIPAL_TYPES.get(resource.type)!, item);
     return;
   }
   const targets = ATTACHMENTS.get(resource.type);
