@@ -1,7 +1,7 @@
 /**
  * A generated Terraform module of a given number of lines, for the scale test and the benchmark: per
  * unit a bucket and an instance (which hold no policy), a role with a trust document block, a role
- * policy in jsonencode and a managed policy in heredoc JSON. Each unit yields four documents.
+ * policy in jsonencode and a managed policy in heredoc JSON: three documents per unit.
  */
 export function terraformModule(minLines: number): { text: string; units: number } {
   const chunks: string[] = [];

@@ -11,6 +11,7 @@ import { CodeTrees } from '../../../../src/core/sources/code';
 import { readTerraform } from '../../../../src/core/sources/code/terraform/read';
 import { withTree } from '../../../../src/core/sources/code/trees';
 import { repoRoot } from '../../../harness/paths';
+import { terraformModule } from '../../../harness/terraformModule';
 import { loadGrammars } from '../../helpers/grammars';
 import { catalogFile } from '../../helpers/paths';
 import { checkSpans, read } from '../invariants';
@@ -176,6 +177,57 @@ describe('Terraform reader', () => {
     assert.equal(escalation.length > 0, true, 'iam:PassRole in one block and ec2:RunInstances in another, for one role');
   });
 
+  it('reads policy attachments to several principals, Organizations policies, templatefile and heredoc directives', () => {
+    const text = [
+      'resource "aws_iam_policy" "shared" {',
+      '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })',
+      '}',
+      'resource "aws_iam_policy_attachment" "shared" {',
+      '  name       = "shared"',
+      '  policy_arn = aws_iam_policy.shared.arn',
+      '  roles      = [aws_iam_role.a.name, "b"]',
+      '  users      = [aws_iam_user.u.name]',
+      '}',
+      'resource "aws_iam_group_policy_attachment" "ops" {',
+      '  group      = aws_iam_group.ops.name',
+      '  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"',
+      '}',
+      'resource "aws_organizations_policy" "scp" {',
+      '  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "organizations:LeaveOrganization", Resource = "*" }] })',
+      '}',
+      'resource "aws_organizations_policy" "tags" {',
+      '  type    = "TAG_POLICY"',
+      '  content = jsonencode({ tags = {} })',
+      '}',
+      'resource "aws_sns_topic_policy" "t" {',
+      '  arn    = aws_sns_topic.t.arn',
+      '  policy = templatefile("${path.module}/topic.json.tftpl", { topic = aws_sns_topic.t.arn })',
+      '}',
+      'resource "aws_iam_role_policy" "directive" {',
+      '  role   = aws_iam_role.a.id',
+      '  policy = <<EOF',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%{ for a in var.actions }"${a}",%{ endfor }"s3:GetObject"], "Resource": "*"}]}',
+      'EOF',
+      '}',
+    ].join('\n');
+    const source = read(text, 'terraform');
+    assert.deepEqual(
+      source.documents.map((d) => [d.path, d.kind, d.appliesTo?.join(',') ?? '']),
+      [
+        ['aws_iam_policy.shared.policy', 'identity', 'aws_iam_role.a,b,aws_iam_user.u'],
+        ['aws_organizations_policy.scp.content', 'scp', ''],
+        ['aws_iam_role_policy.directive.policy', 'identity', 'aws_iam_role.a'],
+      ],
+    );
+    // A `for` directive stands for values: unknown ones, the literal after it kept.
+    const directive = documentAt(source, 'aws_iam_role_policy.directive.policy').statements[0].action!.list.values;
+    assert.deepEqual(directive.map((v) => v.kind), ['unknown', 'string']);
+    assert.deepEqual(source.template!.managedPolicies.map((m) => [m.principal, m.principalType, m.awsManagedName]), [['aws_iam_group.ops', 'AWS::IAM::Group', 'IAMFullAccess']]);
+    const reading = withTree('terraform', text, (tree) => readTerraform(text, tree))!;
+    assert.deepEqual(reading.externalDocuments?.map((e) => [e.path, e.template, e.kind, e.resourceService]), [['topic.json.tftpl', true, 'resource', 'sns']]);
+    assert.ok(lintText(text, 'terraform', catalog).findings.some((f) => f.ruleId === 'aws-managed-privileged-policy'));
+  });
+
   it('lists attached managed policies, AWS managed ones by name', () => {
     const source = readPolicySource(main, 'terraform');
     assert.deepEqual(
@@ -240,7 +292,22 @@ describe('Terraform reader', () => {
   it('reads what it can of half-typed text and never throws on a truncated module', () => {
     const half = readFileSync(path.join(fixtures, 'half-typed.tf'), 'utf8');
     const source = read(half, 'terraform');
-    assert.ok(source.documents.some((d) => d.path === 'data.aws_iam_policy_document.ok'), source.documents.map((d) => d.path).join());
+    assert.deepEqual(
+      source.documents.map((d) => [d.path, d.statements.map((st) => st.action?.list.values.map((v) => v.text))]),
+      [['data.aws_iam_policy_document.ok', [['s3:*']]]],
+    );
+    // A block whose closing brace is missing swallows the next one: it is still read.
+    const unclosed = [
+      'resource "aws_iam_role" "r" {',
+      '  inline_policy {',
+      '    policy = jsonencode({ "a" : 1',
+      '  }',
+      '}',
+      'resource "aws_iam_policy" "p" {',
+      '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })',
+      '}',
+    ].join('\n');
+    assert.deepEqual(read(unclosed, 'terraform').documents.map((d) => d.path), ['aws_iam_role.r.inline_policy[0].policy', 'aws_iam_policy.p.policy']);
     const trees = new CodeTrees();
     try {
       for (let end = 0; end <= main.length; end += 37) {
@@ -278,8 +345,29 @@ describe('Terraform plan JSON', () => {
     for (const rule of ['privilege-escalation', 'aws-managed-admin-policy', 'oidc-trust-unpinned', 'wildcard-action', 'public-principal']) assert.ok(rules.has(rule), `${rule}: ${[...rules].join(', ')}`);
   });
 
+  it('reads resource_changes when a plan has no planned values', () => {
+    const after = { name: 'x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] }) };
+    const text = JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_iam_policy.x', mode: 'managed', type: 'aws_iam_policy', change: { actions: ['create'], after } }] });
+    const source = read(text, 'json');
+    assert.equal(source.shape, 'terraform-plan');
+    assert.deepEqual(source.documents.map((d) => [d.path, d.statements[0].action?.list.values[0].text]), [['aws_iam_policy.x', 'sqs:*']]);
+  });
+
   it('leaves other JSON with a format_version alone', () => {
     assert.equal(readPolicySource('{"format_version": "1.0", "provider_schemas": {}}', 'json').shape, 'none');
     assert.equal(readPolicySource('{"format_version": "1.2", "planned_values": {"root_module": {}}}', 'json').shape, 'terraform-plan');
+  });
+});
+
+describe('Terraform reader at scale', () => {
+  before(loadGrammars);
+
+  it('reads a generated 1 MB module: every policy, every span inside the text (timings: bench/terraform.bench.ts)', () => {
+    const { text, units } = terraformModule(40_000);
+    assert.ok(text.length >= 1_000_000);
+    const source = checkSpans(text, readPolicySource(text, 'terraform'));
+    assert.deepEqual(source.problems, []);
+    assert.equal(source.documents.length, units * 3);
+    assert.equal(source.documents.filter((d) => d.kind === 'trust').length, units);
   });
 });

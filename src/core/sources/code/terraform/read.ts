@@ -57,10 +57,15 @@ export function readTerraform(text: string, tree: Tree): CodeReading {
   }
 
   const read = new Map<string, DocumentBlock>();
-  for (const [name, block] of documentBlocks) read.set(name, readDocumentBlock(block, text));
+  const includedBy = new Map<string, string[]>();
+  for (const [name, block] of documentBlocks) {
+    const document = readDocumentBlock(block, text);
+    read.set(name, document);
+    for (const included of document.includes) includedBy.set(included, [...(includedBy.get(included) ?? []), name]);
+  }
   for (const [name, block] of read) {
     const path = `data.aws_iam_policy_document.${name}`;
-    const place = placeOfBlock(name, path, read, usages);
+    const place = placeOfBlock(name, path, includedBy, usages);
     const document = readDocument(block.node, place ?? { kind: 'identity', path }, context);
     if (!document) continue;
     // A block used nowhere in this file (or only in other files): what it is for is told by its content.
@@ -261,7 +266,7 @@ function placeOf(resource: Resource, spec: PolicyAttribute, text: string, addres
  * the blocks that include it (`source_policy_documents`). Used in several places of one kind, it applies
  * to all their principals; used for different kinds, its content tells. Undefined when unused here.
  */
-function placeOfBlock(name: string, path: string, blocks: ReadonlyMap<string, DocumentBlock>, usages: ReadonlyMap<string, DocumentPlace[]>): DocumentPlace | undefined {
+function placeOfBlock(name: string, path: string, includedBy: ReadonlyMap<string, readonly string[]>, usages: ReadonlyMap<string, DocumentPlace[]>): DocumentPlace | undefined {
   const places: DocumentPlace[] = [];
   const seen = new Set<string>();
   const visit = (current: string): void => {
@@ -269,7 +274,7 @@ function placeOfBlock(name: string, path: string, blocks: ReadonlyMap<string, Do
     seen.add(current);
     places.push(...(usages.get(current) ?? []));
     // Blocks that include this one use it where they are used.
-    for (const [other, block] of blocks) if (block.includes.includes(current)) visit(other);
+    for (const other of includedBy.get(current) ?? []) visit(other);
   };
   visit(name);
   if (places.length === 0) return undefined;
