@@ -261,6 +261,25 @@ describe('Terraform reader', () => {
     for (const [rule, text] of findings) assert.ok(!text.includes('${var.') && !text.includes('aws_s3_bucket.logs.arn') && !text.includes('statement.value'), `${rule} on ${text}`);
   });
 
+  it('reads conditions of document blocks as the trust rules expect: a pinned OIDC trust draws no finding', () => {
+    const conditions = [
+      '    condition {',
+      '      test     = "StringEquals"',
+      '      variable = "token.actions.githubusercontent.com:aud"',
+      '      values   = ["sts.amazonaws.com"]',
+      '    }',
+      '    condition {',
+      '      test     = "StringLike"',
+      '      variable = "token.actions.githubusercontent.com:sub"',
+      '      values   = ["repo:acme/deploy:ref:refs/heads/main"]',
+      '    }',
+    ].join('\n');
+    const pinned = main.replace('      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]\n    }\n', (m) => `${m}${conditions}\n`);
+    assert.notEqual(pinned, main);
+    const rules = lintText(pinned, 'terraform', catalog).findings.map((f) => f.ruleId);
+    assert.ok(!rules.includes('oidc-trust-unpinned') && !rules.includes('oidc-audience-missing'), rules.join());
+  });
+
   it('fixes: replacements inside quotes and lists keep the HCL valid; insertions only in jsonencode', () => {
     const result = lintText(main, 'terraform', catalog);
     const fixOf = (rule: string, text: string): Fix => {
