@@ -136,15 +136,15 @@ export function wrapWithItem(text: string, format: Format, itemSpan: Span, value
 
 /** `"key": value` / `key: value` in the layout's style; `indent` is the column of the key's line. */
 function property(key: string, value: Insertable, layout: Layout, indent: string): string {
-  if (layout.flow) return `${layout.format === 'json' ? JSON.stringify(key) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
+  if (layout.flow) return `${layout.format !== 'yaml' ? JSON.stringify(key) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
   return `${yamlScalar(key, false)}:${blockValue(value, layout, indent)}`;
 }
 
 /** A value on its own (an array item, a property's value in JSON or flow style). */
 function render(value: Insertable, layout: Layout, indent: string): string {
   if (!layout.flow) return blockItem(value, layout, indent);
-  if (value instanceof RawText) return layout.format === 'json' ? value.json : value.yaml;
-  if (typeof value !== 'object') return layout.format === 'json' ? JSON.stringify(value) : yamlScalar(value, true);
+  if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
+  if (typeof value !== 'object') return layout.format !== 'yaml' ? JSON.stringify(value) : yamlScalar(value, true);
   const inner = indent + layout.unit;
   const parts = Array.isArray(value)
     ? (value as readonly Insertable[]).map((item) => render(item, layout, inner))
@@ -178,8 +178,8 @@ function blockItem(value: Insertable, layout: Layout, indent: string): string {
 }
 
 function scalarText(value: string | number | boolean | RawText, layout: Layout): string {
-  if (value instanceof RawText) return layout.format === 'json' ? value.json : value.yaml;
-  return layout.format === 'json' ? JSON.stringify(value) : yamlScalar(value, layout.flow);
+  if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
+  return layout.format !== 'yaml' ? JSON.stringify(value) : yamlScalar(value, layout.flow);
 }
 
 const YAML_RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;

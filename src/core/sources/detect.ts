@@ -9,6 +9,7 @@ import { readDocument, type ReadContext } from './document';
 import { NO_LIST_PARAMETERS } from './intrinsics';
 import { inferKind } from './kind';
 import { readTemplateModel } from './template';
+import { isTerraformPlan, readTerraformPlan } from './terraformPlan';
 import { member, stringOf, type Node, type ObjectNode } from './tree';
 
 export interface Detected {
@@ -24,6 +25,10 @@ export function detect(root: Node, base: Omit<ReadContext, 'listParameters'>): D
   if (root.kind !== 'object') return NONE;
   if (isTemplate(root)) return { shape: 'cloudformation', documents: readTemplate(root, base), template: readTemplateModel(root) };
   const context: ReadContext = { ...base, ...NO_LIST_PARAMETERS };
+  if (isTerraformPlan(root)) {
+    const plan = readTerraformPlan(root, context);
+    return { shape: 'terraform-plan', documents: plan.documents, template: plan.template };
+  }
   const cli = readCliOutput(root, context);
   if (cli) return { shape: 'cli-output', documents: cli };
   if (!looksLikePolicy(root)) return NONE;

@@ -34,9 +34,10 @@ export function readPolicySource(text: string, format: PolicyFormat, options: Re
 }
 
 function read(text: string, format: 'json' | 'yaml'): PolicySource {
-  // Every shape we read holds one of these words (URL-encoded documents too: letters are not encoded),
-  // so any other file is answered without parsing it.
-  if (!text.includes('Statement') && !text.includes('Resources') && !text.includes('AWSTemplateFormatVersion')) {
+  // Every shape we read holds one of these words (URL-encoded documents too: letters are not encoded;
+  // a Terraform plan's policies are escaped JSON strings, but its planned values are named so), so any
+  // other file is answered without parsing it.
+  if (!text.includes('Statement') && !text.includes('Resources') && !text.includes('AWSTemplateFormatVersion') && !text.includes('planned_values')) {
     return { format, shape: 'none', documents: [], problems: [] };
   }
   // The YAML parser recurses before any of our code runs: refuse what may be too deep beforehand.

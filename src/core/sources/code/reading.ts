@@ -1,4 +1,4 @@
-import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument } from '../../policy/model';
+import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind, Span } from '../../policy/model';
 
 /** What a reader of code found: the policies, problems reading them, and attached AWS managed policies. */
 export interface CodeReading {
@@ -7,4 +7,24 @@ export interface CodeReading {
   readonly problems: readonly ParseProblem[];
   /** Managed policies attached to principals (`ManagedPolicy.fromAwsManagedPolicyName`, `aws_iam_role_policy_attachment`). */
   readonly managedPolicies: readonly ManagedPolicyAttachment[];
+  /**
+   * Policies kept in other files of the workspace (Terraform `file("${path.module}/policy.json")`,
+   * `templatefile(...)`): the reader is pure and does not open them; a caller that can may read each
+   * one as a policy with this kind and appliesTo.
+   */
+  readonly externalDocuments?: readonly ExternalDocument[];
+}
+
+export interface ExternalDocument {
+  /** The file, relative to the folder of the file read (`policies/deploy.json`). */
+  readonly path: string;
+  /** Where it is named: the `file(...)` call. */
+  readonly span: Span;
+  /** Whether it is read with `templatefile`: `${...}` in it are then interpolations. */
+  readonly template: boolean;
+  readonly kind: PolicyKind;
+  /** Where it is used, in words (`aws_iam_policy.deploy.policy`). */
+  readonly usedAt: string;
+  readonly appliesTo?: readonly string[];
+  readonly resourceService?: string;
 }
