@@ -4,6 +4,7 @@ import { RULES } from './rules/registry';
 import type { Finding, Fix, Report, Severity } from './rules/types';
 import { readPolicySource } from './sources';
 import { applySuppressions } from './config/suppress';
+import { DocumentOutcomes, fileTraits } from './documentMemo';
 import type { ExternalSuppression, SuppressedFinding } from './config/types';
 
 /**
@@ -55,6 +56,9 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
   if (source.shape !== 'none') {
     for (const p of source.problems) findings.push({ ruleId: SYNTAX_ERROR, severity: 'error', message: p.message, span: p.span, fixes: [] });
   }
+  const traits = fileTraits(source, text);
+  // Per-document outcomes by what the rules see of each document: unchanged documents cost a lookup.
+  const outcomes = source.documents.map((document) => (document.derivedFrom ? undefined : new DocumentOutcomes(catalog, document, text, traits)));
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id];
     if (setting === 'off') continue;
@@ -64,15 +68,23 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     const fail = (where: string, error: unknown) =>
       internalErrors.push(`Rule ${rule.meta.id} failed on ${where}: ${error instanceof Error ? error.message : String(error)}`);
     if (rule.check) {
-      for (const document of source.documents) {
+      const check = rule.check.bind(rule);
+      source.documents.forEach((document, i) => {
         // A derived document (a CDK grant) has nothing to edit: only rules over whole principals read it.
-        if (document.derivedFrom) continue;
-        try {
-          rule.check(document, { catalog, text, source, report: (f) => push(f, document) });
-        } catch (error) {
-          fail(document.path, error);
-        }
-      }
+        const memo = outcomes[i];
+        if (!memo) return;
+        const outcome = memo.outcome(rule.meta.id, () => {
+          const reports: Report[] = [];
+          try {
+            check(document, { catalog, text, source, report: (f) => reports.push(f) });
+            return { reports };
+          } catch (error) {
+            return { error: error instanceof Error ? error.message : String(error) };
+          }
+        });
+        if ('error' in outcome) fail(document.path, outcome.error);
+        else for (const report of outcome.reports) push(report, document);
+      });
     }
     if (rule.checkSource) {
       try {

@@ -1,0 +1,100 @@
+/**
+ * What each rule reported on a document, remembered by what the rule can see of it, so that a keystroke
+ * re-runs the per-document rules only on the document it changed. A 2,000-line Terraform module or CDK
+ * stack holds a hundred policies; without this every keystroke checks them all again (~25 ms).
+ *
+ * A rule's `check` sees the document model, the text around it (quotes, indentation of its lines, for
+ * fixes), the file's format and shape, and two whole-file traits fixes use (line endings, indentation
+ * unit). The key is all of these with spans made relative to the start of the document's first line,
+ * so a document that only moved (text typed above it) is found again, and its reports are moved by the
+ * same distance. Whatever changes what a rule could see changes the key.
+ */
+import type { Catalog } from './catalog/catalog';
+import { BoundedMemo } from './catalog/memo';
+import type { PolicyDocument, PolicySource, Span } from './policy/model';
+import { indentUnit } from './rules/insertions';
+import type { Fix, Report } from './rules/types';
+
+/** One rule's outcome on one document: its reports, or the message of what it threw. */
+export type RuleOutcome = { readonly reports: readonly Report[] } | { readonly error: string };
+
+interface Entry {
+  /** The offset the reports' spans are relative to. */
+  readonly base: number;
+  readonly outcomes: Map<string, RuleOutcome>;
+}
+
+const memos = new WeakMap<Catalog, BoundedMemo<Entry>>();
+
+/** The file-wide traits fixes read, computed once per lint. */
+export function fileTraits(source: PolicySource, text: string): string {
+  return `${source.format}\u0000${source.shape}\u0000${text.includes('\r\n') ? 'crlf' : 'lf'}\u0000${indentUnit(text)}`;
+}
+
+/** A document's remembered outcomes, moved to where the document is now. */
+export class DocumentOutcomes {
+  private readonly entry: Entry;
+  private readonly delta: number;
+
+  constructor(catalog: Catalog, document: PolicyDocument, text: string, traits: string) {
+    let memo = memos.get(catalog);
+    if (!memo) memos.set(catalog, (memo = new BoundedMemo<Entry>(5_000)));
+    const { key, base } = keyOf(document, text, traits);
+    this.entry = memo.get(key, () => ({ base, outcomes: new Map() }));
+    this.delta = base - this.entry.base;
+  }
+
+  /** The outcome of `ruleId`, computed by `run` (with spans where the document is now) when not known. */
+  outcome(ruleId: string, run: () => RuleOutcome): RuleOutcome {
+    let known = this.entry.outcomes.get(ruleId);
+    if (!known) {
+      known = shifted(run(), -this.delta);
+      this.entry.outcomes.set(ruleId, known);
+    }
+    return shifted(known, this.delta);
+  }
+}
+
+function keyOf(document: PolicyDocument, text: string, traits: string): { key: string; base: number } {
+  // Spans may lie outside the document's own (a CDK value resolved from a `const` above it).
+  let min = document.span.start;
+  let max = document.span.end;
+  visitSpans(document, (span) => {
+    if (span.start < min) min = span.start;
+    if (span.end > max) max = span.end;
+  });
+  const base = text.lastIndexOf('\n', min - 1) + 1;
+  const lineEnd = text.indexOf('\n', max);
+  const around = text.slice(base, lineEnd < 0 ? text.length : lineEnd);
+  const model = JSON.stringify(document, (key, value: unknown) => ((key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value));
+  return { key: `${traits}\u0000${around}\u0000${model}`, base };
+}
+
+function visitSpans(value: unknown, visit: (span: Span) => void): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) visitSpans(item, visit);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (typeof object.start === 'number' && typeof object.end === 'number') {
+    visit(object as unknown as Span);
+    return;
+  }
+  for (const key in object) visitSpans(object[key], visit);
+}
+
+function shifted(outcome: RuleOutcome, delta: number): RuleOutcome {
+  if (delta === 0 || 'error' in outcome) return outcome;
+  return { reports: outcome.reports.map((r) => shiftReport(r, delta)) };
+}
+
+function shiftReport(report: Report, delta: number): Report {
+  const moved: { -readonly [K in keyof Report]: Report[K] } = { span: shiftSpan(report.span, delta), message: report.message };
+  if (report.fixes) moved.fixes = report.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) }));
+  return moved;
+}
+
+function shiftSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
