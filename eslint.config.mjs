@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', 'demo/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', 'demo/**', 'test-results/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,0 +1,208 @@
+/**
+ * TypeScript expressions → the neutral tree (src/core/sources/tree.ts), so that the policy reader shared
+ * with JSON and YAML (readDocument) reads CDK values too. What the file makes plain is read: string,
+ * number and boolean literals, template literals (their substitutions are unknown parts), array and
+ * object literals, and names bound by a `const` of the same file to one of these. Everything else
+ * (`bucket.bucketArn`, `props.actions`, a function call) is unknown, labelled by its source text, so no
+ * rule ever reports a value it cannot see.
+ *
+ * A resolved `const` keeps the spans of its declaration: a finding on `actions: ACTIONS` points at the
+ * string inside `const ACTIONS = ['s3:*']`, and a fix edits the declaration, which is what changes the
+ * policy (the use site holds only the name).
+ */
+import type { ArnPart } from '../../../catalog/types';
+import type { Span } from '../../../policy/model';
+import type { ArrayNode, Entry, Node, ObjectNode, ScalarNode, TemplateNode, UnknownNode } from '../../tree';
+import { decodeEscape, itemsOf, spanOf, stringLiteral, unwrap, type SyntaxNode } from './syntax';
+
+/** How deep const resolution and nested literals go: a guard against cycles (`const a = b, b = a`). */
+const MAX_DEPTH = 8;
+/** Labels of unknown values are source text, cut to this length for display. */
+const MAX_LABEL = 80;
+
+/** Names bound by `const` in the file: the value expression, or null when the name is declared more than once. */
+export type Consts = ReadonlyMap<string, SyntaxNode | null>;
+
+export class CodeValues {
+  /** Object literals read with a spread, a method or an unreadable computed key: more keys than listed. */
+  private readonly open = new WeakSet<ObjectNode>();
+
+  constructor(private readonly consts: Consts) {}
+
+  /** True when `node` came from an object literal whose keys are not all known. */
+  isOpen(node: Node): boolean {
+    return node.kind === 'object' && this.open.has(node);
+  }
+
+  /** The expression a name stands for, following `const` bindings; the expression itself otherwise. */
+  resolve(node: SyntaxNode | null | undefined, depth = 0): SyntaxNode | undefined {
+    let current = unwrap(node);
+    for (let d = depth; (current?.type === 'identifier' || current?.type === 'shorthand_property_identifier') && d < MAX_DEPTH; d++) {
+      const bound = this.consts.get(current.text);
+      if (!bound) return current;
+      current = unwrap(bound);
+    }
+    return current;
+  }
+
+  /** Any expression as a neutral node. */
+  node(expression: SyntaxNode | null | undefined, depth = 0): Node {
+    const node = this.resolve(expression, depth);
+    if (!node) return missing(expression);
+    if (depth > MAX_DEPTH) return unknownOf(node);
+    switch (node.type) {
+      case 'string':
+        return this.string(node);
+      case 'template_string':
+        return this.template(node, depth);
+      case 'number':
+        return { kind: 'scalar', span: spanOf(node), value: Number(node.text), text: node.text };
+      case 'true':
+      case 'false':
+        return { kind: 'scalar', span: spanOf(node), value: node.type === 'true', text: node.text };
+      case 'null':
+        return { kind: 'scalar', span: spanOf(node), value: null, text: 'null' };
+      case 'array':
+        return this.array(node, depth);
+      case 'object':
+        return this.object(node, depth).node;
+      default:
+        return unknownOf(node);
+    }
+  }
+
+  /**
+   * An object literal whose keys are written as they are meant (condition operators and keys, the
+   * IAM names of `fromJson`). `open` when a spread, a method or a computed key that cannot be read may
+   * add keys: the object's content is then not all known.
+   */
+  object(node: SyntaxNode, depth = 0): { node: ObjectNode; open: boolean } {
+    const entries: Entry[] = [];
+    let open = false;
+    for (const member of itemsOf(node)) {
+      if (member.type === 'pair') {
+        const key = this.key(member.childForFieldName('key'));
+        if (key) entries.push({ key, value: this.node(member.childForFieldName('value'), depth + 1) });
+        else open = true;
+      } else if (member.type === 'shorthand_property_identifier') {
+        entries.push({ key: { text: member.text, span: spanOf(member) }, value: this.node(member, depth + 1) });
+      } else {
+        open = true;
+      }
+    }
+    const object: ObjectNode = { kind: 'object', span: spanOf(node), entries };
+    if (open) this.open.add(object);
+    return { node: object, open };
+  }
+
+  /** A property name as text with its span (a quoted name: its content), or undefined when computed from something unknown. */
+  key(node: SyntaxNode | null | undefined): { text: string; span: Span } | undefined {
+    if (!node) return undefined;
+    if (node.type === 'property_identifier' || node.type === 'number' || node.type === 'private_property_identifier') {
+      return { text: node.text, span: spanOf(node) };
+    }
+    if (node.type === 'string') {
+      const { value, span } = stringLiteral(node);
+      return { text: value, span };
+    }
+    if (node.type === 'computed_property_name') {
+      const value = this.node(node.firstNamedChild);
+      if (value.kind === 'scalar' && typeof value.value === 'string') return { text: value.value, span: value.span };
+    }
+    return undefined;
+  }
+
+  private string(node: SyntaxNode): ScalarNode {
+    const { value, span } = stringLiteral(node);
+    return { kind: 'scalar', span, value, text: value };
+  }
+
+  private array(node: SyntaxNode, depth: number): ArrayNode {
+    const items: Node[] = [];
+    for (const item of itemsOf(node)) {
+      if (item.type === 'spread_element') {
+        const spread = this.resolve(item.firstNamedChild, depth + 1);
+        if (spread?.type === 'array' && depth < MAX_DEPTH) items.push(...this.array(spread, depth + 1).items);
+        else items.push(unknownOf(item));
+      } else {
+        items.push(this.node(item, depth + 1));
+      }
+    }
+    return { kind: 'array', span: spanOf(node), items };
+  }
+
+  /** A template literal: a plain string without substitutions, else literal and unknown parts. */
+  private template(node: SyntaxNode, depth: number): ScalarNode | TemplateNode {
+    const span = { start: node.startIndex + 1, end: Math.max(node.startIndex + 1, node.endIndex - 1) };
+    const parts: ArnPart[] = [];
+    let literal = '';
+    const flush = () => {
+      if (literal) parts.push(literal);
+      literal = '';
+    };
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'string_fragment') literal += child.text;
+      else if (child.type === 'escape_sequence') literal += decodeEscape(child.text);
+      else if (child.type === 'template_substitution') {
+        const inner = this.node(child.firstNamedChild, depth + 1);
+        if (inner.kind === 'scalar' && inner.value !== null) literal += inner.text;
+        else if (inner.kind === 'template') {
+          for (const part of inner.parts) {
+            if (typeof part === 'string') literal += part;
+            else {
+              flush();
+              parts.push(part);
+            }
+          }
+        } else {
+          flush();
+          parts.push({ unknown: labelOf(child.firstNamedChild) });
+        }
+      }
+    }
+    flush();
+    if (parts.every((part) => typeof part === 'string')) {
+      const value = parts.join('');
+      return { kind: 'scalar', span, value, text: value };
+    }
+    return { kind: 'template', span, parts };
+  }
+}
+
+/** An unknown value standing for an expression, labelled by its text. */
+export function unknownOf(node: SyntaxNode): UnknownNode {
+  return { kind: 'unknown', span: spanOf(node), text: labelOf(node) };
+}
+
+function missing(node: SyntaxNode | null | undefined): UnknownNode {
+  const at = node ? node.startIndex : 0;
+  return { kind: 'unknown', span: { start: at, end: node ? node.endIndex : at }, text: '' };
+}
+
+/**
+ * The label of an unknown part: the CloudFormation pseudo parameter the CDK writes for the stack's
+ * account, region and partition (`this.account`, `Aws.ACCOUNT_ID`, `Stack.of(this).account` all become
+ * `${AWS::AccountId}`), so that rules knowing the pseudo parameters read CDK the same; otherwise the
+ * expression's source text.
+ */
+export function labelOf(node: SyntaxNode | null | undefined): string {
+  if (!node) return '';
+  const text = node.text.replace(/\s+/g, '');
+  const pseudo = PSEUDO.exec(text) ?? AWS_CONSTANT.exec(text);
+  if (pseudo) return PSEUDO_NAMES[pseudo[1]!]!;
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+}
+
+const PSEUDO = /^(?:this|(?:[\w$]+\.)?Stack\.of\(this\)|(?:this\.)?stack)\.(account|region|partition|urlSuffix)$/;
+const AWS_CONSTANT = /^(?:[\w$]+\.)?Aws\.(ACCOUNT_ID|REGION|PARTITION|URL_SUFFIX)$/;
+const PSEUDO_NAMES: Readonly<Record<string, string>> = {
+  account: 'AWS::AccountId',
+  ACCOUNT_ID: 'AWS::AccountId',
+  region: 'AWS::Region',
+  REGION: 'AWS::Region',
+  partition: 'AWS::Partition',
+  PARTITION: 'AWS::Partition',
+  urlSuffix: 'AWS::URLSuffix',
+  URL_SUFFIX: 'AWS::URLSuffix',
+};
