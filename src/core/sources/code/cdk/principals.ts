@@ -94,7 +94,7 @@ export class PrincipalReader {
         return args[2] ? [{ ...principal[0]!, action: this.values.node(args[2]) }] : principal;
       }
       case 'WebIdentityPrincipal':
-        return one('Federated', this.values.node(args[0]), WEB_IDENTITY, this.conditions(args[1], key));
+        return one('Federated', this.provider(args[0]), WEB_IDENTITY, this.conditions(args[1], key));
       case 'OpenIdConnectPrincipal':
         return one('Federated', this.provider(args[0]), WEB_IDENTITY, this.conditions(args[1], key));
       case 'SamlPrincipal':
@@ -126,10 +126,13 @@ export class PrincipalReader {
   /**
    * An identity provider as its ARN: `fromOpenIdConnectProviderArn(this, id, 'arn:...')` gives it; a
    * `new OpenIdConnectProvider(this, id, { url })` of the file has the ARN the url's host makes, in the
-   * stack's account; anything else is unknown.
+   * stack's account; a string is the ARN or the provider's name (`cognito-identity.amazonaws.com`).
    */
   private provider(expression: SyntaxNode | undefined): Node {
-    const node = this.values.resolve(expression);
+    let node = this.values.resolve(expression);
+    // `provider.openIdConnectProviderArn`: the provider's ARN, as the provider itself gives it.
+    const property = node?.type === 'member_expression' ? node.childForFieldName('property')?.text : undefined;
+    if (node && (property === 'openIdConnectProviderArn' || property === 'samlProviderArn')) node = this.values.resolve(node.childForFieldName('object'));
     if (!node) return this.values.node(expression);
     const args = argumentsOf(node);
     if (node.type === 'call_expression') {
@@ -148,7 +151,7 @@ export class PrincipalReader {
         }
       }
     }
-    return unknownOf(node);
+    return this.values.node(node);
   }
 
   private organization(expression: SyntaxNode | undefined, key: Span): ConditionsSource | undefined {

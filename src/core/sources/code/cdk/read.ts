@@ -428,7 +428,7 @@ class CdkReader {
       entries: [
         { key: { text: 'Effect', span: at }, value: { kind: 'scalar', span: at, value: 'Allow', text: 'Allow' } },
         { key: { text: 'Action', span: at }, value: { kind: 'array', span: at, items: actions.map((a) => ({ kind: 'scalar', span: at, value: a, text: a })) } },
-        { key: { text: 'Resource', span: at }, value: resource },
+        { key: { text: 'Resource', span: at }, value: { kind: 'array', span: resource.span, items: [resource] } },
       ],
     });
     const resource = this.arnOf(receiver, row.resource) ?? { kind: 'unknown', span: spanOf(receiver), text: `${receiverName}.${arn}` };
