@@ -23,15 +23,23 @@ export class CdkImports {
   private readonly named = new Map<string, { module: CdkModule; name: string }>();
 
   /** Reads the file's top-level import statements. */
-  constructor(root: SyntaxNode) {
+  constructor(root: SyntaxNode, text: string) {
     for (const statement of root.namedChildren) {
-      if (statement?.type === 'import_statement') this.read(statement);
+      // Imports come first; `import` at the start of a top-level statement is one (or `import x = require()`).
+      if (statement && text.startsWith('import', statement.startIndex) && statement.type === 'import_statement') this.read(statement, text);
     }
   }
 
   /** True when the file imports anything of the CDK. */
   get any(): boolean {
     return this.namespaces.size > 0 || this.named.size > 0;
+  }
+
+  /** The local names given by named imports to exports of `module` among `names` (`PS` for PolicyStatement). */
+  aliasesOf(module: CdkModule, names: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const [local, imported] of this.named) if (imported.module === module && names.includes(imported.name)) out.push(local);
+    return out;
   }
 
   /** What a name chain stands for, or undefined when its first name is not imported from the CDK. */
@@ -53,19 +61,19 @@ export class CdkImports {
     return { module: namespace, names: rest };
   }
 
-  private read(statement: SyntaxNode): void {
+  private read(statement: SyntaxNode, text: string): void {
     const source = statement.childForFieldName('source');
     if (!source || source.type !== 'string') return;
     const module = moduleOf(stringLiteral(source).value);
     if (module === undefined) return;
-    const clause = itemsOf(statement).find((n) => n.type === 'import_clause');
+    const clause = itemsOf(statement, text).find((n) => n.type === 'import_clause');
     if (!clause) return;
-    for (const part of itemsOf(clause)) {
+    for (const part of itemsOf(clause, text)) {
       if (part.type === 'namespace_import') {
         const local = part.firstNamedChild;
         if (local) this.namespaces.set(local.text, module);
       } else if (part.type === 'named_imports') {
-        for (const specifier of itemsOf(part)) {
+        for (const specifier of itemsOf(part, text)) {
           if (specifier.type !== 'import_specifier') continue;
           const name = specifier.childForFieldName('name');
           const alias = specifier.childForFieldName('alias') ?? name;

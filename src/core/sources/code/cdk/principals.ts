@@ -53,7 +53,7 @@ export class PrincipalReader {
       if (call && (method === 'withConditions' || method === 'withSessionTags')) {
         const inner = this.read(call.receiver, depth + 1);
         if (method === 'withSessionTags') return inner;
-        const added = this.conditions(argumentsOf(node)[0], spanOf(call.method));
+        const added = this.conditions(argumentsOf(node, this.values.text)[0], spanOf(call.method));
         return inner.map((p) => ({ ...p, conditions: [...p.conditions, ...added] }));
       }
       return [this.unknown(node)];
@@ -64,7 +64,7 @@ export class PrincipalReader {
     const name = resolved.names[0]!;
     const nameNode = unwrap(node.childForFieldName('constructor'));
     const key = spanOf(nameNode?.type === 'member_expression' ? (nameNode.childForFieldName('property') ?? nameNode) : (nameNode ?? node));
-    const args = argumentsOf(node);
+    const args = argumentsOf(node, this.values.text);
     const one = (kind: PrincipalKind, value: Node, action = 'sts:AssumeRole', conditions: readonly ConditionsSource[] = []): ReadPrincipal[] => [
       { parts: [{ kind, value, key }], conditions, action: { kind: 'scalar', span: key, value: action, text: action }, span: spanOf(node) },
     ];
@@ -134,7 +134,7 @@ export class PrincipalReader {
     const property = node?.type === 'member_expression' ? node.childForFieldName('property')?.text : undefined;
     if (node && (property === 'openIdConnectProviderArn' || property === 'samlProviderArn')) node = this.values.resolve(node.childForFieldName('object'));
     if (!node) return this.values.node(expression);
-    const args = argumentsOf(node);
+    const args = argumentsOf(node, this.values.text);
     if (node.type === 'call_expression') {
       const resolved = this.imports.resolve(pathOf(node.childForFieldName('function')));
       const method = resolved?.names[1];

@@ -1,8 +1,9 @@
 /**
  * The IAM policies of a CDK app's TypeScript source: statements, documents, policies, roles' trust and
- * inline policies, attached managed policies, and what `grant*` calls add. The tree is searched with
- * tree-sitter's native `descendantsOfType` for the few node types that matter (a JavaScript walk over
- * every node costs several times the parse); only those are read further.
+ * inline policies, attached managed policies, and what `grant*` calls add. Every question to the tree
+ * crosses into WebAssembly (about a microsecond each), so the tree is not searched: one regular
+ * expression pass over the text finds the names that matter (the IAM classes as imported, the methods
+ * that add statements or grant, `initialPolicy`), and the tree is asked only about the nodes there.
  *
  * Names: a role (or user, group, function) is named by the variable or field it is assigned to
  * (`const role = new Role(...)`, `this.role = new Role(...)` are both `role`), else by its construct id.
@@ -22,11 +23,12 @@ import { awsManagedPolicyName } from '../../template';
 import type { Node, ObjectNode } from '../../tree';
 import type { CodeReading } from '../reading';
 import { grantRow, RESOURCE_KINDS, resourceKindOf } from './grants';
+import { Bindings } from './bindings';
 import { CdkImports, type Resolved } from './imports';
 import { PrincipalReader } from './principals';
 import { STATEMENT_METHODS, StatementReader, type BuiltStatement } from './statements';
 import { argumentsOf, itemsOf, memberCall, nameOf, pathOf, spanOf, stringLiteral, unwrap, type SyntaxNode } from './syntax';
-import { CodeValues, labelOf, unknownOf, type Consts } from './values';
+import { CodeValues, labelOf, unknownOf } from './values';
 
 const EMPTY: CodeReading = { documents: [], problems: [], managedPolicies: [] };
 
@@ -40,7 +42,23 @@ export function readCdk(text: string, tree: Tree): CodeReading {
   }
 }
 
-const CANDIDATES = ['variable_declarator', 'assignment_expression', 'new_expression', 'call_expression'];
+/** The IAM classes whose construction the reader reads. */
+const IAM_CLASSES = ['PolicyStatement', 'PolicyDocument', 'Policy', 'ManagedPolicy', 'Role', 'LazyRole', 'User', 'Group'];
+/** Methods whose calls the reader reads (besides `grant*`). */
+const METHODS = [
+  'addToPolicy',
+  'addToPrincipalPolicy',
+  'addToRolePolicy',
+  'addToPrincipalOrResource',
+  'addToResourcePolicy',
+  'addStatements',
+  'attachInlinePolicy',
+  'attachToRole',
+  'attachToUser',
+  'attachToGroup',
+  'addManagedPolicy',
+  'fromJson',
+];
 
 /** Methods adding a statement to a principal's policy. */
 const IDENTITY_SINKS = new Set(['addToPolicy', 'addToPrincipalPolicy', 'addToRolePolicy', 'addToPrincipalOrResource']);
@@ -83,11 +101,7 @@ class CdkReader {
   private readonly documents: PolicyDocument[] = [];
   private readonly managed: ManagedPolicyAttachment[] = [];
 
-  private readonly consts = new Map<string, SyntaxNode | null>();
-  /** Every name bound by a declaration or a `this.x =` assignment, to its value (null when bound twice). */
-  private readonly bound = new Map<string, SyntaxNode | null>();
-  /** The name a value expression is bound to, by its start offset. */
-  private readonly nameAt = new Map<number, string>();
+  private readonly bindings: Bindings;
   private readonly statementNodes = new Map<number, SyntaxNode>();
   private readonly statementCalls = new Map<number, SyntaxNode[]>();
   private readonly built = new Map<number, BuiltStatement>();
@@ -105,8 +119,9 @@ class CdkReader {
     private readonly text: string,
     private readonly root: SyntaxNode,
   ) {
-    this.imports = new CdkImports(root);
-    this.values = new CodeValues(this.consts as Consts);
+    this.imports = new CdkImports(root, text);
+    this.bindings = new Bindings(text, root);
+    this.values = new CodeValues(this.bindings.consts, text);
     this.principals = new PrincipalReader(this.imports, this.values);
     this.statements = new StatementReader(this.values, this.principals);
     this.context = { text, problems: [], listParameters: new Set() };
@@ -114,9 +129,7 @@ class CdkReader {
 
   read(): CodeReading {
     if (!this.imports.any) return EMPTY;
-    const candidates = this.root.descendantsOfType(CANDIDATES);
-    for (const node of candidates) if (node) this.bind(node);
-    for (const node of candidates) if (node) this.classify(node);
+    for (const node of this.candidates()) this.classify(node);
     for (const call of this.calls) this.modifier(call);
     // Attachments first: a policy's appliesTo grows with `attachInlinePolicy`, `managedPolicies`...
     for (const call of this.calls) this.attachment(call);
@@ -142,33 +155,46 @@ class CdkReader {
     return { documents: this.documents, problems: this.context.problems as ParseProblem[], managedPolicies: this.managed };
   }
 
-  // Pass 1: what names stand for.
+  // Where the constructs and calls of interest are.
 
-  private bind(node: SyntaxNode): void {
-    let name: string | undefined;
-    let value: SyntaxNode | null = null;
-    if (node.type === 'variable_declarator') {
-      const id = node.childForFieldName('name');
-      value = node.childForFieldName('value');
-      if (id?.type !== 'identifier') return;
-      name = id.text;
-      const declaration = node.parent;
-      if (declaration?.type === 'lexical_declaration' && declaration.firstChild?.type === 'const' && value) {
-        this.consts.set(name, this.consts.has(name) ? null : value);
+  /**
+   * The `new` and call expressions at the names that matter, in the order written: the IAM classes (by
+   * their imported names), the methods that add statements, attach policies or grant, and
+   * `initialPolicy` (a function's statements). A name in a comment or a string leads to no such node.
+   */
+  private candidates(): SyntaxNode[] {
+    const names = new Set([...IAM_CLASSES, ...this.imports.aliasesOf('aws-iam', IAM_CLASSES), ...METHODS, ...STATEMENT_METHODS, 'initialPolicy']);
+    const pattern = new RegExp(`\\b(?:${[...names].join('|')}|grant[A-Z]\\w*)\\b`, 'g');
+    const out: SyntaxNode[] = [];
+    const seen = new Set<number>();
+    for (const match of this.text.matchAll(pattern)) {
+      const name = this.root.descendantForIndex(match.index, match.index + match[0].length);
+      const node = name && this.expressionAt(name, match[0]);
+      // `new X().y()`: the call starts where the construct does; keep both, each once.
+      const key = node ? node.startIndex * 2 + (node.type === 'call_expression' ? 1 : 0) : -1;
+      if (node && !seen.has(key)) {
+        seen.add(key);
+        out.push(node);
       }
-    } else if (node.type === 'assignment_expression') {
-      const left = node.childForFieldName('left');
-      const path = pathOf(left);
-      if (!path || path[0] !== 'this' || path.length !== 2) return;
-      name = path[1];
-      value = node.childForFieldName('right');
     }
-    if (!name || !value) return;
-    const previous = this.bound.get(name);
-    // `this.role = new Role(...)` declared as a field (`role: Role;`) binds once; twice is ambiguous.
-    this.bound.set(name, previous === undefined ? value : previous && previous.startIndex === value.startIndex ? previous : null);
-    const unwrapped = unwrap(value);
-    if (unwrapped) this.nameAt.set(unwrapped.startIndex, name);
+    return out;
+  }
+
+  /** The `new` or call expression a name found in the text belongs to, if it is one the reader reads. */
+  private expressionAt(name: SyntaxNode, text: string): SyntaxNode | undefined {
+    const parent = name.parent;
+    if (!parent) return undefined;
+    if (text === 'initialPolicy') {
+      // `new lambda.Function(this, 'Fn', { initialPolicy: [...] })`: pair → object → arguments → new.
+      const construct = parent.type === 'pair' ? parent.parent?.parent?.parent : undefined;
+      return construct?.type === 'new_expression' ? construct : undefined;
+    }
+    if (parent.type === 'new_expression') return name.type === 'identifier' ? parent : undefined;
+    // The property of `x.name`: the call `x.name(...)`, or the class of `new x.Name(...)`.
+    if (parent.type !== 'member_expression' || parent.startIndex === name.startIndex) return undefined;
+    const outer = parent.parent;
+    if (outer?.type === 'call_expression' || outer?.type === 'new_expression') return outer.startIndex === parent.startIndex || outer.type === 'new_expression' ? outer : undefined;
+    return undefined;
   }
 
   /** The expression a name chain stands for (`role`, `this.role`), through bindings; the expression itself otherwise. */
@@ -177,7 +203,7 @@ class CdkReader {
     for (let depth = 0; node && depth < 8; depth++) {
       const path = node.type === 'identifier' || node.type === 'member_expression' ? pathOf(node) : undefined;
       if (!path || path.length > 2 || (path.length === 2 && path[0] !== 'this')) return node;
-      const bound = this.bound.get(path[path.length - 1]!);
+      const bound = this.bindings.value(path[path.length - 1]!);
       if (!bound) return node;
       node = unwrap(bound);
     }
@@ -242,7 +268,7 @@ class CdkReader {
     const node = this.target(expression);
     if (!node || depth > 8) return [];
     if (node.type === 'array') {
-      return itemsOf(node).flatMap((item) => this.statementRefs(item.type === 'spread_element' ? item.firstNamedChild : item, depth + 1));
+      return itemsOf(node, this.text).flatMap((item) => this.statementRefs(item.type === 'spread_element' ? item.firstNamedChild : item, depth + 1));
     }
     const start = this.statementStart(node);
     return start === undefined ? [] : [start];
@@ -252,7 +278,7 @@ class CdkReader {
 
   private attachment(call: SyntaxNode): void {
     const { receiver, method } = memberCall(call)!;
-    const args = argumentsOf(call);
+    const args = argumentsOf(call, this.text);
     switch (method.text) {
       case 'attachInlinePolicy': {
         const policy = this.policies.get(this.target(args[0])?.startIndex ?? -1);
@@ -277,23 +303,23 @@ class CdkReader {
   }
 
   private principalConstruct(node: SyntaxNode, type: string): void {
-    const props = this.values.resolve(argumentsOf(node)[2]);
+    const props = this.values.resolve(argumentsOf(node, this.text)[2]);
     if (props?.type !== 'object') return;
     const name = this.constructName(node);
-    for (const member of itemsOf(props)) {
+    for (const member of itemsOf(props, this.text)) {
       if (member.type !== 'pair') continue;
       const key = member.childForFieldName('key');
       const value = member.childForFieldName('value');
       if (!key || !value) continue;
       if (key.text === 'managedPolicies') {
         const list = this.target(value);
-        if (list?.type === 'array') for (const item of itemsOf(list)) this.managedPolicy(item, name, PRINCIPAL_TYPES[type]!);
+        if (list?.type === 'array') for (const item of itemsOf(list, this.text)) this.managedPolicy(item, name, PRINCIPAL_TYPES[type]!);
       } else if (key.text === 'assumedBy' && type === 'Role') {
         this.trust(node, spanOf(key), value, name);
       } else if (key.text === 'inlinePolicies') {
         const policies = this.target(value);
         if (policies?.type !== 'object') continue;
-        for (const policy of itemsOf(policies)) {
+        for (const policy of itemsOf(policies, this.text)) {
           if (policy.type !== 'pair' && policy.type !== 'shorthand_property_identifier') continue;
           const document = this.target(policy.type === 'pair' ? policy.childForFieldName('value') : policy);
           const policyKey = policy.type === 'pair' ? policy.childForFieldName('key') : policy;
@@ -313,7 +339,7 @@ class CdkReader {
     }
     const resolved = node.type === 'call_expression' ? this.imports.resolve(pathOf(node.childForFieldName('function'))) : undefined;
     const method = resolved?.module === 'aws-iam' && resolved.names[0] === 'ManagedPolicy' ? resolved.names[1] : undefined;
-    const args = argumentsOf(node);
+    const args = argumentsOf(node, this.text);
     if (method === 'fromAwsManagedPolicyName') {
       const value = valueOf(this.values.node(args[0]));
       const name = value.kind === 'string' && !value.parts ? value.text.slice(value.text.lastIndexOf('/') + 1) : undefined;
@@ -331,12 +357,12 @@ class CdkReader {
 
   private policy(policy: Policy): void {
     const { node } = policy;
-    const props = this.values.resolve(argumentsOf(node)[2]);
+    const props = this.values.resolve(argumentsOf(node, this.text)[2]);
     const refs: number[] = [];
     let key: Span | undefined;
     const appliesTo = [...policy.appliesTo];
     if (props?.type === 'object') {
-      for (const member of itemsOf(props)) {
+      for (const member of itemsOf(props, this.text)) {
         if (member.type !== 'pair') continue;
         const name = member.childForFieldName('key');
         const value = member.childForFieldName('value');
@@ -357,12 +383,12 @@ class CdkReader {
           }
         } else if (name.text === 'roles' || name.text === 'users' || name.text === 'groups') {
           const list = this.target(value);
-          if (list?.type === 'array') for (const item of itemsOf(list)) appliesTo.push(this.principalName(item) ?? labelOf(item));
+          if (list?.type === 'array') for (const item of itemsOf(list, this.text)) appliesTo.push(this.principalName(item) ?? labelOf(item));
         }
       }
     }
     for (const call of this.added.get(node.startIndex) ?? []) {
-      refs.push(...argumentsOf(call).flatMap((arg) => this.statementRefs(arg)));
+      refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));
       key ??= spanOf(memberCall(call)!.method);
     }
     this.emit(refs, this.place(node, appliesTo), spanOf(node), key ?? spanOf(node), this.describe(node));
@@ -375,9 +401,9 @@ class CdkReader {
 
   /** `new lambda.Function(this, 'Fn', { initialPolicy: [...] })`: statements of the function's role. */
   private initialPolicy(node: SyntaxNode): void {
-    const props = this.values.resolve(argumentsOf(node)[2]);
+    const props = this.values.resolve(argumentsOf(node, this.text)[2]);
     if (props?.type !== 'object') return;
-    const member = itemsOf(props).find((m) => m.type === 'pair' && m.childForFieldName('key')?.text === 'initialPolicy');
+    const member = itemsOf(props, this.text).find((m) => m.type === 'pair' && m.childForFieldName('key')?.text === 'initialPolicy');
     const key = member?.childForFieldName('key');
     if (!member || !key) return;
     const name = this.constructName(node);
@@ -387,7 +413,7 @@ class CdkReader {
   private sink(call: SyntaxNode): void {
     const { receiver, method } = memberCall(call)!;
     const name = method.text;
-    const args = argumentsOf(call);
+    const args = argumentsOf(call, this.text);
     if (IDENTITY_SINKS.has(name) || name === 'addToResourcePolicy') {
       const refs = this.statementRefs(args[0]);
       if (refs.length === 0) return;
@@ -445,7 +471,7 @@ class CdkReader {
     if (node?.type !== 'call_expression' || !RESOURCE_KINDS[kind]?.arnIsResource) return undefined;
     const method = this.imports.resolve(pathOf(node.childForFieldName('function')))?.names[1];
     if (!method || !/^from\w*Arn$/.test(method)) return undefined;
-    const arn = this.values.node(argumentsOf(node)[2]);
+    const arn = this.values.node(argumentsOf(node, this.text)[2]);
     return arn.kind === 'scalar' || arn.kind === 'template' ? arn : undefined;
   }
 
@@ -453,13 +479,13 @@ class CdkReader {
 
   private documentRefs(document: SyntaxNode): number[] {
     const refs: number[] = [];
-    const props = this.values.resolve(argumentsOf(document)[0]);
+    const props = this.values.resolve(argumentsOf(document, this.text)[0]);
     if (props?.type === 'object') {
-      for (const member of itemsOf(props)) {
+      for (const member of itemsOf(props, this.text)) {
         if (member.type === 'pair' && member.childForFieldName('key')?.text === 'statements') refs.push(...this.statementRefs(member.childForFieldName('value')));
       }
     }
-    for (const call of this.added.get(document.startIndex) ?? []) refs.push(...argumentsOf(call).flatMap((arg) => this.statementRefs(arg)));
+    for (const call of this.added.get(document.startIndex) ?? []) refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));
     return refs;
   }
 
@@ -477,12 +503,12 @@ class CdkReader {
 
   /** `PolicyDocument.fromJson({...})`: IAM's own names, read as JSON is. A second use is derived from the code. */
   private readJsonDocument(call: SyntaxNode, place: Place, again = false): void {
-    const document = readDocument(this.values.node(argumentsOf(call)[0]), place, this.context);
+    const document = readDocument(this.values.node(argumentsOf(call, this.text)[0]), place, this.context);
     if (document) this.documents.push(again ? { ...document, derivedFrom: { description: this.describe(call), span: spanOf(call) } } : document);
   }
 
   private standaloneDocument(node: SyntaxNode): void {
-    const name = this.nameAt.get(node.startIndex) ?? `PolicyDocument (line ${node.startPosition.row + 1})`;
+    const name = this.bindings.assignedName(node) ?? `PolicyDocument (line ${node.startPosition.row + 1})`;
     if (node.type === 'call_expression') {
       this.readJsonDocument(node, { kind: 'unknown', path: name });
       return;
@@ -495,7 +521,7 @@ class CdkReader {
   /** A statement no policy of the file takes: a document of its own (a resource policy when it names principals). */
   private standaloneStatement(start: number, node: SyntaxNode): void {
     const built = this.statement(start);
-    const name = this.nameAt.get(start) ?? `PolicyStatement (line ${node.startPosition.row + 1})`;
+    const name = this.bindings.assignedName(node) ?? `PolicyStatement (line ${node.startPosition.row + 1})`;
     this.emit([start], { kind: built.hasPrincipal ? 'resource' : 'identity', path: name }, spanOf(node), spanOf(node), this.describe(node));
   }
 
@@ -559,9 +585,9 @@ class CdkReader {
 
   /** The variable or field a construct is assigned to, else its construct id, else its class and line. */
   private constructName(node: SyntaxNode): string {
-    const bound = this.nameAt.get(node.startIndex);
+    const bound = this.bindings.assignedName(node);
     if (bound) return bound;
-    const id = argumentsOf(node)[1];
+    const id = argumentsOf(node, this.text)[1];
     if (id?.type === 'string') return stringLiteral(id).value;
     return `${pathOf(node.childForFieldName('constructor'))?.join('.') ?? 'construct'} (line ${node.startPosition.row + 1})`;
   }

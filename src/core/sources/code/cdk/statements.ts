@@ -89,12 +89,12 @@ export class StatementReader {
   /** `new PolicyStatement(props)` with the calls made on it (in the order written). */
   construct(expression: SyntaxNode, calls: readonly SyntaxNode[]): BuiltStatement {
     const className = classNameOf(expression);
-    const props = argumentsOf(expression)[0];
+    const props = argumentsOf(expression, this.values.text)[0];
     const gathered = new Gathered();
     if (props) {
       const object = this.values.resolve(props);
       if (object?.type !== 'object') return unknownStatement(expression);
-      for (const member of itemsOf(object)) {
+      for (const member of itemsOf(object, this.values.text)) {
         if (member.type === 'spread_element') return unknownStatement(expression);
         const keyNode = member.type === 'pair' ? member.childForFieldName('key') : member.type === 'shorthand_property_identifier' ? member : null;
         const element = keyNode && ELEMENTS[keyNode.text];
@@ -109,7 +109,7 @@ export class StatementReader {
 
   /** `PolicyStatement.fromJson({ Effect, Action, ... })`: IAM's own names, read as written. */
   fromJson(call: SyntaxNode): BuiltStatement {
-    const node = this.values.node(argumentsOf(call)[0]);
+    const node = this.values.node(argumentsOf(call, this.values.text)[0]);
     if (node.kind !== 'object' || this.values.isOpen(node)) return unknownStatement(call);
     const hasPrincipal = node.entries.some((e) => e.key.text === 'Principal' || e.key.text === 'NotPrincipal');
     return { node, hasPrincipal };
@@ -157,7 +157,7 @@ export class StatementReader {
     if (!method) return;
     const name = method.text;
     const key = spanOf(method);
-    const args = argumentsOf(call);
+    const args = argumentsOf(call, this.values.text);
     const argsSpan = spanOf(call.childForFieldName('arguments') ?? call);
     const list = LIST_METHODS[name];
     if (list) {
@@ -220,7 +220,7 @@ export class StatementReader {
 
   private principalItems(list: SyntaxNode): ReadPrincipal[] {
     const out: ReadPrincipal[] = [];
-    for (const item of itemsOf(list)) {
+    for (const item of itemsOf(list, this.values.text)) {
       if (item.type === 'spread_element') {
         const spread = this.values.resolve(item.firstNamedChild);
         if (spread?.type === 'array') out.push(...this.principalItems(spread));

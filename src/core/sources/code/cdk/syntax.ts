@@ -24,18 +24,36 @@ export function unwrap(node: SyntaxNode | null | undefined): SyntaxNode | undefi
   return current;
 }
 
-/** The named children that are not comments (comments may sit anywhere in argument lists and literals). */
-export function itemsOf(node: SyntaxNode): SyntaxNode[] {
+/**
+ * The named children that are not comments (comments may sit anywhere in argument lists and literals).
+ * A comment is told by its first two characters in `text`, which costs no call into the parser.
+ */
+export function itemsOf(node: SyntaxNode, text: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  for (const child of node.namedChildren) if (child && child.type !== 'comment') out.push(child);
+  for (const child of node.namedChildren) if (child && !isComment(text, child.startIndex)) out.push(child);
   return out;
 }
 
-/** The arguments of a call or `new` expression (none when they are missing in half-typed code). */
-export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
-  const list = call.childForFieldName('arguments');
-  return list && list.type === 'arguments' ? itemsOf(list) : [];
+function isComment(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 47 /* / */) return false;
+  const next = text.charCodeAt(at + 1);
+  return next === 47 || next === 42 /* * */;
 }
+
+/** The arguments of a call or `new` expression (none when they are missing in half-typed code). */
+export function argumentsOf(call: SyntaxNode, text: string): SyntaxNode[] {
+  const list = call.childForFieldName('arguments');
+  return list && text.charCodeAt(list.startIndex) === 40 /* ( */ ? itemsOf(list, text) : [];
+}
+
+/** The key and value of a `key: value` pair, in one call to the parser. */
+export function pairOf(pair: SyntaxNode, text: string): { key: SyntaxNode | undefined; value: SyntaxNode | undefined } {
+  const items = itemsOf(pair, text);
+  return { key: items[0], value: items.length > 1 ? items[items.length - 1] : undefined };
+}
+
+/** A plain name chain as written (`iam.PolicyStatement`, `this.role!`), split without walking the tree. */
+const NAME_CHAIN = /^[A-Za-z_$][\w$]*(?:\s*!?\s*\??\.\s*[A-Za-z_$][\w$]*)*\s*!?$/;
 
 /**
  * A name chain as identifiers: `iam.PolicyStatement` → ['iam', 'PolicyStatement'], `this.role` →
@@ -43,6 +61,9 @@ export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
  * (calls, element access), so that a chain is only ever matched as written.
  */
 export function pathOf(node: SyntaxNode | null | undefined): string[] | undefined {
+  if (!node) return undefined;
+  const raw = node.text;
+  if (NAME_CHAIN.test(raw)) return raw.replace(/[\s!?]/g, '').split('.');
   const out: string[] = [];
   let current = unwrap(node);
   for (let depth = 0; current && depth < 20; depth++) {
@@ -86,11 +107,13 @@ const PRINCIPAL_OF = new Set(['role', 'grantPrincipal', 'principal']);
 
 /** A string literal's decoded value and the span of its content (without the quotes). */
 export function stringLiteral(node: SyntaxNode): { value: string; span: Span } {
+  const raw = node.text;
   const start = node.startIndex + 1;
-  const end = Math.max(start, node.endIndex - 1);
   // A missing closing quote in half-typed code: the content runs to the node's end.
-  const closed = node.endIndex - node.startIndex >= 2 && node.text.endsWith(node.text[0]!);
-  const span = closed ? { start, end } : { start, end: node.endIndex };
+  const closed = raw.length >= 2 && raw.endsWith(raw[0]!);
+  const span = { start, end: node.startIndex + (closed ? raw.length - 1 : raw.length) };
+  const content = raw.slice(1, closed ? -1 : undefined);
+  if (!content.includes('\\')) return { value: content, span };
   let value = '';
   for (const child of node.namedChildren) {
     if (!child) continue;

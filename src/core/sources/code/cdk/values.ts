@@ -13,7 +13,17 @@
 import type { ArnPart } from '../../../catalog/types';
 import type { Span } from '../../../policy/model';
 import type { ArrayNode, Entry, Node, ObjectNode, ScalarNode, TemplateNode, UnknownNode } from '../../tree';
-import { decodeEscape, itemsOf, spanOf, stringLiteral, unwrap, type SyntaxNode } from './syntax';
+import { decodeEscape, itemsOf, spanOf, stringLiteral, type SyntaxNode } from './syntax';
+
+/** Node types told by their first character (then checked by literalType): quotes, a backtick, digits. */
+const LITERAL_TYPES: Readonly<Record<number, string>> = {
+  34: 'string', // "
+  39: 'string', // '
+  96: 'template_string', // `
+  ...Object.fromEntries([48, 49, 50, 51, 52, 53, 54, 55, 56, 57].map((c) => [c, 'number'])),
+};
+/** Expression wrappers that change nothing at run time. */
+const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
 
 /** How deep const resolution and nested literals go: a guard against cycles (`const a = b, b = a`). */
 const MAX_DEPTH = 8;
@@ -21,13 +31,19 @@ const MAX_DEPTH = 8;
 const MAX_LABEL = 80;
 
 /** Names bound by `const` in the file: the value expression, or null when the name is declared more than once. */
-export type Consts = ReadonlyMap<string, SyntaxNode | null>;
+export interface Consts {
+  get(name: string): SyntaxNode | null | undefined;
+}
 
 export class CodeValues {
   /** Object literals read with a spread, a method or an unreadable computed key: more keys than listed. */
   private readonly open = new WeakSet<ObjectNode>();
 
-  constructor(private readonly consts: Consts) {}
+  constructor(
+    private readonly consts: Consts,
+    /** The file's text: what the reader can tell from it costs no call into the parser. */
+    readonly text: string,
+  ) {}
 
   /** True when `node` came from an object literal whose keys are not all known. */
   isOpen(node: Node): boolean {
@@ -36,21 +52,54 @@ export class CodeValues {
 
   /** The expression a name stands for, following `const` bindings; the expression itself otherwise. */
   resolve(node: SyntaxNode | null | undefined, depth = 0): SyntaxNode | undefined {
-    let current = unwrap(node);
-    for (let d = depth; (current?.type === 'identifier' || current?.type === 'shorthand_property_identifier') && d < MAX_DEPTH; d++) {
-      const bound = this.consts.get(current.text);
-      if (!bound) return current;
-      current = unwrap(bound);
+    return this.typed(node, depth)?.node;
+  }
+
+  /**
+   * Like resolve, with the node's type. A literal is told by its first character, which costs no call
+   * into the parser (most values are literals); other nodes are asked their type once.
+   */
+  private typed(expression: SyntaxNode | null | undefined, depth: number): { node: SyntaxNode; type: string } | undefined {
+    let current = expression ?? undefined;
+    for (let d = depth; current && d < MAX_DEPTH + 20; d++) {
+      const literal = this.literalType(current);
+      if (literal) return { node: current, type: literal };
+      const type = current.type;
+      if (TRANSPARENT.has(type)) {
+        current = (type === 'type_assertion' ? current.lastNamedChild : current.firstNamedChild) ?? undefined;
+      } else if ((type === 'identifier' || type === 'shorthand_property_identifier') && d < MAX_DEPTH) {
+        const bound = this.consts.get(current.text);
+        if (!bound) return { node: current, type };
+        current = bound;
+      } else {
+        return { node: current, type };
+      }
     }
-    return current;
+    return undefined;
+  }
+
+  /**
+   * A string, template or number literal, told from its text alone, or undefined. `'a' + b` also starts
+   * with a quote: a literal holds no unescaped quote of its own kind before its end.
+   */
+  private literalType(node: SyntaxNode): string | undefined {
+    const first = this.text.charCodeAt(node.startIndex);
+    const type = LITERAL_TYPES[first];
+    if (!type) return undefined;
+    const raw = node.text;
+    if (type === 'number') return /^\d[\w.]*$/.test(raw) ? type : undefined;
+    const quote = raw[0]!;
+    const inner = raw.slice(1, -1);
+    return raw.length >= 2 && raw.endsWith(quote) && !inner.includes(quote) && !inner.includes('\\') ? type : undefined;
   }
 
   /** Any expression as a neutral node. */
   node(expression: SyntaxNode | null | undefined, depth = 0): Node {
-    const node = this.resolve(expression, depth);
-    if (!node) return missing(expression);
+    const typed = this.typed(expression, depth);
+    if (!typed) return missing(expression);
+    const { node, type } = typed;
     if (depth > MAX_DEPTH) return unknownOf(node);
-    switch (node.type) {
+    switch (type) {
       case 'string':
         return this.string(node);
       case 'template_string':
@@ -59,7 +108,7 @@ export class CodeValues {
         return { kind: 'scalar', span: spanOf(node), value: Number(node.text), text: node.text };
       case 'true':
       case 'false':
-        return { kind: 'scalar', span: spanOf(node), value: node.type === 'true', text: node.text };
+        return { kind: 'scalar', span: spanOf(node), value: type === 'true', text: node.text };
       case 'null':
         return { kind: 'scalar', span: spanOf(node), value: null, text: 'null' };
       case 'array':
@@ -79,7 +128,7 @@ export class CodeValues {
   object(node: SyntaxNode, depth = 0): { node: ObjectNode; open: boolean } {
     const entries: Entry[] = [];
     let open = false;
-    for (const member of itemsOf(node)) {
+    for (const member of itemsOf(node, this.text)) {
       if (member.type === 'pair') {
         const key = this.key(member.childForFieldName('key'));
         if (key) entries.push({ key, value: this.node(member.childForFieldName('value'), depth + 1) });
@@ -119,7 +168,7 @@ export class CodeValues {
 
   private array(node: SyntaxNode, depth: number): ArrayNode {
     const items: Node[] = [];
-    for (const item of itemsOf(node)) {
+    for (const item of itemsOf(node, this.text)) {
       if (item.type === 'spread_element') {
         const spread = this.resolve(item.firstNamedChild, depth + 1);
         if (spread?.type === 'array' && depth < MAX_DEPTH) items.push(...this.array(spread, depth + 1).items);
