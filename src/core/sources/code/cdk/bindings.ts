@@ -4,15 +4,24 @@
  * text finds where names are declared, and the tree is asked only about the names the reader needs.
  * Bindings are file-wide: a name declared more than once is not resolved at all (scopes are not
  * followed, so the file must make the value plain).
+ *
+ * Asking a node for its parent costs a walk down from the root in tree-sitter, so none is asked: the
+ * declaration is found as the smallest node spanning the name and its `=`, and the name a value is
+ * assigned to is read from the text before it.
  */
-import { pathOf, type SyntaxNode } from './syntax';
+import type { SyntaxNode } from './syntax';
 
-/** `const x`, `let x`, `var x`, and `this.x =` (not `==`, `=>`). */
-const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)|\bthis\s*\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/dg;
-const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
+/** `const x =`, `const x: T =`, `let x =`, `var x =`, and `this.x =` (not `==`, `=>`). */
+const DECLARATION = /\b(?:(const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|this\s*\.\s*([A-Za-z_$][\w$]*))\s*=(?![=>])/dg;
+/** The same, ending where a value starts: the name it is assigned to (the text before the value). */
+const ASSIGNED = /(?:\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|\bthis\s*\.\s*([A-Za-z_$][\w$]*))\s*=\s*$/;
+/** How far before a value its declaration is looked for (a type annotation fits). */
+const LOOK_BACK = 160;
 
 interface Declaration {
-  readonly offset: number;
+  /** From the declared name to just after the `=`: the declaration's smallest node spans it. */
+  readonly start: number;
+  readonly end: number;
   readonly isConst: boolean;
 }
 
@@ -24,14 +33,15 @@ export class Bindings {
   readonly consts = { get: (name: string): SyntaxNode | null | undefined => this.lookup(name, true) };
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly root: SyntaxNode,
   ) {
     for (const match of text.matchAll(DECLARATION)) {
       const group = match[2] !== undefined ? 2 : 3;
       const name = match[group]!;
+      const start = group === 3 ? match.index : match.indices![2]![0];
+      const declaration = { start, end: match.index + match[0].length, isConst: match[1] === 'const' };
       const list = this.declared.get(name);
-      const declaration = { offset: match.indices![group]![0], isConst: match[1] === 'const' };
       if (list) list.push(declaration);
       else this.declared.set(name, [declaration]);
     }
@@ -42,6 +52,13 @@ export class Bindings {
     return this.lookup(name, false);
   }
 
+  /** The name an expression is assigned to: `const role = <node>`, `this.role = <node>`. */
+  assignedName(node: SyntaxNode): string | undefined {
+    const before = this.text.slice(Math.max(0, node.startIndex - LOOK_BACK), node.startIndex);
+    const match = ASSIGNED.exec(before);
+    return match ? (match[1] ?? match[2]) : undefined;
+  }
+
   private lookup(name: string, onlyConst: boolean): SyntaxNode | null | undefined {
     const declarations = this.declared.get(name);
     if (!declarations) return undefined;
@@ -49,41 +66,17 @@ export class Bindings {
     if (onlyConst && !declarations[0]!.isConst) return undefined;
     let value = this.values.get(name);
     if (value === undefined) {
-      value = this.read(declarations[0]!.offset, name.length);
+      value = this.read(declarations[0]!);
       this.values.set(name, value);
     }
     return value;
   }
 
-  private read(offset: number, length: number): SyntaxNode | null {
-    const id = this.root.descendantForIndex(offset, offset + length);
-    const parent = id?.parent;
+  private read({ start, end }: Declaration): SyntaxNode | null {
+    const node = this.root.descendantForIndex(start, end);
     // Anything else is the text of a comment or a string that looks like a declaration.
-    if (parent?.type === 'variable_declarator') return parent.childForFieldName('value');
-    if (parent?.type === 'member_expression') {
-      const assignment = parent.parent;
-      if (assignment?.type === 'assignment_expression' && assignment.startIndex === parent.startIndex) return assignment.childForFieldName('right');
-    }
+    if (node?.type === 'variable_declarator') return node.childForFieldName('value');
+    if (node?.type === 'assignment_expression') return node.childForFieldName('right');
     return null;
-  }
-
-  /** The name an expression is assigned to: `const role = <node>`, `this.role = <node>`. */
-  assignedName(node: SyntaxNode): string | undefined {
-    let current = node;
-    let parent = node.parent;
-    for (let depth = 0; parent && WRAPPERS.has(parent.type) && depth < 8; depth++) {
-      current = parent;
-      parent = parent.parent;
-    }
-    if (parent?.type === 'variable_declarator') {
-      const name = parent.childForFieldName('name');
-      return name?.type === 'identifier' ? name.text : undefined;
-    }
-    if (parent?.type === 'assignment_expression' && parent.startIndex !== current.startIndex) {
-      const path = pathOf(parent.childForFieldName('left'));
-      if (path?.length === 2 && path[0] === 'this') return path[1];
-      if (path?.length === 1) return path[0];
-    }
-    return undefined;
   }
 }

@@ -45,6 +45,8 @@ export function readCdk(text: string, tree: Tree): CodeReading {
 /** The IAM classes whose construction the reader reads. */
 const IAM_CLASSES = ['PolicyStatement', 'PolicyDocument', 'Policy', 'ManagedPolicy', 'Role', 'LazyRole', 'User', 'Group'];
 /** Methods whose calls the reader reads (besides `grant*`). */
+/** Classes of functions, whose `initialPolicy` holds statements of the function's role. */
+const FUNCTION_CLASSES = ['Function', 'SingletonFunction', 'DockerImageFunction', 'NodejsFunction', 'PythonFunction'];
 const METHODS = [
   'addToPolicy',
   'addToPrincipalPolicy',
@@ -163,38 +165,27 @@ class CdkReader {
    * `initialPolicy` (a function's statements). A name in a comment or a string leads to no such node.
    */
   private candidates(): SyntaxNode[] {
-    const names = new Set([...IAM_CLASSES, ...this.imports.aliasesOf('aws-iam', IAM_CLASSES), ...METHODS, ...STATEMENT_METHODS, 'initialPolicy']);
-    const pattern = new RegExp(`\\b(?:${[...names].join('|')}|grant[A-Z]\\w*)\\b`, 'g');
+    // Functions are read for `initialPolicy` only: their class names are looked for when it is written.
+    const functions = this.text.includes('initialPolicy') ? FUNCTION_CLASSES : [];
+    const names = new Set([...IAM_CLASSES, ...this.imports.aliasesOf('aws-iam', IAM_CLASSES), ...functions, ...METHODS, ...STATEMENT_METHODS]);
+    const pattern = new RegExp(`\\b(?:${[...names].join('|')}|grant[A-Z]\\w*)\\b(?=\\s*(?:<[^()]*>\\s*)?\\()`, 'g');
     const out: SyntaxNode[] = [];
     const seen = new Set<number>();
     for (const match of this.text.matchAll(pattern)) {
-      const name = this.root.descendantForIndex(match.index, match.index + match[0].length);
-      const node = name && this.expressionAt(name, match[0]);
+      // The smallest node holding the name and the `(` after it is the call or the `new` (the lookahead
+      // found the parenthesis: its offset is where the match's lookahead ended).
+      const open = this.text.indexOf('(', match.index + match[0].length);
+      const node = this.root.descendantForIndex(match.index, open + 1);
+      if (!node) continue;
+      const type = node.type;
       // `new X().y()`: the call starts where the construct does; keep both, each once.
-      const key = node ? node.startIndex * 2 + (node.type === 'call_expression' ? 1 : 0) : -1;
-      if (node && !seen.has(key)) {
+      const key = node.startIndex * 2 + (type === 'call_expression' ? 1 : 0);
+      if ((type === 'call_expression' || type === 'new_expression') && !seen.has(key)) {
         seen.add(key);
         out.push(node);
       }
     }
     return out;
-  }
-
-  /** The `new` or call expression a name found in the text belongs to, if it is one the reader reads. */
-  private expressionAt(name: SyntaxNode, text: string): SyntaxNode | undefined {
-    const parent = name.parent;
-    if (!parent) return undefined;
-    if (text === 'initialPolicy') {
-      // `new lambda.Function(this, 'Fn', { initialPolicy: [...] })`: pair → object → arguments → new.
-      const construct = parent.type === 'pair' ? parent.parent?.parent?.parent : undefined;
-      return construct?.type === 'new_expression' ? construct : undefined;
-    }
-    if (parent.type === 'new_expression') return name.type === 'identifier' ? parent : undefined;
-    // The property of `x.name`: the call `x.name(...)`, or the class of `new x.Name(...)`.
-    if (parent.type !== 'member_expression' || parent.startIndex === name.startIndex) return undefined;
-    const outer = parent.parent;
-    if (outer?.type === 'call_expression' || outer?.type === 'new_expression') return outer.startIndex === parent.startIndex || outer.type === 'new_expression' ? outer : undefined;
-    return undefined;
   }
 
   /** The expression a name chain stands for (`role`, `this.role`), through bindings; the expression itself otherwise. */
@@ -306,23 +297,19 @@ class CdkReader {
     const props = this.values.resolve(argumentsOf(node, this.text)[2]);
     if (props?.type !== 'object') return;
     const name = this.constructName(node);
-    for (const member of itemsOf(props, this.text)) {
-      if (member.type !== 'pair') continue;
-      const key = member.childForFieldName('key');
-      const value = member.childForFieldName('value');
-      if (!key || !value) continue;
-      if (key.text === 'managedPolicies') {
+    for (const { key, value, name: prop } of this.values.members(props)) {
+      if (!key || !value || prop === undefined) continue;
+      if (prop === 'managedPolicies') {
         const list = this.target(value);
         if (list?.type === 'array') for (const item of itemsOf(list, this.text)) this.managedPolicy(item, name, PRINCIPAL_TYPES[type]!);
-      } else if (key.text === 'assumedBy' && type === 'Role') {
+      } else if (prop === 'assumedBy' && type === 'Role') {
         this.trust(node, spanOf(key), value, name);
-      } else if (key.text === 'inlinePolicies') {
+      } else if (prop === 'inlinePolicies') {
         const policies = this.target(value);
         if (policies?.type !== 'object') continue;
-        for (const policy of itemsOf(policies, this.text)) {
-          if (policy.type !== 'pair' && policy.type !== 'shorthand_property_identifier') continue;
-          const document = this.target(policy.type === 'pair' ? policy.childForFieldName('value') : policy);
-          const policyKey = policy.type === 'pair' ? policy.childForFieldName('key') : policy;
+        for (const policy of this.values.members(policies)) {
+          const document = this.target(policy.value);
+          const policyKey = policy.key;
           if (document && policyKey) this.useDocument(document, { kind: 'identity', path: `${name}.inlinePolicies.${this.values.key(policyKey)?.text ?? policyKey.text}`, appliesTo: [name] }, spanOf(policyKey));
         }
       }
@@ -362,15 +349,12 @@ class CdkReader {
     let key: Span | undefined;
     const appliesTo = [...policy.appliesTo];
     if (props?.type === 'object') {
-      for (const member of itemsOf(props, this.text)) {
-        if (member.type !== 'pair') continue;
-        const name = member.childForFieldName('key');
-        const value = member.childForFieldName('value');
-        if (!name || !value) continue;
-        if (name.text === 'statements') {
+      for (const { key: name, value, name: prop } of this.values.members(props)) {
+        if (!name || !value || prop === undefined) continue;
+        if (prop === 'statements') {
           refs.push(...this.statementRefs(value));
           key ??= spanOf(name);
-        } else if (name.text === 'document') {
+        } else if (prop === 'document') {
           const document = this.target(value);
           if (document && this.documentNodes.has(document.startIndex)) {
             this.documentsUsed.add(document.startIndex);
@@ -381,7 +365,7 @@ class CdkReader {
               key ??= spanOf(name);
             }
           }
-        } else if (name.text === 'roles' || name.text === 'users' || name.text === 'groups') {
+        } else if (prop === 'roles' || prop === 'users' || prop === 'groups') {
           const list = this.target(value);
           if (list?.type === 'array') for (const item of itemsOf(list, this.text)) appliesTo.push(this.principalName(item) ?? labelOf(item));
         }
@@ -403,11 +387,10 @@ class CdkReader {
   private initialPolicy(node: SyntaxNode): void {
     const props = this.values.resolve(argumentsOf(node, this.text)[2]);
     if (props?.type !== 'object') return;
-    const member = itemsOf(props, this.text).find((m) => m.type === 'pair' && m.childForFieldName('key')?.text === 'initialPolicy');
-    const key = member?.childForFieldName('key');
-    if (!member || !key) return;
+    const member = this.values.members(props).find((m) => m.name === 'initialPolicy');
+    if (!member?.key) return;
     const name = this.constructName(node);
-    this.emit(this.statementRefs(member.childForFieldName('value')), { kind: 'identity', path: `${name}.initialPolicy`, appliesTo: [name] }, spanOf(member), spanOf(key), this.describe(member));
+    this.emit(this.statementRefs(member.value), { kind: 'identity', path: `${name}.initialPolicy`, appliesTo: [name] }, spanOf(member.node), spanOf(member.key), this.describe(member.node));
   }
 
   private sink(call: SyntaxNode): void {
@@ -481,8 +464,8 @@ class CdkReader {
     const refs: number[] = [];
     const props = this.values.resolve(argumentsOf(document, this.text)[0]);
     if (props?.type === 'object') {
-      for (const member of itemsOf(props, this.text)) {
-        if (member.type === 'pair' && member.childForFieldName('key')?.text === 'statements') refs.push(...this.statementRefs(member.childForFieldName('value')));
+      for (const member of this.values.members(props)) {
+        if (member.name === 'statements') refs.push(...this.statementRefs(member.value));
       }
     }
     for (const call of this.added.get(document.startIndex) ?? []) refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));

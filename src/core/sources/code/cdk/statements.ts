@@ -94,13 +94,11 @@ export class StatementReader {
     if (props) {
       const object = this.values.resolve(props);
       if (object?.type !== 'object') return unknownStatement(expression);
-      for (const member of itemsOf(object, this.values.text)) {
+      for (const member of this.values.members(object)) {
         if (member.type === 'spread_element') return unknownStatement(expression);
-        const keyNode = member.type === 'pair' ? member.childForFieldName('key') : member.type === 'shorthand_property_identifier' ? member : null;
-        const element = keyNode && ELEMENTS[keyNode.text];
-        if (!element || !keyNode) continue; // not a statement property: the TypeScript compiler says so
-        const value = member.type === 'pair' ? member.childForFieldName('value') : member;
-        this.prop(gathered, element, spanOf(keyNode), value ?? member);
+        const element = member.name !== undefined ? ELEMENTS[member.name] : undefined;
+        if (!element || !member.key) continue; // not a statement property: the TypeScript compiler says so
+        this.prop(gathered, element, spanOf(member.key), member.value ?? member.node);
       }
     }
     for (const call of calls) this.call(gathered, call);

@@ -13,7 +13,7 @@
 import type { ArnPart } from '../../../catalog/types';
 import type { Span } from '../../../policy/model';
 import type { ArrayNode, Entry, Node, ObjectNode, ScalarNode, TemplateNode, UnknownNode } from '../../tree';
-import { decodeEscape, itemsOf, spanOf, stringLiteral, type SyntaxNode } from './syntax';
+import { decodeEscape, itemsOf, pairOf, spanOf, stringLiteral, type SyntaxNode } from './syntax';
 
 /** Node types told by their first character (then checked by literalType): quotes, a backtick, digits. */
 const LITERAL_TYPES: Readonly<Record<number, string>> = {
@@ -121,6 +121,31 @@ export class CodeValues {
   }
 
   /**
+   * The members of an object literal, each asked its type once and a pair split in one call: `name` is
+   * the key as written when it is a plain name (read from the text), for the readers that look for
+   * props such as `actions` or `managedPolicies`.
+   */
+  members(object: SyntaxNode): Member[] {
+    const out: Member[] = [];
+    for (const node of itemsOf(object, this.text)) {
+      const type = node.type;
+      if (type === 'pair') {
+        const { key, value } = pairOf(node, this.text);
+        const first = key ? this.text.charCodeAt(key.startIndex) : 0;
+        // `'assumedBy': ...` names the same prop as `assumedBy: ...`.
+        const quoted = first === 39 || first === 34 ? stringLiteral(key!).value : undefined;
+        const name = quoted ?? (key ? /^[A-Za-z_$][\w$]*/.exec(this.text.slice(key.startIndex, key.startIndex + 64))?.[0] : undefined);
+        out.push({ node, type, key, value, name: quoted !== undefined || (name !== undefined && isPlainName(this.text, key!.startIndex + name.length)) ? name : undefined });
+      } else if (type === 'shorthand_property_identifier') {
+        out.push({ node, type, key: node, value: node, name: node.text });
+      } else {
+        out.push({ node, type });
+      }
+    }
+    return out;
+  }
+
+  /**
    * An object literal whose keys are written as they are meant (condition operators and keys, the
    * IAM names of `fromJson`). `open` when a spread, a method or a computed key that cannot be read may
    * add keys: the object's content is then not all known.
@@ -128,13 +153,13 @@ export class CodeValues {
   object(node: SyntaxNode, depth = 0): { node: ObjectNode; open: boolean } {
     const entries: Entry[] = [];
     let open = false;
-    for (const member of itemsOf(node, this.text)) {
+    for (const member of this.members(node)) {
       if (member.type === 'pair') {
-        const key = this.key(member.childForFieldName('key'));
-        if (key) entries.push({ key, value: this.node(member.childForFieldName('value'), depth + 1) });
+        const key = this.key(member.key);
+        if (key) entries.push({ key, value: this.node(member.value, depth + 1) });
         else open = true;
       } else if (member.type === 'shorthand_property_identifier') {
-        entries.push({ key: { text: member.text, span: spanOf(member) }, value: this.node(member, depth + 1) });
+        entries.push({ key: { text: member.name!, span: spanOf(member.node) }, value: this.node(member.node, depth + 1) });
       } else {
         open = true;
       }
@@ -217,6 +242,22 @@ export class CodeValues {
     }
     return { kind: 'template', span, parts };
   }
+}
+
+/** A member of an object literal: a pair, a shorthand property, or anything else (spread, method). */
+export interface Member {
+  readonly node: SyntaxNode;
+  readonly type: string;
+  readonly key?: SyntaxNode;
+  readonly value?: SyntaxNode;
+  /** The key when it is written as a plain name (not quoted, not computed). */
+  readonly name?: string;
+}
+
+/** True when a name read from the text ends there (is followed by `:` or a space, not more of a quoted or computed key). */
+function isPlainName(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 58 /* : */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 63 /* ? */;
 }
 
 /** An unknown value standing for an expression, labelled by its text. */
