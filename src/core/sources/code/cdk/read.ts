@@ -116,6 +116,7 @@ class CdkReader {
   private readonly principalConstructs = new Map<number, { node: SyntaxNode; type: string }>();
   private readonly functions: SyntaxNode[] = [];
   private readonly calls: SyntaxNode[] = [];
+  private readonly members = new Map<number, ReturnType<typeof memberCall>>();
 
   constructor(
     private readonly text: string,
@@ -188,6 +189,13 @@ class CdkReader {
     return out;
   }
 
+  /** `receiver.method(...)` of a call, asked of the tree once per call (several passes read the calls). */
+  private memberCall(call: SyntaxNode): ReturnType<typeof memberCall> {
+    // A node's id is its address in the tree: `a.b().c()` holds two calls starting at one offset.
+    if (!this.members.has(call.id)) this.members.set(call.id, memberCall(call));
+    return this.members.get(call.id);
+  }
+
   /** The expression a name chain stands for (`role`, `this.role`), through bindings; the expression itself otherwise. */
   private target(expression: SyntaxNode | null | undefined): SyntaxNode | undefined {
     let node = unwrap(expression);
@@ -226,12 +234,12 @@ class CdkReader {
       else if (resolved.names[0] === 'PolicyDocument') this.documentNodes.set(node.startIndex, node);
       return;
     }
-    if (memberCall(node)) this.calls.push(node);
+    if (this.memberCall(node)) this.calls.push(node);
   }
 
   /** `stmt.addActions(...)` and the like, on a statement written in the file (chained or through a name). */
   private modifier(call: SyntaxNode): void {
-    const { receiver, method } = memberCall(call)!;
+    const { receiver, method } = this.memberCall(call)!;
     const name = method.text;
     if (STATEMENT_METHODS.has(name)) {
       const start = this.statementStart(receiver);
@@ -247,7 +255,7 @@ class CdkReader {
     let node = this.target(expression);
     // `new PolicyStatement(...).addActions(...)`: the statement is the receiver of the chain.
     for (let depth = 0; node?.type === 'call_expression' && !this.statementNodes.has(node.startIndex) && depth < 20; depth++) {
-      const call = memberCall(node);
+      const call = this.memberCall(node);
       if (!call || !STATEMENT_METHODS.has(call.method.text)) return undefined;
       node = this.target(call.receiver);
     }
@@ -268,7 +276,7 @@ class CdkReader {
   // Attachments: which principals a Policy applies to, and the managed policies of each principal.
 
   private attachment(call: SyntaxNode): void {
-    const { receiver, method } = memberCall(call)!;
+    const { receiver, method } = this.memberCall(call)!;
     const args = argumentsOf(call, this.text);
     switch (method.text) {
       case 'attachInlinePolicy': {
@@ -373,7 +381,7 @@ class CdkReader {
     }
     for (const call of this.added.get(node.startIndex) ?? []) {
       refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));
-      key ??= spanOf(memberCall(call)!.method);
+      key ??= spanOf(this.memberCall(call)!.method);
     }
     this.emit(refs, this.place(node, appliesTo), spanOf(node), key ?? spanOf(node), this.describe(node));
   }
@@ -394,7 +402,7 @@ class CdkReader {
   }
 
   private sink(call: SyntaxNode): void {
-    const { receiver, method } = memberCall(call)!;
+    const { receiver, method } = this.memberCall(call)!;
     const name = method.text;
     const args = argumentsOf(call, this.text);
     if (IDENTITY_SINKS.has(name) || name === 'addToResourcePolicy') {
