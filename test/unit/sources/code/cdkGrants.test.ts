@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Catalog } from '../../../../src/core/catalog';
-import { GRANTS, grantRow } from '../../../../src/core/sources/code/cdk/grants';
+import { GRANTS, grantRow, grantSource } from '../../../../src/core/sources/code/cdk/grants';
 import { catalogFile } from '../../helpers/paths';
 import { loadGrammars } from '../../helpers/grammars';
 import { at, readTs, stack, values } from './cdkHelpers';
@@ -71,6 +71,7 @@ any.grantPassRole(role);`);
     assert.equal(grantRow('grantRead', undefined), undefined);
     assert.equal(grantRow('grantInvoke', undefined)?.actions[0], 'lambda:InvokeFunction');
     assert.equal(grantRow('grantPull', 'repository')?.onEveryResource?.[0], 'ecr:GetAuthorizationToken');
+    assert.equal(grantSource(grantRow('grantSendMessages', 'queue')!), 'aws-cdk-lib 2.276.0, aws-sqs/grants.json');
   });
 });
 

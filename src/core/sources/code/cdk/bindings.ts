@@ -62,14 +62,28 @@ export class Bindings {
   private lookup(name: string, onlyConst: boolean): SyntaxNode | null | undefined {
     const declarations = this.declared.get(name);
     if (!declarations) return undefined;
-    if (declarations.length > 1) return null;
-    if (onlyConst && !declarations[0]!.isConst) return undefined;
+    if (onlyConst && (declarations.length > 1 || !declarations[0]!.isConst)) return declarations.length > 1 ? null : undefined;
     let value = this.values.get(name);
     if (value === undefined) {
-      value = this.read(declarations[0]!);
+      value = declarations.length === 1 ? this.read(declarations[0]!) : this.readOne(name, declarations);
       this.values.set(name, value);
     }
     return value;
+  }
+
+  /**
+   * The one value among several declarations of a name, when the others only keep it under the same
+   * name (`const bucket = new Bucket(...); this.bucket = bucket;`); null otherwise.
+   */
+  private readOne(name: string, declarations: readonly Declaration[]): SyntaxNode | null {
+    let found: SyntaxNode | null = null;
+    for (const declaration of declarations) {
+      const value = this.read(declaration);
+      if (value && value.text === name) continue;
+      if (found || !value) return null;
+      found = value;
+    }
+    return found;
   }
 
   private read({ start, end }: Declaration): SyntaxNode | null {

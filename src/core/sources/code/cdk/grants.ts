@@ -163,6 +163,11 @@ function sameActions(a: GrantRow, b: GrantRow): boolean {
   return a.actions.join() === b.actions.join() && (a.onEveryResource ?? []).join() === (b.onEveryResource ?? []).join();
 }
 
+/** Where a row's actions come from, for display: `aws-cdk-lib 2.276.0, aws-sqs/grants.json`. */
+export function grantSource(row: GrantRow): string {
+  return `aws-cdk-lib ${CDK_VERSION}, ${row.source}`;
+}
+
 /** The kind of resource a class of a module is, if the table knows it. */
 export function resourceKindOf(module: string, className: string): string | undefined {
   for (const [kind, info] of Object.entries(RESOURCE_KINDS)) {
