@@ -109,3 +109,22 @@ inline.attachToGroup(this.admins);`);
     assert.deepEqual(byPath.inline, ['role', 'admins']);
   });
 });
+
+describe('CDK reader: the Grant API', () => {
+  before(loadGrammars);
+
+  it('reads iam.Grant.addToPrincipal as a statement written in the file, for the grantee', () => {
+    const text = stack(`iam.Grant.addToPrincipal({ grantee: this.fn, actions: ['s3:*'], resourceArns: ['*'], conditions: { Bool: { 'aws:SecureTransport': 'true' } } });
+iam.Grant.addToPrincipalOrResource({ grantee: role, actions: props.actions, resourceArns: [arn], resource: bucket });`);
+    const [first, second] = readTs(text).documents;
+    assert.deepEqual(first!.appliesTo, ['fn']);
+    assert.equal(first!.derivedFrom, undefined);
+    assert.equal(first!.construct, 'cdk');
+    const [statement] = first!.statements;
+    assert.deepEqual(values(text, statement!.action!.list), [['s3:*', 's3:*']]);
+    assert.equal(at(text, statement!.resource!.key.span), 'resourceArns');
+    assert.deepEqual(statement!.condition!.blocks.map((b) => b.operator.text), ['Bool']);
+    assert.deepEqual(second!.appliesTo, ['role']);
+    assert.equal(second!.statements[0]!.action!.list.unknown, true);
+  });
+});

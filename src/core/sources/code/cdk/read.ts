@@ -51,7 +51,9 @@ const METHODS = [
   'addToPolicy',
   'addToPrincipalPolicy',
   'addToRolePolicy',
+  'addToPrincipal',
   'addToPrincipalOrResource',
+  'addToPrincipalAndResource',
   'addToResourcePolicy',
   'addStatements',
   'attachInlinePolicy',
@@ -63,7 +65,9 @@ const METHODS = [
 ];
 
 /** Methods adding a statement to a principal's policy. */
-const IDENTITY_SINKS = new Set(['addToPolicy', 'addToPrincipalPolicy', 'addToRolePolicy', 'addToPrincipalOrResource']);
+const IDENTITY_SINKS = new Set(['addToPolicy', 'addToPrincipalPolicy', 'addToRolePolicy']);
+/** `iam.Grant`'s static methods that add a statement written in the call to the grantee's policy. */
+const GRANT_METHODS = new Set(['addToPrincipal', 'addToPrincipalOrResource', 'addToPrincipalAndResource']);
 const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { Role: 'AWS::IAM::Role', LazyRole: 'AWS::IAM::Role', User: 'AWS::IAM::User', Group: 'AWS::IAM::Group' };
 /** The service whose resource policy `addToResourcePolicy` writes, by the receiver's kind. */
 const RESOURCE_SERVICES: Readonly<Record<string, string>> = {
@@ -418,7 +422,21 @@ class CdkReader {
       }
       return;
     }
-    if (name.startsWith('grant')) this.grant(call, receiver, method, args);
+    if (GRANT_METHODS.has(name)) this.grantCall(call, receiver, method, args[0]);
+    else if (name.startsWith('grant')) this.grant(call, receiver, method, args);
+  }
+
+  /** `iam.Grant.addToPrincipal({ grantee, actions, resourceArns })`: a statement written here, for the grantee. */
+  private grantCall(call: SyntaxNode, receiver: SyntaxNode, method: SyntaxNode, options: SyntaxNode | undefined): void {
+    const resolved = this.imports.resolve(pathOf(receiver));
+    const object = this.values.resolve(options);
+    if (resolved?.module !== 'aws-iam' || resolved.names.join() !== 'Grant' || object?.type !== 'object') return;
+    const grantee = this.values.members(object).find((m) => m.name === 'grantee');
+    const who = grantee?.value ? (this.principalName(grantee.value) ?? labelOf(grantee.value)) : undefined;
+    const statement = this.statements.grant(call, method, object);
+    const place: Place = { kind: 'identity', path: `${this.describe(call).slice(0, 40)} (line ${call.startPosition.row + 1})`, ...(who !== undefined && { appliesTo: [who] }) };
+    const document = this.readNeutral([statement], place, spanOf(call), spanOf(method), spanOf(object));
+    if (document) this.documents.push({ ...document, construct: 'cdk' });
   }
 
   private trust(role: SyntaxNode, key: Span, assumedBy: SyntaxNode, name: string): void {

@@ -31,6 +31,13 @@ const ELEMENTS: Readonly<Record<string, string>> = {
   conditions: 'Condition',
 };
 
+/** The options of `iam.Grant.addToPrincipal(...)` → the IAM element each writes. */
+const GRANT_ELEMENTS: Readonly<Record<string, string>> = {
+  actions: 'Action',
+  resourceArns: 'Resource',
+  conditions: 'Condition',
+};
+
 /** Methods adding to a list element, and the element. */
 const LIST_METHODS: Readonly<Record<string, string>> = {
   addActions: 'Action',
@@ -91,18 +98,32 @@ export class StatementReader {
     const className = classNameOf(expression);
     const props = argumentsOf(expression, this.values.text)[0];
     const gathered = new Gathered();
-    if (props) {
-      const object = this.values.resolve(props);
-      if (object?.type !== 'object') return unknownStatement(expression);
-      for (const member of this.values.members(object)) {
-        if (member.type === 'spread_element') return unknownStatement(expression);
-        const element = member.name !== undefined ? ELEMENTS[member.name] : undefined;
-        if (!element || !member.key) continue; // not a statement property: the TypeScript compiler says so
-        this.prop(gathered, element, spanOf(member.key), member.value ?? member.node);
-      }
-    }
+    if (props && !this.props(gathered, props, ELEMENTS)) return unknownStatement(expression);
     for (const call of calls) this.call(gathered, call);
     return this.build(gathered, spanOf(className), spanOf(expression));
+  }
+
+  /**
+   * The statement `iam.Grant.addToPrincipal({ grantee, actions, resourceArns, conditions })` adds to
+   * the grantee's policy (also `addToPrincipalOrResource`, `addToPrincipalAndResource`).
+   */
+  grant(call: SyntaxNode, method: SyntaxNode, options: SyntaxNode): Node {
+    const gathered = new Gathered();
+    if (!this.props(gathered, options, GRANT_ELEMENTS)) return unknownStatement(call).node;
+    return this.build(gathered, spanOf(method), spanOf(call)).node;
+  }
+
+  /** Reads the props named in `elements`; false when they cannot all be seen (not an object literal, a spread). */
+  private props(gathered: Gathered, props: SyntaxNode, elements: Readonly<Record<string, string>>): boolean {
+    const object = this.values.resolve(props);
+    if (object?.type !== 'object') return false;
+    for (const member of this.values.members(object)) {
+      if (member.type === 'spread_element') return false;
+      const element = member.name !== undefined ? elements[member.name] : undefined;
+      if (!element || !member.key) continue; // not a statement property: the TypeScript compiler says so
+      this.prop(gathered, element, spanOf(member.key), member.value ?? member.node);
+    }
+    return true;
   }
 
   /** `PolicyStatement.fromJson({ Effect, Action, ... })`: IAM's own names, read as written. */
