@@ -1,15 +1,17 @@
 /**
  * The IAM policies of a CDK app's TypeScript source: statements, documents, policies, roles' trust and
- * inline policies, attached managed policies, and what `grant*` calls add. Every question to the tree
- * crosses into WebAssembly (about a microsecond each), so the tree is not searched: one regular
- * expression pass over the text finds the names that matter (the IAM classes as imported, the methods
- * that add statements or grant, `initialPolicy`), and the tree is asked only about the nodes there.
+ * inline policies, attached managed policies, `iam.Grant.addToPrincipal(...)`, and what `grant*` calls
+ * add. Every question to the tree crosses into WebAssembly (about a microsecond each), so the tree is
+ * not searched: one regular expression pass over the text finds the names that matter (the IAM classes
+ * as imported, the methods that add statements or grant, functions where `initialPolicy` is written),
+ * and the tree is asked only about the nodes there.
  *
  * Names: a role (or user, group, function) is named by the variable or field it is assigned to
  * (`const role = new Role(...)`, `this.role = new Role(...)` are both `role`), else by its construct id.
  * The same name is what `role.addToPolicy`, `bucket.grantRead(role)` and `new Policy(..., { roles:
  * [role] })` give `appliesTo`, so the policies of one principal meet. Bindings are file-wide: a name
- * declared twice is not resolved at all.
+ * declared twice is not resolved (unless the other declaration keeps it under the same name,
+ * `this.bucket = bucket`).
  *
  * A statement used by several policies (`const s = new PolicyStatement(...)` added to two roles) is
  * linted once, where it is first used; its later uses are documents derived from the code, which count

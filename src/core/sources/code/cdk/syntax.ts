@@ -12,7 +12,7 @@ export function spanOf(node: SyntaxNode): Span {
 }
 
 /** Expression wrappers that change nothing at run time: `(x)`, `x as T`, `x as const`, `x satisfies T`, `x!`. */
-const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
+export const TRANSPARENT: ReadonlySet<string> = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
 
 /** The expression inside any number of transparent wrappers. */
 export function unwrap(node: SyntaxNode | null | undefined): SyntaxNode | undefined {

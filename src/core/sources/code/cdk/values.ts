@@ -13,7 +13,7 @@
 import type { ArnPart } from '../../../catalog/types';
 import type { Span } from '../../../policy/model';
 import type { ArrayNode, Entry, Node, ObjectNode, ScalarNode, TemplateNode, UnknownNode } from '../../tree';
-import { decodeEscape, itemsOf, pairOf, spanOf, stringLiteral, type SyntaxNode } from './syntax';
+import { decodeEscape, itemsOf, pairOf, spanOf, stringLiteral, TRANSPARENT, type SyntaxNode } from './syntax';
 
 /** Node types told by their first character (then checked by literalType): quotes, a backtick, digits. */
 const LITERAL_TYPES: Readonly<Record<number, string>> = {
@@ -22,8 +22,6 @@ const LITERAL_TYPES: Readonly<Record<number, string>> = {
   96: 'template_string', // `
   ...Object.fromEntries([48, 49, 50, 51, 52, 53, 54, 55, 56, 57].map((c) => [c, 'number'])),
 };
-/** Expression wrappers that change nothing at run time. */
-const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
 
 /** How deep const resolution and nested literals go: a guard against cycles (`const a = b, b = a`). */
 const MAX_DEPTH = 8;
