@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { loadGrammars } from '../../helpers/grammars';
+import { readTs } from './cdkHelpers';
+
+function actionsOf(text: string): string[][] {
+  return readTs(text).documents.map((d) => d.statements.flatMap((s) => s.action?.list.values.map((v) => v.text) ?? []));
+}
+
+describe('CDK reader: imports and names', () => {
+  before(loadGrammars);
+
+  it('knows the IAM module under any import form', () => {
+    const body = (ctor: string) => `new ${ctor}({ actions: ['s3:GetObject'], resources: ['*'] });\n`;
+    assert.deepEqual(actionsOf(`import * as iam from 'aws-cdk-lib/aws-iam';\n${body('iam.PolicyStatement')}`), [['s3:GetObject']]);
+    assert.deepEqual(actionsOf(`import { aws_iam as x } from 'aws-cdk-lib';\n${body('x.PolicyStatement')}`), [['s3:GetObject']]);
+    assert.deepEqual(actionsOf(`import * as cdk from 'aws-cdk-lib';\n${body('cdk.aws_iam.PolicyStatement')}`), [['s3:GetObject']]);
+    assert.deepEqual(actionsOf(`import { PolicyStatement as PS } from 'aws-cdk-lib/aws-iam';\n${body('PS')}`), [['s3:GetObject']]);
+    assert.deepEqual(actionsOf(`import * as iam from '@aws-cdk/aws-iam';\n${body('iam.PolicyStatement')}`), [['s3:GetObject']]);
+    // A class of the same name from elsewhere is not IAM's.
+    assert.deepEqual(actionsOf(`import { Stack } from 'aws-cdk-lib';\nimport { PolicyStatement } from './mine';\n${body('PolicyStatement')}`), []);
+  });
+
+  it('reads through TypeScript that changes nothing at run time: as const, satisfies, !, generics, decorators', () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+const ACTIONS = ['s3:GetObject', 's3:PutObject'] as const;
+class S {
+  @decorate() private readonly bucket = new s3.Bucket(this, 'B');
+  build(role?: iam.Role) {
+    role!.addToPolicy(new iam.PolicyStatement({ actions: [...ACTIONS] satisfies string[], resources: [(this.bucket.bucketArn as string)] }));
+    role?.addToPolicy(new iam.PolicyStatement({ actions: <string[]>['sqs:SendMessage'], resources: ['*'] }));
+  }
+}`;
+    const source = readTs(text);
+    assert.deepEqual(source.documents.map((d) => [d.appliesTo?.join(), d.statements[0]!.action!.list.values.map((v) => v.text)]), [
+      ['role', ['s3:GetObject', 's3:PutObject']],
+      ['role', ['sqs:SendMessage']],
+    ]);
+  });
+
+  it('follows a construct kept under the same name on the stack (this.bucket = bucket)', () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+const bucket = new s3.Bucket(scope, 'B');
+this.bucket = bucket;
+this.bucket.grantRead(fn);`;
+    const [grant] = readTs(text).documents;
+    assert.equal(grant?.derivedFrom?.description, 'this.bucket.grantRead(fn)');
+    assert.equal(grant?.statements[0]!.action!.list.values[0]!.text, 's3:GetObject*');
+  });
+});
