@@ -5,7 +5,7 @@
  *
  * A rule's `check` sees the document model, the text around it (quotes, indentation of its lines, for
  * fixes), the file's format and shape, and two whole-file traits fixes use (line endings, indentation
- * unit). The key is all of these with spans made relative to the start of the document's first line,
+ * unit). The key is all of these (but the document's path, which no check reads) with spans made relative to the start of the document's first line,
  * so a document that only moved (text typed above it) is found again, and its reports are moved by the
  * same distance. Whatever changes what a rule could see changes the key.
  */
@@ -66,7 +66,11 @@ function keyOf(document: PolicyDocument, text: string, traits: string): { key: s
   const base = text.lastIndexOf('\n', min - 1) + 1;
   const lineEnd = text.indexOf('\n', max);
   const around = text.slice(base, lineEnd < 0 ? text.length : lineEnd);
-  const model = JSON.stringify(document, (key, value: unknown) => ((key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value));
+  // The path is left out: no rule's check reads it, and in code it names a line (`role.addToPolicy (line 40)`),
+  // which a line typed above would change for every document below.
+  const model = JSON.stringify(document, (key, value: unknown) =>
+    key === 'path' ? undefined : (key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value,
+  );
   return { key: `${traits}\u0000${around}\u0000${model}`, base };
 }
 

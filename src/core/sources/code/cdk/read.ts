@@ -24,7 +24,7 @@ import { valueOf } from '../../intrinsics';
 import { awsManagedPolicyName } from '../../template';
 import type { Node, ObjectNode } from '../../tree';
 import type { CodeReading } from '../reading';
-import { grantRow, RESOURCE_KINDS, resourceKindOf } from './grants';
+import { grantRow, grantSource, RESOURCE_KINDS, resourceKindOf } from './grants';
 import { Bindings } from './bindings';
 import { CdkImports, type Resolved } from './imports';
 import { PrincipalReader } from './principals';
@@ -473,7 +473,7 @@ class CdkReader {
     if (row.onEveryResource) statements.push(statement(row.onEveryResource, { kind: 'scalar', span: at, value: '*', text: '*' }));
     const description = this.describe(call);
     const document = this.readNeutral(statements, { kind: 'identity', path: `${description} (line ${call.startPosition.row + 1})`, appliesTo: [who] }, spanOf(call), at, at);
-    if (document) this.documents.push({ ...document, construct: 'cdk', derivedFrom: { description, span: at } });
+    if (document) this.documents.push({ ...document, construct: 'cdk', derivedFrom: { description, span: at, source: grantSource(row) } });
   }
 
   /** The ARN of a resource imported by it (`iam.Role.fromRoleArn(this, 'R', 'arn:...')`), when it is a grant's Resource. */
