@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { cdkStack } from '../../harness/codeSamples';
+import { cdkStack } from '../../harness/cdkStack';
 import { repoRoot } from '../helpers/paths';
 import { initialize, openDocument, positionIn, startServer, type LspSession } from './lspClient';
 
@@ -69,7 +69,7 @@ describe('server: CDK TypeScript and Terraform documents', () => {
   });
 
   test('a 300,000-character generated CDK stack is linted in the worker, and hover on a small file is answered meanwhile', async () => {
-    const big = cdkStack(7000).replace("'sqs:SendMessage'", "'sqs:SendMesage'");
+    const big = cdkStack(7000).replace("'s3:GetObject'", "'s3:GetObjekt'");
     assert.ok(big.length > 200_000);
     await openDocument(session, 'file:///w/cdk/lib/generated.ts', 'typescript', big);
     const hover = await session.connection.sendRequest('textDocument/hover', {
@@ -78,6 +78,6 @@ describe('server: CDK TypeScript and Terraform documents', () => {
     });
     assert.ok(hover, 'hover answered');
     const p = await latest('file:///w/cdk/lib/generated.ts', (d) => d.diagnostics.length > 0, 120_000);
-    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('sqs:SendMesage')), JSON.stringify(p.diagnostics.slice(0, 5)));
+    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('s3:GetObjekt')), JSON.stringify(p.diagnostics.slice(0, 5)));
   });
 });
