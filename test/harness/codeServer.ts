@@ -45,6 +45,8 @@ const QUIET_SETTINGS = {
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The sticky scroll header covers the editor's top line and takes the clicks the e2e tests aim at it.
+  'editor.stickyScroll.enabled': false,
 };
 
 /**
