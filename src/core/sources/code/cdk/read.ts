@@ -617,7 +617,24 @@ class CdkReader {
     // `s3.Bucket.fromBucketName(this, 'B', name)`: the class of the static method.
     else if (node?.type === 'call_expression') resolved = this.imports.resolve(pathOf(node.childForFieldName('function')));
     const className = resolved?.names[0];
-    return resolved && className ? resourceKindOf(resolved.module, className) : undefined;
+    if (resolved && className) return resourceKindOf(resolved.module, className);
+    return node ? this.annotatedKindOf(node) : undefined;
+  }
+
+  /**
+   * The kind of a name the file does not create but declares with a type: a parameter or property
+   * (`bucket: s3.Bucket`, `readonly table: dynamodb.ITable`), the interface naming its class (`ITable`).
+   * The first annotation of that name in the file; none when the type is not the CDK's.
+   */
+  private annotatedKindOf(node: SyntaxNode): string | undefined {
+    const path = node.type === 'identifier' || node.type === 'member_expression' ? pathOf(node) : undefined;
+    const name = path?.[path.length - 1];
+    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+    const annotation = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\??\\s*:\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)`).exec(this.text);
+    const resolved = annotation ? this.imports.resolve(annotation[1]!.split('.')) : undefined;
+    const type = resolved?.names[0];
+    if (!resolved || !type) return undefined;
+    return resourceKindOf(resolved.module, type) ?? (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined);
   }
 
   /** A call or construct as a short description: `bucket.grantRead(fn)`. */

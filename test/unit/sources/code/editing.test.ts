@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { summarizeStatements } from '../../../../src/core/analysis/statementSummary';
+import { Catalog } from '../../../../src/core/catalog';
+import { completionsAt } from '../../../../src/core/complete/completions';
+import { targetAt } from '../../../../src/core/policy/cursor';
+import { readPolicySource } from '../../../../src/core/sources';
+import { loadGrammars } from '../../helpers/grammars';
+import { catalogFile } from '../../helpers/paths';
+
+/**
+ * Editing help in code: completion of actions, ARNs, operators and condition keys inside a CDK
+ * `PolicyStatement` and a Terraform `aws_iam_policy_document`, CodeLens per statement, and nothing offered
+ * on what a CDK grant call implies.
+ */
+const CDK = `import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+export function attach(role: iam.Role, bucket: s3.Bucket): void {
+  role.addToPolicy(new iam.PolicyStatement({
+    actions: ['s3:', 'kms:Decrypt'],
+    resources: [''],
+    conditions: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+  }));
+  bucket.grantRead(role);
+}
+`;
+
+const TERRAFORM = `data "aws_iam_policy_document" "reader" {
+  statement {
+    actions   = ["sqs:", "s3:GetObject"]
+    resources = [""]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAcc"
+      values   = ["111122223333"]
+    }
+  }
+}
+`;
+
+describe('editing help in CDK TypeScript and Terraform', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+  const at = (text: string, needle: string, delta: number) => {
+    const i = text.indexOf(needle);
+    assert.ok(i >= 0, needle);
+    return i + delta;
+  };
+  const complete = (text: string, format: 'typescript' | 'terraform', offset: number) =>
+    completionsAt(readPolicySource(text, format), text, offset, catalog);
+
+  for (const [name, text, format, service] of [
+    ['CDK', CDK, 'typescript', "'s3:"],
+    ['Terraform', TERRAFORM, 'terraform', '"sqs:'],
+  ] as const) {
+    test(`${name}: a service prefix in the actions list offers its actions, replacing the string's content`, () => {
+      const offset = at(text, service, service.length);
+      const entries = complete(text, format, offset);
+      const prefix = service.slice(1);
+      assert.ok(entries.length > 10 && entries.every((e) => e.label.startsWith(prefix)), entries.slice(0, 3).map((e) => e.label).join(', '));
+      assert.deepEqual(entries[0]!.span, { start: offset - prefix.length, end: offset });
+    });
+
+    test(`${name}: an empty resource offers the ARN formats of the statement's actions`, () => {
+      const quote = format === 'typescript' ? "['" : '["';
+      const offset = at(text, `resources${format === 'typescript' ? ': ' : ' = '}${quote}`, `resources${format === 'typescript' ? ': ' : ' = '}${quote}`.length);
+      const labels = complete(text, format, offset).map((e) => e.label);
+      const expected = format === 'typescript' ? 'arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}' : 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+      assert.ok(labels.includes(expected), labels.join('\n'));
+    });
+  }
+
+  test('CDK: the condition operator and the condition key complete in the conditions object', () => {
+    const operators = complete(CDK, 'typescript', at(CDK, 'StringEquals', 3)).map((e) => e.label);
+    assert.ok(operators.includes('StringLike') && operators.includes('ArnEquals'), operators.join(', '));
+    const keys = complete(CDK, 'typescript', at(CDK, "'aws:SourceAccount'", 5)).map((e) => e.label);
+    assert.ok(keys.includes('aws:SourceAccount') && keys.includes('kms:EncryptionContextKeys'), keys.slice(0, 10).join(', '));
+  });
+
+  test('Terraform: the condition block takes the operator from `test` and the key from `variable`', () => {
+    const operators = complete(TERRAFORM, 'terraform', at(TERRAFORM, 'StringEquals', 3)).map((e) => e.label);
+    assert.ok(operators.includes('StringLike'), operators.join(', '));
+    const keys = complete(TERRAFORM, 'terraform', at(TERRAFORM, 'aws:SourceAcc', 8)).map((e) => e.label);
+    assert.ok(keys.includes('aws:SourceAccount'), keys.slice(0, 10).join(', '));
+  });
+
+  test('CDK: a grant call is described by hover, not completed or taken for an action', () => {
+    const source = readPolicySource(CDK, 'typescript');
+    assert.equal(targetAt(source, at(CDK, 'grantRead', 3)), undefined);
+    assert.deepEqual(complete(CDK, 'typescript', at(CDK, 'grantRead', 3)), []);
+    const grant = source.documents.find((d) => d.derivedFrom);
+    assert.ok(grant, 'the grant is a derived document');
+    assert.equal(grant.derivedFrom!.description, 'bucket.grantRead(role)');
+    assert.match(grant.derivedFrom!.source ?? '', /^aws-cdk-lib 2\.\d+\.\d+, aws-s3\//);
+  });
+
+  test('CDK: a receiver the file only declares with a type (an interface too) is known by its annotation', () => {
+    const text = `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+interface Props { readonly table: dynamodb.ITable; readonly reader: iam.IRole }
+export function wire(props: Props): void {
+  props.table.grantReadData(props.reader);
+}
+`;
+    const grant = readPolicySource(text, 'typescript').documents.find((d) => d.derivedFrom);
+    assert.ok(grant, 'the grant is read');
+    const actions = grant.statements.flatMap((s) => s.action?.list.values.map((v) => v.text) ?? []);
+    assert.ok(actions.includes('dynamodb:GetItem') && actions.every((a) => a.startsWith('dynamodb:')), actions.join(', '));
+  });
+
+  test('CodeLens: one per statement in both languages, the grant included', () => {
+    const cdk = summarizeStatements(readPolicySource(CDK, 'typescript'), catalog).map((s) => s.title);
+    assert.ok(cdk.some((t) => /^Allow \d+ actions/.test(t)), cdk.join(' | '));
+    assert.equal(cdk.length, 2, cdk.join(' | '));
+    const tf = summarizeStatements(readPolicySource(TERRAFORM, 'terraform'), catalog).map((s) => s.title);
+    assert.equal(tf.length, 1, tf.join(' | '));
+  });
+});
