@@ -4,11 +4,14 @@ import { loadGrammar } from '../../src/core/sources/code';
 import { withTree } from '../../src/core/sources/code/trees';
 import { repoRoot } from '../harness/paths';
 
+/** The part of the aws-cdk-lib API the demo and the fixtures use, declared (demo/cdk/types/). */
+const CDK_TYPES = path.join(repoRoot, 'demo', 'cdk', 'types', 'aws-cdk-lib.d.ts');
+
 /**
- * The TypeScript compiler's diagnostics (syntax and types) for `text` as the file `file` of the CDK
- * fixture project, whose `types/` declare the CDK API it uses. Empty when the code compiles.
+ * The TypeScript compiler's diagnostics (syntax and types) for `text` as the file `file`, against the CDK
+ * API the demo declares. Empty when the code compiles.
  */
-export function typeErrors(file: string, text: string, projectDir: string): string[] {
+export function typeErrors(file: string, text: string): string[] {
   // The compiler stays in node_modules (the test bundle leaves it external); only this check needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('typescript') as typeof tsModule;
@@ -19,7 +22,7 @@ export function typeErrors(file: string, text: string, projectDir: string): stri
   host.readFile = (name) => (path.resolve(name) === path.resolve(file) ? text : readFile(name));
   host.getSourceFile = (name, version, onError, create) =>
     path.resolve(name) === path.resolve(file) ? ts.createSourceFile(name, text, version) : getSourceFile(name, version, onError, create);
-  const program = ts.createProgram([file, path.join(projectDir, 'types', 'aws-cdk-lib.d.ts')], options, host);
+  const program = ts.createProgram([file, CDK_TYPES], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;

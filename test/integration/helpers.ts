@@ -47,3 +47,49 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
 }
+
+/** A diagnostic's rule id. */
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** CloudWarden's diagnostics of a document, suppressed ones (hints) left out. */
+export function liveDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudWarden' && d.severity !== vscode.DiagnosticSeverity.Hint);
+}
+
+/**
+ * Applies every quick fix of every finding of the open document, one at a time: waits for the re-lint of
+ * the edited text to drop the finding from where it was, lets `check` judge the fixed text, and puts the
+ * original text back. Returns the number of fixes applied. The findings must not overlap (VS Code's code
+ * action command does not say which diagnostic an action is for).
+ */
+export async function applyEveryQuickFix(
+  editor: vscode.TextEditor,
+  options: { readonly minFindings: number; readonly keep: (action: vscode.CodeAction) => boolean; readonly check: (title: string, after: readonly vscode.Diagnostic[]) => void | Promise<void> },
+): Promise<{ applied: number; findings: number }> {
+  const uri = editor.document.uri;
+  const original = editor.document.getText();
+  const first = await waitFor('findings', () => (liveDiagnostics(uri).length >= options.minFindings ? liveDiagnostics(uri) : undefined));
+  let applied = 0;
+  for (const target of first) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    for (const action of actions.filter((a) => a.edit && options.keep(a))) {
+      const before = editor.document.version;
+      assert.ok(await vscode.workspace.applyEdit(action.edit!), `${action.title}: edit refused`);
+      // The re-lint of the edited text: published for a newer version.
+      const after = await waitFor(`the re-lint after "${action.title}"`, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return editor.document.version > before && !liveDiagnostics(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target) && d.message === target.message)
+          ? vscode.languages.getDiagnostics(uri)
+          : undefined;
+      });
+      await options.check(action.title, after);
+      applied++;
+      // Back to the original text for the next fix.
+      await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), original));
+      await waitFor('the original findings again', () => liveDiagnostics(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target)));
+    }
+  }
+  return { applied, findings: first.length };
+}

@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hclErrors, typeErrors } from '../codeChecks';
-import { extensionApi, openDocument, positionOf, waitFor, hoverText } from '../helpers';
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const live = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudWarden' && d.severity !== vscode.DiagnosticSeverity.Hint);
+import { applyEveryQuickFix, codeOf, extensionApi, hoverText, liveDiagnostics as live, openDocument, positionOf, waitFor } from '../helpers';
 
 /**
  * CDK TypeScript and Terraform in a real editor: findings on the exact element, and every quick fix
@@ -43,37 +39,25 @@ suite('CDK TypeScript and Terraform', () => {
       this.timeout(240_000);
       const editor = await openDocument(folder, ...file.split('/'));
       const uri = editor.document.uri;
-      const original = editor.document.getText();
-      const first = await waitFor('findings', () => (live(uri).length >= 2 ? live(uri) : undefined));
-      let applied = 0;
-      for (const target of first) {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
-        // Rule fixes only: the suppression fixes (a comment, the project file) are covered by the server tests.
-        const mine = actions.filter((a) => a.edit && !a.title.startsWith('Suppress'));
-        for (const action of mine) {
-          const before = editor.document.version;
-          assert.ok(await vscode.workspace.applyEdit(action.edit!), `${action.title}: edit refused`);
-          await waitFor(`the re-lint after "${action.title}"`, async () => {
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            return editor.document.version > before && !live(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target) && d.message === target.message);
-          });
+      // Rule fixes only: the suppression fixes (a comment, the project file) are covered by the server tests.
+      const { applied, findings } = await applyEveryQuickFix(editor, {
+        minFindings: 2,
+        keep: (a) => !a.title.startsWith('Suppress'),
+        check: async (title) => {
           const fixed = editor.document.getText();
-          const errors = folder === 'cdk' ? typeErrors(uri.fsPath, fixed, path.join(uri.fsPath, '..', '..')) : await hclErrors(fixed);
-          assert.deepEqual(errors, [], `"${action.title}" left invalid code:\n${fixed}`);
-          applied++;
-          await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), original));
-          await waitFor('the original findings again', () => live(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target)));
-        }
-      }
+          const errors = folder === 'cdk' ? typeErrors(uri.fsPath, fixed) : await hclErrors(fixed);
+          assert.deepEqual(errors, [], `"${title}" left invalid code:\n${fixed}`);
+        },
+      });
       // At least the misspelt action's did-you-mean, the operator's and the wildcard's expansions.
-      assert.ok(applied >= 3, `${applied} fixes applied for ${first.length} findings`);
+      assert.ok(applied >= 3, `${applied} fixes applied for ${findings} findings`);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
   }
 
   test('the original fixture compiles (so the fix checks above prove something)', async () => {
     const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
-    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText(), path.join(editor.document.uri.fsPath, '..', '..')), []);
-    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText().replace("'s3:GetObjekt',", "'s3:GetObjekt' 'x',"), path.join(editor.document.uri.fsPath, '..', '..')).length > 0, true);
+    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText()), []);
+    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText().replace("'s3:GetObjekt',", "'s3:GetObjekt' 'x',")).length > 0, true);
   });
 });

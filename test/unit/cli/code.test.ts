@@ -13,16 +13,21 @@ function cli(args: string[]): { code: number | null; stdout: string; stderr: str
 const workspace = path.join('test', 'fixtures', 'workspace');
 
 describe('cloudwarden lint: CDK TypeScript and Terraform', () => {
-  test('a folder walk reads the CDK stack (not the .d.ts beside it) and the Terraform module, line-accurate', () => {
+  test('a folder walk reads the CDK stack and the Terraform module, line-accurate', () => {
     const r = cli(['lint', '--format', 'json', path.join(workspace, 'cdk'), path.join(workspace, 'terraform')]);
     assert.equal(r.stderr, '');
     const out = JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; message: string; range: { start: { line: number } } }[] }[] };
     const paths = out.files.map((f) => f.path.split(path.sep).join('/'));
-    // Every file the walk reads is listed (tsconfig.json holds no policy: no findings).
-    assert.deepEqual(paths, [`${workspace}/cdk/lib/pipeline-stack.ts`, `${workspace}/cdk/tsconfig.json`, `${workspace}/terraform/main.tf`]);
-    const [cdk, , tf] = out.files;
+    assert.deepEqual(paths, [`${workspace}/cdk/lib/pipeline-stack.ts`, `${workspace}/terraform/main.tf`]);
+    const [cdk, tf] = out.files;
     assert.ok(cdk!.findings.some((f) => f.rule === 'unknown-action' && f.message.includes('s3:GetObjekt') && f.range.start.line === 18), JSON.stringify(cdk!.findings));
     assert.ok(tf!.findings.some((f) => f.rule === 'unknown-action' && f.message.includes('s3:PutObjekt') && f.range.start.line === 11), JSON.stringify(tf!.findings));
     assert.equal(r.code, 1);
+  });
+
+  test('declaration files are not read: the demo CDK app lists its stack, entry point and JSON, not types/*.d.ts', () => {
+    const r = cli(['lint', '--format', 'json', path.join('demo', 'cdk')]);
+    const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path.split(path.sep).join('/'));
+    assert.deepEqual(paths, ['demo/cdk/bin/app.ts', 'demo/cdk/cdk.json', 'demo/cdk/lib/orders-api-stack.ts', 'demo/cdk/tsconfig.json']);
   });
 });
