@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { Catalog } from '../../../../src/core/catalog';
+import { lintText } from '../../../../src/core/lint';
+import { readPolicySource } from '../../../../src/core/sources';
+import { cdkStack } from '../../../harness/cdkStack';
+import { terraformModule } from '../../../harness/terraformModule';
+import { loadGrammars } from '../../helpers/grammars';
+import { catalogFile } from '../../helpers/paths';
+import { checkSpans } from '../invariants';
+
+/**
+ * Unusual but valid syntax and generated giants: nothing escapes, what is known is still found, and
+ * what cannot be known (loops, conditionals, splats, decorators' arguments) produces no finding.
+ */
+describe('CDK and Terraform: unusual syntax and generated files', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+  const rules = (text: string, format: 'typescript' | 'terraform') => lintText(text, format, catalog).findings.map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
+
+  test('CDK: decorators, satisfies, generics, optional chaining and a class field around a statement', () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+function logged<T>(target: T, key: string): void { void target; void key; }
+export class Grants<T extends iam.IRole> {
+  private readonly extra = ['s3:GetObjekt'] as const;
+  constructor(private readonly role?: T) {}
+  @logged
+  attach(): void {
+    this.role?.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:*'] satisfies string[],
+      resources: [\`arn:aws:s3:::\${this.role?.roleName ?? 'x'}/*\`],
+    }));
+  }
+}
+`;
+    checkSpans(text, readPolicySource(text, 'typescript'));
+    const found = rules(text, 'typescript');
+    assert.ok(found.includes('wildcard-action s3:*'), found.join('\n'));
+    // The template literal's unknown part keeps the ARN from being judged.
+    assert.ok(!found.some((f) => f.startsWith('invalid-arn') || f.startsWith('resource-star')), found.join('\n'));
+  });
+
+  test('Terraform: for expressions, conditionals, splats and dynamic blocks are unknown, never findings', () => {
+    const text = `data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = [for verb in var.verbs : "s3:\${verb}*"]
+    resources = var.public ? ["*"] : aws_s3_bucket.b[*].arn
+  }
+  dynamic "statement" {
+    for_each = var.extra
+    content {
+      actions   = statement.value.actions
+      resources = ["*"]
+    }
+  }
+  statement {
+    actions   = ["s3:*"]
+    resources = [for b in aws_s3_bucket.all : "\${b.arn}/*"]
+  }
+}
+`;
+    checkSpans(text, readPolicySource(text, 'terraform'));
+    assert.deepEqual(rules(text, 'terraform'), ['wildcard-action s3:*']);
+  });
+
+  test('a 5 MB generated CDK stack and Terraform module are read whole, every span inside the text', () => {
+    const cdk = cdkStack(130_000);
+    assert.ok(cdk.length > 5_000_000, `${cdk.length} characters`);
+    const cdkSource = readPolicySource(cdk, 'typescript');
+    assert.ok(cdkSource.documents.length > 5_000, `${cdkSource.documents.length} documents`);
+    assert.ok(cdkSource.documents.every((d) => d.span.end <= cdk.length));
+    const { text: tf, units } = terraformModule(200_000);
+    assert.ok(tf.length > 5_000_000, `${tf.length} characters`);
+    const tfSource = readPolicySource(tf, 'terraform');
+    // Three policies per generated unit (a trust block, a jsonencode policy, a heredoc policy): none lost at scale.
+    assert.equal(tfSource.documents.length, units * 3);
+    assert.ok(tfSource.documents.every((d) => d.span.end <= tf.length));
+  });
+});
