@@ -6,7 +6,7 @@ import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../cor
 import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
 import type { SourceFormat } from '../core/policy/model';
-import { grammarOf } from '../core/sources/code';
+import { grammarOf, mayHoldPolicies } from '../core/sources/code';
 import { ruleMetas } from '../core/rules/registry';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
@@ -106,7 +106,7 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResul
   }
   const format = formatOf(file, text);
   // main.ts loads the parsers before a lint run; a caller that did not must not get "nothing found".
-  if ((format === 'typescript' || format === 'terraform') && !grammarOf(format)) {
+  if ((format === 'typescript' || format === 'terraform') && !grammarOf(format) && mayHoldPolicies(text, format)) {
     return { path: file, text, findings: [], suppressed: [], error: `the ${format} parser is not loaded` };
   }
   const result = lintText(text, format, catalog, config);
@@ -137,7 +137,7 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
 function formatOf(file: string, text: string): SourceFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'typescript';
+  if (ext === '.ts') return 'typescript';
   if (ext === '.tf') return 'terraform';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';

@@ -26,6 +26,11 @@ interface Entry {
 
 const memos = new WeakMap<Catalog, BoundedMemo<Entry>>();
 
+/** Forgets what was remembered for `catalog` (tests compare a remembered lint with a fresh one). */
+export function forgetOutcomes(catalog: Catalog): void {
+  memos.delete(catalog);
+}
+
 /** The file-wide traits fixes read, computed once per lint. */
 export function fileTraits(source: PolicySource, text: string): string {
   return `${source.format}\u0000${source.shape}\u0000${text.includes('\r\n') ? 'crlf' : 'lf'}\u0000${indentUnit(text)}`;

@@ -203,7 +203,8 @@ export class DiagnosticsService {
     if (isIgnored(project, file)) return NOTHING;
     // TypeScript and Terraform: the parser loads when the first such document is linted, not before.
     await this.o.sources.prepare(document);
-    if (document.version !== version) return undefined;
+    // Closed or changed while the parser loaded: reading it now would keep a tree for nothing.
+    if (document.version !== version || !this.o.isOpen(document)) return undefined;
     const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!);
     for (const error of result.internalErrors) this.o.connection.console.error(error);
     // The reading is stored by lintNow, once it knows this lint is still the current one.

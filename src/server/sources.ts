@@ -63,8 +63,12 @@ export class PolicySources {
     return this.cache.get(document.uri)?.version === document.version;
   }
 
-  /** Stores a reading made elsewhere (a worker thread) for this version. */
+  /**
+   * Stores a reading made elsewhere (a worker thread) for this version; not a TypeScript or Terraform
+   * placeholder read while its parser could not be loaded (a later load must be able to read it).
+   */
   put(uri: string, version: number, source: PolicySource): void {
+    if ((source.format === 'typescript' || source.format === 'terraform') && !grammarOf(source.format)) return;
     this.cache.set(uri, { version, source });
   }
 

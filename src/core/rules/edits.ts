@@ -49,10 +49,19 @@ export function removeListItem(text: string, spans: readonly Span[], index: numb
     if (!/^[ \t]*(#.*)?\r?$/.test(rest)) return undefined;
     return { span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' };
   }
+  // Between neighbours only a separator may go: in code an item can stand elsewhere (a CDK `const`
+  // declared above, a spread), and removing "up to the next item" would remove code.
   if (index + 1 < spans.length) {
-    return { span: { start: item.start, end: withQuotes(text, spans[index + 1]!).start }, newText: '' };
+    const next = withQuotes(text, spans[index + 1]!).start;
+    return isSeparator(text.slice(item.end, next)) ? { span: { start: item.start, end: next }, newText: '' } : undefined;
   }
-  return { span: { start: withQuotes(text, spans[index - 1]!).end, end: item.end }, newText: '' };
+  const previous = withQuotes(text, spans[index - 1]!).end;
+  return isSeparator(text.slice(previous, item.start)) ? { span: { start: previous, end: item.end }, newText: '' } : undefined;
+}
+
+/** A comma between blanks (line breaks included): what separates two items of one flow list. */
+function isSeparator(between: string): boolean {
+  return /^\s*,\s*$/.test(between);
 }
 
 /** The span of a scalar including its quotes, when it is quoted. */

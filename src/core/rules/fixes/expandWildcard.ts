@@ -17,6 +17,9 @@ export const MAX_EXPANSION = 100;
 export function expandWildcardFixes(text: string, format: SourceFormat, catalog: Catalog, value: Value, list: ValueList): Fix[] {
   const pattern = literal(value);
   if (pattern === undefined || !hasWildcard(pattern)) return [];
+  // A value written elsewhere than its list (a CDK `const` used in it) would be rewritten there, where
+  // several items may not fit and other lists use it too.
+  if (value.span.start < list.span.start || value.span.end > list.span.end) return [];
   const actions = catalog.expand(pattern).actions;
   const fixes: Fix[] = [];
   if (actions.length > 0 && actions.length <= MAX_EXPANSION) {

@@ -80,3 +80,54 @@ export class Grants<T extends iam.IRole> {
     assert.ok(tfSource.documents.every((d) => d.span.end <= tf.length));
   });
 });
+
+describe('CDK: a name is resolved only when nothing else binds it', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+  const found = (text: string) => lintText(text, 'typescript', catalog).findings.map((f) => f.ruleId);
+
+  test('parameters, loop variables, arrow parameters and destructured names shadow a module const', () => {
+    const head = "import * as iam from 'aws-cdk-lib/aws-iam';\nconst actions = ['*'];\nconst resources = ['*'];\n";
+    for (const body of [
+      'export function narrow(role: iam.Role, actions: string[], resources: string[]) {\n  role.addToPolicy(new iam.PolicyStatement({ actions, resources }));\n}\n',
+      "export function each(role: iam.Role, list: string[][]) {\n  for (const resources of list) role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources }));\n}\n",
+      'export const add = (role: iam.Role) => [["s3:GetObject"]].forEach(actions => role.addToPolicy(new iam.PolicyStatement({ actions, resources: ["arn:aws:s3:::b/*"] })));\n',
+      'export function props(role: iam.Role, p: { actions: string[]; resources: string[] }) {\n  const { actions, resources } = p;\n  role.addToPolicy(new iam.PolicyStatement({ actions, resources }));\n}\n',
+    ]) {
+      assert.deepEqual(found(head + body), [], body);
+    }
+    // The same const used where nothing shadows it is read.
+    const plain = "export function wide(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions, resources }));\n}\n";
+    assert.ok(found(head + plain).includes('admin-access'), found(head + plain).join(', '));
+  });
+});
+
+describe('CDK: fixes never reach from a list into a const declared elsewhere', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+  const fixesOf = (text: string, rule: string) =>
+    lintText(text, 'typescript', catalog)
+      .findings.filter((f) => f.ruleId === rule)
+      .map((f) => f.fixes.map((x) => x.title));
+
+  test('a duplicate of a const, a spread and a wildcard const: findings, but no list-shaped fix', () => {
+    const head = "import * as iam from 'aws-cdk-lib/aws-iam';\n";
+    const duplicate = `${head}const READ = 's3:GetObject';\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [READ, 's3:GetObject'], resources: ['arn:aws:s3:::b/*'] }));\n}\n`;
+    assert.deepEqual(fixesOf(duplicate, 'redundant-action'), [[]]);
+    const spread = `${head}const READS = ['s3:GetObject'];\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [...READS, 's3:Get*'], resources: ['arn:aws:s3:::b/*'] }));\n}\n`;
+    assert.ok(fixesOf(spread, 'redundant-action').every((titles) => titles.length === 0), JSON.stringify(fixesOf(spread, 'redundant-action')));
+    const wildcard = `${head}const Q = 'sqs:*';\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [Q], resources: ['arn:aws:sqs:eu-west-1:111122223333:q'] }));\n}\n`;
+    const titles = fixesOf(wildcard, 'wildcard-action');
+    assert.equal(titles.length, 1, 'the wildcard is still reported');
+    assert.ok(!titles[0]!.some((t) => t.startsWith('Replace')), titles[0]!.join(', '));
+    // Written in the list itself, the same wildcard gets its expansion.
+    const inline = wildcard.replace('[Q]', "['sqs:*']");
+    assert.ok(fixesOf(inline, 'wildcard-action')[0]!.some((t) => t.startsWith('Replace')));
+  });
+});

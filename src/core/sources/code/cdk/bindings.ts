@@ -13,6 +13,19 @@ import type { SyntaxNode } from './syntax';
 
 /** `const x =`, `const x: T =`, `let x =`, `var x =`, and `this.x =` (not `==`, `=>`). */
 const DECLARATION = /\b(?:(const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|this\s*\.\s*([A-Za-z_$][\w$]*))\s*=(?![=>])/dg;
+/**
+ * A parenthesised list followed by `{` or `=>` (a function's, method's, constructor's or arrow's
+ * parameters; a control statement's condition too, filtered by the word before it), and the word before.
+ */
+const PARAMETER_LIST = /(\b[A-Za-z_$][\w$]*)?\s*(?:<[^<>()]*>)?\s*\(([^()]*)\)\s*(?::\s*[^{};=()]+?)?\s*(?:=>|\{)/g;
+/** An arrow function's one unparenthesised parameter: `x => ...`. */
+const ARROW_PARAMETER = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=>/g;
+/** `for (const x of ...)`, `for (let x in ...)`. */
+const LOOP_VARIABLE = /\bfor\s*(?:await\s*)?\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
+/** `const { a, b: c, ...d } =`, `let [x, y] =`: the names a destructuring declares. */
+const DESTRUCTURING = /\b(?:const|let|var)\s*([{[][^=;]*[}\]])\s*(?::[^=;]*)?=/g;
+const CONTROL = new Set(['if', 'while', 'switch', 'catch', 'with', 'return', 'typeof', 'await', 'new', 'super']);
+
 /** The same, ending where a value starts: the name it is assigned to (the text before the value). */
 const ASSIGNED = /(?:\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|\bthis\s*\.\s*([A-Za-z_$][\w$]*))\s*=\s*$/;
 /** How far before a value its declaration is looked for (a type annotation fits). */
@@ -28,6 +41,11 @@ interface Declaration {
 export class Bindings {
   private readonly declared = new Map<string, Declaration[]>();
   private readonly values = new Map<string, SyntaxNode | null>();
+  /**
+   * Names also bound where a value is not plain (a parameter, a loop variable, a destructuring): a use of
+   * the name may be that binding rather than a `const` of the same name, so it is never resolved.
+   */
+  private readonly shadowed = new Set<string>();
 
   /** Names bound by `const` only: the values the file makes plain. */
   readonly consts = { get: (name: string): SyntaxNode | null | undefined => this.lookup(name, true) };
@@ -44,6 +62,22 @@ export class Bindings {
       const list = this.declared.get(name);
       if (list) list.push(declaration);
       else this.declared.set(name, [declaration]);
+    }
+    for (const match of text.matchAll(PARAMETER_LIST)) {
+      if (match[1] !== undefined && CONTROL.has(match[1])) continue;
+      for (const parameter of match[2]!.split(',')) {
+        const name = /^\s*(?:(?:readonly|private|public|protected|override)\s+)*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1];
+        if (name) this.shadowed.add(name);
+      }
+    }
+    for (const match of text.matchAll(ARROW_PARAMETER)) this.shadowed.add(match[1]!);
+    for (const match of text.matchAll(LOOP_VARIABLE)) this.shadowed.add(match[1]!);
+    for (const match of text.matchAll(DESTRUCTURING)) {
+      // `b: c` declares c; `a = 1` declares a; `...d` declares d.
+      for (const part of match[1]!.slice(1, -1).split(',')) {
+        const name = /([A-Za-z_$][\w$]*)\s*(?:=[^,]*)?\s*$/.exec(part.replace(/^.*:/, ''))?.[1];
+        if (name) this.shadowed.add(name);
+      }
     }
   }
 
@@ -62,6 +96,7 @@ export class Bindings {
   private lookup(name: string, onlyConst: boolean): SyntaxNode | null | undefined {
     const declarations = this.declared.get(name);
     if (!declarations) return undefined;
+    if (this.shadowed.has(name)) return null;
     if (onlyConst && (declarations.length > 1 || !declarations[0]!.isConst)) return declarations.length > 1 ? null : undefined;
     let value = this.values.get(name);
     if (value === undefined) {
