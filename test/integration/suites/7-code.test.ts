@@ -55,6 +55,24 @@ suite('CDK TypeScript and Terraform', () => {
     });
   }
 
+  for (const [language, content, needle] of [
+    ['typescript', "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const s = new iam.PolicyStatement({ actions: ['dynamodb:Get'], resources: ['*'] });\n", 'dynamodb:Get'],
+    ['terraform', 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["dynamodb:Get"]\n    resources = ["*"]\n  }\n}\n', 'dynamodb:Get'],
+  ] as const) {
+    test(`completion in ${language}: a service's actions with their access level, inside the list`, async () => {
+      const document = await vscode.workspace.openTextDocument({ language, content });
+      await vscode.window.showTextDocument(document);
+      const at = positionOf(document, needle, needle.length);
+      const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+      const items = await waitFor('completion items', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+        return list.items.some((i) => labelOf(i) === 'dynamodb:GetItem') ? list.items : undefined;
+      });
+      assert.equal(items.find((i) => labelOf(i) === 'dynamodb:GetItem')!.detail, 'Read');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  }
+
   test('the original fixture compiles (so the fix checks above prove something)', async () => {
     const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
     assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText()), []);
