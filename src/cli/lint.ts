@@ -7,6 +7,7 @@ import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
 import type { SourceFormat } from '../core/policy/model';
 import { grammarOf, mayHoldPolicies } from '../core/sources/code';
+import { readRelativeTo } from '../core/sources/code/files';
 import { ruleMetas } from '../core/rules/registry';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
@@ -109,7 +110,7 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResul
   if ((format === 'typescript' || format === 'terraform') && !grammarOf(format) && mayHoldPolicies(text, format)) {
     return { path: file, text, findings: [], suppressed: [], error: `the ${format} parser is not loaded` };
   }
-  const result = lintText(text, format, catalog, config);
+  const result = lintText(text, format, catalog, config, format === 'terraform' ? { readFile: readRelativeTo(path.dirname(file)) } : {});
   return { path: file, text, findings: result.findings, suppressed: result.suppressed };
 }
 

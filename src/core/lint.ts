@@ -2,7 +2,7 @@ import type { Catalog } from './catalog/catalog';
 import type { PolicyDocument, PolicySource, SourceFormat } from './policy/model';
 import { RULES } from './rules/registry';
 import type { Finding, Fix, Report, Severity } from './rules/types';
-import { readPolicySource } from './sources';
+import { readPolicySource, type ReadOptions } from './sources';
 import { applySuppressions } from './config/suppress';
 import { DocumentOutcomes, fileTraits } from './documentMemo';
 import type { ExternalSuppression, SuppressedFinding } from './config/types';
@@ -44,8 +44,8 @@ function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | u
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
-export function lintText(text: string, format: SourceFormat, catalog: Catalog, config: LintConfig = {}): LintResult {
-  return lintSource(readPolicySource(text, format), text, catalog, config);
+export function lintText(text: string, format: SourceFormat, catalog: Catalog, config: LintConfig = {}, read: ReadOptions = {}): LintResult {
+  return lintSource(readPolicySource(text, format, read), text, catalog, config);
 }
 
 /** Like lintText, on policies already read from `text` (the server keeps one reading per document version). */

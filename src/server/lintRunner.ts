@@ -52,7 +52,7 @@ export class LintRunner {
    * Lints `text`; `key` names the document (a newer lint with the same key cancels this one). A small
    * text is linted here, on policies `read` gives when it has them (the server keeps one reading per version).
    */
-  lint(key: string, text: string, format: SourceFormat, config: LintConfig, catalog: Catalog, read?: () => PolicySource): Promise<LintResult> {
+  lint(key: string, text: string, format: SourceFormat, config: LintConfig, catalog: Catalog, read?: () => PolicySource, folder?: string): Promise<LintResult> {
     if (text.length < this.workerThreshold) {
       // A large version of the same document may still be in the worker: it is stale now.
       this.cancel(key);
@@ -61,7 +61,7 @@ export class LintRunner {
     return new Promise<LintResult>((resolve, reject) => {
       // A queued or running lint of the same document is stale: drop it.
       this.cancel(key);
-      this.queue.push({ job: { id: this.nextId++, text, format, config }, key, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, text, format, config, ...(folder && { folder }) }, key, resolve, reject });
       this.pump();
     });
   }

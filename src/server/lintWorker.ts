@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lazyCatalog, type Catalog } from '../core/catalog';
 import { loadGrammar } from '../core/sources/code';
+import { readRelativeTo } from '../core/sources/code/files';
 import { lintText, type LintConfig, type LintResult } from '../core/lint';
 import type { SourceFormat } from '../core/policy/model';
 
@@ -10,6 +11,8 @@ export interface LintJob {
   readonly text: string;
   readonly format: SourceFormat;
   readonly config: LintConfig;
+  /** The document's folder on disk, for files a Terraform document names (`file("policy.json")`). */
+  readonly folder?: string;
 }
 
 export type LintAnswer = { readonly id: number; readonly result: LintResult } | { readonly id: number; readonly error: string };
@@ -42,7 +45,7 @@ async function answer(job: LintJob, catalog: () => Catalog, grammarDir: string):
   try {
     // The worker has its own WebAssembly instance: a TypeScript or Terraform job loads the grammar here.
     if (job.format === 'typescript' || job.format === 'terraform') await loadGrammar(job.format, grammarDir);
-    return { id: job.id, result: lintText(job.text, job.format, catalog(), job.config) };
+    return { id: job.id, result: lintText(job.text, job.format, catalog(), job.config, job.folder ? { readFile: readRelativeTo(job.folder) } : {}) };
   } catch (error) {
     return { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }

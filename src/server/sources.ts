@@ -1,7 +1,10 @@
+import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readRelativeTo } from '../core/sources/code/files';
 import type { PolicySource } from '../core/policy/model';
 import { readPolicySource } from '../core/sources';
 import { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from '../core/sources/code';
+import { fsPathOf } from './projectConfig';
 import { syntaxOf } from './syntax';
 
 /**
@@ -51,7 +54,9 @@ export class PolicySources {
       trees = this.trees.get(document.uri) ?? new CodeTrees();
       this.trees.set(document.uri, trees);
     }
-    const source = readPolicySource(document.getText(), syntax, { trees });
+    // A Terraform file's `file("policy.json")` is read beside it on disk.
+    const file = syntax === 'terraform' ? fsPathOf(document.uri) : undefined;
+    const source = readPolicySource(document.getText(), syntax, { trees, ...(file && { readFile: readRelativeTo(path.dirname(file)) }) });
     // Read before its parser was loaded: not the document's reading, only a placeholder until then.
     if (code && !grammarOf(syntax)) return source;
     this.cache.set(document.uri, { version: document.version, source });

@@ -4,7 +4,7 @@
  * YAML; CDK apps in TypeScript and Terraform configurations (code/).
  */
 import type { ParseProblem, PolicyDocument, PolicySource, SourceFormat, Template } from '../policy/model';
-import { readCodeSource, type CodeTrees } from './code';
+import { readCodeSource, type CodeTrees, type ReadRelative } from './code';
 import { detect } from './detect';
 import { parseJson } from './json';
 import { MAX_NESTING, mayNestTooDeeply, type ParsedText } from './tree';
@@ -15,6 +15,8 @@ export type PolicyFormat = SourceFormat;
 export interface ReadOptions {
   /** For TypeScript and Terraform: the document's previous tree, for incremental re-parsing. */
   readonly trees?: CodeTrees;
+  /** For Terraform: reads a file named relative to this one's folder (a policy kept in `file("x.json")`). */
+  readonly readFile?: ReadRelative;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ReadOptions {
  */
 export function readPolicySource(text: string, format: PolicyFormat, options: ReadOptions = {}): PolicySource {
   try {
-    if (format === 'typescript' || format === 'terraform') return readCodeSource(text, format, options.trees);
+    if (format === 'typescript' || format === 'terraform') return readCodeSource(text, format, options.trees, options.readFile);
     return read(text, format);
   } catch (error) {
     const problem: ParseProblem = { message: `Reading the policies failed (an internal error): ${String(error)}`, span: { start: 0, end: 0 } };

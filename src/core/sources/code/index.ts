@@ -3,7 +3,9 @@
  * trees into the same policy model as JSON and YAML, so every rule, fix, hover and CodeLens applies.
  */
 import type { ParseProblem, PolicySource } from '../../policy/model';
+import { NO_LIST_PARAMETERS } from '../intrinsics';
 import { readCdk } from './cdk/read';
+import { readExternalDocuments, type ReadRelative } from './external';
 import { grammarOf, type CodeLanguage } from './grammars';
 import type { CodeReading } from './reading';
 import { readTerraform } from './terraform/read';
@@ -11,6 +13,7 @@ import { CodeTrees } from './trees';
 
 export { loadGrammar, grammarOf, type CodeLanguage } from './grammars';
 export { CodeTrees } from './trees';
+export type { ReadRelative } from './external';
 
 /**
  * True when a TypeScript text may define CDK IAM policies or grants: it imports the CDK. Other
@@ -23,10 +26,10 @@ export function mayHoldPolicies(text: string, language: CodeLanguage): boolean {
 
 /**
  * The policies in a TypeScript or Terraform text. `trees` keeps the previous tree of the same document
- * for incremental re-parsing. The grammar must be loaded (`loadGrammar`); if it is not, the answer says
+ * for incremental re-parsing; `readFile` reads the policy files a Terraform file names (`file()`). The grammar must be loaded (`loadGrammar`); if it is not, the answer says
  * so as a problem and holds no policies.
  */
-export function readCodeSource(text: string, language: CodeLanguage, trees?: CodeTrees): PolicySource {
+export function readCodeSource(text: string, language: CodeLanguage, trees?: CodeTrees, readFile?: ReadRelative): PolicySource {
   const none: PolicySource = { format: language, shape: 'none', documents: [], problems: [] };
   if (!mayHoldPolicies(text, language)) return none;
   if (!grammarOf(language)) {
@@ -37,7 +40,9 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
   try {
     const tree = (trees ?? own)!.parse(language, text);
     if (!tree) return none;
-    const reading: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
+    const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
+    const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];
+    const reading: CodeReading = external.length > 0 ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) } : read;
     if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0) return none;
     return {
       format: language,
