@@ -15,11 +15,10 @@ import type { SyntaxNode } from './syntax';
 const DECLARATION = /\b(?:(const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|this\s*\.\s*([A-Za-z_$][\w$]*))\s*=(?![=>])/dg;
 /**
  * A parenthesised list followed by `{` or `=>` (a function's, method's, constructor's or arrow's
- * parameters; a control statement's condition too, filtered by the word before it), and the word before.
+ * parameters; a control statement's condition too, told by the word before it). It starts at the `(`:
+ * an optional name before it would be tried at every offset of the file.
  */
-const PARAMETER_LIST = /(\b[A-Za-z_$][\w$]*)?\s*(?:<[^<>()]*>)?\s*\(([^()]*)\)\s*(?::\s*[^{};=()]+?)?\s*(?:=>|\{)/g;
-/** An arrow function's one unparenthesised parameter: `x => ...`. */
-const ARROW_PARAMETER = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=>/g;
+const PARAMETER_LIST = /\(([^()]*)\)\s*(?::\s*[^{};=()]+?)?\s*(?:=>|\{)/g;
 /** `for (const x of ...)`, `for (let x in ...)`. */
 const LOOP_VARIABLE = /\bfor\s*(?:await\s*)?\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
 /** `const { a, b: c, ...d } =`, `let [x, y] =`: the names a destructuring declares. */
@@ -36,6 +35,15 @@ interface Declaration {
   readonly start: number;
   readonly end: number;
   readonly isConst: boolean;
+}
+
+/** The identifier that ends just before `at` (blanks between allowed), or '' when none does. */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let start = end;
+  while (start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+  return start < end && /^[A-Za-z_$]/.test(text[start]!) ? text.slice(start, end) : '';
 }
 
 export class Bindings {
@@ -64,13 +72,17 @@ export class Bindings {
       else this.declared.set(name, [declaration]);
     }
     for (const match of text.matchAll(PARAMETER_LIST)) {
-      if (match[1] !== undefined && CONTROL.has(match[1])) continue;
-      for (const parameter of match[2]!.split(',')) {
+      if (CONTROL.has(wordBefore(text, match.index))) continue;
+      for (const parameter of match[1]!.split(',')) {
         const name = /^\s*(?:(?:readonly|private|public|protected|override)\s+)*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1];
         if (name) this.shadowed.add(name);
       }
     }
-    for (const match of text.matchAll(ARROW_PARAMETER)) this.shadowed.add(match[1]!);
+    // An arrow function's one unparenthesised parameter: `x => ...`.
+    for (let arrow = text.indexOf('=>'); arrow >= 0; arrow = text.indexOf('=>', arrow + 2)) {
+      const name = wordBefore(text, arrow);
+      if (name) this.shadowed.add(name);
+    }
     for (const match of text.matchAll(LOOP_VARIABLE)) this.shadowed.add(match[1]!);
     for (const match of text.matchAll(DESTRUCTURING)) {
       // `b: c` declares c; `a = 1` declares a; `...d` declares d.
