@@ -4,15 +4,15 @@
  * stack holds a hundred policies; without this every keystroke checks them all again (~25 ms).
  *
  * A rule's `check` sees the document model, the text around it (quotes, indentation of its lines, for
- * fixes), the file's format and shape, and two whole-file traits fixes use (line endings, indentation
- * unit). The key is all of these (but the document's path, which no check reads) with spans made relative to the start of the document's first line,
+ * fixes), the file's format and shape, and the whole-file traits fixes use (line endings, indentation
+ * unit, TypeScript's quote). The key is all of these (but the document's path, which no check reads) with spans made relative to the start of the document's first line,
  * so a document that only moved (text typed above it) is found again, and its reports are moved by the
  * same distance. Whatever changes what a rule could see changes the key.
  */
 import type { Catalog } from './catalog/catalog';
 import { BoundedMemo } from './catalog/memo';
 import type { PolicyDocument, PolicySource, Span } from './policy/model';
-import { indentUnit } from './rules/insertions';
+import { indentUnit, quoteOf } from './rules/insertions';
 import type { Fix, Report } from './rules/types';
 
 /** One rule's outcome on one document: its reports, or the message of what it threw. */
@@ -33,7 +33,7 @@ export function forgetOutcomes(catalog: Catalog): void {
 
 /** The file-wide traits fixes read, computed once per lint. */
 export function fileTraits(source: PolicySource, text: string): string {
-  return `${source.format}\u0000${source.shape}\u0000${text.includes('\r\n') ? 'crlf' : 'lf'}\u0000${indentUnit(text)}`;
+  return `${source.format}\u0000${source.shape}\u0000${text.includes('\r\n') ? 'crlf' : 'lf'}\u0000${indentUnit(text)}\u0000${quoteOf(text, source.format)}`;
 }
 
 /** A document's remembered outcomes, moved to where the document is now. */

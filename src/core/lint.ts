@@ -35,12 +35,16 @@ const NO_FIXES: readonly Fix[] = [];
  * The fixes of a finding that are right where its document is written. In a document decoded from a
  * string every span is the whole string: no edit would be right. In a CDK construct or a Terraform block
  * the keys are the construct's own: a fix that inserts text adds an element by its IAM name, which the
- * construct would not understand; replacing a string or list items is right in any syntax.
+ * construct would not understand; replacing a string or list items is right in any syntax. One place of
+ * a CDK construct is IAM-shaped: inside a `conditions` object (operators holding keys and values), an
+ * entry can be added as in JSON.
  */
 function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined): readonly Fix[] {
   if (!fixes || document?.coarseSpans) return NO_FIXES;
   if (!document?.construct) return fixes;
-  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start));
+  const conditions = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
+  const inside = (at: number) => conditions.some((span) => span.start < at && at < span.end);
+  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || inside(edit.span.start)));
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */

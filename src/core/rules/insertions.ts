@@ -46,6 +46,8 @@ interface Layout {
   /** One level of indentation in this file. */
   readonly unit: string;
   readonly newline: string;
+  /** The quote strings take outside YAML: JSON's `"`, or TypeScript's dominant one. */
+  readonly quote: '"' | "'";
 }
 
 /**
@@ -63,24 +65,24 @@ export function insertProperty(text: string, format: Format, objectSpan: Span, k
     const firstChar = skipSpace(text, open, close);
     if (firstChar === close) {
       // An empty object: the property alone, on the braces' line.
-      const layout: Layout = { format, flow: true, multiline: false, unit, newline };
+      const layout: Layout = { format, flow: true, multiline: false, unit, newline, quote: quoteOf(text, format) };
       return insertAt(open, property(key, value, layout, ''));
     }
     const lastChar = skipSpaceBack(text, close - 1, open);
     if (text.slice(open, firstChar).includes('\n')) {
       const indent = indentBefore(text, firstChar);
-      const layout: Layout = { format, flow: true, multiline: true, unit, newline };
+      const layout: Layout = { format, flow: true, multiline: true, unit, newline, quote: quoteOf(text, format) };
       const entry = property(key, value, layout, indent);
       return at === 'start' ? insertAt(open, `${newline}${indent}${entry},`) : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
     }
-    const layout: Layout = { format, flow: true, multiline: false, unit, newline };
+    const layout: Layout = { format, flow: true, multiline: false, unit, newline, quote: quoteOf(text, format) };
     const entry = property(key, value, layout, '');
     return at === 'start' ? insertAt(firstChar, `${entry}, `) : insertAt(lastChar + 1, `, ${entry}`);
   }
   if (format !== 'yaml') return undefined;
   // A block mapping: a new line at its keys' column.
   const indent = ' '.repeat(objectSpan.start - lineStart(text, objectSpan.start));
-  const layout: Layout = { format, flow: false, multiline: true, unit, newline };
+  const layout: Layout = { format, flow: false, multiline: true, unit, newline, quote: quoteOf(text, format) };
   const entry = property(key, value, layout, indent);
   if (at === 'start') return insertAt(objectSpan.start, `${entry}${newline}${indent}`);
   return insertAt(lineEnd(text, Math.max(objectSpan.start, objectSpan.end - 1)), `${newline}${indent}${entry}`);
@@ -104,12 +106,12 @@ export function appendItem(text: string, format: Format, items: readonly Span[],
   if (format === 'yaml' && /^[ \t]*-[ \t]+$/.test(prefix)) {
     // A block sequence: `- item` on a new line, at the dash's column, the item at the items' column.
     const indent = ' '.repeat(last.start - lastStart);
-    const layout: Layout = { format, flow: lastIsFlow, multiline: !lastIsFlow, unit, newline };
+    const layout: Layout = { format, flow: lastIsFlow, multiline: !lastIsFlow, unit, newline, quote: quoteOf(text, format) };
     return insertAt(lineEnd(text, last.end - 1), `${newline}${prefix}${render(value, layout, indent)}`);
   }
   const bracket = skipSpaceBack(text, first.start - 1, 0);
   if (text[bracket] !== '[') return undefined;
-  const layout: Layout = { format, flow: true, multiline: lastText.includes('\n'), unit, newline };
+  const layout: Layout = { format, flow: true, multiline: lastText.includes('\n'), unit, newline, quote: quoteOf(text, format) };
   if (text.slice(bracket, first.start).includes('\n')) {
     const indent = indentBefore(text, first.start);
     return insertAt(last.end, `,${newline}${indent}${render(value, layout, indent)}`);
@@ -129,14 +131,14 @@ export function wrapWithItem(text: string, format: Format, itemSpan: Span, value
   const itemText = text.slice(item.start, item.end);
   const multiline = itemText.includes('\n');
   const indent = indentBefore(text, item.start);
-  const layout: Layout = { format, flow: true, multiline, unit: indentUnit(text), newline };
+  const layout: Layout = { format, flow: true, multiline, unit: indentUnit(text), newline, quote: quoteOf(text, format) };
   const added = multiline ? `,${newline}${indent}${render(value, layout, indent)}]` : `, ${render(value, layout, '')}]`;
   return [insertAt(item.start, '['), insertAt(item.end, added)];
 }
 
 /** `"key": value` / `key: value` in the layout's style; `indent` is the column of the key's line. */
 function property(key: string, value: Insertable, layout: Layout, indent: string): string {
-  if (layout.flow) return `${layout.format !== 'yaml' ? JSON.stringify(key) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
+  if (layout.flow) return `${layout.format !== 'yaml' ? stringLiteral(key, layout) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
   return `${yamlScalar(key, false)}:${blockValue(value, layout, indent)}`;
 }
 
@@ -144,7 +146,7 @@ function property(key: string, value: Insertable, layout: Layout, indent: string
 function render(value: Insertable, layout: Layout, indent: string): string {
   if (!layout.flow) return blockItem(value, layout, indent);
   if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
-  if (typeof value !== 'object') return layout.format !== 'yaml' ? JSON.stringify(value) : yamlScalar(value, true);
+  if (typeof value !== 'object') return layout.format !== 'yaml' ? stringLiteral(value, layout) : yamlScalar(value, true);
   const inner = indent + layout.unit;
   const parts = Array.isArray(value)
     ? (value as readonly Insertable[]).map((item) => render(item, layout, inner))
@@ -179,7 +181,26 @@ function blockItem(value: Insertable, layout: Layout, indent: string): string {
 
 function scalarText(value: string | number | boolean | RawText, layout: Layout): string {
   if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
-  return layout.format !== 'yaml' ? JSON.stringify(value) : yamlScalar(value, layout.flow);
+  return layout.format !== 'yaml' ? stringLiteral(value, layout) : yamlScalar(value, layout.flow);
+}
+
+/** A scalar as JSON, a string in the layout's quote (TypeScript files written with `'` keep it). */
+function stringLiteral(value: string | number | boolean, layout: Layout): string {
+  if (typeof value !== 'string' || layout.quote === '"') return JSON.stringify(value);
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** TypeScript's dominant string quote in `text` (single when it is a tie); `"` in every other format. */
+export function quoteOf(text: string, format: Format): '"' | "'" {
+  if (format !== 'typescript') return '"';
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39) single++;
+    else if (c === 34) double++;
+  }
+  return double > single ? '"' : "'";
 }
 
 const YAML_RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;

@@ -119,3 +119,36 @@ export function wire(props: Props): void {
     assert.equal(tf.length, 1, tf.join(' | '));
   });
 });
+
+describe('CDK: a condition entry added inside a conditions object, in the file\'s quotes', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+
+  test('iam:PassedToService joins the statement\'s conditions; a statement without conditions gets no such fix', async () => {
+    const { lintText } = await import('../../../../src/core/lint');
+    const withConditions = `import * as iam from 'aws-cdk-lib/aws-iam';
+export function pass(role: iam.Role): void {
+  role.addToPolicy(new iam.PolicyStatement({
+    actions: ['iam:PassRole', 'lambda:CreateFunction'],
+    resources: ['arn:aws:iam::111122223333:role/fn'],
+    conditions: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+  }));
+}
+`;
+    const finding = lintText(withConditions, 'typescript', catalog).findings.find((f) => f.ruleId === 'passrole-without-service');
+    assert.ok(finding, 'passrole-without-service');
+    const fix = finding.fixes.find((f) => f.title.includes('PassedToService'));
+    assert.ok(fix, finding.fixes.map((f) => f.title).join(', '));
+    let fixed = withConditions;
+    for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+    assert.match(fixed, /conditions: \{ StringEquals: \{ 'aws:RequestedRegion': 'eu-west-1', 'iam:PassedToService': 'lambda\.amazonaws\.com' \} \}/);
+    assert.ok(!lintText(fixed, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'));
+    // Without a conditions object there is nowhere IAM-shaped to write: no fix that would add `Condition`.
+    const without = withConditions.replace(/\n {4}conditions: .*\n/, '\n');
+    const bare = lintText(without, 'typescript', catalog).findings.find((f) => f.ruleId === 'passrole-without-service');
+    assert.ok(bare && !bare.fixes.some((f) => f.title.includes('PassedToService')));
+  });
+});
