@@ -37,14 +37,15 @@ const NO_FIXES: readonly Fix[] = [];
  * the keys are the construct's own: a fix that inserts text adds an element by its IAM name, which the
  * construct would not understand; replacing a string or list items is right in any syntax. One place of
  * a CDK construct is IAM-shaped: inside a `conditions` object (operators holding keys and values), an
- * entry can be added as in JSON.
+ * entry can be added as in JSON. And an edit written in the construct's own syntax (`native`: a Terraform
+ * `condition {}` block) is right there by construction.
  */
 function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined): readonly Fix[] {
   if (!fixes || document?.coarseSpans) return NO_FIXES;
   if (!document?.construct) return fixes;
   const conditions = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
   const inside = (at: number) => conditions.some((span) => span.start < at && at < span.end);
-  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || inside(edit.span.start)));
+  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native || inside(edit.span.start)));
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */

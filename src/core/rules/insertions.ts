@@ -297,10 +297,38 @@ export function addConditionEntry(
   key: string,
   value: Insertable,
 ): TextEdit | undefined {
+  // A Terraform `statement { ... }` block: conditions are blocks of their own.
+  if (format === 'terraform' && text.startsWith('statement', statement.span.start)) return conditionBlock(text, statement, operator, key, value);
   const condition = statement.condition;
   if (!condition) return insertProperty(text, format, statement.span, 'Condition', { [operator]: { [key]: value } }, 'end');
   if (condition.unknown) return undefined;
   const block = condition.blocks.find((b) => b.operator.text === operator);
   if (block) return insertProperty(text, format, block.span, key, value, 'end');
   return insertProperty(text, format, condition.span, operator, { [key]: value }, 'end');
+}
+
+/**
+ * A `condition { test variable values }` block appended to a Terraform `statement` block, at the
+ * statement's inner indentation. Only strings can be written (a list of them too); anything else is
+ * undefined.
+ */
+function conditionBlock(text: string, statement: Statement, operator: string, key: string, value: Insertable): TextEdit | undefined {
+  const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+  const close = statement.span.end - 1;
+  if (!values || text[close] !== '}') return undefined;
+  const newline = newlineOf(text);
+  const unit = indentUnit(text);
+  const outer = indentBefore(text, statement.span.start);
+  const inner = outer + unit;
+  const lines = [
+    `${inner}condition {`,
+    `${inner}${unit}test     = ${JSON.stringify(operator)}`,
+    `${inner}${unit}variable = ${JSON.stringify(key)}`,
+    `${inner}${unit}values   = [${values.map((v) => JSON.stringify(v)).join(', ')}]`,
+    `${inner}}`,
+  ];
+  const closeLine = lineStart(text, close);
+  // The closing brace alone on its line: the block goes on the lines before it; else before the brace.
+  if (/^[ \t]*$/.test(text.slice(closeLine, close))) return { span: { start: closeLine, end: closeLine }, newText: `${lines.join(newline)}${newline}`, native: true };
+  return { span: { start: close, end: close }, newText: `${newline}${lines.join(newline)}${newline}${outer}`, native: true };
 }

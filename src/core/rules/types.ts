@@ -9,6 +9,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export interface TextEdit {
   readonly span: Span;
   readonly newText: string;
+  /**
+   * The text is written in the syntax of a Terraform block itself (a `condition {}` block), not as IAM
+   * JSON: right in a document whose keys are not IAM names (see `construct`).
+   */
+  readonly native?: boolean;
 }
 
 /** A fix a user can apply: one or more non-overlapping edits, as data. */

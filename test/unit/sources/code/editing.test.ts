@@ -152,3 +152,39 @@ export function pass(role: iam.Role): void {
     assert.ok(bare && !bare.fixes.some((f) => f.title.includes('PassedToService')));
   });
 });
+
+describe('Terraform: a condition added to a policy document block is a condition block', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+
+  test('iam:PassedToService and the OIDC audience are written as `condition {}` blocks that parse and satisfy the rule', async () => {
+    const { lintText } = await import('../../../../src/core/lint');
+    const { withTree } = await import('../../../../src/core/sources/code/trees');
+    const cases: [string, string, string][] = [
+      [
+        'passrole-without-service',
+        'data "aws_iam_policy_document" "deployer" {\n  statement {\n    actions   = ["iam:PassRole", "lambda:CreateFunction"]\n    resources = ["arn:aws:iam::111122223333:role/fn"]\n  }\n}\n',
+        '    condition {\n      test     = "StringEquals"\n      variable = "iam:PassedToService"\n      values   = ["lambda.amazonaws.com"]\n    }\n  }\n}\n',
+      ],
+      [
+        'oidc-audience-missing',
+        'data "aws_iam_policy_document" "github" {\n  statement {\n    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]\n    }\n    condition {\n      test     = "StringEquals"\n      variable = "token.actions.githubusercontent.com:sub"\n      values   = ["repo:example-org/app:ref:refs/heads/main"]\n    }\n  }\n}\n\nresource "aws_iam_role" "github" {\n  assume_role_policy = data.aws_iam_policy_document.github.json\n}\n',
+        '    condition {\n      test     = "StringEquals"\n      variable = "token.actions.githubusercontent.com:aud"\n      values   = ["sts.amazonaws.com"]\n    }\n  }\n}\n',
+      ],
+    ];
+    for (const [rule, text, tail] of cases) {
+      const finding = lintText(text, 'terraform', catalog).findings.find((f) => f.ruleId === rule);
+      assert.ok(finding, `${rule}: ${JSON.stringify(lintText(text, 'terraform', catalog).findings.map((f) => f.ruleId))}`);
+      const fix = finding.fixes.find((f) => f.edits.some((e) => e.newText.includes('condition {')));
+      assert.ok(fix, `${rule}: ${finding.fixes.map((f) => f.title).join(', ')}`);
+      let fixed = text;
+      for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+      assert.ok(fixed.includes(tail), fixed);
+      assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
+      assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule), fixed);
+    }
+  });
+});
