@@ -38,7 +38,7 @@ const NO_FIXES: readonly Fix[] = [];
  * construct would not understand; replacing a string or list items is right in any syntax. One place of
  * a CDK construct is IAM-shaped: inside a `conditions` object (operators holding keys and values), an
  * entry can be added as in JSON. And an edit written in the construct's own syntax (`native`: a Terraform
- * `condition {}` block) is right there by construction.
+ * `condition {}` block, a CDK `conditions:` prop) is right there by construction.
  */
 function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined): readonly Fix[] {
   if (!fixes || document?.coarseSpans) return NO_FIXES;

@@ -69,15 +69,19 @@ export function insertProperty(text: string, format: Format, objectSpan: Span, k
       return insertAt(open, property(key, value, layout, ''));
     }
     const lastChar = skipSpaceBack(text, close - 1, open);
+    // TypeScript and HCL objects may end with a comma: the new entry goes after it, and keeps one.
+    const trailing = text[lastChar] === ',';
     if (text.slice(open, firstChar).includes('\n')) {
       const indent = indentBefore(text, firstChar);
       const layout: Layout = { format, flow: true, multiline: true, unit, newline, quote: quoteOf(text, format) };
       const entry = property(key, value, layout, indent);
-      return at === 'start' ? insertAt(open, `${newline}${indent}${entry},`) : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
+      if (at === 'start') return insertAt(open, `${newline}${indent}${entry},`);
+      return trailing ? insertAt(lastChar + 1, `${newline}${indent}${entry},`) : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
     }
     const layout: Layout = { format, flow: true, multiline: false, unit, newline, quote: quoteOf(text, format) };
     const entry = property(key, value, layout, '');
-    return at === 'start' ? insertAt(firstChar, `${entry}, `) : insertAt(lastChar + 1, `, ${entry}`);
+    if (at === 'start') return insertAt(firstChar, `${entry}, `);
+    return trailing ? insertAt(lastChar + 1, ` ${entry},`) : insertAt(lastChar + 1, `, ${entry}`);
   }
   if (format !== 'yaml') return undefined;
   // A block mapping: a new line at its keys' column.
@@ -97,6 +101,9 @@ export function appendItem(text: string, format: Format, items: readonly Span[],
   if (items.length === 0) return undefined;
   const newline = newlineOf(text);
   const unit = indentUnit(text);
+  // Terraform `statement { ... }` blocks: a statement is one more block after the last.
+  const lastItem = items[items.length - 1]!;
+  if (format === 'terraform' && text.startsWith('statement', lastItem.start)) return hclStatementAfter(text, lastItem, value);
   const first = withQuotes(text, items[0]!);
   const last = withQuotes(text, items[items.length - 1]!);
   const lastStart = lineStart(text, last.start);
@@ -138,7 +145,7 @@ export function wrapWithItem(text: string, format: Format, itemSpan: Span, value
 
 /** `"key": value` / `key: value` in the layout's style; `indent` is the column of the key's line. */
 function property(key: string, value: Insertable, layout: Layout, indent: string): string {
-  if (layout.flow) return `${layout.format !== 'yaml' ? stringLiteral(key, layout) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
+  if (layout.flow) return `${layout.format !== 'yaml' ? keyText(key, layout) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
   return `${yamlScalar(key, false)}:${blockValue(value, layout, indent)}`;
 }
 
@@ -182,6 +189,11 @@ function blockItem(value: Insertable, layout: Layout, indent: string): string {
 function scalarText(value: string | number | boolean | RawText, layout: Layout): string {
   if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
   return layout.format !== 'yaml' ? stringLiteral(value, layout) : yamlScalar(value, layout.flow);
+}
+
+/** A key: in TypeScript an identifier stays bare (`conditions`, `StringEquals`), as people write them. */
+function keyText(key: string, layout: Layout): string {
+  return layout.format === 'typescript' && /^[A-Za-z_$][\w$]*$/.test(key) ? key : stringLiteral(key, layout);
 }
 
 /** A scalar as JSON, a string in the layout's quote (TypeScript files written with `'` keep it). */
@@ -300,6 +312,8 @@ export function addConditionEntry(
   // A Terraform `statement { ... }` block: conditions are blocks of their own.
   if (format === 'terraform' && text.startsWith('statement', statement.span.start)) return conditionBlock(text, statement, operator, key, value);
   const condition = statement.condition;
+  // A CDK `new PolicyStatement({...})` without conditions: its props take `conditions`.
+  if (!condition && format === 'typescript' && text.startsWith('new', statement.span.start)) return cdkConditions(text, statement, operator, key, value);
   if (!condition) return insertProperty(text, format, statement.span, 'Condition', { [operator]: { [key]: value } }, 'end');
   if (condition.unknown) return undefined;
   const block = condition.blocks.find((b) => b.operator.text === operator);
@@ -331,4 +345,76 @@ function conditionBlock(text: string, statement: Statement, operator: string, ke
   // The closing brace alone on its line: the block goes on the lines before it; else before the brace.
   if (/^[ \t]*$/.test(text.slice(closeLine, close))) return { span: { start: closeLine, end: closeLine }, newText: `${lines.join(newline)}${newline}`, native: true };
   return { span: { start: close, end: close }, newText: `${newline}${lines.join(newline)}${newline}${outer}`, native: true };
+}
+
+/**
+ * `conditions: { operator: { key: value } }` added to the props object of a CDK `new PolicyStatement({...})`
+ * whose only argument is that object literal; undefined for any other shape.
+ */
+function cdkConditions(text: string, statement: Statement, operator: string, key: string, value: Insertable): TextEdit | undefined {
+  const open = text.indexOf('(', statement.span.start);
+  const close = skipSpaceBack(text, statement.span.end - 1, statement.span.start);
+  if (open < 0 || open >= close || text[close] !== ')') return undefined;
+  const brace = skipSpace(text, open + 1, close);
+  const end = skipSpaceBack(text, close - 1, brace);
+  // One object argument (a trailing comma allowed): `({ ... })`.
+  const last = text[end] === ',' ? skipSpaceBack(text, end - 1, brace) : end;
+  if (text[brace] !== '{' || text[last] !== '}') return undefined;
+  const edit = insertProperty(text, 'typescript', { start: brace, end: last + 1 }, 'conditions', { [operator]: { [key]: value } }, 'end');
+  return edit && { ...edit, native: true };
+}
+
+/** IAM element names and the `aws_iam_policy_document` attribute each is written as. */
+const HCL_LISTS: Readonly<Record<string, string>> = { Action: 'actions', NotAction: 'not_actions', Resource: 'resources', NotResource: 'not_resources' };
+
+/**
+ * An IAM statement (as data) written as a Terraform `statement` block after the block at `after`, at its
+ * indentation: lists as attributes, principals and conditions as nested blocks. Undefined for anything
+ * it cannot write (an element it does not know, a value that is not a string).
+ */
+function hclStatementAfter(text: string, after: Span, value: Insertable): TextEdit | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof RawText) return undefined;
+  const newline = newlineOf(text);
+  const unit = indentUnit(text);
+  const indent = indentBefore(text, after.start);
+  const inner = indent + unit;
+  const scalar = (v: Insertable): string | undefined => (typeof v === 'string' ? JSON.stringify(v) : v instanceof RawText ? v.json : undefined);
+  const list = (v: Insertable): string | undefined => {
+    const items = (Array.isArray(v) ? v : [v]).map(scalar);
+    return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
+  };
+  const lines: string[] = [];
+  const block = (name: string, body: readonly string[]) => lines.push(`${inner}${name} {`, ...body.map((b) => `${inner}${unit}${b}`), `${inner}}`);
+  for (const [key, v] of Object.entries(value as Record<string, Insertable>)) {
+    if (key === 'Sid' || key === 'Effect') {
+      const text = scalar(v);
+      if (text === undefined) return undefined;
+      lines.push(`${inner}${key.toLowerCase()} = ${text}`);
+    } else if (HCL_LISTS[key]) {
+      const text = list(v);
+      if (text === undefined) return undefined;
+      lines.push(`${inner}${HCL_LISTS[key]} = ${text}`);
+    } else if (key === 'Principal') {
+      const entries: [string, Insertable][] = v === '*' ? [['*', '*']] : typeof v === 'object' && !Array.isArray(v) && !(v instanceof RawText) ? Object.entries(v) : [];
+      if (entries.length === 0) return undefined;
+      for (const [type, ids] of entries) {
+        const identifiers = list(ids);
+        if (identifiers === undefined) return undefined;
+        block('principals', [`type        = ${JSON.stringify(type)}`, `identifiers = ${identifiers}`]);
+      }
+    } else if (key === 'Condition' && typeof v === 'object' && !Array.isArray(v) && !(v instanceof RawText)) {
+      for (const [test, keys] of Object.entries(v)) {
+        if (typeof keys !== 'object' || Array.isArray(keys) || keys instanceof RawText) return undefined;
+        for (const [variable, values] of Object.entries(keys)) {
+          const written = list(values);
+          if (written === undefined) return undefined;
+          block('condition', [`test     = ${JSON.stringify(test)}`, `variable = ${JSON.stringify(variable)}`, `values   = ${written}`]);
+        }
+      }
+    } else {
+      return undefined;
+    }
+  }
+  const body = [`${indent}statement {`, ...lines, `${indent}}`].join(newline);
+  return { span: { start: after.end, end: after.end }, newText: `${newline}${newline}${body}`, native: true };
 }

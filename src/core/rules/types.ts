@@ -10,8 +10,8 @@ export interface TextEdit {
   readonly span: Span;
   readonly newText: string;
   /**
-   * The text is written in the syntax of a Terraform block itself (a `condition {}` block), not as IAM
-   * JSON: right in a document whose keys are not IAM names (see `construct`).
+   * The text is written in the syntax of the construct itself (a Terraform `condition {}` block, a CDK
+   * `conditions:` prop), not as IAM JSON: right in a document whose keys are not IAM names (`construct`).
    */
   readonly native?: boolean;
 }

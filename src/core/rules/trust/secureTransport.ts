@@ -78,7 +78,9 @@ function bucketArn(ctx: RuleContext, value: Value): Insertable[] | undefined {
     const match = /^(arn:aws[a-z-]*:s3:::[^/*?]+)(\/.*)?$/.exec(text);
     return match ? [match[1]!, `${match[1]}/*`] : undefined;
   }
-  if (!value.parts || subWithVariables(ctx.text.slice(value.span.start, value.span.end))) return undefined;
+  // Only a template's unknown parts are CloudFormation references to rebuild as `!Sub`; elsewhere (CDK,
+  // Terraform) the value is copied as written instead.
+  if (!value.parts || ctx.source.shape !== 'cloudformation' || subWithVariables(ctx.text.slice(value.span.start, value.span.end))) return undefined;
   // The value as a Sub template; its unknown parts are references (`Bucket`, `Bucket.Arn`, `AWS::Partition`).
   let template = '';
   for (const part of value.parts) {

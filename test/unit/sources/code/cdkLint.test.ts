@@ -75,17 +75,30 @@ describe('CDK fixture app: lint', () => {
     assert.ok(!expanded.includes('"s3:'), 'no double quotes');
   });
 
-  it('offers no fix that inserts text into a construct', () => {
+  it('inserts into a construct only CDK code: a conditions entry or prop, never an IAM element; the result parses', async () => {
+    const { withTree } = await import('../../../../src/core/sources/code/trees');
     const result = lintText(appStack, 'typescript', catalog);
     const source = result.source;
+    const apply = (fix: Fix) => [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), appStack);
+    let inserted = 0;
     for (const finding of result.findings) {
-      const inConstruct = source.documents.some((d) => d.construct && d.span.start <= finding.span.start && finding.span.end <= d.span.end);
-      if (!inConstruct) continue;
-      for (const fix of finding.fixes) assert.ok(fix.edits.every((e) => e.span.end > e.span.start), `${finding.ruleId}: ${fix.title}`);
+      const document = source.documents.find((d) => d.construct && d.span.start <= finding.span.start && finding.span.end <= d.span.end);
+      if (!document) continue;
+      const conditions = document.statements.flatMap((s) => (s.condition ? [s.condition.span] : []));
+      for (const fix of finding.fixes) {
+        for (const e of fix.edits.filter((edit) => edit.span.end === edit.span.start)) {
+          inserted++;
+          assert.ok(e.native || conditions.some((c) => c.start < e.span.start && e.span.start < c.end), `${finding.ruleId}: ${fix.title}`);
+          assert.ok(!/\b(Condition|Statement|Effect|Principal)\b/.test(e.newText), `${finding.ruleId}: ${e.newText}`);
+        }
+        const fixed = apply(fix);
+        assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false, `${finding.ruleId}: ${fix.title}`);
+      }
     }
-    // Adding the audience condition would be an insertion (by IAM's names): the construct's finding has none.
+    assert.ok(inserted > 0, 'the fixture has a condition entry to add');
+    // The audience condition joins the OIDC principal's own conditions object.
     const audience = result.findings.find((f) => f.ruleId === 'oidc-audience-missing')!;
-    assert.deepEqual(audience.fixes, []);
+    assert.match(apply(audience.fixes[0]!), /'token\.actions\.githubusercontent\.com:aud': 'sts\.amazonaws\.com'/);
   });
 
   it('reads aliased imports and half-typed code', () => {

@@ -127,7 +127,7 @@ describe('CDK: a condition entry added inside a conditions object, in the file\'
     catalog = Catalog.load(catalogFile);
   });
 
-  test('iam:PassedToService joins the statement\'s conditions; a statement without conditions gets no such fix', async () => {
+  test('iam:PassedToService joins the statement\'s conditions, or comes as a `conditions` prop where there is none', async () => {
     const { lintText } = await import('../../../../src/core/lint');
     const withConditions = `import * as iam from 'aws-cdk-lib/aws-iam';
 export function pass(role: iam.Role): void {
@@ -146,10 +146,18 @@ export function pass(role: iam.Role): void {
     for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
     assert.match(fixed, /conditions: \{ StringEquals: \{ 'aws:RequestedRegion': 'eu-west-1', 'iam:PassedToService': 'lambda\.amazonaws\.com' \} \}/);
     assert.ok(!lintText(fixed, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'));
-    // Without a conditions object there is nowhere IAM-shaped to write: no fix that would add `Condition`.
+    // Without a conditions object the props take one, written as CDK code (not an IAM `Condition`).
     const without = withConditions.replace(/\n {4}conditions: .*\n/, '\n');
     const bare = lintText(without, 'typescript', catalog).findings.find((f) => f.ruleId === 'passrole-without-service');
-    assert.ok(bare && !bare.fixes.some((f) => f.title.includes('PassedToService')));
+    const added = bare?.fixes.find((f) => f.title.includes('PassedToService'));
+    assert.ok(added, JSON.stringify(bare?.fixes.map((f) => f.title)));
+    let withProp = without;
+    for (const edit of [...added.edits].sort((a, b) => b.span.start - a.span.start)) withProp = withProp.slice(0, edit.span.start) + edit.newText + withProp.slice(edit.span.end);
+    assert.ok(
+      withProp.includes("    resources: ['arn:aws:iam::111122223333:role/fn'],\n    conditions: {\n      StringEquals: {\n        'iam:PassedToService': 'lambda.amazonaws.com'\n      }\n    },\n  }));"),
+      withProp,
+    );
+    assert.ok(!lintText(withProp, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'), withProp);
   });
 });
 
@@ -186,5 +194,61 @@ describe('Terraform: a condition added to a policy document block is a condition
       assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
       assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule), fixed);
     }
+  });
+});
+
+describe('Terraform: the TLS deny is added as a statement block', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+
+  test('bucket-secure-transport appends a Deny statement block with principals and a condition block, copying the resource', async () => {
+    const { lintText } = await import('../../../../src/core/lint');
+    const { withTree } = await import('../../../../src/core/sources/code/trees');
+    const text = `data "aws_iam_policy_document" "logs" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.logs.arn}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  policy = data.aws_iam_policy_document.logs.json
+}
+`;
+    const finding = lintText(text, 'terraform', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
+    assert.ok(finding && finding.fixes.length === 1, JSON.stringify(finding?.fixes));
+    let fixed = text;
+    for (const edit of [...finding.fixes[0]!.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+    assert.ok(
+      fixed.includes(`  }
+
+  statement {
+    sid = "DenyInsecureTransport"
+    effect = "Deny"
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    actions = ["s3:*"]
+    resources = ["\${aws_s3_bucket.logs.arn}/*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}`),
+      fixed,
+    );
+    assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
+    assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === 'bucket-secure-transport'), fixed);
   });
 });

@@ -280,7 +280,7 @@ describe('Terraform reader', () => {
     assert.ok(!rules.includes('oidc-trust-unpinned') && !rules.includes('oidc-audience-missing'), rules.join());
   });
 
-  it('fixes: replacements inside quotes and lists keep the HCL valid; insertions only in jsonencode', () => {
+  it('fixes: replacements inside quotes and lists keep the HCL valid; insertions as JSON in jsonencode, as blocks in document blocks', () => {
     const result = lintText(main, 'terraform', catalog);
     const fixOf = (rule: string, text: string): Fix => {
       const finding = result.findings.find((f) => f.ruleId === rule && at(main, f.span) === text);
@@ -299,12 +299,18 @@ describe('Terraform reader', () => {
     assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === 'bucket-secure-transport'));
     assert.equal(documentAt(readPolicySource(fixed, 'terraform'), 'aws_s3_bucket_policy.logs.policy').statements.length, 2);
 
-    // In document blocks, no fix inserts text (it would write IAM JSON into HCL blocks).
+    // In document blocks, a fix inserts text only when written as HCL blocks (`native`), never IAM JSON;
+    // every fix there leaves HCL that parses and takes its finding away.
     const source = readPolicySource(main, 'terraform');
     const blocks = source.documents.filter((d) => d.construct === 'terraform-block');
     for (const finding of result.findings) {
       if (!blocks.some((d) => d.span.start <= finding.span.start && finding.span.end <= d.span.end)) continue;
-      for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(edit.span.end > edit.span.start, `${finding.ruleId}: ${fix.title}`);
+      for (const fix of finding.fixes) {
+        for (const edit of fix.edits) assert.ok(edit.span.end > edit.span.start || edit.native, `${finding.ruleId}: ${fix.title}`);
+        const after = applyFix(main, fix);
+        assert.ok(parsesCleanly(after), `${finding.ruleId}: ${fix.title}`);
+        assert.ok(!lintText(after, 'terraform', catalog).findings.some((f) => f.ruleId === finding.ruleId && f.span.start === finding.span.start && f.message === finding.message), `${finding.ruleId}: ${fix.title}`);
+      }
     }
   });
 
