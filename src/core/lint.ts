@@ -40,8 +40,11 @@ const NO_FIXES: readonly Fix[] = [];
  * entry can be added as in JSON. And an edit written in the construct's own syntax (`native`: a Terraform
  * `condition {}` block, a CDK `conditions:` prop) is right there by construction.
  */
-function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined): readonly Fix[] {
+function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined, format: SourceFormat): readonly Fix[] {
   if (!fixes || document?.coarseSpans) return NO_FIXES;
+  // A template rule's fix on a resource read from code (a Terraform aws_lambda_permission) would write
+  // CloudFormation: only its replacements, and what is written in the code's own syntax, are kept.
+  if (!document && (format === 'typescript' || format === 'terraform')) return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native));
   if (!document?.construct) return fixes;
   const conditions = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
   const inside = (at: number) => conditions.some((span) => span.start < at && at < span.end);
@@ -69,7 +72,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
     const push = (f: Report, document: PolicyDocument | undefined) =>
-      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: fixesIn(document, f.fixes) });
+      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
     const fail = (where: string, error: unknown) =>
       internalErrors.push(`Rule ${rule.meta.id} failed on ${where}: ${error instanceof Error ? error.message : String(error)}`);
     if (rule.check) {

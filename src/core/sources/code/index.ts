@@ -43,14 +43,14 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
     const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
     const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];
     const reading: CodeReading = external.length > 0 ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) } : read;
-    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0) return none;
+    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0 && !reading.resources?.length) return none;
     return {
       format: language,
       shape: language === 'typescript' ? 'cdk' : 'terraform',
       documents: reading.documents,
       problems: reading.problems,
       // Rules on attached managed policies read them from the template model; a code source has no resources of its own there.
-      template: { resources: [], parameters: [], managedPolicies: reading.managedPolicies },
+      template: { resources: reading.resources ?? [], parameters: [], managedPolicies: reading.managedPolicies },
     };
   } finally {
     own?.dispose();

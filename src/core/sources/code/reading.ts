@@ -1,4 +1,4 @@
-import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind, Span } from '../../policy/model';
+import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind, Span, TemplateResource } from '../../policy/model';
 
 /** What a reader of code found: the policies, problems reading them, and attached AWS managed policies. */
 export interface CodeReading {
@@ -13,6 +13,8 @@ export interface CodeReading {
    * one as a policy with this kind and appliesTo.
    */
   readonly externalDocuments?: readonly ExternalDocument[];
+  /** Resources the template rules judge, in CloudFormation's shape (Terraform `aws_lambda_permission`). */
+  readonly resources?: readonly TemplateResource[];
 }
 
 export interface ExternalDocument {

@@ -66,3 +66,47 @@ resource "aws_iam_role_policy" "deploy" {
     assert.equal(read('policies/none.json'), undefined);
   });
 });
+
+describe('Terraform: aws_lambda_permission judged by the Lambda permission rules', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+
+  test('open to anyone, a service without a source, and a scoped one; findings on the HCL value, no CloudFormation fix', () => {
+    const text = `resource "aws_lambda_permission" "public" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.hook.function_name
+  principal     = "*"
+}
+
+resource "aws_lambda_permission" "s3" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.hook.function_name
+  principal     = "s3.amazonaws.com"
+}
+
+resource "aws_lambda_permission" "scoped" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.hook.function_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.nightly.arn
+}
+
+resource "aws_lambda_permission" "computed" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.hook.function_name
+  principal     = var.caller
+}
+`;
+    const findings = lintText(text, 'terraform', catalog).findings;
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end), f.fixes.length]),
+      [
+        ['lambda-permission-public', '*', 0],
+        ['lambda-permission-without-source', 's3.amazonaws.com', 0],
+      ],
+    );
+  });
+});

@@ -17,6 +17,7 @@ import { awsManagedPolicyName } from '../../template';
 import type { CodeReading, ExternalDocument } from '../reading';
 import { isDocumentPart, readDocumentBlock, type DocumentBlock } from './documentBlock';
 import { blockHead, listItems, named, readBlock, referenceParts, toNode, type Block } from './hcl';
+import { lambdaPermissionResource } from './lambdaPermission';
 import { policyValue } from './policyValue';
 import { ATTACHMENTS, ORGANIZATIONS_POLICY_KINDS, POLICY_ATTRIBUTES, PRINCIPAL_TYPES, type PolicyAttribute } from './resources';
 
@@ -74,7 +75,8 @@ export function readTerraform(text: string, tree: Tree): CodeReading {
   }
 
   documents.sort((a, b) => a.span.start - b.span.start);
-  return { documents, problems, managedPolicies, ...(externalDocuments.length > 0 && { externalDocuments }) };
+  const permissions = resources.filter((r) => r.type === 'aws_lambda_permission').map((r) => lambdaPermissionResource(r.address, r.block, text));
+  return { documents, problems, managedPolicies, ...(permissions.length > 0 && { resources: permissions }), ...(externalDocuments.length > 0 && { externalDocuments }) };
 }
 
 function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; resourceService?: string } {
@@ -110,7 +112,7 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
 }
 
 function isRelevant(type: string): boolean {
-  return POLICY_ATTRIBUTES.has(type) || ATTACHMENTS.has(type) || PRINCIPAL_TYPES.has(type) || type === 'aws_organizations_policy';
+  return POLICY_ATTRIBUTES.has(type) || ATTACHMENTS.has(type) || PRINCIPAL_TYPES.has(type) || type === 'aws_organizations_policy' || type === 'aws_lambda_permission';
 }
 
 /** Block nodes directly in a block's body that can only be top-level ones misplaced by a missing brace. */
