@@ -131,3 +131,21 @@ describe('CDK: fixes never reach from a list into a const declared elsewhere', (
     assert.ok(fixesOf(inline, 'wildcard-action')[0]!.some((t) => t.startsWith('Replace')));
   });
 });
+
+describe('CDK: what the CDK adds itself is not reported missing', () => {
+  test('a bucket with enforceSSL: true has the TLS deny in its policy; without it the rule fires', async () => {
+    await loadGrammars();
+    const catalog = Catalog.load(catalogFile);
+    const stack = (props: string) => `import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+export function share(scope: any): void {
+  const b = new s3.Bucket(scope, 'B', ${props});
+  b.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AccountPrincipal('111122223333')], actions: ['s3:GetObject'], resources: [b.arnForObjects('*')] }));
+}
+`;
+    const rules = (text: string) => lintText(text, 'typescript', catalog).findings.map((f) => f.ruleId);
+    assert.deepEqual(rules(stack('{ enforceSSL: true, versioned: true }')), []);
+    assert.deepEqual(rules(stack('{ versioned: true }')), ['bucket-secure-transport']);
+    assert.deepEqual(rules(stack('{ enforceSSL: false }')), ['bucket-secure-transport']);
+  });
+});

@@ -418,7 +418,8 @@ class CdkReader {
       const line = call.startPosition.row + 1;
       if (name === 'addToResourcePolicy') {
         const service = RESOURCE_SERVICES[this.resourceKindOf(receiver) ?? ''];
-        this.emit(refs, { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) }, spanOf(call), spanOf(method), this.describe(call));
+        const implied = service === 's3' ? this.sslDeny(receiver) : undefined;
+        this.emit(refs, { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) }, spanOf(call), spanOf(method), this.describe(call), implied);
       } else {
         this.emit(refs, { kind: 'identity', path: `${who}.${name} (line ${line})`, appliesTo: [who] }, spanOf(call), spanOf(method), this.describe(call));
       }
@@ -550,7 +551,7 @@ class CdkReader {
    * One document of the statements `refs`; statements already used elsewhere go to a second document,
    * derived from this use (their findings are reported where they were first used).
    */
-  private emit(refs: readonly number[], place: Place, span: Span, statementKey: Span, description: string): void {
+  private emit(refs: readonly number[], place: Place, span: Span, statementKey: Span, description: string, implied?: Node): void {
     const fresh: BuiltStatement[] = [];
     const again: BuiltStatement[] = [];
     for (const start of refs) {
@@ -560,7 +561,7 @@ class CdkReader {
     }
     if (fresh.length > 0) {
       // Even of `PolicyStatement.fromJson` statements, the document is the construct's (`statements:`, no Version written).
-      const document = this.readNeutral(fresh.map((s) => s.node), place, span, statementKey, span);
+      const document = this.readNeutral([...fresh.map((s) => s.node), ...(implied ? [implied] : [])], place, span, statementKey, span);
       if (document) this.documents.push({ ...document, construct: 'cdk' });
     }
     if (again.length > 0) {
@@ -635,6 +636,32 @@ class CdkReader {
     const type = resolved?.names[0];
     if (!resolved || !type) return undefined;
     return resourceKindOf(resolved.module, type) ?? (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined);
+  }
+
+  /**
+   * The statement `new s3.Bucket(this, 'B', { enforceSSL: true })` adds to the bucket's policy when the
+   * stack is synthesized (a Deny of `s3:*` without TLS), as a statement spanning the `enforceSSL` prop:
+   * the bucket policy holds it, so the TLS rule must not say it is missing.
+   */
+  private sslDeny(receiver: SyntaxNode): Node | undefined {
+    const bucket = this.target(receiver);
+    if (bucket?.type !== 'new_expression') return undefined;
+    const match = /\benforceSSL\s*:\s*true\b/.exec(this.text.slice(bucket.startIndex, bucket.endIndex));
+    if (!match) return undefined;
+    const span = { start: bucket.startIndex + match.index, end: bucket.startIndex + match.index + 'enforceSSL'.length };
+    const scalar = (value: string): Node => ({ kind: 'scalar', span, value, text: value });
+    const key = (text: string) => ({ text, span });
+    return {
+      kind: 'object',
+      span,
+      entries: [
+        { key: key('Effect'), value: scalar('Deny') },
+        { key: key('Principal'), value: scalar('*') },
+        { key: key('Action'), value: scalar('s3:*') },
+        { key: key('Resource'), value: { kind: 'unknown', span, text: `${labelOf(receiver)}.bucketArn` } },
+        { key: key('Condition'), value: { kind: 'object', span, entries: [{ key: key('Bool'), value: { kind: 'object', span, entries: [{ key: key('aws:SecureTransport'), value: scalar('false') }] } }] } },
+      ],
+    };
   }
 
   /** A call or construct as a short description: `bucket.grantRead(fn)`. */
