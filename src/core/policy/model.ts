@@ -150,6 +150,11 @@ export interface PolicyDocument {
    * Per-document rules skip it (there is nothing to edit); rules that combine a principal's policies
    * count it, and hover on `span` lists what it grants.
    */
+  /**
+   * Fixes only the code around the document can make, found by its reader: for a CDK bucket's policy,
+   * `enforceSSL: true` on the `new s3.Bucket(...)` (the CDK then adds the TLS deny itself).
+   */
+  readonly codeFixes?: { readonly enforceTls?: { readonly title: string; readonly span: Span; readonly newText: string } };
   readonly derivedFrom?: {
     readonly description: string;
     readonly span: Span;

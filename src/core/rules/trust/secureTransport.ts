@@ -112,6 +112,9 @@ function verbatim(ctx: RuleContext, value: Value): RawText | undefined {
 }
 
 function denyHttpFix(ctx: RuleContext, document: PolicyDocument): Fix[] {
+  // In CDK code the bucket's own setting is the fix: the CDK writes the statement.
+  const tls = document.codeFixes?.enforceTls;
+  if (tls) return [{ title: tls.title, edits: [{ span: tls.span, newText: tls.newText, native: true }], preferred: true }];
   const resources = bucketResources(ctx, document);
   if (!resources) return [];
   const sids = new Set(document.statements.map((s) => (s.sid ? literal(s.sid.value) : undefined)));

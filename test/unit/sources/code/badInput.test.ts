@@ -148,4 +148,32 @@ export function share(scope: any): void {
     assert.deepEqual(rules(stack('{ versioned: true }')), ['bucket-secure-transport']);
     assert.deepEqual(rules(stack('{ enforceSSL: false }')), ['bucket-secure-transport']);
   });
+
+  test('the fix sets enforceSSL: true on the bucket, in any shape of its props, and the finding goes', async () => {
+    await loadGrammars();
+    const catalog = Catalog.load(catalogFile);
+    const { withTree } = await import('../../../../src/core/sources/code/trees');
+    const stack = (bucket: string) => `import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+export function share(scope: any): void {
+  const b = ${bucket};
+  b.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AccountPrincipal('111122223333')], actions: ['s3:GetObject'], resources: [b.arnForObjects('*')] }));
+}
+`;
+    for (const [before, after] of [
+      ["new s3.Bucket(scope, 'B')", "new s3.Bucket(scope, 'B', { enforceSSL: true })"],
+      ["new s3.Bucket(scope, 'B', {})", "new s3.Bucket(scope, 'B', { enforceSSL: true })"],
+      ["new s3.Bucket(scope, 'B', { versioned: true })", "new s3.Bucket(scope, 'B', { versioned: true, enforceSSL: true })"],
+      ["new s3.Bucket(scope, 'B', {\n    versioned: true,\n  })", "new s3.Bucket(scope, 'B', {\n    versioned: true,\n    enforceSSL: true,\n  })"],
+    ]) {
+      const text = stack(before);
+      const finding = lintText(text, 'typescript', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
+      assert.ok(finding?.fixes[0]?.title.startsWith('Set enforceSSL: true'), JSON.stringify(finding?.fixes));
+      const edit = finding.fixes[0]!.edits[0]!;
+      const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+      assert.equal(fixed, stack(after));
+      assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false);
+      assert.deepEqual(lintText(fixed, 'typescript', catalog).findings, []);
+    }
+  });
 });

@@ -419,7 +419,8 @@ class CdkReader {
       if (name === 'addToResourcePolicy') {
         const service = RESOURCE_SERVICES[this.resourceKindOf(receiver) ?? ''];
         const implied = service === 's3' ? this.sslDeny(receiver) : undefined;
-        this.emit(refs, { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) }, spanOf(call), spanOf(method), this.describe(call), implied);
+        const enforceTls = service === 's3' && !implied ? this.enforceSslEdit(receiver) : undefined;
+        this.emit(refs, { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) }, spanOf(call), spanOf(method), this.describe(call), implied, enforceTls);
       } else {
         this.emit(refs, { kind: 'identity', path: `${who}.${name} (line ${line})`, appliesTo: [who] }, spanOf(call), spanOf(method), this.describe(call));
       }
@@ -551,7 +552,7 @@ class CdkReader {
    * One document of the statements `refs`; statements already used elsewhere go to a second document,
    * derived from this use (their findings are reported where they were first used).
    */
-  private emit(refs: readonly number[], place: Place, span: Span, statementKey: Span, description: string, implied?: Node): void {
+  private emit(refs: readonly number[], place: Place, span: Span, statementKey: Span, description: string, implied?: Node, enforceTls?: { title: string; span: Span; newText: string }): void {
     const fresh: BuiltStatement[] = [];
     const again: BuiltStatement[] = [];
     for (const start of refs) {
@@ -562,7 +563,7 @@ class CdkReader {
     if (fresh.length > 0) {
       // Even of `PolicyStatement.fromJson` statements, the document is the construct's (`statements:`, no Version written).
       const document = this.readNeutral([...fresh.map((s) => s.node), ...(implied ? [implied] : [])], place, span, statementKey, span);
-      if (document) this.documents.push({ ...document, construct: 'cdk' });
+      if (document) this.documents.push({ ...document, construct: 'cdk', ...(enforceTls && { codeFixes: { enforceTls } }) });
     }
     if (again.length > 0) {
       const document = this.readNeutral(again.map((s) => s.node), place, span, statementKey, span);
@@ -662,6 +663,32 @@ class CdkReader {
         { key: key('Condition'), value: { kind: 'object', span, entries: [{ key: key('Bool'), value: { kind: 'object', span, entries: [{ key: key('aws:SecureTransport'), value: scalar('false') }] } }] } },
       ],
     };
+  }
+
+  /**
+   * The edit that sets `enforceSSL: true` on the bucket a policy statement is added to, when the file
+   * creates it with `new s3.Bucket(scope, id[, { ... }])`: a prop in its props object literal (after its
+   * last one), or a props object where there is none. Undefined for any other shape.
+   */
+  private enforceSslEdit(receiver: SyntaxNode): { title: string; span: Span; newText: string } | undefined {
+    const bucket = this.target(receiver);
+    if (bucket?.type !== 'new_expression' || this.resourceKindOf(receiver) !== 'bucket') return undefined;
+    const args = argumentsOf(bucket, this.text);
+    const title = 'Set enforceSSL: true on the bucket (the CDK adds the statement denying requests without TLS)';
+    if (args.length === 2) return { title, span: { start: args[1]!.endIndex, end: args[1]!.endIndex }, newText: ', { enforceSSL: true }' };
+    const props = args[2];
+    if (args.length !== 3 || props?.type !== 'object' || /\benforceSSL\b/.test(props.text)) return undefined;
+    const members = itemsOf(props, this.text);
+    const last = members[members.length - 1];
+    if (!last) return { title, span: { start: props.startIndex + 1, end: props.startIndex + 1 }, newText: ' enforceSSL: true ' };
+    // After the last prop, on a line of its own when the props are on several lines.
+    const between = this.text.slice(last.endIndex, props.endIndex - 1);
+    const comma = between.trimStart().startsWith(',');
+    const at = comma ? last.endIndex + between.indexOf(',') + 1 : last.endIndex;
+    const multiline = this.text.slice(props.startIndex, last.startIndex).includes('\n');
+    const indent = multiline ? /[ \t]*$/.exec(this.text.slice(0, last.startIndex))![0] : '';
+    const separator = multiline ? `\n${indent}` : ' ';
+    return { title, span: { start: at, end: at }, newText: comma ? `${separator}enforceSSL: true,` : `,${separator}enforceSSL: true` };
   }
 
   /** A call or construct as a short description: `bucket.grantRead(fn)`. */
