@@ -168,7 +168,8 @@ export function share(scope: any): void {
     ]) {
       const text = stack(before);
       const finding = lintText(text, 'typescript', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
-      assert.ok(finding?.fixes[0]?.title.startsWith('Set enforceSSL: true'), JSON.stringify(finding?.fixes));
+      assert.ok(finding, 'bucket-secure-transport');
+      assert.ok(finding.fixes[0]?.title.startsWith('Set enforceSSL: true'), JSON.stringify(finding.fixes));
       const edit = finding.fixes[0]!.edits[0]!;
       const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
       assert.equal(fixed, stack(after));
