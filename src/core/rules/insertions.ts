@@ -236,9 +236,12 @@ export function yamlScalar(value: string | number | boolean, flow: boolean): str
 export function indentUnit(text: string): string {
   const counts = new Map<number, number>();
   let previous = -1;
-  let lines = 0;
-  for (const line of text.split('\n')) {
-    if (++lines > 400) break;
+  // The first 400 lines only, taken one at a time: the lint asks this of every text (documentMemo.ts),
+  // and splitting a 1 MB template whole to read its start would cost more than the answer is worth.
+  for (let lines = 0, start = 0; lines < 400 && start <= text.length; lines++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length + 1 : end + 1;
     if (line.startsWith('\t')) return '\t';
     if (line.trim() === '') continue;
     const indent = line.length - line.trimStart().length;
@@ -333,14 +336,7 @@ function conditionBlock(text: string, statement: Statement, operator: string, ke
   const newline = newlineOf(text);
   const unit = indentUnit(text);
   const outer = indentBefore(text, statement.span.start);
-  const inner = outer + unit;
-  const lines = [
-    `${inner}condition {`,
-    `${inner}${unit}test     = ${JSON.stringify(operator)}`,
-    `${inner}${unit}variable = ${JSON.stringify(key)}`,
-    `${inner}${unit}values   = [${values.map((v) => JSON.stringify(v)).join(', ')}]`,
-    `${inner}}`,
-  ];
+  const lines = hclBlock('condition', conditionAttributes(operator, key, `[${values.map((v) => JSON.stringify(v)).join(', ')}]`), outer + unit, unit);
   const closeLine = lineStart(text, close);
   // The closing brace alone on its line: the block goes on the lines before it; else before the brace.
   if (/^[ \t]*$/.test(text.slice(closeLine, close))) return { span: { start: closeLine, end: closeLine }, newText: `${lines.join(newline)}${newline}`, native: true };
@@ -384,7 +380,7 @@ function hclStatementAfter(text: string, after: Span, value: Insertable): TextEd
     return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
   };
   const lines: string[] = [];
-  const block = (name: string, body: readonly string[]) => lines.push(`${inner}${name} {`, ...body.map((b) => `${inner}${unit}${b}`), `${inner}}`);
+  const block = (name: string, body: readonly string[]) => lines.push(...hclBlock(name, body, inner, unit));
   for (const [key, v] of Object.entries(value as Record<string, Insertable>)) {
     if (key === 'Sid' || key === 'Effect') {
       const text = scalar(v);
@@ -408,7 +404,7 @@ function hclStatementAfter(text: string, after: Span, value: Insertable): TextEd
         for (const [variable, values] of Object.entries(keys)) {
           const written = list(values);
           if (written === undefined) return undefined;
-          block('condition', [`test     = ${JSON.stringify(test)}`, `variable = ${JSON.stringify(variable)}`, `values   = ${written}`]);
+          block('condition', conditionAttributes(test, variable, written));
         }
       }
     } else {
@@ -417,4 +413,14 @@ function hclStatementAfter(text: string, after: Span, value: Insertable): TextEd
   }
   const body = [`${indent}statement {`, ...lines, `${indent}}`].join(newline);
   return { span: { start: after.end, end: after.end }, newText: `${newline}${newline}${body}`, native: true };
+}
+
+/** The lines of a nested HCL block at `indent`, its attributes one `unit` deeper. */
+function hclBlock(name: string, attributes: readonly string[], indent: string, unit: string): string[] {
+  return [`${indent}${name} {`, ...attributes.map((a) => `${indent}${unit}${a}`), `${indent}}`];
+}
+
+/** A `condition` block's attributes, aligned as `terraform fmt` writes them; `values` already HCL. */
+function conditionAttributes(test: string, variable: string, values: string): string[] {
+  return [`test     = ${JSON.stringify(test)}`, `variable = ${JSON.stringify(variable)}`, `values   = ${values}`];
 }
