@@ -40,6 +40,32 @@ test('hovering grantRead lists the actions it adds to the role', async () => {
   await wb.page.mouse.move(5, 5);
 });
 
+test('a CodeLens says what each statement and grant gives, and the misspelt action is fixed from the quick-fix menu', async () => {
+  const lenses = wb.page.locator('.codelens-decoration', { hasText: /^Allow \d+ actions/ });
+  await lenses.first().waitFor({ timeout: 30_000 });
+  const texts = await wb.page.locator('.codelens-decoration').allInnerTexts();
+  assert.ok(texts.some((t) => /^Allow \d+ actions on 1 resource: \d+ Read, \d+ List/.test(t)), `lenses: ${texts.join(' | ')}`);
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
+  await wb.page.waitForTimeout(300);
+  const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'sqs:SendMessage'" }).first();
+  // Ctrl+. is lost when it arrives before the editor has focus or while a hover opens: ask again a few times.
+  for (let attempt = 1; ; attempt++) {
+    await wb.editorText('sqs:SendMesage').click();
+    await wb.page.mouse.move(5, 5);
+    await wb.page.keyboard.press('Control+.');
+    if (await item.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break;
+    await wb.screenshot(`cdk-quick-fix-menu-missing-${attempt}`);
+    if (attempt === 3) throw new Error('the quick-fix menu did not open after 3 attempts (see the screenshots)');
+    await wb.page.keyboard.press('Escape');
+  }
+  await wb.screenshot('cdk-quick-fix-menu');
+  await item.click();
+  await wb.editorText("'sqs:SendMessage'").waitFor({ timeout: 10_000 });
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().waitFor({ state: 'detached', timeout: 20_000 });
+  await wb.screenshot('cdk-quick-fix-applied');
+  await wb.runCommand('File: Revert File');
+});
+
 test("the Terraform module's findings are in the Problems panel", async () => {
   await wb.openFile('terraform', 'main.tf');
   const panel = wb.page.locator('.markers-panel');
