@@ -7,11 +7,12 @@ import { lintConfigFor, loadProjectFile } from '../../../src/core/config/resolve
 import { lintText, type LintResult } from '../../../src/core/lint';
 import type { TextEdit } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
+import { applyEdits } from '../helpers/edits';
 
 const catalog = Catalog.load(catalogFile);
 
 const rulesOf = (r: LintResult) => r.findings.map((f) => f.ruleId);
-const apply = (text: string, e: TextEdit) => text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
+const apply = (text: string, e: TextEdit) => applyEdits(text, [e]);
 
 const yamlPolicy = (comment: string, trailing = '') =>
   ['Version: "2012-10-17"', 'Statement:', '  - Effect: Allow', ...(comment ? [`    ${comment}`] : []), `    Action: s3:*${trailing}`, '    Resource: arn:aws:s3:::b/*', ''].join('\n');

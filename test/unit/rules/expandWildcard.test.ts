@@ -6,6 +6,7 @@ import { expandWildcardFixes } from '../../../src/core/rules/fixes/expandWildcar
 import type { Fix } from '../../../src/core/rules/types';
 import { readPolicySource } from '../../../src/core/sources';
 import { catalogFile } from '../helpers/paths';
+import { applyFix } from '../helpers/edits';
 
 const catalog = Catalog.load(catalogFile);
 
@@ -15,9 +16,7 @@ function fixesAt(text: string, format: 'json' | 'yaml', needle: string): Fix[] {
   return expandWildcardFixes(text, format, catalog, target.value, target.list);
 }
 
-function apply(text: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyFix;
 
 /** The actions a fixed document's statement names, expanded: what it grants. */
 function granted(text: string, format: 'json' | 'yaml'): string[] {

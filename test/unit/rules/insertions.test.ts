@@ -7,13 +7,13 @@ import { appendItem, indentUnit, insertProperty, refTo, wrapWithItem, yamlScalar
 import type { Span } from '../../../src/core/policy/model';
 import type { TextEdit } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
+import { applyEdits } from '../helpers/edits';
 
 const catalog = Catalog.load(catalogFile);
 
 function apply(text: string, edits: readonly TextEdit[] | TextEdit | undefined): string {
   assert.ok(edits, 'an edit');
-  const sorted = (Array.isArray(edits) ? [...edits] : [edits as TextEdit]).sort((a, b) => b.span.start - a.span.start);
-  return sorted.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  return applyEdits(text, Array.isArray(edits) ? edits : [edits as TextEdit]);
 }
 
 /** The span of the `n`th occurrence (from 0) of `needle`. */

@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
-import type { Fix } from '../../../src/core/rules/types';
+import { applyFix } from '../helpers/edits';
 import { catalogFile } from '../helpers/paths';
 
 const catalog = Catalog.load(catalogFile);
 
-function apply(text: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyFix;
 
 const findings = (text: string, format: 'json' | 'yaml', rule: string) => lintText(text, format, catalog).findings.filter((f) => f.ruleId === rule);
 

@@ -4,6 +4,7 @@ import type { TemplateResource } from '../../../src/core/policy/model';
 import { setResourceProperty } from '../../../src/core/rules/hygiene/propertyEdits';
 import type { TextEdit } from '../../../src/core/rules/types';
 import { readPolicySource } from '../../../src/core/sources';
+import { applyEdits } from '../helpers/edits';
 
 function resource(text: string, format: 'json' | 'yaml', id = 'Key'): TemplateResource {
   const found = readPolicySource(text, format).template?.resources.find((r) => r.id.text === id);
@@ -13,7 +14,7 @@ function resource(text: string, format: 'json' | 'yaml', id = 'Key'): TemplateRe
 
 function apply(text: string, edit: TextEdit | undefined): string {
   assert.ok(edit, 'an edit');
-  return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+  return applyEdits(text, [edit]);
 }
 
 const set = (text: string, format: 'json' | 'yaml', key = 'EnableKeyRotation', value = 'true'): string =>

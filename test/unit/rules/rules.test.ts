@@ -4,10 +4,11 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
 import { RULES } from '../../../src/core/rules/registry';
-import type { Finding, Fix } from '../../../src/core/rules/types';
+import type { Finding } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
 import { allow, stmt, type Case } from './case';
 import { moreCases } from './cases';
+import { applyFix } from '../helpers/edits';
 
 const catalog = Catalog.load(catalogFile);
 
@@ -123,11 +124,7 @@ function findingsOf(c: { text: string; format?: 'json' | 'yaml' }, rule: string)
   return lintText(c.text, c.format ?? 'json', catalog).findings.filter((f) => f.ruleId === rule);
 }
 
-function apply(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  for (let i = 1; i < edits.length; i++) assert.ok(edits[i]!.span.end <= edits[i - 1]!.span.start, 'edits overlap');
-  return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyFix;
 
 describe('rules', () => {
   for (const c of cases) {

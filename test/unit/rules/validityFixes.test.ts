@@ -7,6 +7,7 @@ import { lintText } from '../../../src/core/lint';
 import type { Fix } from '../../../src/core/rules/types';
 import { valueProblem } from '../../../src/core/rules/validity/conditionValues';
 import { catalogFile } from '../helpers/paths';
+import { applyFix } from '../helpers/edits';
 
 const catalog = Catalog.load(catalogFile);
 
@@ -15,7 +16,7 @@ function fixed(text: string, format: 'json' | 'yaml', rule: string): string {
   assert.ok(finding, `${rule} finds something in:\n${text}`);
   const fix: Fix = finding.fixes[0]!;
   assert.ok(fix, `${rule} offers a fix`);
-  return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  return applyFix(text, fix);
 }
 
 const yamlPolicy = (statement: string): string => `Version: "2012-10-17"\nStatement:\n${statement}`;

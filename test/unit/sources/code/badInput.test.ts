@@ -5,6 +5,7 @@ import { lintText } from '../../../../src/core/lint';
 import { readPolicySource } from '../../../../src/core/sources';
 import { cdkStack } from '../../../harness/cdkStack';
 import { terraformModule } from '../../../harness/terraformModule';
+import { applyFix } from '../../helpers/edits';
 import { loadGrammars } from '../../helpers/grammars';
 import { catalogFile } from '../../helpers/paths';
 import { checkSpans } from '../invariants';
@@ -170,8 +171,7 @@ export function share(scope: any): void {
       const finding = lintText(text, 'typescript', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
       assert.ok(finding, 'bucket-secure-transport');
       assert.ok(finding.fixes[0]?.title.startsWith('Set enforceSSL: true'), JSON.stringify(finding.fixes));
-      const edit = finding.fixes[0]!.edits[0]!;
-      const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+      const fixed = applyFix(text, finding.fixes[0]!);
       assert.equal(fixed, stack(after));
       assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false);
       assert.deepEqual(lintText(fixed, 'typescript', catalog).findings, []);

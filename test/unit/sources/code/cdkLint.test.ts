@@ -9,15 +9,13 @@ import { readPolicySource } from '../../../../src/core/sources';
 import { loadGrammars } from '../../helpers/grammars';
 import { catalogFile, repoRoot } from '../../helpers/paths';
 import { at, readTs } from './cdkHelpers';
+import { applyFix } from '../../helpers/edits';
 
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'cdk', 'lib');
 const appStack = readFileSync(path.join(FIXTURES, 'app-stack.ts'), 'utf8');
 const aliases = readFileSync(path.join(FIXTURES, 'aliases.ts'), 'utf8');
 
-function apply(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyFix;
 
 describe('CDK fixture app: lint', () => {
   let catalog: Catalog;
@@ -79,7 +77,7 @@ describe('CDK fixture app: lint', () => {
     const { withTree } = await import('../../../../src/core/sources/code/trees');
     const result = lintText(appStack, 'typescript', catalog);
     const source = result.source;
-    const apply = (fix: Fix) => [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), appStack);
+    const applyHere = (fix: Fix) => applyFix(appStack, fix);
     let inserted = 0;
     for (const finding of result.findings) {
       const document = source.documents.find((d) => d.construct && d.span.start <= finding.span.start && finding.span.end <= d.span.end);
@@ -91,14 +89,14 @@ describe('CDK fixture app: lint', () => {
           assert.ok(e.native || conditions.some((c) => c.start < e.span.start && e.span.start < c.end), `${finding.ruleId}: ${fix.title}`);
           assert.ok(!/\b(Condition|Statement|Effect|Principal)\b/.test(e.newText), `${finding.ruleId}: ${e.newText}`);
         }
-        const fixed = apply(fix);
+        const fixed = applyHere(fix);
         assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false, `${finding.ruleId}: ${fix.title}`);
       }
     }
     assert.ok(inserted > 0, 'the fixture has a condition entry to add');
     // The audience condition joins the OIDC principal's own conditions object.
     const audience = result.findings.find((f) => f.ruleId === 'oidc-audience-missing')!;
-    assert.match(apply(audience.fixes[0]!), /'token\.actions\.githubusercontent\.com:aud': 'sts\.amazonaws\.com'/);
+    assert.match(applyHere(audience.fixes[0]!), /'token\.actions\.githubusercontent\.com:aud': 'sts\.amazonaws\.com'/);
   });
 
   it('reads aliased imports and half-typed code', () => {

@@ -5,6 +5,7 @@ import { Catalog } from '../../../../src/core/catalog';
 import { completionsAt } from '../../../../src/core/complete/completions';
 import { targetAt } from '../../../../src/core/policy/cursor';
 import { readPolicySource } from '../../../../src/core/sources';
+import { applyFix } from '../../helpers/edits';
 import { loadGrammars } from '../../helpers/grammars';
 import { catalogFile } from '../../helpers/paths';
 
@@ -142,8 +143,7 @@ export function pass(role: iam.Role): void {
     assert.ok(finding, 'passrole-without-service');
     const fix = finding.fixes.find((f) => f.title.includes('PassedToService'));
     assert.ok(fix, finding.fixes.map((f) => f.title).join(', '));
-    let fixed = withConditions;
-    for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+    const fixed = applyFix(withConditions, fix);
     assert.match(fixed, /conditions: \{ StringEquals: \{ 'aws:RequestedRegion': 'eu-west-1', 'iam:PassedToService': 'lambda\.amazonaws\.com' \} \}/);
     assert.ok(!lintText(fixed, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'));
     // Without a conditions object the props take one, written as CDK code (not an IAM `Condition`).
@@ -151,8 +151,7 @@ export function pass(role: iam.Role): void {
     const bare = lintText(without, 'typescript', catalog).findings.find((f) => f.ruleId === 'passrole-without-service');
     const added = bare?.fixes.find((f) => f.title.includes('PassedToService'));
     assert.ok(added, JSON.stringify(bare?.fixes.map((f) => f.title)));
-    let withProp = without;
-    for (const edit of [...added.edits].sort((a, b) => b.span.start - a.span.start)) withProp = withProp.slice(0, edit.span.start) + edit.newText + withProp.slice(edit.span.end);
+    const withProp = applyFix(without, added);
     assert.ok(
       withProp.includes("    resources: ['arn:aws:iam::111122223333:role/fn'],\n    conditions: {\n      StringEquals: {\n        'iam:PassedToService': 'lambda.amazonaws.com'\n      }\n    },\n  }));"),
       withProp,
@@ -188,8 +187,7 @@ describe('Terraform: a condition added to a policy document block is a condition
       assert.ok(finding, `${rule}: ${JSON.stringify(lintText(text, 'terraform', catalog).findings.map((f) => f.ruleId))}`);
       const fix = finding.fixes.find((f) => f.edits.some((e) => e.newText.includes('condition {')));
       assert.ok(fix, `${rule}: ${finding.fixes.map((f) => f.title).join(', ')}`);
-      let fixed = text;
-      for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+      const fixed = applyFix(text, fix);
       assert.ok(fixed.includes(tail), fixed);
       assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
       assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule), fixed);
@@ -225,8 +223,7 @@ resource "aws_s3_bucket_policy" "logs" {
 `;
     const finding = lintText(text, 'terraform', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
     assert.ok(finding && finding.fixes.length === 1, JSON.stringify(finding?.fixes));
-    let fixed = text;
-    for (const edit of [...finding.fixes[0]!.edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+    const fixed = applyFix(text, finding.fixes[0]!);
     assert.ok(
       fixed.includes(`  }
 

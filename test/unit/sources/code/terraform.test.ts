@@ -15,6 +15,7 @@ import { terraformModule } from '../../../harness/terraformModule';
 import { loadGrammars } from '../../helpers/grammars';
 import { catalogFile } from '../../helpers/paths';
 import { checkSpans, read } from '../invariants';
+import { applyFix } from '../../helpers/edits';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'terraform');
 const main = readFileSync(path.join(fixtures, 'main.tf'), 'utf8');
@@ -28,11 +29,6 @@ const documentAt = (source: PolicySource, path: string): PolicyDocument => {
 };
 
 /** The text after applying a fix's edits (from the end, so offsets hold). */
-function applyFix(text: string, fix: Fix): string {
-  let out = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
-  return out;
-}
 
 /** True when the HCL parses without ERROR or MISSING nodes. */
 function parsesCleanly(text: string): boolean {
