@@ -118,6 +118,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = documents.get(uri);
     if (!document) return none;
     const version = document.version;
+    // A CDK or Terraform file hovered before its first lint loaded the parser: load it, rather than
+    // answer from a placeholder reading with no policies.
+    await sources.prepare(document);
     await diagnostics.ready(document);
     if (documents.get(uri) !== document || document.version !== version) return none;
     if (!sources.has(document) && document.getText().length >= runner.workerThreshold) return none;

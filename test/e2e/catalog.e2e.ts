@@ -25,9 +25,7 @@ test('opening a policy starts CloudWarden: the status bar shows the IAM data dat
 });
 
 test('hovering an action shows its documentation', async () => {
-  await wb.editorText('s3:GetObject').hover();
-  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 's3:GetObject' }).first();
-  await hover.waitFor({ timeout: 20_000 });
+  const hover = await wb.hoverUntil(() => wb.editorText('s3:GetObject'), /s3:GetObject · Read/);
   const text = await hover.innerText();
   assert.match(text, /s3:GetObject · Read/);
   assert.match(text, /Resource type/);

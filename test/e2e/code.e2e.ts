@@ -32,9 +32,7 @@ test('hovering grantRead lists the actions it adds to the role', async () => {
   await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
   await wb.page.waitForTimeout(300);
   // Exactly `grantRead` (the editor's token), not `grantReadWriteData` on the next line.
-  await wb.page.locator('.monaco-editor .view-lines span', { hasText: /^grantRead$/ }).last().hover();
-  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 's3:GetObject' }).first();
-  await hover.waitFor({ timeout: 30_000 });
+  const hover = await wb.hoverUntil(() => wb.page.locator('.monaco-editor .view-lines span', { hasText: /^grantRead$/ }).last(), /grantRead[\s\S]*s3:GetObject/);
   assert.match(await hover.innerText(), /grantRead[\s\S]*s3:GetObject[\s\S]*s3:List/);
   await wb.screenshot('cdk-hover-grant');
   await wb.page.mouse.move(5, 5);

@@ -35,16 +35,7 @@ async function goToProblem(text: string): Promise<void> {
 
 test('hovering the wildcard shows what it grants', async () => {
   await goToProblem("'dynamodb:*' grants");
-  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 'grants' }).first();
-  // A hover is lost when the pointer arrives while the editor is still scrolling to the problem: move
-  // away and hover again (a person's second try, not a sleep) a few times before failing.
-  for (let attempt = 1; ; attempt++) {
-    await wb.editorText('dynamodb:*').hover();
-    if (await hover.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break;
-    await wb.screenshot(`hover-missing-${attempt}`);
-    if (attempt === 3) throw new Error('no hover on the wildcard after 3 attempts (see the screenshots)');
-    await wb.page.mouse.move(5, 5);
-  }
+  const hover = await wb.hoverUntil(() => wb.editorText('dynamodb:*'), /dynamodb:\* grants/);
   assert.match(await hover.innerText(), /dynamodb:\* grants \d+ actions/);
   await wb.screenshot('hover-wildcard');
   await wb.page.keyboard.press('Escape');

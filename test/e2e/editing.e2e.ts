@@ -47,9 +47,7 @@ test('completion after a service prefix lists its actions with their access leve
 
 test('hover on a condition key says what it is and which of the statement\'s actions support it', async () => {
   await wb.openFile('policies', 'ci-deploy-policy.json');
-  await wb.editorText('iam:PassedToService').hover();
-  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: 'PassedToService' }).first();
-  await hover.waitFor({ timeout: 20_000 });
+  const hover = await wb.hoverUntil(() => wb.editorText('iam:PassedToService'), /iam:PassedToService[\s\S]*iam:PassRole/);
   assert.match(await hover.innerText(), /iam:PassedToService[\s\S]*String[\s\S]*iam:PassRole/);
   await wb.screenshot('hover-condition-key');
   await wb.page.mouse.move(5, 5);

@@ -78,6 +78,26 @@ export class Workbench {
     return this.page.locator('.monaco-editor .view-lines span', { hasText: text }).last();
   }
 
+  /**
+   * Hovers `target` until the editor shows a hover holding `expected` (the provider's content, not just a
+   * widget), and returns that hover. A hover is lost when the text moves under the pointer (a CodeLens
+   * arriving above the line, the editor scrolling to a problem) or when it is asked before the language
+   * server has read the file: each miss moves the pointer away and hovers the target again, as a person
+   * would, until the deadline. Screenshots of the misses are kept.
+   */
+  async hoverUntil(target: () => Locator, expected: string | RegExp, timeoutMs = 60_000): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await target().hover({ timeout: Math.max(1_000, deadline - Date.now()) });
+      const wait = Math.min(8_000, Math.max(1_000, deadline - Date.now()));
+      if (await hover.waitFor({ timeout: wait }).then(() => true, () => false)) return hover;
+      await this.screenshot(`hover-missing-${attempt}`);
+      if (Date.now() >= deadline) throw new Error(`no hover showing ${String(expected)} after ${attempt} attempts (see the screenshots)`);
+      await this.page.mouse.move(5, 5);
+    }
+  }
+
   /** The frame of a webview (nested same-origin iframes) whose body contains `text`. */
   async webviewFrameWith(text: string, timeoutMs = 30_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;

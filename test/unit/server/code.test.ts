@@ -82,3 +82,22 @@ describe('server: CDK TypeScript and Terraform documents', () => {
     assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('s3:GetObjekt')), JSON.stringify(p.diagnostics.slice(0, 5)));
   });
 });
+
+describe('server: hover in a CDK file before its first lint', () => {
+  test('the parser is loaded for the hover, not answered from an empty placeholder', async () => {
+    const session = await startServer();
+    try {
+      await initialize(session);
+      const text = fixture('cdk', 'lib', 'pipeline-stack.ts');
+      // No wait for diagnostics: the hover comes before the debounced lint has loaded the grammar.
+      await openDocument(session, 'file:///w/cdk/lib/fresh-stack.ts', 'typescript', text);
+      const hover = (await session.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: 'file:///w/cdk/lib/fresh-stack.ts' },
+        position: positionIn(text, 'logs:CreateLogStream', 4),
+      })) as { contents: { value: string } } | null;
+      assert.match(hover?.contents.value ?? '', /logs:CreateLogStream/);
+    } finally {
+      assert.equal(await session.close(), 0);
+    }
+  });
+});
