@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalog';
-import type { PolicyDocument, PolicySource, SourceFormat } from './policy/model';
+import type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat } from './policy/model';
 import { RULES } from './rules/registry';
 import type { Finding, Fix, Report, Severity } from './rules/types';
 import { readPolicySource, type ReadOptions } from './sources';
@@ -23,8 +23,18 @@ export interface LintResult {
   readonly findings: readonly Finding[];
   /** Findings silenced by a comment, a CloudFormation Metadata entry or the project file: counted, never dropped. */
   readonly suppressed: readonly SuppressedFinding[];
-  /** Rules that threw: reported, never fatal. */
-  readonly internalErrors: readonly string[];
+  /** What could not be analysed (the reading's, and the file's problems when it holds no policy to report them on). */
+  readonly notAnalysed: readonly NotAnalysed[];
+  /** Rules that threw: reported to the user (editor, CLI exit code 2), never fatal and never swallowed. */
+  readonly internalErrors: readonly InternalError[];
+}
+
+/** A rule that threw on this file: a bug of ours, reported with the rule's id so a user can turn it off. */
+export interface InternalError {
+  readonly ruleId: string;
+  /** The document's path in the file (`Resources.Role.Properties.Policies[0]`), or `the file`. */
+  readonly where: string;
+  readonly message: string;
 }
 
 export const SYNTAX_ERROR = 'syntax-error';
@@ -59,10 +69,15 @@ export function lintText(text: string, format: SourceFormat, catalog: Catalog, c
 /** Like lintText, on policies already read from `text` (the server keeps one reading per document version). */
 export function lintSource(source: PolicySource, text: string, catalog: Catalog, config: LintConfig = {}): LintResult {
   const findings: Finding[] = [];
-  const internalErrors: string[] = [];
+  const internalErrors: InternalError[] = [];
+  const notAnalysed: NotAnalysed[] = [...(source.notAnalysed ?? [])];
   // Syntax errors matter only in files that hold policies; VS Code reports them in every other JSON/YAML file.
+  // A file read as no shape at all has problems only when reading it failed (too deep, an internal error):
+  // that is a file not analysed, said as such rather than dropped.
   if (source.shape !== 'none') {
     for (const p of source.problems) findings.push({ ruleId: SYNTAX_ERROR, severity: 'error', message: p.message, span: p.span, fixes: [] });
+  } else {
+    for (const p of source.problems) notAnalysed.push({ reason: p.message, ...(p.span.end > p.span.start && { span: p.span }) });
   }
   const traits = fileTraits(source, text);
   // Per-document outcomes by what the rules see of each document: unchanged documents cost a lookup.
@@ -74,7 +89,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     const push = (f: Report, document: PolicyDocument | undefined) =>
       findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
     const fail = (where: string, error: unknown) =>
-      internalErrors.push(`Rule ${rule.meta.id} failed on ${where}: ${error instanceof Error ? error.message : String(error)}`);
+      internalErrors.push({ ruleId: rule.meta.id, where, message: error instanceof Error ? error.message : String(error) });
     if (rule.check) {
       const check = rule.check.bind(rule);
       source.documents.forEach((document, i) => {
@@ -104,5 +119,5 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const applied = applySuppressions(findings, { text, format: source.format, external: config.suppressions ?? [], rules: config.rules ?? {} });
-  return { source, findings: applied.findings, suppressed: applied.suppressed, internalErrors };
+  return { source, findings: applied.findings, suppressed: applied.suppressed, notAnalysed, internalErrors };
 }

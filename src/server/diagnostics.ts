@@ -206,7 +206,7 @@ export class DiagnosticsService {
     // Closed or changed while the parser loaded: reading it now would keep a tree for nothing.
     if (document.version !== version || !this.o.isOpen(document)) return undefined;
     const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!, file ? path.dirname(file) : undefined);
-    for (const error of result.internalErrors) this.o.connection.console.error(error);
+    for (const e of result.internalErrors) this.o.connection.console.error(`Rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
     // The reading is stored by lintNow, once it knows this lint is still the current one.
     return { findings: result.findings, suppressed: result.suppressed, notices: [], shape: result.source.shape, source: result.source };
   }

@@ -175,6 +175,18 @@ export interface ParseProblem {
  */
 export type SourceFormat = 'json' | 'yaml' | 'typescript' | 'terraform';
 
+/**
+ * A part of a file the linter could not analyse, said rather than skipped: the whole file (not text, too
+ * deep, not parseable as the policy it looks like) or one element of it (a Terraform `dynamic` block over
+ * values it cannot know, a module input). `reason` is one sentence a user reads in the editor and the CLI
+ * ("this dynamic block's statements depend on var.statements: not analysed").
+ */
+export interface NotAnalysed {
+  readonly reason: string;
+  /** Where, when it is one element; absent for the whole file. */
+  readonly span?: Span;
+}
+
 /** All the policies found in one file, and what could not be read. */
 export interface PolicySource {
   readonly format: SourceFormat;
@@ -185,6 +197,8 @@ export interface PolicySource {
   readonly shape: 'policy' | 'cli-output' | 'cloudformation' | 'cdk' | 'terraform' | 'terraform-plan' | 'none';
   readonly documents: readonly PolicyDocument[];
   readonly problems: readonly ParseProblem[];
+  /** What the reader saw but could not analyse; never dropped silently. */
+  readonly notAnalysed?: readonly NotAnalysed[];
   /** For CloudFormation/SAM templates: the resources and parameters, for rules that read beyond the policies. */
   readonly template?: Template;
 }
