@@ -1,6 +1,8 @@
 /** Where a CLI run reads its catalog and writes its output; injected so tests can capture both. */
 export interface CliIo {
   readonly catalogFile: string;
+  /** The rule pages' folder as a URL ending in `/` (SARIF helpUri), unless --help-uri-base names another. */
+  readonly rulesDocsUri: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }

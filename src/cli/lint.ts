@@ -1,35 +1,32 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../core/catalog';
 import { PROJECT_FILE_NAME } from '../core/config/projectFile';
 import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../core/config/resolve';
-import type { SuppressedFinding } from '../core/config/types';
 import { lintText, type LintConfig } from '../core/lint';
 import type { SourceFormat } from '../core/policy/model';
 import { grammarOf, mayHoldPolicies } from '../core/sources/code';
 import { readRelativeTo } from '../core/sources/code/files';
 import { ruleMetas } from '../core/rules/registry';
-import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
+import { SEVERITIES, type Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
 import { EXIT, type CliIo } from './io';
+import { formatJson } from './jsonReport';
+import type { FileReport, Unreadable } from './report';
 import { toSarif } from './sarif';
+import { formatText } from './textReport';
 import { VERSION } from './version';
 
 const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tf']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
 
-interface FileResult {
-  path: string;
-  text: string;
-  findings: readonly Finding[];
-  suppressed: readonly SuppressedFinding[];
-  error?: string;
-}
-
 /**
- * `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE] <files or folders...>`
+ * `cloudwarden lint [--format text|json|sarif] [--fail-on error|warning|info|none] [--config FILE] [--help-uri-base URL] <files or folders...>`
  * Without --config, each file uses the nearest `.cloudwarden.yaml` in its folder or above (as the editor does);
  * the globs of a --config file are relative to the current folder.
+ *
+ * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage error, a path that
+ * does not exist or cannot be read (said on stderr, not counted as checked), or a rule that failed.
  */
 export function lintCommand(args: readonly string[], catalog: () => Catalog, io: CliIo): number {
   const parsed = parseArgs(args);
@@ -54,14 +51,15 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
   const ignored = (file: string) => isIgnored(projectOf(file), file);
 
   const files: string[] = [];
-  const unreadable: FileResult[] = [];
+  const unreadable: Unreadable[] = [];
   for (const target of parsed.targets) {
-    if (!existsSync(target)) unreadable.push({ path: target, text: '', findings: [], suppressed: [], error: 'no such file or folder' });
-    else if (statSync(target).isDirectory()) walk(target, files, ignored);
+    const kind = kindOf(target);
+    if (typeof kind !== 'string') unreadable.push({ path: target, reason: kind.error });
+    else if (kind === 'folder') walk(target, files, ignored, unreadable);
     else if (ignored(target)) io.stderr(`cloudwarden lint: ${target}: skipped, the project file's ignore names it\n`);
     else files.push(target);
   }
-  const results: FileResult[] = [...unreadable];
+  const reports: FileReport[] = [];
   // Project-file entries that applied to a linted file but silenced nothing, as eslint's unused directives.
   // Keyed by project file and line: `origin` alone (`.cloudwarden.yaml:5`) does not say which folder's file.
   const applied = new Map<string, string>();
@@ -75,43 +73,66 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
       if (s.rules.some((id) => config.rules?.[id] !== 'off')) applied.set(key(s.origin), `${shown}:${s.origin.slice(s.origin.lastIndexOf(':') + 1)}`);
     }
     const result = lintFile(file, catalog(), config);
+    if ('error' in result) {
+      unreadable.push({ path: file, reason: result.error });
+      continue;
+    }
     for (const s of result.suppressed) if (s.origin) used.add(key(s.origin));
-    results.push(result);
+    reports.push(result);
   }
   for (const [k, where] of applied) {
     if (!used.has(k)) io.stderr(`${where}: info: unused suppression: it applies to files linted here but silenced nothing\n`);
   }
-  results.sort((a, b) => a.path.localeCompare(b.path));
+  reports.sort((a, b) => a.path.localeCompare(b.path));
 
-  const readable = results.filter((r) => !r.error);
+  // Paths that could not be read are not results: they go to stderr in every format (SARIF also lists them).
+  for (const u of unreadable) io.stderr(`cloudwarden lint: ${u.path}: ${u.reason}\n`);
   io.stdout(
     parsed.format === 'json'
-      ? formatJson(results)
+      ? formatJson(reports)
       : parsed.format === 'sarif'
-        ? `${JSON.stringify(toSarif(readable, ruleMetas(), VERSION), null, 2)}\n`
-        : formatText(results),
+        ? `${JSON.stringify(toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri }), null, 2)}\n`
+        : formatText(reports),
   );
-  for (const r of results) if (r.error && parsed.format !== 'text') io.stderr(`cloudwarden lint: ${r.path}: ${r.error}\n`);
-  if (results.some((r) => r.error)) return EXIT.usage;
-  const threshold = parsed.failOn === 'none' ? -1 : SEVERITIES.indexOf(parsed.failOn);
-  const failing = results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold));
+  return exitCodeOf(reports, unreadable, parsed.failOn);
+}
+
+/** 2 when the run was incomplete (a path unread, a rule failed), else 1 when a finding is at or above `failOn`. */
+export function exitCodeOf(reports: readonly FileReport[], unreadable: readonly Unreadable[], failOn: Severity | 'none'): number {
+  if (unreadable.length > 0 || reports.some((r) => r.internalErrors.length > 0)) return EXIT.usage;
+  const threshold = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
+  const failing = reports.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold));
   return failing ? EXIT.noMatch : EXIT.ok;
 }
 
-function lintFile(file: string, catalog: Catalog, config: LintConfig): FileResult {
+/** A folder, a file, or why the path cannot be linted. */
+function kindOf(target: string): 'folder' | 'file' | { error: string } {
+  try {
+    const stat = statSync(target);
+    if (stat.isDirectory()) return 'folder';
+    if (stat.isFile()) return 'file';
+    return { error: 'not a file or folder' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? String(error)}` };
+  }
+}
+
+function lintFile(file: string, catalog: Catalog, config: LintConfig): FileReport | { error: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { path: file, text: '', findings: [], suppressed: [], error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return { error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
   const format = formatOf(file, text);
+  const base = { path: file, text, findings: [], suppressed: [], internalErrors: [] };
   // main.ts loads the parsers before a lint run; a caller that did not must not get "nothing found".
   if ((format === 'typescript' || format === 'terraform') && !grammarOf(format) && mayHoldPolicies(text, format)) {
-    return { path: file, text, findings: [], suppressed: [], error: `the ${format} parser is not loaded` };
+    return { ...base, notAnalysed: [{ reason: `the ${format === 'typescript' ? 'TypeScript' : 'Terraform'} parser could not be loaded: not analysed` }] };
   }
   const result = lintText(text, format, catalog, config, format === 'terraform' ? { readFile: readRelativeTo(path.dirname(file)) } : {});
-  return { path: file, text, findings: result.findings, suppressed: result.suppressed };
+  return { ...base, findings: result.findings, suppressed: result.suppressed, notAnalysed: result.notAnalysed, internalErrors: result.internalErrors, source: result.source };
 }
 
 function readIfPresent(file: string): string | undefined {
@@ -144,11 +165,18 @@ function formatOf(file: string, text: string): SourceFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-function walk(dir: string, out: string[], ignored: (file: string) => boolean): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+function walk(dir: string, out: string[], ignored: (file: string) => boolean, unreadable: Unreadable[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    unreadable.push({ path: dir, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(full)) walk(full, out, ignored);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(full)) walk(full, out, ignored, unreadable);
     } else if (entry.isFile() && isPolicyFileName(entry.name) && !ignored(full)) {
       out.push(full);
     }
@@ -161,72 +189,14 @@ function isPolicyFileName(name: string): boolean {
   return POLICY_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
-function formatText(results: readonly FileResult[]): string {
-  const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let suppressed = 0;
-  for (const r of results) {
-    if (r.error) {
-      lines.push(`${r.path}: error: ${r.error}`);
-      continue;
-    }
-    suppressed += r.suppressed.length;
-    const index = new LineIndex(r.text);
-    for (const f of r.findings) {
-      const p = index.positionAt(f.span.start);
-      counts[f.severity]++;
-      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}`);
-    }
-  }
-  const total = counts.error + counts.warning + counts.info;
-  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info)${suppressed ? `, ${suppressed} suppressed` : ''}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function formatJson(results: readonly FileResult[]): string {
-  const files = results.map((r) => {
-    const index = new LineIndex(r.text);
-    return {
-      path: r.path,
-      ...(r.error ? { error: r.error } : {}),
-      findings: r.findings.map((f) => ({
-        rule: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) },
-        equivalents: equivalentsOf(f.ruleId),
-      })),
-      ...(r.error ? {} : { suppressed: r.suppressed.map((s) => ({
-        rule: s.finding.ruleId,
-        severity: s.finding.severity,
-        message: s.finding.message,
-        range: { start: index.positionAt(s.finding.span.start), end: index.positionAt(s.finding.span.end) },
-        reason: s.reason ?? null,
-        // Where the suppression is: a comment or Metadata entry (with its line, 1-based), or the project file.
-        suppressedBy: s.span ? { kind: s.kind, line: index.positionAt(s.span.start).line + 1 } : { kind: s.kind, origin: s.origin },
-      })) }),
-    };
-  });
-  return `${JSON.stringify({ files }, null, 2)}\n`;
-}
-
-function equivalentsOf(ruleId: string): Record<string, string[]> {
-  const meta = RULE_METAS.get(ruleId);
-  const out: Record<string, string[]> = {};
-  if (!meta) return out;
-  for (const [tool, ids] of Object.entries(meta.equivalents)) if (ids && ids.length) out[tool] = [...ids];
-  return out;
-}
-
-const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));
-
 type Format = 'text' | 'json' | 'sarif';
-type Parsed = { format: Format; failOn: Severity | 'none'; config?: string; targets: string[] } | { error: string };
+type Parsed = { format: Format; failOn: Severity | 'none'; config?: string; helpUriBase?: string; targets: string[] } | { error: string };
 
 function parseArgs(args: readonly string[]): Parsed {
   let format: Format = 'text';
   let failOn: Severity | 'none' = 'error';
   let config: string | undefined;
+  let helpUriBase: string | undefined;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -244,6 +214,10 @@ function parseArgs(args: readonly string[]): Parsed {
       const v = value();
       if (!v) return { error: '--config needs a file' };
       config = v;
+    } else if (flag === '--help-uri-base') {
+      const v = value();
+      if (!v || !/^[a-z][a-z0-9+.-]*:/i.test(v)) return { error: '--help-uri-base needs an absolute URL (the rule pages are <URL><rule-id>.md)' };
+      helpUriBase = v.endsWith('/') ? v : `${v}/`;
     } else if (flag.startsWith('-')) {
       return { error: `unknown option '${arg}'` };
     } else {
@@ -251,5 +225,5 @@ function parseArgs(args: readonly string[]): Parsed {
     }
   }
   if (targets.length === 0) return { error: 'give at least one file or folder to lint' };
-  return { format, failOn, config, targets };
+  return { format, failOn, config, helpUriBase, targets };
 }

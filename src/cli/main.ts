@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadGrammar } from '../core/sources/code';
 import { runCli } from './run';
 
@@ -19,6 +20,8 @@ async function main(): Promise<number> {
   }
   return runCli(argv, {
     catalogFile,
+    // The pages ship beside dist/ (docs/rules/ in the package and the repository).
+    rulesDocsUri: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href + '/',
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

@@ -1,83 +1,131 @@
 // The SARIF 2.1.0 object model as TypeScript types (DefinitelyTyped, generated from the OASIS schema):
-// the type-check holds this output to the schema's shapes, property names and enums.
-import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { SuppressedFinding } from '../core/config/types';
+// the type-check holds this output to the schema's shapes, and a unit test validates it against the schema.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { FINGERPRINT_KEY, fingerprints } from '../core/fingerprint';
+import { classificationOf, securitySeverityOf } from '../core/rules/classification';
+import { renderRuleDoc } from '../core/rules/docs';
 import type { Finding, RuleMeta, Severity } from '../core/rules/types';
+import type { Span } from '../core/policy/model';
 import { LineIndex } from '../core/text/lines';
+import type { FileReport, Unreadable } from './report';
 
-export interface SarifFile {
-  readonly path: string;
-  readonly text: string;
-  readonly findings: readonly Finding[];
-  readonly suppressed?: readonly SuppressedFinding[];
+export interface SarifOptions {
+  readonly version: string;
+  /** Paths are written relative to this folder (`%SRCROOT%`), so that code scanning resolves them in the repository. */
+  readonly root: string;
+  /** Where each rule's page is: `<base><rule-id>.md`. */
+  readonly helpUriBase: string;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub's `problem.severity` for results that are not security ones. */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+const SRCROOT = '%SRCROOT%';
 
-/** A SARIF 2.1.0 log (what GitHub code scanning reads): one run, the rules as its driver's rules. */
-export function toSarif(files: readonly SarifFile[], rules: readonly RuleMeta[], version: string): Log {
-  const used = new Set(files.flatMap((f) => [...f.findings, ...(f.suppressed ?? []).map((s) => s.finding)].map((x) => x.ruleId)));
-  const ruleList = [...rules.filter((r) => used.has(r.id)), ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id) => ({ id }))];
-  const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
+/** The notifications this tool can raise about its own run, as SARIF reporting descriptors. */
+const NOTIFICATIONS: ReportingDescriptor[] = [
+  { id: 'not-analysed', shortDescription: { text: 'A file or part of a file that CloudWarden could not analyse' } },
+  { id: 'rule-failed', shortDescription: { text: 'A rule that failed with an internal error (a bug in CloudWarden)' } },
+  { id: 'unreadable', shortDescription: { text: 'A path given to lint that does not exist or cannot be read' } },
+];
+
+function pascalName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+}
+
+function ruleDescriptor(meta: RuleMeta, options: SarifOptions): ReportingDescriptor {
+  const c = classificationOf(meta.id);
+  const tags = c.kind === 'security' ? ['security', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)] : ['correctness', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)];
+  return {
+    id: meta.id,
+    name: pascalName(meta.name),
+    shortDescription: { text: meta.name },
+    fullDescription: { text: meta.docs.what },
+    help: { text: `${meta.docs.why}\n\n${meta.docs.fix}`, markdown: renderRuleDoc(meta) },
+    helpUri: `${options.helpUriBase}${meta.id}.md`,
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+    properties: {
+      family: meta.family,
+      tags,
+      precision: 'high',
+      ...(c.kind === 'security'
+        ? { 'security-severity': securitySeverityOf(meta.id, meta.defaultSeverity).toFixed(1) }
+        : { 'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity] }),
+    },
+  };
+}
+
+/** A path as SARIF wants it: relative to %SRCROOT% with forward slashes, or an absolute file URI outside it. */
+function artifactOf(file: string, root: string): ArtifactLocation {
+  const relative = path.relative(root, path.resolve(file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(path.resolve(file)).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** A SARIF 2.1.0 log (what GitHub code scanning reads): one run, with its invocation and notifications. */
+export function toSarif(files: readonly FileReport[], unreadable: readonly Unreadable[], rules: readonly RuleMeta[], options: SarifOptions): Log {
+  const used = new Set(files.flatMap((f) => [...f.findings, ...f.suppressed.map((s) => s.finding), ...f.internalErrors.map((e) => ({ ruleId: e.ruleId }))].map((x) => x.ruleId)));
+  const descriptors = [
+    ...rules.filter((r) => used.has(r.id)).map((r) => ruleDescriptor(r, options)),
+    // The linter's own findings (syntax errors, suppression problems) have no rule object.
+    ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id): ReportingDescriptor => ({ id, shortDescription: { text: id }, properties: { tags: ['correctness'] } })),
+  ];
+  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
+  const results: Result[] = [];
+  const notifications: Notification[] = [];
+  for (const file of files) {
+    const index = new LineIndex(file.text);
+    const artifactLocation = artifactOf(file.path, options.root);
+    // SARIF lines and columns are 1-based; columns count UTF-16 code units (run.columnKind), as JavaScript strings do.
+    const location = (span?: Span): Location => {
+      if (!span) return { physicalLocation: { artifactLocation } };
+      const start = index.positionAt(span.start);
+      const end = index.positionAt(span.end);
+      return { physicalLocation: { artifactLocation, region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 } } };
+    };
+    const all: { f: Finding; s?: FileReport['suppressed'][number] }[] = [...file.findings.map((f) => ({ f })), ...file.suppressed.map((s) => ({ f: s.finding, s }))];
+    const prints = file.source ? fingerprints(artifactLocation.uri ?? file.path, all.map((x) => x.f), file.source, file.text) : [];
+    all.forEach(({ f, s }, i) => {
+      results.push({
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [location(f.span)],
+        ...(prints[i] && { partialFingerprints: { [FINGERPRINT_KEY]: prints[i] } }),
+        // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
+        ...(s && { suppressions: [{ kind: s.kind === 'project' ? 'external' : 'inSource', ...(s.reason ? { justification: s.reason } : {}) }] }),
+      });
+    });
+    for (const n of file.notAnalysed) {
+      notifications.push({ level: 'note', descriptor: { id: 'not-analysed', index: 0 }, message: { text: n.reason }, locations: [location(n.span)] });
+    }
+    for (const e of file.internalErrors) {
+      notifications.push({
+        level: 'error',
+        descriptor: { id: 'rule-failed', index: 1 },
+        associatedRule: { id: e.ruleId, ...(ruleIndex.has(e.ruleId) && { index: ruleIndex.get(e.ruleId) }) },
+        message: { text: `Rule ${e.ruleId} failed on ${e.where}: ${e.message}` },
+        locations: [location()],
+      });
+    }
+  }
+  for (const u of unreadable) {
+    notifications.push({ level: 'error', descriptor: { id: 'unreadable', index: 2 }, message: { text: `${u.path}: ${u.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifactOf(u.path, options.root) } }] });
+  }
+  const failed = files.some((f) => f.internalErrors.length > 0) || unreadable.length > 0;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'CloudWarden',
-            version,
-            rules: ruleList.map((r): ReportingDescriptor =>
-              'name' in r
-                ? {
-                    id: r.id,
-                    name: r.name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-                    shortDescription: { text: r.name },
-                    fullDescription: { text: r.docs.what },
-                    help: { text: `${r.docs.why}\n\n${r.docs.fix}` },
-                    defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-                    properties: { family: r.family },
-                  }
-                : { id: r.id, shortDescription: { text: r.id } },
-            ),
-          },
-        },
-        results: files.flatMap((file) => {
-          const index = new LineIndex(file.text);
-          // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
-          const all: { f: Finding; s?: SuppressedFinding }[] = [...file.findings.map((f) => ({ f })), ...(file.suppressed ?? []).map((s) => ({ f: s.finding, s }))];
-          return all.map(({ f, s }): Result => {
-            const start = index.positionAt(f.span.start);
-            const end = index.positionAt(f.span.end);
-            return {
-              ruleId: f.ruleId,
-              ruleIndex: ruleIndex.get(f.ruleId),
-              level: LEVEL[f.severity],
-              message: { text: f.message },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: file.path.split('\\').join('/') },
-                    // SARIF lines and columns are 1-based.
-                    region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-                  },
-                },
-              ],
-              ...(s
-                ? {
-                    suppressions: [
-                      {
-                        // In the file (a comment, CloudFormation Metadata) or beside it (the project file).
-                        kind: s.kind === 'project' ? 'external' : 'inSource',
-                        ...(s.reason ? { justification: s.reason } : {}),
-                      },
-                    ],
-                  }
-                : {}),
-            };
-          });
-        }),
+        tool: { driver: { name: 'CloudWarden', version: options.version, rules: descriptors, notifications: NOTIFICATIONS } },
+        invocations: [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.root).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results,
       },
     ],
   };

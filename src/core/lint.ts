@@ -61,6 +61,15 @@ function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | u
   return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native || inside(edit.span.start)));
 }
 
+/** The memo of a document's rule outcomes; a document the memo cannot key is checked afresh each time (the rules then report what fails). */
+function outcomesOf(catalog: Catalog, document: PolicyDocument, text: string, traits: string): Pick<DocumentOutcomes, 'outcome'> {
+  try {
+    return new DocumentOutcomes(catalog, document, text, traits);
+  } catch {
+    return { outcome: (_ruleId, run) => run() };
+  }
+}
+
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
 export function lintText(text: string, format: SourceFormat, catalog: Catalog, config: LintConfig = {}, read: ReadOptions = {}): LintResult {
   return lintSource(readPolicySource(text, format, read), text, catalog, config);
@@ -81,7 +90,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
   }
   const traits = fileTraits(source, text);
   // Per-document outcomes by what the rules see of each document: unchanged documents cost a lookup.
-  const outcomes = source.documents.map((document) => (document.derivedFrom ? undefined : new DocumentOutcomes(catalog, document, text, traits)));
+  const outcomes = source.documents.map((document) => (document.derivedFrom ? undefined : outcomesOf(catalog, document, text, traits)));
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id];
     if (setting === 'off') continue;
@@ -105,7 +114,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
             return { error: error instanceof Error ? error.message : String(error) };
           }
         });
-        if ('error' in outcome) fail(document.path, outcome.error);
+        if ('error' in outcome) fail(document.path || 'the policy', outcome.error);
         else for (const report of outcome.reports) push(report, document);
       });
     }

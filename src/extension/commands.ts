@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { browseActions } from './browseActions';
 import type { ActionDocumentProvider } from './actionDocuments';
+import { showNotAnalysed, type LintStatus } from './lintStatus';
 import type { ServerHandle } from './serverHandle';
 
 export interface CommandContext {
   readonly server: ServerHandle;
   readonly output: vscode.OutputChannel;
   readonly docs: ActionDocumentProvider;
+  readonly lintStatus: LintStatus;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface CommandContext {
 const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => unknown> = {
   'cloudwarden.browseActions': (ctx) => () => browseActions(ctx.server, ctx.docs),
   'cloudwarden.showOutput': (ctx) => () => ctx.output.show(true),
+  'cloudwarden.showNotAnalysed': (ctx) => () => showNotAnalysed(ctx.lintStatus),
   'cloudwarden.restartServer': (ctx) => async () => {
     await ctx.server.restart();
     void vscode.window.setStatusBarMessage('CloudWarden language server restarted', 3000);

@@ -4,6 +4,7 @@ import { registerCommands } from './commands';
 import { isRelevantDocument } from './languages';
 import { ServerHandle } from './serverHandle';
 import { CatalogStatus } from './catalogStatus';
+import { LintStatus, type LintStatusView } from './lintStatus';
 
 let server: ServerHandle | undefined;
 
@@ -21,13 +22,14 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   context.subscriptions.push(output);
   server = new ServerHandle(context, output);
   const status = new CatalogStatus(server);
-  context.subscriptions.push(server, status);
+  const lintStatus = new LintStatus(server);
+  context.subscriptions.push(server, status, lintStatus);
   server.onDidStart(() => void status.refresh(), null, context.subscriptions);
 
   const docs = new ActionDocumentProvider();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs));
 
-  registerCommands(context, { server, output, docs });
+  registerCommands(context, { server, output, docs, lintStatus });
 
   const startIfRelevant = (document: vscode.TextDocument) => {
     if (isRelevantDocument(document)) void server?.start().catch(() => undefined);
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   vscode.workspace.textDocuments.forEach(startIfRelevant);
   vscode.workspace.onDidOpenTextDocument(startIfRelevant, null, context.subscriptions);
 
-  return { server, activationMs: activationCost(activateStart) };
+  return { server, activationMs: activationCost(activateStart), lintStatus: () => lintStatus.current };
 }
 
 /** The host's time spent on us: evaluating the bundle plus running activate() (not the wait between). */
@@ -54,4 +56,6 @@ export interface CloudWardenApi {
   readonly server: ServerHandle;
   /** Milliseconds from the bundle's first statement to the end of activate(), for the start-up benchmark. */
   readonly activationMs: number | undefined;
+  /** What the language status item shows now, for the tests. */
+  readonly lintStatus: () => LintStatusView;
 }

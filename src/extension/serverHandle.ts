@@ -10,6 +10,8 @@ export class ServerHandle implements vscode.Disposable {
   private starting: Promise<LanguageClient> | undefined;
   private readonly startedEmitter = new vscode.EventEmitter<void>();
   readonly onDidStart = this.startedEmitter.event;
+  /** Handlers of the server's custom notifications, registered on each client this handle starts. */
+  private readonly notificationHandlers: { method: string; handler: (params: unknown) => void }[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -36,6 +38,13 @@ export class ServerHandle implements vscode.Disposable {
     return client.sendRequest<R>(method, params);
   }
 
+  /** Handles a typed custom notification (see src/shared/protocol.ts) from this and every later server. */
+  onNotification<P>(method: string, handler: (params: P) => void): void {
+    const entry = { method, handler: handler as (params: unknown) => void };
+    this.notificationHandlers.push(entry);
+    this.client?.onNotification(method, entry.handler);
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     await this.start();
@@ -58,6 +67,8 @@ export class ServerHandle implements vscode.Disposable {
     // Loaded here, not at activation: the client library is most of the extension bundle's start-up cost.
     const { createLanguageClient } = await import('./languageClient');
     const client = createLanguageClient(this.context, this.output);
+    // Registered before start, so that no notification of the first lint is missed.
+    for (const { method, handler } of this.notificationHandlers) client.onNotification(method, handler);
     await client.start();
     this.client = client;
     this.startedEmitter.fire();

@@ -13,9 +13,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored, lintConfigFor } from '../core/config/resolve';
 import { parseProjectFile } from '../core/config/projectFile';
 import type { SuppressedFinding } from '../core/config/types';
-import type { PolicySource } from '../core/policy/model';
+import { groupFindings, type FindingGroup } from '../core/findingGroups';
+import type { InternalError } from '../core/lint';
+import type { NotAnalysed, PolicySource } from '../core/policy/model';
 import { ruleById } from '../core/rules/registry';
 import type { Finding, Severity } from '../core/rules/types';
+import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
 import { LintCancelled, type LintRunner } from './lintRunner';
 import { fsPathOf, isProjectFileUri, type ProjectConfigService } from './projectConfig';
@@ -26,8 +29,9 @@ import { syntaxOf } from './syntax';
 
 interface LintedVersion {
   readonly version: number;
-  readonly findings: readonly Finding[];
-  /** One per finding, in the same order, then the Hints of suppressed findings. */
+  /** The findings, one group per element they are on. */
+  readonly groups: readonly FindingGroup[];
+  /** One per group, in the same order. */
   readonly diagnostics: readonly Diagnostic[];
   readonly shape: PolicySource['shape'];
 }
@@ -59,12 +63,19 @@ interface Computed {
   readonly findings: readonly Finding[];
   readonly suppressed: readonly SuppressedFinding[];
   readonly notices: readonly Diagnostic[];
+  readonly notAnalysed: readonly NotAnalysed[];
+  readonly internalErrors: readonly InternalError[];
   readonly shape: PolicySource['shape'];
   /** The policies read, when the text was linted. */
   readonly source?: PolicySource;
+  /** Set when the document is over the size limit: linted when opened and saved only. */
+  readonly onSaveOnly?: { characters: number; limit: number };
 }
 
-const NOTHING: Computed = { findings: [], suppressed: [], notices: [], shape: 'none' };
+const NOTHING: Computed = { findings: [], suppressed: [], notices: [], notAnalysed: [], internalErrors: [], shape: 'none' };
+
+/** Why a lint is asked for: a large document is linted when opened and saved, not on each edit. */
+export type LintTrigger = 'edit' | 'save' | 'settings';
 
 /**
  * Lints documents as they change (debounced per document; a newer version supersedes a pending one, and
@@ -80,7 +91,11 @@ export class DiagnosticsService {
 
   constructor(private readonly o: DiagnosticsOptions) {}
 
-  schedule(document: TextDocument): void {
+  schedule(document: TextDocument, trigger: LintTrigger = 'edit'): void {
+    // Over the size limit, an edit does not re-lint (a lint of 5 MB takes seconds, even off this thread):
+    // the findings of the last save stay, and the notice says when they are refreshed. The first
+    // reading (the document just opened) is linted.
+    if (trigger === 'edit' && this.linted.has(document.uri) && document.getText().length > this.o.settings().lint.maxFileSize) return;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -110,14 +125,22 @@ export class DiagnosticsService {
         // Only the latest lint of a document still open at this version publishes.
         if (!computed || document.version !== version || this.inFlight.get(uri)?.done !== done || !this.o.isOpen(document)) return;
         if (computed.source) this.o.sources.put(uri, version, computed.source);
+        const groups = groupFindings(computed.findings);
+        const findingDiagnostics = groups.map((g) => this.groupDiagnostic(document, g));
         const diagnostics = [
           ...computed.notices,
-          ...computed.findings.map((f) => this.toDiagnostic(document, f)),
+          ...computed.notAnalysed.map((n) => notAnalysedDiagnostic(document, n)),
+          ...findingDiagnostics,
           ...computed.suppressed.map((s) => this.suppressedDiagnostic(document, s)),
         ];
-        // Only diagnostics that came from findings can have fixes: they come after the notices, in order.
-        this.linted.set(uri, { version, findings: computed.findings, diagnostics: diagnostics.slice(computed.notices.length), shape: computed.shape });
+        this.linted.set(uri, { version, groups, diagnostics: findingDiagnostics, shape: computed.shape });
         void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
+        void this.o.connection.sendNotification(DocumentStatusNotification.method, {
+          uri,
+          notAnalysed: computed.notAnalysed.map((n) => ({ reason: n.reason, ...(n.span && { line: document.positionAt(n.span.start).line }) })),
+          internalErrors: computed.internalErrors.map((e) => `${e.ruleId}: ${e.message}`),
+          ...(computed.onSaveOnly && { onSaveOnly: computed.onSaveOnly }),
+        } satisfies DocumentStatusNotification.Params);
       })
       .catch((error: unknown) => {
         if (!(error instanceof LintCancelled)) this.o.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -137,6 +160,7 @@ export class DiagnosticsService {
     // A large file's lint still running in the worker is of no use now.
     this.o.runner.cancel(uri);
     void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.o.connection.sendNotification(DocumentStatusNotification.method, { uri, notAnalysed: [], internalErrors: [] } satisfies DocumentStatusNotification.Params);
   }
 
   /**
@@ -154,29 +178,35 @@ export class DiagnosticsService {
     const linted = this.linted.get(document.uri);
     if (!linted || linted.version !== document.version) return [];
     const actions: CodeAction[] = [];
-    linted.findings.forEach((finding, i) => {
+    linted.groups.forEach((group, i) => {
       const diagnostic = linted.diagnostics[i]!;
       if (!overlaps(diagnostic.range, params.range)) return;
-      for (const fix of finding.fixes) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred ?? false,
-          edit: {
-            changes: {
-              [document.uri]: fix.edits.map((e) => ({
-                range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) },
-                newText: e.newText,
-              })),
-            },
-          },
-        });
-      }
-      actions.push(...suppressActions(finding, diagnostic, { document, shape: linted.shape, projects: this.o.projects, capabilities: this.o.editCapabilities(), openText: this.o.openText }));
+      // Every finding of the element keeps its fixes and its own suppressions, on the one diagnostic.
+      for (const finding of group.all) actions.push(...this.findingActions(document, finding, diagnostic, linted.shape));
     });
     return actions;
   }
+
+  /** A finding's fixes, then its suppressions, attached to the diagnostic that shows it. */
+  private findingActions(document: TextDocument, finding: Finding, diagnostic: Diagnostic, shape: PolicySource['shape']): CodeAction[] {
+    const fixes = finding.fixes.map((fix): CodeAction => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix.preferred ?? false,
+      edit: {
+        changes: {
+          [document.uri]: fix.edits.map((e) => ({
+            range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) },
+            newText: e.newText,
+          })),
+        },
+      },
+    }));
+    const context = { document, shape, projects: this.o.projects, capabilities: this.o.editCapabilities(), openText: this.o.openText };
+    return [...fixes, ...suppressActions(finding, diagnostic, context)];
+  }
+
 
   /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
   private async compute(document: TextDocument): Promise<Computed | undefined> {
@@ -188,15 +218,7 @@ export class DiagnosticsService {
     if (!syntax || !catalog) return NOTHING;
     const text = document.getText();
     const version = document.version;
-    if (text.length > settings.lint.maxFileSize) {
-      const notice: Diagnostic = {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information,
-        source: 'CloudWarden',
-        message: `CloudWarden skipped this file: ${text.length.toLocaleString('en')} characters is over cloudwarden.lint.maxFileSize (${settings.lint.maxFileSize.toLocaleString('en')}).`,
-      };
-      return { ...NOTHING, notices: [notice] };
-    }
+    const large = text.length > settings.lint.maxFileSize;
     const project = this.o.projects.projectFor(document.uri);
     const file = fsPathOf(document.uri) ?? '';
     // The project file's `ignore` holds in the editor as in the CLI: an ignored file shows nothing.
@@ -207,8 +229,18 @@ export class DiagnosticsService {
     if (document.version !== version || !this.o.isOpen(document)) return undefined;
     const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!, file ? path.dirname(file) : undefined);
     for (const e of result.internalErrors) this.o.connection.console.error(`Rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
+    const onSaveOnly = large ? { characters: text.length, limit: settings.lint.maxFileSize } : undefined;
     // The reading is stored by lintNow, once it knows this lint is still the current one.
-    return { findings: result.findings, suppressed: result.suppressed, notices: [], shape: result.source.shape, source: result.source };
+    return {
+      findings: result.findings,
+      suppressed: result.suppressed,
+      notices: onSaveOnly ? [largeFileNotice(onSaveOnly)] : [],
+      notAnalysed: result.notAnalysed,
+      internalErrors: result.internalErrors,
+      shape: result.source.shape,
+      source: result.source,
+      ...(onSaveOnly && { onSaveOnly }),
+    };
   }
 
   /** The problems of `.cloudwarden.yaml` itself, from the text being edited (the rest of the server reads the saved file). */
@@ -234,6 +266,22 @@ export class DiagnosticsService {
     };
   }
 
+  /**
+   * One diagnostic for the findings on one element: the most severe finding's severity, rule and message,
+   * and each other finding as a line of related information (rule id, severity, message) at the same place.
+   */
+  private groupDiagnostic(document: TextDocument, group: FindingGroup): Diagnostic {
+    const diagnostic = this.toDiagnostic(document, group.head);
+    if (group.others.length === 0) return diagnostic;
+    return {
+      ...diagnostic,
+      relatedInformation: group.others.map((f) => ({
+        location: { uri: document.uri, range: diagnostic.range },
+        message: `${f.ruleId} (${f.severity}): ${f.message}`,
+      })),
+    };
+  }
+
   private toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
     return {
       range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
@@ -245,6 +293,24 @@ export class DiagnosticsService {
       message: finding.message,
     };
   }
+}
+
+/** Where the linter could not look: an Information diagnostic at the element, or at the top for the whole file. */
+function notAnalysedDiagnostic(document: TextDocument, n: NotAnalysed): Diagnostic {
+  const range = n.span
+    ? { start: document.positionAt(n.span.start), end: document.positionAt(n.span.end) }
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { range, severity: DiagnosticSeverity.Information, source: 'CloudWarden', code: 'not-analysed', message: n.reason };
+}
+
+function largeFileNotice(o: { characters: number; limit: number }): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'CloudWarden',
+    code: 'lint-on-save',
+    message: `This file has ${o.characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${o.limit.toLocaleString('en')}): CloudWarden lints it when it is opened and saved, not as you type.`,
+  };
 }
 
 function overlaps(a: Range, b: Range): boolean {

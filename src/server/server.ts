@@ -74,7 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     projects.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Save notifications: a document over the size limit is linted when saved, not as it is typed.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeLensProvider: { resolveProvider: false },
@@ -87,23 +88,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeConfiguration((change) => {
     settings = parseSettings((change.settings as { cloudwarden?: unknown } | undefined)?.cloudwarden);
-    documents.all().forEach((d) => diagnostics.schedule(d));
+    documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
   });
 
   connection.onInitialized(() => {
     if (!workspaceFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       projects.addWorkspaceFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
-      documents.all().forEach((d) => diagnostics.schedule(d));
+      documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
     });
   });
   // The client watches **/.cloudwarden.yaml (synchronize.fileEvents): re-read them and re-lint what is open.
   connection.onDidChangeWatchedFiles(() => {
     projects.changed();
-    documents.all().forEach((d) => diagnostics.schedule(d));
+    documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
   });
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+  documents.onDidSave((e) => diagnostics.schedule(e.document, 'save'));
   documents.onDidClose((e) => {
     diagnostics.forget(e.document.uri);
     sources.forget(e.document.uri);

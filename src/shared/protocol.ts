@@ -49,3 +49,20 @@ export namespace ActionDetailsRequest {
   }
   export type Result = { markdown: string; docsUrl: string } | null;
 }
+
+/**
+ * What the server could not do for one open document, after each lint: the parts it could not analyse,
+ * the rules that failed on it, and whether it is linted as you type. The client's language status item
+ * shows it; nothing here is a finding (those are diagnostics).
+ */
+export namespace DocumentStatusNotification {
+  export const method = 'cloudwarden/documentStatus';
+  export interface Params {
+    uri: string;
+    notAnalysed: { reason: string; line?: number }[];
+    /** Rules that threw on the document: `rule-id: message`. */
+    internalErrors: string[];
+    /** Set when the document is too large to lint as you type: linted when opened and saved. */
+    onSaveOnly?: { characters: number; limit: number };
+  }
+}

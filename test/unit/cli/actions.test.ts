@@ -5,13 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { catalogFile, repoRoot } from '../helpers/paths';
+import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
 
 
 function cli(args: string[], file = catalogFile): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { catalogFile: file, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = runCli(args, { catalogFile: file, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 

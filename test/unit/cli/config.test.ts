@@ -4,12 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { catalogFile } from '../helpers/paths';
+import { catalogFile, rulesDocsUri } from '../helpers/paths';
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { catalogFile, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = runCli(args, { catalogFile, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 

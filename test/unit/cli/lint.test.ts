@@ -4,12 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { catalogFile, repoRoot } from '../helpers/paths';
+import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { catalogFile, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = runCli(args, { catalogFile, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
@@ -77,7 +77,13 @@ describe('cloudwarden lint', () => {
     assert.equal(cli(['lint', '--bogus', bad]).code, 2);
     const missing = cli(['lint', path.join(dir, 'nope.json')]);
     assert.equal(missing.code, 2);
-    assert.match(missing.stdout, /nope\.json: error: no such file or folder/);
+    assert.match(missing.stderr, /nope\.json: no such file or folder/);
+    assert.match(missing.stdout, /^0 files checked/, 'a missing path is not counted as checked');
+    // Beside a file that exists: that one is linted and counted, the run still exits 2.
+    const mixed = cli(['lint', '--format', 'json', path.join(dir, 'nope.json'), warnOnly]);
+    assert.equal(mixed.code, 2);
+    assert.deepEqual((JSON.parse(mixed.stdout) as { files: { path: string }[] }).files.map((f) => f.path), [warnOnly]);
+    assert.match(mixed.stderr, /nope\.json: no such file or folder/);
   });
 
   test('the demo workspace lints, and the legacy template has the findings its README promises', () => {

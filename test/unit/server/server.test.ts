@@ -23,10 +23,10 @@ describe('language server over LSP (stdio, no VS Code)', () => {
     assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
   });
 
-  test('initialize advertises hover and incremental sync', async () => {
+  test('initialize advertises hover, incremental sync and save notifications', async () => {
     const result = await initialize(session);
     assert.equal(result.capabilities.hoverProvider, true);
-    assert.equal(result.capabilities.textDocumentSync, 2);
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
   });
 
   test('hover on an action in JSON: Markdown with the action, its access level and the exact range', async () => {

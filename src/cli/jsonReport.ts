@@ -1,0 +1,42 @@
+import { ruleMetas } from '../core/rules/registry';
+import { LineIndex } from '../core/text/lines';
+import type { FileReport } from './report';
+
+const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));
+
+function equivalentsOf(ruleId: string): Record<string, string[]> {
+  const meta = RULE_METAS.get(ruleId);
+  const out: Record<string, string[]> = {};
+  if (!meta) return out;
+  for (const [tool, ids] of Object.entries(meta.equivalents)) if (ids && ids.length) out[tool] = [...ids];
+  return out;
+}
+
+/**
+ * `{ files: [...], notAnalysed: [...], internalErrors: [...] }`: every finding its own entry (grouping is
+ * for people reading; tools get each rule's finding), 0-based ranges as in LSP.
+ */
+export function formatJson(files: readonly FileReport[]): string {
+  const notAnalysed: object[] = [];
+  const internalErrors: object[] = [];
+  const out = files.map((file) => {
+    const index = new LineIndex(file.text);
+    const range = (span: { start: number; end: number }) => ({ start: index.positionAt(span.start), end: index.positionAt(span.end) });
+    for (const n of file.notAnalysed) notAnalysed.push({ path: file.path, reason: n.reason, ...(n.span && { range: range(n.span) }) });
+    for (const e of file.internalErrors) internalErrors.push({ path: file.path, rule: e.ruleId, where: e.where, message: e.message });
+    return {
+      path: file.path,
+      findings: file.findings.map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, range: range(f.span), equivalents: equivalentsOf(f.ruleId) })),
+      suppressed: file.suppressed.map((s) => ({
+        rule: s.finding.ruleId,
+        severity: s.finding.severity,
+        message: s.finding.message,
+        range: range(s.finding.span),
+        reason: s.reason ?? null,
+        // Where the suppression is: a comment or Metadata entry (with its line, 1-based), or the project file.
+        suppressedBy: s.span ? { kind: s.kind, line: index.positionAt(s.span.start).line + 1 } : { kind: s.kind, origin: s.origin },
+      })),
+    };
+  });
+  return `${JSON.stringify({ files: out, notAnalysed, internalErrors }, null, 2)}\n`;
+}
