@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Tags } from 'yaml';
 import type { Key, ParseProblem, Span } from '../policy/model';
+import { parseLeniently } from './yamlLenient';
 import { MAX_SYNTAX_PROBLEMS, type Entry, type Node, type ParsedText, type ScalarNode } from './tree';
 
 /** Short tag name → long form. Functions of Rules and of the LanguageExtensions transform included. */
@@ -28,9 +29,10 @@ const OPTIONS = { customTags, prettyErrors: false, uniqueKeys: false, logLevel: 
 
 /** Parses YAML text (every document of a stream) into neutral trees; errors become problems. */
 export function parseYaml(text: string): ParsedText {
+  const docs = parseLeniently(text, (t) => parseAllDocuments(t, OPTIONS));
   const problems: ParseProblem[] = [];
   const roots: Node[] = [];
-  for (const doc of parseAllDocuments(text, OPTIONS)) {
+  for (const doc of docs) {
     for (const error of doc.errors) {
       if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
       // The parser may point one past the end ("missing ]" at the end of the text).
