@@ -171,7 +171,7 @@ function suggestInService(index: NameIndex, s: number, action: string, base: num
   for (let a = 0; a < lowerNames.length; a++) {
     const name = lowerNames[a]!;
     // Completions were added above, with a better rank.
-    if (typedWords.length >= 2 && name.length > lower.length && name.startsWith(typedWords[0]!) && !name.startsWith(lower)) {
+    if (typedWords.length >= 2 && name.length > lower.length && hasAll(name, typedWords) && !name.startsWith(lower)) {
       const left = missingWords(typedWords, names[a]!, name);
       if (left >= 0) {
         const d = editDistance(lower, name);
@@ -226,7 +226,8 @@ function suggestPatternInService(index: NameIndex, s: number, action: string, ba
       const d = editDistance(literal, head, max);
       const candidate = index.names(s)[a]!.slice(0, k) + rest;
       if (d > 0 && d <= max && matchesAny(index, `${index.prefixes[s]}:${candidate}`)) {
-        out.add(`${servicePart}:${candidate}`, base + d, [base, d <= 1 ? Kind.OneSlip : Kind.NearEdit, d, -commonPrefix(literal, head)]);
+        // On a tie, a correction as long as what was typed (`Gte*` → `Get*`, not `Ge*`), then the longest shared beginning.
+        out.add(`${servicePart}:${candidate}`, base + d, [base, d <= 1 ? Kind.OneSlip : Kind.NearEdit, d, Math.abs(k - literal.length), -commonPrefix(literal, head)]);
       }
     }
   }
@@ -242,6 +243,13 @@ function nearestServices(index: NameIndex, service: string): { s: number; distan
   }
   found.sort((x, y) => x.distance - y.distance || x.s - y.s);
   return found.slice(0, SERVICE_CANDIDATES);
+}
+
+/** A quick filter before matching words: the name starts with the first typed word and contains every other. */
+function hasAll(name: string, typedWords: readonly string[]): boolean {
+  if (!name.startsWith(typedWords[0]!)) return false;
+  for (let w = 1; w < typedWords.length; w++) if (!name.includes(typedWords[w]!, typedWords[0]!.length)) return false;
+  return true;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -116,6 +116,7 @@ describe('suggest: ranking', () => {
     ['kms:Ecrypt', 'kms:Encrypt', 'the capital E is kept'],
     ['kms:ecrypt', 'kms:Decrypt', 'the lower-case e says the first letter is missing'],
     ['iam:PasRole', 'iam:PassRole', 'one slip before two (TagRole)'],
+    ['s3:Gte*', 's3:Get*', 'a pattern\'s correction as long as what was typed (not Ge*)'],
     ['lamda:UpdateFunction', 'lambda:UpdateFunctionCode', 'service corrected, then completed'],
   ];
   for (const [input, first, why] of cases) {
