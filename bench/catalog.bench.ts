@@ -181,6 +181,10 @@ async function main(): Promise<void> {
     suggest: measure(() => catalog.suggest('s3:GetObjekt')),
     suggestUnknownService: measure(() => catalog.suggest('sss:GetObject')),
     suggestEverywhere: measure(() => catalog.suggest('*:GetObjekt'), { runs: 50 }),
+    suggestLargeService: measure(() => catalog.suggest('ec2:DescribeInstanse')),
+    suggestCompletion: measure(() => catalog.suggest('lambda:UpdateFunction')),
+    suggestWords: measure(() => catalog.suggest('ec2:DescribeSecurityRules')),
+    suggestWordsEverywhere: measure(() => catalog.suggest('*:UpdateFunctionConfig'), { runs: 50 }),
     arn: measure(() => catalog.resourceTypesForArn('arn:aws:s3:::b/k.txt')),
   };
   const counts = `${catalog.services().length} services, ${catalog.allActions().length} actions; \`*:Get*\` = ${catalog.expand(GET_STAR).actions.length}, \`ec2:Describe*\` = ${catalog.expand('ec2:Describe*').actions.length}, \`s3:Get*\` = ${catalog.expand('s3:Get*').actions.length} actions`;
@@ -204,6 +208,10 @@ async function main(): Promise<void> {
     { measure: 'warm: `suggest("s3:GetObjekt")` (known service)', ours: warm.suggest, unit: 'ms' },
     { measure: 'warm: `suggest("sss:GetObject")` (unknown service)', ours: warm.suggestUnknownService, unit: 'ms' },
     { measure: 'warm: `suggest("*:GetObjekt")` (worst case: every action)', ours: warm.suggestEverywhere, unit: 'ms' },
+    { measure: 'warm: `suggest("ec2:DescribeInstanse")` (the largest service, 826 actions)', ours: warm.suggestLargeService, unit: 'ms' },
+    { measure: 'warm: `suggest("lambda:UpdateFunction")` (completions)', ours: warm.suggestCompletion, unit: 'ms' },
+    { measure: 'warm: `suggest("ec2:DescribeSecurityRules")` (missing words)', ours: warm.suggestWords, unit: 'ms' },
+    { measure: 'warm: `suggest("*:UpdateFunctionConfig")` (completions and words in every service)', ours: warm.suggestWordsEverywhere, unit: 'ms' },
     { measure: 'warm: `resourceTypesForArn("arn:aws:s3:::b/k.txt")`', ours: warm.arn, unit: 'ms' },
   ];
   process.stdout.write(`Node ${process.version}, ${counts}\n\n${table(rows)}\n`);

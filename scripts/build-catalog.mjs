@@ -106,6 +106,74 @@ const GLOBAL_KEY_DESCRIPTIONS = {
   'aws:IsMcpServiceAction': 'Whether the action is an action of an MCP service itself rather than one an MCP server performs for the caller.',
 };
 
+/**
+ * Service prefixes that several pages of the Service Authorization Reference share: "Actions, resources,
+ * and condition keys for services that share a service prefix may be split across multiple pages"
+ * (docs.aws.amazon.com/service-authorization/latest/reference/service-reference.html). The source package
+ * merges such pages' actions under the prefix and keeps one page's name, whichever it read last
+ * (`cloudformation` is "AWS Cloud Control API"). Each page is listed here with its name as the Reference's
+ * table of contents gives it (cross-checked against github.com/tobilg/aws-iam-data, data/csv/aws_services.csv,
+ * which has one row per page with its prefix); the page that owns the prefix is chosen by ownerOf().
+ * `actions` (the count on the page) is given where only it decides. When the pin moves, a prefix whose
+ * name in data/serviceNames.json changed to another page's name is a new shared prefix: add it here.
+ */
+const SHARED_PREFIXES = {
+  apigateway: [{ name: 'Amazon API Gateway Management' }, { name: 'Amazon API Gateway Management V2' }],
+  'aws-marketplace': [
+    'AWS Marketplace', 'AWS Marketplace Catalog', 'AWS Marketplace Deployment Service', 'AWS Marketplace Discovery',
+    'AWS Marketplace Entitlement Service', 'AWS Marketplace Image Building Service', 'AWS Marketplace Metering Service',
+    'AWS Marketplace Private Marketplace', 'AWS Marketplace Procurement Systems Integration', 'AWS Marketplace Reporting',
+    'AWS Marketplace Seller Reporting',
+  ].map((name) => ({ name })),
+  cloudformation: [{ name: 'AWS Cloud Control API' }, { name: 'AWS CloudFormation' }],
+  elasticloadbalancing: [{ name: 'AWS Elastic Load Balancing' }, { name: 'AWS Elastic Load Balancing V2' }],
+  greengrass: [{ name: 'AWS IoT Greengrass' }, { name: 'AWS IoT Greengrass V2' }],
+  kinesisanalytics: [{ name: 'Amazon Kinesis Analytics' }, { name: 'Amazon Kinesis Analytics V2' }],
+  lex: [{ name: 'Amazon Lex' }, { name: 'Amazon Lex V2' }],
+  ses: [
+    { name: 'Amazon Pinpoint Email Service' }, { name: 'Amazon SES' },
+    { name: 'Amazon Simple Email Service - Mail Manager' }, { name: 'Amazon Simple Email Service v2' },
+  ],
+  'sms-voice': [
+    { name: 'AWS End User Messaging SMS and Voice V2', actions: 110 },
+    { name: 'Amazon Pinpoint SMS and Voice Service', actions: 8 },
+  ],
+};
+
+/**
+ * The page that owns a shared prefix, and so names it, decided in this order (never by the order the
+ * pages were read in):
+ * 1. the page whose name spells the prefix, with or without its leading AWS/Amazon, ignoring case,
+ *    spaces and punctuation: `cloudformation` is AWS CloudFormation (not AWS Cloud Control API),
+ *    `ses` Amazon SES, `aws-marketplace` AWS Marketplace;
+ * 2. else the page whose name the others extend (a version or a part of the service):
+ *    `greengrass` is AWS IoT Greengrass (not ... V2), `apigateway` Amazon API Gateway Management;
+ * 3. else the page with the most actions: `sms-voice` is AWS End User Messaging SMS and Voice V2.
+ * Anything else fails the build: the table needs a closer look.
+ */
+function ownerOf(prefix, pages) {
+  const letters = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const spells = pages.filter((p) => [p.name, p.name.replace(/^(AWS|Amazon) /, '')].some((n) => letters(n) === letters(prefix)));
+  if (spells.length === 1) return spells[0];
+  if (spells.length > 1) return fail(`several pages spell the shared prefix ${prefix}: ${spells.map((p) => p.name).join(', ')}`);
+  const bases = pages.filter((p) => pages.every((o) => o === p || o.name.startsWith(`${p.name} `)));
+  if (bases.length === 1) return bases[0];
+  if (pages.some((p) => p.actions === undefined)) return fail(`no page owns the shared prefix ${prefix}: give each page its action count`);
+  const most = Math.max(...pages.map((p) => p.actions));
+  const largest = pages.filter((p) => p.actions === most);
+  return largest.length === 1 ? largest[0] : fail(`no page owns the shared prefix ${prefix}: two have the most actions`);
+}
+
+/** The prefix's name: the owning page's for a shared prefix, else the package's. */
+function serviceName(prefix, packageName) {
+  const pages = SHARED_PREFIXES[prefix];
+  if (pages === undefined) return packageName;
+  if (!pages.some((p) => p.name === packageName)) {
+    fail(`the package names ${prefix} "${packageName}", which SHARED_PREFIXES does not list for it: the Reference's pages changed, update the table`);
+  }
+  return ownerOf(prefix, pages).name;
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'dist', 'catalog.json');
 const require = createRequire(join(root, 'package.json'));
@@ -143,7 +211,10 @@ function build(pkg) {
   const serviceIndex = new Map(prefixes.map((p, i) => [p, i]));
   const keys = collectConditionKeys(prefixes, serviceIndex);
 
-  const services = prefixes.map((prefix) => buildService(prefix, serviceNames[prefix], keys.indexOf));
+  for (const prefix of Object.keys(SHARED_PREFIXES)) {
+    if (!(prefix in serviceNames)) fail(`SHARED_PREFIXES lists ${prefix}, which the package does not have: update the table`);
+  }
+  const services = prefixes.map((prefix) => buildService(prefix, serviceName(prefix, serviceNames[prefix]), keys.indexOf));
   if (!/^\d{4}-\d{2}-\d{2}T/.test(pkg.updatedAt ?? '')) fail(`${SOURCE_PACKAGE} has no updatedAt date`);
   return {
     formatVersion: FORMAT_VERSION,

@@ -199,7 +199,10 @@ export class Catalog {
     return { actions, suggestions: actions.length > 0 ? [] : this.suggest(pattern) };
   }
 
-  /** Did-you-mean for an action or pattern: `s3:GetObjekt` → `s3:GetObject`, `s4:GetObject` → `s3:GetObject`. */
+  /**
+   * Did-you-mean for an action or pattern, best first: `s3:GetObjekt` → `s3:GetObject`, `s4:GetObject` →
+   * `s3:GetObject`, `lambda:UpdateFunction` → its completions `lambda:UpdateFunctionCode`... (suggest.ts).
+   */
   suggest(input: string, limit = 3): Suggestion[] {
     return typeof input === 'string' ? suggestActions(this.names, input, limit) : [];
   }

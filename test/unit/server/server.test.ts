@@ -86,6 +86,14 @@ describe('language server over LSP (stdio, no VS Code)', () => {
     assert.equal(await session.connection.sendRequest('cloudwarden/actionDetails', { action: 'nope:Nothing' }), null);
   });
 
+  test('browse items and action details name the service that owns the prefix', async () => {
+    const search = await session.connection.sendRequest<{ items: { action: string; serviceName: string }[] }>('cloudwarden/searchActions', { query: 'cloudformation:CreateStack', limit: 1 });
+    assert.deepEqual(search.items.map((i) => [i.action, i.serviceName]), [['cloudformation:CreateStack', 'AWS CloudFormation']]);
+    const details = await session.connection.sendRequest<{ markdown: string; docsUrl: string }>('cloudwarden/actionDetails', { action: 'cloudformation:CreateStack' });
+    assert.match(details.markdown, /\[AWS CloudFormation in the Service Authorization Reference\]/);
+    assert.match(details.docsUrl, /\/list_awscloudformation\.html#/);
+  });
+
   test('bad parameters get an answer, not a crash', async () => {
     const search = await session.connection.sendRequest<{ items: unknown[] }>('cloudwarden/searchActions', { query: 42, limit: -3 });
     assert.ok(Array.isArray(search.items));
