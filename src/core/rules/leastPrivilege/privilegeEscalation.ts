@@ -8,6 +8,7 @@ import { LineIndex } from '../../text/lines';
 import { requiredEntries } from '../requiredConditions';
 import type { Rule } from '../types';
 import { globMatcher, literal } from '../values';
+import { isNegated } from '../../policy/operators';
 
 /**
  * A grant counts toward an escalation when it reaches every resource of a type (`*`, `role/*`) or uses
@@ -36,22 +37,23 @@ function escalationActions(catalog: Catalog): ReadonlySet<Action> {
 /**
  * True when the statement's iam:PassedToService condition forbids passing the role to `service`:
  * a positive operator whose values do not match it, or a negated one whose values do. Unknown values
- * forbid nothing we can tell, so the grant does not count (no finding on an unknown part).
+ * forbid nothing we can tell, so the grant does not count (no finding on an unknown part). Entries that
+ * restrict nothing (`[]`, `...IfExists`: analysis/conditions.ts) forbid nothing.
  */
-function passingForbidden(statement: Statement, service: string): boolean {
-  for (const { block, entry } of requiredEntries(statement)) {
+function passingForbidden(statement: Statement, service: string, catalog: Catalog): boolean {
+  for (const { operator, entry } of requiredEntries(statement, catalog)) {
     if (entry.key.text.toLowerCase() !== 'iam:passedtoservice') continue;
     if (entry.values.unknown || entry.values.values.some((v) => literal(v) === undefined)) return true;
-    const negated = /Not/.test(block.operator.text);
+    const negated = isNegated(operator.base);
     const matches = entry.values.values.some((v) => globMatcher(literal(v)!)(service));
     if (matches === negated) return true;
   }
   return false;
 }
 
-function sitesFor(sites: readonly GrantSite[] | undefined, action: string, method: EscalationMethod): readonly GrantSite[] | undefined {
+function sitesFor(sites: readonly GrantSite[] | undefined, action: string, method: EscalationMethod, catalog: Catalog): readonly GrantSite[] | undefined {
   if (!sites || action !== 'iam:PassRole' || !method.passedTo) return sites;
-  return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!));
+  return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!, catalog));
 }
 
 /** Every escalation combination each principal of the file is granted, with the sites granting each action. */
@@ -77,7 +79,7 @@ function findAll(source: PolicySource, catalog: Catalog): Escalation[] {
   for (const principal of principalsOf(source)) {
     const granted = principalGrants(principal, catalog, counts(catalog), escalationActions(catalog));
     if (granted.administrator) continue;
-    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m))) {
+    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m, catalog))) {
       out.push({ principal, method, sites });
     }
   }

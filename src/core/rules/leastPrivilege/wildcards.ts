@@ -3,7 +3,9 @@ import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
-import { isAdministrator, statementGrants } from '../../analysis/grants';
+import { expandCached, isAdministrator, statementGrants } from '../../analysis/grants';
+import { conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
+import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { unconstrainedRuleOf } from './unconstrained';
 
 /**
@@ -32,12 +34,12 @@ export const wildcardAction: Rule = {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
       // `*` on `*` is admin-access's finding alone.
-      if (!isAllow(statement) || isAdministrator(statement)) continue;
+      if (!isAllow(statement) || isAdministrator(statement, ctx.catalog)) continue;
       for (const value of valuesOf(statement.action)) {
         const text = literal(value);
         if (text === undefined) continue;
-        if (text === '*') {
-          ctx.report({ span: value.span, message: `"Action": "*" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
+        if (namesEveryAction(text, ctx)) {
+          ctx.report({ span: value.span, message: `"Action": "${text}" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
         } else if (/^[^:*?]+:\*$/.test(text) && ctx.catalog.service(text.slice(0, -2))) {
           const service = ctx.catalog.service(text.slice(0, -2))!;
           const actions = ctx.catalog.actionsOf(service.prefix);
@@ -53,6 +55,11 @@ export const wildcardAction: Rule = {
   },
 };
 
+/** `*`, or a pattern every action matches (`*:*`): IAM reads both as every action. */
+function namesEveryAction(text: string, ctx: RuleContext): boolean {
+  return text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(ctx.catalog, text).length === ctx.catalog.allActions().length);
+}
+
 export const adminAccess: Rule = {
   meta: {
     id: 'admin-access',
@@ -61,7 +68,11 @@ export const adminAccess: Rule = {
     defaultSeverity: 'error',
     equivalents: { checkov: ['CKV_AWS_1', 'CKV_AWS_62'], cdkNag: ['AwsSolutions-IAM4'] },
     docs: {
-      what: 'An Allow statement grants `"Action": "*"` on `"Resource": "*"` without conditions: full administrator access.',
+      what:
+        'An Allow statement of an identity policy grants every action on every resource with no Condition that restricts: full administrator access. ' +
+        'Every spelling counts: `"Action": "*"` or a pattern that matches every action (`*:*`); a `NotAction` whose exclusions match no action (an empty list, a misspelt name), which excludes nothing; ' +
+        '`"Resource": "*"` or an ARN of wildcards (`arn:aws:*:*:*:*`); a `NotResource` whose exclusions leave IAM granted (with IAM the holder can grant itself the rest; exclusions that may cover IAM are left to allow-not-resource). ' +
+        `${RESTRICTING_CONDITION_DOC} A Condition with an unknown part (an intrinsic) counts: nothing is reported on what cannot be read.`,
       why: 'Whoever holds the policy can do anything in the account, including granting themselves and others more access and erasing the audit trail.',
       example: '{ "Effect": "Allow", "Action": "*", "Resource": "*" }',
       fix: 'Grant the actions and resources the workload needs. Keep administrator access to break-glass roles with MFA conditions.',
@@ -70,11 +81,15 @@ export const adminAccess: Rule = {
   check(document, ctx) {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
-      if (!isAllow(statement) || statement.condition) continue;
-      const star = valuesOf(statement.action).find((v) => literal(v) === '*');
-      if (star && starResource(statement)) {
-        ctx.report({ span: star.span, message: 'This statement grants full administrator access: every action on every resource, without conditions.' });
-      }
+      if (!isAllow(statement)) continue;
+      const via = statementGrants(statement, ctx.catalog).administrator;
+      if (!via) continue;
+      // The NotAction key when the exclusions exclude nothing; else the Action value naming every action.
+      const how = 'kind' in via ? '' : ` (its ${via.text} excludes no action)`;
+      ctx.report({
+        span: via.span,
+        message: `This statement grants full administrator access: every action on every resource${how}, without conditions.${unrestrictedNote(conditionVerdict(statement, ctx.catalog))}`,
+      });
     }
   },
 };
@@ -99,7 +114,7 @@ export const resourceStar: Rule = {
       if (!isAllow(statement)) continue;
       const star = starResource(statement);
       // One finding per "*": admin-access, permissions-management and unconstrained-write say more.
-      if (!star || isAdministrator(statement) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
+      if (!star || isAdministrator(statement, ctx.catalog) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
       const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly);
       if (scopable.length === 0) continue;
       const wildcards = valuesOf(statement.action).some((v) => hasWildcard(literal(v) ?? ''));

@@ -1,3 +1,4 @@
+import type { Catalog } from '../../catalog/catalog';
 import type { Statement, Value } from '../../policy/model';
 import type { Rule } from '../types';
 import { requiresAnyKey } from '../requiredConditions';
@@ -24,9 +25,9 @@ function wildcardPrincipal(statement: Statement): Value | undefined {
   return undefined;
 }
 
-function restricted(statement: Statement): boolean {
+function restricted(statement: Statement, catalog: Catalog): boolean {
   if (statement.condition?.unknown) return true; // cannot tell: never a false positive
-  return requiresAnyKey(statement, RESTRICTING_KEYS);
+  return requiresAnyKey(statement, catalog, RESTRICTING_KEYS);
 }
 
 export const publicPrincipal: Rule = {
@@ -51,7 +52,7 @@ export const publicPrincipal: Rule = {
     for (const statement of document.statements) {
       if (!isAllow(statement) || statement.unknown) continue;
       const star = wildcardPrincipal(statement);
-      if (!star || restricted(statement)) continue;
+      if (!star || restricted(statement, ctx.catalog)) continue;
       ctx.report({
         span: star.span,
         message:
