@@ -1,3 +1,5 @@
+import type { Severity } from '../../../src/core/rules/types';
+
 /** One case: a policy, a rule, and the source text of each finding of that rule, in order. */
 export interface Case {
   name: string;
@@ -5,6 +7,8 @@ export interface Case {
   text: string;
   format?: 'json' | 'yaml';
   at: string[];
+  /** The severity of each finding, in order, with the rule's default configuration (checked when given). */
+  severities?: Severity[];
 }
 
 /** A JSON policy with these statements. */

@@ -4,7 +4,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
 import { RULES } from '../../../src/core/rules/registry';
-import type { Finding } from '../../../src/core/rules/types';
+import { atMost, type Finding, type Severity } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
 import { allow, stmt, type Case } from './case';
 import { moreCases } from './cases';
@@ -131,6 +131,7 @@ describe('rules', () => {
     test(`${c.rule}: ${c.name}`, () => {
       const found = findingsOf(c, c.rule);
       assert.deepEqual(found.map((f) => c.text.slice(f.span.start, f.span.end)), c.at, found.map((f) => f.message).join('\n'));
+      if (c.severities) assert.deepEqual(found.map((f) => f.severity), c.severities, found.map((f) => f.message).join('\n'));
     });
   }
 
@@ -188,6 +189,19 @@ describe('rules', () => {
     assert.ok(finding, 'the typo is found');
     assert.equal(text.slice(finding.span.start, finding.span.end), encoded);
     assert.deepEqual(finding.fixes, []);
+  });
+
+  test('a report\'s own severity only lowers the configured one', () => {
+    const rows: [Severity, Severity | undefined, Severity][] = [
+      ['error', undefined, 'error'],
+      ['error', 'warning', 'warning'],
+      ['error', 'info', 'info'],
+      ['warning', 'info', 'info'],
+      ['warning', 'error', 'warning'],
+      ['info', 'warning', 'info'],
+      ['info', 'error', 'info'],
+    ];
+    for (const [configured, cap, expected] of rows) assert.equal(atMost(configured, cap), expected, `${configured} capped at ${cap}`);
   });
 
   test('configuration: off and severity overrides', () => {
