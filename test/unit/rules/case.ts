@@ -5,7 +5,8 @@ export interface Case {
   name: string;
   rule: string;
   text: string;
-  format?: 'json' | 'yaml';
+  /** CDK (`typescript`) and Terraform cases need the grammars, which rules.test.ts loads. */
+  format?: 'json' | 'yaml' | 'typescript' | 'terraform';
   at: string[];
   /** The severity of each finding, in order, with the rule's default configuration (checked when given). */
   severities?: Severity[];

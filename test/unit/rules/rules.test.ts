@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
@@ -9,6 +9,7 @@ import { catalogFile } from '../helpers/paths';
 import { allow, stmt, type Case } from './case';
 import { moreCases } from './cases';
 import { applyFix } from '../helpers/edits';
+import { loadGrammars } from '../helpers/grammars';
 
 const catalog = Catalog.load(catalogFile);
 
@@ -37,9 +38,9 @@ const cases: Case[] = [
   // missing-version / invalid-version
   { name: 'no Version', rule: 'missing-version', text: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}', at: ['Statement'] },
   { name: 'has Version', rule: 'missing-version', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
-  { name: 'made-up Version', rule: 'invalid-version', text: '{"Version": "2024-01-01", "Statement": []}', at: ['2024-01-01'] },
+  { name: 'made-up Version', rule: 'invalid-version', text: '{"Version": "2024-01-01", "Statement": []}', at: ['2024-01-01'], severities: ['error'] },
   { name: 'current Version', rule: 'invalid-version', text: '{"Version": "2012-10-17", "Statement": []}', at: [] },
-  { name: 'old Version', rule: 'invalid-version', text: '{"Version": "2008-10-17", "Statement": []}', at: ['2008-10-17'] },
+  { name: 'old Version: AWS accepts it, a warning', rule: 'invalid-version', text: '{"Version": "2008-10-17", "Statement": []}', at: ['2008-10-17'], severities: ['warning'] },
   // duplicate-sid / invalid-sid
   { name: 'same Sid twice', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: ['A'] },
   { name: 'distinct Sids', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "B", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: [] },
@@ -120,13 +121,14 @@ const cases: Case[] = [
   },
 ];
 
-function findingsOf(c: { text: string; format?: 'json' | 'yaml' }, rule: string): Finding[] {
+function findingsOf(c: { text: string; format?: Case['format'] }, rule: string): Finding[] {
   return lintText(c.text, c.format ?? 'json', catalog).findings.filter((f) => f.ruleId === rule);
 }
 
 const apply = applyFix;
 
 describe('rules', () => {
+  before(loadGrammars);
   for (const c of cases) {
     test(`${c.rule}: ${c.name}`, () => {
       const found = findingsOf(c, c.rule);
@@ -202,6 +204,16 @@ describe('rules', () => {
       ['info', 'error', 'info'],
     ];
     for (const [configured, cap, expected] of rows) assert.equal(atMost(configured, cap), expected, `${configured} capped at ${cap}`);
+  });
+
+  test('a report\'s severity survives the memo moving a document (text typed above it)', () => {
+    const text = '{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}';
+    for (const shifted of [text, `\n\n${text}`]) {
+      const [finding] = findingsOf({ text: shifted }, 'invalid-version');
+      assert.equal(finding?.severity, 'warning');
+      assert.equal(shifted.slice(finding.span.start, finding.span.end), '2008-10-17');
+    }
+    assert.equal(lintText(text, 'json', catalog, { rules: { 'invalid-version': 'info' } }).findings.find((f) => f.ruleId === 'invalid-version')?.severity, 'info');
   });
 
   test('configuration: off and severity overrides', () => {
