@@ -19,7 +19,12 @@ const LAMBDA_ESCALATION = '"iam:PassRole", "lambda:CreateFunction", "lambda:Invo
 
 export const leastPrivilegeCases: Case[] = [
   // privilege-escalation
-  { name: 'PassRole + CreateFunction + InvokeFunction on *', rule: 'privilege-escalation', text: allow(`"Action": [${LAMBDA_ESCALATION}], "Resource": "*"`), at: ['iam:PassRole'] },
+  { name: 'PassRole + CreateFunction + InvokeFunction on *: depends on the roles there are, a warning', rule: 'privilege-escalation', text: allow(`"Action": [${LAMBDA_ESCALATION}], "Resource": "*"`), at: ['iam:PassRole'], severities: ['warning'] },
+  { name: 'attaching any policy to a user reaches administrator: an error', rule: 'privilege-escalation', text: allow('"Action": "iam:AttachUserPolicy", "Resource": "*"'), at: ['iam:AttachUserPolicy'], severities: ['error'] },
+  { name: 'a new default policy version reaches administrator', rule: 'privilege-escalation', text: allow('"Action": "iam:CreatePolicyVersion", "Resource": "arn:aws:iam::111122223333:policy/*"'), at: ['iam:CreatePolicyVersion'], severities: ['error'] },
+  { name: 'a role policy and the means to assume the role reach administrator', rule: 'privilege-escalation', text: stmt('{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}, {"Effect": "Allow", "Action": "iam:PutRolePolicy", "Resource": "*"}'), at: ['iam:PutRolePolicy'], severities: ['error'] },
+  { name: 'keys of other users depend on who they are: a warning beside an error', rule: 'privilege-escalation', text: allow('"Action": ["iam:CreateAccessKey", "iam:AttachUserPolicy"], "Resource": "*"'), at: ['iam:CreateAccessKey', 'iam:AttachUserPolicy'], severities: ['warning', 'error'] },
+  { name: 'a console password for another user depends on who it is: a warning', rule: 'privilege-escalation', text: allow('"Action": "iam:CreateLoginProfile", "Resource": "*"'), at: ['iam:CreateLoginProfile'], severities: ['warning'] },
   {
     name: 'a combination split over two inline policies of one role',
     rule: 'privilege-escalation',
