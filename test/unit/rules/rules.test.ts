@@ -67,7 +67,7 @@ const cases: Case[] = [
   { name: 'Deny with * is fine', rule: 'wildcard-action', text: stmt('{"Effect": "Deny", "Action": "*", "Resource": "*"}'), at: [] },
   { name: 'admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*"'), at: ['*'] },
   { name: 'admin with a condition is not flagged as admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}'), at: [] },
-  { name: 'Resource * on a scopable action', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*"'), at: ['*'] },
+  { name: 'Resource * on a scopable Read action: information', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*"'), at: ['*'], severities: ['info'] },
   { name: 'Resource * on wildcard-only actions', rule: 'resource-star', text: allow('"Action": ["s3:ListAllMyBuckets", "sts:GetCallerIdentity"], "Resource": "*"'), at: [] },
   { name: 'PassRole on *', rule: 'passrole-star-resource', text: allow('"Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*"'), at: ['iam:PassRole'] },
   { name: 'PassRole through iam:Pass*', rule: 'passrole-star-resource', text: allow('"Action": "iam:Pass*", "Resource": "*"'), at: ['iam:Pass*'] },
