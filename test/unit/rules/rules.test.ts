@@ -193,6 +193,13 @@ describe('rules', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
+  test('public-principal says which conditions were set aside, and why', () => {
+    const text = stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringLike": {"aws:SourceVpc": "vpc-*"}, "StringEqualsIfExists": {"aws:SourceVpce": "vpce-1"}}}');
+    const [finding] = findingsOf({ text }, 'public-principal');
+    assert.match(finding!.message, /aws:SourceVpc 'vpc-\*' is not a fixed value/);
+    assert.match(finding!.message, /StringEqualsIfExists lets through every request without 'aws:SourceVpce'/);
+  });
+
   test('a report\'s own severity only lowers the configured one', () => {
     const rows: [Severity, Severity | undefined, Severity][] = [
       ['error', undefined, 'error'],
