@@ -96,6 +96,7 @@ export const leastPrivilegeCases: Case[] = [
   { name: 'a transport key does not scope', rule: 'resource-star', text: allow('"Action": "s3:PutObject", "Resource": "*", "Condition": {"StringEquals": {"s3:signatureversion": "AWS4-HMAC-SHA256"}}'), at: ['*'], severities: ['warning'] },
   { name: 'ec2:Describe* on * is how listing works', rule: 'resource-star', text: allow('"Action": ["ec2:Describe*", "s3:ListBucket"], "Resource": "*"'), at: [] },
   { name: 'List and Read together: information, naming the Read action', rule: 'resource-star', text: allow('"Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*"'), at: ['*'], severities: ['info'] },
+  { name: 'a tag condition with no values does not scope', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": []}}'), at: ['*'], severities: ['info'] },
   { name: 'tagging any resource stays a warning', rule: 'resource-star', text: allow('"Action": "dynamodb:TagResource", "Resource": "*"'), at: ['*'], severities: ['warning'] },
   { name: 'administrator access is admin-access\'s alone', rule: 'wildcard-action', text: allow('"Action": "*", "Resource": "*"'), at: [] },
   { name: 'administrator access is not also resource-star', rule: 'resource-star', text: allow('"Action": "*", "Resource": "*"'), at: [] },
