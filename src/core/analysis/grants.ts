@@ -240,11 +240,9 @@ function administratorVia(statement: Statement, catalog: Catalog): GrantVia | un
 function everyAction(statement: Statement, catalog: Catalog): GrantVia | undefined {
   if (statement.action) {
     if (statement.action.list.unknown) return undefined;
-    const all = catalog.allActions().length;
     return statement.action.list.values.find((v) => {
       const text = literal(v);
-      // Only a pattern whose service part is all wildcards can match every service's actions.
-      return text === '*' || (text !== undefined && /^\*+:[*?]*$/.test(text) && expandCached(catalog, text).length === all);
+      return text !== undefined && namesEveryAction(text, catalog);
     });
   }
   const not = statement.notAction;
@@ -254,6 +252,12 @@ function everyAction(statement: Statement, catalog: Catalog): GrantVia | undefin
     return text !== undefined && expandCached(catalog, text).length === 0;
   });
   return excludesNothing ? not.key : undefined;
+}
+
+/** True for `*`, or a pattern every action matches (`*:*`): IAM reads both as every action. */
+export function namesEveryAction(text: string, catalog: Catalog): boolean {
+  // Only a pattern whose service part is all wildcards can match every service's actions.
+  return text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(catalog, text).length === catalog.allActions().length);
 }
 
 function everyResource(statement: Statement): boolean {

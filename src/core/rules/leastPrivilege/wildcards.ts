@@ -5,7 +5,7 @@ import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
-import { expandCached, isAdministrator, statementGrants } from '../../analysis/grants';
+import { isAdministrator, namesEveryAction, statementGrants } from '../../analysis/grants';
 import { conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { unconstrainedRuleOf } from './unconstrained';
@@ -40,7 +40,7 @@ export const wildcardAction: Rule = {
       for (const value of valuesOf(statement.action)) {
         const text = literal(value);
         if (text === undefined) continue;
-        if (namesEveryAction(text, ctx)) {
+        if (namesEveryAction(text, ctx.catalog)) {
           ctx.report({ span: value.span, message: `"Action": "${text}" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
         } else if (/^[^:*?]+:\*$/.test(text) && ctx.catalog.service(text.slice(0, -2))) {
           const service = ctx.catalog.service(text.slice(0, -2))!;
@@ -56,11 +56,6 @@ export const wildcardAction: Rule = {
     }
   },
 };
-
-/** `*`, or a pattern every action matches (`*:*`): IAM reads both as every action. */
-function namesEveryAction(text: string, ctx: RuleContext): boolean {
-  return text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(ctx.catalog, text).length === ctx.catalog.allActions().length);
-}
 
 export const adminAccess: Rule = {
   meta: {
