@@ -28,8 +28,11 @@
  *   `Null` with both true and false.
  * - `null-not-boolean`: `Null` takes only true or false; any other value tests nothing we can name.
  * - `unknown-operator`: IAM rejects the policy; until the operator is fixed the entry restricts nothing.
- * A Condition or a value with an unknown part (an intrinsic, a CDK token, a Terraform expression) counts
- * as restricting: the linter never reports on what it cannot see.
+ * A negated operator on a known key counts as restricting although it passes requests without the key:
+ * it refuses the values it names (`StringNotEquals s3:x-amz-acl public-read` is a real limit), which an
+ * author writes on purpose; IfExists adds nothing to that. A Condition or a value with an unknown part (an
+ * intrinsic, a CDK token, a Terraform expression) counts as restricting: the linter never reports on what
+ * it cannot see.
  */
 import type { Catalog } from '../catalog/catalog';
 import type { ConditionBlock, ConditionEntry, Statement, Value } from '../policy/model';
