@@ -145,9 +145,10 @@ export function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, ca
   const known = knownKey(key, catalog);
   if (operator.base === 'Null') return nullVerdict(operator, texts, known);
   if (!known) return operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base) ? 'unknown-key' : undefined;
+  // A negated operator already passes requests without the key: IfExists or ForAllValues change nothing.
+  if (isNegated(operator.base)) return undefined;
   if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key)) return 'only-if-present';
-  if (!isNegated(operator.base) && matchesAnyValue(operator, texts)) return 'any-value';
-  return undefined;
+  return matchesAnyValue(operator, texts) ? 'any-value' : undefined;
 }
 
 /**

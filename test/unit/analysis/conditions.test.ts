@@ -54,6 +54,7 @@ const rows: Row[] = [
   { name: 'an unknown key under IfExists passes every request', condition: '{"StringEqualsIfExists": {"aws:Typo": "x"}}', restricts: false, ignored: ['unknown-key'] },
   { name: 'an unknown key under a positive operator fails every request (grants nothing)', condition: '{"StringEquals": {"aws:PrincipalOrgIDs": "o-abc"}}', restricts: true, ignored: [] },
   { name: 'a negated operator on a known key', condition: '{"StringNotEquals": {"aws:PrincipalAccount": "444455556666"}}', restricts: true, ignored: [] },
+  { name: 'IfExists adds nothing to a negated operator', condition: '{"StringNotEqualsIfExists": {"s3:x-amz-acl": "public-read"}}', restricts: true, ignored: [] },
   { name: 'templated and provider keys are known', condition: '{"StringEqualsIfExists": {"aws:ResourceTag/team": "a"}, "StringNotEquals": {"accounts.google.com:sub": "x"}}', restricts: true, ignored: ['only-if-present'] },
   { name: 'Null true: temporary credentials only', condition: '{"Null": {"aws:TokenIssueTime": "false"}}', restricts: true, ignored: [] },
   { name: 'Null with a bare boolean', condition: '{"Null": {"aws:TokenIssueTime": true}}', restricts: true, ignored: [] },
