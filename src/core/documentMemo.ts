@@ -99,7 +99,7 @@ function shifted(outcome: RuleOutcome, delta: number): RuleOutcome {
 }
 
 function shiftReport(report: Report, delta: number): Report {
-  const moved: { -readonly [K in keyof Report]: Report[K] } = { span: shiftSpan(report.span, delta), message: report.message };
+  const moved: { -readonly [K in keyof Report]: Report[K] } = { ...report, span: shiftSpan(report.span, delta) };
   if (report.fixes) moved.fixes = report.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shiftSpan(e.span, delta) })) }));
   return moved;
 }

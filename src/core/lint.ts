@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog/catalog';
 import type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat } from './policy/model';
 import { RULES } from './rules/registry';
-import type { Finding, Fix, Report, Severity } from './rules/types';
+import { atMost, type Finding, type Fix, type Report, type Severity } from './rules/types';
 import { readPolicySource, type ReadOptions } from './sources';
 import { applySuppressions } from './config/suppress';
 import { DocumentOutcomes, fileTraits } from './documentMemo';
@@ -96,7 +96,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
     const push = (f: Report, document: PolicyDocument | undefined) =>
-      findings.push({ ruleId: rule.meta.id, severity, message: f.message, span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
+      findings.push({ ruleId: rule.meta.id, severity: atMost(severity, f.severity), message: f.message, span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
     const fail = (where: string, error: unknown) =>
       internalErrors.push({ ruleId: rule.meta.id, where, message: error instanceof Error ? error.message : String(error) });
     if (rule.check) {

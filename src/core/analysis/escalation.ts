@@ -90,6 +90,25 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   method('PutRolePolicyAndUpdateTrust', ['iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy'], "write a policy on a role and rewrite the role's trust policy", CS),
 ];
 
+/**
+ * The methods that reach full administrator access whatever else exists in the account: the holder
+ * attaches AdministratorAccess (an AWS managed policy, always there) or writes `*` on `*` into a policy of
+ * an identity it is (a user, its group, its own customer managed policy) or can then act as (a role it
+ * may assume, or make assumable by rewriting its trust; a user it can create keys for). The others depend
+ * on what exists: an administrator user to take keys from, a privileged role to pass or assume, a more
+ * permissive old policy version, a function or instance with a strong role.
+ */
+const REACHING_ADMINISTRATOR: ReadonlySet<string> = new Set([
+  'CreateNewPolicyVersion', 'AttachUserPolicy', 'AttachGroupPolicy', 'AttachRolePolicy', 'PutUserPolicy', 'PutGroupPolicy', 'PutRolePolicy',
+  'AttachUserPolicyThenCreateAccessKey', 'PutUserPolicyThenCreateAccessKey', 'CreatePolicyVersionThenAssumeRole',
+  'AttachRolePolicyAndUpdateTrust', 'CreatePolicyVersionAndUpdateTrust', 'PutRolePolicyAndUpdateTrust',
+]);
+
+/** True when the method reaches full administrator access (REACHING_ADMINISTRATOR). */
+export function reachesAdministrator(method: EscalationMethod): boolean {
+  return REACHING_ADMINISTRATOR.has(method.name);
+}
+
 const resolvedByCatalog = new WeakMap<Catalog, Map<string, Action | undefined>>();
 
 /** The methods' action names resolved once per catalog: asked for every principal of every file. */

@@ -13,6 +13,7 @@ import type { Key, Span, Statement, Value } from '../policy/model';
 import { globMatcher, hasWildcard, literal } from '../rules/values';
 import { BoundedMemo } from '../catalog/memo';
 import { arnSegments, reachOf, type Reach } from './resources';
+import { conditionVerdict } from './conditions';
 
 /** Where a statement names an action: the Action value (a name or a pattern), or the NotAction key. */
 export type GrantVia = Value | Key;
@@ -42,7 +43,13 @@ export interface StatementGrants {
     /** True for NotResource: every resource but those listed. */
     readonly inverted: boolean;
   };
+  /** True when the Condition may restrict requests (conditions.ts: an empty or wildcard Condition does not). */
   readonly conditional: boolean;
+  /**
+   * Where the statement grants full administrator access (see administratorVia), or undefined. An
+   * Allow whose Condition restricts nothing counts.
+   */
+  readonly administrator: GrantVia | undefined;
   /** Unknown parts: the actions, resources or conditions they stand for are not in the figures above. */
   readonly unknown: readonly UnknownPart[];
   /** True when the actions are certain: no unknown part of Action, or of a NotAction's exclusions. */
@@ -115,6 +122,7 @@ function computeGrants(statement: Statement, catalog: Catalog): StatementGrants 
 
   let actions: Map<Action, GrantVia> | undefined;
   let countByLevel: Record<AccessLevel, number> | undefined;
+  let administrator: { via: GrantVia | undefined } | undefined;
   return {
     statement,
     effect,
@@ -135,7 +143,12 @@ function computeGrants(statement: Statement, catalog: Catalog): StatementGrants 
       everyOfAType: reaching(['everything', 'every-of-a-type']),
       inverted: !statement.resource && statement.notResource !== undefined,
     },
-    conditional: statement.condition !== undefined && (statement.condition.unknown === true || statement.condition.blocks.length > 0),
+    get conditional() {
+      return conditionVerdict(statement, catalog).restricts;
+    },
+    get administrator() {
+      return (administrator ??= { via: effect === 'Allow' ? administratorVia(statement, catalog) : undefined }).via;
+    },
     unknown,
     certain: !unknownExclusion && !statement.unknown && element !== undefined && !element.list.unknown,
   };
@@ -200,11 +213,65 @@ export function unconditionalOnEverything(grants: StatementGrants): boolean {
   return grants.effect === 'Allow' && !grants.conditional && grants.resources.everything.length > 0;
 }
 
-/** True for `"Action": "*"` on `"Resource": "*"` without conditions: administrator access, which admin-access reports alone. */
-export function isAdministrator(statement: Statement): boolean {
-  if (statement.unknown || statement.condition || !statement.effect || literal(statement.effect.value) !== 'Allow') return false;
-  const star = (element: { list: { values: readonly Value[] } } | undefined) => (element?.list.values ?? []).some((v) => literal(v) === '*');
-  return star(statement.action) && star(statement.resource);
+/** True when the statement grants full administrator access (administratorVia), which admin-access reports alone. */
+export function isAdministrator(statement: Statement, catalog: Catalog): boolean {
+  return statementGrants(statement, catalog).administrator !== undefined;
+}
+
+/**
+ * Where an Allow statement grants every action on every resource with no Condition that restricts
+ * anything (conditions.ts): the Action value that names every action, or the NotAction key. Forms that
+ * leave everything count, so that no spelling escapes the most severe finding:
+ * - Action `*`, or a pattern every action matches (`*:*`);
+ * - NotAction whose exclusions match no action at all (an empty list, a misspelt name, an unknown
+ *   service): it excludes nothing;
+ * - Resource `*` or an ARN of wildcards (`arn:aws:*:*:*:*`);
+ * - NotResource whose exclusions spare IAM: every other resource stays granted, IAM's included, and
+ *   with IAM the holder can grant itself the rest. An exclusion that may cover IAM (`*`, an ARN whose
+ *   service is `iam` or a wildcard) leaves it to allow-not-resource.
+ * Unknown parts (intrinsics) make no claim. The statement's Effect is not checked here.
+ */
+function administratorVia(statement: Statement, catalog: Catalog): GrantVia | undefined {
+  if (statement.unknown || conditionVerdict(statement, catalog).restricts) return undefined;
+  const via = everyAction(statement, catalog);
+  return via && everyResource(statement) ? via : undefined;
+}
+
+function everyAction(statement: Statement, catalog: Catalog): GrantVia | undefined {
+  if (statement.action) {
+    if (statement.action.list.unknown) return undefined;
+    return statement.action.list.values.find((v) => {
+      const text = literal(v);
+      return text !== undefined && namesEveryAction(text, catalog);
+    });
+  }
+  const not = statement.notAction;
+  if (!not || not.list.unknown) return undefined;
+  const excludesNothing = not.list.values.every((v) => {
+    const text = literal(v);
+    return text !== undefined && expandCached(catalog, text).length === 0;
+  });
+  return excludesNothing ? not.key : undefined;
+}
+
+/** True for `*`, or a pattern every action matches (`*:*`): IAM reads both as every action. */
+export function namesEveryAction(text: string, catalog: Catalog): boolean {
+  // Only a pattern whose service part is all wildcards can match every service's actions.
+  return text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(catalog, text).length === catalog.allActions().length);
+}
+
+function everyResource(statement: Statement): boolean {
+  if (statement.resource) return !statement.resource.list.unknown && statement.resource.list.values.some((v) => reachOf(v) === 'everything');
+  const not = statement.notResource;
+  if (!not || not.list.unknown) return false;
+  return not.list.values.every((v) => literal(v) !== undefined && !mayCoverIam(literal(v)!));
+}
+
+/** True when a NotResource exclusion may cover IAM's resources: `*`, or an ARN whose service is `iam` or has a wildcard. */
+function mayCoverIam(text: string): boolean {
+  if (!text.startsWith('arn:')) return /^[*?]+$/.test(text);
+  const service = text.split(':')[2] ?? '';
+  return service === 'iam' || /[*?]/.test(service);
 }
 
 /**

@@ -8,7 +8,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
 import type { PolicyDocument, PolicySource } from '../policy/model';
 import { literal } from '../rules/values';
-import { expandCached, grantVia, isAdministrator, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
+import { expandCached, grantVia, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
+import { conditionVerdict } from './conditions';
 
 export interface Principal {
   /** The logical id (or name) the source gives it, or a description when it names none. */
@@ -27,7 +28,7 @@ export interface PrincipalGrants {
   readonly principal: Principal;
   /** Every action granted, with every Allow statement granting it. */
   readonly actions: ReadonlyMap<Action, readonly GrantSite[]>;
-  /** True when a statement grants `*` on `*` without conditions (admin-access reports that). */
+  /** True when a statement grants administrator access (grants.ts administratorVia; admin-access reports that). */
   readonly administrator: boolean;
   /** Unknown parts of the principal's statements: what they grant or deny is not in `actions`. */
   readonly unknown: readonly UnknownPart[];
@@ -73,11 +74,13 @@ export function principalGrants(
       const grants = statementGrants(statement, catalog);
       unknown.push(...grants.unknown);
       const named = (): Iterable<[Action, GrantVia]> => (only ? viaOf(grants, only, catalog) : grants.actions);
-      if (grants.effect === 'Deny' && !grants.conditional && grants.resources.everything.length > 0 && !grants.resources.inverted) {
+      // Only a Deny whose Condition holds on every request removes what it names (an IfExists entry restricts
+      // little, yet a Deny under it still spares the requests that carry the key).
+      if (grants.effect === 'Deny' && conditionVerdict(statement, catalog).alwaysHolds && grants.resources.everything.length > 0 && !grants.resources.inverted) {
         for (const [action] of named()) denied.add(action);
       }
       if (grants.effect !== 'Allow') continue;
-      administrator ||= isAdministrator(statement);
+      administrator ||= grants.administrator !== undefined;
       for (const [action, via] of named()) {
         if (!counts(grants, action)) continue;
         const sites = actions.get(action);

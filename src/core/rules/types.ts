@@ -5,6 +5,15 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/**
+ * The lower of a rule's configured severity and a report's own cap: a report may only lower what the
+ * user (or the rule's default) set, never raise it, so `"warning"` in the settings keeps every finding
+ * of the rule at most a warning.
+ */
+export function atMost(configured: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && SEVERITIES.indexOf(cap) > SEVERITIES.indexOf(configured) ? cap : configured;
+}
+
 /** A replacement of the text in `span` (an insertion when the span is empty). */
 export interface TextEdit {
   readonly span: Span;
@@ -65,6 +74,12 @@ export interface Report {
   readonly span: Span;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /**
+   * At most this severity, for a finding that weighs less than the rule's worst case (a Read action on
+   * `"*"`, a privilege escalation that does not reach administrator). The configured severity stays the
+   * ceiling: the finding gets the lower of the two (atMost). The message says why it is lower.
+   */
+  readonly severity?: Severity;
 }
 
 /** What a rule sees while it checks one document. */

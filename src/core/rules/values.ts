@@ -40,8 +40,3 @@ export function globMatcher(pattern: string, caseSensitive = false): (text: stri
     return glob.literal ? t === glob.prefix : t.startsWith(glob.prefix) && glob.testRest(t);
   };
 }
-
-/** True when a Condition applies: a block, or an unknown Condition (an empty `{}` restricts nothing). */
-export function hasConditions(statement: Statement): boolean {
-  return statement.condition !== undefined && (statement.condition.unknown === true || statement.condition.blocks.length > 0);
-}

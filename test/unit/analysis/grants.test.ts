@@ -42,6 +42,19 @@ describe('what one statement grants', () => {
     assert.equal(g.conditional, true);
   });
 
+  test('a Condition that restricts nothing does not make a statement conditional; administrator access in every spelling', () => {
+    const g = grantsOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*:*", "Resource": "*", "Condition": {"StringEquals": {}}}]}');
+    assert.equal(g.conditional, false);
+    assert.equal(g.administrator?.text, '*:*');
+    const not = grantsOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": ["iam:DeleteUsr"], "Resource": "*"}]}');
+    assert.equal(not.administrator?.text, 'NotAction');
+    const deny = grantsOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}');
+    assert.equal(deny.administrator, undefined);
+    const mfa = grantsOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}');
+    assert.equal(mfa.administrator, undefined);
+    assert.equal(mfa.conditional, true);
+  });
+
   test('an unknown action is flagged, never guessed; an unknown exclusion leaves no certain action', () => {
     const yaml = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, !Sub "s3:${Verb}Object"]\n    Resource: !Ref Bucket\n';
     const g = grantsOf(yaml, 'yaml');

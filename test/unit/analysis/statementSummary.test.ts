@@ -24,6 +24,12 @@ test('patterns are expanded; NotAction counts what it leaves; conditions are sai
   assert.match(not!, new RegExp(`^Deny ${all - iam} actions on every resource`));
 });
 
+test('a Condition that restricts nothing is said so', () => {
+  const [empty, star] = titles('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {}}, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringLike": {"aws:SourceVpce": "*"}}}]}');
+  assert.equal(empty, 'Allow 1 action on every resource: 1 Read · conditions restrict nothing');
+  assert.equal(star, 'Allow 1 action on every resource: 1 Read · conditions restrict nothing');
+});
+
 test('unknown parts are named, not guessed', () => {
   const text = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: [s3:GetObject, !Ref OtherAction]\n            Resource: !GetAtt Bucket.Arn\n';
   assert.deepEqual(titles(text, 'yaml'), ['Allow 1 action on 1 resource: 1 Read · a part unknown (an action)']);

@@ -40,7 +40,11 @@ describe('the 1,524 AWS managed policies', { skip }, () => {
       const codes = new Set(aa.map((f) => f.issueCode));
       for (const finding of results.get(file)?.findings ?? []) {
         if (finding.severity !== 'error') continue;
-        const claimed = ruleById(finding.ruleId)?.meta.equivalents.accessAnalyzer ?? [];
+        const rule = ruleById(finding.ruleId)?.meta;
+        const claimed = rule?.equivalents.accessAnalyzer ?? [];
+        // ValidatePolicy has no check for what a least-privilege rule with no equivalent finds (an escalation
+        // to administrator in IAMFullAccess): there is nothing to agree with. Validity errors must agree.
+        if (claimed.length === 0 && rule?.family === 'least-privilege') continue;
         if (!claimed.some((c) => codes.has(c))) disagreements.push(`${file}: we report ${finding.ruleId} (${finding.message}); Access Analyzer reports ${[...codes].join(', ')}`);
       }
     }

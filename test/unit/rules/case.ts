@@ -1,10 +1,15 @@
+import type { Severity } from '../../../src/core/rules/types';
+
 /** One case: a policy, a rule, and the source text of each finding of that rule, in order. */
 export interface Case {
   name: string;
   rule: string;
   text: string;
-  format?: 'json' | 'yaml';
+  /** CDK (`typescript`) and Terraform cases need the grammars, which rules.test.ts loads. */
+  format?: 'json' | 'yaml' | 'typescript' | 'terraform';
   at: string[];
+  /** The severity of each finding, in order, with the rule's default configuration (checked when given). */
+  severities?: Severity[];
 }
 
 /** A JSON policy with these statements. */

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
 import { RULES } from '../../../src/core/rules/registry';
-import type { Finding } from '../../../src/core/rules/types';
+import { atMost, type Finding, type Severity } from '../../../src/core/rules/types';
 import { catalogFile } from '../helpers/paths';
 import { allow, stmt, type Case } from './case';
 import { moreCases } from './cases';
 import { applyFix } from '../helpers/edits';
+import { loadGrammars } from '../helpers/grammars';
 
 const catalog = Catalog.load(catalogFile);
 
@@ -37,9 +38,9 @@ const cases: Case[] = [
   // missing-version / invalid-version
   { name: 'no Version', rule: 'missing-version', text: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}', at: ['Statement'] },
   { name: 'has Version', rule: 'missing-version', text: allow('"Action": "s3:GetObject", "Resource": "*"'), at: [] },
-  { name: 'made-up Version', rule: 'invalid-version', text: '{"Version": "2024-01-01", "Statement": []}', at: ['2024-01-01'] },
+  { name: 'made-up Version', rule: 'invalid-version', text: '{"Version": "2024-01-01", "Statement": []}', at: ['2024-01-01'], severities: ['error'] },
   { name: 'current Version', rule: 'invalid-version', text: '{"Version": "2012-10-17", "Statement": []}', at: [] },
-  { name: 'old Version', rule: 'invalid-version', text: '{"Version": "2008-10-17", "Statement": []}', at: ['2008-10-17'] },
+  { name: 'old Version: AWS accepts it, a warning', rule: 'invalid-version', text: '{"Version": "2008-10-17", "Statement": []}', at: ['2008-10-17'], severities: ['warning'] },
   // duplicate-sid / invalid-sid
   { name: 'same Sid twice', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: ['A'] },
   { name: 'distinct Sids', rule: 'duplicate-sid', text: stmt('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "B", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}'), at: [] },
@@ -66,7 +67,7 @@ const cases: Case[] = [
   { name: 'Deny with * is fine', rule: 'wildcard-action', text: stmt('{"Effect": "Deny", "Action": "*", "Resource": "*"}'), at: [] },
   { name: 'admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*"'), at: ['*'] },
   { name: 'admin with a condition is not flagged as admin', rule: 'admin-access', text: allow('"Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}'), at: [] },
-  { name: 'Resource * on a scopable action', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*"'), at: ['*'] },
+  { name: 'Resource * on a scopable Read action: information', rule: 'resource-star', text: allow('"Action": "dynamodb:GetItem", "Resource": "*"'), at: ['*'], severities: ['info'] },
   { name: 'Resource * on wildcard-only actions', rule: 'resource-star', text: allow('"Action": ["s3:ListAllMyBuckets", "sts:GetCallerIdentity"], "Resource": "*"'), at: [] },
   { name: 'PassRole on *', rule: 'passrole-star-resource', text: allow('"Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*"'), at: ['iam:PassRole'] },
   { name: 'PassRole through iam:Pass*', rule: 'passrole-star-resource', text: allow('"Action": "iam:Pass*", "Resource": "*"'), at: ['iam:Pass*'] },
@@ -120,17 +121,19 @@ const cases: Case[] = [
   },
 ];
 
-function findingsOf(c: { text: string; format?: 'json' | 'yaml' }, rule: string): Finding[] {
+function findingsOf(c: { text: string; format?: Case['format'] }, rule: string): Finding[] {
   return lintText(c.text, c.format ?? 'json', catalog).findings.filter((f) => f.ruleId === rule);
 }
 
 const apply = applyFix;
 
 describe('rules', () => {
+  before(loadGrammars);
   for (const c of cases) {
     test(`${c.rule}: ${c.name}`, () => {
       const found = findingsOf(c, c.rule);
       assert.deepEqual(found.map((f) => c.text.slice(f.span.start, f.span.end)), c.at, found.map((f) => f.message).join('\n'));
+      if (c.severities) assert.deepEqual(found.map((f) => f.severity), c.severities, found.map((f) => f.message).join('\n'));
     });
   }
 
@@ -188,6 +191,36 @@ describe('rules', () => {
     assert.ok(finding, 'the typo is found');
     assert.equal(text.slice(finding.span.start, finding.span.end), encoded);
     assert.deepEqual(finding.fixes, []);
+  });
+
+  test('public-principal says which conditions were set aside, and why', () => {
+    const text = stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringLike": {"aws:SourceVpc": "vpc-*"}, "StringEqualsIfExists": {"aws:SourceVpce": "vpce-1"}}}');
+    const [finding] = findingsOf({ text }, 'public-principal');
+    assert.match(finding!.message, /aws:SourceVpc 'vpc-\*' is not a fixed value/);
+    assert.match(finding!.message, /StringEqualsIfExists lets through every request without 'aws:SourceVpce'/);
+  });
+
+  test('a report\'s own severity only lowers the configured one', () => {
+    const rows: [Severity, Severity | undefined, Severity][] = [
+      ['error', undefined, 'error'],
+      ['error', 'warning', 'warning'],
+      ['error', 'info', 'info'],
+      ['warning', 'info', 'info'],
+      ['warning', 'error', 'warning'],
+      ['info', 'warning', 'info'],
+      ['info', 'error', 'info'],
+    ];
+    for (const [configured, cap, expected] of rows) assert.equal(atMost(configured, cap), expected, `${configured} capped at ${cap}`);
+  });
+
+  test('a report\'s severity survives the memo moving a document (text typed above it)', () => {
+    const text = '{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}';
+    for (const shifted of [text, `\n\n${text}`]) {
+      const [finding] = findingsOf({ text: shifted }, 'invalid-version');
+      assert.equal(finding?.severity, 'warning');
+      assert.equal(shifted.slice(finding.span.start, finding.span.end), '2008-10-17');
+    }
+    assert.equal(lintText(text, 'json', catalog, { rules: { 'invalid-version': 'info' } }).findings.find((f) => f.ruleId === 'invalid-version')?.severity, 'info');
   });
 
   test('configuration: off and severity overrides', () => {

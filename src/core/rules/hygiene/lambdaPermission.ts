@@ -9,6 +9,7 @@ import type { Rule } from '../types';
 import { literal } from '../values';
 import { setResourceProperty } from './propertyEdits';
 import { propertiesUnknown, propertyOf, resourcesOfType } from './template';
+import type { TemplateResource } from '../../policy/model';
 
 const SERVICE_SUFFIX = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 
@@ -22,7 +23,27 @@ function isServicePrincipal(value: Value): boolean {
   return typeof name === 'string' && /^[a-z0-9][a-z0-9.-]*\.$/.test(name) && typeof suffix !== 'string' && suffix.unknown === 'AWS::URLSuffix';
 }
 
-const SOURCE_KEYS = ['SourceArn', 'SourceAccount'] as const;
+/**
+ * True when SourceAccount or SourceArn ties the invocation to an account or a resource. Lambda compares
+ * SourceArn with StringLike, so an ARN with a wildcard and no account (`arn:aws:s3:::*`: S3 ARNs hold
+ * none) matches every account's resources; an empty value names nothing. Intrinsics count: no finding on
+ * what cannot be read.
+ */
+function tiedToSource(permission: TemplateResource): boolean {
+  const account = propertyOf(permission, 'SourceAccount');
+  if (account && literal(valueOf(account)) !== '') return true;
+  const arn = propertyOf(permission, 'SourceArn');
+  if (!arn) return false;
+  const text = literal(valueOf(arn));
+  if (text === undefined) return true;
+  return text !== '' && (!/[*?]/.test(text) || /^\d{12}$/.test(text.split(':')[4] ?? ''));
+}
+
+/** True when PrincipalOrgID names an organisation (an intrinsic may). */
+function tiedToOrganisation(permission: TemplateResource): boolean {
+  const org = propertyOf(permission, 'PrincipalOrgID');
+  return org !== undefined && literal(valueOf(org)) !== '';
+}
 
 export const lambdaPermissionWithoutSource: Rule = {
   meta: {
@@ -32,7 +53,7 @@ export const lambdaPermissionWithoutSource: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL'], checkov: ['CKV_AWS_364'] },
     docs: {
-      what: 'An `AWS::Lambda::Permission` lets a service principal (`s3.amazonaws.com`, `events.amazonaws.com`, `sns.amazonaws.com`...) invoke a function with neither `SourceArn` nor `SourceAccount`.',
+      what: 'An `AWS::Lambda::Permission` lets a service principal (`s3.amazonaws.com`, `events.amazonaws.com`, `sns.amazonaws.com`...) invoke a function with neither `SourceArn` nor `SourceAccount` that ties it to a source. Lambda compares `SourceArn` with `StringLike`: an ARN with a wildcard and no account (`arn:aws:s3:::*`, since S3 ARNs hold no account) matches every account\'s resources and does not count, nor does an empty value.',
       why: 'The service then invokes the function on behalf of any of its customers: anyone who points their own bucket notification, rule or topic at your function\'s ARN can invoke it (the confused deputy problem).',
       example: '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "s3.amazonaws.com" } }',
       fix: 'Set `SourceArn` to the bucket, rule, topic or API that invokes the function, and for S3 (whose bucket ARNs hold no account) also `SourceAccount: !Ref AWS::AccountId`.',
@@ -43,7 +64,7 @@ export const lambdaPermissionWithoutSource: Rule = {
       if (propertiesUnknown(permission)) continue;
       const principal = propertyOf(permission, 'Principal');
       if (!principal || !isServicePrincipal(valueOf(principal))) continue;
-      if (SOURCE_KEYS.some((key) => propertyOf(permission, key) !== undefined)) continue;
+      if (tiedToSource(permission)) continue;
       const edit = setResourceProperty(ctx.text, permission, 'SourceAccount', '{"Ref": "AWS::AccountId"}');
       ctx.report({
         span: principal.span,
@@ -62,7 +83,7 @@ export const lambdaPermissionPublic: Rule = {
     defaultSeverity: 'error',
     equivalents: { checkov: ['CKV_AWS_301'] },
     docs: {
-      what: 'An `AWS::Lambda::Permission` grants `Principal: "*"` with none of `SourceArn`, `SourceAccount`, `PrincipalOrgID`, and without `FunctionUrlAuthType: AWS_IAM`.',
+      what: 'An `AWS::Lambda::Permission` grants `Principal: "*"` with none of `SourceArn`, `SourceAccount`, `PrincipalOrgID` (counted as for lambda-permission-without-source: a wildcard ARN with no account or an empty value does not count), and without `FunctionUrlAuthType: AWS_IAM`.',
       why: 'Any AWS account, and for a function URL with `FunctionUrlAuthType: NONE` anyone on the internet, can invoke the function: run its code with its role\'s permissions and run up its bill.',
       example: '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "*" } }',
       fix: 'Name the account or service that calls the function as `Principal`, or keep `*` with `PrincipalOrgID` (your organisation) or `SourceArn`; for a function URL, use `FunctionUrlAuthType: AWS_IAM`. A deliberately public webhook: suppress here, with the reason.',
@@ -73,7 +94,7 @@ export const lambdaPermissionPublic: Rule = {
       if (propertiesUnknown(permission)) continue;
       const principal = propertyOf(permission, 'Principal');
       if (stringOf(principal) !== '*' || !principal) continue;
-      if ([...SOURCE_KEYS, 'PrincipalOrgID'].some((key) => propertyOf(permission, key) !== undefined)) continue;
+      if (tiedToSource(permission) || tiedToOrganisation(permission)) continue;
       const authType = propertyOf(permission, 'FunctionUrlAuthType');
       // `AWS_IAM` needs a signed caller; an intrinsic may be it.
       if (authType && stringOf(authType) !== 'NONE') continue;

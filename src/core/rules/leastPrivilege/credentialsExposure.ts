@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { nameList, reportSensitive, type SensitiveAction } from './sensitiveActions';
 
 /**
@@ -49,7 +50,8 @@ export const credentialsExposure: Rule = {
         'An Allow statement of an identity policy grants, on every resource (`"*"`, or every resource of the action\'s type such as `arn:aws:iam::*:role/*`) and without conditions, an action that returns credentials: ' +
         '`sts:AssumeRole`, `sts:GetFederationToken`, `redshift:GetClusterCredentials`, `rds-db:connect`, `iam:CreateServiceSpecificCredential`, `cognito-idp:DescribeUserPoolClient`, `lightsail:GetInstanceAccessDetails`, `codepipeline:PollForJobs` and a few more. ' +
         'The same actions on named resources (`sts:AssumeRole` on one role ARN) are the normal use and are not reported. Left out: tokens that carry only the caller\'s own permissions (`ecr:GetAuthorizationToken`, which every image pull needs, `sts:GetSessionToken`, `codeartifact:GetAuthorizationToken`), ' +
-        'and `iam:CreateAccessKey`/`CreateLoginProfile`/`UpdateLoginProfile`, which privilege-escalation reports. NotAction is left to allow-not-action and `*` on `*` to admin-access.',
+        'and `iam:CreateAccessKey`/`CreateLoginProfile`/`UpdateLoginProfile`, which privilege-escalation reports. NotAction is left to allow-not-action and `*` on `*` to admin-access. ' +
+        RESTRICTING_CONDITION_DOC,
       why: 'Credentials outlive the request: whoever can fetch them for any role, user or database can act as it from anywhere until they expire or are rotated.',
       example: '{ "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*" }',
       fix: 'Name the roles, database users or clusters the workload needs (`arn:aws:iam::111122223333:role/reporting`), or add a condition such as `aws:ResourceTag/...`.',

@@ -1,14 +1,20 @@
 import type { Rule, RuleMeta } from '../types';
 import { isAllow } from '../values';
+import { isAdministrator } from '../../analysis/grants';
 
-/** A rule that reports the `Not...` element of every Allow statement that has one. */
+/**
+ * A rule that reports the `Not...` element of every Allow statement that has one; in an identity policy,
+ * a NotAction or NotResource that leaves administrator access is admin-access's finding alone.
+ */
 function allowWith(element: 'notAction' | 'notResource' | 'notPrincipal', meta: RuleMeta, message: string): Rule {
   return {
     meta,
     check(document, ctx) {
       for (const statement of document.statements) {
         const found = statement[element];
-        if (isAllow(statement) && found) ctx.report({ span: found.key.span, message });
+        if (!isAllow(statement) || !found) continue;
+        if (element !== 'notPrincipal' && document.kind === 'identity' && isAdministrator(statement, ctx.catalog)) continue;
+        ctx.report({ span: found.key.span, message });
       }
     },
   };
@@ -23,7 +29,7 @@ export const allowNotAction = allowWith(
     defaultSeverity: 'warning',
     equivalents: { parliament: ['NOTACTION_WITH_ALLOW'] },
     docs: {
-      what: 'An Allow statement uses `NotAction`: it grants every action except the ones listed.',
+      what: 'An Allow statement uses `NotAction`: it grants every action except the ones listed. In an identity policy, a `NotAction` whose exclusions match no action (an empty list, a misspelt name) on every resource is administrator access: admin-access reports it instead.',
       why: 'It grants thousands of actions, including every action AWS adds later, across all services.',
       example: '{ "Effect": "Allow", "NotAction": "iam:*", "Resource": "*" }',
       fix: 'List the actions to allow with `Action`. `NotAction` belongs in Deny statements.',
@@ -41,7 +47,7 @@ export const allowNotResource = allowWith(
     defaultSeverity: 'warning',
     equivalents: { parliament: ['NOTRESOURCE_WITH_ALLOW'], accessAnalyzer: ['PASS_ROLE_WITH_NOTRESOURCE'] },
     docs: {
-      what: 'An Allow statement uses `NotResource`: it grants its actions on every resource except the ones listed.',
+      what: 'An Allow statement uses `NotResource`: it grants its actions on every resource except the ones listed. In an identity policy, `"Action": "*"` with a `NotResource` that leaves IAM\'s resources granted is administrator access: admin-access reports it instead.',
       why: 'It covers every other resource in the account, including ones created later.',
       example: '{ "Effect": "Allow", "Action": "s3:*", "NotResource": "arn:aws:s3:::audit-logs/*" }',
       fix: 'List the resources to allow with `Resource`. `NotResource` belongs in Deny statements.',

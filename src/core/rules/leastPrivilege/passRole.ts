@@ -1,3 +1,4 @@
+import type { Catalog } from '../../catalog/catalog';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import { requiresAnyKey } from '../requiredConditions';
@@ -15,7 +16,7 @@ export const passRoleStar: Rule = {
       checkov: ['CKV_AWS_286'],
     },
     docs: {
-      what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`, with no `iam:PassedToService` condition naming the services the roles may go to.',
+      what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`, with no `iam:PassedToService` condition naming the services the roles may go to. An entry that names nothing (no values) or anything (`StringLike "*"`) does not count either.',
       why: 'Passing any role to a service (Lambda, EC2, ECS, CloudFormation...) lets the holder run code with that role\'s permissions, administrator roles included: a privilege escalation.',
       example: '{ "Effect": "Allow", "Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*" }',
       fix: 'Scope the Resource to the roles the workload passes, and add an `iam:PassedToService` condition naming the service.',
@@ -30,7 +31,7 @@ export const passRoleStar: Rule = {
         const text = literal(v);
         return text !== undefined && globMatcher(text)('iam:PassRole');
       });
-      if (!passing || limitsPassedToService(statement)) continue;
+      if (!passing || limitsPassedToService(statement, ctx.catalog)) continue;
       const via = literal(passing)!.toLowerCase() === 'iam:passrole' ? '' : ` (through '${literal(passing)}')`;
       ctx.report({
         span: passing.span,
@@ -42,12 +43,13 @@ export const passRoleStar: Rule = {
 };
 
 /**
- * True when a condition must hold on every request for the services roles go to (`iam:PassedToService`)
- * or the resource they are attached to (`iam:AssociatedResourceArn`). `...IfExists` does not count:
- * a request without the key passes it. Access Analyzer draws the same line.
+ * True when a condition that restricts names the services roles go to (`iam:PassedToService`) or the
+ * resource they are attached to (`iam:AssociatedResourceArn`). `...IfExists` does not count (a request
+ * without the key passes it; Access Analyzer draws the same line), nor does an entry that names nothing
+ * (`[]`) or everything (`StringLike "*"`).
  */
-function limitsPassedToService(statement: Statement): boolean {
-  return requiresAnyKey(statement, ['iam:PassedToService', 'iam:AssociatedResourceArn']);
+function limitsPassedToService(statement: Statement, catalog: Catalog): boolean {
+  return requiresAnyKey(statement, catalog, ['iam:PassedToService', 'iam:AssociatedResourceArn']);
 }
 
 export const passRoleWithoutService: Rule = {
@@ -58,7 +60,7 @@ export const passRoleWithoutService: Rule = {
     defaultSeverity: 'warning',
     equivalents: {},
     docs: {
-      what: 'An Allow statement grants `iam:PassRole` on specific roles, with no `iam:PassedToService` condition naming the service the roles are for.',
+      what: 'An Allow statement grants `iam:PassRole` on specific roles, with no `iam:PassedToService` condition naming the service the roles are for (`...IfExists` does not count: a request without the key passes it). An entry that names nothing (no values) or anything (`StringLike "*"`) does not count either.',
       why: 'The roles can then be passed to any service that accepts a role: a role meant for Lambda can run EC2 instances, ECS tasks or Glue jobs with its permissions.',
       example: '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/orders-function" }',
       fix: 'Add `"Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } }` naming the service.',
@@ -70,7 +72,7 @@ export const passRoleWithoutService: Rule = {
       if (!isAllow(statement) || statement.unknown || statement.condition?.unknown) continue;
       if (starResource(statement) || !statement.resource || statement.resource.list.unknown) continue; // * is passrole-star-resource's
       const passing = valuesOf(statement.action).find((v) => literal(v)?.toLowerCase() === 'iam:passrole');
-      if (!passing || limitsPassedToService(statement)) continue;
+      if (!passing || limitsPassedToService(statement, ctx.catalog)) continue;
       ctx.report({
         span: passing.span,
         message: 'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.',

@@ -1,4 +1,4 @@
-import { ESCALATION_METHODS, findEscalations, type EscalationMethod } from '../../analysis/escalation';
+import { ESCALATION_METHODS, findEscalations, reachesAdministrator, type EscalationMethod } from '../../analysis/escalation';
 import { principalGrants, principalsOf, THIS_POLICY, type GrantSite, type Principal } from '../../analysis/principals';
 import { reachingEvery, type StatementGrants } from '../../analysis/grants';
 import type { Catalog } from '../../catalog/catalog';
@@ -8,6 +8,7 @@ import { LineIndex } from '../../text/lines';
 import { requiredEntries } from '../requiredConditions';
 import type { Rule } from '../types';
 import { globMatcher, literal } from '../values';
+import { isNegated } from '../../policy/operators';
 
 /**
  * A grant counts toward an escalation when it reaches every resource of a type (`*`, `role/*`) or uses
@@ -36,22 +37,23 @@ function escalationActions(catalog: Catalog): ReadonlySet<Action> {
 /**
  * True when the statement's iam:PassedToService condition forbids passing the role to `service`:
  * a positive operator whose values do not match it, or a negated one whose values do. Unknown values
- * forbid nothing we can tell, so the grant does not count (no finding on an unknown part).
+ * forbid nothing we can tell, so the grant does not count (no finding on an unknown part). Entries that
+ * restrict nothing (`[]`, `...IfExists`: analysis/conditions.ts) forbid nothing.
  */
-function passingForbidden(statement: Statement, service: string): boolean {
-  for (const { block, entry } of requiredEntries(statement)) {
+function passingForbidden(statement: Statement, service: string, catalog: Catalog): boolean {
+  for (const { operator, entry } of requiredEntries(statement, catalog)) {
     if (entry.key.text.toLowerCase() !== 'iam:passedtoservice') continue;
     if (entry.values.unknown || entry.values.values.some((v) => literal(v) === undefined)) return true;
-    const negated = /Not/.test(block.operator.text);
+    const negated = isNegated(operator.base);
     const matches = entry.values.values.some((v) => globMatcher(literal(v)!)(service));
     if (matches === negated) return true;
   }
   return false;
 }
 
-function sitesFor(sites: readonly GrantSite[] | undefined, action: string, method: EscalationMethod): readonly GrantSite[] | undefined {
+function sitesFor(sites: readonly GrantSite[] | undefined, action: string, method: EscalationMethod, catalog: Catalog): readonly GrantSite[] | undefined {
   if (!sites || action !== 'iam:PassRole' || !method.passedTo) return sites;
-  return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!));
+  return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!, catalog));
 }
 
 /** Every escalation combination each principal of the file is granted, with the sites granting each action. */
@@ -77,7 +79,7 @@ function findAll(source: PolicySource, catalog: Catalog): Escalation[] {
   for (const principal of principalsOf(source)) {
     const granted = principalGrants(principal, catalog, counts(catalog), escalationActions(catalog));
     if (granted.administrator) continue;
-    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m))) {
+    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m, catalog))) {
       out.push({ principal, method, sites });
     }
   }
@@ -96,7 +98,7 @@ export const privilegeEscalation: Rule = {
     id: 'privilege-escalation',
     name: 'Privilege escalation',
     family: 'least-privilege',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     equivalents: { parliament: ['PRIVILEGE_ESCALATION'], checkov: ['CKV_AWS_110', 'CKV_AWS_286'] },
     docs: {
       what:
@@ -104,7 +106,9 @@ export const privilegeEscalation: Rule = {
         "Rhino Security Labs' 21 methods and the concrete action sets cloudsplaining adds (e.g. `iam:PassRole` + `lambda:CreateFunction` + `lambda:InvokeFunction`). " +
         'An action counts when it is granted on every resource of its type (`"*"`, `arn:aws:iam::*:role/*`) or through NotResource; an `iam:PassedToService` condition that rules out the method\'s service removes `iam:PassRole` from that method. ' +
         'The finding is on the value granting the first action of the combination and names where the others are. A principal with full administrator access is left to admin-access; ' +
-        'actions reachable only through unknown parts (CloudFormation intrinsics) are not counted. The severity is a warning, not an error: these actions are the daily work of administrator and deployment roles, and whether they escalate depends on which roles and users exist.',
+        'actions reachable only through unknown parts (CloudFormation intrinsics) are not counted. ' +
+        'The severity is an error when a combination reaches full administrator access whatever else exists in the account: attaching a policy to a user or group (`iam:AttachUserPolicy`, `AttachGroupPolicy`, `PutUserPolicy`, `PutGroupPolicy`: AdministratorAccess on itself, or on a user it can create keys for), a new default version of a managed policy (`iam:CreatePolicyVersion`), or a role policy with the means to use the role (`iam:AttachRolePolicy`/`PutRolePolicy` with `sts:AssumeRole` or `iam:UpdateAssumeRolePolicy`). ' +
+        'The other combinations are warnings: whether they escalate depends on which users, roles, policy versions and functions exist (keys for an administrator user, a privileged role to pass), and they are the daily work of deployment roles.',
       why: 'Each combination lets the holder obtain permissions it was not given: attach a policy to itself, create keys for an administrator, or run code under a more privileged role.',
       example: '{ "Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*" }',
       fix: 'Scope the actions to the resources the workload manages (the roles it may pass, with an `iam:PassedToService` condition; its own functions), or split the duties between principals.',
@@ -125,7 +129,10 @@ export const privilegeEscalation: Rule = {
       entry.methods.push({ method, others });
     }
     for (const entry of found.values()) {
-      ctx.report({ span: entry.span, message: message(entry) }, entry.site.document);
+      // The combinations reaching administrator first: the message describes the first.
+      entry.methods.sort((a, b) => Number(reachesAdministrator(b.method)) - Number(reachesAdministrator(a.method)));
+      const admin = reachesAdministrator(entry.methods[0]!.method);
+      ctx.report({ span: entry.span, message: message(entry, admin), ...(!admin && { severity: 'warning' as const }) }, entry.site.document);
     }
   },
 };
@@ -138,14 +145,15 @@ function where(name: string, site: GrantSite, first: GrantSite, text: string, li
   return `${name}${through} on line ${lineAt(site.via.span.start)}`;
 }
 
-function message(entry: Found): string {
+function message(entry: Found, admin: boolean): string {
   const whose = entry.principals.length === 1 && entry.principals[0] === THIS_POLICY ? 'this policy' : entry.principals.join(', ');
+  const reach = admin ? ' to full administrator access' : '';
   const describe = ({ method, others }: Found['methods'][number]) => {
     const elsewhere = others.filter((o) => o !== '');
     return `${method.actions.join(' + ')}: ${method.how}${elsewhere.length > 0 ? ` (${elsewhere.join('; ')})` : ''}`;
   };
-  if (entry.methods.length === 1) return `Privilege escalation for ${whose}: ${describe(entry.methods[0]!)}.`;
+  if (entry.methods.length === 1) return `Privilege escalation${reach} for ${whose}: ${describe(entry.methods[0]!)}.`;
   const rest = entry.methods.slice(1).map((m) => m.method.name);
   const others = rest.length > 5 ? `${rest.slice(0, 5).join(', ')} and ${rest.length - 5} more` : rest.join(', ');
-  return `Privilege escalation for ${whose}, ${entry.methods.length} ways: ${describe(entry.methods[0]!)}; also ${others}.`;
+  return `Privilege escalation${reach} for ${whose}, ${entry.methods.length} ways: ${describe(entry.methods[0]!)}; also ${others}.`;
 }

@@ -7,7 +7,8 @@ import { expandCached, isAdministrator, reachingEvery, statementGrants, type Gra
 import type { Catalog } from '../../catalog/catalog';
 import type { Action } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
-import { hasConditions, isAllow, literal, valuesOf } from '../values';
+import { isAllow, literal, valuesOf } from '../values';
+import { conditionRestricts, conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import type { RuleContext } from '../types';
 
 /** One action of a list, with why it is on it. */
@@ -17,8 +18,9 @@ export interface SensitiveAction {
 }
 
 /**
- * Reports, per Action value, the listed actions it grants on every resource of their type without
- * conditions. Administrator access is admin-access's, NotAction allow-not-action's.
+ * Reports, per Action value, the listed actions it grants on every resource of their type with no
+ * Condition that restricts (an empty one, or `StringLike "*"`, does not: analysis/conditions.ts).
+ * Administrator access is admin-access's, NotAction allow-not-action's.
  */
 const wantedByList = new WeakMap<readonly SensitiveAction[], { catalog: Catalog; order: ReadonlyMap<Action, number> }>();
 
@@ -44,8 +46,8 @@ export function reportSensitive(
   if (document.kind !== 'identity') return;
   const wanted = wantedActions(list, ctx.catalog);
   for (const statement of document.statements) {
-    // Conditional and Deny statements are never reported: skip them before expanding their actions.
-    if (hasConditions(statement) || !isAllow(statement) || isAdministrator(statement)) continue;
+    // Deny statements and those a Condition restricts are never reported: skip them before expanding their actions.
+    if (!isAllow(statement) || conditionRestricts(statement, ctx.catalog) || isAdministrator(statement, ctx.catalog)) continue;
     const grants = statementGrants(statement, ctx.catalog);
     if (grants.effect !== 'Allow' || grants.inverted || grants.conditional) continue;
     // Each value's (remembered) expansion walked against the few wanted actions; the first value naming one reports it.
@@ -62,8 +64,9 @@ export function reportSensitive(
     }
     for (const actions of byValue.values()) actions.sort((a, b) => wanted.get(a)! - wanted.get(b)!);
     const everywhere = grants.resources.everything.length > 0;
+    const note = unrestrictedNote(conditionVerdict(statement, ctx.catalog));
     for (const [via, actions] of byValue) {
-      ctx.report({ span: via.span, message: message(ctx.text.slice(via.span.start, via.span.end), actions, everywhere) });
+      ctx.report({ span: via.span, message: message(ctx.text.slice(via.span.start, via.span.end), actions, everywhere) + note });
     }
   }
 }

@@ -10,7 +10,9 @@ import type { Catalog } from '../../catalog/catalog';
 import { isAdministrator, statementGrants, type StatementGrants } from '../../analysis/grants';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
-import { hasConditions, isAllow, valuesOf } from '../values';
+import { isAllow, valuesOf } from '../values';
+import { conditionRestricts, conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
+import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { reachOf } from '../../analysis/resources';
 
 /** The actions of `level` the statement grants on every resource without conditions, that could be scoped. */
@@ -22,16 +24,16 @@ export function scopableOnEverything(grants: StatementGrants, level: AccessLevel
 /** Which of the two rules reports the statement's `"*"`, if either. */
 export function unconstrainedRuleOf(statement: Statement, catalog: Catalog): 'permissions-management' | 'unconstrained-write' | undefined {
   // Only an unconditional Allow on every resource can be either: decided without expanding its actions.
-  if (!onEverythingWithoutConditions(statement) || isAdministrator(statement)) return undefined;
+  if (!onEverythingWithoutConditions(statement, catalog) || isAdministrator(statement, catalog)) return undefined;
   const grants = statementGrants(statement, catalog);
   if (scopableOnEverything(grants, 'Permissions management').length > 0) return 'permissions-management';
   if (scopableOnEverything(grants, 'Write').length > 0) return 'unconstrained-write';
   return undefined;
 }
 
-/** An Allow without Condition whose Resource reaches everything (`"*"`, an all-wildcard ARN). */
-function onEverythingWithoutConditions(statement: Statement): boolean {
-  return !hasConditions(statement) && isAllow(statement) && valuesOf(statement.resource).some((v) => reachOf(v) === 'everything');
+/** An Allow with no Condition that restricts, whose Resource reaches everything (`"*"`, an all-wildcard ARN). */
+function onEverythingWithoutConditions(statement: Statement, catalog: Catalog): boolean {
+  return isAllow(statement) && valuesOf(statement.resource).some((v) => reachOf(v) === 'everything') && !conditionRestricts(statement, catalog);
 }
 
 function named(actions: readonly Action[]): string {
@@ -44,7 +46,7 @@ function checkLevel(document: PolicyDocument, ctx: RuleContext, rule: string, de
   for (const statement of document.statements) {
     if (unconstrainedRuleOf(statement, ctx.catalog) !== rule) continue;
     const grants = statementGrants(statement, ctx.catalog);
-    ctx.report({ span: grants.resources.everything[0]!.span, message: describe(grants) });
+    ctx.report({ span: grants.resources.everything[0]!.span, message: describe(grants) + unrestrictedNote(conditionVerdict(statement, ctx.catalog)) });
   }
 }
 
@@ -58,6 +60,7 @@ export const permissionsManagement: Rule = {
     docs: {
       what:
         'An Allow statement of an identity policy grants actions of the Permissions management access level (`iam:PutRolePolicy`, `s3:PutBucketPolicy`, `kms:CreateGrant`...) on `"Resource": "*"` (or an all-wildcard ARN) without conditions. ' +
+        `${RESTRICTING_CONDITION_DOC} ` +
         'Only actions that support resource-level permissions count. One `"*"` gets one finding: administrator access is admin-access\'s, and a statement reported here is not also reported by unconstrained-write or resource-star.',
       why: 'Permissions-management actions change who may do what: on every resource they let the holder grant itself, or anyone, access to every role, bucket, key or queue in the account.',
       example: '{ "Effect": "Allow", "Action": ["iam:AttachRolePolicy", "s3:PutBucketPolicy"], "Resource": "*" }',
@@ -84,6 +87,7 @@ export const unconstrainedWrite: Rule = {
     docs: {
       what:
         'An Allow statement of an identity policy grants Write actions on `"Resource": "*"` (or an all-wildcard ARN) without conditions, and no Permissions-management actions (those are permissions-management\'s finding, which counts the Write actions too). ' +
+        `${RESTRICTING_CONDITION_DOC} ` +
         'Only actions that support resource-level permissions count (`cloudwatch:PutMetricData` needs `"*"`). resource-star does not report the same `"*"`; admin-access alone reports `*` on `*`.',
       why: 'Write actions create, change and delete resources: on `"*"` they reach every table, bucket, function or instance in the account, not only the workload\'s own.',
       example: '{ "Effect": "Allow", "Action": "dynamodb:DeleteTable", "Resource": "*" }',

@@ -1,9 +1,13 @@
 import type { Action } from '../../catalog/types';
+import type { Catalog } from '../../catalog/catalog';
+import { isNegated } from '../../policy/operators';
 import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
-import { isAdministrator, statementGrants } from '../../analysis/grants';
+import { isAdministrator, namesEveryAction, statementGrants } from '../../analysis/grants';
+import { conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
+import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { unconstrainedRuleOf } from './unconstrained';
 
 /**
@@ -32,12 +36,12 @@ export const wildcardAction: Rule = {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
       // `*` on `*` is admin-access's finding alone.
-      if (!isAllow(statement) || isAdministrator(statement)) continue;
+      if (!isAllow(statement) || isAdministrator(statement, ctx.catalog)) continue;
       for (const value of valuesOf(statement.action)) {
         const text = literal(value);
         if (text === undefined) continue;
-        if (text === '*') {
-          ctx.report({ span: value.span, message: `"Action": "*" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
+        if (namesEveryAction(text, ctx.catalog)) {
+          ctx.report({ span: value.span, message: `"Action": "${text}" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
         } else if (/^[^:*?]+:\*$/.test(text) && ctx.catalog.service(text.slice(0, -2))) {
           const service = ctx.catalog.service(text.slice(0, -2))!;
           const actions = ctx.catalog.actionsOf(service.prefix);
@@ -61,7 +65,11 @@ export const adminAccess: Rule = {
     defaultSeverity: 'error',
     equivalents: { checkov: ['CKV_AWS_1', 'CKV_AWS_62'], cdkNag: ['AwsSolutions-IAM4'] },
     docs: {
-      what: 'An Allow statement grants `"Action": "*"` on `"Resource": "*"` without conditions: full administrator access.',
+      what:
+        'An Allow statement of an identity policy grants every action on every resource with no Condition that restricts: full administrator access. ' +
+        'Every spelling counts: `"Action": "*"` or a pattern that matches every action (`*:*`); a `NotAction` whose exclusions match no action (an empty list, a misspelt name), which excludes nothing; ' +
+        '`"Resource": "*"` or an ARN of wildcards (`arn:aws:*:*:*:*`); a `NotResource` whose exclusions leave IAM granted (with IAM the holder can grant itself the rest; exclusions that may cover IAM are left to allow-not-resource). ' +
+        `${RESTRICTING_CONDITION_DOC} A Condition with an unknown part (an intrinsic) counts: nothing is reported on what cannot be read.`,
       why: 'Whoever holds the policy can do anything in the account, including granting themselves and others more access and erasing the audit trail.',
       example: '{ "Effect": "Allow", "Action": "*", "Resource": "*" }',
       fix: 'Grant the actions and resources the workload needs. Keep administrator access to break-glass roles with MFA conditions.',
@@ -70,11 +78,15 @@ export const adminAccess: Rule = {
   check(document, ctx) {
     if (document.kind !== 'identity') return;
     for (const statement of document.statements) {
-      if (!isAllow(statement) || statement.condition) continue;
-      const star = valuesOf(statement.action).find((v) => literal(v) === '*');
-      if (star && starResource(statement)) {
-        ctx.report({ span: star.span, message: 'This statement grants full administrator access: every action on every resource, without conditions.' });
-      }
+      if (!isAllow(statement)) continue;
+      const via = statementGrants(statement, ctx.catalog).administrator;
+      if (!via) continue;
+      // The NotAction key when the exclusions exclude nothing; else the Action value naming every action.
+      const how = 'kind' in via ? '' : ` (its ${via.text} excludes no action)`;
+      ctx.report({
+        span: via.span,
+        message: `This statement grants full administrator access: every action on every resource${how}, with no condition that restricts it.${unrestrictedNote(conditionVerdict(statement, ctx.catalog))}`,
+      });
     }
   },
 };
@@ -87,10 +99,14 @@ export const resourceStar: Rule = {
     defaultSeverity: 'warning',
     equivalents: { parliament: ['RESOURCE_STAR'], checkov: ['CKV_AWS_355', 'CKV_AWS_356'] },
     docs: {
-      what: 'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read, List and Tagging actions, or any statement with conditions).',
+      what:
+        'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read and Tagging actions, or any statement with conditions). ' +
+        'List actions are never reported (`ec2:Describe*` on `"*"` is how listing works), and a statement that only reads is reported as information. ' +
+        'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
+        'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
       why: 'The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload\'s own.',
-      example: '{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*" }',
-      fix: 'Name the resources (the hover on each action shows its ARN formats). Actions that support no resource types (e.g. `s3:ListAllMyBuckets`) need `*` and are not reported.',
+      example: '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
+      fix: 'Name the resources (the hover on each action shows its ARN formats), or scope them with a condition such as `aws:ResourceTag/...`. Actions that support no resource types (e.g. `s3:ListAllMyBuckets`) need `*` and are not reported.',
     },
   },
   check(document, ctx) {
@@ -99,16 +115,66 @@ export const resourceStar: Rule = {
       if (!isAllow(statement)) continue;
       const star = starResource(statement);
       // One finding per "*": admin-access, permissions-management and unconstrained-write say more.
-      if (!star || isAdministrator(statement) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
-      const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly);
+      if (!star || isAdministrator(statement, ctx.catalog) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
+      // Listing needs "*" by its nature; actions without resource types cannot be scoped.
+      const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly && a.accessLevel !== 'List');
       if (scopable.length === 0) continue;
-      const wildcards = valuesOf(statement.action).some((v) => hasWildcard(literal(v) ?? ''));
-      const names = scopable.slice(0, 3).map((a) => a.fullName).join(', ');
-      const more = scopable.length > 3 ? ` and ${scopable.length - 3} more` : '';
-      ctx.report({
-        span: star.span,
-        message: `"Resource": "*" applies ${wildcards ? `${scopable.length} actions` : names + more} to every resource in the account, though ${scopable.length === 1 ? 'it supports' : 'they support'} resource-level permissions${wildcards ? ` (${names}${more})` : ''}.`,
-      });
+      const scope = scopingCondition(statement, scopable, ctx.catalog);
+      if (scope && !scope.region) continue;
+      const readOnly = scopable.every((a) => a.accessLevel === 'Read');
+      const why = scope ? ` The condition on ${scope.key} limits the regions, not the resources: reported as information.` : readOnly ? ' Reported as information: the actions only read.' : '';
+      ctx.report({ span: star.span, message: resourceStarMessage(statement, scopable) + why, ...((scope || readOnly) && { severity: 'info' as const }) });
     }
   },
 };
+
+function resourceStarMessage(statement: Statement, scopable: readonly Action[]): string {
+  const wildcards = valuesOf(statement.action).some((v) => hasWildcard(literal(v) ?? ''));
+  const names = scopable.slice(0, 3).map((a) => a.fullName).join(', ');
+  const more = scopable.length > 3 ? ` and ${scopable.length - 3} more` : '';
+  return `"Resource": "*" applies ${wildcards ? `${scopable.length} actions` : names + more} to every resource in the account, though ${scopable.length === 1 ? 'it supports' : 'they support'} resource-level permissions${wildcards ? ` (${names}${more})` : ''}.`;
+}
+
+/** Global keys that name the resource (or what a request creates), whatever the action lists. */
+const RESOURCE_KEYS = /^aws:(resourcetag\/.+|requesttag\/.+|resourceaccount|resourceorgid|resourceorgpaths)$/i;
+/** Keys about how the request travels, not what it reaches. */
+const TRANSPORT_KEYS = /:(tlsversion|authtype|signatureage|signatureversion|x-amz-content-sha256)$/i;
+/** Keys that limit the region: every resource there stays reachable. */
+const REGION_KEYS = /^(aws:requestedregion|[a-z0-9-]+:region)$/i;
+
+/**
+ * The key of a restricting, positive condition entry that scopes the request to resources: a global
+ * resource key, or a service key the catalog lists for one of the actions (its own keys or its resource
+ * types'). A positive operator on a key an action does not carry fails for that action, so the
+ * statement grants it nowhere: scoped or not granted, never every resource. `region` when the only
+ * scoping key limits the region. Undefined when nothing scopes.
+ */
+function scopingCondition(statement: Statement, actions: readonly Action[], catalog: Catalog): { key: string; region: boolean } | undefined {
+  let region: string | undefined;
+  let listed: Set<string> | undefined;
+  for (const { entry, operator } of conditionVerdict(statement, catalog).restricting) {
+    if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
+    const key = entry.key.text;
+    if (REGION_KEYS.test(key)) region ??= key;
+    else if (RESOURCE_KEYS.test(key)) return { key, region: false };
+    else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key)) {
+      listed ??= keysOf(actions, catalog);
+      const name = catalog.conditionKey(key)?.name.toLowerCase();
+      if (name && listed.has(name)) return { key, region: false };
+    }
+  }
+  return region ? { key: region, region: true } : undefined;
+}
+
+/** The condition keys the catalog lists for the actions and their resource types, lower case. */
+function keysOf(actions: readonly Action[], catalog: Catalog): Set<string> {
+  const keys = new Set<string>();
+  for (const action of actions) {
+    for (const k of action.conditionKeys) keys.add(k.toLowerCase());
+    for (const rt of action.resourceTypes) {
+      for (const k of rt.conditionKeys) keys.add(k.toLowerCase());
+      for (const k of catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []) keys.add(k.toLowerCase());
+    }
+  }
+  return keys;
+}

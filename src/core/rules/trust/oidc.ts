@@ -7,8 +7,9 @@ import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { globMatcher, isAllow, literal } from '../values';
-import { parseOperator } from '../validity/conditions';
 import { requiredEntries } from '../requiredConditions';
+import { conditionRestricts } from '../../analysis/conditions';
+import type { Catalog } from '../../catalog/catalog';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
@@ -87,7 +88,7 @@ interface OidcStatement {
 }
 
 /** The web-identity trust statements of a trust policy, with their providers; statements with unknown parts are left out. */
-function oidcStatements(document: PolicyDocument): OidcStatement[] {
+function oidcStatements(document: PolicyDocument, catalog: Catalog): OidcStatement[] {
   if (document.kind !== 'trust') return [];
   const out: OidcStatement[] = [];
   for (const statement of document.statements) {
@@ -103,9 +104,9 @@ function oidcStatements(document: PolicyDocument): OidcStatement[] {
       if (text !== undefined && /:saml-provider\//.test(text)) continue;
       const host = hostOf(value) ?? (text === undefined && inferred.size === 1 ? [...inferred][0] : undefined);
       if (host) providers.push({ host, kind: kindOf(host), at: value });
-      else if (text === undefined && !statement.condition) unconditioned.push(value);
+      else if (text === undefined && !conditionRestricts(statement, catalog)) unconditioned.push(value);
     }
-    const keys = new Set(requiredEntries(statement).map(({ entry }) => entry.key.text.toLowerCase()));
+    const keys = new Set(requiredEntries(statement, catalog).map(({ entry }) => entry.key.text.toLowerCase()));
     out.push({ statement, providers, unconditioned, keys });
   }
   return out;
@@ -124,12 +125,10 @@ function githubPattern(pattern: string): 'any-repository' | 'any-ref' | undefine
 }
 
 /** The GitHub `sub` values that take effect: positive string operators that hold on every request. */
-function githubSubjects(statement: Statement): { operator: 'equals' | 'like'; value: Value }[] | 'unknown' {
+function githubSubjects(statement: Statement, catalog: Catalog): { operator: 'equals' | 'like'; value: Value }[] | 'unknown' {
   const out: { operator: 'equals' | 'like'; value: Value }[] = [];
-  for (const { block, entry } of requiredEntries(statement)) {
+  for (const { operator: parsed, entry } of requiredEntries(statement, catalog)) {
     if (entry.key.text.toLowerCase() !== `${GITHUB}:sub`) continue;
-    const parsed = parseOperator(block.operator.text);
-    if (!parsed || parsed.set === 'ForAllValues') continue; // ForAllValues passes a request without the key
     if (parsed.base !== 'StringEquals' && parsed.base !== 'StringEqualsIgnoreCase' && parsed.base !== 'StringLike') continue;
     if (entry.values.unknown) return 'unknown';
     for (const value of entry.values.values) out.push({ operator: parsed.base === 'StringLike' ? 'like' : 'equals', value });
@@ -158,14 +157,14 @@ export const oidcTrustUnpinned: Rule = {
       checkov: ['CKV_AWS_358'],
     },
     docs: {
-      what: 'A role trusts an OpenID Connect provider (`Federated`: GitHub Actions, an EKS cluster, Google, Cognito, any `oidc-provider/...`) for `sts:AssumeRoleWithWebIdentity` without a condition on the claim that identifies your tokens: `:sub` for GitHub, EKS and other providers, `:aud` for Google and Cognito, `:app_id` for Facebook and Login with Amazon. For GitHub, a `StringLike` subject that does not name the repository (`*`, `repo:*`, `repo:my-org/*`) is reported too. Conditions with `...IfExists` and `ForAllValues:` do not count: a token without the claim passes them. Statements whose Condition is an intrinsic are not judged.',
+      what: 'A role trusts an OpenID Connect provider (`Federated`: GitHub Actions, an EKS cluster, Google, Cognito, any `oidc-provider/...`) for `sts:AssumeRoleWithWebIdentity` without a condition on the claim that identifies your tokens: `:sub` for GitHub, EKS and other providers, `:aud` for Google and Cognito, `:app_id` for Facebook and Login with Amazon. For GitHub, a `StringLike` subject that does not name the repository (`*`, `repo:*`, `repo:my-org/*`) is reported too. Conditions with `...IfExists` and `ForAllValues:` do not count: a token without the claim passes them (except on the audience, which every token carries: STS accepts a token only for a client ID registered with the provider). An entry with no values, or a value that matches anything (`StringLike "*"`), does not count either; a federated principal written as an intrinsic with a Condition that restricts nothing (`{}`) is reported as having none. Statements whose Condition is an intrinsic are not judged.',
       why: 'The provider issues tokens to everyone who uses it: without a condition on the subject, any GitHub workflow in the world (or every repository of the organisation), any pod of the cluster, any Google application can assume the role.',
       example: '{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/*" } } }',
       fix: 'Name the subject: `"StringEquals": { "token.actions.githubusercontent.com:sub": "repo:my-org/deploy:ref:refs/heads/main" }` (or `repo:my-org/deploy:environment:prod`); `system:serviceaccount:<namespace>:<name>` for EKS; your client id or identity pool id as the `aud` for Google and Cognito.',
     },
   },
   check(document, ctx) {
-    for (const { statement, providers, unconditioned, keys } of oidcStatements(document)) {
+    for (const { statement, providers, unconditioned, keys } of oidcStatements(document, ctx.catalog)) {
       for (const value of unconditioned) {
         ctx.report({ span: value.span, message: 'This role trusts a web-identity provider with no condition at all: any identity the provider issues tokens for can assume it. Add conditions on the provider\'s claims (its :aud and :sub).' });
       }
@@ -180,7 +179,7 @@ export const oidcTrustUnpinned: Rule = {
           continue;
         }
         if (provider.kind !== 'github') continue;
-        const subjects = githubSubjects(statement);
+        const subjects = githubSubjects(statement, ctx.catalog);
         if (subjects === 'unknown') continue;
         // One exact subject or repository-pinned pattern limits the role; the loose ones beside it still widen it.
         for (const { operator, value } of subjects) {
@@ -204,14 +203,14 @@ export const oidcAudienceMissing: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL'] },
     docs: {
-      what: 'A role trusts GitHub Actions, an EKS cluster or another OpenID Connect provider for `sts:AssumeRoleWithWebIdentity` without a condition on the token\'s audience (`<provider>:aud`, tested on every request).',
+      what: 'A role trusts GitHub Actions, an EKS cluster or another OpenID Connect provider for `sts:AssumeRoleWithWebIdentity` without a condition on the token\'s audience (`<provider>:aud`) that restricts: an entry with no values or matching anything (`StringLike "*"`) does not count. Every token carries an audience, so `...IfExists` and `ForAllValues:` on it count as the plain operator does.',
       why: 'The audience says the token was minted for AWS. Without it, a token the same workflow or service account obtained for another relying party is accepted too; AWS\'s own templates for GitHub and EKS always test it.',
       example: '"Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/deploy:ref:refs/heads/main" } }',
       fix: 'Add `"StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }` (the quick fix does so for GitHub and EKS; for other providers use the client id registered with IAM).',
     },
   },
   check(document, ctx) {
-    for (const { statement, providers, keys } of oidcStatements(document)) {
+    for (const { statement, providers, keys } of oidcStatements(document, ctx.catalog)) {
       for (const provider of providers) {
         if (provider.kind !== 'github' && provider.kind !== 'eks' && provider.kind !== 'other') continue;
         const audience = `${provider.host}:aud`;
@@ -248,9 +247,9 @@ export const oidcBranchUnpinned: Rule = {
     },
   },
   check(document, ctx) {
-    for (const { statement, providers, keys } of oidcStatements(document)) {
+    for (const { statement, providers, keys } of oidcStatements(document, ctx.catalog)) {
       if (!providers.some((p) => p.kind === 'github') || !keys.has(`${GITHUB}:sub`)) continue;
-      const subjects = githubSubjects(statement);
+      const subjects = githubSubjects(statement, ctx.catalog);
       if (subjects === 'unknown') continue;
       for (const { operator, value } of subjects) {
         const text = literal(value);

@@ -3,6 +3,7 @@
  * The service acts for every one of its customers, so a bucket, topic, queue or key that trusts
  * `cloudtrail.amazonaws.com` alone can be written to by a trail in anybody's account.
  */
+import type { Catalog } from '../../catalog/catalog';
 import type { Statement, Value } from '../../policy/model';
 import { addConditionEntry, refTo } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
@@ -28,8 +29,8 @@ function servicePrincipals(statement: Statement): Value[] {
  * KMS key policies may name the source in the encryption context instead (`kms:EncryptionContext:aws:logs:arn`,
  * `...:aws:cloudtrail:arn`), as the CloudWatch Logs and CloudTrail guides show: that ties the key's use to the resource too.
  */
-function namesSourceInKeyContext(statement: Statement): boolean {
-  return requiredEntries(statement).some(({ entry }) => /^kms:EncryptionContext:aws:[a-z0-9-]+:arn$/i.test(entry.key.text));
+function namesSourceInKeyContext(statement: Statement, catalog: Catalog): boolean {
+  return requiredEntries(statement, catalog).some(({ entry }) => /^kms:EncryptionContext:aws:[a-z0-9-]+:arn$/i.test(entry.key.text));
 }
 
 export const serviceWithoutSource: Rule = {
@@ -40,7 +41,7 @@ export const serviceWithoutSource: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'] },
     docs: {
-      what: 'An Allow statement of a resource policy (S3 bucket, SNS topic, SQS queue, KMS key, Secrets Manager secret...) names a service principal (`cloudtrail.amazonaws.com`, `events.amazonaws.com`...) with no `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID` or `aws:SourceOrgPaths` condition (`...IfExists` does not count; in a key policy, `kms:EncryptionContext:aws:<service>:arn` names the source too). Role trust policies are not reported: a role\'s trust in `lambda.amazonaws.com` or `ec2.amazonaws.com` lets the service use the role only for the functions and instances someone in the account attached it to, after being allowed `iam:PassRole`; that is where the control lives, and Access Analyzer does not ask for a source key there either.',
+      what: 'An Allow statement of a resource policy (S3 bucket, SNS topic, SQS queue, KMS key, Secrets Manager secret...) names a service principal (`cloudtrail.amazonaws.com`, `events.amazonaws.com`...) with no `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID` or `aws:SourceOrgPaths` condition (`...IfExists` does not count, nor does an entry with no values or matching anything, such as `ArnLike "*"`; in a key policy, `kms:EncryptionContext:aws:<service>:arn` names the source too). Role trust policies are not reported: a role\'s trust in `lambda.amazonaws.com` or `ec2.amazonaws.com` lets the service use the role only for the functions and instances someone in the account attached it to, after being allowed `iam:PassRole`; that is where the control lives, and Access Analyzer does not ask for a source key there either.',
       why: 'The service acts for all of its customers. Without a condition naming your account or resource, another customer can point the same service at your resource (a trail, a rule, a subscription in their account) and have it read or write here: the confused deputy problem.',
       example: '{ "Effect": "Allow", "Principal": { "Service": "cloudtrail.amazonaws.com" }, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::trail-logs/AWSLogs/*" }',
       fix: 'Add `"Condition": { "StringEquals": { "aws:SourceAccount": "<your account>" } }`, or better `"ArnLike": { "aws:SourceArn": "<the trail, rule or resource>" }`. In a template the quick fix uses `{"Ref": "AWS::AccountId"}`; in a bare policy it writes the placeholder account 111122223333 for you to replace.',
@@ -51,7 +52,7 @@ export const serviceWithoutSource: Rule = {
     for (const statement of document.statements) {
       if (statement.unknown || !isAllow(statement) || statement.condition?.unknown) continue;
       const services = servicePrincipals(statement);
-      if (services.length === 0 || requiresAnyKey(statement, SOURCE_KEYS) || namesSourceInKeyContext(statement)) continue;
+      if (services.length === 0 || requiresAnyKey(statement, ctx.catalog, SOURCE_KEYS) || namesSourceInKeyContext(statement, ctx.catalog)) continue;
       const names = services.map((v) => literal(v)!);
       ctx.report({
         span: services[0]!.span,

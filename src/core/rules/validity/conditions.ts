@@ -2,41 +2,9 @@ import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
 import { didYouMean } from './actions';
 import { editDistance } from '../../catalog/distance';
+import { CONDITION_OPERATORS, parseOperator } from '../../policy/operators';
 
-/** The condition operators of the IAM policy grammar, in their documented casing. */
-export const CONDITION_OPERATORS = [
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
-  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
-  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
-  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
-] as const;
-
-const BY_LOWER = new Map(CONDITION_OPERATORS.map((o) => [o.toLowerCase(), o]));
-
-export interface ParsedOperator {
-  readonly set?: 'ForAllValues' | 'ForAnyValue';
-  readonly base: (typeof CONDITION_OPERATORS)[number];
-  readonly ifExists: boolean;
-}
-
-/** Parses `ForAnyValue:StringLikeIfExists` and friends; undefined when it is not a valid operator. */
-export function parseOperator(text: string): ParsedOperator | undefined {
-  let rest = text;
-  let set: ParsedOperator['set'];
-  const qualifier = /^(ForAllValues|ForAnyValue):/i.exec(rest);
-  if (qualifier) {
-    set = qualifier[1]!.toLowerCase() === 'forallvalues' ? 'ForAllValues' : 'ForAnyValue';
-    rest = rest.slice(qualifier[0].length);
-  }
-  let ifExists = false;
-  if (/IfExists$/i.test(rest) && rest.length > 'IfExists'.length) {
-    ifExists = true;
-    rest = rest.slice(0, -'IfExists'.length);
-  }
-  const base = BY_LOWER.get(rest.toLowerCase());
-  if (!base || (base === 'Null' && ifExists)) return undefined;
-  return { set, base, ifExists };
-}
+export { CONDITION_OPERATORS, parseOperator, type ParsedOperator } from '../../policy/operators';
 
 export const unknownConditionOperator: Rule = {
   meta: {

@@ -47,8 +47,8 @@ export const duplicateSid: Rule = {
     defaultSeverity: 'error',
     equivalents: { accessAnalyzer: ['UNIQUE_SIDS_REQUIRED', 'UNIQUE_SIDS_RECOMMENDED'], parliament: ['DUPLICATE_SID'] },
     docs: {
-      what: 'Two statements of one policy have the same `Sid`.',
-      why: 'IAM requires unique statement ids in identity policies; services that merge statements by Sid (S3, SNS, SQS) may drop one of them.',
+      what: 'Two statements of one policy have the same `Sid`. An error in every kind of policy, because AWS refuses them: IAM rejects an identity or trust policy with duplicate Sids (`MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique`, seen from PutRolePolicy, CreatePolicy and CloudFormation inline policies; the IAM User Guide: "In IAM, the Sid value must be unique within a JSON policy"), and Access Analyzer reports UNIQUE_SIDS_REQUIRED as an error for the policy types that require it (UNIQUE_SIDS_RECOMMENDED, a warning, for the others). In resource policies the Sid is a sub-id of the policy Id (SQS, SNS), and tools that merge statements by Sid keep only one of them (Terraform\'s `aws_iam_policy_document` now refuses duplicates for that reason).',
+      why: 'The policy is refused when it is deployed, or one of the statements is silently lost where statements are merged by Sid.',
       example: '[{ "Sid": "Read", ... }, { "Sid": "Read", ... }]',
       fix: 'Give each statement its own Sid that says what it allows.',
     },

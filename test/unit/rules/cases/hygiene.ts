@@ -184,6 +184,18 @@ export const hygieneCases: Case[] = [
     ),
     at: [],
   },
+  {
+    name: 'a source ARN matching every account\'s buckets, an empty source account',
+    rule: 'lambda-permission-without-source',
+    format: 'yaml',
+    text: yaml(
+      'A: {Type: AWS::Lambda::Permission, Properties: {Action: lambda:InvokeFunction, FunctionName: f, Principal: s3.amazonaws.com, SourceArn: "arn:aws:s3:::*"}}',
+      'B: {Type: AWS::Lambda::Permission, Properties: {Action: lambda:InvokeFunction, FunctionName: f, Principal: sns.amazonaws.com, SourceAccount: ""}}',
+      'C: {Type: AWS::Lambda::Permission, Properties: {Action: lambda:InvokeFunction, FunctionName: f, Principal: events.amazonaws.com, SourceArn: "arn:aws:events:eu-west-1:111122223333:rule/*"}}',
+    ),
+    at: ['s3.amazonaws.com', 'sns.amazonaws.com'],
+  },
+  { name: 'anyone with a source ARN matching every bucket', rule: 'lambda-permission-public', text: json('    "P": {"Type": "AWS::Lambda::Permission", "Properties": {"Action": "lambda:InvokeFunction", "FunctionName": "f", "Principal": "*", "SourceArn": "arn:aws:s3:::*"}}'), at: ['*'] },
   // lambda-permission-public
   { name: 'anyone may invoke', rule: 'lambda-permission-public', text: json('    "P": {"Type": "AWS::Lambda::Permission", "Properties": {"Action": "lambda:InvokeFunction", "FunctionName": "f", "Principal": "*"}}'), at: ['*'] },
   {

@@ -17,6 +17,9 @@ const trust = (principals: string, condition?: string): string =>
 /** A YAML template with one resource. */
 const template = (...lines: string[]): string => ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', ...lines].join('\n') + '\n';
 
+/** A JSON bucket policy letting "*" read objects under this Condition. */
+const pub = (condition: string): string => stmt(`{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*", "Condition": ${condition}}`);
+
 const BUCKET_READ = '{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/reader"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}';
 const DENY_HTTP = '{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}';
 
@@ -287,4 +290,70 @@ export const trustCases: Case[] = [
     ),
     at: [],
   },
+
+  // A Condition entry that restricts nothing names no account, source or claim (analysis/conditions.ts).
+  { name: 'an organisation with no values', rule: 'public-principal', text: stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": []}}}'), at: ['*'] },
+  { name: 'an empty Condition', rule: 'public-principal', text: stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {}}'), at: ['*'] },
+  { name: 'a GitHub subject with no values', rule: 'oidc-trust-unpinned', text: github(`{"StringEquals": {${AUD}, "token.actions.githubusercontent.com:sub": []}}`), at: [GITHUB_ARN] },
+  { name: 'a GitHub subject matching anything', rule: 'oidc-trust-unpinned', text: github(`{"StringEquals": {${AUD}}, "StringLike": {"token.actions.githubusercontent.com:sub": "*"}}`), at: [GITHUB_ARN] },
+  {
+    name: 'YAML template: a provider as !Ref with an empty Condition',
+    rule: 'oidc-trust-unpinned',
+    format: 'yaml',
+    text: template(
+      '  DeployRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - {Effect: Allow, Principal: {Federated: !Ref ProviderArn}, Action: sts:AssumeRoleWithWebIdentity, Condition: {}}',
+    ),
+    at: ['!Ref ProviderArn'],
+  },
+  { name: 'an audience matching anything', rule: 'oidc-audience-missing', text: github('{"StringLike": {"token.actions.githubusercontent.com:aud": "*"}, "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"}}'), at: [GITHUB_ARN] },
+  { name: 'an audience under ForAllValues: every token has one', rule: 'oidc-audience-missing', text: github('{"ForAllValues:StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"}}'), at: [] },
+  { name: 'a source account with no values', rule: 'service-principal-without-source', text: stmt('{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sns:Publish", "Resource": "arn:aws:sns:eu-west-1:111122223333:alerts", "Condition": {"StringEquals": {"aws:SourceAccount": []}}}'), at: ['events.amazonaws.com'] },
+  { name: 'a source ARN matching anything', rule: 'service-principal-without-source', text: stmt('{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sns:Publish", "Resource": "arn:aws:sns:eu-west-1:111122223333:alerts", "Condition": {"ArnLike": {"aws:SourceArn": "*"}}}'), at: ['events.amazonaws.com'] },
+  { name: 'an external id with no values', rule: 'cross-account-trust', text: trust('"arn:aws:iam::444455556666:root"', '{"StringEquals": {"sts:ExternalId": []}}'), at: ['arn:aws:iam::444455556666:root'] },
+  { name: 'an external id matching anything', rule: 'cross-account-trust', text: trust('"arn:aws:iam::444455556666:root"', '{"StringLike": {"sts:ExternalId": "*"}}'), at: ['arn:aws:iam::444455556666:root'] },
+  {
+    name: 'YAML template: the own account narrowed by a principal ARN matching anything',
+    rule: 'account-root-trust',
+    format: 'yaml',
+    text: template(
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal: {AWS: !Ref AWS::AccountId}',
+      '            Action: sts:AssumeRole',
+      '            Condition: {ArnLike: {aws:PrincipalArn: "*"}}',
+    ),
+    at: ['!Ref AWS::AccountId'],
+  },
+  { name: 'a TLS deny with no values denies nothing', rule: 'bucket-secure-transport', text: stmt(`${BUCKET_READ}, {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::reports/*", "Condition": {"Bool": {"aws:SecureTransport": []}}}`), at: ['Statement'] },
+
+  // public-principal: what Amazon S3 and IAM Access Analyzer count as tying "*" to someone
+  { name: 'a VPC matched by a wildcard (S3\'s own example of a public policy)', rule: 'public-principal', text: pub('{"StringLike": {"aws:SourceVpc": "vpc-*"}}'), at: ['*'] },
+  { name: 'a fixed VPC endpoint', rule: 'public-principal', text: pub('{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}'), at: [] },
+  { name: 'every IPv4 address', rule: 'public-principal', text: pub('{"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}'), at: ['*'] },
+  { name: 'an IP range wider than /8', rule: 'public-principal', text: pub('{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "10.0.0.0/7"]}}'), at: ['*'] },
+  { name: 'an office network', rule: 'public-principal', text: pub('{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/48"]}}'), at: [] },
+  { name: 'every address but a few', rule: 'public-principal', text: pub('{"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}'), at: ['*'] },
+  { name: 'access points of one account (s3:DataAccessPointAccount)', rule: 'public-principal', text: pub('{"StringEquals": {"s3:DataAccessPointAccount": "111122223333"}}'), at: [] },
+  { name: 'any access point of a fixed account (s3:DataAccessPointArn)', rule: 'public-principal', text: pub('{"ArnLike": {"s3:DataAccessPointArn": "arn:aws:s3:us-west-2:111122223333:accesspoint/*"}}'), at: [] },
+  { name: 'a source ARN with no account and a wildcard', rule: 'public-principal', text: pub('{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::*"}}'), at: ['*'] },
+  { name: 'a source ARN of a fixed account', rule: 'public-principal', text: pub('{"ArnLike": {"aws:SourceArn": "arn:aws:events:eu-west-1:111122223333:rule/*"}}'), at: [] },
+  { name: 'the sessions of one role (aws:userid AROLEID:*)', rule: 'public-principal', text: pub('{"StringLike": {"aws:userid": "AROAEXAMPLEROLEID:*"}}'), at: [] },
+  { name: 'an organisation taken from a policy variable', rule: 'public-principal', text: pub('{"StringEquals": {"aws:PrincipalOrgID": "${aws:PrincipalTag/org}"}}'), at: ['*'] },
+  { name: 'an organisational unit path', rule: 'public-principal', text: pub('{"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}}'), at: [] },
+  { name: 'the callers\' account (kms:CallerAccount)', rule: 'public-principal', text: pub('{"StringEquals": {"kms:CallerAccount": "111122223333"}}'), at: [] },
+  { name: 'kms:ViaService alone admits every account calling through the service', rule: 'public-principal', text: pub('{"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}}'), at: ['*'] },
+  { name: 'the resource\'s own account restricts no caller', rule: 'public-principal', text: pub('{"StringEquals": {"aws:ResourceAccount": "111122223333"}}'), at: ['*'] },
+  { name: 'a private source address exists in every VPC', rule: 'public-principal', text: pub('{"IpAddress": {"aws:VpcSourceIp": "10.0.0.5/32"}}'), at: ['*'] },
+  { name: 'an organisation tested only IfExists', rule: 'public-principal', text: pub('{"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}}'), at: ['*'] },
+  { name: 'every account but one', rule: 'public-principal', text: pub('{"StringNotEquals": {"aws:PrincipalAccount": "444455556666"}}'), at: ['*'] },
+  { name: 'YAML template: the stack\'s own account', rule: 'public-principal', format: 'yaml', text: template('  Policy:', '    Type: AWS::SQS::QueuePolicy', '    Properties:', '      Queues: [!Ref Queue]', '      PolicyDocument:', '        Statement:', '          - {Effect: Allow, Principal: "*", Action: sqs:SendMessage, Resource: "*", Condition: {StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}}}'), at: [] },
 ];

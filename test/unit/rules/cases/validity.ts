@@ -16,6 +16,9 @@ const template = (...lines: string[]): string =>
     ...lines.map((l) => `              ${l}`),
   ].join('\n');
 
+/** A CDK file (TypeScript) with this body in a function that has a `scope`. */
+const cdk = (body: string): string => `import * as iam from 'aws-cdk-lib/aws-iam';\nexport function build(scope: any) {\n${body}\n}\n`;
+
 const cond = (condition: string, action = 's3:GetObject', resource = '*'): string => allow(`"Action": "${action}", "Resource": "${resource}", "Condition": ${condition}`);
 
 export const validityCases: Case[] = [
@@ -126,4 +129,15 @@ export const validityCases: Case[] = [
     text: stmt('{"Effect": "Deny", "NotAction": "iam:*MFA*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}, {"Effect": "Allow", "Action": "ec2:StopInstances", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}'),
     at: [],
   },
+
+  // The Version where a tool writes it (CDK) and where it does not (Terraform jsonencode)
+  { name: 'CDK: PolicyDocument.fromJson without Version (the CDK writes it)', rule: 'missing-version', format: 'typescript', text: cdk("new iam.ManagedPolicy(scope, 'M', { document: iam.PolicyDocument.fromJson({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }) });"), at: [] },
+  { name: 'CDK: an old Version in fromJson is replaced by the CDK', rule: 'invalid-version', format: 'typescript', text: cdk("new iam.ManagedPolicy(scope, 'M', { document: iam.PolicyDocument.fromJson({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }) });"), at: [] },
+  { name: 'Terraform: jsonencode without Version is sent as written', rule: 'missing-version', format: 'terraform', text: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })\n}\n', at: ['Statement'] },
+  { name: 'Terraform: aws_iam_policy_document writes the Version', rule: 'missing-version', format: 'terraform', text: 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::b/*"]\n  }\n}\n', at: [] },
+  { name: 'Terraform: an old Version in jsonencode', rule: 'invalid-version', format: 'terraform', text: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2008-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })\n}\n', at: ['2008-10-17'], severities: ['warning'] },
+
+  // duplicate-sid: AWS refuses duplicates in identity and resource policies alike
+  { name: 'duplicate Sid in an identity policy', rule: 'duplicate-sid', text: stmt('{"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Sid": "Read", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}'), at: ['Read'], severities: ['error'] },
+  { name: 'duplicate Sid in a bucket policy', rule: 'duplicate-sid', text: stmt('{"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Sid": "Read", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}'), at: ['Read'], severities: ['error'] },
 ];
