@@ -70,7 +70,7 @@ describe('cloudwarden lint: reports', () => {
     const text = cli(['lint', deep, wide]);
     assert.match(text.stdout, /\nNot analysed:\n.*deep\.yaml: The text nests more than \d+ levels deep: it is not read\n/);
     assert.match(text.stdout, /, 1 not analysed\n$/);
-    assert.equal(text.code, 0, 'not analysed is said, not a failure');
+    assert.equal(cli(['lint', deep]).code, 0, 'not analysed is said, not a failure');
     const json = JSON.parse(cli(['lint', '--format', 'json', deep]).stdout) as { notAnalysed: { path: string; reason: string; range?: unknown }[]; internalErrors: unknown[] };
     assert.deepEqual(json.notAnalysed, [{ path: deep, reason: json.notAnalysed[0]!.reason }]);
     assert.match(json.notAnalysed[0]!.reason, /nests more than/);
