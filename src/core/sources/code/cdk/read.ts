@@ -633,7 +633,7 @@ class CdkReader {
     const name = path?.[path.length - 1];
     if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     const annotation = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\??\\s*:\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)`).exec(this.text);
-    const resolved = annotation ? this.imports.resolve(annotation[1]!.split('.')) : undefined;
+    const resolved = annotation ? this.imports.resolveType(annotation[1]!.split('.')) : undefined;
     const type = resolved?.names[0];
     if (!resolved || !type) return undefined;
     return resourceKindOf(resolved.module, type) ?? (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined);
