@@ -15,7 +15,7 @@ import { EXIT, type CliIo } from './io';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
-const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tf']);
+const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tsx', '.mts', '.cts', '.tf']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
 
 interface FileResult {
@@ -138,7 +138,8 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
 function formatOf(file: string, text: string): SourceFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.ts') return 'typescript';
+  // .tsx is TypeScript with JSX: the reader tells the JSX grammar from the content (grammarFor).
+  if (ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts') return 'typescript';
   if (ext === '.tf') return 'terraform';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
@@ -157,7 +158,7 @@ function walk(dir: string, out: string[], ignored: (file: string) => boolean): v
 
 /** Files a folder walk lints: policy, template, TypeScript and Terraform files; not declaration files or the project file. */
 function isPolicyFileName(name: string): boolean {
-  if (name === PROJECT_FILE_NAME || name.endsWith('.d.ts')) return false;
+  if (name === PROJECT_FILE_NAME || /\.d\.[mc]?ts$/.test(name)) return false;
   return POLICY_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 

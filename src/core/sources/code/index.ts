@@ -6,12 +6,12 @@ import type { ParseProblem, PolicySource } from '../../policy/model';
 import { NO_LIST_PARAMETERS } from '../intrinsics';
 import { readCdk } from './cdk/read';
 import { readExternalDocuments, type ReadRelative } from './external';
-import { grammarOf, type CodeLanguage } from './grammars';
+import { grammarFor, grammarOf, type CodeLanguage } from './grammars';
 import type { CodeReading } from './reading';
 import { readTerraform } from './terraform/read';
 import { CodeTrees } from './trees';
 
-export { loadGrammar, grammarOf, type CodeLanguage } from './grammars';
+export { loadGrammar, grammarFor, grammarOf, type CodeLanguage } from './grammars';
 export { CodeTrees } from './trees';
 export type { ReadRelative } from './external';
 
@@ -38,7 +38,7 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
   }
   const own = trees ? undefined : new CodeTrees();
   try {
-    const tree = (trees ?? own)!.parse(language, text);
+    const tree = (trees ?? own)!.parse(grammarFor(language, text), text);
     if (!tree) return none;
     const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
     const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];

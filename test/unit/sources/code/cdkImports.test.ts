@@ -63,6 +63,16 @@ export function allow(bucket: IBucket, role: iam.Role) {
     assert.equal(grant?.statements[0]!.action!.list.values[0]!.text, 's3:GetObject*');
   });
 
+  it('reads TSX: JSX around a construct does not hide it', () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+const Show = <T,>(x: T) => <pre className="policy">{String(x)}</pre>;
+export const view = <Show x={new iam.PolicyStatement({ actions: ['ec2:*'], resources: ['*'] })} />;
+`;
+    const [document] = readTs(text).documents;
+    const action = document!.statements[0]!.action!.list.values[0]!;
+    assert.equal(text.slice(action.span.start, action.span.end), 'ec2:*');
+  });
+
   it('reads through TypeScript that changes nothing at run time: as const, satisfies, !, generics, decorators', () => {
     const text = `import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
