@@ -40,7 +40,7 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
   try {
     const tree = (trees ?? own)!.parse(grammarFor(language, text), text);
     if (!tree) return { ...none, notAnalysed: [{ reason: 'the parser gave up on this file: not analysed' }] };
-    const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
+    const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree, readFile);
     const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];
     const reading: CodeReading = external.length > 0 ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) } : read;
     const notAnalysed: readonly NotAnalysed[] = reading.notAnalysed ?? [];
