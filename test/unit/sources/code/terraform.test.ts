@@ -83,7 +83,10 @@ describe('Terraform reader', () => {
     assert.equal(at(main, dynamic.span).split('\n')[0], 'dynamic "statement" {');
     assert.deepEqual(
       (source.notAnalysed ?? []).map((n) => [n.reason, at(main, n.span!)]),
-      [['the values this dynamic "statement" block takes from var.extra_statements are not analysed', 'dynamic "statement"']],
+      [
+        ['the values this dynamic "statement" block takes from var.extra_statements are not analysed', 'dynamic "statement"'],
+        ['the policy in aws_iam_role.computed.assume_role_policy comes from var.trust_policy: not analysed', 'var.trust_policy'],
+      ],
     );
 
     const trust = documentAt(source, 'data.aws_iam_policy_document.github_trust');

@@ -249,4 +249,126 @@ data "aws_iam_policy_document" "p" {
     assert.equal(findings.length, 1);
     assert.equal(at(main, findings[0]!.span), 's3:GetObjekt');
   });
+
+  it('says a resource policy that comes from outside the file; reads one a local of the file writes', () => {
+    const main = `locals {
+  trust = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } }]
+  })
+}
+
+resource "aws_iam_role" "a" {
+  assume_role_policy = local.trust
+}
+
+resource "aws_iam_policy" "b" {
+  policy = var.policy
+}
+
+resource "aws_iam_policy" "c" {
+  policy = aws_iam_policy.b.policy
+}
+`;
+    const source = readTf(main);
+    assert.deepEqual(source.documents.map((d) => [d.path, d.kind, at(main, d.statements[0]!.principal!.entries[0]!.values.values[0]!.span)]), [['aws_iam_role.a.assume_role_policy', 'trust', '*']]);
+    assert.deepEqual(source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]), [['the policy in aws_iam_policy.b.policy comes from var.policy: not analysed', 'var.policy']]);
+  });
+});
+
+describe('Terraform: module inputs', () => {
+  let catalog: Catalog;
+  before(async () => {
+    await loadGrammars();
+    catalog = Catalog.load(catalogFile);
+  });
+
+  const main = `module "role" {
+  source = "terraform-aws-modules/iam/aws//modules/iam-role"
+
+  create                 = true
+  description            = "Statement of the deploy role"
+  attach_vpc_cni_policy  = true
+  mixed_instances_policy = var.mixed
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } }]
+  })
+  trust_policy_permissions = {
+    Assume = {
+      actions    = ["sts:AssumeRole"]
+      principals = [{ type = "AWS", identifiers = ["arn:aws:iam::111122223333:root"] }]
+    }
+  }
+  inline_policy_permissions = var.inline
+  policy_statements = [
+    { effect = "Allow", actions = ["s3:GetObjekt"], resources = ["*"] },
+    { actions = ["sqs:*"], not_resources = null, resources = ["*"], condition = [{ test = "StringEquals", variable = "aws:SourceVpc", values = ["vpc-1"] }] },
+  ]
+  node_groups = {
+    default = {
+      iam_role_policy_statements = [{ actions = ["ec2:DescribeInstances"], resources = ["*"] }]
+    }
+  }
+  source_policy_documents = [data.aws_iam_policy_document.extra.json]
+}
+
+data "aws_iam_policy_document" "extra" {
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["*"]
+  }
+}
+`;
+
+  it('reads the policies a module input carries where they are written, by name and content', () => {
+    const source = readTf(main);
+    assert.deepEqual(
+      source.documents.map((d) => [d.path, d.kind, d.construct ?? '']),
+      [
+        ['module.role.assume_role_policy', 'trust', ''],
+        ['module.role.trust_policy_permissions', 'trust', 'terraform-block'],
+        ['module.role.policy_statements', 'identity', 'terraform-block'],
+        ['module.role.node_groups.default.iam_role_policy_statements', 'identity', 'terraform-block'],
+        ['data.aws_iam_policy_document.extra', 'identity', 'terraform-block'],
+      ],
+    );
+    const statements = source.documents[2]!.statements;
+    assert.deepEqual(actions(main, source.documents[2]!), [[['s3:GetObjekt', 's3:GetObjekt']], [['sqs:*', 'sqs:*']]]);
+    assert.equal(at(main, statements[0]!.action!.key.span), 'actions');
+    assert.equal(statements[1]!.notResource, undefined);
+    assert.deepEqual(statements[1]!.condition!.blocks.map((b) => [b.operator.text, b.entries.map((e) => e.key.text)]), [['StringEquals', ['aws:SourceVpc']]]);
+    const trust = source.documents[1]!.statements[0]!;
+    assert.deepEqual(trust.principal!.entries.map((e) => [e.key.text, e.values.values.map((v) => v.text)]), [['AWS', ['arn:aws:iam::111122223333:root']]]);
+    const findings = lintText(main, 'terraform', catalog).findings;
+    assert.ok(findings.some((f) => f.ruleId === 'unknown-action' && at(main, f.span) === 's3:GetObjekt'));
+    assert.ok(findings.some((f) => f.ruleId === 'public-principal' || f.ruleId === 'trust-anyone'), JSON.stringify(findings.map((f) => f.ruleId)));
+  });
+
+  it('says an input that holds a policy by its name and whose value is unknown; not switches, not other inputs', () => {
+    const source = readTf(main);
+    assert.deepEqual(source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]), [['the policy in this module input comes from var.inline: not analysed', 'inline_policy_permissions']]);
+  });
+
+  it('a document block passed to a trust input takes the trust kind', () => {
+    const text = `module "role" {
+  source             = "./role"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+`;
+    assert.deepEqual(
+      readTf(text).documents.map((d) => [d.path, d.kind]),
+      [['data.aws_iam_policy_document.trust', 'trust']],
+    );
+  });
 });

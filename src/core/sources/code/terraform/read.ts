@@ -22,9 +22,10 @@ import type { CodeReading, ExternalDocument } from '../reading';
 import { isDocumentPart, readDocumentBlock, type DocumentBlock } from './documentBlock';
 import { blockHead, listItems, named, readBlock, referenceParts, toNode, type Block } from './hcl';
 import { lambdaPermissionResource } from './lambdaPermission';
+import { readModuleInputs } from './moduleInputs';
 import { policyValue } from './policyValue';
 import { ATTACHMENTS, ORGANIZATIONS_POLICY_KINDS, POLICY_ATTRIBUTES, PRINCIPAL_TYPES, type PolicyAttribute } from './resources';
-import { Scope, Values, type Borrowed } from './scope';
+import { dependencyOf, Scope, Values, type Borrowed } from './scope';
 
 interface Resource {
   readonly type: string;
@@ -51,7 +52,7 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
   const problems: ParseProblem[] = [];
   const notAnalysed: NotAnalysed[] = [];
   const context: ReadContext = { text, problems, ...NO_LIST_PARAMETERS };
-  const { resources, documentBlocks, definitions } = topLevel(tree.rootNode, text);
+  const { resources, documentBlocks, definitions, modules } = topLevel(tree.rootNode, text);
   const scope = new Scope(text, definitions, readFile);
 
   const addresses = addressesByName(resources, text);
@@ -65,8 +66,19 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
   for (const resource of resources) {
     for (const { place, expression } of policiesOf(resource, text, addresses, attached)) {
       const values = new Values(scope);
-      const value = policyValue(expression, text, problems, values.resolve);
-      if (value.kind === 'node') {
+      // `policy = local.x` where this file writes the local out: the policy is read there.
+      const source = text.slice(expression.startIndex, expression.endIndex);
+      const local = /^local\.([A-Za-z_][\w-]*)$/.exec(source);
+      const written = (local && scope.ownLocal(local[1]!)) || expression;
+      const value = policyValue(written, text, problems, values.resolve);
+      if (value.kind === 'computed') {
+        // A policy that comes from outside the file (a variable, another module, each.value, a data
+        // source) is not analysed here: said. A reference to a resource's policy is analysed at that resource.
+        const dependency = dependencyOf(text.slice(written.startIndex, written.endIndex));
+        if (/^(?:var|local|module|data|each|count)\./.test(dependency)) {
+          notAnalysed.push({ reason: `the policy in ${place.path} comes from ${dependency}: not analysed`, span: { start: expression.startIndex, end: expression.endIndex } });
+        }
+      } else if (value.kind === 'node') {
         const document = readDocument(value.node, place, context);
         if (document) documents.push(withBorrowed(document, values.borrowed));
       } else if (value.kind === 'data') {
@@ -76,6 +88,20 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
       } else if (value.kind === 'file') {
         externalDocuments.push({ path: value.path, span: value.span, template: value.template, kind: place.kind, usedAt: place.path, ...placeFields(place) });
       }
+    }
+  }
+
+  for (const module of modules) {
+    for (const input of readModuleInputs(module, scope, problems, notAnalysed)) {
+      if (input.kind === 'data') {
+        // The block takes the input's kind when its name tells one; else its content tells.
+        if (input.policyKind) usages.set(input.name, [...(usages.get(input.name) ?? []), { kind: input.policyKind, path: input.path }]);
+        continue;
+      }
+      const document = readDocument(input.node, { kind: input.policyKind ?? 'identity', path: input.path }, context);
+      if (!document) continue;
+      const kind = input.policyKind ? {} : inferKind(document.statements);
+      documents.push(withBorrowed({ ...document, ...kind, ...(input.construct && { construct: 'terraform-block' as const }) }, input.borrowed));
     }
   }
 
@@ -130,10 +156,11 @@ function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; res
  * closing brace) can nest a block inside the one before it, or leave the root an error: blocks are
  * also looked for one level down there.
  */
-function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; documentBlocks: Map<string, Block>; definitions: SyntaxNode[] } {
+function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; documentBlocks: Map<string, Block>; definitions: SyntaxNode[]; modules: Block[] } {
   const resources: Resource[] = [];
   const documentBlocks = new Map<string, Block>();
   const definitions: SyntaxNode[] = [];
+  const modules: Block[] = [];
   const pending: SyntaxNode[] = [];
   for (const child of named(root)) {
     if (child.type === 'body' || child.type === 'ERROR') for (const item of named(child)) if (item.type === 'block') pending.push(item);
@@ -149,11 +176,13 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
       documentBlocks.set(name, readBlock(node, text, isDocumentPart));
     } else if (head.type === 'variable' || head.type === 'locals') {
       definitions.push(node);
+    } else if (head.type === 'module' && head.labels.length > 0) {
+      modules.push(readBlock(node, text));
     }
     // Only a block with a syntax error can have swallowed the blocks after it.
     if (node.hasError) for (const nested of nestedTopLevel(node, text)) pending.push(nested);
   }
-  return { resources, documentBlocks, definitions };
+  return { resources, documentBlocks, definitions, modules };
 }
 
 function isRelevant(type: string): boolean {

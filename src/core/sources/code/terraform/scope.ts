@@ -100,6 +100,11 @@ export class Scope {
     return undefined;
   }
 
+  /** The expression of a local this file defines. */
+  ownLocal(name: string): SyntaxNode | undefined {
+    return this.locals.get(name);
+  }
+
   /**
    * `local.NAME`: of this file, its value with its own spans (`evaluate` reads its syntax); of another
    * file, its value as written there (references to variables and locals in it still resolve) and where.
