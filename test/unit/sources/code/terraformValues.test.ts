@@ -269,9 +269,26 @@ resource "aws_iam_policy" "b" {
 resource "aws_iam_policy" "c" {
   policy = aws_iam_policy.b.policy
 }
+
+resource "aws_iam_role_policy" "d" {
+  role   = "r"
+  policy = "\${data.aws_iam_policy_document.d.json}"
+}
+
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
 `;
     const source = readTf(main);
-    assert.deepEqual(source.documents.map((d) => [d.path, d.kind, at(main, d.statements[0]!.principal!.entries[0]!.values.values[0]!.span)]), [['aws_iam_role.a.assume_role_policy', 'trust', '*']]);
+    assert.deepEqual(source.documents.map((d) => [d.path, d.kind, d.appliesTo]), [
+      ['aws_iam_role.a.assume_role_policy', 'trust', undefined],
+      // Terraform 0.11's "\${data...json}" is the block's use.
+      ['data.aws_iam_policy_document.d', 'identity', ['r']],
+    ]);
+    assert.equal(at(main, source.documents[0]!.statements[0]!.principal!.entries[0]!.values.values[0]!.span), '*');
     assert.deepEqual(source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]), [['the policy in aws_iam_policy.b.policy comes from var.policy: not analysed', 'var.policy']]);
   });
 });

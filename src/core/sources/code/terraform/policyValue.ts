@@ -38,8 +38,12 @@ export function policyValue(expression: SyntaxNode, text: string, problems: Pars
   }
 }
 
-/** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`) → NAME. */
+/** Terraform 0.11's `"${data.aws_iam_policy_document.NAME.json}"`: the reference alone in a string. */
+const INTERPOLATED_DATA = /^"\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.(?:minified_)?json\s*\}"$/;
+
+/** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`, or the same interpolated alone in a string) → NAME. */
 export function dataDocumentName(expression: SyntaxNode, text: string): string | undefined {
+  if (text.startsWith('"${', expression.startIndex)) return INTERPOLATED_DATA.exec(text.slice(expression.startIndex, expression.endIndex))?.[1];
   if (!text.startsWith('data.aws_iam_policy_document.', expression.startIndex)) return undefined;
   const parts = referenceParts(expression, text);
   if (!parts || parts.length !== 4 || parts[0] !== 'data' || parts[1] !== 'aws_iam_policy_document') return undefined;
