@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Catalog } from '../../../../src/core/catalog';
 import { lintText } from '../../../../src/core/lint';
+import { targetAt } from '../../../../src/core/policy/cursor';
 import type { PolicyDocument, PolicySource, Span, Statement } from '../../../../src/core/policy/model';
 import { readPolicySource } from '../../../../src/core/sources';
 import type { ReadRelative } from '../../../../src/core/sources/code';
@@ -45,6 +46,9 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
     const wildcard = lintText(main, 'terraform', catalog, {}, { readFile: folder(files) }).findings.find((f) => f.ruleId === 'wildcard-action');
     assert.equal(at(main, wildcard!.span), 'var.actions');
     assert.deepEqual(wildcard!.fixes, []);
+    // Completion and rewrites at the reference would replace it: the cursor finds no action there.
+    assert.equal(targetAt(readTf(main, files), main.indexOf('var.actions') + 4), undefined);
+    assert.equal(targetAt(readTf(main, files), main.indexOf('"*"') + 1)?.kind, 'resource');
   });
 
   it('a variable without a default stays unknown; a .tfvars value wins over the default', () => {
