@@ -55,6 +55,12 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
     const main = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["*"]\n  }\n}\n';
     const none = readTf(main, { 'variables.tf': 'variable "actions" {\n  type = list(string)\n}\n' });
     assert.equal(none.documents[0]!.statements[0]!.action!.list.unknown, true);
+    // An empty default is a placeholder the caller fills: unknown too, not a policy without actions.
+    for (const empty of ['null', '[]', '""']) {
+      const source = readTf(main, { 'variables.tf': `variable "actions" {\n  default = ${empty}\n}\n` });
+      assert.equal(source.documents[0]!.statements[0]!.action!.list.unknown, true, empty);
+      assert.deepEqual(source.problems, [], empty);
+    }
     const set = readTf(main, { 'variables.tf': 'variable "actions" {\n  default = ["s3:*"]\n}\n', 'terraform.tfvars': 'actions = ["s3:GetObject"]\n' });
     assert.deepEqual(actions(main, set.documents[0]!), [[['s3:GetObject', 'var.actions']]]);
     assert.equal(set.documents[0]!.borrowed![0]!.from, 'var.actions as terraform.tfvars sets it');

@@ -75,8 +75,8 @@ function headOf(dynamic: Block, text: string): Span {
 
 /**
  * The elements of a `for_each` collection, or what it depends on. A conditional takes its non-empty
- * branch (both, when both are known). An empty collection that is a variable's value is the caller's
- * to fill: unknown, not empty.
+ * branch (both, when both are known). A variable whose default is empty is unknown (scope.ts): the
+ * caller's to fill, not an empty collection.
  */
 function collectionOf(syntax: SyntaxNode, values: Values): Collection {
   const text = values.text;
@@ -94,16 +94,13 @@ function collectionOf(syntax: SyntaxNode, values: Values): Collection {
   }
   const node = values.node(syntax);
   const isSet = /^\s*toset\s*\(/.test(source);
-  const callers = values.isBorrowed(node);
   if (node.kind === 'array') {
-    if (node.items.length === 0 && callers) return unknownCollection(source, values);
     return { elements: node.items.map((item, i) => ({ key: isSet ? item : { kind: 'scalar', span: item.span, value: i, text: String(i) }, value: item })) };
   }
   if (node.kind === 'object') {
-    if (node.entries.length === 0 && callers) return unknownCollection(source, values);
     return { elements: node.entries.map((e) => ({ key: { kind: 'scalar', span: e.key.span, value: e.key.text, text: e.key.text }, value: e.value })) };
   }
-  if (node.kind === 'scalar' && node.value === null) return callers ? unknownCollection(source, values) : { elements: [] };
+  if (node.kind === 'scalar' && node.value === null) return { elements: [] };
   return unknownCollection(source, values);
 }
 

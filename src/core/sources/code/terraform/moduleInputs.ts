@@ -79,20 +79,13 @@ export function readModuleInputs(module: Block, scope: Scope, problems: ParsePro
         continue;
       }
     }
-    if (POLICY_INPUT.test(name) && isUnknown(node, values)) {
+    if (POLICY_INPUT.test(name) && (node.kind === 'unknown' || node.kind === 'template')) {
       notAnalysed.push({ reason: `the policy in this module input comes from ${dependencyOf(source)}: not analysed`, span: attribute.name.span });
       continue;
     }
     if (node.kind === 'object') nestedStatements(node, path, values, out, 1);
   }
   return out;
-}
-
-/** An input's value that cannot be told: unknown, or a variable's empty default (the caller's to give). */
-function isUnknown(node: Node, values: Values): boolean {
-  if (node.kind === 'unknown' || node.kind === 'template') return true;
-  if (!values.isBorrowed(node)) return false;
-  return (node.kind === 'scalar' && node.value === null) || (node.kind === 'array' && node.items.length === 0) || (node.kind === 'object' && node.entries.length === 0);
 }
 
 /** `*_assume_role_policy`, `trust_*`: a trust policy; otherwise the content says. */

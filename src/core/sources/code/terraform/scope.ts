@@ -84,7 +84,8 @@ export class Scope {
 
   /**
    * `var.NAME`: its value from an auto-loaded `.tfvars` file, else its default, with where that is
-   * written; undefined when it has neither (a caller must give it) or is not found.
+   * written; undefined when it has neither (a caller must give it), when its default is empty (`null`,
+   * `""`, `[]`, `{}`: a placeholder the caller fills, not a policy's value), or when it is not found.
    */
   variable(name: string): { node: Node; from: string } | undefined {
     for (const file of this.tfvarsFiles()) {
@@ -92,10 +93,10 @@ export class Scope {
       if (value) return { node: value, from: `var.${name} as ${file.name} sets it` };
     }
     const own = this.variables.get(name);
-    if (own !== undefined) return own ? { node: own, from: `the default of var.${name}` } : undefined;
+    if (own !== undefined) return own && !isEmpty(own) ? { node: own, from: `the default of var.${name}` } : undefined;
     for (const other of this.otherFiles()) {
       const value = other.definitions.variables.get(name);
-      if (value !== undefined) return value ? { node: value, from: `the default of var.${name} in ${other.name}` } : undefined;
+      if (value !== undefined) return value && !isEmpty(value) ? { node: value, from: `the default of var.${name} in ${other.name}` } : undefined;
     }
     return undefined;
   }
@@ -217,6 +218,11 @@ export class Scope {
   }
 }
 
+function isEmpty(node: Node): boolean {
+  if (node.kind === 'scalar') return node.value === null || node.value === '';
+  return (node.kind === 'array' && node.items.length === 0) || (node.kind === 'object' && node.entries.length === 0);
+}
+
 /** The variables and locals another file defines, as written (its references stay unknown, labelled). */
 function definitionsOf(text: string): Definitions {
   const variables = new Map<string, Node | null>();
@@ -298,11 +304,6 @@ export class Values {
   iterator(name: string): Iterator | undefined {
     for (let i = this.iterators.length - 1; i >= 0; i--) if (this.iterators[i]!.name === name) return this.iterators[i];
     return undefined;
-  }
-
-  /** Borrowed values are plain data; this tells whether a node was shown at a reference (a variable's value). */
-  isBorrowed(node: Node): boolean {
-    return this.borrowed.some((b) => b.span.start === node.span.start && b.span.end === node.span.end);
   }
 
   /** The resolver toNode takes (for readers that call it directly, such as jsonencode's). */
