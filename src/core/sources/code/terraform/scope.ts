@@ -480,7 +480,7 @@ function access(node: Node, path: readonly (string | number)[]): Evaluated {
  */
 export function dependencyOf(source: string, iterators: readonly string[] = []): string {
   const names = ['var', 'local', 'module', ...iterators].map((n) => n.replace(/-/g, '\\-')).join('|');
-  const found = new RegExp(`(?<![\\w.-])(?:(?:${names})\\.[A-Za-z_][\\w-]*|data\\.[\\w-]+\\.[\\w-]+|each\\.(?:key|value)|count\\.index)`).exec(source);
+  const found = new RegExp(`(?<![\\w.-])(?:(?:${names})\\.[A-Za-z_][\\w-]*|data\\.[\\w-]+\\.[\\w-]+|each\\.(?:key|value)(?:\\.[A-Za-z_][\\w-]*)?|count\\.index)`).exec(source);
   if (found) return found[0];
   const flat = source.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
