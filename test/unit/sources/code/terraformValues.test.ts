@@ -86,6 +86,38 @@ data "aws_iam_policy_document" "p" {
     assert.ok(wildcard!.fixes.length > 0);
   });
 
+  it('a local that shows a variable shows it in every document that uses the local', () => {
+    const main = `variable "admin" {
+  default = "iam:*"
+}
+
+locals {
+  actions = [var.admin, "s3:GetObject"]
+}
+
+data "aws_iam_policy_document" "a" {
+  statement {
+    actions   = local.actions
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "b" {
+  statement {
+    actions   = local.actions
+    resources = ["arn:aws:s3:::b/*"]
+  }
+}
+`;
+    const reference = { start: main.indexOf('var.admin'), end: main.indexOf('var.admin') + 'var.admin'.length };
+    const source = readTf(main);
+    assert.deepEqual(source.documents.map((d) => d.borrowed), [[{ span: reference, from: 'the default of var.admin' }], [{ span: reference, from: 'the default of var.admin' }]]);
+    assert.deepEqual(actions(main, source.documents[1]!), [[['iam:*', 'var.admin'], ['s3:GetObject', 's3:GetObject']]]);
+    for (const finding of lintText(main, 'terraform', catalog).findings) {
+      for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(edit.span.end < reference.start || edit.span.start > reference.end, `${finding.ruleId}: ${fix.title}`);
+    }
+  });
+
   it('expands dynamic statements over literal lists, maps, sets and locals, with iterators, lookup and try', () => {
     const main = `locals {
   readers = {

@@ -59,7 +59,7 @@ const definitionsByText = new BoundedMemo<Definitions>(256);
 export class Scope {
   private readonly variables = new Map<string, Node | null>();
   private readonly locals = new Map<string, SyntaxNode>();
-  private readonly localValues = new Map<string, Node>();
+  private readonly localValues = new Map<string, { readonly node: Node; readonly borrowed: readonly Borrowed[] }>();
   private readonly resolving = new Set<string>();
   private others: { readonly name: string; readonly definitions: Definitions }[] | undefined;
   private names: readonly string[] | undefined;
@@ -107,10 +107,11 @@ export class Scope {
   }
 
   /**
-   * `local.NAME`: of this file, its value with its own spans (`evaluate` reads its syntax); of another
-   * file, its value as written there (references to variables and locals in it still resolve) and where.
+   * `local.NAME`: of this file, its value with its own spans (`evaluate` reads its syntax, and what it
+   * shows at references inside the local comes with it); of another file, its value as written there
+   * (references to variables and locals in it still resolve) and where.
    */
-  local(name: string, evaluate: (expression: SyntaxNode) => Node): { node: Node; from?: string } | undefined {
+  local(name: string, evaluate: (expression: SyntaxNode, borrowed: Borrowed[]) => Node): { node: Node; from?: string; borrowed?: readonly Borrowed[] } | undefined {
     const own = this.locals.get(name);
     if (own) {
       let value = this.localValues.get(name);
@@ -118,14 +119,15 @@ export class Scope {
         // A local defined through itself (directly or not) is unknown.
         if (this.resolving.has(name)) return undefined;
         this.resolving.add(name);
+        const borrowed: Borrowed[] = [];
         try {
-          value = evaluate(own);
+          value = { node: evaluate(own, borrowed), borrowed };
         } finally {
           this.resolving.delete(name);
         }
         this.localValues.set(name, value);
       }
-      return { node: value };
+      return value;
     }
     for (const other of this.otherFiles()) {
       const value = other.definitions.locals.get(name);
@@ -160,7 +162,7 @@ export class Scope {
   private plain(root: string, name: string): Node | undefined {
     if (root === 'var') return this.variable(name)?.node;
     const own = this.locals.get(name);
-    if (own) return this.localValues.get(name);
+    if (own) return this.localValues.get(name)?.node;
     for (const other of this.otherFiles()) {
       const value = other.definitions.locals.get(name);
       if (value) return value;
@@ -347,8 +349,10 @@ export class Values {
         return this.show(access(variable.node, path.slice(1)), span, variable.from, source);
       }
       // A local is evaluated without the iterators of the place that uses it: it cannot see them.
-      const local = this.scope.local(name, (value) => new Values(this.scope, this.borrowed, [], this.depth + 1).node(value));
+      const local = this.scope.local(name, (value, borrowed) => new Values(this.scope, borrowed, [], this.depth + 1).node(value));
       if (!local) return undefined;
+      // Every place that uses the local shows what the local shows (its variables at their references).
+      if (local.borrowed) this.borrowed.push(...local.borrowed);
       const value = access(local.node, path.slice(1));
       return local.from ? this.show(value, span, local.from, source) : value;
     }
