@@ -71,6 +71,7 @@ if (tests) {
 const GRAMMARS = {
   'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
   'tree-sitter-typescript.wasm': 'node_modules/tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-tsx.wasm': 'node_modules/tree-sitter-typescript/tree-sitter-tsx.wasm',
   'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
   // Their licences travel with them (MIT, MIT, Apache-2.0).
   'LICENSE-web-tree-sitter': 'node_modules/web-tree-sitter/LICENSE',

@@ -17,7 +17,7 @@ import { toSarif } from './sarif';
 import { formatText } from './textReport';
 import { VERSION } from './version';
 
-const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tf']);
+const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tsx', '.mts', '.cts', '.tf']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
 
 /**
@@ -159,7 +159,8 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
 function formatOf(file: string, text: string): SourceFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.ts') return 'typescript';
+  // .tsx is TypeScript with JSX: the reader tells the JSX grammar from the content (grammarFor).
+  if (ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts') return 'typescript';
   if (ext === '.tf') return 'terraform';
   if (ext === '.json' || ext === '.jsonc') return 'json';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
@@ -185,7 +186,7 @@ function walk(dir: string, out: string[], ignored: (file: string) => boolean, un
 
 /** Files a folder walk lints: policy, template, TypeScript and Terraform files; not declaration files or the project file. */
 function isPolicyFileName(name: string): boolean {
-  if (name === PROJECT_FILE_NAME || name.endsWith('.d.ts')) return false;
+  if (name === PROJECT_FILE_NAME || /\.d\.[mc]?ts$/.test(name)) return false;
   return POLICY_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 

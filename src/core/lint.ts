@@ -50,8 +50,12 @@ const NO_FIXES: readonly Fix[] = [];
  * entry can be added as in JSON. And an edit written in the construct's own syntax (`native`: a Terraform
  * `condition {}` block, a CDK `conditions:` prop) is right there by construction.
  */
-function fixesIn(document: PolicyDocument | undefined, fixes: readonly Fix[] | undefined, format: SourceFormat): readonly Fix[] {
-  if (!fixes || document?.coarseSpans) return NO_FIXES;
+function fixesIn(document: PolicyDocument | undefined, given: readonly Fix[] | undefined, format: SourceFormat): readonly Fix[] {
+  if (!given || document?.coarseSpans) return NO_FIXES;
+  // A value shown at a reference (a Terraform variable's default at `var.actions`) is written elsewhere:
+  // an edit there or next to it would rewrite the reference.
+  const borrowed = document?.borrowed;
+  const fixes = borrowed ? given.filter((fix) => fix.edits.every((edit) => !borrowed.some((b) => edit.span.start <= b.span.end && b.span.start <= edit.span.end))) : given;
   // A template rule's fix on a resource read from code (a Terraform aws_lambda_permission) would write
   // CloudFormation: only its replacements, and what is written in the code's own syntax, are kept.
   if (!document && (format === 'typescript' || format === 'terraform')) return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native));
@@ -68,6 +72,18 @@ function outcomesOf(catalog: Catalog, document: PolicyDocument, text: string, tr
   } catch {
     return { outcome: (_ruleId, run) => run() };
   }
+}
+
+/**
+ * The findings without repeats: one text can stand for several statements (a Terraform dynamic block's
+ * content, a local used twice), and the same rule saying the same thing there is one finding.
+ */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.span.start}\0${f.span.end}\0${f.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
@@ -127,6 +143,6 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const applied = applySuppressions(findings, { text, format: source.format, external: config.suppressions ?? [], rules: config.rules ?? {} });
+  const applied = applySuppressions(distinct(findings), { text, format: source.format, external: config.suppressions ?? [], rules: config.rules ?? {} });
   return { source, findings: applied.findings, suppressed: applied.suppressed, notAnalysed, internalErrors };
 }

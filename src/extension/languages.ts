@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 
 /** The languages whose documents the server reads. */
-export const SERVED_LANGUAGES = ['json', 'jsonc', 'yaml', 'typescript', 'terraform'] as const;
+export const SERVED_LANGUAGES = ['json', 'jsonc', 'yaml', 'typescript', 'typescriptreact', 'terraform'] as const;
 
 /**
  * The languages whose opening starts the server (package.json's activation events list these and the
@@ -14,7 +14,7 @@ export function isRelevantDocument(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
   if (STARTING_LANGUAGES.includes(document.languageId)) return true;
   // Most TypeScript is not a CDK app: only one that imports the CDK starts the server (and its parser).
-  return document.languageId === 'typescript' && importsCdk(document.getText());
+  return (document.languageId === 'typescript' || document.languageId === 'typescriptreact') && importsCdk(document.getText());
 }
 
 function importsCdk(text: string): boolean {

@@ -41,7 +41,7 @@ export function suppressActions(finding: Finding, diagnostic: Diagnostic, ctx: S
     changes: { [document.uri]: [{ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.newText }] },
   });
   if (document.languageId === 'yaml') return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '#'))];
-  if (document.languageId === 'jsonc' || document.languageId === 'typescript') {
+  if (document.languageId === 'jsonc' || document.languageId === 'typescript' || document.languageId === 'typescriptreact') {
     return [local(`Suppress ${id} with a comment`, commentSuppressionEdit(document.getText(), finding.span.start, id, '//'))];
   }
   // In Terraform, not inside a heredoc: the comment would become part of the policy's JSON there.

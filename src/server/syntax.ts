@@ -8,7 +8,9 @@ export function syntaxOf(languageId: string): PolicyFormat | undefined {
       return 'json';
     case 'yaml':
       return 'yaml';
+    // .mts and .cts are `typescript` too; .tsx is `typescriptreact` (its JSX is told by the reader).
     case 'typescript':
+    case 'typescriptreact':
       return 'typescript';
     // HashiCorp's extension names it `terraform`; ours contributes the same id for .tf files without it.
     case 'terraform':

@@ -39,6 +39,9 @@ export function targetAt(source: PolicySource, offset: number): CursorTarget | u
   for (const document of source.documents) {
     // A derived document (a CDK grant) spans code that is not a policy: hover describes it on its own.
     if (document.coarseSpans || document.derivedFrom || !within(document.span, offset)) continue;
+    // A reference showing a value written elsewhere (`var.actions`): completing or rewriting there would
+    // replace the reference.
+    if (document.borrowed?.some((b) => within(b.span, offset))) continue;
     for (const statement of document.statements) {
       if (statement.unknown || !within(statement.span, offset)) continue;
       const found = inStatement({ document, statement }, offset);

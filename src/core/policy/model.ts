@@ -151,6 +151,13 @@ export interface PolicyDocument {
    * count it, and hover on `span` lists what it grants.
    */
   /**
+   * Values written elsewhere and shown at the reference that uses them: a Terraform variable's default or
+   * `.tfvars` value (an assumption: a caller may give another) or a local of another file, shown at
+   * `var.actions`. Findings there stand, and `from` says where the value comes from
+   * (`the default of var.actions in variables.tf`); no fix edits there (the text is the reference).
+   */
+  readonly borrowed?: readonly { readonly span: Span; readonly from: string }[];
+  /**
    * Fixes only the code around the document can make, found by its reader: for a CDK bucket's policy,
    * `enforceSSL: true` on the `new s3.Bucket(...)` (the CDK then adds the TLS deny itself).
    */

@@ -39,6 +39,6 @@ suite('activation', () => {
   test('activation events are the relevant languages only, never "*"', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const events: string[] = [...extension.packageJSON.activationEvents].sort();
-    assert.deepEqual(events, ['onLanguage:json', 'onLanguage:terraform', 'onLanguage:typescript', 'onLanguage:yaml']);
+    assert.deepEqual(events, ['onLanguage:json', 'onLanguage:terraform', 'onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:yaml']);
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { repoRoot } from '../helpers/paths';
@@ -29,5 +31,51 @@ describe('cloudwarden lint: CDK TypeScript and Terraform', () => {
     const r = cli(['lint', '--format', 'json', path.join('demo', 'cdk')]);
     const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path.split(path.sep).join('/'));
     assert.deepEqual(paths, ['demo/cdk/bin/app.ts', 'demo/cdk/cdk.json', 'demo/cdk/lib/orders-api-stack.ts', 'demo/cdk/tsconfig.json']);
+  });
+
+  test('what used to pass as "checked, 0 findings": CDK through require, TSX, Terraform dynamic blocks; a binary .json holds nothing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-sources-'));
+    writeFileSync(path.join(dir, 'binary.json'), Buffer.from([0x7b, 0x22, 0x53, 0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x22, 0, 1, 2, 0xff]));
+    writeFileSync(
+      path.join(dir, 'stack.ts'),
+      "import iam = require('aws-cdk-lib/aws-iam');\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'], resources: ['*'] });\n",
+    );
+    writeFileSync(
+      path.join(dir, 'view.tsx'),
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const v = <Policy statement={new iam.PolicyStatement({ actions: ['sqs:SendMesage'], resources: ['*'] })} />;\n",
+    );
+    writeFileSync(path.join(dir, 'types.d.mts'), "import * as iam from 'aws-cdk-lib/aws-iam';\nexport declare const s: iam.PolicyStatement;\n");
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      `data "aws_iam_policy_document" "p" {
+  dynamic "statement" {
+    for_each = var.buckets
+    content {
+      actions   = ["s3:GetObjekt"]
+      resources = ["arn:aws:s3:::\${statement.value}/*"]
+    }
+  }
+  dynamic "statement" {
+    for_each = ["sns:Publsh", "sqs:SendMessage"]
+    content {
+      actions   = [statement.value]
+      resources = ["*"]
+    }
+  }
+}
+`,
+    );
+    const r = cli(['lint', '--format', 'json', dir]);
+    assert.equal(r.stderr, '');
+    const out = JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; message: string; range: { start: { line: number; character: number } } }[] }[] };
+    const found = Object.fromEntries(
+      out.files.map((f) => [path.basename(f.path), f.findings.filter((x) => x.rule === 'unknown-action').map((x) => `${x.range.start.line}:${x.range.start.character} ${/'([^']+)'/.exec(x.message)?.[1]}`)]),
+    );
+    assert.deepEqual(found, {
+      'binary.json': [],
+      'main.tf': ['4:20 s3:GetObjekt', '9:17 sns:Publsh'],
+      'stack.ts': ['1:54 s3:GetObjekt'],
+      'view.tsx': ['1:73 sqs:SendMesage'],
+    });
   });
 });

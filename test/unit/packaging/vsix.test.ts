@@ -22,6 +22,7 @@ test('the VSIX carries the bundles, the catalog, the grammars, rule pages, media
     'dist/grammars/LICENSE-tree-sitter-typescript',
     'dist/grammars/LICENSE-web-tree-sitter',
     'dist/grammars/tree-sitter-terraform.wasm',
+    'dist/grammars/tree-sitter-tsx.wasm',
     'dist/grammars/tree-sitter-typescript.wasm',
     'dist/grammars/tree-sitter.wasm',
     'dist/server.js',

@@ -61,6 +61,15 @@ describe('server: CDK TypeScript and Terraform documents', () => {
     assert.match(hover?.contents.value ?? '', /s3:GetObject/);
   });
 
+  test('a .tsx CDK file (typescriptreact) gets its findings, its JSX parsed as such', async () => {
+    const text = "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const v = <Show statement={new iam.PolicyStatement({ actions: ['s3:GetObjekt'], resources: ['*'] })} />;\n";
+    await openDocument(session, 'file:///w/cdk/lib/view.tsx', 'typescriptreact', text);
+    const p = await latest('file:///w/cdk/lib/view.tsx', (d) => d.diagnostics.length > 0);
+    const typo = p.diagnostics.find((d) => d.code === 'unknown-action');
+    assert.ok(typo, JSON.stringify(p.diagnostics));
+    assert.deepEqual(typo.range.start, positionIn(text, 's3:GetObjekt', 0));
+  });
+
   test('TypeScript that does not import the CDK gets nothing, even with look-alike constructs', async () => {
     // A statement the CDK reader would report on, in a file that does not import the CDK (a look-alike API).
     const text = "import * as iam from './my-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n";

@@ -361,16 +361,15 @@ describe('readPolicySource: half-typed and broken text', () => {
   });
 
   for (const format of ['json', 'yaml'] as const) {
-    test(`${format}: empty text, binary garbage, a lone scalar: nothing, no problems`, () => {
-      const garbage = [
-        '',
-        '   \n',
+    test(`${format}: empty text, a lone scalar: nothing, no problems; binary garbage: said to be no text`, () => {
+      const garbage = ['', '   \n', '"Statement"', '[{"Statement": []}]'];
+      for (const text of garbage) assert.deepEqual(read(text, format), { format, shape: 'none', documents: [], problems: [] }, JSON.stringify(text));
+      const binary = [
         '\u0000\u0001\u0002\u00ff\ufffd Statement \u0007{{[[::',
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('latin1') + 'Statement',
-        '"Statement"',
-        '[{"Statement": []}]',
       ];
-      for (const text of garbage) assert.deepEqual(read(text, format), { format, shape: 'none', documents: [], problems: [] }, JSON.stringify(text));
+      const notText = { reason: 'the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed' };
+      for (const text of binary) assert.deepEqual(read(text, format), { format, shape: 'none', documents: [], problems: [], notAnalysed: [notText] }, JSON.stringify(text));
     });
   }
 

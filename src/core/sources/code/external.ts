@@ -13,8 +13,15 @@ import { parseJson } from '../json';
 import type { Node } from '../tree';
 import type { ExternalDocument } from './reading';
 
-/** Reads a file named relative to the folder of the file being read; undefined when it cannot be read. */
-export type ReadRelative = (path: string) => string | undefined;
+/**
+ * Reads a file named relative to the folder of the file being read; undefined when it cannot be read.
+ * With `list`, it also names the files of that folder (for a Terraform module's other `.tf` files).
+ */
+export interface ReadRelative {
+  (path: string): string | undefined;
+  /** The names of the files in the folder (not in sub-folders), or undefined when it cannot be listed. */
+  readonly list?: () => readonly string[] | undefined;
+}
 
 /** The largest referenced text read: a policy is a few kilobytes (a managed one at most 6,144 characters). */
 const MAX_EXTERNAL = 1_000_000;

@@ -12,16 +12,26 @@ import { Language, Parser } from 'web-tree-sitter';
 
 export type CodeLanguage = 'typescript' | 'terraform';
 
+/**
+ * A grammar. TypeScript has two: plain, and TSX (with JSX elements, for `.tsx` files). Each misreads the
+ * other's text (`<T>x` is a type assertion in one and an element in the other), so a text is parsed
+ * with the one its content calls for (`grammarFor`); both load together as the `typescript` language.
+ */
+export type Grammar = CodeLanguage | 'tsx';
+
 /** The grammar files, as the build copies them beside the bundles (dist/grammars/). */
-const GRAMMAR_FILES: Readonly<Record<CodeLanguage, string>> = {
+const GRAMMAR_FILES: Readonly<Record<Grammar, string>> = {
   typescript: 'tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-tsx.wasm',
   terraform: 'tree-sitter-terraform.wasm',
 };
+/** The grammars a language loads. */
+const GRAMMARS: Readonly<Record<CodeLanguage, readonly Grammar[]>> = { typescript: ['typescript', 'tsx'], terraform: ['terraform'] };
 const RUNTIME_FILE = 'tree-sitter.wasm';
 
 let runtime: Promise<void> | undefined;
-const loading = new Map<CodeLanguage, Promise<Language>>();
-const loaded = new Map<CodeLanguage, Language>();
+const loading = new Map<CodeLanguage, Promise<Language[]>>();
+const loaded = new Map<Grammar, Language>();
 
 /**
  * Loads the grammar of `language` from `directory` (once; later calls share the first). Rejects with an
@@ -30,10 +40,11 @@ const loaded = new Map<CodeLanguage, Language>();
 export function loadGrammar(language: CodeLanguage, directory: string): Promise<void> {
   let pending = loading.get(language);
   if (!pending) {
-    pending = initRuntime(directory).then(() => Language.load(readWasm(directory, GRAMMAR_FILES[language])));
+    const grammars = GRAMMARS[language];
+    pending = initRuntime(directory).then(() => Promise.all(grammars.map((grammar) => Language.load(readWasm(directory, GRAMMAR_FILES[grammar])))));
     loading.set(language, pending);
     pending.then(
-      (grammar) => loaded.set(language, grammar),
+      (languages) => languages.forEach((grammar, i) => loaded.set(grammars[i]!, grammar)),
       () => loading.delete(language),
     );
   }
@@ -61,7 +72,19 @@ function readWasm(directory: string, file: string): Uint8Array {
   }
 }
 
-/** The grammar of `language` when it has been loaded, else undefined. */
-export function grammarOf(language: CodeLanguage): Language | undefined {
+/** The grammar (of `language`, or the TSX one) when it has been loaded, else undefined. */
+export function grammarOf(language: Grammar): Language | undefined {
   return loaded.get(language);
 }
+
+/**
+ * The grammar a text of `language` is parsed with: TSX when the TypeScript holds JSX, told by a closing
+ * tag (`</div>`, `</>`) or a self-closing one (`<Stack />`), which every JSX element has and no other
+ * TypeScript does (outside strings and comments). By content, as everything is here: the server and
+ * the CLI need not say which extension a file has.
+ */
+export function grammarFor(language: CodeLanguage, text: string): Grammar {
+  return language === 'typescript' && JSX.test(text) ? 'tsx' : language;
+}
+
+const JSX = /<\/[A-Za-z_$>]|\/>/;

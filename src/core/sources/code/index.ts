@@ -2,16 +2,16 @@
  * Policies written as code: CDK apps in TypeScript and Terraform configurations, read from tree-sitter
  * trees into the same policy model as JSON and YAML, so every rule, fix, hover and CodeLens applies.
  */
-import type { ParseProblem, PolicySource } from '../../policy/model';
+import type { NotAnalysed, ParseProblem, PolicySource } from '../../policy/model';
 import { NO_LIST_PARAMETERS } from '../intrinsics';
 import { readCdk } from './cdk/read';
 import { readExternalDocuments, type ReadRelative } from './external';
-import { grammarOf, type CodeLanguage } from './grammars';
+import { grammarFor, grammarOf, type CodeLanguage } from './grammars';
 import type { CodeReading } from './reading';
 import { readTerraform } from './terraform/read';
 import { CodeTrees } from './trees';
 
-export { loadGrammar, grammarOf, type CodeLanguage } from './grammars';
+export { loadGrammar, grammarFor, grammarOf, type CodeLanguage } from './grammars';
 export { CodeTrees } from './trees';
 export type { ReadRelative } from './external';
 
@@ -38,17 +38,21 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
   }
   const own = trees ? undefined : new CodeTrees();
   try {
-    const tree = (trees ?? own)!.parse(language, text);
-    if (!tree) return none;
-    const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree);
+    const tree = (trees ?? own)!.parse(grammarFor(language, text), text);
+    if (!tree) return { ...none, notAnalysed: [{ reason: 'the parser gave up on this file: not analysed' }] };
+    const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree, readFile);
     const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];
     const reading: CodeReading = external.length > 0 ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) } : read;
-    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0 && !reading.resources?.length) return none;
+    const notAnalysed: readonly NotAnalysed[] = reading.notAnalysed ?? [];
+    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0 && !reading.resources?.length) {
+      return notAnalysed.length > 0 ? { ...none, notAnalysed } : none;
+    }
     return {
       format: language,
       shape: language === 'typescript' ? 'cdk' : 'terraform',
       documents: reading.documents,
       problems: reading.problems,
+      ...(notAnalysed.length > 0 && { notAnalysed }),
       // Rules on attached managed policies read them from the template model; a code source has no resources of its own there.
       template: { resources: reading.resources ?? [], parameters: [], managedPolicies: reading.managedPolicies },
     };

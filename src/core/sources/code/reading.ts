@@ -1,4 +1,4 @@
-import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind, Span, TemplateResource } from '../../policy/model';
+import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind, Span, TemplateResource } from '../../policy/model';
 
 /** What a reader of code found: the policies, problems reading them, and attached AWS managed policies. */
 export interface CodeReading {
@@ -15,6 +15,8 @@ export interface CodeReading {
   readonly externalDocuments?: readonly ExternalDocument[];
   /** Resources the template rules judge, in CloudFormation's shape (Terraform `aws_lambda_permission`). */
   readonly resources?: readonly TemplateResource[];
+  /** What the reader saw and could not analyse (a dynamic block over unknown values, code that does not parse). */
+  readonly notAnalysed?: readonly NotAnalysed[];
 }
 
 export interface ExternalDocument {

@@ -5,18 +5,18 @@
  * needed and any caller (the server, a benchmark) gets the same behaviour.
  */
 import { Parser, type Edit, type Point, type Tree } from 'web-tree-sitter';
-import { grammarOf, type CodeLanguage } from './grammars';
+import { grammarOf, type Grammar } from './grammars';
 
 export class CodeTrees {
   private parser: Parser | undefined;
-  private previous: { readonly language: CodeLanguage; readonly text: string; readonly tree: Tree } | undefined;
+  private previous: { readonly language: Grammar; readonly text: string; readonly tree: Tree } | undefined;
 
   /**
    * The tree of `text`, re-parsed from the previous one when there is one of the same language. The tree
    * stays owned by this object (valid until the next call or `dispose`). Undefined when the grammar is not
    * loaded, or the parser gave up.
    */
-  parse(language: CodeLanguage, text: string): Tree | undefined {
+  parse(language: Grammar, text: string): Tree | undefined {
     const grammar = grammarOf(language);
     if (!grammar) return undefined;
     const previous = this.previous;
@@ -44,7 +44,7 @@ export class CodeTrees {
 }
 
 /** Parses `text` once, hands the tree to `read`, and frees it. Undefined when the grammar is not loaded. */
-export function withTree<T>(language: CodeLanguage, text: string, read: (tree: Tree) => T): T | undefined {
+export function withTree<T>(language: Grammar, text: string, read: (tree: Tree) => T): T | undefined {
   const trees = new CodeTrees();
   try {
     const tree = trees.parse(language, text);

@@ -21,6 +21,58 @@ describe('CDK reader: imports and names', () => {
     assert.deepEqual(actionsOf(`import { Stack } from 'aws-cdk-lib';\nimport { PolicyStatement } from './mine';\n${body('PolicyStatement')}`), []);
   });
 
+  it('knows the CDK under require and the other import forms real apps use, v1 package names included', () => {
+    const body = (ctor: string) => `new ${ctor}({ actions: ['s3:GetObject'], resources: ['*'] });\n`;
+    const cases: [imports: string, constructor: string][] = [
+      [`import iam = require('aws-cdk-lib/aws-iam');`, 'iam.PolicyStatement'],
+      [`import cdk = require("aws-cdk-lib");`, 'cdk.aws_iam.PolicyStatement'],
+      [`const iam = require('aws-cdk-lib/aws-iam');`, 'iam.PolicyStatement'],
+      [`var cdk = require('aws-cdk-lib');`, 'cdk.aws_iam.PolicyStatement'],
+      [`const { PolicyStatement } = require('aws-cdk-lib/aws-iam');`, 'PolicyStatement'],
+      [`const { PolicyStatement: PS, Role } = require('aws-cdk-lib/aws-iam');`, 'PS'],
+      [`const { aws_iam: x } = require('aws-cdk-lib');`, 'x.PolicyStatement'],
+      [`import iam from 'aws-cdk-lib/aws-iam';`, 'iam.PolicyStatement'],
+      [`import { aws_iam } from 'aws-cdk-lib';`, 'aws_iam.PolicyStatement'],
+      [`import cdk, { Stack } from 'aws-cdk-lib';`, 'cdk.aws_iam.PolicyStatement'],
+      [`import iam = require('@aws-cdk/aws-iam');`, 'iam.PolicyStatement'],
+      [`import { PolicyStatement } from '@aws-cdk/aws-iam';`, 'PolicyStatement'],
+    ];
+    for (const [imports, constructor] of cases) {
+      const text = `${imports}\n${body(constructor)}`;
+      const [document] = readTs(text).documents;
+      const action = document?.statements[0]?.action?.list.values[0];
+      assert.equal(action && text.slice(action.span.start, action.span.end), 's3:GetObject', imports);
+    }
+    // A require that binds nothing, or in a comment: no CDK name.
+    assert.deepEqual(actionsOf(`// const iam = require('aws-cdk-lib/aws-iam');\nconst PolicyStatement = Mine;\n${body('iam.PolicyStatement')}`), []);
+    assert.deepEqual(actionsOf(`load(require('aws-cdk-lib/aws-iam'));\n${body('iam.PolicyStatement')}`), []);
+  });
+
+  it('binds no value through import type, but reads type annotations with it', () => {
+    // `import type` names no class a file can construct: a PolicyStatement of it would not compile.
+    assert.deepEqual(actionsOf(`import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`), []);
+    assert.deepEqual(actionsOf(`import { type PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`), []);
+    const text = `import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import * as iam from 'aws-cdk-lib/aws-iam';
+export function allow(bucket: IBucket, role: iam.Role) {
+  bucket.grantRead(role);
+}
+`;
+    const [grant] = readTs(text).documents;
+    assert.equal(grant?.derivedFrom?.description, 'bucket.grantRead(role)');
+    assert.equal(grant?.statements[0]!.action!.list.values[0]!.text, 's3:GetObject*');
+  });
+
+  it('reads TSX: JSX around a construct does not hide it', () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+const Show = <T,>(x: T) => <pre className="policy">{String(x)}</pre>;
+export const view = <Show x={new iam.PolicyStatement({ actions: ['ec2:*'], resources: ['*'] })} />;
+`;
+    const [document] = readTs(text).documents;
+    const action = document!.statements[0]!.action!.list.values[0]!;
+    assert.equal(text.slice(action.span.start, action.span.end), 'ec2:*');
+  });
+
   it('reads through TypeScript that changes nothing at run time: as const, satisfies, !, generics, decorators', () => {
     const text = `import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';

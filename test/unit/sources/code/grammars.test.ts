@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { CodeTrees, grammarOf, loadGrammar } from '../../../../src/core/sources/code';
+import { CodeTrees, grammarFor, grammarOf, loadGrammar } from '../../../../src/core/sources/code';
 import { editBetween } from '../../../../src/core/sources/code/trees';
 import { GRAMMAR_DIR, loadGrammars } from '../../helpers/grammars';
 
@@ -12,6 +12,26 @@ describe('code grammars', () => {
     await loadGrammar('typescript', GRAMMAR_DIR);
     // A loaded grammar is not loaded again, so a wrong directory now changes nothing.
     await loadGrammar('typescript', '/nonexistent');
+  });
+
+  it('parses TypeScript with JSX by the TSX grammar, told by its content; plain TypeScript by the TypeScript one', () => {
+    assert.ok(grammarOf('tsx'));
+    assert.equal(grammarFor('typescript', 'const v = <div className="x">{a}</div>;'), 'tsx');
+    assert.equal(grammarFor('typescript', 'const v = <Stack />;'), 'tsx');
+    assert.equal(grammarFor('typescript', 'const v = <>{a}</>;'), 'tsx');
+    // A type assertion and generics are not JSX (the TSX grammar would misread `<string[]>x`).
+    assert.equal(grammarFor('typescript', 'const a = <string[]>x; const f = <T>(y: T) => y; if (a < b && c > d) {}'), 'typescript');
+    assert.equal(grammarFor('terraform', 'x = "</div>"'), 'terraform');
+    const jsx = "import * as iam from 'aws-cdk-lib/aws-iam';\nconst v = <P s={new iam.PolicyStatement({ actions: ['s3:GetObject'] })} />;\n";
+    const trees = new CodeTrees();
+    try {
+      assert.equal(trees.parse(grammarFor('typescript', jsx), jsx)!.rootNode.hasError, false);
+      // The same CodeTrees re-parses fully when the grammar changes under an edit.
+      const plain = "const a = <string[]>['x'];\n";
+      assert.equal(trees.parse(grammarFor('typescript', plain), plain)!.rootNode.hasError, false);
+    } finally {
+      trees.dispose();
+    }
   });
 
   it('re-parses incrementally to the same tree as a full parse', () => {

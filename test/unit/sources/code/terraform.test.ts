@@ -77,7 +77,17 @@ describe('Terraform reader', () => {
     assert.equal(readStatement.effect!.value.text, 'Allow');
     assert.equal(readStatement.effect!.value.span.start, readStatement.effect!.value.span.end);
     assert.equal(compute.sid!.value.text, 'Compute');
-    assert.equal(dynamic.unknown, true);
+    // A dynamic block over a variable that is not defined: its content read once, what it takes from the iterator unknown.
+    assert.equal(dynamic.action!.list.unknown, true);
+    assert.deepEqual(dynamic.resource!.list.values.map((v) => at(main, v.span)), ['*']);
+    assert.equal(at(main, dynamic.span).split('\n')[0], 'dynamic "statement" {');
+    assert.deepEqual(
+      (source.notAnalysed ?? []).map((n) => [n.reason, at(main, n.span!)]),
+      [
+        ['the values this dynamic "statement" block takes from var.extra_statements are not analysed', 'dynamic "statement"'],
+        ['the policy in aws_iam_role.computed.assume_role_policy comes from var.trust_policy: not analysed', 'var.trust_policy'],
+      ],
+    );
 
     const trust = documentAt(source, 'data.aws_iam_policy_document.github_trust');
     assert.equal(trust.version!.value.text, '2012-10-17');

@@ -18,7 +18,7 @@
  * for their principals only.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind, Span } from '../../../policy/model';
+import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind, Span } from '../../../policy/model';
 import { readDocument, type ReadContext } from '../../document';
 import { valueOf } from '../../intrinsics';
 import { awsManagedPolicyName } from '../../template';
@@ -38,9 +38,11 @@ const EMPTY: CodeReading = { documents: [], problems: [], managedPolicies: [] };
 export function readCdk(text: string, tree: Tree): CodeReading {
   try {
     return new CdkReader(text, tree.rootNode).read();
-  } catch {
-    // Code this reader does not foresee must never take the linter down with it.
-    return EMPTY;
+  } catch (error) {
+    // Code this reader does not foresee must never take the linter down with it, nor go unsaid.
+    const reason =
+      error instanceof RangeError ? 'the code nests too deeply for the reader: not analysed' : `reading the CDK code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
+    return { ...EMPTY, notAnalysed: [{ reason }] };
   }
 }
 
@@ -123,6 +125,7 @@ class CdkReader {
   private readonly functions: SyntaxNode[] = [];
   private readonly calls: SyntaxNode[] = [];
   private readonly members = new Map<number, ReturnType<typeof memberCall>>();
+  private readonly notAnalysed: NotAnalysed[] = [];
 
   constructor(
     private readonly text: string,
@@ -161,7 +164,12 @@ class CdkReader {
       if (!this.uses.has(start)) this.standaloneStatement(start, node);
     }
     this.managed.sort((a, b) => a.value.span.start - b.value.span.start);
-    return { documents: this.documents, problems: this.context.problems as ParseProblem[], managedPolicies: this.managed };
+    return {
+      documents: this.documents,
+      problems: this.context.problems as ParseProblem[],
+      managedPolicies: this.managed,
+      ...(this.notAnalysed.length > 0 && { notAnalysed: this.notAnalysed }),
+    };
   }
 
   // Where the constructs and calls of interest are.
@@ -174,10 +182,14 @@ class CdkReader {
   private candidates(): SyntaxNode[] {
     // Functions are read for `initialPolicy` only: their class names are looked for when it is written.
     const functions = this.text.includes('initialPolicy') ? FUNCTION_CLASSES : [];
-    const names = new Set([...IAM_CLASSES, ...this.imports.aliasesOf('aws-iam', IAM_CLASSES), ...functions, ...METHODS, ...STATEMENT_METHODS]);
+    const classes = [...IAM_CLASSES, ...this.imports.aliasesOf('aws-iam', IAM_CLASSES)];
+    const names = new Set([...classes, ...functions, ...METHODS, ...STATEMENT_METHODS]);
+    // What a syntax error swallowed is said for the IAM constructs and the calls that add statements.
+    const said = new Set([...classes, ...IDENTITY_SINKS, 'addToResourcePolicy', 'addStatements']);
     const pattern = new RegExp(`\\b(?:${[...names].join('|')}|grant[A-Z]\\w*)\\b(?=\\s*(?:<[^()]*>\\s*)?\\()`, 'g');
     const out: SyntaxNode[] = [];
     const seen = new Set<number>();
+    const broken = this.root.hasError;
     for (const match of this.text.matchAll(pattern)) {
       // The smallest node holding the name and the `(` after it is the call or the `new` (the lookahead
       // found the parenthesis: its offset is where the match's lookahead ended).
@@ -185,6 +197,12 @@ class CdkReader {
       const node = this.root.descendantForIndex(match.index, open + 1);
       if (!node) continue;
       const type = node.type;
+      // In a file that does not parse, a construct or call the error swallowed is said, not skipped.
+      if (broken && type !== 'call_expression' && type !== 'new_expression' && (type === 'ERROR' || node.hasError) && (said.has(match[0]) || /^grant[A-Z]/.test(match[0]))) {
+        const span = { start: match.index, end: match.index + match[0].length };
+        this.notAnalysed.push({ reason: `the code around this ${match[0]} does not parse: not analysed`, span });
+        continue;
+      }
       // `new X().y()`: the call starts where the construct does; keep both, each once.
       const key = node.startIndex * 2 + (type === 'call_expression' ? 1 : 0);
       if ((type === 'call_expression' || type === 'new_expression') && !seen.has(key)) {
@@ -633,7 +651,7 @@ class CdkReader {
     const name = path?.[path.length - 1];
     if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     const annotation = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\??\\s*:\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)`).exec(this.text);
-    const resolved = annotation ? this.imports.resolve(annotation[1]!.split('.')) : undefined;
+    const resolved = annotation ? this.imports.resolveType(annotation[1]!.split('.')) : undefined;
     const type = resolved?.names[0];
     if (!resolved || !type) return undefined;
     return resourceKindOf(resolved.module, type) ?? (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined);

@@ -3,11 +3,15 @@
  * carry the IAM element names and the spans of the HCL names (`actions` → `Action`), so the format-
  * agnostic document reader does the rest. Terraform's defaults are made explicit with empty spans
  * (Version 2012-10-17, Effect Allow): nothing to edit there, and no rule reports them missing.
+ * Values are read through the module's scope (variables' defaults, locals: scope.ts), and `dynamic`
+ * blocks are expanded where their collection can be told (dynamic.ts).
  */
-import type { Key, Span } from '../../../policy/model';
+import type { Key, NotAnalysed, Span } from '../../../policy/model';
 import type { Entry, Node, ObjectNode, ScalarNode } from '../../tree';
-import { listItems, toNode, type Attribute, type Block } from './hcl';
+import { expand, type Instance } from './dynamic';
+import { listItems, type Attribute, type Block } from './hcl';
 import { dataDocumentName, unknownStatement } from './policyValue';
+import type { Values } from './scope';
 
 /** A document block read: its neutral tree, and the other document blocks it includes by reference. */
 export interface DocumentBlock {
@@ -27,15 +31,17 @@ const STATEMENT_ATTRIBUTES: readonly (readonly [hcl: string, iam: string])[] = [
 
 /** The descendants of a document block worth reading (every other nested block is listed only). */
 export function isDocumentPart(type: string): boolean {
-  return type === 'statement' || type === 'principals' || type === 'not_principals' || type === 'condition' || type === 'dynamic';
+  return type === 'statement' || type === 'principals' || type === 'not_principals' || type === 'condition' || type === 'dynamic' || type === 'content';
 }
 
-export function readDocumentBlock(block: Block, text: string): DocumentBlock {
+/** Reads a document block; what its dynamic blocks depend on and cannot be told goes to `notAnalysed`. */
+export function readDocumentBlock(block: Block, values: Values, notAnalysed: NotAnalysed[]): DocumentBlock {
+  const text = values.text;
   const entries: Entry[] = [];
   const version = block.attributes.get('version');
-  entries.push(version ? attributeEntry('Version', version, text) : synthetic('Version', '2012-10-17', block.span.start));
+  entries.push(version ? attributeEntry('Version', version, values) : synthetic('Version', '2012-10-17', block.span.start));
   const id = block.attributes.get('policy_id');
-  if (id) entries.push(attributeEntry('Id', id, text));
+  if (id) entries.push(attributeEntry('Id', id, values));
 
   const statements: Node[] = [];
   let statementKey: Key | undefined;
@@ -47,15 +53,22 @@ export function readDocumentBlock(block: Block, text: string): DocumentBlock {
     statementKey ??= { text: 'Statement', span: nested.typeSpan };
     first ??= nested.span;
     last = nested.span;
-    // A dynamic block makes any number of statements from data: unknown ones.
-    statements.push(nested.type === 'dynamic' ? unknownStatement(nested.span, `dynamic "statement"`) : statementNode(nested, text));
+    if (nested.type === 'statement') {
+      statements.push(statementNode(nested, values, nested.span, notAnalysed));
+      continue;
+    }
+    // One statement per element of the collection, each spanning the dynamic block (its content is
+    // written once); a collection that cannot be told leaves its content read once, values unknown.
+    const expansion = expand(nested, values);
+    for (const instance of expansion.instances) statements.push(statementNode(instance.block, instance.values, nested.span, notAnalysed));
+    expansion.done(notAnalysed);
   }
 
   const includes: string[] = [];
   for (const name of ['source_policy_documents', 'override_policy_documents']) {
     const attribute = block.attributes.get(name);
     if (!attribute?.value) continue;
-    const list = toNode(attribute.value, text);
+    const list = values.node(attribute.value);
     const items = list.kind === 'array' ? list.items : [list];
     // Items are re-read from the syntax to tell references to document blocks from other values.
     const references = listItems(attribute.value, text);
@@ -76,28 +89,33 @@ export function readDocumentBlock(block: Block, text: string): DocumentBlock {
   return { node: { kind: 'object', span: block.span, entries }, includes };
 }
 
-function statementNode(block: Block, text: string): ObjectNode {
+/** A `statement` block (or a dynamic block's content standing for one, `span` the dynamic block's). */
+function statementNode(block: Block, values: Values, span: Span, notAnalysed: NotAnalysed[]): ObjectNode {
   const entries: Entry[] = [];
   let hasEffect = false;
   for (const [hcl, iam] of STATEMENT_ATTRIBUTES) {
     const attribute = block.attributes.get(hcl);
     if (!attribute) continue;
-    entries.push(attributeEntry(iam, attribute, text));
+    entries.push(attributeEntry(iam, attribute, values));
     if (iam === 'Effect') hasEffect = true;
   }
   if (!hasEffect) entries.push(synthetic('Effect', 'Allow', block.span.start));
   for (const [hcl, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const principal = principalEntry(block, hcl, iam, text);
+    const instances = instancesOf(block, hcl, values);
+    const principal = principalEntry(instances, iam);
     if (principal) entries.push(principal);
+    instances.done(notAnalysed);
   }
-  const condition = conditionEntry(block, text);
+  const conditions = instancesOf(block, 'condition', values);
+  const condition = conditionEntry(conditions);
   if (condition) entries.push(condition);
-  return { kind: 'object', span: block.span, entries };
+  conditions.done(notAnalysed);
+  return { kind: 'object', span, entries };
 }
 
-function attributeEntry(iam: string, attribute: Attribute, text: string): Entry {
+function attributeEntry(iam: string, attribute: Attribute, values: Values): Entry {
   const key = { text: iam, span: attribute.name.span };
-  const value: Node = attribute.value ? toNode(attribute.value, text) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
+  const value: Node = attribute.value ? values.node(attribute.value) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
   return { key, value };
 }
 
@@ -108,33 +126,55 @@ function synthetic(iam: string, value: string, at: number): Entry {
   return { key: { text: iam, span }, value: scalar };
 }
 
-/** The blocks of `type` in a statement, and whether a `dynamic` block of that type makes more. */
-function blocksOf(block: Block, type: string): { blocks: Block[]; dynamic: Block | undefined } {
-  const blocks = block.blocks.filter((b) => b.type === type);
-  const dynamic = block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === type);
-  return { blocks, dynamic };
+/** A statement's nested blocks of `type`: those written, and those its `dynamic` blocks of that type make, in order. */
+interface Instances {
+  readonly instances: readonly Instance[];
+  /** The first block of the type as written (its name is the element's key), and the span of all of them. */
+  readonly first: Block | undefined;
+  readonly span: Span;
+  /** Says what the dynamic blocks could not analyse; call once the instances are read. */
+  readonly done: (notAnalysed: NotAnalysed[]) => void;
+}
+
+function instancesOf(statement: Block, type: string, values: Values): Instances {
+  const instances: Instance[] = [];
+  const pending: ((notAnalysed: NotAnalysed[]) => void)[] = [];
+  let first: Block | undefined;
+  let last: Block | undefined;
+  for (const nested of statement.blocks) {
+    const dynamic = nested.type === 'dynamic' && nested.labels[0] === type;
+    if (nested.type !== type && !dynamic) continue;
+    first ??= nested;
+    last = nested;
+    if (!dynamic) {
+      instances.push({ block: nested, values });
+      continue;
+    }
+    const expansion = expand(nested, values);
+    instances.push(...expansion.instances);
+    pending.push(expansion.done);
+  }
+  const span = first && last ? { start: first.span.start, end: last.span.end } : { start: statement.span.start, end: statement.span.start };
+  return { instances, first, span, done: (notAnalysed) => pending.forEach((done) => done(notAnalysed)) };
 }
 
 /**
  * `principals { type identifiers }` blocks → `{"AWS": [...], "Service": [...]}`. Blocks of the same
  * type merge, as Terraform does; `type = "*"` with `identifiers = ["*"]` is `"Principal": "*"`.
  */
-function principalEntry(statement: Block, type: string, iam: string, text: string): Entry | undefined {
-  const { blocks, dynamic } = blocksOf(statement, type);
-  const firstBlock = blocks[0] ?? dynamic;
-  if (!firstBlock) return undefined;
-  const key = { text: iam, span: firstBlock.typeSpan };
-  const span = { start: firstBlock.span.start, end: (blocks[blocks.length - 1] ?? firstBlock).span.end };
-  if (dynamic) return { key, value: { kind: 'unknown', span: dynamic.span, text: `dynamic "${type}"` } };
+function principalEntry({ instances, first, span }: Instances, iam: string): Entry | undefined {
+  if (!first || instances.length === 0) return undefined;
+  const key = { text: iam, span: first.typeSpan };
   const byType = new Map<string, { key: Key; items: Node[]; span: Span; unknown: boolean }>();
-  for (const block of blocks) {
-    const typeNode = block.attributes.get('type')?.value && toNode(block.attributes.get('type')!.value!, text);
+  for (const { block, values: scope } of instances) {
+    const type = block.attributes.get('type')?.value;
+    const typeNode = type && scope.node(type);
     const identifiers = block.attributes.get('identifiers')?.value;
     if (typeNode?.kind !== 'scalar' || typeof typeNode.value !== 'string') {
       return { key, value: { kind: 'unknown', span, text: 'principals' } };
     }
-    const values = identifiers ? toNode(identifiers, text) : undefined;
-    if (blocks.length === 1 && typeNode.value === '*' && values?.kind === 'array' && values.items.length === 1) {
+    const values = identifiers ? scope.node(identifiers) : undefined;
+    if (instances.length === 1 && typeNode.value === '*' && values?.kind === 'array' && values.items.length === 1) {
       const only = values.items[0];
       if (only.kind === 'scalar' && only.value === '*') return { key, value: only };
     }
@@ -158,19 +198,15 @@ function principalEntry(statement: Block, type: string, iam: string, text: strin
  * `condition { test variable values }` blocks → `{"StringEquals": {"aws:SourceAccount": [...]}}`:
  * blocks with the same test are entries of one operator.
  */
-function conditionEntry(statement: Block, text: string): Entry | undefined {
-  const { blocks, dynamic } = blocksOf(statement, 'condition');
-  const firstBlock = blocks[0] ?? dynamic;
-  if (!firstBlock) return undefined;
-  const key = { text: 'Condition', span: firstBlock.typeSpan };
-  const span = { start: firstBlock.span.start, end: (blocks[blocks.length - 1] ?? firstBlock).span.end };
-  if (dynamic) return { key, value: { kind: 'unknown', span: dynamic.span, text: 'dynamic "condition"' } };
+function conditionEntry({ instances, first, span }: Instances): Entry | undefined {
+  if (!first || instances.length === 0) return undefined;
+  const key = { text: 'Condition', span: first.typeSpan };
   const operators = new Map<string, { key: Key; entries: Entry[]; span: Span }>();
-  for (const block of blocks) {
+  for (const { block, values: scope } of instances) {
     const test = block.attributes.get('test')?.value;
     const variable = block.attributes.get('variable')?.value;
-    const testNode = test && toNode(test, text);
-    const variableNode = variable && toNode(variable, text);
+    const testNode = test && scope.node(test);
+    const variableNode = variable && scope.node(variable);
     if (testNode?.kind !== 'scalar' || typeof testNode.value !== 'string' || variableNode?.kind !== 'scalar' || typeof variableNode.value !== 'string') {
       // A computed operator or key: the condition cannot be told.
       return { key, value: { kind: 'unknown', span, text: 'condition' } };
@@ -181,7 +217,7 @@ function conditionEntry(statement: Block, text: string): Entry | undefined {
       operators.set(testNode.value, operator);
     }
     const values = block.attributes.get('values')?.value;
-    const valueNode: Node = values ? toNode(values, text) : { kind: 'unknown', span: block.span, text: '' };
+    const valueNode: Node = values ? scope.node(values) : { kind: 'unknown', span: block.span, text: '' };
     operator.entries.push({ key: { text: variableNode.value, span: variableNode.span }, value: valueNode });
   }
   const entries: Entry[] = [...operators.values()].map((operator) => ({

@@ -111,11 +111,19 @@ export function inner(expression: SyntaxNode): SyntaxNode | undefined {
 }
 
 /**
- * The value of an HCL expression as a neutral node. Computed values are `unknown` nodes labelled with
- * their source (`var.actions`, `concat(…)`): as a whole element they make an unknown list, principal or
- * condition. Literals are told by their wrapper and first character, without asking their type.
+ * What a computed expression (a reference, a function call) stands for, when the caller can tell
+ * (scope.ts: variables' defaults, locals, a dynamic block's iterator); undefined when it cannot.
  */
-export function toNode(expression: SyntaxNode, text: string): Node {
+export type Resolve = (expression: SyntaxNode) => Node | undefined;
+
+/**
+ * The value of an HCL expression as a neutral node. Computed values are `unknown` nodes labelled with
+ * their source (`var.actions`, `concat(…)`), unless `resolve` tells them: as a whole element they make
+ * an unknown list, principal or condition. Literals are told by their wrapper and first character,
+ * without asking their type. `inList`: the expression is a list item, where a list (a computed one
+ * resolved) cannot stand.
+ */
+export function toNode(expression: SyntaxNode, text: string, resolve?: Resolve, inList = false): Node {
   const found = unwrap(expression);
   if (found && found.wrapper !== '') {
     const { wrapper, node } = found;
@@ -133,11 +141,13 @@ export function toNode(expression: SyntaxNode, text: string): Node {
     } else if (wrapper === 'template_expr' && c === 34 /* " */) {
       return quotedTemplate(node, text);
     } else if (wrapper === 'collection_value' && c === 91 /* [ */) {
-      return { kind: 'array', span: spanOf(node), items: tupleItems(node, text).map((item) => asItem(toNode(item, text))) };
+      return { kind: 'array', span: spanOf(node), items: tupleItems(node, text).map((item) => asItem(toNode(item, text, resolve, true))) };
     } else if (wrapper === 'collection_value' && c === 123 /* { */) {
-      return { kind: 'object', span: spanOf(node), entries: objectEntries(node, text) };
+      return { kind: 'object', span: spanOf(node), entries: objectEntries(node, text, resolve) };
     }
   }
+  const resolved = !found || found.wrapper === '' ? resolve?.(expression) : undefined;
+  if (resolved && !(inList && resolved.kind === 'array')) return resolved;
   return unknownOf(expression, text);
 }
 
@@ -176,13 +186,13 @@ function asItem(node: Node): Node {
 }
 
 /** The entries of an HCL object (`{ Action = "s3:GetObject", "Effect": "Allow" }`): keys bare or quoted. */
-function objectEntries(object: SyntaxNode, text: string): Entry[] {
+function objectEntries(object: SyntaxNode, text: string, resolve?: Resolve): Entry[] {
   const entries: Entry[] = [];
   for (const element of members(object, text, 125 /* } */)) {
     const [keyExpression, valueExpression] = named(element);
     const key = keyExpression && objectKey(keyExpression, text);
     if (!key) continue;
-    const value: Node = valueExpression ? toNode(valueExpression, text) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
+    const value: Node = valueExpression ? toNode(valueExpression, text, resolve) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
     entries.push({ key, value });
   }
   return entries;

@@ -7,7 +7,7 @@ import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { ParseProblem, Span } from '../../../policy/model';
 import type { Node, TaggedNode } from '../../tree';
 import { heredocJson } from './heredoc';
-import { inner, named, referenceParts, spanOf, toNode } from './hcl';
+import { inner, named, referenceParts, spanOf, toNode, type Resolve } from './hcl';
 
 export type PolicyValue =
   | { readonly kind: 'node'; readonly node: Node }
@@ -17,14 +17,15 @@ export type PolicyValue =
 
 const COMPUTED: PolicyValue = { kind: 'computed' };
 
-export function policyValue(expression: SyntaxNode, text: string, problems: ParseProblem[]): PolicyValue {
+/** `resolve` tells the references and calls inside a jsonencode object it can (scope.ts). */
+export function policyValue(expression: SyntaxNode, text: string, problems: ParseProblem[], resolve?: Resolve): PolicyValue {
   const data = dataDocumentName(expression, text);
   if (data !== undefined) return { kind: 'data', name: data };
   const node = inner(expression);
   if (!node) return COMPUTED;
   switch (node.type) {
     case 'function_call':
-      return functionCall(node, text);
+      return functionCall(node, text, resolve);
     case 'heredoc_template': {
       const document = heredocJson(node, text, problems);
       return document ? { kind: 'node', node: withUnknownStatements(document) } : COMPUTED;
@@ -37,21 +38,25 @@ export function policyValue(expression: SyntaxNode, text: string, problems: Pars
   }
 }
 
-/** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`) → NAME. */
+/** Terraform 0.11's `"${data.aws_iam_policy_document.NAME.json}"`: the reference alone in a string. */
+const INTERPOLATED_DATA = /^"\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.(?:minified_)?json\s*\}"$/;
+
+/** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`, or the same interpolated alone in a string) → NAME. */
 export function dataDocumentName(expression: SyntaxNode, text: string): string | undefined {
+  if (text.startsWith('"${', expression.startIndex)) return INTERPOLATED_DATA.exec(text.slice(expression.startIndex, expression.endIndex))?.[1];
   if (!text.startsWith('data.aws_iam_policy_document.', expression.startIndex)) return undefined;
   const parts = referenceParts(expression, text);
   if (!parts || parts.length !== 4 || parts[0] !== 'data' || parts[1] !== 'aws_iam_policy_document') return undefined;
   return parts[3] === 'json' || parts[3] === 'minified_json' ? parts[2] : undefined;
 }
 
-function functionCall(call: SyntaxNode, text: string): PolicyValue {
+function functionCall(call: SyntaxNode, text: string, resolve?: Resolve): PolicyValue {
   const [name, args] = named(call);
   const first = args && named(args)[0];
   if (!name || !first) return COMPUTED;
   const fn = text.slice(name.startIndex, name.endIndex);
   if (fn === 'jsonencode') {
-    const value = toNode(first, text);
+    const value = toNode(first, text, resolve);
     return value.kind === 'object' ? { kind: 'node', node: withUnknownStatements(value) } : COMPUTED;
   }
   if (fn === 'file' || fn === 'templatefile') {

@@ -4,22 +4,28 @@
  * policies. Only top-level blocks are visited, and only the relevant ones are descended into: a re-lint
  * of a large module costs what its policies cost, not what its syntax tree does.
  *
- * Nothing Terraform evaluates is guessed: variables (their defaults may be overridden), locals,
- * references and function calls are unknown parts or values. Locals are not resolved even when literal:
- * one rule for all of them is easier to trust, and a local is usually computed or shared across files.
+ * Nothing Terraform computes is guessed. What the module's text says is read (scope.ts): a variable's
+ * default or auto-loaded `.tfvars` value, a local written out, in this file or another `.tf` file of the
+ * folder, and a few functions of known arguments; a value taken from a variable carries that fact
+ * (`PolicyDocument.borrowed`). References to resources, data sources and modules, and everything else,
+ * are unknown parts or values. `dynamic` blocks are expanded where their collection is known
+ * (dynamic.ts); what cannot be told is said (`notAnalysed`), never skipped.
  */
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import type { ManagedPolicyAttachment, ParseProblem, PolicyDocument, PolicyKind } from '../../../policy/model';
+import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind } from '../../../policy/model';
 import { readDocument, type DocumentPlace, type ReadContext } from '../../document';
 import { NO_LIST_PARAMETERS, valueOf } from '../../intrinsics';
 import { inferKind } from '../../kind';
 import { awsManagedPolicyName } from '../../template';
+import type { ReadRelative } from '../external';
 import type { CodeReading, ExternalDocument } from '../reading';
 import { isDocumentPart, readDocumentBlock, type DocumentBlock } from './documentBlock';
 import { blockHead, listItems, named, readBlock, referenceParts, toNode, type Block } from './hcl';
 import { lambdaPermissionResource } from './lambdaPermission';
+import { readModuleInputs } from './moduleInputs';
 import { policyValue } from './policyValue';
 import { ATTACHMENTS, ORGANIZATIONS_POLICY_KINDS, POLICY_ATTRIBUTES, PRINCIPAL_TYPES, type PolicyAttribute } from './resources';
+import { dependencyOf, Scope, Values, type Borrowed } from './scope';
 
 interface Resource {
   readonly type: string;
@@ -27,11 +33,27 @@ interface Resource {
   readonly block: Block;
 }
 
-/** The IAM policies of a Terraform configuration (one `.tf` file). */
-export function readTerraform(text: string, tree: Tree): CodeReading {
+/**
+ * The IAM policies of a Terraform configuration (one `.tf` file). `readFile` reads the module's other
+ * files (`file()` policies; with `list`, the variables and locals of its other `.tf` files). Never throws.
+ */
+export function readTerraform(text: string, tree: Tree, readFile?: ReadRelative): CodeReading {
+  try {
+    return read(text, tree, readFile);
+  } catch (error) {
+    // Code this reader does not foresee must never take the linter down with it, nor go unsaid.
+    const reason =
+      error instanceof RangeError ? 'the code nests too deeply for the reader: not analysed' : `reading the Terraform code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
+    return { documents: [], problems: [], managedPolicies: [], notAnalysed: [{ reason }] };
+  }
+}
+
+function read(text: string, tree: Tree, readFile: ReadRelative | undefined): CodeReading {
   const problems: ParseProblem[] = [];
+  const notAnalysed: NotAnalysed[] = [];
   const context: ReadContext = { text, problems, ...NO_LIST_PARAMETERS };
-  const { resources, documentBlocks } = topLevel(tree.rootNode, text);
+  const { resources, documentBlocks, definitions, modules } = topLevel(tree.rootNode, text);
+  const scope = new Scope(text, definitions, readFile);
 
   const addresses = addressesByName(resources, text);
   const attached = new Map<string, string[]>();
@@ -43,10 +65,22 @@ export function readTerraform(text: string, tree: Tree): CodeReading {
   const usages = new Map<string, DocumentPlace[]>();
   for (const resource of resources) {
     for (const { place, expression } of policiesOf(resource, text, addresses, attached)) {
-      const value = policyValue(expression, text, problems);
-      if (value.kind === 'node') {
+      const values = new Values(scope);
+      // `policy = local.x` where this file writes the local out: the policy is read there.
+      const source = text.slice(expression.startIndex, expression.endIndex);
+      const local = /^local\.([A-Za-z_][\w-]*)$/.exec(source);
+      const written = (local && scope.ownLocal(local[1]!)) || expression;
+      const value = policyValue(written, text, problems, values.resolve);
+      if (value.kind === 'computed') {
+        // A policy that comes from outside the file (a variable, another module, each.value, a data
+        // source) is not analysed here: said. A reference to a resource's policy is analysed at that resource.
+        const dependency = dependencyOf(text.slice(written.startIndex, written.endIndex));
+        if (/^(?:var|local|module|data|each|count)\./.test(dependency)) {
+          notAnalysed.push({ reason: `the policy in ${place.path} comes from ${dependency}: not analysed`, span: { start: expression.startIndex, end: expression.endIndex } });
+        }
+      } else if (value.kind === 'node') {
         const document = readDocument(value.node, place, context);
-        if (document) documents.push(document);
+        if (document) documents.push(withBorrowed(document, values.borrowed));
       } else if (value.kind === 'data') {
         const list = usages.get(value.name) ?? [];
         list.push(place);
@@ -57,26 +91,60 @@ export function readTerraform(text: string, tree: Tree): CodeReading {
     }
   }
 
-  const read = new Map<string, DocumentBlock>();
+  for (const module of modules) {
+    for (const input of readModuleInputs(module, scope, problems, notAnalysed)) {
+      if (input.kind === 'data') {
+        // The block takes the input's kind when its name tells one; else its content tells.
+        if (input.policyKind) usages.set(input.name, [...(usages.get(input.name) ?? []), { kind: input.policyKind, path: input.path }]);
+        continue;
+      }
+      const document = readDocument(input.node, { kind: input.policyKind ?? 'identity', path: input.path }, context);
+      if (!document) continue;
+      const kind = input.policyKind ? {} : inferKind(document.statements);
+      documents.push(withBorrowed({ ...document, ...kind, ...(input.construct && { construct: 'terraform-block' as const }) }, input.borrowed));
+    }
+  }
+
+  const blocks = new Map<string, { block: DocumentBlock; borrowed: Borrowed[] }>();
   const includedBy = new Map<string, string[]>();
   for (const [name, block] of documentBlocks) {
-    const document = readDocumentBlock(block, text);
-    read.set(name, document);
+    const values = new Values(scope);
+    const document = readDocumentBlock(block, values, notAnalysed);
+    blocks.set(name, { block: document, borrowed: values.borrowed });
     for (const included of document.includes) includedBy.set(included, [...(includedBy.get(included) ?? []), name]);
   }
-  for (const [name, block] of read) {
+  for (const [name, { block, borrowed }] of blocks) {
     const path = `data.aws_iam_policy_document.${name}`;
     const place = placeOfBlock(name, path, includedBy, usages);
     const document = readDocument(block.node, place ?? { kind: 'identity', path }, context);
     if (!document) continue;
     // A block used nowhere in this file (or only in other files): what it is for is told by its content.
     const kind = place ? {} : inferKind(document.statements);
-    documents.push({ ...document, ...kind, construct: 'terraform-block' });
+    documents.push(withBorrowed({ ...document, ...kind, construct: 'terraform-block' }, borrowed));
   }
 
   documents.sort((a, b) => a.span.start - b.span.start);
+  notAnalysed.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   const permissions = resources.filter((r) => r.type === 'aws_lambda_permission').map((r) => lambdaPermissionResource(r.address, r.block, text));
-  return { documents, problems, managedPolicies, ...(permissions.length > 0 && { resources: permissions }), ...(externalDocuments.length > 0 && { externalDocuments }) };
+  return {
+    documents,
+    problems,
+    managedPolicies,
+    ...(permissions.length > 0 && { resources: permissions }),
+    ...(externalDocuments.length > 0 && { externalDocuments }),
+    ...(notAnalysed.length > 0 && { notAnalysed }),
+  };
+}
+
+/** The document with the values it shows at references (the same reference once). */
+function withBorrowed(document: PolicyDocument, borrowed: readonly Borrowed[]): PolicyDocument {
+  if (borrowed.length === 0) return document;
+  const seen = new Set<string>();
+  const unique = borrowed.filter((b) => {
+    const key = `${b.span.start}:${b.span.end}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { ...document, borrowed: unique };
 }
 
 function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; resourceService?: string } {
@@ -88,9 +156,11 @@ function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; res
  * closing brace) can nest a block inside the one before it, or leave the root an error: blocks are
  * also looked for one level down there.
  */
-function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; documentBlocks: Map<string, Block> } {
+function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; documentBlocks: Map<string, Block>; definitions: SyntaxNode[]; modules: Block[] } {
   const resources: Resource[] = [];
   const documentBlocks = new Map<string, Block>();
+  const definitions: SyntaxNode[] = [];
+  const modules: Block[] = [];
   const pending: SyntaxNode[] = [];
   for (const child of named(root)) {
     if (child.type === 'body' || child.type === 'ERROR') for (const item of named(child)) if (item.type === 'block') pending.push(item);
@@ -104,11 +174,15 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
       resources.push({ type, address: `${type}.${name}`, block: readBlock(node, text, (nested) => nested === 'inline_policy') });
     } else if (head.type === 'data' && type === 'aws_iam_policy_document' && name !== undefined) {
       documentBlocks.set(name, readBlock(node, text, isDocumentPart));
+    } else if (head.type === 'variable' || head.type === 'locals') {
+      definitions.push(node);
+    } else if (head.type === 'module' && head.labels.length > 0) {
+      modules.push(readBlock(node, text));
     }
     // Only a block with a syntax error can have swallowed the blocks after it.
     if (node.hasError) for (const nested of nestedTopLevel(node, text)) pending.push(nested);
   }
-  return { resources, documentBlocks };
+  return { resources, documentBlocks, definitions, modules };
 }
 
 function isRelevant(type: string): boolean {
