@@ -68,7 +68,7 @@ describe('cloudwarden lint: reports', () => {
 
   test('what was not analysed: text lists it after the findings, JSON at the top level, SARIF as notifications', () => {
     const text = cli(['lint', deep, wide]);
-    assert.match(text.stdout, /\nNot analysed:\n.*deep\.yaml: The text nests more than \d+ levels deep: it is not read\n/);
+    assert.match(text.stdout, /\nNot analysed:\n.*deep\.yaml: the file nests more than \d+ levels deep: not analysed\n/);
     assert.match(text.stdout, /, 1 not analysed\n$/);
     assert.equal(cli(['lint', deep]).code, 0, 'not analysed is said, not a failure');
     const json = JSON.parse(cli(['lint', '--format', 'json', deep]).stdout) as { notAnalysed: { path: string; reason: string; range?: unknown }[]; internalErrors: unknown[] };

@@ -65,7 +65,7 @@ describe('large files: linted off the server thread, stale lints cancelled', () 
     assert.ok(!session.logs.some((l) => /failed/i.test(l)), session.logs.join('\n'));
   });
 
-  test('bad input: a binary file named .json reports nothing, and the server still answers', async () => {
+  test('bad input: a binary file named .json is said to be not analysed, and the server still answers', async () => {
     let bytes = '';
     // Deterministic noise with every byte value, NULs included, as a file read as text would hold.
     for (let i = 0, x = 7; i < 300_000; i++) bytes += String.fromCharCode((x = (x * 1103515245 + 12345) % 2147483648) % 256);
@@ -73,7 +73,9 @@ describe('large files: linted off the server thread, stale lints cancelled', () 
     const deadline = Date.now() + 60_000;
     const of = (uri: string) => published.filter((p) => p.uri === uri).at(-1);
     while (!of('file:///binary.json') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual(of('file:///binary.json')!.diagnostics, [], 'not a policy: nothing to say');
+    const said = of('file:///binary.json')!.diagnostics;
+    assert.deepEqual(said.map((d) => d.code), ['not-analysed'], JSON.stringify(said));
+    assert.match(said[0]!.message, /not text/);
     const small = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}';
     await openDocument(session, 'file:///after.json', 'json', small);
     const hover = await session.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: 'file:///after.json' }, position: positionIn(small, 'kms:Decrypt', 2) });
