@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   vscode.workspace.textDocuments.forEach(startIfRelevant);
   vscode.workspace.onDidOpenTextDocument(startIfRelevant, null, context.subscriptions);
 
-  return { server, activationMs: activationCost(activateStart), lintStatus: () => lintStatus.current };
+  return { server, activationMs: activationCost(activateStart), lintStatus: () => lintStatus.current, hasLinted: (uri) => lintStatus.hasLinted(uri) };
 }
 
 /** The host's time spent on us: evaluating the bundle plus running activate() (not the wait between). */
@@ -58,4 +58,6 @@ export interface CloudWardenApi {
   readonly activationMs: number | undefined;
   /** What the language status item shows now, for the tests. */
   readonly lintStatus: () => LintStatusView;
+  /** True once the server has linted the document with this URI, for tests that assert "no findings". */
+  readonly hasLinted: (uri: string) => boolean;
 }

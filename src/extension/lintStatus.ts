@@ -19,6 +19,8 @@ export interface LintStatusView {
  */
 export class LintStatus implements vscode.Disposable {
   private readonly statuses = new Map<string, Status>();
+  /** Documents the server has linted at least once (every lint sends a status, a clean one too). */
+  private readonly linted = new Set<string>();
   private readonly item = vscode.languages.createLanguageStatusItem(
     'cloudwarden.lint',
     SERVED_LANGUAGES.map((language) => ({ language })),
@@ -29,6 +31,7 @@ export class LintStatus implements vscode.Disposable {
   constructor(server: ServerHandle) {
     this.item.name = 'CloudWarden';
     server.onNotification<Status>(DocumentStatusNotification.method, (status) => {
+      this.linted.add(status.uri);
       if (status.notAnalysed.length === 0 && status.internalErrors.length === 0 && !status.onSaveOnly) this.statuses.delete(status.uri);
       else this.statuses.set(status.uri, status);
       this.update();
@@ -40,6 +43,11 @@ export class LintStatus implements vscode.Disposable {
   /** Every part not analysed, in every open file that has one: for the list command. */
   entries(): { uri: vscode.Uri; line?: number; reason: string }[] {
     return [...this.statuses.values()].flatMap((s) => s.notAnalysed.map((n) => ({ uri: vscode.Uri.parse(s.uri), reason: n.reason, ...(n.line !== undefined && { line: n.line }) })));
+  }
+
+  /** True once the server has linted the document (its diagnostics, none included, are then published). */
+  hasLinted(uri: string): boolean {
+    return this.linted.has(uri);
   }
 
   get current(): LintStatusView {
