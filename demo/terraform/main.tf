@@ -5,6 +5,14 @@ variable "environment" {
   default = "staging"
 }
 
+variable "extra_statements" {
+  description = "Statements the platform team adds to the export role, per environment."
+  type = list(object({
+    actions   = list(string)
+    resources = list(string)
+  }))
+}
+
 resource "aws_s3_bucket" "exports" {
   bucket = "example-${var.environment}-exports"
 }
@@ -35,6 +43,14 @@ data "aws_iam_policy_document" "export" {
     sid       = "ReadWarehouse"
     actions   = ["redshift-data:*", "redshift:GetClusterCredentials"]
     resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = var.extra_statements
+    content {
+      actions   = statement.value.actions
+      resources = statement.value.resources
+    }
   }
 }
 

@@ -64,3 +64,30 @@ test('the quick fix on the misspelt action corrects it', async () => {
   await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ state: 'detached', timeout: 20_000 });
   await wb.screenshot('quick-fix-applied');
 });
+
+test('several findings on one element are one problem, the others beneath it as related information', async () => {
+  const panel = wb.page.locator('.markers-panel');
+  // The escalation finding heads the `iam:*AccessKey*` element; credentials-exposure is related information under it.
+  const head = panel.locator('.monaco-list-row', { hasText: 'iam:CreateAccessKey: create access keys for another user' });
+  await head.first().waitFor({ timeout: 30_000 });
+  assert.equal(await head.count(), 1, 'one problem for the element');
+  const related = panel.locator('.monaco-list-row', { hasText: /credentials-exposure \(warning\): 'iam:\*AccessKey\*'/ });
+  await related.first().waitFor({ timeout: 10_000 });
+  await wb.screenshot('grouped-problem');
+});
+
+test('what CloudWarden could not analyse is said: a row in the Problems panel, and the language status', async () => {
+  await wb.openFile('terraform', 'main.tf');
+  const panel = wb.page.locator('.markers-panel');
+  // The panel's list is virtual: rows below its fold are not in the page. Filter it to the row sought.
+  const filter = wb.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+  await filter.fill('not analysed');
+  const row = panel.locator('.monaco-list-row', { hasText: 'the values this dynamic "statement" block takes from var.extra_statements are not analysed' });
+  await row.first().waitFor({ timeout: 30_000 });
+  await wb.screenshot('not-analysed-problem');
+  await filter.fill('');
+  // The language status (the `{}` beside the language mode) holds CloudWarden's item for this file.
+  const status = await wb.languageStatusWith(/1 part not analysed/);
+  assert.match(status, /var\.extra_statements/);
+  await wb.screenshot('not-analysed-language-status');
+});

@@ -98,6 +98,23 @@ export class Workbench {
     }
   }
 
+  /**
+   * The text of the language status hover (the `{}` item beside the language mode) once it holds
+   * `expected`: it is opened by hovering the item, again after each miss, until the deadline.
+   */
+  async languageStatusWith(expected: RegExp, timeoutMs = 60_000): Promise<string> {
+    const item = this.page.locator('.statusbar-item[id="status.languageStatus"]');
+    const hover = this.page.locator('.monaco-hover:not(.hidden), .context-view .hover-contents, .workbench-hover', { hasText: expected }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await item.hover({ timeout: Math.max(1_000, deadline - Date.now()) });
+      if (await hover.waitFor({ timeout: Math.min(8_000, Math.max(1_000, deadline - Date.now())) }).then(() => true, () => false)) return hover.innerText();
+      await this.screenshot(`language-status-missing-${attempt}`);
+      if (Date.now() >= deadline) throw new Error(`the language status did not show ${String(expected)} (see the screenshots)`);
+      await this.page.mouse.move(5, 5);
+    }
+  }
+
   /** The frame of a webview (nested same-origin iframes) whose body contains `text`. */
   async webviewFrameWith(text: string, timeoutMs = 30_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
