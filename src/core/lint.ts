@@ -75,6 +75,16 @@ function outcomesOf(catalog: Catalog, document: PolicyDocument, text: string, tr
 }
 
 /**
+ * The message, saying where the value came from when the finding is on a value read from elsewhere (a
+ * Terraform variable's default in variables.tf): the text at the finding is only the reference
+ * (`var.actions`), so without it the finding would point at something that does not say what is wrong.
+ */
+function withOrigin(document: PolicyDocument | undefined, report: Report): string {
+  const from = document?.borrowed?.find((b) => b.span.start <= report.span.start && report.span.end <= b.span.end)?.from;
+  return from ? `${report.message} (The value is ${from}.)` : report.message;
+}
+
+/**
  * The findings without repeats: one text can stand for several statements (a Terraform dynamic block's
  * content, a local used twice), and the same rule saying the same thing there is one finding.
  */
@@ -112,7 +122,7 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
     const push = (f: Report, document: PolicyDocument | undefined) =>
-      findings.push({ ruleId: rule.meta.id, severity: atMost(severity, f.severity), message: f.message, span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
+      findings.push({ ruleId: rule.meta.id, severity: atMost(severity, f.severity), message: withOrigin(document, f), span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
     const fail = (where: string, error: unknown) =>
       internalErrors.push({ ruleId: rule.meta.id, where, message: error instanceof Error ? error.message : String(error) });
     if (rule.check) {

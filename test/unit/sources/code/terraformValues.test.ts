@@ -46,6 +46,8 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
     const wildcard = lintText(main, 'terraform', catalog, {}, { readFile: folder(files) }).findings.find((f) => f.ruleId === 'wildcard-action');
     assert.equal(at(main, wildcard!.span), 'var.actions');
     assert.deepEqual(wildcard!.fixes, []);
+    // The text at the finding is only the reference: the message says where the value is written.
+    assert.match(wildcard!.message, /\(The value is the default of var\.actions in variables\.tf\.\)$/);
     // Completion and rewrites at the reference would replace it: the cursor finds no action there.
     assert.equal(targetAt(readTf(main, files), main.indexOf('var.actions') + 4), undefined);
     assert.equal(targetAt(readTf(main, files), main.indexOf('"*"') + 1)?.kind, 'resource');
