@@ -9,8 +9,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // Project files (.cloudwarden.yaml) hold rules and suppressions: the server re-reads them on these events.
+  // A Terraform module's other files (variables, locals, .tfvars, policies read with file()) change what its
+  // open .tf files mean: the server re-reads those of the same folder.
   const projectFiles = vscode.workspace.createFileSystemWatcher('**/.cloudwarden.yaml');
-  context.subscriptions.push(projectFiles);
+  const moduleFiles = vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,json,tpl}');
+  context.subscriptions.push(projectFiles, moduleFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
@@ -19,7 +22,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     // The server reads the `cloudwarden` settings at start and again whenever they change.
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('cloudwarden') },
-    synchronize: { configurationSection: 'cloudwarden', fileEvents: projectFiles },
+    synchronize: { configurationSection: 'cloudwarden', fileEvents: [projectFiles, moduleFiles] },
     middleware: {
       provideHover: (document, position, token, next) =>
         vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   CodeActionKind,
   TextDocuments,
@@ -14,7 +15,7 @@ import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
-import { ProjectConfigService } from './projectConfig';
+import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
 import { PolicySources } from './sources';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
@@ -35,6 +36,11 @@ export interface ServerOptions {
 
 /** A 200 KB YAML template takes about 200 ms to read: above that, the server's thread stays free. */
 const DEFAULT_WORKER_THRESHOLD = 200_000;
+
+function folderOf(uri: string): string | undefined {
+  const file = fsPathOf(uri);
+  return file === undefined ? undefined : path.dirname(file);
+}
 
 /** Wires the core to one LSP connection. Nothing is loaded until a request needs it. */
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -98,10 +104,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
     });
   });
-  // The client watches **/.cloudwarden.yaml (synchronize.fileEvents): re-read them and re-lint what is open.
-  connection.onDidChangeWatchedFiles(() => {
-    projects.changed();
-    documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
+  // The client watches project files (.cloudwarden.yaml) and the files a Terraform module reads beside its
+  // .tf files (other .tf files for variables and locals, .tfvars, file() policies). A project file re-lints
+  // everything open; a module file re-reads the open .tf documents of its folder, whose text did not change.
+  connection.onDidChangeWatchedFiles((params) => {
+    const changed = params.changes.map((c) => c.uri);
+    if (changed.some(isProjectFileUri)) {
+      projects.changed();
+      documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
+      return;
+    }
+    const folders = new Set(changed.map((uri) => folderOf(uri)).filter((f): f is string => f !== undefined));
+    for (const d of documents.all()) {
+      if (d.languageId !== 'terraform' || changed.includes(d.uri) || !folders.has(folderOf(d.uri) ?? '')) continue;
+      sources.invalidate(d.uri);
+      diagnostics.schedule(d, 'settings');
+    }
   });
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));

@@ -77,6 +77,11 @@ export class PolicySources {
     this.cache.set(uri, { version, source });
   }
 
+  /** Drops the reading of the document's current version (a file it reads changed), keeping its tree. */
+  invalidate(uri: string): void {
+    this.cache.delete(uri);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
     this.trees.get(uri)?.dispose();

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cdkStack } from '../../harness/cdkStack';
@@ -105,6 +107,41 @@ describe('server: hover in a CDK file before its first lint', () => {
         position: positionIn(text, 'logs:CreateLogStream', 4),
       })) as { contents: { value: string } } | null;
       assert.match(hover?.contents.value ?? '', /logs:CreateLogStream/);
+    } finally {
+      assert.equal(await session.close(), 0);
+    }
+  });
+});
+
+describe('server: a Terraform module file that changes on disk', () => {
+  test('re-reads the open .tf files of its folder (a variable default changed in variables.tf)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cloudwarden-module-'));
+    const variables = path.join(dir, 'variables.tf');
+    writeFileSync(variables, 'variable "actions" {\n  default = ["s3:*"]\n}\n');
+    const main = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["arn:aws:s3:::b/*"]\n  }\n}\n';
+    const uri = pathToFileURL(path.join(dir, 'main.tf')).href;
+    const session = await startServer();
+    const published: Published[] = [];
+    session.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => published.push(p));
+    const latest = async (ready: (p: Published) => boolean) => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const found = published.filter((p) => p.uri === uri).at(-1);
+        if (found && ready(found)) return found;
+        if (Date.now() > deadline) throw new Error(`not published as expected: ${JSON.stringify(published.filter((p) => p.uri === uri).at(-1))}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await initialize(session);
+      await openDocument(session, uri, 'terraform', main);
+      const before = await latest((p) => p.diagnostics.length > 0);
+      assert.ok(before.diagnostics.some((d) => d.code === 'wildcard-action' && /var\.actions in variables\.tf/.test(d.message)), JSON.stringify(before.diagnostics));
+      writeFileSync(variables, 'variable "actions" {\n  default = ["s3:GetObject"]\n}\n');
+      const count = published.length;
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(variables).href, type: 2 }] });
+      const after = await latest((p) => published.indexOf(p) >= count);
+      assert.ok(!after.diagnostics.some((d) => d.code === 'wildcard-action'), JSON.stringify(after.diagnostics));
     } finally {
       assert.equal(await session.close(), 0);
     }
