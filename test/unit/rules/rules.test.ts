@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { authorisingActions, documentedElsewhere } from '../../../src/core/catalog/apiPermissions';
 import { before, describe, test } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { Catalog } from '../../../src/core/catalog';
@@ -29,6 +30,8 @@ const cases: Case[] = [
   { name: 'case does not matter', rule: 'unknown-action', text: allow('"Action": "S3:getobject", "Resource": "*"'), at: [] },
   { name: 'not service:action', rule: 'unknown-action', text: allow('"Action": "GetObject", "Resource": "*"'), at: ['GetObject'] },
   { name: 'unknown prefix is left to unknown-service', rule: 'unknown-action', text: allow('"Action": "s4:GetObject", "Resource": "*"'), at: [] },
+  { name: 'an API authorised by another action', rule: 'unknown-action', text: allow('"Action": ["sqs:SendMessageBatch", "s3:HeadObject"], "Resource": "*"'), at: ['sqs:SendMessageBatch', 's3:HeadObject'], severities: ['error', 'error'] },
+  { name: 'SNS:Receive of the default topic policy: information, it grants nothing', rule: 'unknown-action', text: stmt('{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Receive"], "Resource": "arn:aws:sns:eu-west-1:111122223333:t", "Condition": {"StringEquals": {"AWS:SourceOwner": "111122223333"}}}'), at: ['SNS:Receive'], severities: ['info'] },
   // unknown-element
   { name: 'Actions instead of Action', rule: 'unknown-element', text: allow('"Actions": "s3:GetObject", "Resource": "*"'), at: ['Actions'] },
   { name: 'document-level typo', rule: 'unknown-element', text: '{"Version": "2012-10-17", "Statment": []}', at: [] },
@@ -149,6 +152,27 @@ describe('rules', () => {
           assert.ok(findingsOf({ text: fixed }, c.rule).length < findingsOf(c, c.rule).length, `${c.name}: "${fix.title}" did not fix it:\n${fixed}`);
         }
       }
+    }
+  });
+
+  test('an API operation is fixed to the action that authorises it; a bare action name to its services', () => {
+    const [batch] = findingsOf({ text: allow('"Action": "sqs:SendMessageBatch", "Resource": "*"') }, 'unknown-action');
+    assert.match(batch!.message, /IAM authorises that API with 'sqs:SendMessage'/);
+    assert.equal(batch!.fixes[0]!.title, "Change to 'sqs:SendMessage'");
+    const [bare] = findingsOf({ text: allow('"Action": "GetObject", "Resource": "*"') }, 'unknown-action');
+    assert.equal(bare!.fixes[0]!.title, "Change to 's3:GetObject'");
+  });
+
+  test('every action the API table names exists in the catalog', () => {
+    for (const api of ['sqs:SendMessageBatch', 'sqs:DeleteMessageBatch', 'sqs:ChangeMessageVisibilityBatch', 'sns:PublishBatch', 's3:HeadObject', 's3:HeadBucket', 's3:DeleteObjects', 's3:ListObjects', 's3:ListObjectsV2', 's3:ListObjectVersions', 's3:CopyObject', 's3:CreateMultipartUpload', 's3:UploadPart', 's3:CompleteMultipartUpload', 'bedrock:Converse', 'bedrock:ConverseStream', 'bedrock:StartAsyncInvoke', 'firehose:PutRecords']) {
+      assert.equal(catalog.expand(api).actions.length, 0, `${api} is an action now: drop it from the table`);
+      const by = authorisingActions(api);
+      assert.ok(by && by.length > 0, api);
+      for (const action of by) assert.equal(catalog.expand(action).actions.length, 1, `${action} (for ${api}) is not in the catalog`);
+    }
+    for (const name of ['sns:Receive', 'mediaconnect:ManagedDescribeFlow', 'mediaconnect:ManagedAddOutput', 'mediaconnect:ManagedRemoveOutput']) {
+      assert.equal(catalog.expand(name).actions.length, 0, `${name} is in the Reference now: drop it from the table`);
+      assert.ok(documentedElsewhere(name), name);
     }
   });
 

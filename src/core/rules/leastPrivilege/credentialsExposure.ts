@@ -12,12 +12,15 @@ import { nameList, reportSensitive, type SensitiveAction } from './sensitiveActi
  *   codeartifact:GetAuthorizationToken, sts:GetServiceBearerToken: the token carries only the caller's
  *   own permissions, the first four support only `"*"`, and every image pull needs the ECR one;
  * - sso:GetRoleCredentials, iot:AssumeRoleWithCertificate: not authorised by IAM policies (an IAM
- *   Identity Center token, a device certificate), so not in the catalog.
+ *   Identity Center token, a device certificate), so not in the catalog;
+ * - cognito-identity:GetCredentialsForIdentity: a public API (the Amazon Cognito API Reference: "you
+ *   do not need any credentials to call this API"), which identity pool roles are commonly granted:
+ *   granting it gives nothing the caller does not already have.
  */
 export const CREDENTIAL_ACTIONS: readonly SensitiveAction[] = [
   { action: 'iam:CreateServiceSpecificCredential', why: 'creates a CodeCommit, Keyspaces or Bedrock password for a user' },
   { action: 'iam:ResetServiceSpecificCredential', why: 'resets and returns a service-specific password' },
-  { action: 'iam:UpdateAccessKey', why: 'reactivates a deactivated access key' },
+  { action: 'iam:UpdateAccessKey', why: 'reactivates a deactivated access key, whose secret may have leaked' },
   { action: 'sts:AssumeRole', why: 'returns the credentials of any role that trusts the account' },
   { action: 'sts:AssumeRoleWithSAML', why: 'returns role credentials' },
   { action: 'sts:AssumeRoleWithWebIdentity', why: 'returns role credentials' },
@@ -26,7 +29,6 @@ export const CREDENTIAL_ACTIONS: readonly SensitiveAction[] = [
   { action: 'redshift:GetClusterCredentialsWithIAM', why: 'returns a database password' },
   { action: 'redshift-serverless:GetCredentials', why: 'returns a database password' },
   { action: 'rds-db:connect', why: 'logs in to any database as any IAM-enabled user' },
-  { action: 'cognito-identity:GetCredentialsForIdentity', why: 'returns the credentials of an identity pool role' },
   { action: 'cognito-idp:DescribeUserPoolClient', why: 'returns an app client secret' },
   { action: 'lightsail:GetInstanceAccessDetails', why: 'returns SSH keys or passwords of instances' },
   { action: 'lightsail:GetRelationalDatabaseMasterUserPassword', why: 'returns a database master password' },

@@ -25,7 +25,9 @@ function problems(element: PrincipalElement): Report[] {
     if (entry.values.unknown) continue;
     for (const value of entry.values.values) {
       const text = literal(value);
-      if (text === undefined || (key === 'AWS' && text === '*')) continue;
+      // `${region}`: a template's placeholder (a Terraform templatefile(), a policy file filled in by a
+      // script), whose value we cannot know; policy variables are not allowed in a Principal either way.
+      if (text === undefined || (key === 'AWS' && text === '*') || text.includes('${')) continue;
       if (hasWildcard(text)) {
         out.push({ span: value.span, message: `Wildcards are not supported inside a ${key} principal ('${text}'): IAM rejects it. Name the principals, or use "*" with a condition such as aws:PrincipalArn (ArnLike).` });
       } else if (key === 'Service' && !SERVICE.test(text)) {

@@ -13,6 +13,11 @@
  *   the conditions its findings report as limiting access: aws:PrincipalArn, aws:PrincipalOrgID,
  *   aws:PrincipalOrgPaths, aws:SourceIp, aws:SourceVpc, aws:UserId, kms:CallerAccount (and the identity
  *   providers' aud/app_id keys, which concern Federated principals, not `*`).
+ * A Deny of the same actions and resources to everyone unless one of those keys has a fixed value
+ * (`StringNotEquals aws:SourceVpce`, the policy AWS documents for a private API) restricts the Allow as much
+ * as the condition on it would: IAM Access Analyzer evaluates Deny statements too.
+ * elasticfilesystem:AccessedViaMountTarget (Bool true) counts: only clients that reach a mount target, in
+ * the file system's VPC, pass it (the EFS User Guide's policy for "mount targets only").
  * Our additions, by the same logic and not verified against Access Analyzer: aws:PrincipalAccount,
  * aws:PrincipalServiceName, aws:SourceOrgID, aws:SourceOrgPaths and aws:SourceVpcArn (fixed account,
  * organisation or network), and sns:Endpoint (only that endpoint can be subscribed, and its owner must
@@ -22,11 +27,11 @@
  * resource's own account: every caller passes).
  */
 import type { Catalog } from '../../catalog/catalog';
-import type { Statement, Value } from '../../policy/model';
+import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import type { Rule } from '../types';
-import { isAllow, literal } from '../values';
+import { effectOf, globMatcher, isAllow, literal, valuesOf } from '../values';
 import { conditionVerdict, describeIgnored, wideIpRange, type RestrictingEntry } from '../../analysis/conditions';
-import { isNegated } from '../../policy/operators';
+import { isNegated, parseOperator } from '../../policy/operators';
 
 /** The keys whose fixed values make `*` non-public, lower case. */
 const NOT_PUBLIC_KEYS: ReadonlySet<string> = new Set([
@@ -34,6 +39,7 @@ const NOT_PUBLIC_KEYS: ReadonlySet<string> = new Set([
   'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner',
   'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourcevpcarn', 'aws:sourceip',
   's3:dataaccesspointaccount', 's3:dataaccesspointarn', 's3:x-amz-server-side-encryption-aws-kms-key-id', 'kms:calleraccount', 'sns:endpoint',
+  'elasticfilesystem:accessedviamounttarget',
 ]);
 
 const ARN_KEYS: ReadonlySet<string> = new Set(['aws:sourcearn', 'aws:principalarn', 'aws:sourcevpcarn', 's3:dataaccesspointarn']);
@@ -79,8 +85,16 @@ function restriction(statement: Statement, catalog: Catalog): { by: string } | {
 function whyNotFixed({ entry, operator }: RestrictingEntry): string | undefined {
   if (operator.ifExists || operator.set === 'ForAllValues') return 'is tested only when present';
   if (isNegated(operator.base) || operator.base === 'Null') return `under ${operator.base} admits every other value`;
+  return fixedValues({ entry, operator });
+}
+
+/** Why the entry's values do not name fixed accounts, networks or sources: undefined when they do. */
+function fixedValues({ entry, operator }: Pick<RestrictingEntry, 'entry' | 'operator'>): string | undefined {
   if (entry.values.unknown) return undefined;
   const key = entry.key.text.toLowerCase();
+  if (key === 'elasticfilesystem:accessedviamounttarget') {
+    return operator.base === 'Bool' && entry.values.values.every((v) => v.kind !== 'string' || /^true$/i.test(v.text)) ? undefined : 'is not Bool true';
+  }
   for (const value of entry.values.values) {
     const text = value.kind === 'unknown' || value.parts ? undefined : value.text;
     if (text === undefined) continue;
@@ -99,6 +113,48 @@ function fixed(key: string, text: string): boolean {
   if (key === 'aws:userid') return /^[A-Z0-9]+:\*$/.test(text);
   if (key.endsWith('orgpaths')) return /^o-[a-z0-9]+\//.test(text);
   return false;
+}
+
+/**
+ * A Deny in the same document that takes back, from everyone, the statement's actions on its resources
+ * unless a key of NOT_PUBLIC_KEYS has a fixed value (`StringNotEquals aws:SourceVpce vpce-1`): the Allow then
+ * reaches only requests that carry that value. Returns the key and which statement denies, or undefined.
+ * Coverage is judged on the text: the Deny's actions and resources must be `*`, the same text, or a
+ * pattern that matches the Allow's (partly unknown values only by the same text).
+ */
+function denyingUnless(document: PolicyDocument, allow: Statement): string | undefined {
+  for (const deny of document.statements) {
+    if (deny === allow || deny.unknown || effectOf(deny) !== 'Deny' || !wildcardPrincipal(deny) || deny.notAction || deny.notResource) continue;
+    if (!covers(valuesOf(deny.action), valuesOf(allow.action), false) || !covers(valuesOf(deny.resource), valuesOf(allow.resource), true)) continue;
+    const condition = deny.condition;
+    if (!condition || condition.unknown || condition.blocks.length === 0) continue;
+    const entries = condition.blocks.flatMap((block) => block.entries.map((entry) => ({ block, entry, operator: parseOperator(block.operator.text) })));
+    // Every entry must be a negated test of a key that ties the caller, with fixed values: the Deny then
+    // applies to every request that does not carry them (a request without the key included).
+    const keys = entries.map(({ entry, operator }) => {
+      if (!operator || operator.ifExists || operator.set || !isNegated(operator.base)) return undefined;
+      const key = entry.key.text;
+      if (!NOT_PUBLIC_KEYS.has(key.toLowerCase())) return undefined;
+      const positive = { ...operator, base: operator.base.replace('Not', '') as typeof operator.base };
+      return fixedValues({ entry, operator: positive }) === undefined ? key : undefined;
+    });
+    if (keys.length > 0 && keys.every((k) => k !== undefined)) return `${keys.join(', ')} (the Deny of statement ${deny.index + 1} refuses every other value)`;
+  }
+  return undefined;
+}
+
+/** True when every value of `narrow` is matched by one of `wide` (`*`, the same text, or a matching pattern). */
+function covers(wide: readonly Value[], narrow: readonly Value[], caseSensitive: boolean): boolean {
+  if (narrow.length === 0 || wide.length === 0) return false;
+  const fold = (t: string) => (caseSensitive ? t : t.toLowerCase());
+  return narrow.every((n) =>
+    wide.some((w) => {
+      if (fold(w.text) === fold(n.text)) return true;
+      const pattern = literal(w);
+      const target = literal(n);
+      return pattern !== undefined && target !== undefined && globMatcher(pattern, caseSensitive)(target);
+    }),
+  );
 }
 
 export const publicPrincipal: Rule = {
@@ -129,7 +185,7 @@ export const publicPrincipal: Rule = {
       const star = wildcardPrincipal(statement);
       if (!star) continue;
       const found = restriction(statement, ctx.catalog);
-      if ('by' in found) continue;
+      if ('by' in found || denyingUnless(document, statement)) continue;
       const notes = found.notes.length > 0 ? ` (${found.notes.slice(0, 2).join('; ')})` : '';
       ctx.report({
         span: star.span,

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
 import { hasWildcard, literal } from '../values';
 import { formerService } from '../../catalog/formerServices';
+import { authorisingActions, documentedElsewhere } from '../../catalog/apiPermissions';
 
 /** Every value of Action and NotAction, with the element's name. */
 function* actionValues(document: PolicyDocument) {
@@ -78,7 +79,7 @@ export const unknownAction: Rule = {
     defaultSeverity: 'error',
     equivalents: { accessAnalyzer: ['INVALID_ACTION'], parliament: ['UNKNOWN_ACTION'] },
     docs: {
-      what: 'An action (or a wildcard pattern) matches no action of its service, or is not of the form `service:Action`.',
+      what: 'An action (or a wildcard pattern) matches no action of its service, or is not of the form `service:Action`. An API operation that IAM authorises with another action (`sqs:SendMessageBatch` is authorised by `sqs:SendMessage`, `s3:HeadObject` by `s3:GetObject`) names that action. An action AWS documentation puts in policies though the Service Authorization Reference does not list it (`SNS:Receive`, in every SNS topic\'s default policy) is information, not an error: it grants nothing either way.',
       why: 'IAM ignores actions it does not know. The policy looks as if it grants or denies something it does not: a misspelt Deny is no protection at all.',
       example: '"Action": ["s3:GetObjekt", "s3:Put*Acll"]',
       fix: 'Use the exact action name from the Service Authorization Reference. The quick fix offers the closest known actions.',
@@ -90,11 +91,28 @@ export const unknownAction: Rule = {
       if (text === undefined || text === '*') continue;
       const prefix = servicePrefix(text);
       if (prefix === undefined || text.indexOf(':') === text.length - 1) {
-        ctx.report({ span: value.span, message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).` });
+        // `GetObject` with no service: the catalog knows which services have it.
+        const suggestions = ctx.catalog.suggest(text).map((s) => s.value);
+        ctx.report({ span: value.span, message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).${didYouMean(suggestions)}`, fixes: replacementFixes(value.span, suggestions) });
         continue;
       }
       if (hasWildcard(prefix) || !ctx.catalog.service(prefix)) continue; // unknown-service reports these
       if (ctx.catalog.expand(text).actions.length > 0) continue;
+      const elsewhere = documentedElsewhere(text);
+      if (elsewhere) {
+        // IAM accepts it and it grants nothing; the policy came from AWS's own documentation: not an error.
+        ctx.report({ span: value.span, message: `'${text}' is in ${elsewhere}, but the Service Authorization Reference lists no such action: it grants or denies nothing.`, severity: 'info' });
+        continue;
+      }
+      const authorising = authorisingActions(text);
+      if (authorising) {
+        ctx.report({
+          span: value.span,
+          message: `Unknown action '${text}': IAM authorises that API with ${authorising.map((a) => `'${a}'`).join(' and ')}.`,
+          fixes: authorising.length === 1 ? replacementFixes(value.span, authorising) : [],
+        });
+        continue;
+      }
       const suggestions = ctx.catalog.suggest(text);
       const what = hasWildcard(text) ? `'${text}' matches no ${ctx.catalog.service(prefix)!.name} action` : `Unknown action '${text}'`;
       ctx.report({

@@ -1,6 +1,7 @@
+import type { PolicyDocument, Value } from '../../policy/model';
 import type { Rule } from '../types';
 import { insertFirstProperty, replace } from '../edits';
-import { literal } from '../values';
+import { literal, valuesOf } from '../values';
 
 const CURRENT = '2012-10-17';
 const OLD = '2008-10-17';
@@ -14,6 +15,28 @@ const OLD = '2008-10-17';
  */
 const CDK_WRITES_VERSION = 'typescript';
 
+/** A policy variable: `${aws:username}`, `${saml:sub}`, `${www.amazon.com:user_id}`, or `${*}`, `${?}`, `${$}`. */
+const POLICY_VARIABLE = /\$\{(?:[^}:]+:[^}]+|[*?$])\}/;
+
+/** The first policy variable written in the document where IAM substitutes them (Resource and Condition values), if any. */
+export function policyVariableIn(document: PolicyDocument): string | undefined {
+  const texts = (value: Value) => (value.parts ? value.parts.filter((p): p is string => typeof p === 'string') : value.kind === 'string' ? [value.text] : []);
+  for (const statement of document.statements) {
+    const values = [
+      ...valuesOf(statement.resource),
+      ...valuesOf(statement.notResource),
+      ...(statement.condition?.unknown ? [] : (statement.condition?.blocks ?? []).flatMap((b) => b.entries.flatMap((e) => (e.values.unknown ? [] : e.values.values)))),
+    ];
+    for (const value of values) {
+      for (const text of texts(value)) {
+        const found = POLICY_VARIABLE.exec(text);
+        if (found) return found[0];
+      }
+    }
+  }
+  return undefined;
+}
+
 export const missingVersion: Rule = {
   meta: {
     id: 'missing-version',
@@ -22,7 +45,7 @@ export const missingVersion: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['MISSING_VERSION'], parliament: ['NO_VERSION'], cfnLint: ['W2511'] },
     docs: {
-      what: 'The policy document has no `Version` element. Not reported where the tool writes it: in a CDK app (the CDK renders every policy document with Version 2012-10-17, `PolicyDocument.fromJson` included) and in a Terraform `aws_iam_policy_document`. A Terraform `jsonencode()` or heredoc document is sent as written and is reported.',
+      what: 'The policy document has no `Version` element. A warning when the document uses policy variables (`${aws:username}` in a Resource or a condition value), which IAM then takes literally; information when it uses none (nothing changes until a variable is added). Not reported where the tool writes it: in a CDK app (the CDK renders every policy document with Version 2012-10-17, `PolicyDocument.fromJson` included) and in a Terraform `aws_iam_policy_document`. A Terraform `jsonencode()` or heredoc document is sent as written and is reported.',
       why: 'Without `"Version": "2012-10-17"` IAM reads the policy with the 2008 grammar, where policy variables such as `${aws:username}` are plain text: a statement scoped with a variable silently matches nothing, or the wrong thing.',
       example: '{ "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*" } ] }',
       fix: 'Add `"Version": "2012-10-17"` as the document\'s first element (the quick fix does, in the file\'s style).',
@@ -30,10 +53,16 @@ export const missingVersion: Rule = {
   },
   check(document, ctx) {
     if (document.version || document.statements.length === 0 || ctx.source.format === CDK_WRITES_VERSION) return;
+    // Without a Version, IAM uses the 2008 grammar: the same as 2012 but for policy variables. A policy
+    // without any reads the same either way: worth fixing, not worth a warning.
+    const variable = policyVariableIn(document);
     ctx.report({
       span: document.statementKey?.span ?? { start: document.span.start, end: document.span.start + 1 },
-      message: `The policy has no Version: add "Version": "${CURRENT}" (without it, policy variables are not substituted).`,
+      message: variable
+        ? `The policy has no Version, so IAM takes its policy variables literally: '${variable}' matches only that text. Add "Version": "${CURRENT}".`
+        : `The policy has no Version: add "Version": "${CURRENT}" (it uses no policy variables, so it reads the same today; without a Version, a variable added later would not be substituted).`,
       fixes: [{ title: `Add "Version": "${CURRENT}"`, edits: [insertFirstProperty(ctx.text, document.span, 'Version', `"${CURRENT}"`)], preferred: true }],
+      ...(variable ? {} : { severity: 'info' as const }),
     });
   },
 };

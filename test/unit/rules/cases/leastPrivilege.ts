@@ -103,6 +103,7 @@ export const leastPrivilegeCases: Case[] = [
   { name: 'administrator access is not also permissions-management', rule: 'permissions-management', text: allow('"Action": "*", "Resource": "*"'), at: [] },
   // credentials-exposure
   { name: 'assume any role', rule: 'credentials-exposure', text: allow('"Action": ["sts:AssumeRole", "s3:ListAllMyBuckets"], "Resource": "*"'), at: ['sts:AssumeRole'] },
+  { name: 'an identity pool role may call the public GetCredentialsForIdentity', rule: 'credentials-exposure', text: allow('"Action": "cognito-identity:GetCredentialsForIdentity", "Resource": "*"'), at: [] },
   { name: 'assume one role', rule: 'credentials-exposure', text: allow('"Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/reporting"'), at: [] },
   { name: 'database passwords through a wildcard', rule: 'credentials-exposure', text: allow('"Action": "redshift:GetClusterCredential*", "Resource": "*"'), at: ['redshift:GetClusterCredential*'] },
   { name: 'the ECR token every image pull needs', rule: 'credentials-exposure', text: allow('"Action": ["ecr:GetAuthorizationToken", "sts:GetSessionToken"], "Resource": "*"'), at: [] },

@@ -227,6 +227,8 @@ export const trustCases: Case[] = [
     at: [],
   },
   // invalid-principal
+  { name: 'a regional service principal (CloudWatch Logs in a key policy)', rule: 'invalid-principal', text: stmt('{"Effect": "Allow", "Principal": {"Service": "logs.eu-west-1.amazonaws.com"}, "Action": "kms:Decrypt", "Resource": "*"}'), at: [] },
+  { name: 'a template placeholder in a service principal is not judged', rule: 'invalid-principal', text: stmt('{"Effect": "Allow", "Principal": {"Service": "logs.${region}.amazonaws.com"}, "Action": "kms:Decrypt", "Resource": "*"}'), at: [] },
   { name: 'principal type in the wrong case', rule: 'invalid-principal', text: stmt('{"Effect": "Allow", "Principal": {"aws": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"}'), at: ['aws'] },
   { name: 'a wildcard inside a role ARN', rule: 'invalid-principal', text: trust('["arn:aws:iam::111122223333:role/deploy-*", "*"]'), at: ['arn:aws:iam::111122223333:role/deploy-*'] },
   { name: 'a service written without its domain', rule: 'invalid-principal', text: stmt('{"Effect": "Allow", "Principal": {"Service": ["lambda", "logs.eu-west-1.amazonaws.com", "states.amazonaws.com.cn"]}, "Action": "sts:AssumeRole"}'), at: ['lambda'] },
@@ -355,5 +357,32 @@ export const trustCases: Case[] = [
   { name: 'a private source address exists in every VPC', rule: 'public-principal', text: pub('{"IpAddress": {"aws:VpcSourceIp": "10.0.0.5/32"}}'), at: ['*'] },
   { name: 'an organisation tested only IfExists', rule: 'public-principal', text: pub('{"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}}'), at: ['*'] },
   { name: 'every account but one', rule: 'public-principal', text: pub('{"StringNotEquals": {"aws:PrincipalAccount": "444455556666"}}'), at: ['*'] },
+  // A Deny that refuses every request without a fixed value restricts the Allow as a condition on it would.
+  {
+    name: 'a private API: Allow to "*", Deny unless the VPC endpoint (the policy AWS documents)',
+    rule: 'public-principal',
+    text: stmt('{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"}, {"Effect": "Deny", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*", "Condition": {"StringNotEquals": {"aws:sourceVpce": "vpce-1a2b3c4d"}}}'),
+    at: [],
+  },
+  {
+    name: 'a Deny of only some of the actions leaves the rest public',
+    rule: 'public-principal',
+    text: stmt('{"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Deny", "Principal": "*", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}'),
+    at: ['*'],
+  },
+  {
+    name: 'a Deny unless a wildcard VPC restricts nothing',
+    rule: 'public-principal',
+    text: stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"StringNotLike": {"aws:SourceVpc": "vpc-*"}}}'),
+    at: ['*'],
+  },
+  {
+    name: 'a Deny unless the organisation, IfExists (a request without the key is not denied)',
+    rule: 'public-principal',
+    text: stmt('{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}'),
+    at: ['*'],
+  },
+  { name: 'EFS: clients through a mount target only', rule: 'public-principal', text: pub('{"Bool": {"elasticfilesystem:AccessedViaMountTarget": "true"}}'), at: [] },
+  { name: 'EFS: mount targets not required', rule: 'public-principal', text: pub('{"Bool": {"elasticfilesystem:AccessedViaMountTarget": "false"}}'), at: ['*'] },
   { name: 'YAML template: the stack\'s own account', rule: 'public-principal', format: 'yaml', text: template('  Policy:', '    Type: AWS::SQS::QueuePolicy', '    Properties:', '      Queues: [!Ref Queue]', '      PolicyDocument:', '        Statement:', '          - {Effect: Allow, Principal: "*", Action: sqs:SendMessage, Resource: "*", Condition: {StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}}}'), at: [] },
 ];
