@@ -102,7 +102,7 @@ export const resourceStar: Rule = {
       what:
         'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read and Tagging actions, or any statement with conditions). ' +
         'List actions are never reported (`ec2:Describe*` on `"*"` is how listing works), and a statement that only reads is reported as information. ' +
-        'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
+        'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`, with a positive operator or `"Null": "false"`, the tag must be there), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
         'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
       why: 'The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload\'s own.',
       example: '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
@@ -137,6 +137,8 @@ function resourceStarMessage(statement: Statement, scopable: readonly Action[]):
 
 /** Global keys that name the resource (or what a request creates), whatever the action lists. */
 const RESOURCE_KEYS = /^aws:(resourcetag\/.+|requesttag\/.+|resourceaccount|resourceorgid|resourceorgpaths)$/i;
+/** Tag keys, global or a service's (`ec2:ResourceTag/...`, `autoscaling:ResourceTag/...`): they name the resource by its tags. */
+const TAG_KEYS = /^[a-z0-9-]+:(resourcetag|requesttag)\/.+$/i;
 /** Keys about how the request travels, not what it reaches. */
 const TRANSPORT_KEYS = /:(tlsversion|authtype|signatureage|signatureversion|x-amz-content-sha256)$/i;
 /** Keys that limit the region: every resource there stays reachable. */
@@ -153,10 +155,13 @@ function scopingCondition(statement: Statement, actions: readonly Action[], cata
   let region: string | undefined;
   let listed: Set<string> | undefined;
   for (const { entry, operator } of conditionVerdict(statement, catalog).restricting) {
-    if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
     const key = entry.key.text;
+    // `"Null": {"aws:ResourceTag/team": "false"}`: only resources that carry the tag (the pattern AWS's
+    // controllers for EKS use, with their own tag keys).
+    if (operator.base === 'Null' && !operator.set && TAG_KEYS.test(key) && !entry.values.unknown && entry.values.values.every((v) => /^false$/i.test(v.text))) return { key, region: false };
+    if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
     if (REGION_KEYS.test(key)) region ??= key;
-    else if (RESOURCE_KEYS.test(key)) return { key, region: false };
+    else if (RESOURCE_KEYS.test(key) || TAG_KEYS.test(key)) return { key, region: false };
     else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key)) {
       listed ??= keysOf(actions, catalog);
       const name = catalog.conditionKey(key)?.name.toLowerCase();
