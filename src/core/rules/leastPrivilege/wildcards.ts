@@ -103,7 +103,7 @@ export const resourceStar: Rule = {
         'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read and Tagging actions, or any statement with conditions). ' +
         'List actions are never reported (`ec2:Describe*` on `"*"` is how listing works), and a statement that only reads is reported as information. ' +
         'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`, with a positive operator or `"Null": "false"`, the tag must be there), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
-        'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
+        'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, and `aws:ViaAWSService`/`aws:CalledVia` limit the actions to calls an AWS service makes for the principal, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
       why: 'The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload\'s own.',
       example: '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
       fix: 'Name the resources (the hover on each action shows its ARN formats), or scope them with a condition such as `aws:ResourceTag/...`. Actions that support no resource types (e.g. `s3:ListAllMyBuckets`) need `*` and are not reported.',
@@ -122,7 +122,8 @@ export const resourceStar: Rule = {
       const scope = scopingCondition(statement, scopable, ctx.catalog);
       if (scope && !scope.region) continue;
       const readOnly = scopable.every((a) => a.accessLevel === 'Read');
-      const why = scope ? ` The condition on ${scope.key} limits the regions, not the resources: reported as information.` : readOnly ? ' Reported as information: the actions only read.' : '';
+      const limits = scope?.via ? 'how the actions are called (through an AWS service, for the principal)' : 'the regions';
+      const why = scope ? ` The condition on ${scope.key} limits ${limits}, not the resources: reported as information.` : readOnly ? ' Reported as information: the actions only read.' : '';
       ctx.report({ span: star.span, message: resourceStarMessage(statement, scopable) + why, ...((scope || readOnly) && { severity: 'info' as const }) });
     }
   },
@@ -143,6 +144,8 @@ const TAG_KEYS = /^[a-z0-9-]+:(resourcetag|requesttag)\/.+$/i;
 const TRANSPORT_KEYS = /:(tlsversion|authtype|signatureage|signatureversion|x-amz-content-sha256)$/i;
 /** Keys that limit the region: every resource there stays reachable. */
 const REGION_KEYS = /^(aws:requestedregion|[a-z0-9-]+:region)$/i;
+/** Keys that limit the actions to calls an AWS service makes for the principal: how, not which resources. */
+const VIA_SERVICE_KEYS = /^aws:(viaawsservice|calledvia|calledviafirst|calledvialast)$/i;
 
 /**
  * The key of a restricting, positive condition entry that scopes the request to resources: a global
@@ -151,8 +154,9 @@ const REGION_KEYS = /^(aws:requestedregion|[a-z0-9-]+:region)$/i;
  * statement grants it nowhere: scoped or not granted, never every resource. `region` when the only
  * scoping key limits the region. Undefined when nothing scopes.
  */
-function scopingCondition(statement: Statement, actions: readonly Action[], catalog: Catalog): { key: string; region: boolean } | undefined {
+function scopingCondition(statement: Statement, actions: readonly Action[], catalog: Catalog): { key: string; region: boolean; via?: boolean } | undefined {
   let region: string | undefined;
+  let via: string | undefined;
   let listed: Set<string> | undefined;
   for (const { entry, operator } of conditionVerdict(statement, catalog).restricting) {
     const key = entry.key.text;
@@ -161,6 +165,7 @@ function scopingCondition(statement: Statement, actions: readonly Action[], cata
     if (operator.base === 'Null' && !operator.set && TAG_KEYS.test(key) && !entry.values.unknown && entry.values.values.every((v) => /^false$/i.test(v.text))) return { key, region: false };
     if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
     if (REGION_KEYS.test(key)) region ??= key;
+    else if (VIA_SERVICE_KEYS.test(key)) via ??= key;
     else if (RESOURCE_KEYS.test(key) || TAG_KEYS.test(key)) return { key, region: false };
     else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key)) {
       listed ??= keysOf(actions, catalog);
@@ -168,7 +173,8 @@ function scopingCondition(statement: Statement, actions: readonly Action[], cata
       if (name && listed.has(name)) return { key, region: false };
     }
   }
-  return region ? { key: region, region: true } : undefined;
+  if (region) return { key: region, region: true };
+  return via ? { key: via, region: true, via: true } : undefined;
 }
 
 /** The condition keys the catalog lists for the actions and their resource types, lower case. */

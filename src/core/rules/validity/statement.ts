@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '../../policy/model';
 import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
 import { literal } from '../values';
@@ -39,6 +40,12 @@ export const invalidEffect: Rule = {
   },
 };
 
+/** Where AWS refuses duplicate Sids: IAM's own policies, and the services the IAM User Guide names (SQS, SNS). */
+function requiresUniqueSids(document: PolicyDocument): boolean {
+  if (document.kind !== 'resource' && document.kind !== 'endpoint') return true;
+  return document.resourceService === 'sqs' || document.resourceService === 'sns';
+}
+
 export const duplicateSid: Rule = {
   meta: {
     id: 'duplicate-sid',
@@ -47,7 +54,7 @@ export const duplicateSid: Rule = {
     defaultSeverity: 'error',
     equivalents: { accessAnalyzer: ['UNIQUE_SIDS_REQUIRED', 'UNIQUE_SIDS_RECOMMENDED'], parliament: ['DUPLICATE_SID'] },
     docs: {
-      what: 'Two statements of one policy have the same `Sid`. An error in every kind of policy, because AWS refuses them: IAM rejects an identity or trust policy with duplicate Sids (`MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique`, seen from PutRolePolicy, CreatePolicy and CloudFormation inline policies; the IAM User Guide: "In IAM, the Sid value must be unique within a JSON policy"), and Access Analyzer reports UNIQUE_SIDS_REQUIRED as an error for the policy types that require it (UNIQUE_SIDS_RECOMMENDED, a warning, for the others). In resource policies the Sid is a sub-id of the policy Id (SQS, SNS), and tools that merge statements by Sid keep only one of them (Terraform\'s `aws_iam_policy_document` now refuses duplicates for that reason).',
+      what: 'Two statements of one policy have the same `Sid`. An error where AWS refuses it: IAM rejects an identity or trust policy with duplicate Sids (`MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique`, seen from PutRolePolicy, CreatePolicy and CloudFormation inline policies; the IAM User Guide: "In IAM, the Sid value must be unique within a JSON policy"), and the IAM User Guide names Amazon SQS and Amazon SNS as services with uniqueness requirements of their own (there the Sid is a sub-id of the policy Id). A warning in other resource policies (an S3 bucket policy, a KMS key policy): Access Analyzer reports UNIQUE_SIDS_REQUIRED, an error, only for the policy types that require it, and UNIQUE_SIDS_RECOMMENDED, a warning, for the others; AWS\'s own sample templates deploy a bucket policy with a repeated Sid (aws-cloudformation-templates, S3/s3-bucket-and-policy-for-caa-v1). Tools that merge statements by Sid keep only one of them either way (Terraform\'s `aws_iam_policy_document` refuses duplicates for that reason).',
       why: 'The policy is refused when it is deployed, or one of the statements is silently lost where statements are merged by Sid.',
       example: '[{ "Sid": "Read", ... }, { "Sid": "Read", ... }]',
       fix: 'Give each statement its own Sid that says what it allows.',
@@ -60,7 +67,8 @@ export const duplicateSid: Rule = {
       if (sid === undefined || sid === '') continue;
       const first = seen.get(sid);
       if (first === undefined) seen.set(sid, statement.index);
-      else ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too.` });
+      else if (requiresUniqueSids(document)) ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too, and AWS refuses such a policy.` });
+      else ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too (AWS accepts it here, but a tool that merges statements by Sid keeps only one).`, severity: 'warning' });
     }
   },
 };
