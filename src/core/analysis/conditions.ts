@@ -35,6 +35,7 @@
  * it cannot see.
  */
 import type { Catalog } from '../catalog/catalog';
+import type { Action } from '../catalog/types';
 import type { ConditionBlock, ConditionEntry, Statement, Value } from '../policy/model';
 import { isNegated, parseOperator, type ParsedOperator } from '../policy/operators';
 
@@ -119,13 +120,14 @@ function judge(statement: Statement, catalog: Catalog): ConditionVerdict {
   if (condition.blocks.length === 0) return { ...NONE, ignored: [{ reason: 'empty-condition' }] };
   const restricting: RestrictingEntry[] = [];
   const ignored: IgnoredPart[] = [];
+  const carried = keysCarriedByEveryAction(statement, catalog);
   for (const block of condition.blocks) {
     const operator = parseOperator(block.operator.text);
     if (!operator) ignored.push({ block, reason: 'unknown-operator' });
     else if (block.entries.length === 0) ignored.push({ block, reason: 'empty-operator' });
     else {
       for (const entry of block.entries) {
-        const reason = entryVerdict(operator, entry, catalog);
+        const reason = entryVerdict(operator, entry, catalog, carried);
         if (reason) ignored.push({ block, entry, reason });
         else restricting.push({ block, entry, operator });
       }
@@ -135,8 +137,43 @@ function judge(statement: Statement, catalog: Catalog): ConditionVerdict {
   return { restricts: restricting.length > 0, unknown: false, restricting, ignored, alwaysHolds };
 }
 
-/** Why one entry restricts nothing, or undefined when it may restrict. */
-export function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: Catalog): Unrestricting | undefined {
+/**
+ * Which service keys every action of the statement carries: the Service Authorization Reference lists
+ * the key for each action (or for one of its resource types), so every request the statement could allow
+ * has it. `"StringEqualsIfExists": {"ec2:SubnetID": ...}` on `ec2:CreateNetworkInterface` (the policy
+ * EventBridge Pipes documents) then restricts as StringEquals would. Only when every Action value is a
+ * known action or pattern of the key's own service: with `"*"` or another service, some actions lack it.
+ */
+function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key: string) => boolean {
+  let actions: readonly Action[] | undefined;
+  const results = new Map<string, boolean>();
+  return (key) => {
+    const lower = key.toLowerCase();
+    const known = results.get(lower);
+    if (known !== undefined) return known;
+    let carried = false;
+    const prefix = lower.slice(0, lower.indexOf(':'));
+    const values = statement.action && !statement.action.list.unknown ? statement.action.list.values : [];
+    const name = catalog.conditionKey(key)?.name.toLowerCase();
+    if (prefix && prefix !== 'aws' && name && values.length > 0 && values.every((v) => textOf(v)?.toLowerCase().startsWith(`${prefix}:`))) {
+      actions ??= values.flatMap((v) => catalog.expand(textOf(v)!).actions);
+      carried = actions.length > 0 && actions.every((action) => carries(action, name, catalog));
+    }
+    results.set(lower, carried);
+    return carried;
+  };
+}
+
+/** True when the catalog lists the key (its name in the catalog, lower case) for the action or one of its resource types. */
+function carries(action: Action, name: string, catalog: Catalog): boolean {
+  if (action.conditionKeys.some((k) => k.toLowerCase() === name)) return true;
+  return action.resourceTypes.some(
+    (rt) => rt.conditionKeys.some((k) => k.toLowerCase() === name) || (catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []).some((k) => k.toLowerCase() === name),
+  );
+}
+
+/** Why one entry restricts nothing, or undefined when it may restrict. `carried` says which keys every request of the statement has. */
+export function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: Catalog, carried: (key: string) => boolean = () => false): Unrestricting | undefined {
   if (entry.values.unknown) return undefined;
   const values = entry.values.values;
   if (values.length === 0) return 'empty-values';
@@ -147,7 +184,7 @@ export function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, ca
   if (!known) return operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base) ? 'unknown-key' : undefined;
   // A negated operator already passes requests without the key: IfExists or ForAllValues change nothing.
   if (isNegated(operator.base)) return undefined;
-  if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key)) return 'only-if-present';
+  if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key) && !carried(key)) return 'only-if-present';
   return matchesAnyValue(operator, texts) ? 'any-value' : undefined;
 }
 

@@ -94,3 +94,24 @@ describe('whether a Condition can restrict a request', () => {
     assert.deepEqual(['0.0.0.0/0', '0.0.0.0/1', '10.0.0.0/7', '10.0.0.0/8', '203.0.113.7', '::/0', '2001:db8::/31', '2001:db8::/32'].map(wideIpRange), [true, true, true, false, false, true, true, false]);
   });
 });
+
+describe('conditionVerdict: IfExists on a key every action of the statement carries', () => {
+  const verdict = (actions: string, condition: string) =>
+    conditionVerdict(readPolicySource(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${actions}, "Resource": "*", "Condition": ${condition}}]}`, 'json').documents[0]!.statements[0]!, catalog);
+  const subnet = '{"StringEqualsIfExists": {"ec2:SubnetID": ["subnet-1", "subnet-2"]}}';
+
+  test('ec2:SubnetID on ec2:CreateNetworkInterface restricts (every such request names its subnet)', () => {
+    assert.equal(verdict('"ec2:CreateNetworkInterface"', subnet).restricts, true);
+    assert.equal(verdict('"ec2:CreateNetwork*"', subnet).restricts, false, 'CreateNetworkAcl... carry no subnet id');
+  });
+  test('ec2:DeleteNetworkInterface carries ec2:Subnet, not ec2:SubnetID: with it, requests without the key pass', () => {
+    assert.deepEqual(verdict('["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface"]', subnet).ignored.map((p) => p.reason), ['only-if-present']);
+  });
+  test('with "*" or another service\'s actions, some requests lack the key: it restricts nothing', () => {
+    assert.deepEqual(verdict('"*"', subnet).ignored.map((p) => p.reason), ['only-if-present']);
+    assert.deepEqual(verdict('["ec2:CreateNetworkInterface", "s3:GetObject"]', subnet).ignored.map((p) => p.reason), ['only-if-present']);
+  });
+  test('an action that does not carry the key lets requests through', () => {
+    assert.deepEqual(verdict('["ec2:CreateNetworkInterface", "ec2:DescribeRegions"]', subnet).ignored.map((p) => p.reason), ['only-if-present']);
+  });
+});
