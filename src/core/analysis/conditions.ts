@@ -139,8 +139,7 @@ function judge(statement: Statement, catalog: Catalog): ConditionVerdict {
 
 /**
  * Which service keys every action of the statement carries: the Service Authorization Reference lists
- * the key for each action (or for one of its resource types), so every request the statement could allow
- * has it. `"StringEqualsIfExists": {"ec2:SubnetID": ...}` on `ec2:CreateNetworkInterface` (the policy
+ * the key for a resource type each action requires, so every request the statement could allow has it. `"StringEqualsIfExists": {"ec2:SubnetID": ...}` on `ec2:CreateNetworkInterface` (the policy
  * EventBridge Pipes documents) then restricts as StringEquals would. Only when every Action value is a
  * known action or pattern of the key's own service: with `"*"` or another service, some actions lack it.
  */
@@ -164,11 +163,15 @@ function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key:
   };
 }
 
-/** True when the catalog lists the key (its name in the catalog, lower case) for the action or one of its resource types. */
+/**
+ * True when the key (its catalog name, lower case) belongs to a resource type the action requires: the
+ * request always names that resource, so it always has the key (`ec2:SubnetID` of the subnet an ENI is
+ * created in). Keys of the action itself are request parameters a caller may leave out (`sts:ExternalId`
+ * on sts:AssumeRole): they are not carried by every request.
+ */
 function carries(action: Action, name: string, catalog: Catalog): boolean {
-  if (action.conditionKeys.some((k) => k.toLowerCase() === name)) return true;
   return action.resourceTypes.some(
-    (rt) => rt.conditionKeys.some((k) => k.toLowerCase() === name) || (catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []).some((k) => k.toLowerCase() === name),
+    (rt) => rt.required && (rt.conditionKeys.some((k) => k.toLowerCase() === name) || (catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []).some((k) => k.toLowerCase() === name)),
   );
 }
 
