@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
   const serverReadyMs = performance.now() - t;
 
   t = performance.now();
-  const info = await api.server.request<CatalogInfoRequest.Result>(CatalogInfoRequest.method, {});
+  const info = await api.server.request(CatalogInfoRequest.type, {});
   const firstCatalogAnswerMs = performance.now() - t;
   if (!info.ok) throw new Error(info.message);
 

@@ -26,7 +26,7 @@ export async function browseActions(server: ServerHandle, docs: ActionDocumentPr
     const mine = ++sequence;
     pick.busy = true;
     try {
-      const result = await server.request<SearchActionsRequest.Result>(SearchActionsRequest.method, { query, limit: LIMIT });
+      const result = await server.request(SearchActionsRequest.type, { query, limit: LIMIT });
       if (mine !== sequence) return; // a newer query is on its way
       pick.items = toPicks(result, query);
     } catch (error) {
@@ -84,7 +84,7 @@ function toPick(item: ActionItem): ActionPick {
 
 /** Opens the action's documentation as a Markdown preview. */
 export async function showActionDetails(server: ServerHandle, docs: ActionDocumentProvider, action: string): Promise<void> {
-  const details = await server.request<ActionDetailsRequest.Result>(ActionDetailsRequest.method, { action });
+  const details = await server.request(ActionDetailsRequest.type, { action });
   if (!details) {
     void vscode.window.showWarningMessage(`CloudWarden: no documentation for ${action}.`);
     return;

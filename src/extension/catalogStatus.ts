@@ -26,7 +26,7 @@ export class CatalogStatus implements vscode.Disposable {
     }
     let info: CatalogInfoRequest.Result;
     try {
-      info = await this.server.request<CatalogInfoRequest.Result>(CatalogInfoRequest.method, {});
+      info = await this.server.request(CatalogInfoRequest.type, {});
     } catch (error) {
       info = { ok: false, message: `The CloudWarden language server did not answer: ${String(error)}` };
     }

@@ -23,14 +23,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server reads the `cloudwarden` settings at start and again whenever they change.
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('cloudwarden') },
     synchronize: { configurationSection: 'cloudwarden', fileEvents: [projectFiles, moduleFiles] },
-    middleware: {
-      provideHover: (document, position, token, next) =>
-        vscode.workspace.getConfiguration('cloudwarden', document).get('hover.enable', true)
-          ? next(document, position, token)
-          : undefined,
-      provideCodeLenses: (document, token, next) =>
-        vscode.workspace.getConfiguration('cloudwarden', document).get('codeLens.enable', true) ? next(document, token) : [],
-    },
   };
   return new LanguageClient('cloudwarden', 'CloudWarden', serverOptions, clientOptions);
 }

@@ -30,7 +30,7 @@ export class LintStatus implements vscode.Disposable {
 
   constructor(server: ServerHandle) {
     this.item.name = 'CloudWarden';
-    server.onNotification<Status>(DocumentStatusNotification.method, (status) => {
+    server.onNotification(DocumentStatusNotification.type, (status) => {
       this.linted.add(status.uri);
       if (status.notAnalysed.length === 0 && status.internalErrors.length === 0 && !status.onSaveOnly) this.statuses.delete(status.uri);
       else this.statuses.set(status.uri, status);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 /**
@@ -33,16 +34,18 @@ export class ServerHandle implements vscode.Disposable {
   }
 
   /** Sends a typed custom request (see src/shared/protocol.ts), starting the server if needed. */
-  async request<R>(method: string, params: object): Promise<R> {
+  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     const client = await this.start();
-    return client.sendRequest<R>(method, params);
+    // By its method name: the type is for the compiler; at run time a caller bundled apart (a test, a
+    // benchmark) holds another copy of the protocol library, whose parameter kinds the client would not know.
+    return client.sendRequest<R>(type.method, params);
   }
 
   /** Handles a typed custom notification (see src/shared/protocol.ts) from this and every later server. */
-  onNotification<P>(method: string, handler: (params: P) => void): void {
-    const entry = { method, handler: handler as (params: unknown) => void };
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): void {
+    const entry = { method: type.method, handler: handler as (params: unknown) => void };
     this.notificationHandlers.push(entry);
-    this.client?.onNotification(method, entry.handler);
+    this.client?.onNotification(entry.method, entry.handler);
   }
 
   async restart(): Promise<void> {

@@ -14,7 +14,7 @@ const MAX_LIMIT = 5000;
 
 /** The custom requests that answer from the catalog (see src/shared/protocol.ts). */
 export function registerCatalogRequests(connection: Connection, catalogService: CatalogService): void {
-  connection.onRequest(CatalogInfoRequest.method, (): CatalogInfoRequest.Result => {
+  connection.onRequest(CatalogInfoRequest.type, (): CatalogInfoRequest.Result => {
     const loaded = catalogService.tryLoad();
     if (!loaded.ok) return { ok: false, message: loaded.message };
     const { catalog } = loaded;
@@ -27,7 +27,7 @@ export function registerCatalogRequests(connection: Connection, catalogService: 
     };
   });
 
-  connection.onRequest(SearchActionsRequest.method, (params: SearchActionsRequest.Params): SearchActionsRequest.Result => {
+  connection.onRequest(SearchActionsRequest.type, (params): SearchActionsRequest.Result => {
     const loaded = catalogService.tryLoad();
     if (!loaded.ok) return { items: [], total: 0, suggestions: [], error: loaded.message };
     const limit = Math.min(Math.max(1, params.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
@@ -41,7 +41,7 @@ export function registerCatalogRequests(connection: Connection, catalogService: 
     return { items, total: found.total, suggestions: [...found.suggestions] };
   });
 
-  connection.onRequest(ActionDetailsRequest.method, (params: ActionDetailsRequest.Params): ActionDetailsRequest.Result => {
+  connection.onRequest(ActionDetailsRequest.type, (params): ActionDetailsRequest.Result => {
     const catalog = catalogService.get();
     const action = catalog && typeof params.action === 'string' ? catalog.action(params.action) : undefined;
     if (!catalog || !action) return null;

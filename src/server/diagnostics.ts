@@ -22,7 +22,7 @@ import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
 import { LintCancelled, type LintRunner } from './lintRunner';
 import { fsPathOf, isProjectFileUri, type ProjectConfigService } from './projectConfig';
-import type { ServerSettings } from './settings';
+import type { SettingsService } from './settings';
 import type { PolicySources } from './sources';
 import { suppressActions, type EditCapabilities } from './suppressActions';
 import { syntaxOf } from './syntax';
@@ -47,7 +47,7 @@ export interface DiagnosticsOptions {
   readonly catalog: CatalogService;
   readonly sources: PolicySources;
   readonly runner: LintRunner;
-  readonly settings: () => ServerSettings;
+  readonly settings: SettingsService;
   /** Where docs/rules/<id>.md are (beside dist/ in the extension). */
   readonly rulesDocsDir: string;
   readonly projects: ProjectConfigService;
@@ -95,7 +95,7 @@ export class DiagnosticsService {
     // Over the size limit, an edit does not re-lint (a lint of 5 MB takes seconds, even off this thread):
     // the findings of the last save stay, and the notice says when they are refreshed. The first
     // reading (the document just opened) is linted.
-    if (trigger === 'edit' && this.linted.has(document.uri) && document.getText().length > this.o.settings().lint.maxFileSize) return;
+    if (trigger === 'edit' && this.linted.has(document.uri) && document.getText().length > this.o.settings.lastKnown(document.uri).lint.maxFileSize) return;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -103,7 +103,7 @@ export class DiagnosticsService {
         this.timers.delete(document.uri);
         // Forced: a schedule means the text or the configuration changed, even at the same version.
         void this.lintNow(document, true);
-      }, this.o.settings().lint.debounceMs),
+      }, this.o.settings.lastKnown(document.uri).lint.debounceMs),
     );
   }
 
@@ -135,7 +135,7 @@ export class DiagnosticsService {
         ];
         this.linted.set(uri, { version, groups, diagnostics: findingDiagnostics, shape: computed.shape });
         void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
-        void this.o.connection.sendNotification(DocumentStatusNotification.method, {
+        void this.o.connection.sendNotification(DocumentStatusNotification.type, {
           uri,
           notAnalysed: computed.notAnalysed.map((n) => ({ reason: n.reason, ...(n.span && { line: document.positionAt(n.span.start).line }) })),
           internalErrors: computed.internalErrors.map((e) => `${e.ruleId}: ${e.message}`),
@@ -160,7 +160,7 @@ export class DiagnosticsService {
     // A large file's lint still running in the worker is of no use now.
     this.o.runner.cancel(uri);
     void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
-    void this.o.connection.sendNotification(DocumentStatusNotification.method, { uri, notAnalysed: [], internalErrors: [] } satisfies DocumentStatusNotification.Params);
+    void this.o.connection.sendNotification(DocumentStatusNotification.type, { uri, notAnalysed: [], internalErrors: [] });
   }
 
   /**
@@ -210,7 +210,7 @@ export class DiagnosticsService {
 
   /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
   private async compute(document: TextDocument): Promise<Computed | undefined> {
-    const settings = this.o.settings();
+    const settings = await this.o.settings.forResource(document.uri);
     const syntax = syntaxOf(document.languageId);
     const catalog = this.o.catalog.get();
     if (!settings.lint.enable) return NOTHING;

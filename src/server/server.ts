@@ -18,7 +18,7 @@ import { LintRunner } from './lintRunner';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
 import { PolicySources } from './sources';
-import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
+import { SettingsService } from './settings';
 import type { EditCapabilities } from './suppressActions';
 
 export interface ServerOptions {
@@ -46,10 +46,11 @@ function folderOf(uri: string): string | undefined {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const catalog = new CatalogService(lazyCatalog(options.catalogFile), (message) => connection.console.error(message));
-  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const settings = new SettingsService(connection);
   const projects = new ProjectConfigService((message) => connection.console.warn(message));
   let editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   let workspaceFolderEvents = false;
+  let codeLensRefresh = false;
   const sources = new PolicySources({ grammarDir: options.grammarDir, log: (message) => connection.console.error(message) });
   const runner = new LintRunner({
     script: options.serverScript,
@@ -63,7 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     catalog,
     sources,
     runner,
-    settings: () => settings,
+    settings,
     rulesDocsDir: options.rulesDocsDir,
     projects,
     editCapabilities: () => editCapabilities,
@@ -73,10 +74,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => runner.dispose());
 
   connection.onInitialize((params): InitializeResult => {
-    settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    settings.initialize(params);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     projects.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -93,7 +95,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settings = parseSettings((change.settings as { cloudwarden?: unknown } | undefined)?.cloudwarden);
+    settings.changed(change.settings);
+    // A CodeLens switched off or on: VS Code asks again only when told (LSP 3.16 refresh).
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
   });
 
@@ -126,6 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidSave((e) => diagnostics.schedule(e.document, 'save'));
   documents.onDidClose((e) => {
     diagnostics.forget(e.document.uri);
+    settings.forget(e.document.uri);
     sources.forget(e.document.uri);
   });
 
@@ -146,9 +151,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!sources.has(document) && document.getText().length >= runner.workerThreshold) return none;
     return answer(document);
   };
-  connection.onHover((params) => answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position)));
+  // The feature switches are the server's to honour (every editor's client, not only VS Code's).
+  connection.onHover(async (params) =>
+    (await settings.forResource(params.textDocument.uri)).hover.enable ? answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position)) : null,
+  );
   connection.onCompletion((params) => answerFor(params.textDocument.uri, null, (d) => provideCompletion(catalog, sources, d, params.position)));
-  connection.onCodeLens((params) => answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d)));
+  connection.onCodeLens(async (params) =>
+    (await settings.forResource(params.textDocument.uri)).codeLens.enable ? answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d)) : [],
+  );
   connection.onCodeAction((params) =>
     answerFor(params.textDocument.uri, [], async (d) => [...(await diagnostics.codeActions(d, params)), ...refactorActions(catalog, sources, d, params)]),
   );

@@ -1,42 +1,54 @@
-import type { Severity } from '../core/rules/types';
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS, parseSettings, type CloudWardenSettings } from '../shared/settings';
 
-/** The `cloudwarden.*` settings the server uses, with defaults (package.json documents the same). */
-export interface ServerSettings {
-  lint: { enable: boolean; maxFileSize: number; debounceMs: number };
-  rules: Record<string, Severity | 'off'>;
-}
+/**
+ * The `cloudwarden` settings per document. A client that can answer `workspace/configuration` (VS Code)
+ * is asked per resource, so a folder's own settings apply to its files; others (or a failed request) get
+ * the settings sent at start-up and with each change. Answers are kept until the settings change.
+ */
+export class SettingsService {
+  private global: CloudWardenSettings = DEFAULT_SETTINGS;
+  private pull = false;
+  private readonly asked = new Map<string, Promise<CloudWardenSettings>>();
+  private readonly known = new Map<string, CloudWardenSettings>();
 
-export const DEFAULT_SETTINGS: ServerSettings = {
-  lint: { enable: true, maxFileSize: 5_000_000, debounceMs: 150 },
-  rules: {},
-};
+  constructor(private readonly connection: Connection) {}
 
-const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'off']);
-
-/** Reads the client's `cloudwarden` section defensively: anything malformed falls back to the default. */
-export function parseSettings(raw: unknown): ServerSettings {
-  const section = isObject(raw) ? raw : {};
-  const lint = isObject(section.lint) ? section.lint : {};
-  const rules: Record<string, Severity | 'off'> = {};
-  if (isObject(section.rules)) {
-    for (const [id, value] of Object.entries(section.rules)) {
-      if (typeof value === 'string' && SEVERITY_SETTINGS.has(value)) rules[id] = value as Severity | 'off';
-    }
+  initialize(params: InitializeParams): void {
+    this.pull = params.capabilities.workspace?.configuration === true;
+    this.global = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   }
-  return {
-    lint: {
-      enable: typeof lint.enable === 'boolean' ? lint.enable : DEFAULT_SETTINGS.lint.enable,
-      maxFileSize: positive(lint.maxFileSize) ?? DEFAULT_SETTINGS.lint.maxFileSize,
-      debounceMs: positive(lint.debounceMs) ?? DEFAULT_SETTINGS.lint.debounceMs,
-    },
-    rules,
-  };
-}
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+  /** The settings changed (the client pushes the `cloudwarden` section, or only says that something changed). */
+  changed(pushed: unknown): void {
+    const section = (pushed as { cloudwarden?: unknown } | undefined)?.cloudwarden;
+    if (section !== undefined) this.global = parseSettings(section);
+    this.asked.clear();
+    this.known.clear();
+  }
 
-function positive(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+  /** The settings that apply to the document at `uri`. */
+  forResource(uri: string): Promise<CloudWardenSettings> {
+    if (!this.pull) return Promise.resolve(this.global);
+    let answer = this.asked.get(uri);
+    if (!answer) {
+      answer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cloudwarden' }).then(
+        (raw: unknown) => parseSettings(raw),
+        () => this.global,
+      );
+      this.asked.set(uri, answer);
+      void answer.then((settings) => this.asked.get(uri) === answer && this.known.set(uri, settings));
+    }
+    return answer;
+  }
+
+  /** The settings last known for `uri`, without waiting (for timers that must be set at once). */
+  lastKnown(uri: string): CloudWardenSettings {
+    return this.known.get(uri) ?? this.global;
+  }
+
+  forget(uri: string): void {
+    this.asked.delete(uri);
+    this.known.delete(uri);
+  }
 }

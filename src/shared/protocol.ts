@@ -1,8 +1,11 @@
 /**
- * The typed messages between the VS Code client and the language server, beyond standard LSP.
- * One file shared by both sides, with no imports, so neither side bundles the other's library.
+ * The typed messages between the VS Code client and the language server, beyond standard LSP. One file
+ * shared by both sides; each message is one `RequestType`/`NotificationType` of the protocol library
+ * (vscode-jsonrpc, which both sides' libraries are built on), so a changed parameter or result type fails
+ * the build on both sides.
  */
 
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { AccessLevel } from '../core/catalog/types';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
@@ -12,6 +15,7 @@ export namespace CatalogInfoRequest {
   export type Result =
     | { ok: true; dataDate: string; sourceVersion: string; services: number; actions: number }
     | { ok: false; message: string };
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** One action as the browse list shows it. */
@@ -39,6 +43,7 @@ export namespace SearchActionsRequest {
     /** Set when the catalog is unavailable. */
     error?: string;
   }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** Full documentation of one action, as Markdown, with its Service Authorization Reference page. */
@@ -48,6 +53,7 @@ export namespace ActionDetailsRequest {
     action: string;
   }
   export type Result = { markdown: string; docsUrl: string } | null;
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /**
@@ -65,4 +71,5 @@ export namespace DocumentStatusNotification {
     /** Set when the document is too large to lint as you type: linted when opened and saved. */
     onSaveOnly?: { characters: number; limit: number };
   }
+  export const type = new NotificationType<Params>(method);
 }

@@ -5,7 +5,7 @@ import { extensionApi } from '../helpers';
 suite('catalog requests through the language server', () => {
   test('catalogInfo reports the data date and counts', async () => {
     const api = await extensionApi();
-    const info = await api.server.request<CatalogInfoRequest.Result>(CatalogInfoRequest.method, {});
+    const info = await api.server.request(CatalogInfoRequest.type, {});
     assert.ok(info.ok, JSON.stringify(info));
     assert.match(info.dataDate, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(info.services >= 400, `services: ${info.services}`);
@@ -14,7 +14,7 @@ suite('catalog requests through the language server', () => {
 
   test('searchActions finds s3:GetObject from "s3:getobj", ranked first', async () => {
     const api = await extensionApi();
-    const result = await api.server.request<SearchActionsRequest.Result>(SearchActionsRequest.method, { query: 's3:getobj' });
+    const result = await api.server.request(SearchActionsRequest.type, { query: 's3:getobj' });
     assert.equal(result.items[0]?.action, 's3:GetObject');
     assert.equal(result.items[0]?.accessLevel, 'Read');
     assert.equal(result.items[0]?.serviceName, 'Amazon S3');
@@ -22,20 +22,20 @@ suite('catalog requests through the language server', () => {
 
   test('searchActions expands wildcard patterns exactly', async () => {
     const api = await extensionApi();
-    const result = await api.server.request<SearchActionsRequest.Result>(SearchActionsRequest.method, { query: 'iam:PassRol?' });
+    const result = await api.server.request(SearchActionsRequest.type, { query: 'iam:PassRol?' });
     assert.deepEqual(result.items.map((i) => i.action), ['iam:PassRole']);
   });
 
   test('searchActions suggests a correction for a typo', async () => {
     const api = await extensionApi();
-    const result = await api.server.request<SearchActionsRequest.Result>(SearchActionsRequest.method, { query: 's3:GetObjekt' });
+    const result = await api.server.request(SearchActionsRequest.type, { query: 's3:GetObjekt' });
     assert.equal(result.total, 0);
     assert.ok(result.suggestions.includes('s3:GetObject'), JSON.stringify(result.suggestions));
   });
 
   test('actionDetails returns Markdown and the documentation link', async () => {
     const api = await extensionApi();
-    const details = await api.server.request<ActionDetailsRequest.Result>(ActionDetailsRequest.method, { action: 'iam:passrole' });
+    const details = await api.server.request(ActionDetailsRequest.type, { action: 'iam:passrole' });
     assert.ok(details);
     assert.match(details.markdown, /\*\*iam:PassRole\*\*/);
     assert.match(details.docsUrl, /^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_awsidentityandaccessmanagementiam\.html#/);

@@ -94,6 +94,19 @@ describe('language server over LSP (stdio, no VS Code)', () => {
     assert.match(details.docsUrl, /\/list_awscloudformation\.html#/);
   });
 
+  test('the hover and CodeLens switches are honoured by the server itself (any editor, not only VS Code)', async () => {
+    await openDocument(session, 'file:///switches.json', 'json', policyText);
+    const hover = () => session.connection.sendRequest<HoverResult | null>('textDocument/hover', { textDocument: { uri: 'file:///switches.json' }, position: positionIn(policyText, '"s3:ListBucket"', 3) });
+    const lenses = () => session.connection.sendRequest<unknown[]>('textDocument/codeLens', { textDocument: { uri: 'file:///switches.json' } });
+    assert.ok(await hover());
+    assert.ok((await lenses()).length > 0);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cloudwarden: { hover: { enable: false }, codeLens: { enable: false } } } });
+    assert.equal(await hover(), null);
+    assert.deepEqual(await lenses(), []);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cloudwarden: {} } });
+    assert.ok(await hover());
+  });
+
   test('bad parameters get an answer, not a crash', async () => {
     const search = await session.connection.sendRequest<{ items: unknown[] }>('cloudwarden/searchActions', { query: 42, limit: -3 });
     assert.ok(Array.isArray(search.items));
