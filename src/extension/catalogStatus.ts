@@ -49,7 +49,10 @@ export class CatalogStatus implements vscode.Disposable {
     if (this.errorShown) return;
     this.errorShown = true;
     void vscode.window
-      .showErrorMessage(`CloudWarden: ${message} Hover and the action browser are off; everything else keeps working.`, 'Show output')
+      .showErrorMessage(
+        `CloudWarden: ${message} Without it CloudWarden cannot lint, hover, complete or browse IAM actions; the editor keeps working. Reinstalling CloudWarden restores the file.`,
+        'Show output',
+      )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('cloudwarden.showOutput');
       });

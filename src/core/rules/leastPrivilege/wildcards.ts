@@ -29,7 +29,7 @@ export const wildcardAction: Rule = {
       what: 'An Allow statement of an identity policy grants `*` (every action of every service) or `service:*` (every action of a service). `*` on `*` without conditions is admin-access\'s finding alone. Resource policies are left to the principal rules: a KMS key policy giving its own account `kms:*` is AWS\'s documented default.',
       why: 'Full-service wildcards grant Write and Permissions-management actions the workload never uses, and every action AWS adds to the service later.',
       example: '"Action": "s3:*"',
-      fix: 'List the actions the workload calls. Hover the wildcard to see what it grants; later versions offer a quick fix that expands it to its Read/List actions.',
+      fix: 'List the actions the workload calls. Hover the wildcard to see what it grants; the quick fixes replace it with its actions at Read and List level, or with all of them, written out.',
     },
   },
   check(document, ctx) {
