@@ -41,9 +41,23 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // The server and the CLI reach the core through its front door only (src/core/index.ts).
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension talks to the VS Code API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension talks to the VS Code API.' }],
+          patterns: [{ group: ['**/core/*', '!**/core/index'], message: 'Import the core through its front door: ../core (src/core/index.ts).' }],
+        },
+      ],
+    },
+  },
+  {
+    // The client and the shared protocol never run the core: at most its types, through the front door.
+    files: ['src/extension/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*'], message: 'Import the core through its front door: ../core (src/core/index.ts), types only.' }] }],
     },
   },
 );

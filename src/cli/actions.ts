@@ -1,4 +1,4 @@
-import type { Catalog } from '../core/catalog';
+import type { Catalog } from '../core';
 import { EXIT, type CliIo } from './io';
 
 /** `cloudwarden actions <pattern> [--json]`: the expansion of a pattern, one action a line. */

@@ -1,5 +1,4 @@
-import { ruleMetas } from '../core/rules/registry';
-import { LineIndex } from '../core/text/lines';
+import { LineIndex, ruleMetas } from '../core';
 import type { FileReport } from './report';
 
 const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));

@@ -1,15 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Catalog } from '../core/catalog';
-import { PROJECT_FILE_NAME } from '../core/config/projectFile';
-import { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from '../core/config/resolve';
-import { lintText, type LintConfig } from '../core/lint';
-import type { SourceFormat } from '../core/policy/model';
-import { grammarOf, mayHoldPolicies } from '../core/sources/code';
-import { readRelativeTo } from '../core/sources/code/files';
-import { ruleMetas } from '../core/rules/registry';
-import { SEVERITIES, type Severity } from '../core/rules/types';
-import { LineIndex } from '../core/text/lines';
+import { type Catalog, grammarOf, isIgnored, LineIndex, type LintConfig, lintConfigFor, lintText, mayHoldPolicies, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles, readRelativeTo, ruleMetas, SEVERITIES, type Severity, type SourceFormat } from '../core';
 import { EXIT, type CliIo } from './io';
 import { formatJson } from './jsonReport';
 import type { FileReport, Unreadable } from './report';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadGrammar } from '../core/sources/code';
+import { loadGrammar } from '../core';
 import { runCli } from './run';
 
 // The catalog and the grammars ship beside this bundle in dist/.

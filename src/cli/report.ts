@@ -1,7 +1,4 @@
-import type { SuppressedFinding } from '../core/config/types';
-import type { InternalError } from '../core/lint';
-import type { NotAnalysed, PolicySource } from '../core/policy/model';
-import type { Finding } from '../core/rules/types';
+import type { Finding, InternalError, NotAnalysed, PolicySource, SuppressedFinding } from '../core';
 
 /** What one lint run found in one file: the input of every output format. */
 export interface FileReport {

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { renderRuleDoc } from '../core/rules/docs';
-import { ruleMetas } from '../core/rules/registry';
+import { renderRuleDoc, ruleMetas } from '../core';
 import { EXIT, type CliIo } from './io';
 
 /** `cloudwarden rules [--json] [--write-docs DIR]`: the rules, their severities and equivalents. */

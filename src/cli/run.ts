@@ -1,4 +1,4 @@
-import { CatalogLoadError, lazyCatalog } from '../core/catalog';
+import { CatalogLoadError, lazyCatalog } from '../core';
 import { actionsCommand } from './actions';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';

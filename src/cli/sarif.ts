@@ -3,12 +3,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import { FINGERPRINT_KEY, fingerprints } from '../core/fingerprint';
-import { classificationOf, securitySeverityOf } from '../core/rules/classification';
-import { renderRuleDoc } from '../core/rules/docs';
-import type { Finding, RuleMeta, Severity } from '../core/rules/types';
-import type { Span } from '../core/policy/model';
-import { LineIndex } from '../core/text/lines';
+import { classificationOf, type Finding, FINGERPRINT_KEY, fingerprints, LineIndex, renderRuleDoc, type RuleMeta, securitySeverityOf, type Severity, type Span } from '../core';
 import type { FileReport, Unreadable } from './report';
 
 export interface SarifOptions {

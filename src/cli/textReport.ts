@@ -1,6 +1,4 @@
-import { groupFindings } from '../core/findingGroups';
-import type { Severity } from '../core/rules/types';
-import { LineIndex } from '../core/text/lines';
+import { groupFindings, LineIndex, type Severity } from '../core';
 import type { FileReport } from './report';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

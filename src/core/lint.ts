@@ -4,6 +4,7 @@ import { RULES } from './rules/registry';
 import { atMost, type Finding, type Fix, type Report, type Severity } from './rules/types';
 import { readPolicySource, type ReadOptions } from './sources';
 import { applySuppressions } from './config/suppress';
+import { SYNTAX_ERROR } from './config/ids';
 import { DocumentOutcomes, fileTraits } from './documentMemo';
 import type { ExternalSuppression, SuppressedFinding } from './config/types';
 
@@ -37,7 +38,7 @@ export interface InternalError {
   readonly message: string;
 }
 
-export const SYNTAX_ERROR = 'syntax-error';
+export { SYNTAX_ERROR };
 
 const NO_FIXES: readonly Fix[] = [];
 

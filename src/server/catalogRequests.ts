@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { actionDocsUrl, describeAction } from '../core/docs/actionDocs';
-import { searchActions } from '../core/search/actions';
+import { actionDocsUrl, describeAction, searchActions } from '../core';
 import {
   ActionDetailsRequest,
   CatalogInfoRequest,

@@ -1,4 +1,4 @@
-import { CatalogLoadError, type Catalog } from '../core/catalog';
+import { type Catalog, CatalogLoadError } from '../core';
 
 /**
  * The server's access to the catalog: loads it on first use and, when it cannot be loaded,

@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { summarizeStatements } from '../core/analysis/statementSummary';
+import { summarizeStatements } from '../core';
 import type { CatalogService } from './catalogService';
 import type { PolicySources } from './sources';
 

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionsAt, type CompletionKind } from '../core/complete/completions';
+import { type CompletionKind, completionsAt } from '../core';
 import type { CatalogService } from './catalogService';
 import type { PolicySources } from './sources';
 

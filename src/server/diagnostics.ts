@@ -10,14 +10,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIgnored, lintConfigFor } from '../core/config/resolve';
-import { parseProjectFile } from '../core/config/projectFile';
-import type { SuppressedFinding } from '../core/config/types';
-import { groupFindings, type FindingGroup } from '../core/findingGroups';
-import type { InternalError } from '../core/lint';
-import type { NotAnalysed, PolicySource } from '../core/policy/model';
-import { ruleById } from '../core/rules/registry';
-import type { Finding, Severity } from '../core/rules/types';
+import { type Finding, type FindingGroup, groupFindings, type InternalError, isIgnored, lintConfigFor, type NotAnalysed, parseProjectFile, type PolicySource, ruleById, type Severity, type SuppressedFinding } from '../core';
 import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
 import { LintCancelled, type LintRunner } from './lintRunner';
@@ -26,6 +19,7 @@ import type { SettingsService } from './settings';
 import type { PolicySources } from './sources';
 import { suppressActions, type EditCapabilities } from './suppressActions';
 import { syntaxOf } from './syntax';
+import { codeActionOf, rangeOf } from './convert';
 
 interface LintedVersion {
   readonly version: number;
@@ -189,23 +183,11 @@ export class DiagnosticsService {
 
   /** A finding's fixes, then its suppressions, attached to the diagnostic that shows it. */
   private findingActions(document: TextDocument, finding: Finding, diagnostic: Diagnostic, shape: PolicySource['shape']): CodeAction[] {
-    const fixes = finding.fixes.map((fix): CodeAction => ({
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: fix.preferred ?? false,
-      edit: {
-        changes: {
-          [document.uri]: fix.edits.map((e) => ({
-            range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) },
-            newText: e.newText,
-          })),
-        },
-      },
-    }));
+    const fixes = finding.fixes.map((fix) => codeActionOf(document, fix, CodeActionKind.QuickFix, diagnostic));
     const context = { document, shape, projects: this.o.projects, capabilities: this.o.editCapabilities(), openText: this.o.openText };
     return [...fixes, ...suppressActions(finding, diagnostic, context)];
   }
+
 
 
   /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
@@ -246,7 +228,7 @@ export class DiagnosticsService {
   /** The problems of `.cloudwarden.yaml` itself, from the text being edited (the rest of the server reads the saved file). */
   private projectFileDiagnostics(document: TextDocument): Diagnostic[] {
     return parseProjectFile(document.getText()).problems.map((p) => ({
-      range: { start: document.positionAt(p.span.start), end: document.positionAt(p.span.end) },
+      range: rangeOf(document, p.span),
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: 'CloudWarden',
       message: p.message,
@@ -284,7 +266,7 @@ export class DiagnosticsService {
 
   private toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
     return {
-      range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
+      range: rangeOf(document, finding.span),
       severity: SEVERITY[finding.severity],
       source: 'CloudWarden',
       code: finding.ruleId,
@@ -297,9 +279,7 @@ export class DiagnosticsService {
 
 /** Where the linter could not look: an Information diagnostic at the element, or at the top for the whole file. */
 function notAnalysedDiagnostic(document: TextDocument, n: NotAnalysed): Diagnostic {
-  const range = n.span
-    ? { start: document.positionAt(n.span.start), end: document.positionAt(n.span.end) }
-    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const range = n.span ? rangeOf(document, n.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { range, severity: DiagnosticSeverity.Information, source: 'CloudWarden', code: 'not-analysed', message: n.reason };
 }
 

@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Catalog } from '../core/catalog';
-import { lintSource, lintText, type LintConfig, type LintResult } from '../core/lint';
-import type { PolicySource, SourceFormat } from '../core/policy/model';
+import { type Catalog, type LintConfig, type LintResult, lintSource, lintText, type PolicySource, type SourceFormat } from '../core';
 import type { LintAnswer, LintJob, LintWorkerData } from './lintWorker';
 
 /** Thrown (as a rejection) to the caller of a lint that a newer version of the same document replaced. */

@@ -1,9 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { lazyCatalog, type Catalog } from '../core/catalog';
-import { loadGrammar } from '../core/sources/code';
-import { readRelativeTo } from '../core/sources/code/files';
-import { lintText, type LintConfig, type LintResult } from '../core/lint';
-import type { SourceFormat } from '../core/policy/model';
+import { type Catalog, lazyCatalog, type LintConfig, type LintResult, lintText, loadGrammar, readRelativeTo, type SourceFormat } from '../core';
 
 /** One lint, sent to the worker thread. */
 export interface LintJob {

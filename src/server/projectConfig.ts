@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PROJECT_FILE_NAME } from '../core/config/projectFile';
-import { ProjectFiles, type ProjectFile } from '../core/config/resolve';
-import { LineIndex } from '../core/text/lines';
+import { LineIndex, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles } from '../core';
 
 /**
  * The `.cloudwarden.yaml` files of the workspace, read from disk: the nearest one above each document,

@@ -7,7 +7,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lazyCatalog } from '../core/catalog';
+import { lazyCatalog } from '../core';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';

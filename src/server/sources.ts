@@ -1,9 +1,6 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readRelativeTo } from '../core/sources/code/files';
-import type { PolicySource } from '../core/policy/model';
-import { readPolicySource } from '../core/sources';
-import { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from '../core/sources/code';
+import { type CodeLanguage, CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type PolicySource, readPolicySource, readRelativeTo } from '../core';
 import { fsPathOf } from './projectConfig';
 import { syntaxOf } from './syntax';
 

@@ -1,4 +1,4 @@
-import type { PolicyFormat } from '../core/sources';
+import type { PolicyFormat } from '../core';
 
 /** The policy syntax of an LSP language id, or undefined for languages the server does not read. */
 export function syntaxOf(languageId: string): PolicyFormat | undefined {

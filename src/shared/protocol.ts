@@ -6,7 +6,7 @@
  */
 
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { AccessLevel } from '../core/catalog/types';
+import type { AccessLevel } from '../core';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
 export namespace CatalogInfoRequest {

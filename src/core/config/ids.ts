@@ -1,5 +1,8 @@
 import { RULES } from '../rules/registry';
 
+/** The id of a syntax error in a file that holds policies: a finding of the reader, never suppressible. */
+export const SYNTAX_ERROR = 'syntax-error';
+
 /** Reported on a suppression comment or Metadata entry that silenced nothing (as eslint's unused disable directives). */
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 /** Reported on a suppression that gives no reason: it still applies, but the issue asks for one. */

@@ -1,0 +1,43 @@
+/**
+ * The core's front door: everything the language server, the CLI and the client use, in the words of the
+ * domain. Nothing outside src/core imports a file inside it (eslint's no-restricted-imports says so), so
+ * the core can be reorganised behind this list without touching its callers.
+ */
+
+// The IAM catalog: services, actions, resource types and condition keys.
+export { Catalog, CatalogLoadError, lazyCatalog } from './catalog';
+export type { AccessLevel, Action } from './catalog/types';
+
+// Reading policies out of a file, and linting them.
+export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
+export { readPolicySource, type PolicyFormat } from './sources';
+export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
+export { readRelativeTo } from './sources/code/files';
+export { lintSource, lintText, SYNTAX_ERROR, type InternalError, type LintConfig, type LintResult } from './lint';
+export { groupFindings, type FindingGroup } from './findingGroups';
+export { FINGERPRINT_KEY, fingerprints } from './fingerprint';
+
+// The rules, their findings and fixes (plain data: spans and text edits).
+export { SEVERITIES, type Finding, type Fix, type RuleMeta, type Severity, type TextEdit } from './rules/types';
+export { ruleById, ruleMetas } from './rules/registry';
+export { renderRuleDoc } from './rules/docs';
+export { classificationOf, securitySeverityOf } from './rules/classification';
+
+// Project configuration (.cloudwarden.yaml) and suppressions.
+export { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from './config/resolve';
+export { parseProjectFile, PROJECT_FILE_NAME } from './config/projectFile';
+export type { SuppressedFinding } from './config/types';
+export { inFileSuppression, projectFileSuppression, type SuppressionEdit } from './config/suppressionFixes';
+
+// Help while editing: hover, completion, what each statement grants (CodeLens), rewrites.
+export { hoverAt, type HoverAnswer } from './docs/hover';
+export { completionsAt, type CompletionKind } from './complete/completions';
+export { summarizeStatements } from './analysis/statementSummary';
+export { rewritesAt } from './rules/fixes/rewrites';
+
+// Browsing and explaining actions.
+export { searchActions } from './search/actions';
+export { actionDocsUrl, describeAction } from './docs/actionDocs';
+
+// Text positions.
+export { LineIndex } from './text/lines';
