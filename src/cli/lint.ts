@@ -12,6 +12,7 @@ import { ruleMetas } from '../core/rules/registry';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import { LineIndex } from '../core/text/lines';
 import { EXIT, type CliIo } from './io';
+import { MappedArray, writeJson } from './jsonStream';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
@@ -84,13 +85,13 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
   results.sort((a, b) => a.path.localeCompare(b.path));
 
   const readable = results.filter((r) => !r.error);
-  io.stdout(
-    parsed.format === 'json'
-      ? formatJson(results)
-      : parsed.format === 'sarif'
-        ? `${JSON.stringify(toSarif(readable, ruleMetas(), VERSION), null, 2)}\n`
-        : formatText(results),
-  );
+  // The JSON reports are written as they are made, in pieces (jsonStream.ts): a large file's findings
+  // would otherwise be held twice, as objects and as one string of hundreds of megabytes.
+  if (parsed.format === 'text') io.stdout(formatText(results));
+  else {
+    writeJson(parsed.format === 'json' ? jsonReport(results) : toSarif(readable, ruleMetas(), VERSION), io.stdout);
+    io.stdout('\n');
+  }
   for (const r of results) if (r.error && parsed.format !== 'text') io.stderr(`cloudwarden lint: ${r.path}: ${r.error}\n`);
   if (results.some((r) => r.error)) return EXIT.usage;
   const threshold = parsed.failOn === 'none' ? -1 : SEVERITIES.indexOf(parsed.failOn);
@@ -183,20 +184,21 @@ function formatText(results: readonly FileResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function formatJson(results: readonly FileResult[]): string {
+/** The `--format json` report; each file's findings are made into report objects as they are written. */
+function jsonReport(results: readonly FileResult[]): unknown {
   const files = results.map((r) => {
     const index = new LineIndex(r.text);
     return {
       path: r.path,
       ...(r.error ? { error: r.error } : {}),
-      findings: r.findings.map((f) => ({
+      findings: new MappedArray(r.findings, (f) => ({
         rule: f.ruleId,
         severity: f.severity,
         message: f.message,
         range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) },
         equivalents: equivalentsOf(f.ruleId),
       })),
-      ...(r.error ? {} : { suppressed: r.suppressed.map((s) => ({
+      ...(r.error ? {} : { suppressed: new MappedArray(r.suppressed, (s) => ({
         rule: s.finding.ruleId,
         severity: s.finding.severity,
         message: s.finding.message,
@@ -207,7 +209,7 @@ function formatJson(results: readonly FileResult[]): string {
       })) }),
     };
   });
-  return `${JSON.stringify({ files }, null, 2)}\n`;
+  return { files };
 }
 
 function equivalentsOf(ruleId: string): Record<string, string[]> {
