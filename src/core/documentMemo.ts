@@ -65,9 +65,9 @@ export class DocumentOutcomes {
 }
 
 /**
- * The memo's key: a SHA-256 digest of what the rules see, fed as it is serialised, so that a key costs
- * time in proportion to the document and a few bytes of memory whatever its size (a 27 MB policy made a
- * key longer than its text, kept in the memo). Undefined when the document is not to be remembered.
+ * The memo's key: what the rules see, as one string; a long one is replaced by its SHA-256 digest, so
+ * that the memo holds a few kilobytes per document whatever its size (a 27 MB policy made a key longer
+ * than its text, kept in the memo). Undefined when the document is not to be remembered.
  */
 function keyOf(document: PolicyDocument, text: string, traits: string): { key: string | undefined; base: number } {
   // Spans may lie outside the document's own (a CDK value resolved from a `const` above it).
@@ -81,81 +81,28 @@ function keyOf(document: PolicyDocument, text: string, traits: string): { key: s
   if (max - min > LARGEST_REMEMBERED) return { key: undefined, base };
   const end = lineEndOf(text, max);
   if (end - base > 2 * (max - min) + SHARED_LINES) return { key: undefined, base };
-  const digest = new Digest();
-  digest.add(traits);
-  digest.add('\u0000');
-  digest.add(text.slice(base, end));
-  digest.add('\u0000');
+  const around = text.slice(base, end);
   // The path is left out: no rule's check reads it, and in code it names a line (`role.addToPolicy (line 40)`),
   // which a line typed above would change for every document below.
-  serialise(document, base, digest);
-  return { key: digest.end(), base };
+  const model = JSON.stringify(document, (key, value: unknown) =>
+    key === 'path' ? undefined : (key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value,
+  );
+  const key = `${traits}\u0000${around}\u0000${model}`;
+  // A digest starts with `#`, which no format name (the key's first part) does.
+  return { key: key.length > LONGEST_KEY ? `#${createHash('sha256').update(key).digest('base64')}` : key, base };
 }
+
+/** Keys longer than this are kept as their digest. */
+const LONGEST_KEY = 4_096;
 
 /**
  * Documents larger than this are not remembered: an edit anywhere in them changes their key anyway, and
- * hashing a 27 MB policy took seconds of a lint that cannot reuse anything.
+ * making the key of a 27 MB policy took seconds of a lint that cannot reuse anything.
  */
 const LARGEST_REMEMBERED = 1_000_000;
 
 /** How much text a document's first and last lines may hold beyond the document before it is not remembered. */
 const SHARED_LINES = 4_096;
-
-/** SHA-256 over text added in pieces, hashed in chunks (one update per piece would cost more than the pieces). */
-class Digest {
-  private readonly hash = createHash('sha256');
-  private readonly pending: string[] = [];
-  private size = 0;
-
-  add(piece: string): void {
-    this.pending.push(piece);
-    this.size += piece.length;
-    if (this.size >= 65_536) this.flush();
-  }
-
-  end(): string {
-    this.flush();
-    return this.hash.digest('base64');
-  }
-
-  private flush(): void {
-    this.hash.update(this.pending.join(''));
-    this.pending.length = 0;
-    this.size = 0;
-  }
-}
-
-/**
- * The model as JSON.stringify writes it (own enumerable properties, undefined ones left out), without
- * `path`, with `start` and `end` relative to `base`: into the digest, never as one string.
- */
-function serialise(value: unknown, base: number, out: Digest): void {
-  if (value === null || value === undefined || typeof value === 'function') {
-    out.add('null');
-  } else if (typeof value === 'string') {
-    out.add(JSON.stringify(value));
-  } else if (typeof value === 'number' || typeof value === 'boolean') {
-    out.add(JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    out.add('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.add(',');
-      serialise(value[i], base, out);
-    }
-    out.add(']');
-  } else if (typeof value === 'object') {
-    out.add('{');
-    let first = true;
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'path' || item === undefined || typeof item === 'function') continue;
-      out.add(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-      first = false;
-      if ((key === 'start' || key === 'end') && typeof item === 'number') out.add(String(item - base));
-      else serialise(item, base, out);
-    }
-    out.add('}');
-  }
-}
 
 function visitSpans(value: unknown, visit: (span: Span) => void): void {
   if (typeof value !== 'object' || value === null) return;
