@@ -1,4 +1,5 @@
 import { LineIndex, ruleMetas } from '../core';
+import { MappedArray, writeJson } from './jsonStream';
 import type { FileReport } from './report';
 
 const RULE_METAS = new Map(ruleMetas().map((m) => [m.id, m]));
@@ -11,11 +12,19 @@ function equivalentsOf(ruleId: string): Record<string, string[]> {
   return out;
 }
 
+/** The `--format json` report as text (what `lint` writes in pieces). */
+export function formatJson(files: readonly FileReport[]): string {
+  let out = '';
+  writeJson(jsonReport(files), (chunk) => (out += chunk));
+  return `${out}\n`;
+}
+
 /**
  * `{ files: [...], notAnalysed: [...], internalErrors: [...] }`: every finding its own entry (grouping is
- * for people reading; tools get each rule's finding), 0-based ranges as in LSP.
+ * for people reading; tools get each rule's finding), 0-based ranges as in LSP. Each file's findings are
+ * made into report objects only as they are written (MappedArray).
  */
-export function formatJson(files: readonly FileReport[]): string {
+export function jsonReport(files: readonly FileReport[]): unknown {
   const notAnalysed: object[] = [];
   const internalErrors: object[] = [];
   const out = files.map((file) => {
@@ -25,8 +34,8 @@ export function formatJson(files: readonly FileReport[]): string {
     for (const e of file.internalErrors) internalErrors.push({ path: file.path, rule: e.ruleId, where: e.where, message: e.message });
     return {
       path: file.path,
-      findings: file.findings.map((f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, range: range(f.span), equivalents: equivalentsOf(f.ruleId) })),
-      suppressed: file.suppressed.map((s) => ({
+      findings: new MappedArray(file.findings, (f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, range: range(f.span), equivalents: equivalentsOf(f.ruleId) })),
+      suppressed: new MappedArray(file.suppressed, (s) => ({
         rule: s.finding.ruleId,
         severity: s.finding.severity,
         message: s.finding.message,
@@ -37,5 +46,5 @@ export function formatJson(files: readonly FileReport[]): string {
       })),
     };
   });
-  return `${JSON.stringify({ files: out, notAnalysed, internalErrors }, null, 2)}\n`;
+  return { files: out, notAnalysed, internalErrors };
 }

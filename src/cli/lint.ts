@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { type Catalog, grammarOf, isIgnored, LineIndex, type LintConfig, lintConfigFor, lintText, mayHoldPolicies, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles, readRelativeTo, ruleMetas, SEVERITIES, type Severity, type SourceFormat } from '../core';
 import { EXIT, type CliIo } from './io';
-import { formatJson } from './jsonReport';
+import { jsonReport } from './jsonReport';
+import { writeJson } from './jsonStream';
 import type { FileReport, Unreadable } from './report';
 import { toSarif } from './sarif';
 import { formatText } from './textReport';
@@ -78,13 +79,14 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
 
   // Paths that could not be read are not results: they go to stderr in every format (SARIF also lists them).
   for (const u of unreadable) io.stderr(`cloudwarden lint: ${u.path}: ${u.reason}\n`);
-  io.stdout(
-    parsed.format === 'json'
-      ? formatJson(reports)
-      : parsed.format === 'sarif'
-        ? `${JSON.stringify(toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri }), null, 2)}\n`
-        : formatText(reports),
-  );
+  // The JSON reports are written as they are made, in pieces (jsonStream.ts): a large file's findings
+  // would otherwise be held twice, as objects and as one string of hundreds of megabytes.
+  if (parsed.format === 'text') io.stdout(formatText(reports));
+  else {
+    const sarif = () => toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri });
+    writeJson(parsed.format === 'json' ? jsonReport(reports) : sarif(), io.stdout);
+    io.stdout('\n');
+  }
   return exitCodeOf(reports, unreadable, parsed.failOn);
 }
 

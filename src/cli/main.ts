@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadGrammar } from '../core';
@@ -22,10 +23,38 @@ async function main(): Promise<number> {
     catalogFile,
     // The pages ship beside dist/ (docs/rules/ in the package and the repository).
     rulesDocsUri: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href + '/',
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
   });
 }
+
+/**
+ * Writes to standard output synchronously. The run is synchronous, and process.stdout queues in memory
+ * what a pipe does not take at once (`cloudwarden lint --format json | jq`): a report of a large file
+ * was held whole, a hundred megabytes and more, until the run ended. A reader that is gone (`| head`)
+ * ends the output quietly, as it would for process.stdout.
+ */
+function writeStdout(text: string): void {
+  if (stdoutClosed) return;
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(1, bytes, at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        stdoutClosed = true;
+        return;
+      }
+      if (code !== 'EAGAIN') throw error;
+      // A non-blocking pipe that is full: give the reader a moment.
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
+let stdoutClosed = false;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 void main().then((code) => {
   process.exitCode = code;

@@ -9,11 +9,13 @@
  * so a document that only moved (text typed above it) is found again, and its reports are moved by the
  * same distance. Whatever changes what a rule could see changes the key.
  */
+import { createHash } from 'node:crypto';
 import type { Catalog } from './catalog/catalog';
 import { BoundedMemo } from './catalog/memo';
 import type { PolicyDocument, PolicySource, Span } from './policy/model';
 import { indentUnit, quoteOf } from './rules/insertions';
 import type { Fix, Report } from './rules/types';
+import { lineEndOf, lineStartOf } from './text/lines';
 
 /** One rule's outcome on one document: its reports, or the message of what it threw. */
 export type RuleOutcome = { readonly reports: readonly Report[] } | { readonly error: string };
@@ -45,7 +47,9 @@ export class DocumentOutcomes {
     let memo = memos.get(catalog);
     if (!memo) memos.set(catalog, (memo = new BoundedMemo<Entry>(5_000)));
     const { key, base } = keyOf(document, text, traits);
-    this.entry = memo.get(key, () => ({ base, outcomes: new Map() }));
+    // A document that shares its lines with much other text (minified JSON holding many policies) is
+    // not remembered: its key would hash those lines again for each of its neighbours.
+    this.entry = key === undefined ? { base, outcomes: new Map() } : memo.get(key, () => ({ base, outcomes: new Map() }));
     this.delta = base - this.entry.base;
   }
 
@@ -60,7 +64,12 @@ export class DocumentOutcomes {
   }
 }
 
-function keyOf(document: PolicyDocument, text: string, traits: string): { key: string; base: number } {
+/**
+ * The memo's key: what the rules see, as one string; a long one is replaced by its SHA-256 digest, so
+ * that the memo holds a few kilobytes per document whatever its size (a 27 MB policy made a key longer
+ * than its text, kept in the memo). Undefined when the document is not to be remembered.
+ */
+function keyOf(document: PolicyDocument, text: string, traits: string): { key: string | undefined; base: number } {
   // Spans may lie outside the document's own (a CDK value resolved from a `const` above it).
   let min = document.span.start;
   let max = document.span.end;
@@ -68,16 +77,32 @@ function keyOf(document: PolicyDocument, text: string, traits: string): { key: s
     if (span.start < min) min = span.start;
     if (span.end > max) max = span.end;
   });
-  const base = text.lastIndexOf('\n', min - 1) + 1;
-  const lineEnd = text.indexOf('\n', max);
-  const around = text.slice(base, lineEnd < 0 ? text.length : lineEnd);
+  const base = lineStartOf(text, min);
+  if (max - min > LARGEST_REMEMBERED) return { key: undefined, base };
+  const end = lineEndOf(text, max);
+  if (end - base > 2 * (max - min) + SHARED_LINES) return { key: undefined, base };
+  const around = text.slice(base, end);
   // The path is left out: no rule's check reads it, and in code it names a line (`role.addToPolicy (line 40)`),
   // which a line typed above would change for every document below.
   const model = JSON.stringify(document, (key, value: unknown) =>
     key === 'path' ? undefined : (key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value,
   );
-  return { key: `${traits}\u0000${around}\u0000${model}`, base };
+  const key = `${traits}\u0000${around}\u0000${model}`;
+  // A digest starts with `#`, which no format name (the key's first part) does.
+  return { key: key.length > LONGEST_KEY ? `#${createHash('sha256').update(key).digest('base64')}` : key, base };
 }
+
+/** Keys longer than this are kept as their digest. */
+const LONGEST_KEY = 4_096;
+
+/**
+ * Documents larger than this are not remembered: an edit anywhere in them changes their key anyway, and
+ * making the key of a 27 MB policy took seconds of a lint that cannot reuse anything.
+ */
+const LARGEST_REMEMBERED = 1_000_000;
+
+/** How much text a document's first and last lines may hold beyond the document before it is not remembered. */
+const SHARED_LINES = 4_096;
 
 function visitSpans(value: unknown, visit: (span: Span) => void): void {
   if (typeof value !== 'object' || value === null) return;

@@ -14,19 +14,46 @@ export const FINGERPRINT_KEY = 'cloudwarden/v1';
 
 const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
 
-/** Where in the file's policies the span is: `<document path>#<Sid or statement index>`, or '' outside them. */
-function placeOf(source: PolicySource, span: Span): string {
-  // The innermost document that holds the span (a policy inside a template resource is inside the template's span).
-  let best: PolicySource['documents'][number] | undefined;
-  for (const document of source.documents) {
-    if (document.derivedFrom || !contains(document.span, span)) continue;
-    if (!best || contains(best.span, document.span)) best = document;
+type Documents = PolicySource['documents'];
+
+/** The last index in `items` (sorted by span start) whose span starts at or before `at`, or -1. */
+function lastStartingBy<T extends { readonly span: Span }>(items: readonly T[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.span.start <= at) lo = mid + 1;
+    else hi = mid;
   }
-  if (!best) return '';
-  const statement = best.statements.find((s) => contains(s.span, span));
-  if (!statement) return best.path;
-  const sid = statement.sid ? literal(statement.sid.value) : undefined;
-  return `${best.path}#${sid !== undefined && sid !== '' ? `sid:${sid}` : `index:${statement.index}`}`;
+  return lo - 1;
+}
+
+/**
+ * Where in the file's policies the span is: `<document path>#<Sid or statement index>`, or '' outside
+ * them. Looked up by binary search (a file may hold thousands of documents and statements, each with findings).
+ */
+function placer(source: PolicySource): (span: Span) => string {
+  const documents: Documents[number][] = source.documents.filter((d) => !d.derivedFrom).sort((a, b) => a.span.start - b.span.start);
+  // Statements in the order of their spans (code can place them out of order: a CDK statement built
+  // from a const above its use).
+  const sortedStatements = new Map<Documents[number], Documents[number]['statements']>();
+  const statementsOf = (d: Documents[number]) => {
+    let sorted = sortedStatements.get(d);
+    if (!sorted) sortedStatements.set(d, (sorted = [...d.statements].sort((a, b) => a.span.start - b.span.start)));
+    return sorted;
+  };
+  return (span) => {
+    // The innermost document that holds the span: the one starting last among those that contain it.
+    let document: Documents[number] | undefined;
+    for (let i = lastStartingBy(documents, span.start); i >= 0 && !document; i--) if (contains(documents[i]!.span, span)) document = documents[i];
+    if (!document) return '';
+    const statements = statementsOf(document);
+    const at = lastStartingBy(statements, span.start);
+    const statement = at >= 0 && contains(statements[at]!.span, span) ? statements[at] : undefined;
+    if (!statement) return document.path;
+    const sid = statement.sid ? literal(statement.sid.value) : undefined;
+    return `${document.path}#${sid !== undefined && sid !== '' ? `sid:${sid}` : `index:${statement.index}`}`;
+  };
 }
 
 /**
@@ -35,9 +62,10 @@ function placeOf(source: PolicySource, span: Span): string {
  */
 export function fingerprints(file: string, findings: readonly Finding[], source: PolicySource, text: string): string[] {
   const seen = new Map<string, number>();
+  const placeOf = placer(source);
   return findings.map((finding) => {
     const element = text.slice(finding.span.start, finding.span.end).replace(/\s+/g, ' ').trim();
-    const key = [file, finding.ruleId, placeOf(source, finding.span), element].join('\u0000');
+    const key = [file, finding.ruleId, placeOf(finding.span), element].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     return createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);

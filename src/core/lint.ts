@@ -61,8 +61,7 @@ function fixesIn(document: PolicyDocument | undefined, given: readonly Fix[] | u
   // CloudFormation: only its replacements, and what is written in the code's own syntax, are kept.
   if (!document && (format === 'typescript' || format === 'terraform')) return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native));
   if (!document?.construct) return fixes;
-  const conditions = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
-  const inside = (at: number) => conditions.some((span) => span.start < at && at < span.end);
+  const inside = insideCdkConditions(document);
   return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native || inside(edit.span.start)));
 }
 
@@ -95,6 +94,36 @@ function distinct(findings: readonly Finding[]): Finding[] {
     const key = `${f.ruleId}\0${f.span.start}\0${f.span.end}\0${f.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+const conditionsByDocument = new WeakMap<PolicyDocument, (at: number) => boolean>();
+
+/**
+ * Whether an offset is inside one of the document's CDK `conditions` objects: found once per document
+ * and looked up by binary search (asked for every fix of every finding; a scan of all statements each
+ * time grew with findings × statements).
+ */
+function insideCdkConditions(document: PolicyDocument): (at: number) => boolean {
+  let inside = conditionsByDocument.get(document);
+  if (!inside) {
+    const spans = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
+    spans.sort((a, b) => a.start - b.start);
+    // The furthest end among the spans that start at or before each one: spans may nest or repeat.
+    const reach: number[] = [];
+    for (const span of spans) reach.push(Math.max(span.end, reach.at(-1) ?? -Infinity));
+    inside = (at) => {
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (spans[mid]!.start < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1]! > at;
+    };
+    conditionsByDocument.set(document, inside);
+  }
+  return inside;
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */

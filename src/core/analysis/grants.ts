@@ -12,7 +12,7 @@ import { ACCESS_LEVELS, type AccessLevel, type Action } from '../catalog/types';
 import type { Key, Span, Statement, Value } from '../policy/model';
 import { globMatcher, hasWildcard, literal } from '../rules/values';
 import { BoundedMemo } from '../catalog/memo';
-import { arnSegments, reachOf, type Reach } from './resources';
+import { arnSegments, reachOf } from './resources';
 import { conditionVerdict } from './conditions';
 
 /** Where a statement names an action: the Action value (a name or a pattern), or the NotAction key. */
@@ -76,83 +76,296 @@ export function statementGrants(statement: Statement, catalog: Catalog): Stateme
 }
 
 function computeGrants(statement: Statement, catalog: Catalog): StatementGrants {
-  const unknown: UnknownPart[] = [];
-  const effectText = statement.effect ? literal(statement.effect.value) : undefined;
-  const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
-  if (statement.unknown) unknown.push({ span: statement.span, what: 'the whole statement' });
-  else if (statement.effect && statement.effect.value.kind === 'unknown') unknown.push({ span: statement.effect.value.span, what: 'the effect' });
+  return new Grants(statement, catalog);
+}
 
-  const inverted = !statement.action && statement.notAction !== undefined;
-  const element = statement.action ?? statement.notAction;
-  // The unknown parts are found at once (cheap); the actions are expanded only when someone asks.
-  let unknownExclusion = false;
-  if (element && !statement.unknown) {
-    if (element.list.unknown) unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
-    for (const value of element.list.unknown ? [] : element.list.values) {
-      if (literal(value) !== undefined) continue;
-      unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
-      unknownExclusion ||= inverted;
+const NO_UNKNOWN_PARTS: readonly UnknownPart[] = [];
+const NO_RESOURCE_VALUES: readonly Value[] = [];
+
+/**
+ * StatementGrants as one object per statement, its expensive parts made on first use: a policy may hold
+ * ninety thousand statements, so what each one keeps matters (closures over the statement held a
+ * kilobyte each, and the map of its actions, which most questions no longer need).
+ */
+class Grants implements StatementGrants {
+  readonly effect: 'Allow' | 'Deny' | undefined;
+  readonly inverted: boolean;
+  readonly resources: StatementGrants['resources'];
+  readonly unknown: readonly UnknownPart[];
+  readonly certain: boolean;
+  private administratorFound: { via: GrantVia | undefined } | undefined;
+  /** NotAction with an unknown exclusion: any action might be the excluded one, so none is certain. */
+  private readonly unknownExclusion: boolean;
+  private actionMap: ReadonlyMap<Action, GrantVia> | undefined;
+  private levels: Record<AccessLevel, number> | undefined;
+
+  constructor(
+    readonly statement: Statement,
+    private readonly catalog: Catalog,
+  ) {
+    const unknown: UnknownPart[] = [];
+    const effectText = statement.effect ? literal(statement.effect.value) : undefined;
+    this.effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
+    if (statement.unknown) unknown.push({ span: statement.span, what: 'the whole statement' });
+    else if (statement.effect && statement.effect.value.kind === 'unknown') unknown.push({ span: statement.effect.value.span, what: 'the effect' });
+
+    const inverted = !statement.action && statement.notAction !== undefined;
+    const element = statement.action ?? statement.notAction;
+    // The unknown parts are found at once (cheap); the actions are expanded only when someone asks.
+    let unknownExclusion = false;
+    if (element && !statement.unknown) {
+      if (element.list.unknown) unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
+      for (const value of element.list.unknown ? [] : element.list.values) {
+        if (literal(value) !== undefined) continue;
+        unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
+        unknownExclusion ||= inverted;
+      }
     }
+
+    const resourceElement = statement.resource ?? statement.notResource;
+    const resourceValues = resourceElement && !resourceElement.list.unknown ? resourceElement.list.values : [];
+    if (resourceElement?.list.unknown) unknown.push({ span: resourceElement.list.span, what: 'the resources' });
+    let everything: Value[] | undefined;
+    let everyOfAType: Value[] | undefined;
+    for (const value of resourceValues) {
+      const reach = statement.resource ? reachOf(value) : 'narrower';
+      if (reach === 'narrower') continue;
+      if (reach === 'everything') (everything ??= []).push(value);
+      (everyOfAType ??= []).push(value);
+    }
+    if (statement.condition?.unknown) unknown.push({ span: statement.condition.span, what: 'the conditions' });
+
+    this.inverted = inverted;
+    this.resources = {
+      count: resourceValues.length,
+      everything: everything ?? NO_RESOURCE_VALUES,
+      everyOfAType: everyOfAType ?? NO_RESOURCE_VALUES,
+      inverted: !statement.resource && statement.notResource !== undefined,
+    };
+    this.unknown = unknown.length > 0 ? unknown : NO_UNKNOWN_PARTS;
+    this.unknownExclusion = unknownExclusion;
+    this.certain = !unknownExclusion && !statement.unknown && element !== undefined && !element.list.unknown;
   }
-  const expandActions = (): Map<Action, GrantVia> => {
+
+  get actions(): ReadonlyMap<Action, GrantVia> {
+    return (this.actionMap ??= this.expand());
+  }
+
+  /** True when the Condition may restrict requests (conditions.ts: an empty or wildcard Condition does not). */
+  get conditional(): boolean {
+    return conditionVerdict(this.statement, this.catalog).restricts;
+  }
+
+  get administrator(): GrantVia | undefined {
+    return (this.administratorFound ??= { via: this.effect === 'Allow' ? administratorVia(this.statement, this.catalog) : undefined }).via;
+  }
+
+  get countByLevel(): Readonly<Record<AccessLevel, number>> {
+    if (!this.levels) {
+      const granted = this.actionsOnce();
+      if (granted instanceof EveryActionBut) this.levels = granted.countByLevel();
+      else {
+        this.levels = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
+        for (const action of granted.keys()) this.levels[action.accessLevel]++;
+      }
+    }
+    return this.levels;
+  }
+
+  /** The actions, for a question answered once: the map when it is made already, else what expand(false) gives. */
+  actionsOnce(): ReadonlyMap<Action, GrantVia> | { keys(): Iterable<Action> } {
+    return this.actionMap ?? this.expand(false);
+  }
+
+  /**
+   * The actions granted, each with the first value naming it, in the order values are written. With
+   * `asMap` false, the actions only (a set, or for one value its expansion itself), for a question
+   * answered once and not kept: the map of a statement's actions is made only for those who read it.
+   */
+  expand(asMap?: true): ReadonlyMap<Action, GrantVia>;
+  expand(asMap: false): ReadonlyMap<Action, GrantVia> | { keys(): Iterable<Action> };
+  expand(asMap = true): ReadonlyMap<Action, GrantVia> | { keys(): Iterable<Action> } {
+    const { statement, catalog } = this;
+    const element = statement.action ?? statement.notAction;
+    if (!element || statement.unknown || element.list.unknown) return new Map<Action, GrantVia>();
+    if (this.inverted) {
+      if (this.unknownExclusion) return new Map<Action, GrantVia>();
+      const named = new Set<Action>();
+      for (const value of element.list.values) {
+        const text = literal(value);
+        if (text !== undefined) for (const action of expandCached(catalog, text)) named.add(action);
+      }
+      return new EveryActionBut(catalog, NO_VALUES, named, element.key);
+    }
+    const values = element.list.values;
+    if (!asMap && values.length === 1) {
+      // One value: its (remembered) expansion holds each action once already.
+      const text = literal(values[0]!);
+      const expansion = text === undefined ? [] : expandCached(catalog, text);
+      if (expansion.length < catalog.allActions().length) return { keys: () => expansion };
+    }
     const actions = new Map<Action, GrantVia>();
-    if (!element || statement.unknown || element.list.unknown) return actions;
-    const named = new Set<Action>();
-    for (const value of element.list.values) {
+    for (const value of values) {
       const text = literal(value);
       if (text === undefined) continue;
-      for (const action of expandCached(catalog, text)) {
-        if (inverted) named.add(action);
-        else if (!actions.has(action)) actions.set(action, value);
-      }
-    }
-    // NotAction with an unknown exclusion: any action might be the excluded one, so none is certain.
-    if (inverted && !unknownExclusion) {
-      for (const action of catalog.allActions()) if (!named.has(action)) actions.set(action, element.key);
+      const expansion = expandCached(catalog, text);
+      // `*` (or `*:*`): every action, through this value unless an earlier one names it.
+      if (expansion.length === catalog.allActions().length) return new EveryActionBut(catalog, actions, NO_ACTIONS, value);
+      for (const action of expansion) if (!actions.has(action)) actions.set(action, value);
     }
     return actions;
-  };
-
-  const resourceElement = statement.resource ?? statement.notResource;
-  const resourceValues = resourceElement && !resourceElement.list.unknown ? resourceElement.list.values : [];
-  if (resourceElement?.list.unknown) unknown.push({ span: resourceElement.list.span, what: 'the resources' });
-  const reaches = resourceValues.map((value) => [value, statement.resource ? reachOf(value) : 'narrower'] as const);
-  const reaching = (wanted: readonly Reach[]) => reaches.filter(([, reach]) => wanted.includes(reach)).map(([value]) => value);
-  if (statement.condition?.unknown) unknown.push({ span: statement.condition.span, what: 'the conditions' });
-
-  let actions: Map<Action, GrantVia> | undefined;
-  let countByLevel: Record<AccessLevel, number> | undefined;
-  let administrator: { via: GrantVia | undefined } | undefined;
-  return {
-    statement,
-    effect,
-    get actions() {
-      return (actions ??= expandActions());
-    },
-    get countByLevel() {
-      if (!countByLevel) {
-        countByLevel = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
-        for (const action of this.actions.keys()) countByLevel[action.accessLevel]++;
-      }
-      return countByLevel;
-    },
-    inverted,
-    resources: {
-      count: resourceValues.length,
-      everything: reaching(['everything']),
-      everyOfAType: reaching(['everything', 'every-of-a-type']),
-      inverted: !statement.resource && statement.notResource !== undefined,
-    },
-    get conditional() {
-      return conditionVerdict(statement, catalog).restricts;
-    },
-    get administrator() {
-      return (administrator ??= { via: effect === 'Allow' ? administratorVia(statement, catalog) : undefined }).via;
-    },
-    unknown,
-    certain: !unknownExclusion && !statement.unknown && element !== undefined && !element.list.unknown,
-  };
+  }
 }
+
+const NO_VALUES: ReadonlyMap<Action, GrantVia> = new Map();
+const NO_ACTIONS: ReadonlySet<Action> = new Set();
+
+/** Per catalog: how many of its actions have each access level, and those that support resource-level permissions. */
+interface CatalogLevels {
+  readonly all: ReadonlySet<Action>;
+  readonly count: Readonly<Record<AccessLevel, number>>;
+  /** Actions with resource types (not wildcard-only), in catalog order: of each level, and of any. */
+  readonly scopable: Readonly<Record<AccessLevel, readonly Action[]>>;
+  readonly scopableAny: readonly Action[];
+}
+
+const levelsByCatalog = new WeakMap<Catalog, CatalogLevels>();
+
+function catalogLevels(catalog: Catalog): CatalogLevels {
+  let levels = levelsByCatalog.get(catalog);
+  if (!levels) {
+    const count = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
+    const scopable = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, []])) as unknown as Record<AccessLevel, Action[]>;
+    const scopableAny: Action[] = [];
+    for (const action of catalog.allActions()) {
+      count[action.accessLevel]++;
+      if (action.wildcardOnly) continue;
+      scopable[action.accessLevel].push(action);
+      scopableAny.push(action);
+    }
+    levels = { all: new Set(catalog.allActions()), count, scopable, scopableAny };
+    levelsByCatalog.set(catalog, levels);
+  }
+  return levels;
+}
+
+/**
+ * Every action of the catalog but `excluded`: the actions of `first` first, through their values, then
+ * the others in catalog order, each through `rest`. What NotAction grants, or an Action list from its
+ * `*` on, as a view instead of a map of 22,000 entries per statement: a policy of thousands of such
+ * statements held gigabytes, and counting or listing their actions walked all of them each time.
+ * It iterates in the order the map it replaces was filled.
+ */
+class EveryActionBut implements ReadonlyMap<Action, GrantVia> {
+  private readonly all: readonly Action[];
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly first: ReadonlyMap<Action, GrantVia>,
+    private readonly excluded: ReadonlySet<Action>,
+    private readonly rest: GrantVia,
+  ) {
+    this.all = catalog.allActions();
+  }
+
+  get size(): number {
+    // `excluded` holds catalog actions, none of them in `first`.
+    return this.all.length - this.excluded.size;
+  }
+
+  get(action: Action): GrantVia | undefined {
+    const via = this.first.get(action);
+    if (via !== undefined || this.excluded.has(action)) return via;
+    return catalogLevels(this.catalog).all.has(action) ? this.rest : undefined;
+  }
+
+  has(action: Action): boolean {
+    return this.get(action) !== undefined;
+  }
+
+  *entries(): MapIterator<[Action, GrantVia]> {
+    yield* this.first.entries();
+    for (const action of this.all) if (!this.first.has(action) && !this.excluded.has(action)) yield [action, this.rest];
+  }
+
+  *keys(): MapIterator<Action> {
+    for (const [action] of this.entries()) yield action;
+  }
+
+  *values(): MapIterator<GrantVia> {
+    for (const [, via] of this.entries()) yield via;
+  }
+
+  forEach(callback: (via: GrantVia, action: Action, map: ReadonlyMap<Action, GrantVia>) => void, thisArg?: unknown): void {
+    for (const [action, via] of this.entries()) callback.call(thisArg, via, action, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[Action, GrantVia]> {
+    return this.entries();
+  }
+
+  /** The count of each access level, from the catalog's (the view's actions are the catalog's but the excluded). */
+  countByLevel(): Record<AccessLevel, number> {
+    const counts = { ...catalogLevels(this.catalog).count };
+    for (const action of this.excluded) counts[action.accessLevel]--;
+    return counts;
+  }
+
+  /** Like scopableActions: counted from the catalog's figures, the first ones found in `first`, then in catalog order. */
+  scopable(level: AccessLevel | undefined, limit: number): ScopableActions {
+    const levels = catalogLevels(this.catalog);
+    const wanted = (a: Action) => !a.wildcardOnly && (level === undefined || a.accessLevel === level);
+    let count = level === undefined ? levels.scopableAny.length : levels.scopable[level].length;
+    for (const action of this.excluded) if (wanted(action)) count--;
+    const first: Action[] = [];
+    for (const action of this.first.keys()) if (first.length < limit && wanted(action)) first.push(action);
+    for (const action of level === undefined ? levels.scopableAny : levels.scopable[level]) {
+      if (first.length >= limit) break;
+      if (!this.first.has(action) && !this.excluded.has(action)) first.push(action);
+    }
+    return { count, first };
+  }
+}
+
+/** Actions of a statement that support resource-level permissions: how many, and the first few. */
+export interface ScopableActions {
+  readonly count: number;
+  /** The first `limit` of them, in the order of StatementGrants.actions. */
+  readonly first: readonly Action[];
+}
+
+const scopableCache = new WeakMap<StatementGrants, Map<AccessLevel | undefined, ScopableActions>>();
+
+/**
+ * The actions of `level` (of any level when undefined) that the statement grants and that support
+ * resource-level permissions (not wildcard-only): how many, and the first `limit` (3) in the order of
+ * `actions`, for messages. Remembered per statement and counted without walking every action of a
+ * NotAction or `*`: several rules ask, for every statement on `"*"`.
+ */
+export function scopableActions(grants: StatementGrants, level?: AccessLevel): ScopableActions {
+  let known = scopableCache.get(grants);
+  if (!known) scopableCache.set(grants, (known = new Map()));
+  let found = known.get(level);
+  if (!found) {
+    const granted = grants instanceof Grants ? grants.actionsOnce() : grants.actions;
+    if (granted instanceof EveryActionBut) found = granted.scopable(level, SHOWN);
+    else {
+      let count = 0;
+      const first: Action[] = [];
+      for (const action of granted.keys()) {
+        if (action.wildcardOnly || (level !== undefined && action.accessLevel !== level)) continue;
+        count++;
+        if (first.length < SHOWN) first.push(action);
+      }
+      found = { count, first };
+    }
+    known.set(level, found);
+  }
+  return found;
+}
+
+/** How many actions messages name before "and N more". */
+const SHOWN = 3;
 
 const matchers = new BoundedMemo<(name: string) => boolean>(5_000);
 

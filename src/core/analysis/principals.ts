@@ -43,7 +43,11 @@ export const THIS_POLICY = 'this policy';
  */
 export function principalsOf(source: PolicySource): Principal[] {
   const byName = new Map<string, PolicyDocument[]>();
-  const add = (name: string, document: PolicyDocument) => byName.set(name, [...(byName.get(name) ?? []), document]);
+  const add = (name: string, document: PolicyDocument) => {
+    const documents = byName.get(name);
+    if (documents) documents.push(document);
+    else byName.set(name, [document]);
+  };
   const identity = source.documents.filter((d) => d.kind === 'identity');
   // Outside a template, a file with one unnamed document (a policy, get-policy-version output) is "this policy".
   const alone = (source.shape === 'policy' || source.shape === 'cli-output') && identity.filter((d) => !d.appliesTo).length === 1;

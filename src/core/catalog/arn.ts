@@ -26,6 +26,8 @@ const PH_MAY_BE_EMPTY = 4;
 interface FormatAlternative {
   readonly lit: Int32Array;
   readonly flags: Uint8Array;
+  /** The literal text that starts the resource part (after the fifth `:`), up to its first placeholder; undefined when the format has no resource part. */
+  readonly resourcePrefix: Int32Array | undefined;
 }
 
 /** An ARN format compiled for matching; compile once per resource type and reuse. */
@@ -88,7 +90,10 @@ function compileAlternative(format: string): FormatAlternative {
     // The last placeholder spans anything: keep only its may-be-empty flag.
     flags[lastResourcePlaceholder] = flags[lastResourcePlaceholder]! & PH_MAY_BE_EMPTY;
   }
-  return { lit: Int32Array.from(lit), flags: Uint8Array.from(flags) };
+  let prefixEnd = resourceStart;
+  while (prefixEnd >= 0 && prefixEnd < lit.length && lit[prefixEnd]! >= 0) prefixEnd++;
+  const resourcePrefix = resourceStart < 0 ? undefined : Int32Array.from(lit.slice(resourceStart, prefixEnd));
+  return { lit: Int32Array.from(lit), flags: Uint8Array.from(flags), resourcePrefix };
 }
 
 // Policy tokens: a literal char code (>= 0) or one of these.
@@ -101,6 +106,11 @@ const UNKNOWN_FIELD = -4; // an unknown part that is a whole partition, service,
 export interface PolicyArn {
   readonly tokens: Int32Array;
   readonly hasUnknown: boolean;
+  /**
+   * The literal text that starts the resource part, up to the first wildcard or unknown part, when the
+   * first five fields are literal text (so where the resource part starts is certain); else undefined.
+   */
+  readonly resourcePrefix: Int32Array | undefined;
 }
 
 /**
@@ -140,7 +150,38 @@ export function tokenizeArn(arn: ArnInput): PolicyArn {
     }
   }
   markUnknownFields(tokens);
-  return { tokens: Int32Array.from(tokens), hasUnknown };
+  const all = Int32Array.from(tokens);
+  return { tokens: all, hasUnknown, resourcePrefix: literalResourcePrefix(all) };
+}
+
+function literalResourcePrefix(tokens: Int32Array): Int32Array | undefined {
+  let colons = 0;
+  let i = 0;
+  for (; i < tokens.length && colons < 5; i++) {
+    const t = tokens[i]!;
+    if (t < 0) return undefined;
+    if (t === COLON) colons++;
+  }
+  if (colons < 5) return undefined;
+  let end = i;
+  while (end < tokens.length && tokens[end]! >= 0) end++;
+  return tokens.subarray(i, end);
+}
+
+/**
+ * False when the format and the policy ARN cannot share a string because their resource parts start
+ * with different literal text (`instance/` and `volume/...`): decided without the search, for the
+ * dozens of a service's formats an ARN is tried against. Exact: neither the format's placeholders in the
+ * first five fields nor the ARN's literal first fields hold a `:`, so their resource parts start at the
+ * same character of any string both match.
+ */
+function mayShareResource(format: FormatAlternative, arn: PolicyArn): boolean {
+  const f = format.resourcePrefix;
+  const p = arn.resourcePrefix;
+  if (f === undefined || p === undefined) return true;
+  const n = Math.min(f.length, p.length);
+  for (let i = 0; i < n; i++) if (f[i] !== p[i]) return false;
+  return true;
 }
 
 /** Turns UNKNOWN into UNKNOWN_FIELD where it sits alone between two of the first five colons. */
@@ -176,8 +217,8 @@ export function policyArnService(arn: PolicyArn): string | undefined {
  * the format's alternatives.
  */
 export function matchCompiled(format: CompiledArnFormat, arn: PolicyArn): ArnMatch {
-  if (format.alternatives.some((alt) => intersects(alt, arn.tokens, false))) return 'match';
-  if (arn.hasUnknown && format.alternatives.some((alt) => intersects(alt, arn.tokens, true))) return 'unknown';
+  if (format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, false))) return 'match';
+  if (arn.hasUnknown && format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, true))) return 'unknown';
   return 'no-match';
 }
 

@@ -188,7 +188,9 @@ export class Catalog {
     return this.expansions.get(pattern, () => this.expandNow(pattern));
   }
 
-  private readonly expansions = new BoundedMemo<Expansion>(5_000);
+  // Bounded by the actions held (a literal name weighs 2, `ec2:*` 700): every action of the catalog and
+  // thousands of patterns fit, which a count low enough for the largest expansions did not.
+  private readonly expansions = new BoundedMemo<Expansion>(500_000, (e) => 1 + e.actions.length + e.suggestions.length);
 
   private expandNow(pattern: string): Expansion {
     if (pattern === '*') return { actions: this.allActions(), suggestions: [] };

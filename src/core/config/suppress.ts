@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../rules/types';
 import { LineIndex } from '../text/lines';
 import { findCommentSuppressions } from './comments';
 import { knownRuleIds, SUPPRESSION_FINDINGS, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './ids';
-import { findMetadataSuppressions } from './metadata';
+import { findMetadataSuppressions, type MetadataSuppression } from './metadata';
 import { didYouMean } from './suggest';
 import type { ExternalSuppression, SuppressedFinding } from './types';
 
@@ -29,6 +29,14 @@ export function applySuppressions(findings: readonly Finding[], ctx: Suppression
   const metadata = ctx.format === 'json' || ctx.format === 'yaml' ? findMetadataSuppressions(ctx.text, ctx.format) : [];
   if (comments.length === 0 && metadata.length === 0 && ctx.external.length === 0) return { findings: [...findings], suppressed: [] };
   const index = new LineIndex(ctx.text);
+  // Looked up per finding by its line, and by the resource it starts in: not a scan of every suppression.
+  const commentsByLine = new Map<number, number[]>();
+  comments.forEach((c, i) => {
+    const onLine = commentsByLine.get(c.line);
+    if (onLine) onLine.push(i);
+    else commentsByLine.set(c.line, [i]);
+  });
+  const metadataAt = metadataIndex(metadata);
   const used = new Set<string>();
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -38,13 +46,13 @@ export function applySuppressions(findings: readonly Finding[], ctx: Suppression
       continue;
     }
     const line = index.positionAt(f.span.start).line;
-    const ci = comments.findIndex((c) => c.line === line && c.rules.some((r) => r.id === f.ruleId));
+    const ci = commentsByLine.get(line)?.find((i) => comments[i]!.rules.some((r) => r.id === f.ruleId)) ?? -1;
     if (ci >= 0) {
       used.add(`c${ci}:${f.ruleId}`);
       suppressed.push({ finding: f, reason: comments[ci]!.reason, kind: 'comment', span: comments[ci]!.span });
       continue;
     }
-    const mi = metadata.findIndex((m) => m.scope.start <= f.span.start && f.span.start < m.scope.end && m.rules.some((r) => r.id === f.ruleId));
+    const mi = metadataAt(f.span.start).find((i) => metadata[i]!.rules.some((r) => r.id === f.ruleId)) ?? -1;
     if (mi >= 0) {
       used.add(`m${mi}:${f.ruleId}`);
       suppressed.push({ finding: f, reason: metadata[mi]!.reason, kind: 'metadata', span: metadata[mi]!.span });
@@ -80,6 +88,31 @@ export function applySuppressions(findings: readonly Finding[], ctx: Suppression
   });
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { findings: kept, suppressed };
+}
+
+/**
+ * The Metadata suppressions whose resource holds an offset, in their order. Each resource's entries
+ * share its span, and resources do not overlap: a binary search over the resources finds the one.
+ */
+function metadataIndex(metadata: readonly MetadataSuppression[]): (offset: number) => readonly number[] {
+  const groups: { scope: Span; entries: number[] }[] = [];
+  metadata.forEach((m, i) => {
+    const last = groups.at(-1);
+    if (last && last.scope.start === m.scope.start && last.scope.end === m.scope.end) last.entries.push(i);
+    else groups.push({ scope: m.scope, entries: [i] });
+  });
+  groups.sort((a, b) => a.scope.start - b.scope.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = groups.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (groups[mid]!.scope.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const group = groups[lo - 1];
+    return group && offset < group.scope.end ? group.entries : [];
+  };
 }
 
 /** The text a finding points at, without quotes: what a project-file suppression's `match` compares with. */

@@ -41,8 +41,8 @@ export function insertFirstProperty(text: string, objectSpan: Span, key: string,
 export function removeListItem(text: string, spans: readonly Span[], index: number): TextEdit | undefined {
   if (spans.length < 2) return undefined;
   const item = withQuotes(text, spans[index]!);
-  const lineStart = text.lastIndexOf('\n', item.start - 1) + 1;
-  if (/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, item.start))) {
+  const lineStart = blockEntryLineStart(text, item.start);
+  if (lineStart >= 0) {
     // A block sequence entry: the whole line goes, if nothing else is on it.
     const lineEnd = text.indexOf('\n', item.end);
     const rest = text.slice(item.end, lineEnd < 0 ? text.length : lineEnd);
@@ -57,6 +57,28 @@ export function removeListItem(text: string, spans: readonly Span[], index: numb
   }
   const previous = withQuotes(text, spans[index - 1]!).end;
   return isSeparator(text.slice(previous, item.start)) ? { span: { start: previous, end: item.end }, newText: '' } : undefined;
+}
+
+/**
+ * The start of the line when only a YAML block sequence's dash (`  - `) precedes `offset` on it, else -1:
+ * read backwards from the item, so that an item of a long line (minified JSON) costs nothing. The same as
+ * testing `/^[ \t]*-[ \t]+$/` on the text from the line's start, which a rule removing many items of one
+ * line would pay for each.
+ */
+function blockEntryLineStart(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (i === offset - 1 || i < 0 || text.charCodeAt(i) !== DASH) return -1;
+  i--;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  return i < 0 || text.charCodeAt(i) === NEWLINE ? i + 1 : -1;
+}
+
+const DASH = 45;
+const NEWLINE = 10;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** A comma between blanks (line breaks included): what separates two items of one flow list. */

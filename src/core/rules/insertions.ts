@@ -6,6 +6,7 @@
 import { withQuotes } from './edits';
 import type { SourceFormat, Span, Statement } from '../policy/model';
 import type { TextEdit } from './types';
+import { lastTextMemo, lineStartOf } from '../text/lines';
 
 /** Text that is written as is: a CloudFormation intrinsic, or a value copied from the file. */
 export class RawText {
@@ -204,7 +205,11 @@ function stringLiteral(value: string | number | boolean, layout: Layout): string
 
 /** TypeScript's dominant string quote in `text` (single when it is a tie); `"` in every other format. */
 export function quoteOf(text: string, format: Format): '"' | "'" {
-  if (format !== 'typescript') return '"';
+  return format === 'typescript' ? dominantQuote(text) : '"';
+}
+
+/** Asked for every insertion a fix makes: counted once per text. */
+const dominantQuote = lastTextMemo((text: string): '"' | "'" => {
   let single = 0;
   let double = 0;
   for (let i = 0; i < text.length; i++) {
@@ -213,7 +218,7 @@ export function quoteOf(text: string, format: Format): '"' | "'" {
     else if (c === 34) double++;
   }
   return double > single ? '"' : "'";
-}
+});
 
 const YAML_RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
 
@@ -233,7 +238,7 @@ export function yamlScalar(value: string | number | boolean, flow: boolean): str
  * The file's indentation step: the most common increase of indentation from one line to the next
  * (two spaces when nothing tells, a tab for tab-indented files).
  */
-export function indentUnit(text: string): string {
+export const indentUnit = lastTextMemo((text: string): string => {
   const counts = new Map<number, number>();
   let previous = -1;
   // The first 400 lines only, taken one at a time: the lint asks this of every text (documentMemo.ts),
@@ -252,18 +257,17 @@ export function indentUnit(text: string): string {
   let bestCount = 0;
   for (const [step, count] of counts) if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
   return ' '.repeat(best);
-}
+});
 
-function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
+/** The file's line break; asked for every insertion a fix makes, so found once per text. */
+const newlineOf = lastTextMemo((text: string): string => (text.includes('\r\n') ? '\r\n' : '\n'));
 
 function insertAt(offset: number, newText: string): TextEdit {
   return { span: { start: offset, end: offset }, newText };
 }
 
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return lineStartOf(text, offset);
 }
 
 /** The offset of the line break ending the line that holds `offset` (before a `\r`), or the text's end. */
@@ -276,7 +280,9 @@ function lineEnd(text: string, offset: number): number {
 /** The whitespace that starts the line holding `offset`. */
 function indentBefore(text: string, offset: number): string {
   const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+  let end = start;
+  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
 }
 
 function isSpace(c: string | undefined): boolean {

@@ -10,6 +10,7 @@ import type { SourceFormat, Value, ValueList } from '../../policy/model';
 import { withQuotes } from '../edits';
 import type { Fix } from '../types';
 import { hasWildcard, literal } from '../values';
+import { lineStartOf } from '../../text/lines';
 
 /** Expansions longer than this are not offered: a list of hundreds of actions helps nobody. */
 export const MAX_EXPANSION = 100;
@@ -42,22 +43,27 @@ function writeOut(text: string, format: SourceFormat, value: Value, list: ValueL
   const written = text[span.start] === "'" || text[span.start] === '"' || text[span.start] === '`' ? text[span.start]! : '';
   const quote = format === 'json' || format === 'terraform' ? '"' : format === 'typescript' ? written || "'" : written;
   const items = actions.map((a) => `${quote}${a.fullName}${quote}`);
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const before = text.slice(lineStart, span.start);
-  const lineIndent = /^[ \t]*/.exec(before)![0];
+  // The text before the value on its line, read only as far as it can decide: on a long line (minified
+  // JSON) slicing it whole for each finding would cost the length of the line each time.
+  const lineStart = lineStartOf(text, span.start);
+  const lineIndent = text.slice(lineStart, lineStart + blanksAfter(text, lineStart, span.start));
   if (list.isArray) {
+    const blanks = blanksBefore(text, span.start, lineStart);
+    const rest = span.start - blanks;
     // A YAML block sequence entry: one `- ` line per action at the same column.
-    const dash = /^([ \t]*)-[ \t]+$/.exec(before);
-    if (dash) return { span, newText: items.join(`\n${dash[1]}- `) };
+    if (blanks > 0 && rest > lineStart && text[rest - 1] === '-' && blanksBefore(text, rest - 1, lineStart) === rest - 1 - lineStart) {
+      return { span, newText: items.join(`\n${text.slice(lineStart, rest - 1)}- `) };
+    }
     // A JSON or flow array: one per line when its items are on lines of their own, else inline.
-    const ownLine = /^[ \t]*$/.test(before);
-    return { span, newText: items.join(ownLine ? `,\n${before}` : ', ') };
+    const ownLine = rest === lineStart;
+    return { span, newText: items.join(ownLine ? `,\n${text.slice(lineStart, span.start)}` : ', ') };
   }
   if (format !== 'yaml') {
     if (items.length <= 3) return { span, newText: `[${items.join(', ')}]` };
     const inner = `${lineIndent}  `;
     return { span, newText: `[\n${inner}${items.join(`,\n${inner}`)}\n${lineIndent}]` };
   }
+  const before = text.slice(lineStart, span.start);
   // YAML: a scalar at the end of a block mapping's line becomes a block sequence under its key;
   // anywhere else (inside a flow mapping) a flow sequence.
   const rest = text.slice(span.end, text.indexOf('\n', span.end) < 0 ? text.length : text.indexOf('\n', span.end));
@@ -70,4 +76,18 @@ function writeOut(text: string, format: SourceFormat, value: Value, list: ValueL
     return { span: { start, end: span.end }, newText: `\n${indent}- ${items.join(`\n${indent}- `)}` };
   }
   return { span, newText: `[${items.join(', ')}]` };
+}
+
+/** How many spaces and tabs there are from `from` on, up to `to`. */
+function blanksAfter(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i - from;
+}
+
+/** How many spaces and tabs there are just before `offset`, down to `floor`. */
+function blanksBefore(text: string, offset: number, floor: number): number {
+  let i = offset;
+  while (i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return offset - i;
 }

@@ -3,7 +3,7 @@ import type { PolicyDocument, Statement } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import { requiresAnyKey } from '../requiredConditions';
 import type { Fix, Rule, RuleContext } from '../types';
-import { globMatcher, isAllow, literal, starResource, valuesOf } from '../values';
+import { globMatcher, hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
 
 export const passRoleStar: Rule = {
   meta: {
@@ -108,13 +108,37 @@ const ROLE_TAKERS: readonly (readonly [string, readonly string[]])[] = [
  * wrong condition that looks right. Not preferred: the user should confirm the list.
  */
 function passedToServiceFix(ctx: RuleContext, document: PolicyDocument, statement: Statement): Fix[] {
-  const patterns = document.statements
-    .filter(isAllow)
-    .flatMap((s) => valuesOf(s.action).map(literal))
-    .filter((t): t is string => t !== undefined && !/^iam:/i.test(t) && t !== '*');
-  const matchers = patterns.map((p) => globMatcher(p));
-  const list = ROLE_TAKERS.filter(([, actions]) => actions.some((a) => matchers.some((m) => m(a)))).map(([service]) => service).sort();
+  const list = roleTakers(document);
   if (list.length === 0) return [];
   const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', 'iam:PassedToService', list.length === 1 ? list[0]! : list);
   return edit ? [{ title: `Allow passing roles only to ${list.join(', ')} (iam:PassedToService)`, edits: [edit] }] : [];
+}
+
+const takersByDocument = new WeakMap<PolicyDocument, readonly string[]>();
+
+/**
+ * The services the document's Allow statements hand roles to (ROLE_TAKERS), sorted. Found once per
+ * document: both rules ask it for every statement they report, and reading the whole document each
+ * time grew with the square of its statements.
+ */
+function roleTakers(document: PolicyDocument): readonly string[] {
+  let list = takersByDocument.get(document);
+  if (!list) {
+    const names = new Set<string>();
+    const matchers: ((name: string) => boolean)[] = [];
+    for (const s of document.statements) {
+      if (!isAllow(s)) continue;
+      for (const value of valuesOf(s.action)) {
+        const t = literal(value);
+        if (t === undefined || /^iam:/i.test(t) || t === '*') continue;
+        // A name matches only itself (in any case): a set look-up instead of a matcher per name.
+        if (hasWildcard(t)) matchers.push(globMatcher(t));
+        else names.add(t.toLowerCase());
+      }
+    }
+    const grants = (action: string) => names.has(action.toLowerCase()) || matchers.some((m) => m(action));
+    list = ROLE_TAKERS.filter(([, actions]) => actions.some(grants)).map(([service]) => service).sort();
+    takersByDocument.set(document, list);
+  }
+  return list;
 }

@@ -5,9 +5,9 @@
  * unconstrained-write when it grants Write actions, else resource-star (Read, List, Tagging, or any
  * statement with conditions). Actions that support no resource types need `"*"` and are not counted.
  */
-import type { AccessLevel, Action } from '../../catalog/types';
+import type { AccessLevel } from '../../catalog/types';
 import type { Catalog } from '../../catalog/catalog';
-import { isAdministrator, statementGrants, type StatementGrants } from '../../analysis/grants';
+import { isAdministrator, scopableActions, statementGrants, type ScopableActions, type StatementGrants } from '../../analysis/grants';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
 import { isAllow, valuesOf } from '../values';
@@ -15,10 +15,16 @@ import { conditionRestricts, conditionVerdict, unrestrictedNote } from '../../an
 import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { reachOf } from '../../analysis/resources';
 
-/** The actions of `level` the statement grants on every resource without conditions, that could be scoped. */
-export function scopableOnEverything(grants: StatementGrants, level: AccessLevel): Action[] {
-  if (grants.effect !== 'Allow' || grants.conditional || grants.resources.everything.length === 0 || grants.countByLevel[level] === 0) return [];
-  return [...grants.actions.keys()].filter((a) => a.accessLevel === level && !a.wildcardOnly);
+const NONE: ScopableActions = { count: 0, first: [] };
+
+/**
+ * The actions of `level` the statement grants on every resource without conditions, that could be
+ * scoped: how many, and the first few (counted once per statement, not listed: a NotAction grants
+ * thousands).
+ */
+export function scopableOnEverything(grants: StatementGrants, level: AccessLevel): ScopableActions {
+  if (grants.effect !== 'Allow' || grants.conditional || grants.resources.everything.length === 0 || grants.countByLevel[level] === 0) return NONE;
+  return scopableActions(grants, level);
 }
 
 /** Which of the two rules reports the statement's `"*"`, if either. */
@@ -26,8 +32,8 @@ export function unconstrainedRuleOf(statement: Statement, catalog: Catalog): 'pe
   // Only an unconditional Allow on every resource can be either: decided without expanding its actions.
   if (!onEverythingWithoutConditions(statement, catalog) || isAdministrator(statement, catalog)) return undefined;
   const grants = statementGrants(statement, catalog);
-  if (scopableOnEverything(grants, 'Permissions management').length > 0) return 'permissions-management';
-  if (scopableOnEverything(grants, 'Write').length > 0) return 'unconstrained-write';
+  if (scopableOnEverything(grants, 'Permissions management').count > 0) return 'permissions-management';
+  if (scopableOnEverything(grants, 'Write').count > 0) return 'unconstrained-write';
   return undefined;
 }
 
@@ -36,9 +42,9 @@ function onEverythingWithoutConditions(statement: Statement, catalog: Catalog): 
   return isAllow(statement) && valuesOf(statement.resource).some((v) => reachOf(v) === 'everything') && !conditionRestricts(statement, catalog);
 }
 
-function named(actions: readonly Action[]): string {
-  const shown = actions.slice(0, 3).map((a) => a.fullName).join(', ');
-  return actions.length > 3 ? `${shown} and ${actions.length - 3} more` : shown;
+function named(actions: ScopableActions): string {
+  const shown = actions.first.map((a) => a.fullName).join(', ');
+  return actions.count > 3 ? `${shown} and ${actions.count - 3} more` : shown;
 }
 
 function checkLevel(document: PolicyDocument, ctx: RuleContext, rule: string, describe: (grants: StatementGrants) => string): void {
@@ -70,9 +76,9 @@ export const permissionsManagement: Rule = {
   check(document, ctx) {
     checkLevel(document, ctx, 'permissions-management', (grants) => {
       const pm = scopableOnEverything(grants, 'Permissions management');
-      const write = scopableOnEverything(grants, 'Write').length;
+      const write = scopableOnEverything(grants, 'Write').count;
       const alsoWrite = write > 0 ? `, and ${write} Write action${write === 1 ? '' : 's'},` : '';
-      return `"Resource": "*" without conditions grants ${pm.length} Permissions-management action${pm.length === 1 ? '' : 's'} (${named(pm)})${alsoWrite} on every resource in the account.`;
+      return `"Resource": "*" without conditions grants ${pm.count} Permissions-management action${pm.count === 1 ? '' : 's'} (${named(pm)})${alsoWrite} on every resource in the account.`;
     });
   },
 };
@@ -97,7 +103,7 @@ export const unconstrainedWrite: Rule = {
   check(document, ctx) {
     checkLevel(document, ctx, 'unconstrained-write', (grants) => {
       const write = scopableOnEverything(grants, 'Write');
-      return `"Resource": "*" without conditions grants ${write.length} Write action${write.length === 1 ? '' : 's'} (${named(write)}) on every resource in the account.`;
+      return `"Resource": "*" without conditions grants ${write.count} Write action${write.count === 1 ? '' : 's'} (${named(write)}) on every resource in the account.`;
     });
   },
 };

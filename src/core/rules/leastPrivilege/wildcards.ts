@@ -5,7 +5,7 @@ import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
 import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
-import { isAdministrator, namesEveryAction, statementGrants } from '../../analysis/grants';
+import { isAdministrator, namesEveryAction, scopableActions, statementGrants } from '../../analysis/grants';
 import { conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { unconstrainedRuleOf } from './unconstrained';
@@ -116,12 +116,13 @@ export const resourceStar: Rule = {
       const star = starResource(statement);
       // One finding per "*": admin-access, permissions-management and unconstrained-write say more.
       if (!star || isAdministrator(statement, ctx.catalog) || unconstrainedRuleOf(statement, ctx.catalog)) continue;
-      // Listing needs "*" by its nature; actions without resource types cannot be scoped.
-      const scopable = grantedActions(statement, ctx).filter((a) => !a.wildcardOnly && a.accessLevel !== 'List');
-      if (scopable.length === 0) continue;
-      const scope = scopingCondition(statement, scopable, ctx.catalog);
+      // Listing needs "*" by its nature; actions without resource types cannot be scoped. Counted, and the
+      // first three named, without listing them: `*` with a condition grants 22,000 actions.
+      const scopable = scopableBeyondListing(statement, ctx);
+      if (scopable.count === 0) continue;
+      const scope = statement.condition ? scopingCondition(statement, () => grantedActions(statement, ctx).filter((a) => !a.wildcardOnly && a.accessLevel !== 'List'), ctx.catalog) : undefined;
       if (scope && !scope.region) continue;
-      const readOnly = scopable.every((a) => a.accessLevel === 'Read');
+      const readOnly = scopable.count === scopableActions(statementGrants(statement, ctx.catalog), 'Read').count;
       const limits = scope?.via ? 'how the actions are called (through an AWS service, for the principal)' : 'the regions';
       const why = scope ? ` The condition on ${scope.key} limits ${limits}, not the resources: reported as information.` : readOnly ? ' Reported as information: the actions only read.' : '';
       ctx.report({ span: star.span, message: resourceStarMessage(statement, scopable) + why, ...((scope || readOnly) && { severity: 'info' as const }) });
@@ -129,11 +130,27 @@ export const resourceStar: Rule = {
   },
 };
 
-function resourceStarMessage(statement: Statement, scopable: readonly Action[]): string {
+/** The granted actions that can be scoped and are not List level: how many, and the first three in the order written. */
+function scopableBeyondListing(statement: Statement, ctx: RuleContext): { count: number; first: Action[] } {
+  if (!statement.action) return { count: 0, first: [] };
+  const grants = statementGrants(statement, ctx.catalog);
+  const count = (['Read', 'Write', 'Permissions management', 'Tagging'] as const).reduce((n, level) => n + scopableActions(grants, level).count, 0);
+  const first: Action[] = [];
+  if (count > 0) {
+    for (const action of grants.actions.keys()) {
+      if (action.wildcardOnly || action.accessLevel === 'List') continue;
+      first.push(action);
+      if (first.length === 3) break;
+    }
+  }
+  return { count, first };
+}
+
+function resourceStarMessage(statement: Statement, scopable: { count: number; first: readonly Action[] }): string {
   const wildcards = valuesOf(statement.action).some((v) => hasWildcard(literal(v) ?? ''));
-  const names = scopable.slice(0, 3).map((a) => a.fullName).join(', ');
-  const more = scopable.length > 3 ? ` and ${scopable.length - 3} more` : '';
-  return `"Resource": "*" applies ${wildcards ? `${scopable.length} actions` : names + more} to every resource in the account, though ${scopable.length === 1 ? 'it supports' : 'they support'} resource-level permissions${wildcards ? ` (${names}${more})` : ''}.`;
+  const names = scopable.first.map((a) => a.fullName).join(', ');
+  const more = scopable.count > 3 ? ` and ${scopable.count - 3} more` : '';
+  return `"Resource": "*" applies ${wildcards ? `${scopable.count} actions` : names + more} to every resource in the account, though ${scopable.count === 1 ? 'it supports' : 'they support'} resource-level permissions${wildcards ? ` (${names}${more})` : ''}.`;
 }
 
 /** Global keys that name the resource (or what a request creates), whatever the action lists. */
@@ -154,7 +171,7 @@ const VIA_SERVICE_KEYS = /^aws:(viaawsservice|calledvia|calledviafirst|calledvia
  * statement grants it nowhere: scoped or not granted, never every resource. `region` when the only
  * scoping key limits the region. Undefined when nothing scopes.
  */
-function scopingCondition(statement: Statement, actions: readonly Action[], catalog: Catalog): { key: string; region: boolean; via?: boolean } | undefined {
+function scopingCondition(statement: Statement, actions: () => readonly Action[], catalog: Catalog): { key: string; region: boolean; via?: boolean } | undefined {
   let region: string | undefined;
   let via: string | undefined;
   let listed: Set<string> | undefined;
@@ -168,7 +185,7 @@ function scopingCondition(statement: Statement, actions: readonly Action[], cata
     else if (VIA_SERVICE_KEYS.test(key)) via ??= key;
     else if (RESOURCE_KEYS.test(key) || TAG_KEYS.test(key)) return { key, region: false };
     else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key)) {
-      listed ??= keysOf(actions, catalog);
+      listed ??= keysOf(actions(), catalog);
       const name = catalog.conditionKey(key)?.name.toLowerCase();
       if (name && listed.has(name)) return { key, region: false };
     }

@@ -122,9 +122,8 @@ function fixed(key: string, text: string): boolean {
  * Coverage is judged on the text: the Deny's actions and resources must be `*`, the same text, or a
  * pattern that matches the Allow's (partly unknown values only by the same text).
  */
-function denyingUnless(document: PolicyDocument, allow: Statement): string | undefined {
-  for (const deny of document.statements) {
-    if (deny === allow || deny.unknown || effectOf(deny) !== 'Deny' || !wildcardPrincipal(deny) || deny.notAction || deny.notResource) continue;
+function denyingUnless(denies: readonly Statement[], allow: Statement): string | undefined {
+  for (const deny of denies) {
     if (!covers(valuesOf(deny.action), valuesOf(allow.action), false) || !covers(valuesOf(deny.resource), valuesOf(allow.resource), true)) continue;
     const condition = deny.condition;
     if (!condition || condition.unknown || condition.blocks.length === 0) continue;
@@ -141,6 +140,11 @@ function denyingUnless(document: PolicyDocument, allow: Statement): string | und
     if (keys.length > 0 && keys.every((k) => k !== undefined)) return `${keys.join(', ')} (the Deny of statement ${deny.index + 1} refuses every other value)`;
   }
   return undefined;
+}
+
+/** The statements that may take a grant back from everyone (found once per document: a policy may hold thousands of statements). */
+function denialsToEveryone(document: PolicyDocument): Statement[] {
+  return document.statements.filter((s) => !s.unknown && effectOf(s) === 'Deny' && wildcardPrincipal(s) !== undefined && !s.notAction && !s.notResource && s.condition !== undefined);
 }
 
 /** True when every value of `narrow` is matched by one of `wide` (`*`, the same text, or a matching pattern). */
@@ -180,12 +184,13 @@ export const publicPrincipal: Rule = {
   },
   check(document, ctx) {
     if (document.kind !== 'resource' && document.kind !== 'trust') return;
+    const denies = denialsToEveryone(document);
     for (const statement of document.statements) {
       if (!isAllow(statement) || statement.unknown) continue;
       const star = wildcardPrincipal(statement);
       if (!star) continue;
       const found = restriction(statement, ctx.catalog);
-      if ('by' in found || denyingUnless(document, statement)) continue;
+      if ('by' in found || denyingUnless(denies, statement)) continue;
       const notes = found.notes.length > 0 ? ` (${found.notes.slice(0, 2).join('; ')})` : '';
       ctx.report({
         span: star.span,

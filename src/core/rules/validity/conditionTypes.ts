@@ -138,14 +138,21 @@ export const stringLikeOnArnKey: Rule = {
     },
   },
   check(document, ctx) {
-    const byBlock = new Map<ConditionBlock, { entry: ConditionEntry; arn: boolean }[]>();
+    // Per block, once (a block may hold many keys, each reported): how many known keys, whether all are
+    // ARN keys, and whether every value is a full ARN.
+    const byBlock = new Map<ConditionBlock, { known: number; arn: number; fullArns?: boolean }>();
     const entries = [...typedEntries(document, ctx.catalog)];
-    for (const { block, entry, type } of entries) byBlock.set(block, [...(byBlock.get(block) ?? []), { entry, arn: type === 'ARN' }]);
+    for (const { block, type } of entries) {
+      const counts = byBlock.get(block) ?? { known: 0, arn: 0 };
+      counts.known++;
+      if (type === 'ARN') counts.arn++;
+      byBlock.set(block, counts);
+    }
     for (const { block, op, entry, type } of entries) {
       if (type !== 'ARN' || (op.base !== 'StringLike' && op.base !== 'StringNotLike')) continue;
-      const siblings = byBlock.get(block)!;
-      const allArn = siblings.length === block.entries.length && siblings.every((s) => s.arn);
-      const fullArns = block.entries.every((e) => !e.values.unknown && e.values.values.every((v) => literal(v) !== undefined && hasSixFields(v.text)));
+      const counts = byBlock.get(block)!;
+      const allArn = counts.known === block.entries.length && counts.arn === counts.known;
+      const fullArns = (counts.fullArns ??= block.entries.every((e) => !e.values.unknown && e.values.values.every((v) => literal(v) !== undefined && hasSixFields(v.text))));
       const target = counterpart(op, 'ARN')!;
       ctx.report({
         span: entry.key.span,
