@@ -6,7 +6,7 @@ import { jsonReport } from './jsonReport';
 import { writeJson } from './jsonStream';
 import type { FileReport, Unreadable } from './report';
 import { toSarif } from './sarif';
-import { formatText } from './textReport';
+import { writeText } from './textReport';
 import { VERSION } from './version';
 
 const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tsx', '.mts', '.cts', '.tf']);
@@ -81,9 +81,9 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
   for (const u of unreadable) io.stderr(`cloudwarden lint: ${u.path}: ${u.reason}\n`);
   // The JSON reports are written as they are made, in pieces (jsonStream.ts): a large file's findings
   // would otherwise be held twice, as objects and as one string of hundreds of megabytes.
-  if (parsed.format === 'text') io.stdout(formatText(reports));
+  if (parsed.format === 'text') writeText(reports, io.stdout);
   else {
-    const sarif = () => toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri });
+    const sarif = () => toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri, lazyResults: true });
     writeJson(parsed.format === 'json' ? jsonReport(reports) : sarif(), io.stdout);
     io.stdout('\n');
   }

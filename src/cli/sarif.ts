@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { classificationOf, type Finding, FINGERPRINT_KEY, fingerprints, LineIndex, renderRuleDoc, type RuleMeta, securitySeverityOf, type Severity, type Span } from '../core';
+import { MappedArray } from './jsonStream';
 import type { FileReport, Unreadable } from './report';
 
 export interface SarifOptions {
@@ -12,6 +13,11 @@ export interface SarifOptions {
   readonly root: string;
   /** Where each rule's page is: `<base><rule-id>.md`. */
   readonly helpUriBase: string;
+  /**
+   * Make each result only when it is written (jsonStream's MappedArray, in place of the array): a large
+   * file has hundreds of thousands. Only for writeJson; the log's `results` is then not an array.
+   */
+  readonly lazyResults?: boolean;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -68,7 +74,7 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
     ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id): ReportingDescriptor => ({ id, shortDescription: { text: id }, properties: { tags: ['correctness'] } })),
   ];
   const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
-  const results: Result[] = [];
+  const entries: { f: Finding; s?: FileReport['suppressed'][number]; print?: string; location: (span?: Span) => Location }[] = [];
   const notifications: Notification[] = [];
   for (const file of files) {
     const index = new LineIndex(file.text);
@@ -82,18 +88,7 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
     };
     const all: { f: Finding; s?: FileReport['suppressed'][number] }[] = [...file.findings.map((f) => ({ f })), ...file.suppressed.map((s) => ({ f: s.finding, s }))];
     const prints = file.source ? fingerprints(artifactLocation.uri ?? file.path, all.map((x) => x.f), file.source, file.text) : [];
-    all.forEach(({ f, s }, i) => {
-      results.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [location(f.span)],
-        ...(prints[i] && { partialFingerprints: { [FINGERPRINT_KEY]: prints[i] } }),
-        // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
-        ...(s && { suppressions: [{ kind: s.kind === 'project' ? 'external' : 'inSource', ...(s.reason ? { justification: s.reason } : {}) }] }),
-      });
-    });
+    all.forEach(({ f, s }, i) => entries.push({ f, s, print: prints[i], location }));
     for (const n of file.notAnalysed) {
       notifications.push({ level: 'note', descriptor: { id: 'not-analysed', index: 0 }, message: { text: n.reason }, locations: [location(n.span)] });
     }
@@ -110,6 +105,17 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
   for (const u of unreadable) {
     notifications.push({ level: 'error', descriptor: { id: 'unreadable', index: 2 }, message: { text: `${u.path}: ${u.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifactOf(u.path, options.root) } }] });
   }
+  const toResult = ({ f, s, print, location }: (typeof entries)[number]): Result => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(f.span)],
+    ...(print && { partialFingerprints: { [FINGERPRINT_KEY]: print } }),
+    // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
+    ...(s && { suppressions: [{ kind: s.kind === 'project' ? 'external' : 'inSource', ...(s.reason ? { justification: s.reason } : {}) }] }),
+  });
+  const results = options.lazyResults ? (new MappedArray(entries, toResult) as unknown as Result[]) : entries.map(toResult);
   const failed = files.some((f) => f.internalErrors.length > 0) || unreadable.length > 0;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
