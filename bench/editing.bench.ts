@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { summarizeStatements } from '../src/core/analysis/statementSummary';
+import { summarizeStatements } from '../src/core/docs/statementSummary';
 import { Catalog } from '../src/core/catalog';
 import { completionsAt } from '../src/core/complete/completions';
 import { describeArn, describeConditionKey } from '../src/core/docs/elementDocs';

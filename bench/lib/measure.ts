@@ -31,7 +31,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** The nearest-rank percentile (`fraction` in 0..1) of the values; NaN when empty. */
-export function percentile(values: readonly number[], fraction: number): number {
+function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { PolicySource, Span } from './policy/model';
 import type { Finding } from './rules/types';
-import { literal } from './rules/values';
+import { literal } from './policy/values';
 
 /** Version of the scheme: a change in what goes into the hash is a new key, so old results are not mis-matched. */
 export const FINGERPRINT_KEY = 'cloudwarden/v1';

@@ -6,19 +6,19 @@
 
 // The IAM catalog: services, actions, resource types and condition keys.
 export { Catalog, CatalogLoadError, lazyCatalog } from './catalog';
-export type { AccessLevel, Action } from './catalog/types';
+export type { AccessLevel } from './catalog/types';
 
 // Reading policies out of a file, and linting them.
 export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
 export { readPolicySource, type PolicyFormat } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
 export { readRelativeTo } from './sources/code/files';
-export { lintSource, lintText, SYNTAX_ERROR, type InternalError, type LintConfig, type LintResult } from './lint';
+export { lintSource, lintText, type InternalError, type LintConfig, type LintResult } from './lint';
 export { groupFindings, type FindingGroup } from './findingGroups';
 export { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 
 // The rules, their findings and fixes (plain data: spans and text edits).
-export { SEVERITIES, type Finding, type Fix, type RuleMeta, type Severity, type TextEdit } from './rules/types';
+export { SEVERITIES, type Finding, type Fix, type RuleMeta, type Severity } from './rules/types';
 export { ruleById, ruleMetas } from './rules/registry';
 export { renderRuleDoc } from './rules/docs';
 export { classificationOf, securitySeverityOf } from './rules/classification';
@@ -27,12 +27,12 @@ export { classificationOf, securitySeverityOf } from './rules/classification';
 export { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from './config/resolve';
 export { parseProjectFile, PROJECT_FILE_NAME } from './config/projectFile';
 export type { SuppressedFinding } from './config/types';
-export { inFileSuppression, projectFileSuppression, type SuppressionEdit } from './config/suppressionFixes';
+export { inFileSuppression, projectFileSuppression } from './config/suppressionFixes';
 
 // Help while editing: hover, completion, what each statement grants (CodeLens), rewrites.
-export { hoverAt, type HoverAnswer } from './docs/hover';
+export { hoverAt } from './docs/hover';
 export { completionsAt, type CompletionKind } from './complete/completions';
-export { summarizeStatements } from './analysis/statementSummary';
+export { summarizeStatements } from './docs/statementSummary';
 export { rewritesAt } from './rules/fixes/rewrites';
 
 // Browsing and explaining actions.

@@ -1,22 +1,14 @@
 import type { Catalog } from './catalog/catalog';
 import type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat } from './policy/model';
 import { RULES } from './rules/registry';
-import { atMost, type Finding, type Fix, type Report, type Severity } from './rules/types';
+import { atMost, type Finding, type Fix, type Report } from './rules/types';
 import { readPolicySource, type ReadOptions } from './sources';
 import { applySuppressions } from './config/suppress';
 import { SYNTAX_ERROR } from './config/ids';
 import { DocumentOutcomes, fileTraits } from './documentMemo';
-import type { ExternalSuppression, SuppressedFinding } from './config/types';
+import type { LintConfig, SuppressedFinding } from './config/types';
 
-/**
- * Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. Callers merge
- * the sources (defaults < editor settings < project file, see docs/architecture.md) before calling.
- */
-export interface LintConfig {
-  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
-  /** The project file's suppressions whose path matches this file (see config/resolve.ts). */
-  readonly suppressions?: readonly ExternalSuppression[];
-}
+export type { LintConfig };
 
 export interface LintResult {
   readonly source: PolicySource;
@@ -38,7 +30,6 @@ export interface InternalError {
   readonly message: string;
 }
 
-export { SYNTAX_ERROR };
 
 const NO_FIXES: readonly Fix[] = [];
 

@@ -83,7 +83,7 @@ function toPick(item: ActionItem): ActionPick {
 }
 
 /** Opens the action's documentation as a Markdown preview. */
-export async function showActionDetails(server: ServerHandle, docs: ActionDocumentProvider, action: string): Promise<void> {
+async function showActionDetails(server: ServerHandle, docs: ActionDocumentProvider, action: string): Promise<void> {
   const details = await server.request(ActionDetailsRequest.type, { action });
   if (!details) {
     void vscode.window.showWarningMessage(`CloudWarden: no documentation for ${action}.`);

@@ -6,7 +6,7 @@
  */
 
 /** VS Code's configuration scopes: `resource` settings may differ per folder and file. */
-export type SettingScope = 'application' | 'machine' | 'window' | 'resource' | 'language-overridable' | 'machine-overridable';
+type SettingScope = 'application' | 'machine' | 'window' | 'resource' | 'language-overridable' | 'machine-overridable';
 
 interface Spec<T> {
   readonly type: 'boolean' | 'number' | 'string' | 'object';
@@ -79,7 +79,7 @@ export const SETTINGS = {
   } satisfies Spec<Record<string, RuleSeverity>>,
 } as const;
 
-export type SettingKey = keyof typeof SETTINGS;
+type SettingKey = keyof typeof SETTINGS;
 
 /** The settings as the server and client use them, every value present (defaults filled in). */
 export interface CloudWardenSettings {

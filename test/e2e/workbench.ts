@@ -5,7 +5,7 @@ import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot } from '../harness/paths';
 
-export const SCREENSHOTS = path.join(repoRoot, 'test-results', 'e2e');
+const SCREENSHOTS = path.join(repoRoot, 'test-results', 'e2e');
 
 /** A real workbench in headless chromium, with CloudWarden loaded from source on a workspace. */
 export class Workbench {

@@ -20,7 +20,7 @@ export type CommonErrorKind =
   | 'unknownOperation';
 
 /** The wire code and HTTP status of one error. */
-export interface ErrorCode {
+interface ErrorCode {
   readonly code: string;
   readonly status: number;
 }

@@ -7,10 +7,10 @@ import type { CommonErrorKind } from './errors';
 import { fields, optionalChoice, optionalInteger, optionalString, ValidationError } from './validate';
 
 /** The kinds of fault the emulator can inject. */
-export const FAULT_KINDS = ['accessDenied', 'expiredToken', 'throttle', 'serverError', 'delay'] as const;
+const FAULT_KINDS = ['accessDenied', 'expiredToken', 'throttle', 'serverError', 'delay'] as const;
 
 /** One kind of fault. */
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** A rule that makes matching calls fail or wait. */
 export interface Fault {

@@ -9,7 +9,7 @@ import { type Fault, parseFault } from './faults';
 import { type Fields, fields, optionalArray, optionalString, requiredArray, requiredString, ValidationError } from './validate';
 
 /** An AWS account the seeded identities belong to. */
-export interface SeedAccount {
+interface SeedAccount {
   /** The 12-digit account id. */
   readonly id: string;
   readonly alias?: string;

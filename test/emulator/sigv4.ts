@@ -20,7 +20,7 @@ export interface SigningCredential {
 }
 
 /** The common errors a verification can end in. */
-export type AuthFailureKind = Extract<
+type AuthFailureKind = Extract<
   CommonErrorKind,
   'missingAuthentication' | 'incompleteSignature' | 'invalidClientToken' | 'signatureMismatch' | 'signatureExpired' | 'expiredToken'
 >;

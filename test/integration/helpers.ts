@@ -5,7 +5,7 @@ import type { CloudWardenApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'cloudwarden.cloudwarden';
 
-export function workspaceFile(...parts: string[]): vscode.Uri {
+function workspaceFile(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the integration tests need a workspace folder');
   return vscode.Uri.file(path.join(folder.uri.fsPath, ...parts));

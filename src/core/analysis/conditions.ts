@@ -176,7 +176,7 @@ function carries(action: Action, name: string, catalog: Catalog): boolean {
 }
 
 /** Why one entry restricts nothing, or undefined when it may restrict. `carried` says which keys every request of the statement has. */
-export function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: Catalog, carried: (key: string) => boolean = () => false): Unrestricting | undefined {
+function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: Catalog, carried: (key: string) => boolean = () => false): Unrestricting | undefined {
   if (entry.values.unknown) return undefined;
   const values = entry.values.values;
   if (values.length === 0) return 'empty-values';

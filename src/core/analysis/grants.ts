@@ -10,7 +10,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { ACCESS_LEVELS, type AccessLevel, type Action } from '../catalog/types';
 import type { Key, Span, Statement, Value } from '../policy/model';
-import { globMatcher, hasWildcard, literal } from '../rules/values';
+import { globMatcher, hasWildcard, literal } from '../policy/values';
 import { BoundedMemo } from '../catalog/memo';
 import { arnSegments, reachOf } from './resources';
 import { conditionVerdict } from './conditions';
@@ -415,15 +415,6 @@ export function grantVia(grants: StatementGrants, action: Action): GrantVia | un
   }
   if (grants.inverted) return matched ? undefined : element.key;
   return matched?.value;
-}
-
-/**
- * True when the statement grants its actions on every resource without a condition: an Allow with a
- * `"*"` Resource (or an ARN that is all wildcards) and no Condition. NotResource is left to
- * allow-not-resource.
- */
-export function unconditionalOnEverything(grants: StatementGrants): boolean {
-  return grants.effect === 'Allow' && !grants.conditional && grants.resources.everything.length > 0;
 }
 
 /** True when the statement grants full administrator access (administratorVia), which admin-access reports alone. */

@@ -7,7 +7,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
 import type { PolicyDocument, PolicySource } from '../policy/model';
-import { literal } from '../rules/values';
+import { literal } from '../policy/values';
 import { expandCached, grantVia, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
 import { conditionVerdict } from './conditions';
 

@@ -1,7 +1,7 @@
 import type { ArnInput, ArnPart } from './types';
 
 /** One of the first five fields of a policy ARN, or the resource part, with where it sits in the literal text. */
-export interface ArnField {
+interface ArnField {
   /** The field's text; undefined when an unknown part (a CloudFormation `${AWS::Region}`...) supplies it. */
   readonly text: string | undefined;
   /** Offset of the field in the ARN's text, when everything before it is literal. */

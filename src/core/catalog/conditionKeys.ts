@@ -6,7 +6,7 @@
 const VARIABLE = /\$\{[^}]+\}|<[^>]+>|(?<=\/)tag-key$/g;
 
 /** True when a condition key name contains a variable segment, e.g. `aws:RequestTag/${TagKey}`. */
-export function isTemplatedKey(name: string): boolean {
+function isTemplatedKey(name: string): boolean {
   VARIABLE.lastIndex = 0;
   return VARIABLE.test(name);
 }

@@ -28,7 +28,7 @@ export interface CatalogFile {
 }
 
 /** Every distinct condition key once, sorted case-insensitively by name; actions refer to them by index. */
-export interface ConditionKeyColumns {
+interface ConditionKeyColumns {
   readonly names: readonly string[];
   /** Index into `conditionKeyTypes`. */
   readonly types: readonly number[];

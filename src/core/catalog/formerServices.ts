@@ -4,7 +4,7 @@
  * written before still name them (some AWS managed policies do). Derived once by comparing the two
  * packages' data/serviceNames.json; extend it the same way when the pin moves.
  */
-export const FORMER_SERVICES: Readonly<Record<string, string>> = {
+const FORMER_SERVICES: Readonly<Record<string, string>> = {
   'application-cost-profiler': 'AWS Application Cost Profiler Service',
   deepcomposer: 'AWS DeepComposer',
   deeplens: 'AWS DeepLens',

@@ -1,7 +1,7 @@
 /** The IAM catalog: typed, synchronous access to the Service Authorization Reference data. */
 export * from './types';
 export { Catalog } from './catalog';
-export { CatalogLoadError, type CatalogLoadFailure } from './load';
+export { CatalogLoadError } from './load';
 export { lazyCatalog } from './lazy';
 export { matchArn, parseArn } from './arn';
 export { editDistance } from './distance';

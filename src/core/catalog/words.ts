@@ -5,7 +5,7 @@
  */
 
 /** Whether a word starts at position `i` of `text`. */
-export function isWordStart(text: string, i: number): boolean {
+function isWordStart(text: string, i: number): boolean {
   if (i === 0) return true;
   const c = text.charCodeAt(i);
   const before = text.charCodeAt(i - 1);

@@ -122,7 +122,7 @@ function resourceEntries(catalog: Catalog, statement: Statement, span: Span): Co
 }
 
 /** `arn:${Partition}:s3:::${BucketName}` → `arn:${1:aws}:s3:::${2:BucketName}`: each placeholder a tab stop. */
-export function arnSnippet(format: string): string {
+function arnSnippet(format: string): string {
   let n = 0;
   let out = '';
   let last = 0;

@@ -18,7 +18,7 @@ import type { ConfigProblem, ProjectConfig, ProjectSuppression } from './types';
 
 export const PROJECT_FILE_NAME = '.cloudwarden.yaml';
 
-export const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [] };
+const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [] };
 
 const TOP_KEYS = ['rules', 'ignore', 'suppressions'];
 const SUPPRESSION_KEYS = ['path', 'rule', 'reason', 'match'];

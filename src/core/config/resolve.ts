@@ -5,7 +5,7 @@
  * disk, the server too but forgets its cache when the client reports a changed project file.
  */
 import * as path from 'node:path';
-import type { LintConfig } from '../lint';
+import type { LintConfig } from './types';
 import type { Severity } from '../rules/types';
 import { compilePathGlob, type PathMatcher } from './pathGlob';
 import { parseProjectFile, PROJECT_FILE_NAME } from './projectFile';
@@ -88,7 +88,7 @@ export class ProjectFiles {
 }
 
 /** `file` relative to the project file's folder, with `/`; undefined when it is outside that folder. */
-export function relativeTo(project: ProjectFile, file: string): string | undefined {
+function relativeTo(project: ProjectFile, file: string): string | undefined {
   const rel = path.relative(project.dir, path.resolve(file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');

@@ -1,7 +1,7 @@
 import { editDistance, maxEdits } from '../catalog/distance';
 
 /** The closest of `candidates` to a misspelt `name`, when it is close enough to be the one meant. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
+function closest(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   const max = maxEdits(lower.length);
   let best: string | undefined;

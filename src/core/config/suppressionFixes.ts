@@ -25,7 +25,7 @@ export interface SuppressedFile {
 }
 
 /** True for findings a user may suppress: not syntax errors, not the suppressions' own findings. */
-export function suppressible(finding: Finding): boolean {
+function suppressible(finding: Finding): boolean {
   return finding.ruleId !== SYNTAX_ERROR && !SUPPRESSION_FINDINGS.includes(finding.ruleId);
 }
 

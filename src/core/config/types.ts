@@ -39,7 +39,7 @@ export interface ExternalSuppression {
 }
 
 /** Where the suppression that silenced a finding is written. */
-export type SuppressionKind = 'comment' | 'metadata' | 'project';
+type SuppressionKind = 'comment' | 'metadata' | 'project';
 
 export interface SuppressedFinding {
   readonly finding: Finding;
@@ -50,4 +50,14 @@ export interface SuppressedFinding {
   readonly span?: Span;
   /** The project file and line (kind `project`). */
   readonly origin?: string;
+}
+
+/**
+ * Per-rule settings: a severity, or 'off'. Rules not named keep their default severity. Callers merge
+ * the sources (defaults < editor settings < project file, see docs/architecture.md) before calling.
+ */
+export interface LintConfig {
+  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** The project file's suppressions whose path matches this file (see config/resolve.ts). */
+  readonly suppressions?: readonly ExternalSuppression[];
 }

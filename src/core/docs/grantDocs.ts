@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PolicyDocument } from '../policy/model';
-import { literal } from '../rules/values';
+import { literal } from '../policy/values';
 import { code, escapeCell } from './markdown';
 
 /**

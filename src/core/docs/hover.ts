@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import { targetAt, type CursorTarget } from '../policy/cursor';
 import type { PolicySource, Span } from '../policy/model';
 import { namedActions } from '../policy/namedActions';
-import { hasWildcard, literal } from '../rules/values';
+import { hasWildcard, literal } from '../policy/values';
 import { describeAction, describeExpansion } from './actionDocs';
 import { describeArn, describeConditionKey, describePrincipal } from './elementDocs';
 import { describeDerived } from './grantDocs';

@@ -1,7 +1,7 @@
 import type { ConditionKeyType } from '../catalog/types';
 
 /** The condition operator families and the key types each compares, for hover and completion. */
-export const OPERATOR_FAMILIES: readonly { prefix: string; types: readonly string[]; about: string }[] = [
+const OPERATOR_FAMILIES: readonly { prefix: string; types: readonly string[]; about: string }[] = [
   { prefix: 'String', types: ['String'], about: 'compares strings (Like: `*` and `?` wildcards; IgnoreCase: case-insensitive)' },
   { prefix: 'Numeric', types: ['Numeric'], about: 'compares numbers' },
   { prefix: 'Date', types: ['Date'], about: 'compares dates (ISO 8601 or epoch seconds)' },

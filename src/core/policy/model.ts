@@ -4,13 +4,11 @@
  * a Terraform interpolation). Rules must never report a false positive on an unknown part.
  */
 import type { ArnPart } from '../catalog/types';
-import type { Node, ObjectNode } from '../sources/tree';
+import type { Key, ParseProblem, Span } from './span';
+import type { Node, ObjectNode } from './tree';
 
-/** A half-open span of offsets into the source text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+export type { Key, ParseProblem, Span } from './span';
+
 
 /**
  * A scalar value from the source. `parts` is set when the value is only partly known: literal strings
@@ -38,13 +36,8 @@ export interface ValueList {
   readonly unknown?: boolean;
 }
 
-/** A key of an object as written, with its span (for diagnostics on keys). */
-export interface Key {
-  readonly text: string;
-  readonly span: Span;
-}
 
-export type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
 
 export interface PrincipalEntry {
   readonly key: Key;
@@ -170,11 +163,6 @@ export interface PolicyDocument {
   };
 }
 
-/** A problem reading the source (syntax error, value of the wrong type where a policy must be). */
-export interface ParseProblem {
-  readonly message: string;
-  readonly span: Span;
-}
 
 /**
  * The syntax a file is written in. `typescript` is CDK code and `terraform` HCL: their policies are

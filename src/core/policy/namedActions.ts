@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
-import { hasWildcard, literal, valuesOf } from '../rules/values';
+import { hasWildcard, literal, valuesOf } from './values';
 import type { Statement } from './model';
 
 /**

@@ -42,7 +42,7 @@ export interface Finding {
 }
 
 /** The same rule as other tools name it, for users who know those tools and for our agreement figures. */
-export interface Equivalents {
+interface Equivalents {
   readonly accessAnalyzer?: readonly string[];
   readonly parliament?: readonly string[];
   readonly checkov?: readonly string[];
@@ -50,7 +50,7 @@ export interface Equivalents {
   readonly cfnLint?: readonly string[];
 }
 
-export type RuleFamily = 'validity' | 'least-privilege' | 'trust-and-resource' | 'hygiene';
+type RuleFamily = 'validity' | 'least-privilege' | 'trust-and-resource' | 'hygiene';
 
 export interface RuleMeta {
   /** Stable id: never renamed once released (settings and suppressions name it). */

@@ -83,7 +83,7 @@ const SNIFF = 8_000;
  * Why the text is not text, or undefined when it is: it holds NUL characters (a binary file, or text in
  * UTF-16 read as UTF-8), or mostly characters that did not decode (U+FFFD).
  */
-export function notText(text: string): string | undefined {
+function notText(text: string): string | undefined {
   const head = text.length > SNIFF ? text.slice(0, SNIFF) : text;
   if (head.includes('\0')) return 'the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed';
   let undecoded = 0;

@@ -213,7 +213,7 @@ function mergeLiterals(parts: readonly ArnPart[]): ArnPart[] {
 }
 
 /** A short, format-neutral rendering of a node for display: `!If [IsProd, arn:aws:s3:::a, *]`. */
-export function describe(node: Node, budget = 80): string {
+function describe(node: Node, budget = 80): string {
   const out: string[] = [];
   let length = 0;
   const write = (s: string): boolean => {

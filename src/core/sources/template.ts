@@ -46,7 +46,7 @@ function readParameters(node: Node | undefined): TemplateParameter[] {
 }
 
 /** `true`, or a string CloudFormation reads as true (`"true"`, any case). */
-export function isTrue(node: Node | undefined): boolean {
+function isTrue(node: Node | undefined): boolean {
   return node?.kind === 'scalar' && (node.value === true || (typeof node.value === 'string' && node.value.toLowerCase() === 'true'));
 }
 

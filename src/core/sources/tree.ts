@@ -2,74 +2,9 @@
  * One neutral syntax tree, built in a single pass from either parser, so that everything after parsing
  * (detection, CloudFormation, intrinsics, policy documents) is the same code for JSON and YAML.
  */
-import type { ArnPart } from '../catalog/types';
-import type { Key, ParseProblem, Span } from '../policy/model';
 
-export type Node = ObjectNode | ArrayNode | ScalarNode | TaggedNode | TemplateNode | UnknownNode;
-
-export interface ObjectNode {
-  readonly kind: 'object';
-  readonly span: Span;
-  readonly entries: readonly Entry[];
-}
-
-/** One `key: value` of an object; `value` is an `unknown` node when the source has none yet. */
-export interface Entry {
-  readonly key: Key;
-  readonly value: Node;
-}
-
-export interface ArrayNode {
-  readonly kind: 'array';
-  readonly span: Span;
-  readonly items: readonly Node[];
-}
-
-export interface ScalarNode {
-  readonly kind: 'scalar';
-  /** For strings: without the quotes (JSON, quoted YAML). */
-  readonly span: Span;
-  readonly value: string | number | boolean | null;
-  /** The value as text: the string itself, or the source text of a number, boolean or null. */
-  readonly text: string;
-}
-
-/**
- * A YAML node with a local tag: `!Ref X`, `!Sub [...]`, `!Rain::Embed f.py`. `tag` is the long name
- * for CloudFormation's short forms (`Fn::Sub`, `Ref`, `Condition`), else the tag without its `!`.
- * The span covers the tag and the value.
- */
-export interface TaggedNode {
-  readonly kind: 'tagged';
-  readonly span: Span;
-  readonly tag: string;
-  readonly value: Node;
-}
-
-/**
- * A string built from literal text and interpolations whose values are not known here: a TypeScript
- * template literal (`arn:aws:s3:::${bucketName}/*`), a Terraform string (`"${var.prefix}-logs"`).
- * `parts` interleaves the literal text with the unknown parts, each labelled by its expression. The
- * span covers the string's content (without the quotes).
- */
-export interface TemplateNode {
-  readonly kind: 'template';
-  readonly span: Span;
-  readonly parts: readonly ArnPart[];
-}
-
-/** Something that holds no readable value: a missing value in half-typed text, an unusable alias. */
-export interface UnknownNode {
-  readonly kind: 'unknown';
-  readonly span: Span;
-  readonly text: string;
-}
-
-/** The trees of one file (YAML streams may hold several documents) and its syntax problems. */
-export interface ParsedText {
-  readonly roots: readonly Node[];
-  readonly problems: ParseProblem[];
-}
+export type { ArrayNode, Entry, Node, ObjectNode, ParsedText, ScalarNode, TaggedNode, TemplateNode, UnknownNode } from '../policy/tree';
+import type { Node } from '../policy/tree';
 
 /** The value of `key` in an object node (the last one when the key is repeated), or undefined. */
 export function member(node: Node | undefined, key: string): Node | undefined {
@@ -82,11 +17,6 @@ export function member(node: Node | undefined, key: string): Node | undefined {
 /** The string value of a scalar node, or undefined. */
 export function stringOf(node: Node | undefined): string | undefined {
   return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** The object node, or undefined when `node` is something else. */
-export function asObject(node: Node | undefined): ObjectNode | undefined {
-  return node?.kind === 'object' ? node : undefined;
 }
 
 /** The most problems one file reports: a binary file fed to a parser must not yield thousands. */

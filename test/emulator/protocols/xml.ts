@@ -4,7 +4,7 @@
  */
 
 /** A value of a response member. `undefined` members are left out, as AWS leaves out unset members. */
-export type XmlValue = string | number | boolean | Date | XmlObject | readonly XmlValue[] | undefined;
+type XmlValue = string | number | boolean | Date | XmlObject | readonly XmlValue[] | undefined;
 
 /** A structure: member name → value. */
 export interface XmlObject {

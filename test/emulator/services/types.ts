@@ -33,7 +33,7 @@ interface ServiceBase {
 export type QueryParams = ReadonlyMap<string, string>;
 
 /** An awsQuery operation: returns the members of `<OperationResult>` in order, or throws an `AwsError`. */
-export type QueryHandler = (params: QueryParams, ctx: OperationContext) => XmlObject | Promise<XmlObject>;
+type QueryHandler = (params: QueryParams, ctx: OperationContext) => XmlObject | Promise<XmlObject>;
 
 /** A service spoken over awsQuery (STS, IAM): found by its `Version=` parameter, answering XML. */
 export interface AwsQueryService extends ServiceBase {

@@ -9,7 +9,7 @@ import { scopableActions, statementGrants, type GrantVia } from '../../../src/co
 import { Catalog, type Action } from '../../../src/core/catalog';
 import { ACCESS_LEVELS } from '../../../src/core/catalog/types';
 import type { Statement } from '../../../src/core/policy/model';
-import { literal } from '../../../src/core/rules/values';
+import { literal } from '../../../src/core/policy/values';
 import { readPolicySource } from '../../../src/core/sources';
 import { catalogFile } from '../helpers/paths';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { summarizeStatements } from '../../../src/core/analysis/statementSummary';
+import { summarizeStatements } from '../../../src/core/docs/statementSummary';
 import { Catalog } from '../../../src/core/catalog';
 import { readPolicySource } from '../../../src/core/sources';
 import { catalogFile } from '../helpers/paths';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Catalog } from '../../../src/core/catalog';
 import { lintText } from '../../../src/core/lint';
-import { globMatcher, hasWildcard } from '../../../src/core/rules/values';
+import { globMatcher, hasWildcard } from '../../../src/core/policy/values';
 import { resourceListOf, seeded, shuffledActions } from '../../harness/hugePolicies';
 import { catalogFile } from '../helpers/paths';
 

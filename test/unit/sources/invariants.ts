@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Key, PolicyDocument, PolicySource, SourceFormat, Span, Statement, Value, ValueList } from '../../../src/core/policy/model';
 import { readPolicySource } from '../../../src/core/sources';
 
-export interface Spanned {
+interface Spanned {
   readonly what: string;
   readonly span: Span;
   readonly key?: Key;
@@ -14,7 +14,7 @@ export interface Spanned {
 }
 
 /** Every key and value of a document, with where it is in words. */
-export function spannedOf(document: PolicyDocument): Spanned[] {
+function spannedOf(document: PolicyDocument): Spanned[] {
   const out: Spanned[] = [{ what: 'document', span: document.span }];
   const key = (what: string, k: Key | undefined): void => {
     if (k) out.push({ what, span: k.span, key: k });

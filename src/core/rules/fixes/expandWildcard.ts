@@ -9,11 +9,11 @@ import type { Action } from '../../catalog/types';
 import type { SourceFormat, Value, ValueList } from '../../policy/model';
 import { withQuotes } from '../edits';
 import type { Fix } from '../types';
-import { hasWildcard, literal } from '../values';
+import { hasWildcard, literal } from '../../policy/values';
 import { lineStartOf } from '../../text/lines';
 
 /** Expansions longer than this are not offered: a list of hundreds of actions helps nobody. */
-export const MAX_EXPANSION = 100;
+const MAX_EXPANSION = 100;
 
 export function expandWildcardFixes(text: string, format: SourceFormat, catalog: Catalog, value: Value, list: ValueList): Fix[] {
   const pattern = literal(value);

@@ -6,7 +6,7 @@ import type { Catalog } from '../../catalog/catalog';
 import { targetAt } from '../../policy/cursor';
 import type { PolicySource } from '../../policy/model';
 import type { Fix } from '../types';
-import { isAllow } from '../values';
+import { isAllow } from '../../policy/values';
 import { expandWildcardFixes } from './expandWildcard';
 
 /** The rewrites at `offset` of `text`, whose policies are `source`. */

@@ -6,7 +6,7 @@ import type { Value } from '../../policy/model';
 import { valueOf } from '../../sources/intrinsics';
 import { stringOf } from '../../sources/tree';
 import type { Rule } from '../types';
-import { literal } from '../values';
+import { literal } from '../../policy/values';
 import { setResourceProperty } from './propertyEdits';
 import { propertiesUnknown, propertyOf, resourcesOfType } from './template';
 import type { TemplateResource } from '../../policy/model';

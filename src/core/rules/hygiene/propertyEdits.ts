@@ -20,7 +20,7 @@ export function setResourceProperty(text: string, resource: TemplateResource, ke
 }
 
 /** Replaces the value of `key` in `object`, or inserts `key` as its first property. */
-export function setProperty(text: string, object: ObjectNode, key: string, jsonValue: string): TextEdit {
+function setProperty(text: string, object: ObjectNode, key: string, jsonValue: string): TextEdit {
   const entry = [...object.entries].reverse().find((e) => e.key.text === key);
   if (entry) {
     const span = withQuotes(text, entry.value.span);

@@ -17,7 +17,7 @@ import { nameList, reportSensitive, type SensitiveAction } from './sensitiveActi
  *   do not need any credentials to call this API"), which identity pool roles are commonly granted:
  *   granting it gives nothing the caller does not already have.
  */
-export const CREDENTIAL_ACTIONS: readonly SensitiveAction[] = [
+const CREDENTIAL_ACTIONS: readonly SensitiveAction[] = [
   { action: 'iam:CreateServiceSpecificCredential', why: 'creates a CodeCommit, Keyspaces or Bedrock password for a user' },
   { action: 'iam:ResetServiceSpecificCredential', why: 'resets and returns a service-specific password' },
   { action: 'iam:UpdateAccessKey', why: 'reactivates a deactivated access key, whose secret may have leaked' },

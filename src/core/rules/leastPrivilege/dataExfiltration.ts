@@ -7,7 +7,7 @@ import { nameList, reportSensitive, type SensitiveAction } from './sensitiveActi
  * kms:Decrypt is not added: it needs ciphertext the caller already holds, and the key policy must
  * also allow it, so on its own it reads no data.
  */
-export const DATA_ACTIONS: readonly SensitiveAction[] = [
+const DATA_ACTIONS: readonly SensitiveAction[] = [
   { action: 's3:GetObject', why: 'reads any object of any bucket' },
   { action: 'ssm:GetParameter', why: 'reads any parameter, SecureString values decrypted' },
   { action: 'ssm:GetParameters', why: 'reads any parameter, SecureString values decrypted' },

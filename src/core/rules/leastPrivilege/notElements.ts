@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../types';
-import { isAllow } from '../values';
+import { isAllow } from '../../policy/values';
 import { isAdministrator } from '../../analysis/grants';
 
 /**

@@ -3,7 +3,7 @@ import type { PolicyDocument, Statement } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import { requiresAnyKey } from '../requiredConditions';
 import type { Fix, Rule, RuleContext } from '../types';
-import { globMatcher, hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
+import { globMatcher, hasWildcard, isAllow, literal, starResource, valuesOf } from '../../policy/values';
 
 export const passRoleStar: Rule = {
   meta: {

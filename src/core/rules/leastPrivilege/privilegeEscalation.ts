@@ -7,7 +7,7 @@ import type { PolicySource, Span, Statement } from '../../policy/model';
 import { LineIndex } from '../../text/lines';
 import { requiredEntries } from '../requiredConditions';
 import type { Rule } from '../types';
-import { globMatcher, literal } from '../values';
+import { globMatcher, literal } from '../../policy/values';
 import { isNegated } from '../../policy/operators';
 
 /**

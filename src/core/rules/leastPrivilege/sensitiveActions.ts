@@ -7,7 +7,7 @@ import { expandCached, isAdministrator, reachingEvery, statementGrants, type Gra
 import type { Catalog } from '../../catalog/catalog';
 import type { Action } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
-import { isAllow, literal, valuesOf } from '../values';
+import { isAllow, literal, valuesOf } from '../../policy/values';
 import { conditionRestricts, conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import type { RuleContext } from '../types';
 

@@ -10,7 +10,7 @@ import type { Catalog } from '../../catalog/catalog';
 import { isAdministrator, scopableActions, statementGrants, type ScopableActions, type StatementGrants } from '../../analysis/grants';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
-import { isAllow, valuesOf } from '../values';
+import { isAllow, valuesOf } from '../../policy/values';
 import { conditionRestricts, conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
 import { reachOf } from '../../analysis/resources';
@@ -22,7 +22,7 @@ const NONE: ScopableActions = { count: 0, first: [] };
  * scoped: how many, and the first few (counted once per statement, not listed: a NotAction grants
  * thousands).
  */
-export function scopableOnEverything(grants: StatementGrants, level: AccessLevel): ScopableActions {
+function scopableOnEverything(grants: StatementGrants, level: AccessLevel): ScopableActions {
   if (grants.effect !== 'Allow' || grants.conditional || grants.resources.everything.length === 0 || grants.countByLevel[level] === 0) return NONE;
   return scopableActions(grants, level);
 }

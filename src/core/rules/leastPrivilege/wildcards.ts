@@ -4,7 +4,7 @@ import { isNegated } from '../../policy/operators';
 import type { Statement } from '../../policy/model';
 import { expandWildcardFixes } from '../fixes/expandWildcard';
 import type { Rule, RuleContext } from '../types';
-import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../values';
+import { hasWildcard, isAllow, literal, starResource, valuesOf } from '../../policy/values';
 import { isAdministrator, namesEveryAction, scopableActions, statementGrants } from '../../analysis/grants';
 import { conditionVerdict, unrestrictedNote } from '../../analysis/conditions';
 import { RESTRICTING_CONDITION_DOC } from '../requiredConditions';
@@ -14,7 +14,7 @@ import { unconstrainedRuleOf } from './unconstrained';
  * The actions an Allow statement's Action element grants (NotAction is left to allow-not-action), from
  * the statement's grants: the expansion is shared with the other least-privilege rules.
  */
-export function grantedActions(statement: Statement, ctx: RuleContext): Action[] {
+function grantedActions(statement: Statement, ctx: RuleContext): Action[] {
   return statement.action ? [...statementGrants(statement, ctx.catalog).actions.keys()] : [];
 }
 

@@ -7,7 +7,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { PolicyDocument, Value } from '../../policy/model';
 import type { Rule } from '../types';
-import { isAllow, literal } from '../values';
+import { isAllow, literal } from '../../policy/values';
 import { requiresAnyKey } from '../requiredConditions';
 
 /** Conditions that narrow an account principal to the callers meant: a third party's external id, the organisation, named principals. */

@@ -6,7 +6,7 @@
 import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
-import { globMatcher, isAllow, literal } from '../values';
+import { globMatcher, isAllow, literal } from '../../policy/values';
 import { requiredEntries } from '../requiredConditions';
 import { conditionRestricts } from '../../analysis/conditions';
 import type { Catalog } from '../../catalog/catalog';

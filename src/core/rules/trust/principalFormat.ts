@@ -1,7 +1,7 @@
 /** Principal elements IAM rejects, or reads differently from what they say: unknown keys, malformed services, wildcards inside ARNs. */
 import type { PrincipalElement } from '../../policy/model';
 import type { Report, Rule } from '../types';
-import { hasWildcard, literal } from '../values';
+import { hasWildcard, literal } from '../../policy/values';
 
 const KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 

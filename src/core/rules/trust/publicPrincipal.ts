@@ -29,7 +29,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import type { Rule } from '../types';
-import { effectOf, globMatcher, isAllow, literal, valuesOf } from '../values';
+import { effectOf, globMatcher, isAllow, literal, valuesOf } from '../../policy/values';
 import { conditionVerdict, describeIgnored, wideIpRange, type RestrictingEntry } from '../../analysis/conditions';
 import { isNegated, parseOperator } from '../../policy/operators';
 

@@ -5,7 +5,7 @@
 import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import { appendItem, RawText, subOf, wrapWithItem, type Insertable } from '../insertions';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types';
-import { effectOf, literal } from '../values';
+import { effectOf, literal } from '../../policy/values';
 import { parseOperator } from '../validity/conditions';
 
 /** Whether a statement denies requests made without TLS; undefined when unknown parts hide it. */

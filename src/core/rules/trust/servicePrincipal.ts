@@ -7,14 +7,14 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Statement, Value } from '../../policy/model';
 import { addConditionEntry, refTo } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
-import { isAllow, literal } from '../values';
+import { isAllow, literal } from '../../policy/values';
 import { requiredEntries, requiresAnyKey } from '../requiredConditions';
 
 /** Keys that tie a service's request to the resource or account it acts for. */
 const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
 
 /** The placeholder account of AWS's documentation, for policies outside a template. */
-export const PLACEHOLDER_ACCOUNT = '111122223333';
+const PLACEHOLDER_ACCOUNT = '111122223333';
 
 function servicePrincipals(statement: Statement): Value[] {
   const principal = statement.principal;

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../../policy/model';
 import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
-import { hasWildcard, literal } from '../values';
+import { hasWildcard, literal } from '../../policy/values';
 import { formerService } from '../../catalog/formerServices';
 import { authorisingActions, documentedElsewhere } from '../../catalog/apiPermissions';
 

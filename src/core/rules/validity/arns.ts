@@ -7,7 +7,7 @@ import type { ArnInput } from '../../catalog/types';
 import type { PolicyDocument, Value } from '../../policy/model';
 import { replace } from '../edits';
 import type { Fix, Report, Rule } from '../types';
-import { globMatcher, hasWildcard } from '../values';
+import { globMatcher, hasWildcard } from '../../policy/values';
 import { parseOperator } from './conditions';
 
 /** Literal ARNs found valid, per catalog. */

@@ -3,7 +3,7 @@ import type { ConditionKey } from '../../catalog/types';
 import type { ConditionBlock, ConditionEntry, PolicyDocument, Value } from '../../policy/model';
 import { replace } from '../edits';
 import type { Fix, Rule } from '../types';
-import { literal } from '../values';
+import { literal } from '../../policy/values';
 import { parseOperator, type ParsedOperator } from './conditions';
 import { hasPolicyVariable, operatorFamily, valueProblem, type OperatorFamily } from './conditionValues';
 

@@ -1,7 +1,7 @@
 import type { ConditionBlock, ConditionEntry, Statement } from '../../policy/model';
 import { replace } from '../edits';
 import type { Fix, Rule } from '../types';
-import { effectOf, literal } from '../values';
+import { effectOf, literal } from '../../policy/values';
 import { parseOperator } from './conditions';
 
 const MFA_KEY = 'aws:multifactorauthpresent';

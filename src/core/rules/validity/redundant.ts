@@ -1,7 +1,7 @@
 import type { Value } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
 import { removeListItem } from '../edits';
-import { globMatcher, hasWildcard, literal } from '../values';
+import { globMatcher, hasWildcard, literal } from '../../policy/values';
 import { GlobIndex } from '../../catalog/globIndex';
 
 /** A wildcard entry of a list: the first index of its text, and the text as written. */

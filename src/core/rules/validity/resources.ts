@@ -4,7 +4,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Action, ResourceType } from '../../catalog/types';
 import type { Statement, Value } from '../../policy/model';
 import type { Rule } from '../types';
-import { hasWildcard, literal } from '../values';
+import { hasWildcard, literal } from '../../policy/values';
 
 interface StatementArns {
   /** Each ARN: its text when it is literal (answers about literal ARNs are remembered across lints), tokenised on demand. */

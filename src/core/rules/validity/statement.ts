@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../../policy/model';
 import type { Rule } from '../types';
 import { replacementFixes } from '../edits';
-import { literal } from '../values';
+import { literal } from '../../policy/values';
 import { didYouMean } from './actions';
 import { editDistance } from '../../catalog/distance';
 

@@ -1,7 +1,7 @@
 import type { PolicyDocument, Value } from '../../policy/model';
 import type { Rule } from '../types';
 import { insertFirstProperty, replace } from '../edits';
-import { literal, valuesOf } from '../values';
+import { literal, valuesOf } from '../../policy/values';
 
 const CURRENT = '2012-10-17';
 const OLD = '2008-10-17';
@@ -19,7 +19,7 @@ const CDK_WRITES_VERSION = 'typescript';
 const POLICY_VARIABLE = /\$\{(?:[^}:]+:[^}]+|[*?$])\}/;
 
 /** The first policy variable written in the document where IAM substitutes them (Resource and Condition values), if any. */
-export function policyVariableIn(document: PolicyDocument): string | undefined {
+function policyVariableIn(document: PolicyDocument): string | undefined {
   const texts = (value: Value) => (value.parts ? value.parts.filter((p): p is string => typeof p === 'string') : value.kind === 'string' ? [value.text] : []);
   for (const statement of document.statements) {
     const values = [

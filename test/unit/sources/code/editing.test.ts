@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { summarizeStatements } from '../../../../src/core/analysis/statementSummary';
+import { summarizeStatements } from '../../../../src/core/docs/statementSummary';
 import { Catalog } from '../../../../src/core/catalog';
 import { completionsAt } from '../../../../src/core/complete/completions';
 import { targetAt } from '../../../../src/core/policy/cursor';

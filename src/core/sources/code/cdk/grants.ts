@@ -10,7 +10,7 @@
  */
 
 /** Where a row comes from. */
-export const CDK_VERSION = '2.276.0';
+const CDK_VERSION = '2.276.0';
 
 /** A kind of resource the CDK can grant on, by module and class (`aws-s3` `Bucket`). */
 export interface ResourceKind {

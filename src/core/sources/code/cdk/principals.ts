@@ -10,9 +10,9 @@ import type { CdkImports } from './imports';
 import { argumentsOf, memberCall, pathOf, spanOf, unwrap, type SyntaxNode } from './syntax';
 import { unknownOf, type CodeValues } from './values';
 
-export type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
 
-export interface PrincipalPart {
+interface PrincipalPart {
   readonly kind: PrincipalKind;
   readonly value: Node;
   /** The principal class's name in the source: where the entry's key points. */

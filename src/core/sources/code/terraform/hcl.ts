@@ -156,7 +156,7 @@ export function toNode(expression: SyntaxNode, text: string, resolve?: Resolve, 
  * bracket may be missing in half-typed text (an empty node where anything may follow): only there is
  * the type asked.
  */
-export function tupleItems(tuple: SyntaxNode, text: string): SyntaxNode[] {
+function tupleItems(tuple: SyntaxNode, text: string): SyntaxNode[] {
   return members(tuple, text, 93 /* ] */);
 }
 
@@ -219,7 +219,7 @@ function objectKey(expression: SyntaxNode, text: string): Key | undefined {
  * `"..."` without interpolations: its decoded content and the span inside the quotes. Told from the
  * text, without visiting the literal's children (each visited node costs an object).
  */
-export function stringContent(node: SyntaxNode, text: string): { value: string; span: Span } {
+function stringContent(node: SyntaxNode, text: string): { value: string; span: Span } {
   const start = node.startIndex + 1;
   let end = node.endIndex;
   // The closing quote is missing in half-typed text.
@@ -269,7 +269,7 @@ export function interpolationLabel(node: SyntaxNode, text: string): string {
 }
 
 /** An unknown node for a computed expression, labelled with its source. */
-export function unknownOf(node: SyntaxNode, text: string): UnknownNode {
+function unknownOf(node: SyntaxNode, text: string): UnknownNode {
   return { kind: 'unknown', span: spanOf(node), text: label(text.slice(node.startIndex, node.endIndex)) };
 }
 
@@ -283,7 +283,7 @@ function label(source: string): string {
  * The value of a string literal's text: HCL's escapes (as JSON's, plus `\U` with eight digits) and the
  * template escapes `$${` and `%%{`, which stand for a literal `${` and `%{`.
  */
-export function unescape(raw: string): string {
+function unescape(raw: string): string {
   if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;
   let out = '';
   for (let i = 0; i < raw.length; i++) {

@@ -21,7 +21,7 @@ import { BoundedMemo } from '../../../catalog/memo';
 import { member, type Node } from '../../tree';
 import type { ReadRelative } from '../external';
 import { withTree } from '../trees';
-import { blockHead, named, readBlock, spanOf, toNode, type Block } from './hcl';
+import { blockHead, named, readBlock, spanOf, toNode } from './hcl';
 
 /** A value shown at a reference, written elsewhere: `from` says where (`the default of var.actions in variables.tf`). */
 export interface Borrowed {
@@ -258,7 +258,7 @@ function assignmentsOf(text: string): Definitions {
 }
 
 /** The top-level blocks of a file. */
-export function topBlocks(root: SyntaxNode): SyntaxNode[] {
+function topBlocks(root: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const child of named(root)) {
     if (child.type === 'block') out.push(child);
@@ -490,4 +490,3 @@ export function dependencyOf(source: string, iterators: readonly string[] = []):
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }
 
-export type { Block };

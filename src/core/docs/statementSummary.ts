@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { AccessLevel } from '../catalog/types';
 import type { PolicySource, Span, Statement } from '../policy/model';
 import { escalationsIn } from '../rules/leastPrivilege/privilegeEscalation';
-import { statementGrants, type StatementGrants } from './grants';
+import { statementGrants, type StatementGrants } from '../analysis/grants';
 
 export interface StatementSummary {
   /** The statement's span: the lens goes on its first line. */

@@ -1,0 +1,85 @@
+/**
+ * The rooms of src/core and the one direction their arrows may take, checked by `npm run lint` (and so by
+ * `npm test` and CI). docs/architecture.md draws the same rooms from this tool's output
+ * (`npm run architecture`), so the picture cannot drift from the code.
+ *
+ *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search) → lint → index
+ *
+ * A room may import its own files and any room to its left; type-only imports count too (a type that
+ * points up is a cycle waiting to happen).
+ */
+const ROOMS = [
+  ['text', '^src/core/text/'],
+  ['catalog', '^src/core/catalog/'],
+  ['policy', '^src/core/policy/'],
+  ['sources', '^src/core/sources/'],
+  ['analysis', '^src/core/analysis/'],
+  ['rules', '^src/core/rules/'],
+  ['config', '^src/core/config/'],
+  ['docs', '^src/core/docs/'],
+  ['complete', '^src/core/complete/'],
+  ['search', '^src/core/search/'],
+  ['lint', '^src/core/(lint|documentMemo|findingGroups|fingerprint)\\.ts$'],
+  ['index', '^src/core/index\\.ts$'],
+];
+
+/** The rooms each room may import (besides itself), by name. */
+const ALLOWED = {
+  text: [],
+  catalog: ['text'],
+  policy: ['text', 'catalog'],
+  sources: ['text', 'catalog', 'policy'],
+  analysis: ['text', 'catalog', 'policy', 'sources'],
+  rules: ['text', 'catalog', 'policy', 'sources', 'analysis'],
+  config: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules'],
+  docs: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules'],
+  complete: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'docs'],
+  search: ['text', 'catalog', 'policy'],
+  lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
+  index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
+};
+
+const pathOf = Object.fromEntries(ROOMS);
+const roomRules = ROOMS.map(([name, path]) => ({
+  name: `core-${name}-imports-down-only`,
+  comment: `src/core/${name} may import only ${ALLOWED[name].join(', ') || 'nothing else in the core'} (docs/architecture.md, "Rooms").`,
+  severity: 'error',
+  from: { path },
+  to: {
+    path: '^src/core/',
+    pathNot: [path, ...ALLOWED[name].map((allowed) => pathOf[allowed])],
+  },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A cycle between modules: split the shared part into the lower module.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-stays-pure',
+      comment: 'src/core decides everything and runs under plain Node: it imports none of the adapters.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(server|extension|cli)/' },
+    },
+    {
+      name: 'front-door-only',
+      comment: 'The server, the CLI and the client reach the core through src/core/index.ts only.',
+      severity: 'error',
+      from: { path: '^src/(server|cli|extension|shared)/' },
+      to: { path: '^src/core/', pathNot: '^src/core/index\\.ts$' },
+    },
+    ...roomRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(out|dist|node_modules)/' },
+  },
+};
