@@ -47,7 +47,8 @@ const lines = [
   }),
   '```',
 ];
-const picture = `${BEGIN}\n${lines.join('\n')}\n${END}`;
+// Blank lines around the block, as Prettier writes Markdown: `npm run format` leaves the picture as it is.
+const picture = `${BEGIN}\n\n${lines.join('\n')}\n\n${END}`;
 
 const text = readFileSync(doc, 'utf8');
 const start = text.indexOf(BEGIN);

@@ -52,7 +52,16 @@ function files(dir, suffix) {
 
 const setup = () => run('set-up', 'bash', ['scripts/setup-tools.sh']);
 const build = () => run('build', process.execPath, ['scripts/build-catalog.mjs']) && run('bundle', process.execPath, ['esbuild.mjs', '--tests']);
-const check = () => [run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']), run('lint', 'npx', ['eslint', '.'])].every(Boolean);
+// The same checks as `npm run lint`, each its own stage so that the summary says which one failed.
+const check = () =>
+  [
+    run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']),
+    run('lint: eslint', 'npx', ['eslint', '.']),
+    run('lint: formatting (prettier)', 'npx', ['prettier', '--check', '.']),
+    run('lint: rooms and cycles (dependency-cruiser)', 'npx', ['depcruise', 'src']),
+    run('lint: architecture picture', process.execPath, ['scripts/architecture.mjs', '--check']),
+    run('lint: unused code (knip)', 'npx', ['knip']),
+  ].every(Boolean);
 const unit = () => nodeTests('unit', files('out/test/unit', '.test.js'));
 const integration = () => {
   const resultsFile = join(scratch, 'integration.json');

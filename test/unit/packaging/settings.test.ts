@@ -34,7 +34,7 @@ describe('settings: src/shared/settings.ts is the one definition', () => {
 
   test('the README\'s settings table lists every setting', () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    for (const key of Object.keys(SETTINGS)) assert.ok(readme.includes(`| \`cloudwarden.${key}\` |`), `cloudwarden.${key} is not in the README's settings table`);
+    for (const key of Object.keys(SETTINGS)) assert.ok(readme.includes(`| \`cloudwarden.${key}\``), `cloudwarden.${key} is not in the README's settings table`);
   });
 
   test('values of the wrong type fall back to the default; valid ones are read', () => {
