@@ -32,19 +32,21 @@ const common = {
 };
 
 /** @type {esbuild.BuildOptions[]} */
-const builds = testsOnly ? [] : [
-  {
-    ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
-    outdir: 'dist',
-    // Timestamps around the bundle's evaluation: activate() adds their difference to its own duration
-    // so the start-up benchmark can measure what activation costs the host, however it was triggered.
-    banner: { js: 'var __cloudwardenBundleStart = performance.now();' },
-    footer: { js: 'var __cloudwardenBundleEnd = performance.now();' },
-  },
-  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-];
+const builds = testsOnly
+  ? []
+  : [
+      {
+        ...common,
+        entryPoints: { extension: 'src/extension/extension.ts' },
+        outdir: 'dist',
+        // Timestamps around the bundle's evaluation: activate() adds their difference to its own duration
+        // so the start-up benchmark can measure what activation costs the host, however it was triggered.
+        banner: { js: 'var __cloudwardenBundleStart = performance.now();' },
+        footer: { js: 'var __cloudwardenBundleEnd = performance.now();' },
+      },
+      { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
+      { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    ];
 
 if (tests) {
   const entries = [

@@ -10,7 +10,15 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         // node:test's describe/test return promises the runner itself awaits.
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'test', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -28,8 +36,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core must not depend on VS Code or the LSP libraries.' },
-            { group: ['**/server/**', '**/extension/**', '**/cli/**'], message: 'src/core must not import the adapters that depend on it.' },
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+              message: 'src/core must not depend on VS Code or the LSP libraries.',
+            },
+            {
+              group: ['**/server/**', '**/extension/**', '**/cli/**'],
+              message: 'src/core must not import the adapters that depend on it.',
+            },
           ],
         },
       ],
@@ -48,7 +62,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'Only src/extension talks to the VS Code API.' }],
-          patterns: [{ group: ['**/core/*', '!**/core/index'], message: 'Import the core through its front door: ../core (src/core/index.ts).' }],
+          patterns: [
+            {
+              group: ['**/core/*', '!**/core/index'],
+              message: 'Import the core through its front door: ../core (src/core/index.ts).',
+            },
+          ],
         },
       ],
     },
@@ -57,7 +76,17 @@ export default tseslint.config(
     // The client and the shared protocol never run the core: at most its types, through the front door.
     files: ['src/extension/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*'], message: 'Import the core through its front door: ../core (src/core/index.ts), types only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*'],
+              message: 'Import the core through its front door: ../core (src/core/index.ts), types only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

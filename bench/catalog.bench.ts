@@ -35,7 +35,13 @@ function loadReference(): IamData {
 /** `*:Get*` the reference way: every service's action list, filtered, with each match's details. */
 async function referenceExpand(data: IamData, pattern: string): Promise<unknown[]> {
   const [servicePattern, actionPattern] = pattern.toLowerCase().split(':') as [string, string];
-  const toRegex = (glob: string): RegExp => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const toRegex = (glob: string): RegExp =>
+    new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
   const serviceRe = toRegex(servicePattern);
   const actionRe = toRegex(actionPattern);
   const services = (await data.iamServiceKeys()).filter((s) => serviceRe.test(s));
@@ -71,7 +77,8 @@ async function child(mode: string): Promise<void> {
       // Everything materialised: every Action with every field read, and the indexes behind
       // expansion, condition keys and ARN matching.
       let fields = 0;
-      for (const action of catalog.allActions()) fields += action.description.length + action.resourceTypes.length + action.conditionKeys.length;
+      for (const action of catalog.allActions())
+        fields += action.description.length + action.resourceTypes.length + action.conditionKeys.length;
       if (fields === 0) throw new Error('no action details');
       catalog.expand(GET_STAR);
       catalog.conditionKey('aws:RequestTag/Env');
@@ -137,7 +144,9 @@ function formatValue(value: Stats | number | undefined, unit: Row['unit']): stri
 }
 
 function formatSpread(value: Stats | number | undefined, unit: Row['unit']): string {
-  return value === undefined || typeof value === 'number' ? '' : ` (p95 ${formatValue(value.p95, unit)}, min ${formatValue(value.min, unit)})`;
+  return value === undefined || typeof value === 'number'
+    ? ''
+    : ` (p95 ${formatValue(value.p95, unit)}, min ${formatValue(value.min, unit)})`;
 }
 
 function table(rows: readonly Row[]): string {
@@ -190,28 +199,62 @@ async function main(): Promise<void> {
   const counts = `${catalog.services().length} services, ${catalog.allActions().length} actions; \`*:Get*\` = ${catalog.expand(GET_STAR).actions.length}, \`ec2:Describe*\` = ${catalog.expand('ec2:Describe*').actions.length}, \`s3:Get*\` = ${catalog.expand('s3:Get*').actions.length} actions`;
 
   const rows: Row[] = [
-    { measure: `cold load: \`Catalog.load\` in a fresh process (median of ${COLD_RUNS})`, ours: summarize(loads.map((l) => l.loadMs)), unit: 'ms', target: 60 },
-    { measure: 'heap of the loaded catalog (after gc)', ours: median(loads.map((l) => l.loadedMb)), unit: 'MB', target: 30 },
     {
-      measure: 'heap with everything materialised (every Action and field, all indexes); reference: after `*:Get*` (reads every service file)',
+      measure: `cold load: \`Catalog.load\` in a fresh process (median of ${COLD_RUNS})`,
+      ours: summarize(loads.map((l) => l.loadMs)),
+      unit: 'ms',
+      target: 60,
+    },
+    {
+      measure: 'heap of the loaded catalog (after gc)',
+      ours: median(loads.map((l) => l.loadedMb)),
+      unit: 'MB',
+      target: 30,
+    },
+    {
+      measure:
+        'heap with everything materialised (every Action and field, all indexes); reference: after `*:Get*` (reads every service file)',
       ours: median(loads.map((l) => l.materialisedMb)),
       reference: median(refColdExpand.map((r) => r.heapMb)),
       unit: 'MB',
     },
-    { measure: 'cold: first `s3:GetObject` look-up (ours incl. load)', ours: summarize(coldLookup), reference: summarize(refColdLookup), unit: 'ms' },
-    { measure: 'cold: first `*:Get*` expansion (ours incl. load)', ours: summarize(coldExpand), reference: summarize(refColdExpand.map((r) => r.ms)), unit: 'ms' },
+    {
+      measure: 'cold: first `s3:GetObject` look-up (ours incl. load)',
+      ours: summarize(coldLookup),
+      reference: summarize(refColdLookup),
+      unit: 'ms',
+    },
+    {
+      measure: 'cold: first `*:Get*` expansion (ours incl. load)',
+      ours: summarize(coldExpand),
+      reference: summarize(refColdExpand.map((r) => r.ms)),
+      unit: 'ms',
+    },
     { measure: 'warm: `action("s3:GetObject")`', ours: warm.lookup, reference: warm.refLookup, unit: 'ms' },
-    { measure: 'warm: `conditionKey("aws:RequestTag/Env")` (template)', ours: warm.key, reference: warm.refKey, unit: 'ms' },
+    {
+      measure: 'warm: `conditionKey("aws:RequestTag/Env")` (template)',
+      ours: warm.key,
+      reference: warm.refKey,
+      unit: 'ms',
+    },
     { measure: 'warm: `expand("*:Get*")`', ours: warm.getStar, reference: warm.refGetStar, unit: 'ms', target: 2 },
     { measure: 'warm: `expand("ec2:Describe*")`', ours: warm.ec2, reference: warm.refEc2, unit: 'ms', target: 0.1 },
     { measure: 'warm: `expand("s3:Get*")`', ours: warm.s3, reference: warm.refS3, unit: 'ms', target: 0.1 },
     { measure: 'warm: `suggest("s3:GetObjekt")` (known service)', ours: warm.suggest, unit: 'ms' },
     { measure: 'warm: `suggest("sss:GetObject")` (unknown service)', ours: warm.suggestUnknownService, unit: 'ms' },
     { measure: 'warm: `suggest("*:GetObjekt")` (worst case: every action)', ours: warm.suggestEverywhere, unit: 'ms' },
-    { measure: 'warm: `suggest("ec2:DescribeInstanse")` (the largest service, 826 actions)', ours: warm.suggestLargeService, unit: 'ms' },
+    {
+      measure: 'warm: `suggest("ec2:DescribeInstanse")` (the largest service, 826 actions)',
+      ours: warm.suggestLargeService,
+      unit: 'ms',
+    },
     { measure: 'warm: `suggest("lambda:UpdateFunction")` (completions)', ours: warm.suggestCompletion, unit: 'ms' },
     { measure: 'warm: `suggest("ec2:DescribeSecurityRules")` (missing words)', ours: warm.suggestWords, unit: 'ms' },
-    { measure: 'warm: `suggest("*:UpdateFunctionConfig")` (completions and words in every service)', ours: warm.suggestWordsEverywhere, unit: 'ms' },
+    {
+      measure: 'warm: `suggest("*:UpdateFunctionConfig")` (completions and words in every service)',
+      ours: warm.suggestWordsEverywhere,
+      unit: 'ms',
+    },
     { measure: 'warm: `resourceTypesForArn("arn:aws:s3:::b/k.txt")`', ours: warm.arn, unit: 'ms' },
   ];
   process.stdout.write(`Node ${process.version}, ${counts}\n\n${table(rows)}\n`);

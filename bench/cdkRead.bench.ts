@@ -25,10 +25,14 @@ async function main(): Promise<void> {
     const next = () => ((flip = !flip) ? edited : text);
     const rows: [string, () => unknown, number?][] = [
       ['incremental parse + CDK reading', () => readCodeSource(next(), 'typescript', trees)],
-      ['incremental parse + CDK reading + rules (re-lint)', () => {
-        const version = next();
-        return lintSource(readCodeSource(version, 'typescript', trees), version, catalog);
-      }, 30],
+      [
+        'incremental parse + CDK reading + rules (re-lint)',
+        () => {
+          const version = next();
+          return lintSource(readCodeSource(version, 'typescript', trees), version, catalog);
+        },
+        30,
+      ],
     ];
     for (const [label, fn, target] of rows) {
       const stats = measure(fn, { runs: 40, warmup: 5, batch: 1 });

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     if (language === 'typescript') {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const ts = require('typescript') as typeof import('typescript');
-      const tsc = measure(() => ts.createSourceFile('stack.ts', text, ts.ScriptTarget.Latest, true), { runs: 20, warmup: 3, batch: 1 });
+      const tsc = measure(() => ts.createSourceFile('stack.ts', text, ts.ScriptTarget.Latest, true), {
+        runs: 20,
+        warmup: 3,
+        batch: 1,
+      });
       row(`${name}: reference, TypeScript compiler API createSourceFile`, tsc.median, tsc.p95);
     }
   }
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
       samples.push(Number(r.stdout.trim()));
     }
     const label =
-      what === 'tsc' ? "reference: `require('typescript')` in a fresh process" : `first load of the ${what === 'typescript' ? 'TypeScript' : 'Terraform'} parser in a fresh process (runtime + grammar)`;
+      what === 'tsc'
+        ? "reference: `require('typescript')` in a fresh process"
+        : `first load of the ${what === 'typescript' ? 'TypeScript' : 'Terraform'} parser in a fresh process (runtime + grammar)`;
     row(label, median(samples), undefined, what === 'tsc' ? undefined : 400);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

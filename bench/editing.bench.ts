@@ -19,7 +19,9 @@ function main(): void {
   const catalog = Catalog.load(path.join(repoRoot, 'dist', 'catalog.json'));
   const statements: string[] = [];
   for (let i = 0; statements.join(',').length < 10_000; i++) {
-    statements.push(`{"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "dynamodb:Query"], "Resource": ["arn:aws:s3:::bucket-${i}/*"], "Condition": {"StringEquals": {"s3:x-amz-server-side-encryption": "aws:kms"}}}`);
+    statements.push(
+      `{"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "dynamodb:Query"], "Resource": ["arn:aws:s3:::bucket-${i}/*"], "Condition": {"StringEquals": {"s3:x-amz-server-side-encryption": "aws:kms"}}}`,
+    );
   }
   const policy = `{"Version": "2012-10-17", "Statement": [${statements.join(',\n')}]}`;
   const source = readPolicySource(policy, 'json');
@@ -41,8 +43,22 @@ function main(): void {
   const rows: [string, () => unknown, number?][] = [
     ['10 KB policy: hover on a condition key (the last one)', keyHover, 10],
     ['10 KB policy: hover on an ARN (the last one)', arnHover, 10],
-    ['10 KB policy: completion after `dynamodb:` (all DynamoDB actions)', () => completionsAt(source, policy.replace(/dynamodb:Query(?![\s\S]*dynamodb:Query)/, 'dynamodb:'), last('dynamodb:Query', 9), catalog), 10],
-    ['10 KB policy: completion of condition keys', () => completionsAt(source, policy, last('s3:x-amz-server-side-encryption', 3), catalog), 10],
+    [
+      '10 KB policy: completion after `dynamodb:` (all DynamoDB actions)',
+      () =>
+        completionsAt(
+          source,
+          policy.replace(/dynamodb:Query(?![\s\S]*dynamodb:Query)/, 'dynamodb:'),
+          last('dynamodb:Query', 9),
+          catalog,
+        ),
+      10,
+    ],
+    [
+      '10 KB policy: completion of condition keys',
+      () => completionsAt(source, policy, last('s3:x-amz-server-side-encryption', 3), catalog),
+      10,
+    ],
     ['10 KB policy: CodeLens for every statement', () => summarizeStatements(source, catalog), 10],
     ['1 MB YAML template: completion in the last statement', () => completionsAt(yamlSource, yaml, yamlAt, catalog)],
     ['1 MB YAML template: CodeLens for every statement', () => summarizeStatements(yamlSource, catalog)],

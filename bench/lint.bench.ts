@@ -18,7 +18,9 @@ function main(): void {
   const statements: string[] = [];
   let i = 0;
   while (statements.join(',').length < 10_000) {
-    statements.push(`{"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:List*", "dynamodb:Query"], "Resource": ["arn:aws:s3:::bucket-${i}/*", "arn:aws:dynamodb:eu-west-1:111122223333:table/t${i}"]}`);
+    statements.push(
+      `{"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "s3:List*", "dynamodb:Query"], "Resource": ["arn:aws:s3:::bucket-${i}/*", "arn:aws:dynamodb:eu-west-1:111122223333:table/t${i}"]}`,
+    );
     i++;
   }
   const policy = `{"Version": "2012-10-17", "Statement": [${statements.join(',\n')}]}`;

@@ -24,7 +24,22 @@ function main(): void {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = spawnSync('taskset', ['-c', '0', process.execPath, path.join(repoRoot, 'dist', 'cli.js'), 'lint', '--format', 'json', '--fail-on', 'none', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(
+      'taskset',
+      [
+        '-c',
+        '0',
+        process.execPath,
+        path.join(repoRoot, 'dist', 'cli.js'),
+        'lint',
+        '--format',
+        'json',
+        '--fail-on',
+        'none',
+        dir,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     runs.push(performance.now() - t);
   }
@@ -48,7 +63,9 @@ function main(): void {
 
   const analyzer = analyzerFindings();
   const claimed = new Map<string, string[]>();
-  for (const rule of RULES) for (const code of rule.meta.equivalents.accessAnalyzer ?? []) claimed.set(code, [...(claimed.get(code) ?? []), rule.meta.id]);
+  for (const rule of RULES)
+    for (const code of rule.meta.equivalents.accessAnalyzer ?? [])
+      claimed.set(code, [...(claimed.get(code) ?? []), rule.meta.id]);
   const ours = new Map<string, Set<string>>();
   for (const file of analyzer.keys()) {
     const result = lintText(readFileSync(path.join(dir, file), 'utf8'), 'json', catalog);

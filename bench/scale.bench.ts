@@ -53,12 +53,19 @@ function main(): void {
   const scratch = mkdtempSync(path.join(tmpdir(), 'cloudwarden-scale-'));
   // Reports the process's peak resident memory when it exits: the CLI is measured as a child process.
   const peakProbe = path.join(scratch, 'peak.cjs');
-  writeFileSync(peakProbe, "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    peakProbe,
+    "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n",
+  );
   const runCli = (command: string, file: string): { seconds: number; peakMb: number; out: string } => {
     const out = path.join(scratch, 'out.json');
     const fd = openSync(out, 'w');
     const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', peakProbe, command, 'lint', '--format', 'json', '--fail-on', 'none', file], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 300_000 });
+    const child = spawnSync(
+      process.execPath,
+      ['--require', peakProbe, command, 'lint', '--format', 'json', '--fail-on', 'none', file],
+      { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 300_000 },
+    );
     const seconds = (performance.now() - started) / 1000;
     closeSync(fd);
     if (child.status !== 0) return { seconds: Infinity, peakMb: NaN, out };
@@ -85,13 +92,21 @@ function main(): void {
       const file = path.join(scratch, `${axis.replace(/\W+/g, '-')}-${size}.json`);
       writeFileSync(file, text);
       // Each lint starts from nothing remembered (the memo would answer a repeated text at once).
-      const lint = measure(() => (forgetOutcomes(catalog), lintText(text, 'json', catalog)), { runs: LINT_RUNS, warmup: 1, batch: 1 });
+      const lint = measure(() => (forgetOutcomes(catalog), lintText(text, 'json', catalog)), {
+        runs: LINT_RUNS,
+        warmup: 1,
+        batch: 1,
+      });
       const parse = measure(() => parseTree(text), { runs: LINT_RUNS, warmup: 1, batch: 1 });
       const runs = Array.from({ length: RUNS }, () => runCli(cli, file));
       const label = `${axis} ${size.toLocaleString('en')}`;
       const recorded = BEFORE[label];
       const thenLint = before ? '' : (recorded?.lintMs ?? '');
-      const then = before ? `${runCli(before, file).seconds.toFixed(1)} s (live)` : recorded ? `${recorded.cliS} s, ${recorded.peakMb.toLocaleString('en')} MB` : '';
+      const then = before
+        ? `${runCli(before, file).seconds.toFixed(1)} s (live)`
+        : recorded
+          ? `${recorded.cliS} s, ${recorded.peakMb.toLocaleString('en')} MB`
+          : '';
       lines.push(
         `| ${axis} | ${size.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${lint.median.toFixed(0)} | ${parse.median.toFixed(0)} | ${median(runs.map((r) => r.seconds)).toFixed(2)} | ${median(runs.map((r) => r.peakMb)).toFixed(0)} | ${thenLint} | ${then} |`,
       );
@@ -99,7 +114,9 @@ function main(): void {
     });
     const lintRatio = figures[1]!.lint / figures[0]!.lint;
     const cliRatio = figures[1]!.cli / figures[0]!.cli;
-    ratios.push(`| ${axis} | ${lintRatio.toFixed(2)} | ${cliRatio.toFixed(2)} | ≤ 5: ${lintRatio <= 5 && cliRatio <= 5 ? 'met' : 'MISSED'} |`);
+    ratios.push(
+      `| ${axis} | ${lintRatio.toFixed(2)} | ${cliRatio.toFixed(2)} | ≤ 5: ${lintRatio <= 5 && cliRatio <= 5 ? 'met' : 'MISSED'} |`,
+    );
   }
 
   // The 27 MB policy: CLI only (time, peak memory, a complete report), three fresh processes.
@@ -117,7 +134,9 @@ function main(): void {
   const seconds = median(runs.map((r) => r.seconds));
   const peak = median(runs.map((r) => r.peakMb));
   const recorded = BEFORE['27 MB policy']!;
-  const then = before ? `${runCli(before, file).seconds.toFixed(1)} s (live)` : `${recorded.cliS} s, ${recorded.peakMb.toLocaleString('en')} MB`;
+  const then = before
+    ? `${runCli(before, file).seconds.toFixed(1)} s (live)`
+    : `${recorded.cliS} s, ${recorded.peakMb.toLocaleString('en')} MB`;
   const big = [
     '| measure | median | range | target | before |',
     '|---|---:|---|---|---|',

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
       testsPath: path.join(repoRoot, 'out', 'bench', 'extensionHost', 'startup.js'),
       quiet: process.env.CLOUDWARDEN_BENCH_VERBOSE !== '1',
     });
-    if (run.exitCode !== 0 || !run.results) throw new Error(`sample ${i + 1} failed (exit ${run.exitCode})\n${run.serverOutput}`);
+    if (run.exitCode !== 0 || !run.results)
+      throw new Error(`sample ${i + 1} failed (exit ${run.exitCode})\n${run.serverOutput}`);
     samples.push(run.results);
     process.stderr.write(`sample ${i + 1}/${RUNS}: ${JSON.stringify(run.results)}\n`);
   }
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
     const values = samples.map((s) => s[key]);
     const target = TARGETS[key];
     const verdict = target === undefined ? '' : `< ${target} ms: ${median(values) < target ? 'met' : 'MISSED'}`;
-    lines.push(`| ${LABELS[key]} | ${median(values).toFixed(1)} | ${Math.min(...values).toFixed(1)} | ${Math.max(...values).toFixed(1)} | ${verdict} |`);
+    lines.push(
+      `| ${LABELS[key]} | ${median(values).toFixed(1)} | ${Math.min(...values).toFixed(1)} | ${Math.max(...values).toFixed(1)} | ${verdict} |`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -27,11 +27,18 @@ async function main(): Promise<void> {
   const parsed = tree.parse('terraform', text)!;
   let turn = 0;
   const rows: [string, () => unknown, number?][] = [
-    [`${lines}-line module: re-lint after a keystroke (incremental parse + read + rules)`, () => {
-      const version = versions[turn++ % 2];
-      return lintSource(readPolicySource(version, 'terraform', { trees }), version, catalog);
-    }, 30],
-    [`${lines}-line module: incremental parse + read`, () => readPolicySource(versions[turn++ % 2], 'terraform', { trees })],
+    [
+      `${lines}-line module: re-lint after a keystroke (incremental parse + read + rules)`,
+      () => {
+        const version = versions[turn++ % 2];
+        return lintSource(readPolicySource(version, 'terraform', { trees }), version, catalog);
+      },
+      30,
+    ],
+    [
+      `${lines}-line module: incremental parse + read`,
+      () => readPolicySource(versions[turn++ % 2], 'terraform', { trees }),
+    ],
     [`${lines}-line module: read only (tree parsed)`, () => readTerraform(text, parsed)],
     [`${lines}-line module: full parse + read`, () => readPolicySource(text, 'terraform')],
   ];
@@ -43,7 +50,9 @@ async function main(): Promise<void> {
   }
   const large = terraformModule(195_000).text;
   const stats = measure(() => readPolicySource(large, 'terraform'), { runs: 3, warmup: 1, batch: 1 });
-  out.push(`| ${(large.length / 1e6).toFixed(1)} MB module: full parse + read | ${stats.median.toFixed(0)} | ${stats.p95.toFixed(0)} | |`);
+  out.push(
+    `| ${(large.length / 1e6).toFixed(1)} MB module: full parse + read | ${stats.median.toFixed(0)} | ${stats.p95.toFixed(0)} | |`,
+  );
   trees.dispose();
   tree.dispose();
   process.stdout.write(`${out.join('\n')}\n`);

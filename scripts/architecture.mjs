@@ -25,7 +25,9 @@ function roomOf(path) {
   return layer ? layer[1] : undefined;
 }
 
-const result = await cruise(['src'], { ...config.options, ruleSet: { forbidden: [] } }, undefined, { tsConfig: parse(readFileSync(`${root}tsconfig.json`, 'utf8')) });
+const result = await cruise(['src'], { ...config.options, ruleSet: { forbidden: [] } }, undefined, {
+  tsConfig: parse(readFileSync(`${root}tsconfig.json`, 'utf8')),
+});
 const edges = new Set();
 for (const module of result.output.modules) {
   const from = roomOf(module.source);
@@ -60,7 +62,9 @@ if (start < 0 || end < start) {
 const current = text.slice(start, end + END.length);
 if (process.argv.includes('--check')) {
   if (current !== picture) {
-    console.error('docs/architecture.md: the rooms picture differs from the code; run `npm run architecture` and commit it.');
+    console.error(
+      'docs/architecture.md: the rooms picture differs from the code; run `npm run architecture` and commit it.',
+    );
     process.exit(1);
   }
   console.log(`architecture picture up to date (${rooms.length} rooms, ${edges.size} arrows)`);

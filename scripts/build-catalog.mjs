@@ -36,8 +36,21 @@ const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Taggi
 /** Almost every action description starts with this: storing it once saves about 450 KB. */
 const DESCRIPTION_LEAD_IN = 'Grants permission to ';
 const CONDITION_KEY_TYPES = [
-  'String', 'ArrayOfString', 'ARN', 'ArrayOfARN', 'Bool', 'ArrayOfBool', 'Numeric', 'ArrayOfNumeric',
-  'Date', 'ArrayOfDate', 'IPAddress', 'ArrayOfIPAddress', 'Binary', 'ArrayOfBinary', 'Null',
+  'String',
+  'ArrayOfString',
+  'ARN',
+  'ArrayOfARN',
+  'Bool',
+  'ArrayOfBool',
+  'Numeric',
+  'ArrayOfNumeric',
+  'Date',
+  'ArrayOfDate',
+  'IPAddress',
+  'ArrayOfIPAddress',
+  'Binary',
+  'ArrayOfBinary',
+  'Null',
 ];
 
 /**
@@ -47,28 +60,35 @@ const CONDITION_KEY_TYPES = [
 const GLOBAL_KEY_DESCRIPTIONS = {
   'aws:PrincipalArn': 'ARN of the principal that made the request (for a role session, the ARN of the role).',
   'aws:PrincipalAccount': 'Account ID of the principal that made the request.',
-  'aws:PrincipalOrgPaths': 'AWS Organizations paths (o-id/r-id/ou-id/...) of the account of the principal that made the request.',
-  'aws:PrincipalOrgID': 'ID of the AWS Organizations organization of the account of the principal that made the request.',
+  'aws:PrincipalOrgPaths':
+    'AWS Organizations paths (o-id/r-id/ou-id/...) of the account of the principal that made the request.',
+  'aws:PrincipalOrgID':
+    'ID of the AWS Organizations organization of the account of the principal that made the request.',
   'aws:PrincipalTag/${TagKey}': 'Value of a tag attached to the principal (user or role) that made the request.',
-  'aws:PrincipalIsAWSService': 'Whether the request is made by an AWS service principal such as cloudtrail.amazonaws.com.',
+  'aws:PrincipalIsAWSService':
+    'Whether the request is made by an AWS service principal such as cloudtrail.amazonaws.com.',
   'aws:PrincipalServiceName': 'Name of the AWS service principal that made the request, e.g. cloudtrail.amazonaws.com.',
   'aws:PrincipalServiceNamesList': 'All service principal names of the AWS service that made the request.',
   'aws:PrincipalType': 'Type of the principal: Account, User, FederatedUser, AssumedRole or Anonymous.',
   'aws:userid': 'Unique ID of the principal (for a role session, role-id:session-name).',
   'aws:username': 'Friendly name of the IAM user that made the request.',
   'aws:AssumedRoot': 'Whether the request uses a privileged root session obtained with sts:AssumeRoot.',
-  'aws:FederatedProvider': 'Identity provider that issued the federated principal\'s credentials (an IAM OIDC provider ARN or e.g. cognito-identity.amazonaws.com).',
+  'aws:FederatedProvider':
+    "Identity provider that issued the federated principal's credentials (an IAM OIDC provider ARN or e.g. cognito-identity.amazonaws.com).",
   'aws:TokenIssueTime': 'Date and time the temporary credentials of the request were issued.',
   'aws:MultiFactorAuthAge': 'Seconds since the principal authenticated with MFA.',
   'aws:MultiFactorAuthPresent': 'Whether the temporary credentials of the request were obtained with MFA.',
-  'aws:ChatbotSourceArn': 'ARN of the chat channel configuration (Amazon Q Developer in chat applications) the request came from.',
+  'aws:ChatbotSourceArn':
+    'ARN of the chat channel configuration (Amazon Q Developer in chat applications) the request came from.',
   'aws:Ec2InstanceSourceVpc': 'ID of the VPC of the EC2 instance whose role credentials signed the request.',
-  'aws:Ec2InstanceSourcePrivateIPv4': 'Primary private IPv4 address of the EC2 instance whose role credentials signed the request.',
+  'aws:Ec2InstanceSourcePrivateIPv4':
+    'Primary private IPv4 address of the EC2 instance whose role credentials signed the request.',
   'aws:SourceIdentity': 'Source identity the principal set when it assumed the role.',
   'ec2:RoleDelivery': 'Version of the instance metadata service that delivered the EC2 role credentials (1.0 or 2.0).',
   'ec2:SourceInstanceArn': 'ARN of the EC2 instance whose role credentials signed the request.',
   'glue:RoleAssumedBy': 'Set when the AWS Glue service itself makes the request with a service role on your behalf.',
-  'glue:CredentialIssuingService': 'Set when the request uses role credentials issued to an AWS Glue job or development endpoint.',
+  'glue:CredentialIssuingService':
+    'Set when the request uses role credentials issued to an AWS Glue job or development endpoint.',
   'lambda:SourceFunctionArn': 'ARN of the Lambda function whose execution role credentials signed the request.',
   'ssm:SourceInstanceArn': 'ARN of the Systems Manager managed instance whose credentials signed the request.',
   'identitystore:UserId': 'IAM Identity Center user ID of the human behind an identity-enhanced session.',
@@ -84,11 +104,13 @@ const GLOBAL_KEY_DESCRIPTIONS = {
   'aws:ResourceOrgID': 'Organization ID of the account that owns the resource the request acts on.',
   'aws:ResourceOrgPaths': 'AWS Organizations path of the account that owns the resource the request acts on.',
   'aws:ResourceTag/${TagKey}': 'Value of a tag attached to the resource the request acts on.',
-  'aws:CalledVia': 'Service principals that made the request on the principal\'s behalf, in order (e.g. cloudformation.amazonaws.com).',
-  'aws:CalledViaFirst': 'First service principal in the chain that made the request on the principal\'s behalf.',
-  'aws:CalledViaLast': 'Last service principal in the chain that made the request on the principal\'s behalf.',
+  'aws:CalledVia':
+    "Service principals that made the request on the principal's behalf, in order (e.g. cloudformation.amazonaws.com).",
+  'aws:CalledViaFirst': "First service principal in the chain that made the request on the principal's behalf.",
+  'aws:CalledViaLast': "Last service principal in the chain that made the request on the principal's behalf.",
   'aws:CalledViaAWSMCP': 'Service principal of the AWS managed MCP server the request came through.',
-  'aws:ViaAWSService': 'Whether an AWS service made the request on the principal\'s behalf with its credentials (forward access session).',
+  'aws:ViaAWSService':
+    "Whether an AWS service made the request on the principal's behalf with its credentials (forward access session).",
   'aws:ViaAWSMCPService': 'Whether the request came through an AWS managed MCP server.',
   'aws:CurrentTime': 'Date and time of the request.',
   'aws:EpochTime': 'Date and time of the request, in epoch seconds or ISO 8601.',
@@ -97,13 +119,18 @@ const GLOBAL_KEY_DESCRIPTIONS = {
   'aws:RequestTag/${TagKey}': 'Value of a tag passed in the request (when creating or tagging a resource).',
   'aws:TagKeys': 'Tag keys passed in the request.',
   'aws:SecureTransport': 'Whether the request was sent over TLS.',
-  'aws:SourceArn': 'ARN of the resource on whose behalf a service principal makes the request (confused-deputy protection).',
+  'aws:SourceArn':
+    'ARN of the resource on whose behalf a service principal makes the request (confused-deputy protection).',
   'aws:SourceAccount': 'Account ID of the resource on whose behalf a service principal makes the request.',
-  'aws:SourceOwner': 'Account ID of the resource owner on whose behalf a service makes the request (older form of aws:SourceAccount).',
-  'aws:SourceOrgPaths': 'AWS Organizations path of the account of the resource on whose behalf a service principal makes the request.',
-  'aws:SourceOrgID': 'Organization ID of the account of the resource on whose behalf a service principal makes the request.',
+  'aws:SourceOwner':
+    'Account ID of the resource owner on whose behalf a service makes the request (older form of aws:SourceAccount).',
+  'aws:SourceOrgPaths':
+    'AWS Organizations path of the account of the resource on whose behalf a service principal makes the request.',
+  'aws:SourceOrgID':
+    'Organization ID of the account of the resource on whose behalf a service principal makes the request.',
   'aws:UserAgent': 'HTTP User-Agent of the client (set by the client: not a security control).',
-  'aws:IsMcpServiceAction': 'Whether the action is an action of an MCP service itself rather than one an MCP server performs for the caller.',
+  'aws:IsMcpServiceAction':
+    'Whether the action is an action of an MCP service itself rather than one an MCP server performs for the caller.',
 };
 
 /**
@@ -120,9 +147,16 @@ const GLOBAL_KEY_DESCRIPTIONS = {
 const SHARED_PREFIXES = {
   apigateway: [{ name: 'Amazon API Gateway Management' }, { name: 'Amazon API Gateway Management V2' }],
   'aws-marketplace': [
-    'AWS Marketplace', 'AWS Marketplace Catalog', 'AWS Marketplace Deployment Service', 'AWS Marketplace Discovery',
-    'AWS Marketplace Entitlement Service', 'AWS Marketplace Image Building Service', 'AWS Marketplace Metering Service',
-    'AWS Marketplace Private Marketplace', 'AWS Marketplace Procurement Systems Integration', 'AWS Marketplace Reporting',
+    'AWS Marketplace',
+    'AWS Marketplace Catalog',
+    'AWS Marketplace Deployment Service',
+    'AWS Marketplace Discovery',
+    'AWS Marketplace Entitlement Service',
+    'AWS Marketplace Image Building Service',
+    'AWS Marketplace Metering Service',
+    'AWS Marketplace Private Marketplace',
+    'AWS Marketplace Procurement Systems Integration',
+    'AWS Marketplace Reporting',
     'AWS Marketplace Seller Reporting',
   ].map((name) => ({ name })),
   cloudformation: [{ name: 'AWS Cloud Control API' }, { name: 'AWS CloudFormation' }],
@@ -131,8 +165,10 @@ const SHARED_PREFIXES = {
   kinesisanalytics: [{ name: 'Amazon Kinesis Analytics' }, { name: 'Amazon Kinesis Analytics V2' }],
   lex: [{ name: 'Amazon Lex' }, { name: 'Amazon Lex V2' }],
   ses: [
-    { name: 'Amazon Pinpoint Email Service' }, { name: 'Amazon SES' },
-    { name: 'Amazon Simple Email Service - Mail Manager' }, { name: 'Amazon Simple Email Service v2' },
+    { name: 'Amazon Pinpoint Email Service' },
+    { name: 'Amazon SES' },
+    { name: 'Amazon Simple Email Service - Mail Manager' },
+    { name: 'Amazon Simple Email Service v2' },
   ],
   'sms-voice': [
     { name: 'AWS End User Messaging SMS and Voice V2', actions: 110 },
@@ -153,15 +189,21 @@ const SHARED_PREFIXES = {
  */
 function ownerOf(prefix, pages) {
   const letters = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const spells = pages.filter((p) => [p.name, p.name.replace(/^(AWS|Amazon) /, '')].some((n) => letters(n) === letters(prefix)));
+  const spells = pages.filter((p) =>
+    [p.name, p.name.replace(/^(AWS|Amazon) /, '')].some((n) => letters(n) === letters(prefix)),
+  );
   if (spells.length === 1) return spells[0];
-  if (spells.length > 1) return fail(`several pages spell the shared prefix ${prefix}: ${spells.map((p) => p.name).join(', ')}`);
+  if (spells.length > 1)
+    return fail(`several pages spell the shared prefix ${prefix}: ${spells.map((p) => p.name).join(', ')}`);
   const bases = pages.filter((p) => pages.every((o) => o === p || o.name.startsWith(`${p.name} `)));
   if (bases.length === 1) return bases[0];
-  if (pages.some((p) => p.actions === undefined)) return fail(`no page owns the shared prefix ${prefix}: give each page its action count`);
+  if (pages.some((p) => p.actions === undefined))
+    return fail(`no page owns the shared prefix ${prefix}: give each page its action count`);
   const most = Math.max(...pages.map((p) => p.actions));
   const largest = pages.filter((p) => p.actions === most);
-  return largest.length === 1 ? largest[0] : fail(`no page owns the shared prefix ${prefix}: two have the most actions`);
+  return largest.length === 1
+    ? largest[0]
+    : fail(`no page owns the shared prefix ${prefix}: two have the most actions`);
 }
 
 /** The prefix's name: the owning page's for a shared prefix, else the package's. */
@@ -169,7 +211,9 @@ function serviceName(prefix, packageName) {
   const pages = SHARED_PREFIXES[prefix];
   if (pages === undefined) return packageName;
   if (!pages.some((p) => p.name === packageName)) {
-    fail(`the package names ${prefix} "${packageName}", which SHARED_PREFIXES does not list for it: the Reference's pages changed, update the table`);
+    fail(
+      `the package names ${prefix} "${packageName}", which SHARED_PREFIXES does not list for it: the Reference's pages changed, update the table`,
+    );
   }
   return ownerOf(prefix, pages).name;
 }
@@ -188,7 +232,10 @@ if (!process.argv.includes('--force') && isUpToDate()) {
 const sourcePkg = readJson(sourcePkgFile);
 const catalog = build(sourcePkg);
 // Escape any non-ASCII character so the file is pure ASCII, which the loader decodes fastest.
-const text = JSON.stringify(catalog).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const text = JSON.stringify(catalog).replace(
+  /[\u0080-\uffff]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, text);
 const actionCount = catalog.services.reduce((n, s) => n + s[4].length, 0);
@@ -212,9 +259,12 @@ function build(pkg) {
   const keys = collectConditionKeys(prefixes, serviceIndex);
 
   for (const prefix of Object.keys(SHARED_PREFIXES)) {
-    if (!(prefix in serviceNames)) fail(`SHARED_PREFIXES lists ${prefix}, which the package does not have: update the table`);
+    if (!(prefix in serviceNames))
+      fail(`SHARED_PREFIXES lists ${prefix}, which the package does not have: update the table`);
   }
-  const services = prefixes.map((prefix) => buildService(prefix, serviceName(prefix, serviceNames[prefix]), keys.indexOf));
+  const services = prefixes.map((prefix) =>
+    buildService(prefix, serviceName(prefix, serviceNames[prefix]), keys.indexOf),
+  );
   if (!/^\d{4}-\d{2}-\d{2}T/.test(pkg.updatedAt ?? '')) fail(`${SOURCE_PACKAGE} has no updatedAt date`);
   return {
     formatVersion: FORMAT_VERSION,
@@ -312,18 +362,29 @@ function collectConditionKeys(prefixes, serviceIndex) {
     // The package spells templates as `aws:RequestTag/tag-key`; services use `${TagKey}`.
     const name = g.key.replace(/\/tag-key$/, '/${TagKey}');
     const description = GLOBAL_KEY_DESCRIPTIONS[name];
-    if (description === undefined) fail(`no description for global condition key ${name}: add one to GLOBAL_KEY_DESCRIPTIONS`);
+    if (description === undefined)
+      fail(`no description for global condition key ${name}: add one to GLOBAL_KEY_DESCRIPTIONS`);
     byLower.set(name.toLowerCase(), { name, type: checkType(g.type, name), description, owner: -1, global: true });
   }
   for (const prefix of prefixes) {
     for (const k of Object.values(readOptionalJson(join(dataDir, 'conditionKeys', `${prefix}.json`)))) {
       const lower = k.key.toLowerCase();
       const existing = byLower.get(lower);
-      const entry = { name: k.key, type: checkType(k.type, k.key), description: k.description.replace(/\s+/g, ' ').trim(), owner: serviceIndex.get(prefix), global: false };
+      const entry = {
+        name: k.key,
+        type: checkType(k.type, k.key),
+        description: k.description.replace(/\s+/g, ' ').trim(),
+        owner: serviceIndex.get(prefix),
+        global: false,
+      };
       if (existing === undefined) {
         // Keys the aws: namespace defines are global even when only services list them.
         byLower.set(lower, lower.startsWith('aws:') ? { ...entry, owner: -1, global: true } : entry);
-      } else if (!existing.global && !lower.startsWith(`${existing.owner === -1 ? 'aws' : prefixes[existing.owner]}:`) && lower.startsWith(`${prefix}:`)) {
+      } else if (
+        !existing.global &&
+        !lower.startsWith(`${existing.owner === -1 ? 'aws' : prefixes[existing.owner]}:`) &&
+        lower.startsWith(`${prefix}:`)
+      ) {
         byLower.set(lower, entry);
       }
     }

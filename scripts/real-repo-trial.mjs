@@ -44,7 +44,10 @@ function kindOf(reason) {
 
 for (const folder of args) {
   const started = Date.now();
-  const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--fail-on', 'none', folder], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--fail-on', 'none', folder], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const report = JSON.parse(run.stdout);
   const bySeverity = { error: 0, warning: 0, info: 0 };
@@ -58,7 +61,9 @@ for (const folder of args) {
   const notAnalysed = {};
   for (const n of report.notAnalysed) notAnalysed[kindOf(n.reason)] = (notAnalysed[kindOf(n.reason)] ?? 0) + 1;
   const withFindings = report.files.filter((f) => f.findings.length > 0).length;
-  console.log(`${path.basename(folder)}: ${report.files.length} files, ${withFindings} with findings; ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info; not analysed ${JSON.stringify(notAnalysed)}; internal errors ${report.internalErrors.length}; ${seconds} s`);
+  console.log(
+    `${path.basename(folder)}: ${report.files.length} files, ${withFindings} with findings; ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info; not analysed ${JSON.stringify(notAnalysed)}; internal errors ${report.internalErrors.length}; ${seconds} s`,
+  );
   if (sample === 0) continue;
   const next = random(seed);
   for (let i = items.length - 1; i > 0; i--) {
@@ -69,6 +74,7 @@ for (const folder of args) {
     const lines = readFileSync(file, 'utf8').split('\n');
     const line = f.range.start.line;
     console.log(`\n#${i + 1} ${f.severity} ${f.rule} ${file}:${line + 1}\n  ${f.message}`);
-    for (let k = Math.max(0, line - 2); k <= Math.min(lines.length - 1, line + 2); k++) console.log(`  ${String(k + 1).padStart(5)}| ${lines[k].slice(0, 140)}`);
+    for (let k = Math.max(0, line - 2); k <= Math.min(lines.length - 1, line + 2); k++)
+      console.log(`  ${String(k + 1).padStart(5)}| ${lines[k].slice(0, 140)}`);
   }
 }

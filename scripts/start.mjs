@@ -11,6 +11,9 @@ step('bash', ['scripts/setup-tools.sh']);
 step(process.execPath, ['scripts/build-catalog.mjs']);
 step(process.execPath, ['esbuild.mjs', '--tests']);
 
-const demo = spawn(process.execPath, ['out/test/harness/demo.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const demo = spawn(process.execPath, ['out/test/harness/demo.js', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => demo.kill(signal));
 demo.on('exit', (code) => process.exit(code ?? 0));

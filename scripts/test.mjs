@@ -16,8 +16,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'cloudwarden-test-'));
 function nodeTests(name, args) {
   const tap = join(scratch, `${name}.tap`);
   const ok = run(name, process.execPath, [
-    '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...args,
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...args,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   counts.passed += Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
@@ -51,7 +55,9 @@ function files(dir, suffix) {
 }
 
 const setup = () => run('set-up', 'bash', ['scripts/setup-tools.sh']);
-const build = () => run('build', process.execPath, ['scripts/build-catalog.mjs']) && run('bundle', process.execPath, ['esbuild.mjs', '--tests']);
+const build = () =>
+  run('build', process.execPath, ['scripts/build-catalog.mjs']) &&
+  run('bundle', process.execPath, ['esbuild.mjs', '--tests']);
 // The same checks as `npm run lint`, each its own stage so that the summary says which one failed.
 const check = () =>
   [
@@ -65,15 +71,19 @@ const check = () =>
 const unit = () => nodeTests('unit', files('out/test/unit', '.test.js'));
 const integration = () => {
   const resultsFile = join(scratch, 'integration.json');
-  const ok = run('integration', process.execPath, ['out/test/harness/runIntegration.js'], { env: { CLOUDWARDEN_RESULTS_OUT: resultsFile } });
+  const ok = run('integration', process.execPath, ['out/test/harness/runIntegration.js'], {
+    env: { CLOUDWARDEN_RESULTS_OUT: resultsFile },
+  });
   const r = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1 };
   counts.passed += r.passed;
   counts.failed += r.failed;
   return ok;
 };
-const e2e = () => nodeTests('e2e', ['--test-concurrency=1', '--test-timeout=240000', ...files('out/test/e2e', '.e2e.js')]);
+const e2e = () =>
+  nodeTests('e2e', ['--test-concurrency=1', '--test-timeout=240000', ...files('out/test/e2e', '.e2e.js')]);
 const desktop = () => run('desktop integration', process.execPath, ['out/test/harness/runDesktop.js']);
-const bench = () => files('out/bench', '.bench.js').every((f) => run(`bench ${f}`, process.execPath, ['--expose-gc', f]));
+const bench = () =>
+  files('out/bench', '.bench.js').every((f) => run(`bench ${f}`, process.execPath, ['--expose-gc', f]));
 
 const plans = {
   all: () => setup() && check() && build() && [unit(), integration(), e2e()],

@@ -31,12 +31,18 @@ export async function run(): Promise<void> {
   if (!info.ok) throw new Error(info.message);
 
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'policies', 'deploy-policy.json'));
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.joinPath(folder, 'policies', 'deploy-policy.json'),
+  );
   const position = document.positionAt(document.getText().indexOf('s3:GetObject') + 2);
   t = performance.now();
   let hovers: vscode.Hover[] = [];
   while (hovers.length === 0 && performance.now() - t < 10_000) {
-    hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      position,
+    );
   }
   const firstHoverMs = performance.now() - t;
   t = performance.now();

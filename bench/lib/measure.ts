@@ -39,16 +39,24 @@ function percentile(values: readonly number[], fraction: number): number {
 
 /** Median, p95, min and max of timings. */
 export function summarize(values: readonly number[]): Stats {
-  return { runs: values.length, median: median(values), p95: percentile(values, 0.95), min: Math.min(...values), max: Math.max(...values) };
+  return {
+    runs: values.length,
+    median: median(values),
+    p95: percentile(values, 0.95),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }
 
 /** Times a synchronous function: warm-up, calibration, then `runs` samples. */
 export function measure(fn: () => unknown, options: MeasureOptions = {}): Stats {
   const { runs = 200, warmup = 20 } = options;
   for (let i = 0; i < warmup; i++) fn();
-  const batch = options.batch ?? calibrate(() => {
-    fn();
-  });
+  const batch =
+    options.batch ??
+    calibrate(() => {
+      fn();
+    });
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -68,7 +76,8 @@ export async function measureAsync(fn: () => Promise<unknown>, options: MeasureO
     warmupMs += performance.now() - t0;
   }
   const perCall = warmupMs / Math.max(1, warmup);
-  const batch = options.batch ?? (perCall >= SAMPLE_MS ? 1 : Math.min(100_000, Math.ceil(SAMPLE_MS / Math.max(perCall, 1e-6))));
+  const batch =
+    options.batch ?? (perCall >= SAMPLE_MS ? 1 : Math.min(100_000, Math.ceil(SAMPLE_MS / Math.max(perCall, 1e-6))));
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -108,7 +117,8 @@ export function inFreshProcesses<T>(script: string, args: readonly string[], opt
   const results: T[] = [];
   for (let i = 0; i < runs; i++) {
     const child = spawnSync(process.execPath, [...nodeArgs, script, ...args], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`fresh process ${i + 1} (${args.join(' ')}) failed with exit ${child.status}: ${child.stderr}`);
+    if (child.status !== 0)
+      throw new Error(`fresh process ${i + 1} (${args.join(' ')}) failed with exit ${child.status}: ${child.stderr}`);
     const last = child.stdout.trim().split('\n').pop() ?? '';
     results.push(JSON.parse(last) as T);
   }

@@ -29,12 +29,23 @@ export function jsonReport(files: readonly FileReport[]): unknown {
   const internalErrors: object[] = [];
   const out = files.map((file) => {
     const index = new LineIndex(file.text);
-    const range = (span: { start: number; end: number }) => ({ start: index.positionAt(span.start), end: index.positionAt(span.end) });
-    for (const n of file.notAnalysed) notAnalysed.push({ path: file.path, reason: n.reason, ...(n.span && { range: range(n.span) }) });
-    for (const e of file.internalErrors) internalErrors.push({ path: file.path, rule: e.ruleId, where: e.where, message: e.message });
+    const range = (span: { start: number; end: number }) => ({
+      start: index.positionAt(span.start),
+      end: index.positionAt(span.end),
+    });
+    for (const n of file.notAnalysed)
+      notAnalysed.push({ path: file.path, reason: n.reason, ...(n.span && { range: range(n.span) }) });
+    for (const e of file.internalErrors)
+      internalErrors.push({ path: file.path, rule: e.ruleId, where: e.where, message: e.message });
     return {
       path: file.path,
-      findings: new MappedArray(file.findings, (f) => ({ rule: f.ruleId, severity: f.severity, message: f.message, range: range(f.span), equivalents: equivalentsOf(f.ruleId) })),
+      findings: new MappedArray(file.findings, (f) => ({
+        rule: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        range: range(f.span),
+        equivalents: equivalentsOf(f.ruleId),
+      })),
       suppressed: new MappedArray(file.suppressed, (s) => ({
         rule: s.finding.ruleId,
         severity: s.finding.severity,
@@ -42,7 +53,9 @@ export function jsonReport(files: readonly FileReport[]): unknown {
         range: range(s.finding.span),
         reason: s.reason ?? null,
         // Where the suppression is: a comment or Metadata entry (with its line, 1-based), or the project file.
-        suppressedBy: s.span ? { kind: s.kind, line: index.positionAt(s.span.start).line + 1 } : { kind: s.kind, origin: s.origin },
+        suppressedBy: s.span
+          ? { kind: s.kind, line: index.positionAt(s.span.start).line + 1 }
+          : { kind: s.kind, origin: s.origin },
       })),
     };
   });

@@ -42,7 +42,12 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
 }
 
 function emit(value: unknown, indent: string, depth: number, out: (piece: string) => void): void {
-  const items = value instanceof MappedArray ? { length: value.source.length, at: (i: number) => value.map(value.source[i]) } : Array.isArray(value) ? { length: value.length, at: (i: number) => value[i] as unknown } : undefined;
+  const items =
+    value instanceof MappedArray
+      ? { length: value.source.length, at: (i: number) => value.map(value.source[i]) }
+      : Array.isArray(value)
+        ? { length: value.length, at: (i: number) => value[i] as unknown }
+        : undefined;
   if (items) {
     if (items.length === 0) return out('[]');
     const inner = `${indent}  `;

@@ -1,6 +1,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { type Catalog, grammarOf, isIgnored, LineIndex, type LintConfig, lintConfigFor, lintText, mayHoldPolicies, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles, readRelativeTo, ruleMetas, SEVERITIES, type Severity, type SourceFormat } from '../core';
+import {
+  type Catalog,
+  grammarOf,
+  isIgnored,
+  LineIndex,
+  type LintConfig,
+  lintConfigFor,
+  lintText,
+  mayHoldPolicies,
+  PROJECT_FILE_NAME,
+  type ProjectFile,
+  ProjectFiles,
+  readRelativeTo,
+  ruleMetas,
+  SEVERITIES,
+  type Severity,
+  type SourceFormat,
+} from '../core';
 import { EXIT, type CliIo } from './io';
 import { jsonReport } from './jsonReport';
 import { writeJson } from './jsonStream';
@@ -9,7 +26,18 @@ import { toSarif } from './sarif';
 import { writeText } from './textReport';
 import { VERSION } from './version';
 
-const POLICY_EXTENSIONS = new Set(['.json', '.jsonc', '.yaml', '.yml', '.template', '.ts', '.tsx', '.mts', '.cts', '.tf']);
+const POLICY_EXTENSIONS = new Set([
+  '.json',
+  '.jsonc',
+  '.yaml',
+  '.yml',
+  '.template',
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.tf',
+]);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'cdk.out', '.terraform']);
 
 /**
@@ -33,7 +61,9 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
     try {
       text = readFileSync(parsed.config, 'utf8');
     } catch (error) {
-      io.stderr(`cloudwarden lint: cannot read the configuration ${parsed.config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(
+        `cloudwarden lint: cannot read the configuration ${parsed.config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
       return EXIT.usage;
     }
     // A file named on the command line may live anywhere (ci/strict.yaml): its globs are relative to where the run starts.
@@ -62,7 +92,8 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
     const key = (origin: string) => `${project?.file ?? ''}\0${origin}`;
     for (const s of config.suppressions ?? []) {
       const shown = project ? path.relative(process.cwd(), project.file) || project.file : '';
-      if (s.rules.some((id) => config.rules?.[id] !== 'off')) applied.set(key(s.origin), `${shown}:${s.origin.slice(s.origin.lastIndexOf(':') + 1)}`);
+      if (s.rules.some((id) => config.rules?.[id] !== 'off'))
+        applied.set(key(s.origin), `${shown}:${s.origin.slice(s.origin.lastIndexOf(':') + 1)}`);
     }
     const result = lintFile(file, catalog(), config);
     if ('error' in result) {
@@ -73,7 +104,8 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
     reports.push(result);
   }
   for (const [k, where] of applied) {
-    if (!used.has(k)) io.stderr(`${where}: info: unused suppression: it applies to files linted here but silenced nothing\n`);
+    if (!used.has(k))
+      io.stderr(`${where}: info: unused suppression: it applies to files linted here but silenced nothing\n`);
   }
   reports.sort((a, b) => a.path.localeCompare(b.path));
 
@@ -83,7 +115,13 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
   // would otherwise be held twice, as objects and as one string of hundreds of megabytes.
   if (parsed.format === 'text') writeText(reports, io.stdout);
   else {
-    const sarif = () => toSarif(reports, unreadable, ruleMetas(), { version: VERSION, root: process.cwd(), helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri, lazyResults: true });
+    const sarif = () =>
+      toSarif(reports, unreadable, ruleMetas(), {
+        version: VERSION,
+        root: process.cwd(),
+        helpUriBase: parsed.helpUriBase ?? io.rulesDocsUri,
+        lazyResults: true,
+      });
     writeJson(parsed.format === 'json' ? jsonReport(reports) : sarif(), io.stdout);
     io.stdout('\n');
   }
@@ -91,7 +129,11 @@ export function lintCommand(args: readonly string[], catalog: () => Catalog, io:
 }
 
 /** 2 when the run was incomplete (a path unread, a rule failed), else 1 when a finding is at or above `failOn`. */
-export function exitCodeOf(reports: readonly FileReport[], unreadable: readonly Unreadable[], failOn: Severity | 'none'): number {
+export function exitCodeOf(
+  reports: readonly FileReport[],
+  unreadable: readonly Unreadable[],
+  failOn: Severity | 'none',
+): number {
   if (unreadable.length > 0 || reports.some((r) => r.internalErrors.length > 0)) return EXIT.usage;
   const threshold = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
   const failing = reports.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold));
@@ -122,10 +164,30 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileRepor
   const base = { path: file, text, findings: [], suppressed: [], internalErrors: [] };
   // main.ts loads the parsers before a lint run; a caller that did not must not get "nothing found".
   if ((format === 'typescript' || format === 'terraform') && !grammarOf(format) && mayHoldPolicies(text, format)) {
-    return { ...base, notAnalysed: [{ reason: `the ${format === 'typescript' ? 'TypeScript' : 'Terraform'} parser could not be loaded: not analysed` }] };
+    return {
+      ...base,
+      notAnalysed: [
+        {
+          reason: `the ${format === 'typescript' ? 'TypeScript' : 'Terraform'} parser could not be loaded: not analysed`,
+        },
+      ],
+    };
   }
-  const result = lintText(text, format, catalog, config, format === 'terraform' ? { readFile: readRelativeTo(path.dirname(file)) } : {});
-  return { ...base, findings: result.findings, suppressed: result.suppressed, notAnalysed: result.notAnalysed, internalErrors: result.internalErrors, source: result.source };
+  const result = lintText(
+    text,
+    format,
+    catalog,
+    config,
+    format === 'terraform' ? { readFile: readRelativeTo(path.dirname(file)) } : {},
+  );
+  return {
+    ...base,
+    findings: result.findings,
+    suppressed: result.suppressed,
+    notAnalysed: result.notAnalysed,
+    internalErrors: result.internalErrors,
+    source: result.source,
+  };
 }
 
 function readIfPresent(file: string): string | undefined {
@@ -164,7 +226,10 @@ function walk(dir: string, out: string[], ignored: (file: string) => boolean, un
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    unreadable.push({ path: dir, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    unreadable.push({
+      path: dir,
+      reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -184,7 +249,9 @@ function isPolicyFileName(name: string): boolean {
 }
 
 type Format = 'text' | 'json' | 'sarif';
-type Parsed = { format: Format; failOn: Severity | 'none'; config?: string; helpUriBase?: string; targets: string[] } | { error: string };
+type Parsed =
+  | { format: Format; failOn: Severity | 'none'; config?: string; helpUriBase?: string; targets: string[] }
+  | { error: string };
 
 function parseArgs(args: readonly string[]): Parsed {
   let format: Format = 'text';
@@ -194,15 +261,20 @@ function parseArgs(args: readonly string[]): Parsed {
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return { error: `--format must be text, json or sarif, not '${v ?? ''}'` };
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        return { error: `--format must be text, json or sarif, not '${v ?? ''}'` };
       format = v;
     } else if (flag === '--fail-on') {
       const v = value();
-      if (v !== 'none' && !SEVERITIES.includes(v as Severity)) return { error: `--fail-on must be error, warning, info or none, not '${v ?? ''}'` };
+      if (v !== 'none' && !SEVERITIES.includes(v as Severity))
+        return { error: `--fail-on must be error, warning, info or none, not '${v ?? ''}'` };
       failOn = v as Severity | 'none';
     } else if (flag === '--config') {
       const v = value();
@@ -210,7 +282,8 @@ function parseArgs(args: readonly string[]): Parsed {
       config = v;
     } else if (flag === '--help-uri-base') {
       const v = value();
-      if (!v || !/^[a-z][a-z0-9+.-]*:/i.test(v)) return { error: '--help-uri-base needs an absolute URL (the rule pages are <URL><rule-id>.md)' };
+      if (!v || !/^[a-z][a-z0-9+.-]*:/i.test(v))
+        return { error: '--help-uri-base needs an absolute URL (the rule pages are <URL><rule-id>.md)' };
       helpUriBase = v.endsWith('/') ? v : `${v}/`;
     } else if (flag.startsWith('-')) {
       return { error: `unknown option '${arg}'` };

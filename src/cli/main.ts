@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 function writeStdout(text: string): void {
   if (stdoutClosed) return;
   const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     try {
       at += writeSync(1, bytes, at);
     } catch (error) {

@@ -19,7 +19,19 @@ export function rulesCommand(args: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   if (args.includes('--json')) {
-    io.stdout(`${JSON.stringify(metas.map(({ id, name, family, defaultSeverity, equivalents }) => ({ id, name, family, defaultSeverity, equivalents })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        metas.map(({ id, name, family, defaultSeverity, equivalents }) => ({
+          id,
+          name,
+          family,
+          defaultSeverity,
+          equivalents,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const width = Math.max(...metas.map((m) => m.id.length));

@@ -3,7 +3,18 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import { classificationOf, type Finding, FINGERPRINT_KEY, fingerprints, LineIndex, renderRuleDoc, type RuleMeta, securitySeverityOf, type Severity, type Span } from '../core';
+import {
+  classificationOf,
+  type Finding,
+  FINGERPRINT_KEY,
+  fingerprints,
+  LineIndex,
+  renderRuleDoc,
+  type RuleMeta,
+  securitySeverityOf,
+  type Severity,
+  type Span,
+} from '../core';
 import { MappedArray } from './jsonStream';
 import type { FileReport, Unreadable } from './report';
 
@@ -38,7 +49,10 @@ function pascalName(name: string): string {
 
 function ruleDescriptor(meta: RuleMeta, options: SarifOptions): ReportingDescriptor {
   const c = classificationOf(meta.id);
-  const tags = c.kind === 'security' ? ['security', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)] : ['correctness', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)];
+  const tags =
+    c.kind === 'security'
+      ? ['security', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)]
+      : ['correctness', ...c.cwe.map((n) => `external/cwe/cwe-${n}`)];
   return {
     id: meta.id,
     name: pascalName(meta.name),
@@ -61,20 +75,45 @@ function ruleDescriptor(meta: RuleMeta, options: SarifOptions): ReportingDescrip
 /** A path as SARIF wants it: relative to %SRCROOT% with forward slashes, or an absolute file URI outside it. */
 function artifactOf(file: string, root: string): ArtifactLocation {
   const relative = path.relative(root, path.resolve(file));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(path.resolve(file)).href };
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    return { uri: pathToFileURL(path.resolve(file)).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** A SARIF 2.1.0 log (what GitHub code scanning reads): one run, with its invocation and notifications. */
-export function toSarif(files: readonly FileReport[], unreadable: readonly Unreadable[], rules: readonly RuleMeta[], options: SarifOptions): Log {
-  const used = new Set(files.flatMap((f) => [...f.findings, ...f.suppressed.map((s) => s.finding), ...f.internalErrors.map((e) => ({ ruleId: e.ruleId }))].map((x) => x.ruleId)));
+export function toSarif(
+  files: readonly FileReport[],
+  unreadable: readonly Unreadable[],
+  rules: readonly RuleMeta[],
+  options: SarifOptions,
+): Log {
+  const used = new Set(
+    files.flatMap((f) =>
+      [
+        ...f.findings,
+        ...f.suppressed.map((s) => s.finding),
+        ...f.internalErrors.map((e) => ({ ruleId: e.ruleId })),
+      ].map((x) => x.ruleId),
+    ),
+  );
   const descriptors = [
     ...rules.filter((r) => used.has(r.id)).map((r) => ruleDescriptor(r, options)),
     // The linter's own findings (syntax errors, suppression problems) have no rule object.
-    ...[...used].filter((id) => !rules.some((r) => r.id === id)).map((id): ReportingDescriptor => ({ id, shortDescription: { text: id }, properties: { tags: ['correctness'] } })),
+    ...[...used]
+      .filter((id) => !rules.some((r) => r.id === id))
+      .map((id): ReportingDescriptor => ({
+        id,
+        shortDescription: { text: id },
+        properties: { tags: ['correctness'] },
+      })),
   ];
   const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
-  const entries: { f: Finding; s?: FileReport['suppressed'][number]; print?: string; location: (span?: Span) => Location }[] = [];
+  const entries: {
+    f: Finding;
+    s?: FileReport['suppressed'][number];
+    print?: string;
+    location: (span?: Span) => Location;
+  }[] = [];
   const notifications: Notification[] = [];
   for (const file of files) {
     const index = new LineIndex(file.text);
@@ -84,13 +123,38 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
       if (!span) return { physicalLocation: { artifactLocation } };
       const start = index.positionAt(span.start);
       const end = index.positionAt(span.end);
-      return { physicalLocation: { artifactLocation, region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 } } };
+      return {
+        physicalLocation: {
+          artifactLocation,
+          region: {
+            startLine: start.line + 1,
+            startColumn: start.character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          },
+        },
+      };
     };
-    const all: { f: Finding; s?: FileReport['suppressed'][number] }[] = [...file.findings.map((f) => ({ f })), ...file.suppressed.map((s) => ({ f: s.finding, s }))];
-    const prints = file.source ? fingerprints(artifactLocation.uri ?? file.path, all.map((x) => x.f), file.source, file.text) : [];
+    const all: { f: Finding; s?: FileReport['suppressed'][number] }[] = [
+      ...file.findings.map((f) => ({ f })),
+      ...file.suppressed.map((s) => ({ f: s.finding, s })),
+    ];
+    const prints = file.source
+      ? fingerprints(
+          artifactLocation.uri ?? file.path,
+          all.map((x) => x.f),
+          file.source,
+          file.text,
+        )
+      : [];
     all.forEach(({ f, s }, i) => entries.push({ f, s, print: prints[i], location }));
     for (const n of file.notAnalysed) {
-      notifications.push({ level: 'note', descriptor: { id: 'not-analysed', index: 0 }, message: { text: n.reason }, locations: [location(n.span)] });
+      notifications.push({
+        level: 'note',
+        descriptor: { id: 'not-analysed', index: 0 },
+        message: { text: n.reason },
+        locations: [location(n.span)],
+      });
     }
     for (const e of file.internalErrors) {
       notifications.push({
@@ -103,7 +167,12 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
     }
   }
   for (const u of unreadable) {
-    notifications.push({ level: 'error', descriptor: { id: 'unreadable', index: 2 }, message: { text: `${u.path}: ${u.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifactOf(u.path, options.root) } }] });
+    notifications.push({
+      level: 'error',
+      descriptor: { id: 'unreadable', index: 2 },
+      message: { text: `${u.path}: ${u.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: artifactOf(u.path, options.root) } }],
+    });
   }
   const toResult = ({ f, s, print, location }: (typeof entries)[number]): Result => ({
     ruleId: f.ruleId,
@@ -113,16 +182,24 @@ export function toSarif(files: readonly FileReport[], unreadable: readonly Unrea
     locations: [location(f.span)],
     ...(print && { partialFingerprints: { [FINGERPRINT_KEY]: print } }),
     // Suppressed findings are results too, with SARIF's suppressions: code scanning lists them as dismissed.
-    ...(s && { suppressions: [{ kind: s.kind === 'project' ? 'external' : 'inSource', ...(s.reason ? { justification: s.reason } : {}) }] }),
+    ...(s && {
+      suppressions: [
+        { kind: s.kind === 'project' ? 'external' : 'inSource', ...(s.reason ? { justification: s.reason } : {}) },
+      ],
+    }),
   });
-  const results = options.lazyResults ? (new MappedArray(entries, toResult) as unknown as Result[]) : entries.map(toResult);
+  const results = options.lazyResults
+    ? (new MappedArray(entries, toResult) as unknown as Result[])
+    : entries.map(toResult);
   const failed = files.some((f) => f.internalErrors.length > 0) || unreadable.length > 0;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'CloudWarden', version: options.version, rules: descriptors, notifications: NOTIFICATIONS } },
+        tool: {
+          driver: { name: 'CloudWarden', version: options.version, rules: descriptors, notifications: NOTIFICATIONS },
+        },
         invocations: [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',

@@ -51,11 +51,16 @@ export function writeText(files: readonly FileReport[], write: (chunk: string) =
       line(`${file.path}:${at(group.span.start)}: ${group.head.severity} ${group.head.ruleId}: ${group.head.message}`);
       for (const f of group.others) line(`    also ${f.severity} ${f.ruleId}: ${f.message}`);
     }
-    for (const n of file.notAnalysed) notAnalysed.push(`${file.path}${n.span ? `:${at(n.span.start)}` : ''}: ${n.reason}`);
-    for (const e of file.internalErrors) failed.push(`${file.path}: rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
+    for (const n of file.notAnalysed)
+      notAnalysed.push(`${file.path}${n.span ? `:${at(n.span.start)}` : ''}: ${n.reason}`);
+    for (const e of file.internalErrors)
+      failed.push(`${file.path}: rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
   }
   if (notAnalysed.length > 0) ['', 'Not analysed:', ...notAnalysed].forEach(line);
-  if (failed.length > 0) ['', 'Rules that failed (a bug in CloudWarden: please report it; turn the rule off meanwhile):', ...failed].forEach(line);
+  if (failed.length > 0)
+    ['', 'Rules that failed (a bug in CloudWarden: please report it; turn the rule off meanwhile):', ...failed].forEach(
+      line,
+    );
   const total = counts.error + counts.warning + counts.info;
   const where = total > places ? ` at ${plural(places, 'place')}` : '';
   const parts = [

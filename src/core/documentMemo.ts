@@ -49,7 +49,8 @@ export class DocumentOutcomes {
     const { key, base } = keyOf(document, text, traits);
     // A document that shares its lines with much other text (minified JSON holding many policies) is
     // not remembered: its key would hash those lines again for each of its neighbours.
-    this.entry = key === undefined ? { base, outcomes: new Map() } : memo.get(key, () => ({ base, outcomes: new Map() }));
+    this.entry =
+      key === undefined ? { base, outcomes: new Map() } : memo.get(key, () => ({ base, outcomes: new Map() }));
     this.delta = base - this.entry.base;
   }
 
@@ -125,7 +126,11 @@ function shifted(outcome: RuleOutcome, delta: number): RuleOutcome {
 
 function shiftReport(report: Report, delta: number): Report {
   const moved: { -readonly [K in keyof Report]: Report[K] } = { ...report, span: shiftSpan(report.span, delta) };
-  if (report.fixes) moved.fixes = report.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shiftSpan(e.span, delta) })) }));
+  if (report.fixes)
+    moved.fixes = report.fixes.map((fix): Fix => ({
+      ...fix,
+      edits: fix.edits.map((e) => ({ ...e, span: shiftSpan(e.span, delta) })),
+    }));
   return moved;
 }
 

@@ -33,7 +33,9 @@ function lastStartingBy<T extends { readonly span: Span }>(items: readonly T[], 
  * them. Looked up by binary search (a file may hold thousands of documents and statements, each with findings).
  */
 function placer(source: PolicySource): (span: Span) => string {
-  const documents: Documents[number][] = source.documents.filter((d) => !d.derivedFrom).sort((a, b) => a.span.start - b.span.start);
+  const documents: Documents[number][] = source.documents
+    .filter((d) => !d.derivedFrom)
+    .sort((a, b) => a.span.start - b.span.start);
   // Statements in the order of their spans (code can place them out of order: a CDK statement built
   // from a const above its use).
   const sortedStatements = new Map<Documents[number], Documents[number]['statements']>();
@@ -45,7 +47,8 @@ function placer(source: PolicySource): (span: Span) => string {
   return (span) => {
     // The innermost document that holds the span: the one starting last among those that contain it.
     let document: Documents[number] | undefined;
-    for (let i = lastStartingBy(documents, span.start); i >= 0 && !document; i--) if (contains(documents[i]!.span, span)) document = documents[i];
+    for (let i = lastStartingBy(documents, span.start); i >= 0 && !document; i--)
+      if (contains(documents[i]!.span, span)) document = documents[i];
     if (!document) return '';
     const statements = statementsOf(document);
     const at = lastStartingBy(statements, span.start);

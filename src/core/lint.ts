@@ -30,7 +30,6 @@ export interface InternalError {
   readonly message: string;
 }
 
-
 const NO_FIXES: readonly Fix[] = [];
 
 /**
@@ -42,22 +41,40 @@ const NO_FIXES: readonly Fix[] = [];
  * entry can be added as in JSON. And an edit written in the construct's own syntax (`native`: a Terraform
  * `condition {}` block, a CDK `conditions:` prop) is right there by construction.
  */
-function fixesIn(document: PolicyDocument | undefined, given: readonly Fix[] | undefined, format: SourceFormat): readonly Fix[] {
+function fixesIn(
+  document: PolicyDocument | undefined,
+  given: readonly Fix[] | undefined,
+  format: SourceFormat,
+): readonly Fix[] {
   if (!given || document?.coarseSpans) return NO_FIXES;
   // A value shown at a reference (a Terraform variable's default at `var.actions`) is written elsewhere:
   // an edit there or next to it would rewrite the reference.
   const borrowed = document?.borrowed;
-  const fixes = borrowed ? given.filter((fix) => fix.edits.every((edit) => !borrowed.some((b) => edit.span.start <= b.span.end && b.span.start <= edit.span.end))) : given;
+  const fixes = borrowed
+    ? given.filter((fix) =>
+        fix.edits.every(
+          (edit) => !borrowed.some((b) => edit.span.start <= b.span.end && b.span.start <= edit.span.end),
+        ),
+      )
+    : given;
   // A template rule's fix on a resource read from code (a Terraform aws_lambda_permission) would write
   // CloudFormation: only its replacements, and what is written in the code's own syntax, are kept.
-  if (!document && (format === 'typescript' || format === 'terraform')) return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native));
+  if (!document && (format === 'typescript' || format === 'terraform'))
+    return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native));
   if (!document?.construct) return fixes;
   const inside = insideCdkConditions(document);
-  return fixes.filter((fix) => fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native || inside(edit.span.start)));
+  return fixes.filter((fix) =>
+    fix.edits.every((edit) => edit.span.end > edit.span.start || edit.native || inside(edit.span.start)),
+  );
 }
 
 /** The memo of a document's rule outcomes; a document the memo cannot key is checked afresh each time (the rules then report what fails). */
-function outcomesOf(catalog: Catalog, document: PolicyDocument, text: string, traits: string): Pick<DocumentOutcomes, 'outcome'> {
+function outcomesOf(
+  catalog: Catalog,
+  document: PolicyDocument,
+  text: string,
+  traits: string,
+): Pick<DocumentOutcomes, 'outcome'> {
   try {
     return new DocumentOutcomes(catalog, document, text, traits);
   } catch {
@@ -71,7 +88,9 @@ function outcomesOf(catalog: Catalog, document: PolicyDocument, text: string, tr
  * (`var.actions`), so without it the finding would point at something that does not say what is wrong.
  */
 function withOrigin(document: PolicyDocument | undefined, report: Report): string {
-  const from = document?.borrowed?.find((b) => b.span.start <= report.span.start && report.span.end <= b.span.end)?.from;
+  const from = document?.borrowed?.find(
+    (b) => b.span.start <= report.span.start && report.span.end <= b.span.end,
+  )?.from;
   return from ? `${report.message} (The value is ${from}.)` : report.message;
 }
 
@@ -97,7 +116,10 @@ const conditionsByDocument = new WeakMap<PolicyDocument, (at: number) => boolean
 function insideCdkConditions(document: PolicyDocument): (at: number) => boolean {
   let inside = conditionsByDocument.get(document);
   if (!inside) {
-    const spans = document.construct === 'cdk' ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : [])) : [];
+    const spans =
+      document.construct === 'cdk'
+        ? document.statements.flatMap((s) => (s.condition && !s.condition.unknown ? [s.condition.span] : []))
+        : [];
     spans.sort((a, b) => a.start - b.start);
     // The furthest end among the spans that start at or before each one: spans may nest or repeat.
     const reach: number[] = [];
@@ -118,7 +140,13 @@ function insideCdkConditions(document: PolicyDocument): (at: number) => boolean 
 }
 
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
-export function lintText(text: string, format: SourceFormat, catalog: Catalog, config: LintConfig = {}, read: ReadOptions = {}): LintResult {
+export function lintText(
+  text: string,
+  format: SourceFormat,
+  catalog: Catalog,
+  config: LintConfig = {},
+  read: ReadOptions = {},
+): LintResult {
   return lintSource(readPolicySource(text, format, read), text, catalog, config);
 }
 
@@ -131,21 +159,35 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
   // A file read as no shape at all has problems only when reading it failed (too deep, an internal error):
   // that is a file not analysed, said as such rather than dropped.
   if (source.shape !== 'none') {
-    for (const p of source.problems) findings.push({ ruleId: SYNTAX_ERROR, severity: 'error', message: p.message, span: p.span, fixes: [] });
+    for (const p of source.problems)
+      findings.push({ ruleId: SYNTAX_ERROR, severity: 'error', message: p.message, span: p.span, fixes: [] });
   } else {
-    for (const p of source.problems) notAnalysed.push({ reason: p.message, ...(p.span.end > p.span.start && { span: p.span }) });
+    for (const p of source.problems)
+      notAnalysed.push({ reason: p.message, ...(p.span.end > p.span.start && { span: p.span }) });
   }
   const traits = fileTraits(source, text);
   // Per-document outcomes by what the rules see of each document: unchanged documents cost a lookup.
-  const outcomes = source.documents.map((document) => (document.derivedFrom ? undefined : outcomesOf(catalog, document, text, traits)));
+  const outcomes = source.documents.map((document) =>
+    document.derivedFrom ? undefined : outcomesOf(catalog, document, text, traits),
+  );
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.meta.defaultSeverity;
     const push = (f: Report, document: PolicyDocument | undefined) =>
-      findings.push({ ruleId: rule.meta.id, severity: atMost(severity, f.severity), message: withOrigin(document, f), span: f.span, fixes: fixesIn(document, f.fixes, source.format) });
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: atMost(severity, f.severity),
+        message: withOrigin(document, f),
+        span: f.span,
+        fixes: fixesIn(document, f.fixes, source.format),
+      });
     const fail = (where: string, error: unknown) =>
-      internalErrors.push({ ruleId: rule.meta.id, where, message: error instanceof Error ? error.message : String(error) });
+      internalErrors.push({
+        ruleId: rule.meta.id,
+        where,
+        message: error instanceof Error ? error.message : String(error),
+      });
     if (rule.check) {
       const check = rule.check.bind(rule);
       source.documents.forEach((document, i) => {
@@ -174,6 +216,11 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const applied = applySuppressions(distinct(findings), { text, format: source.format, external: config.suppressions ?? [], rules: config.rules ?? {} });
+  const applied = applySuppressions(distinct(findings), {
+    text,
+    format: source.format,
+    external: config.suppressions ?? [],
+    rules: config.rules ?? {},
+  });
   return { source, findings: applied.findings, suppressed: applied.suppressed, notAnalysed, internalErrors };
 }

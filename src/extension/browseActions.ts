@@ -59,7 +59,8 @@ export async function browseActions(server: ServerHandle, docs: ActionDocumentPr
 }
 
 function toPicks(result: SearchActionsRequest.Result, query: string): ActionPick[] {
-  if (result.error) return [{ label: '$(warning) The IAM catalog is unavailable', detail: result.error, alwaysShow: true }];
+  if (result.error)
+    return [{ label: '$(warning) The IAM catalog is unavailable', detail: result.error, alwaysShow: true }];
   if (result.items.length === 0) {
     const hint = result.suggestions.length > 0 ? ` Did you mean ${result.suggestions.join(', ')}?` : '';
     return [{ label: `No action matches "${query}".${hint}`, alwaysShow: true }];

@@ -4,7 +4,11 @@ import type { ServerHandle } from './serverHandle';
 
 /** The status bar item that shows the IAM catalog's data date, and reports a broken catalog once. */
 export class CatalogStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('cloudwarden.catalog', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'cloudwarden.catalog',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private errorShown = false;
   private readonly disposables: vscode.Disposable[] = [this.item];
 

@@ -27,7 +27,10 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   server.onDidStart(() => void status.refresh(), null, context.subscriptions);
 
   const docs = new ActionDocumentProvider();
-  context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs));
+  context.subscriptions.push(
+    docs,
+    vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs),
+  );
 
   registerCommands(context, { server, output, docs, lintStatus });
 
@@ -37,7 +40,12 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   vscode.workspace.textDocuments.forEach(startIfRelevant);
   vscode.workspace.onDidOpenTextDocument(startIfRelevant, null, context.subscriptions);
 
-  return { server, activationMs: activationCost(activateStart), lintStatus: () => lintStatus.current, hasLinted: (uri) => lintStatus.hasLinted(uri) };
+  return {
+    server,
+    activationMs: activationCost(activateStart),
+    lintStatus: () => lintStatus.current,
+    hasLinted: (uri) => lintStatus.hasLinted(uri),
+  };
 }
 
 /** The host's time spent on us: evaluating the bundle plus running activate() (not the wait between). */

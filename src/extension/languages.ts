@@ -14,7 +14,10 @@ export function isRelevantDocument(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
   if (STARTING_LANGUAGES.includes(document.languageId)) return true;
   // Most TypeScript is not a CDK app: only one that imports the CDK starts the server (and its parser).
-  return (document.languageId === 'typescript' || document.languageId === 'typescriptreact') && importsCdk(document.getText());
+  return (
+    (document.languageId === 'typescript' || document.languageId === 'typescriptreact') &&
+    importsCdk(document.getText())
+  );
 }
 
 function importsCdk(text: string): boolean {

@@ -32,7 +32,8 @@ export class LintStatus implements vscode.Disposable {
     this.item.name = 'CloudWarden';
     server.onNotification(DocumentStatusNotification.type, (status) => {
       this.linted.add(status.uri);
-      if (status.notAnalysed.length === 0 && status.internalErrors.length === 0 && !status.onSaveOnly) this.statuses.delete(status.uri);
+      if (status.notAnalysed.length === 0 && status.internalErrors.length === 0 && !status.onSaveOnly)
+        this.statuses.delete(status.uri);
       else this.statuses.set(status.uri, status);
       this.update();
     });
@@ -42,7 +43,13 @@ export class LintStatus implements vscode.Disposable {
 
   /** Every part not analysed, in every open file that has one: for the list command. */
   entries(): { uri: vscode.Uri; line?: number; reason: string }[] {
-    return [...this.statuses.values()].flatMap((s) => s.notAnalysed.map((n) => ({ uri: vscode.Uri.parse(s.uri), reason: n.reason, ...(n.line !== undefined && { line: n.line }) })));
+    return [...this.statuses.values()].flatMap((s) =>
+      s.notAnalysed.map((n) => ({
+        uri: vscode.Uri.parse(s.uri),
+        reason: n.reason,
+        ...(n.line !== undefined && { line: n.line }),
+      })),
+    );
   }
 
   /** True once the server has linted the document (its diagnostics, none included, are then published). */
@@ -59,7 +66,8 @@ export class LintStatus implements vscode.Disposable {
     const here = active ? this.statuses.get(active) : undefined;
     const filesNotAnalysed = [...this.statuses.values()].filter((s) => s.notAnalysed.length > 0).length;
     const elsewhere = filesNotAnalysed - (here && here.notAnalysed.length > 0 ? 1 : 0);
-    const others = elsewhere > 0 ? `; ${elsewhere} other open file${elsewhere === 1 ? '' : 's'} with parts not analysed` : '';
+    const others =
+      elsewhere > 0 ? `; ${elsewhere} other open file${elsewhere === 1 ? '' : 's'} with parts not analysed` : '';
     if (here && here.internalErrors.length > 0) {
       this.view = {
         text: `$(error) CloudWarden: ${here.internalErrors.length} rule${here.internalErrors.length === 1 ? '' : 's'} failed`,
@@ -69,18 +77,35 @@ export class LintStatus implements vscode.Disposable {
       this.item.command = { title: 'Show output', command: 'cloudwarden.showOutput' };
     } else if (here && here.notAnalysed.length > 0) {
       const n = here.notAnalysed.length;
-      this.view = { text: `$(eye-closed) ${n} part${n === 1 ? '' : 's'} not analysed`, detail: `${here.notAnalysed[0]!.reason}${n > 1 ? ` (and ${n - 1} more)` : ''}${others}`, severity: 'warning' };
+      this.view = {
+        text: `$(eye-closed) ${n} part${n === 1 ? '' : 's'} not analysed`,
+        detail: `${here.notAnalysed[0]!.reason}${n > 1 ? ` (and ${n - 1} more)` : ''}${others}`,
+        severity: 'warning',
+      };
       this.item.command = { title: 'List', command: 'cloudwarden.showNotAnalysed' };
     } else if (here?.onSaveOnly) {
-      this.view = { text: '$(save) Linted on save', detail: `${here.onSaveOnly.characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${here.onSaveOnly.limit.toLocaleString('en')})${others}`, severity: 'information' };
+      this.view = {
+        text: '$(save) Linted on save',
+        detail: `${here.onSaveOnly.characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${here.onSaveOnly.limit.toLocaleString('en')})${others}`,
+        severity: 'information',
+      };
       this.item.command = undefined;
     } else {
-      this.view = { text: '$(shield) CloudWarden', detail: elsewhere > 0 ? `This file is fully analysed${others}` : 'Policies in this file are fully analysed', severity: 'information' };
+      this.view = {
+        text: '$(shield) CloudWarden',
+        detail: elsewhere > 0 ? `This file is fully analysed${others}` : 'Policies in this file are fully analysed',
+        severity: 'information',
+      };
       this.item.command = elsewhere > 0 ? { title: 'List', command: 'cloudwarden.showNotAnalysed' } : undefined;
     }
     this.item.text = this.view.text;
     this.item.detail = this.view.detail;
-    this.item.severity = this.view.severity === 'error' ? vscode.LanguageStatusSeverity.Error : this.view.severity === 'warning' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.severity =
+      this.view.severity === 'error'
+        ? vscode.LanguageStatusSeverity.Error
+        : this.view.severity === 'warning'
+          ? vscode.LanguageStatusSeverity.Warning
+          : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {
@@ -96,7 +121,11 @@ export async function showNotAnalysed(status: LintStatus): Promise<void> {
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    entries.map((e) => ({ label: e.reason, description: `${vscode.workspace.asRelativePath(e.uri)}${e.line !== undefined ? `:${e.line + 1}` : ''}`, entry: e })),
+    entries.map((e) => ({
+      label: e.reason,
+      description: `${vscode.workspace.asRelativePath(e.uri)}${e.line !== undefined ? `:${e.line + 1}` : ''}`,
+      entry: e,
+    })),
     { title: 'CloudWarden: not analysed', matchOnDescription: true },
   );
   if (!picked) return;

@@ -1,11 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { actionDocsUrl, describeAction, searchActions } from '../core';
-import {
-  ActionDetailsRequest,
-  CatalogInfoRequest,
-  SearchActionsRequest,
-  type ActionItem,
-} from '../shared/protocol';
+import { ActionDetailsRequest, CatalogInfoRequest, SearchActionsRequest, type ActionItem } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
 
 const DEFAULT_LIMIT = 500;

@@ -8,7 +8,11 @@ import type { PolicySources } from './sources';
  * A lens above each statement with what it grants. The lenses are labels, not buttons: a command with
  * an empty id is shown as plain text by VS Code.
  */
-export function provideCodeLenses(catalogService: CatalogService, sources: PolicySources, document: TextDocument): CodeLens[] {
+export function provideCodeLenses(
+  catalogService: CatalogService,
+  sources: PolicySources,
+  document: TextDocument,
+): CodeLens[] {
   const source = sources.get(document);
   const catalog = catalogService.get();
   if (!source || !catalog || source.documents.length === 0) return [];

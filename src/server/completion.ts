@@ -1,4 +1,11 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionKind, completionsAt } from '../core';
 import type { CatalogService } from './catalogService';
@@ -20,7 +27,12 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
   'condition-key': CompletionItemKind.Property,
 };
 
-export function provideCompletion(catalogService: CatalogService, sources: PolicySources, document: TextDocument, position: Position): CompletionList | null {
+export function provideCompletion(
+  catalogService: CatalogService,
+  sources: PolicySources,
+  document: TextDocument,
+  position: Position,
+): CompletionList | null {
   const source = sources.get(document);
   if (!source || source.documents.length === 0) return null;
   const catalog = catalogService.get();

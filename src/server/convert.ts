@@ -9,6 +9,13 @@ export function rangeOf(document: Pick<TextDocument, 'positionAt'>, span: Span):
 
 /** A core fix as a code action on the document (attached to a diagnostic when it fixes one). */
 export function codeActionOf(document: TextDocument, fix: Fix, kind: string, diagnostic?: Diagnostic): CodeAction {
-  const edit: WorkspaceEdit = { changes: { [document.uri]: fix.edits.map((e) => ({ range: rangeOf(document, e.span), newText: e.newText })) } };
-  return { title: fix.title, kind, edit, ...(diagnostic && { diagnostics: [diagnostic], isPreferred: fix.preferred ?? false }) };
+  const edit: WorkspaceEdit = {
+    changes: { [document.uri]: fix.edits.map((e) => ({ range: rangeOf(document, e.span), newText: e.newText })) },
+  };
+  return {
+    title: fix.title,
+    kind,
+    edit,
+    ...(diagnostic && { diagnostics: [diagnostic], isPreferred: fix.preferred ?? false }),
+  };
 }

@@ -10,7 +10,20 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, type FindingGroup, groupFindings, type InternalError, isIgnored, lintConfigFor, type NotAnalysed, parseProjectFile, type PolicySource, ruleById, type Severity, type SuppressedFinding } from '../core';
+import {
+  type Finding,
+  type FindingGroup,
+  groupFindings,
+  type InternalError,
+  isIgnored,
+  lintConfigFor,
+  type NotAnalysed,
+  parseProjectFile,
+  type PolicySource,
+  ruleById,
+  type Severity,
+  type SuppressedFinding,
+} from '../core';
 import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
 import { LintCancelled, type LintRunner } from './lintRunner';
@@ -66,7 +79,14 @@ interface Computed {
   readonly onSaveOnly?: { characters: number; limit: number };
 }
 
-const NOTHING: Computed = { findings: [], suppressed: [], notices: [], notAnalysed: [], internalErrors: [], shape: 'none' };
+const NOTHING: Computed = {
+  findings: [],
+  suppressed: [],
+  notices: [],
+  notAnalysed: [],
+  internalErrors: [],
+  shape: 'none',
+};
 
 /** Why a lint is asked for: a large document is linted when opened and saved, not on each edit. */
 export type LintTrigger = 'edit' | 'save' | 'settings';
@@ -89,7 +109,12 @@ export class DiagnosticsService {
     // Over the size limit, an edit does not re-lint (a lint of 5 MB takes seconds, even off this thread):
     // the findings of the last save stay, and the notice says when they are refreshed. The first
     // reading (the document just opened) is linted.
-    if (trigger === 'edit' && this.linted.has(document.uri) && document.getText().length > this.o.settings.lastKnown(document.uri).lint.maxFileSize) return;
+    if (
+      trigger === 'edit' &&
+      this.linted.has(document.uri) &&
+      document.getText().length > this.o.settings.lastKnown(document.uri).lint.maxFileSize
+    )
+      return;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -117,7 +142,13 @@ export class DiagnosticsService {
     const done = this.compute(document)
       .then((computed) => {
         // Only the latest lint of a document still open at this version publishes.
-        if (!computed || document.version !== version || this.inFlight.get(uri)?.done !== done || !this.o.isOpen(document)) return;
+        if (
+          !computed ||
+          document.version !== version ||
+          this.inFlight.get(uri)?.done !== done ||
+          !this.o.isOpen(document)
+        )
+          return;
         if (computed.source) this.o.sources.put(uri, version, computed.source);
         const groups = groupFindings(computed.findings);
         const findingDiagnostics = groups.map((g) => this.groupDiagnostic(document, g));
@@ -131,13 +162,19 @@ export class DiagnosticsService {
         void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
         void this.o.connection.sendNotification(DocumentStatusNotification.type, {
           uri,
-          notAnalysed: computed.notAnalysed.map((n) => ({ reason: n.reason, ...(n.span && { line: document.positionAt(n.span.start).line }) })),
+          notAnalysed: computed.notAnalysed.map((n) => ({
+            reason: n.reason,
+            ...(n.span && { line: document.positionAt(n.span.start).line }),
+          })),
           internalErrors: computed.internalErrors.map((e) => `${e.ruleId}: ${e.message}`),
           ...(computed.onSaveOnly && { onSaveOnly: computed.onSaveOnly }),
         } satisfies DocumentStatusNotification.Params);
       })
       .catch((error: unknown) => {
-        if (!(error instanceof LintCancelled)) this.o.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof LintCancelled))
+          this.o.connection.console.error(
+            `Linting ${uri} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
       })
       .finally(() => {
         if (this.inFlight.get(uri)?.done === done) this.inFlight.delete(uri);
@@ -154,7 +191,11 @@ export class DiagnosticsService {
     // A large file's lint still running in the worker is of no use now.
     this.o.runner.cancel(uri);
     void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
-    void this.o.connection.sendNotification(DocumentStatusNotification.type, { uri, notAnalysed: [], internalErrors: [] });
+    void this.o.connection.sendNotification(DocumentStatusNotification.type, {
+      uri,
+      notAnalysed: [],
+      internalErrors: [],
+    });
   }
 
   /**
@@ -176,19 +217,29 @@ export class DiagnosticsService {
       const diagnostic = linted.diagnostics[i]!;
       if (!overlaps(diagnostic.range, params.range)) return;
       // Every finding of the element keeps its fixes and its own suppressions, on the one diagnostic.
-      for (const finding of group.all) actions.push(...this.findingActions(document, finding, diagnostic, linted.shape));
+      for (const finding of group.all)
+        actions.push(...this.findingActions(document, finding, diagnostic, linted.shape));
     });
     return actions;
   }
 
   /** A finding's fixes, then its suppressions, attached to the diagnostic that shows it. */
-  private findingActions(document: TextDocument, finding: Finding, diagnostic: Diagnostic, shape: PolicySource['shape']): CodeAction[] {
+  private findingActions(
+    document: TextDocument,
+    finding: Finding,
+    diagnostic: Diagnostic,
+    shape: PolicySource['shape'],
+  ): CodeAction[] {
     const fixes = finding.fixes.map((fix) => codeActionOf(document, fix, CodeActionKind.QuickFix, diagnostic));
-    const context = { document, shape, projects: this.o.projects, capabilities: this.o.editCapabilities(), openText: this.o.openText };
+    const context = {
+      document,
+      shape,
+      projects: this.o.projects,
+      capabilities: this.o.editCapabilities(),
+      openText: this.o.openText,
+    };
     return [...fixes, ...suppressActions(finding, diagnostic, context)];
   }
-
-
 
   /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
   private async compute(document: TextDocument): Promise<Computed | undefined> {
@@ -209,8 +260,17 @@ export class DiagnosticsService {
     await this.o.sources.prepare(document);
     // Closed or changed while the parser loaded: reading it now would keep a tree for nothing.
     if (document.version !== version || !this.o.isOpen(document)) return undefined;
-    const result = await this.o.runner.lint(document.uri, text, syntax, lintConfigFor(project, file, settings.rules), catalog, () => this.o.sources.get(document)!, file ? path.dirname(file) : undefined);
-    for (const e of result.internalErrors) this.o.connection.console.error(`Rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
+    const result = await this.o.runner.lint(
+      document.uri,
+      text,
+      syntax,
+      lintConfigFor(project, file, settings.rules),
+      catalog,
+      () => this.o.sources.get(document)!,
+      file ? path.dirname(file) : undefined,
+    );
+    for (const e of result.internalErrors)
+      this.o.connection.console.error(`Rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
     const onSaveOnly = large ? { characters: text.length, limit: settings.lint.maxFileSize } : undefined;
     // The reading is stored by lintNow, once it knows this lint is still the current one.
     return {
@@ -240,7 +300,12 @@ export class DiagnosticsService {
    * its reason and where it is suppressed: nothing is hidden silently.
    */
   private suppressedDiagnostic(document: TextDocument, s: SuppressedFinding): Diagnostic {
-    const where = s.kind === 'comment' ? 'by a comment' : s.kind === 'metadata' ? "in the resource's Metadata" : `in ${s.origin ?? 'the project file'}`;
+    const where =
+      s.kind === 'comment'
+        ? 'by a comment'
+        : s.kind === 'metadata'
+          ? "in the resource's Metadata"
+          : `in ${s.origin ?? 'the project file'}`;
     return {
       ...this.toDiagnostic(document, s.finding),
       severity: DiagnosticSeverity.Hint,
@@ -271,7 +336,11 @@ export class DiagnosticsService {
       source: 'CloudWarden',
       code: finding.ruleId,
       // Only rules have pages; syntax errors and the suppression findings do not.
-      ...(ruleById(finding.ruleId) ? { codeDescription: { href: pathToFileURL(path.join(this.o.rulesDocsDir, `${finding.ruleId}.md`)).toString() } } : {}),
+      ...(ruleById(finding.ruleId)
+        ? {
+            codeDescription: { href: pathToFileURL(path.join(this.o.rulesDocsDir, `${finding.ruleId}.md`)).toString() },
+          }
+        : {}),
       message: finding.message,
     };
   }
@@ -279,8 +348,16 @@ export class DiagnosticsService {
 
 /** Where the linter could not look: an Information diagnostic at the element, or at the top for the whole file. */
 function notAnalysedDiagnostic(document: TextDocument, n: NotAnalysed): Diagnostic {
-  const range = n.span ? rangeOf(document, n.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { range, severity: DiagnosticSeverity.Information, source: 'CloudWarden', code: 'not-analysed', message: n.reason };
+  const range = n.span
+    ? rangeOf(document, n.span)
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    range,
+    severity: DiagnosticSeverity.Information,
+    source: 'CloudWarden',
+    code: 'not-analysed',
+    message: n.reason,
+  };
 }
 
 function largeFileNotice(o: { characters: number; limit: number }): Diagnostic {
@@ -294,6 +371,7 @@ function largeFileNotice(o: { characters: number; limit: number }): Diagnostic {
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

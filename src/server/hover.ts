@@ -5,7 +5,12 @@ import type { CatalogService } from './catalogService';
 import type { PolicySources } from './sources';
 
 /** LSP hover: the core's answer at the position, its span as a range. */
-export function provideHover(catalogService: CatalogService, sources: PolicySources, document: TextDocument, position: Position): Hover | null {
+export function provideHover(
+  catalogService: CatalogService,
+  sources: PolicySources,
+  document: TextDocument,
+  position: Position,
+): Hover | null {
   const source = sources.get(document);
   const catalog = catalogService.get();
   if (!source || !catalog) return null;

@@ -1,5 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import { type Catalog, type LintConfig, type LintResult, lintSource, lintText, type PolicySource, type SourceFormat } from '../core';
+import {
+  type Catalog,
+  type LintConfig,
+  type LintResult,
+  lintSource,
+  lintText,
+  type PolicySource,
+  type SourceFormat,
+} from '../core';
 import type { LintAnswer, LintJob, LintWorkerData } from './lintWorker';
 
 /** Thrown (as a rejection) to the caller of a lint that a newer version of the same document replaced. */
@@ -50,16 +58,31 @@ export class LintRunner {
    * Lints `text`; `key` names the document (a newer lint with the same key cancels this one). A small
    * text is linted here, on policies `read` gives when it has them (the server keeps one reading per version).
    */
-  lint(key: string, text: string, format: SourceFormat, config: LintConfig, catalog: Catalog, read?: () => PolicySource, folder?: string): Promise<LintResult> {
+  lint(
+    key: string,
+    text: string,
+    format: SourceFormat,
+    config: LintConfig,
+    catalog: Catalog,
+    read?: () => PolicySource,
+    folder?: string,
+  ): Promise<LintResult> {
     if (text.length < this.workerThreshold) {
       // A large version of the same document may still be in the worker: it is stale now.
       this.cancel(key);
-      return Promise.resolve(read ? lintSource(read(), text, catalog, config) : lintText(text, format, catalog, config));
+      return Promise.resolve(
+        read ? lintSource(read(), text, catalog, config) : lintText(text, format, catalog, config),
+      );
     }
     return new Promise<LintResult>((resolve, reject) => {
       // A queued or running lint of the same document is stale: drop it.
       this.cancel(key);
-      this.queue.push({ job: { id: this.nextId++, text, format, config, ...(folder && { folder }) }, key, resolve, reject });
+      this.queue.push({
+        job: { id: this.nextId++, text, format, config, ...(folder && { folder }) },
+        key,
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }
@@ -112,7 +135,11 @@ export class LintRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const data: LintWorkerData = { cloudwardenLintWorker: true, catalogFile: this.options.catalogFile, grammarDir: this.options.grammarDir };
+    const data: LintWorkerData = {
+      cloudwardenLintWorker: true,
+      catalogFile: this.options.catalogFile,
+      grammarDir: this.options.grammarDir,
+    };
     const worker = new Worker(this.options.script!, { workerData: data });
     worker.on('message', (answer: LintAnswer) => {
       const running = this.running;

@@ -1,5 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Catalog, lazyCatalog, type LintConfig, type LintResult, lintText, loadGrammar, readRelativeTo, type SourceFormat } from '../core';
+import {
+  type Catalog,
+  lazyCatalog,
+  type LintConfig,
+  type LintResult,
+  lintText,
+  loadGrammar,
+  readRelativeTo,
+  type SourceFormat,
+} from '../core';
 
 /** One lint, sent to the worker thread. */
 export interface LintJob {
@@ -11,7 +20,8 @@ export interface LintJob {
   readonly folder?: string;
 }
 
-export type LintAnswer = { readonly id: number; readonly result: LintResult } | { readonly id: number; readonly error: string };
+export type LintAnswer =
+  { readonly id: number; readonly result: LintResult } | { readonly id: number; readonly error: string };
 
 export interface LintWorkerData {
   readonly cloudwardenLintWorker: true;
@@ -41,7 +51,16 @@ async function answer(job: LintJob, catalog: () => Catalog, grammarDir: string):
   try {
     // The worker has its own WebAssembly instance: a TypeScript or Terraform job loads the grammar here.
     if (job.format === 'typescript' || job.format === 'terraform') await loadGrammar(job.format, grammarDir);
-    return { id: job.id, result: lintText(job.text, job.format, catalog(), job.config, job.folder ? { readFile: readRelativeTo(job.folder) } : {}) };
+    return {
+      id: job.id,
+      result: lintText(
+        job.text,
+        job.format,
+        catalog(),
+        job.config,
+        job.folder ? { readFile: readRelativeTo(job.folder) } : {},
+      ),
+    };
   } catch (error) {
     return { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }

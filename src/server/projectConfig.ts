@@ -29,7 +29,10 @@ export class ProjectConfigService {
 
   addWorkspaceFolders(added: readonly string[], removed: readonly string[]): void {
     const gone = new Set(removed.flatMap((uri) => fsPathOf(uri) ?? []));
-    this.setWorkspaceFolders([...this.folders.filter((f) => !gone.has(f)).map((f) => pathToFileURL(f).toString()), ...added]);
+    this.setWorkspaceFolders([
+      ...this.folders.filter((f) => !gone.has(f)).map((f) => pathToFileURL(f).toString()),
+      ...added,
+    ]);
   }
 
   /** A project file was created, changed or deleted. */

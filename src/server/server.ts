@@ -51,7 +51,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   let workspaceFolderEvents = false;
   let codeLensRefresh = false;
-  const sources = new PolicySources({ grammarDir: options.grammarDir, log: (message) => connection.console.error(message) });
+  const sources = new PolicySources({
+    grammarDir: options.grammarDir,
+    log: (message) => connection.console.error(message),
+  });
   const runner = new LintRunner({
     script: options.serverScript,
     catalogFile: options.catalogFile,
@@ -76,10 +79,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
-    editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
+    editCapabilities = {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      createFiles: workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    projects.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    projects.setWorkspaceFolders(
+      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    );
     return {
       capabilities: {
         // Save notifications: a document over the size limit is linted when saved, not as it is typed.
@@ -104,7 +112,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     if (!workspaceFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      projects.addWorkspaceFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+      projects.addWorkspaceFolders(
+        e.added.map((f) => f.uri),
+        e.removed.map((f) => f.uri),
+      );
       documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
     });
   });
@@ -153,14 +164,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   // The feature switches are the server's to honour (every editor's client, not only VS Code's).
   connection.onHover(async (params) =>
-    (await settings.forResource(params.textDocument.uri)).hover.enable ? answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position)) : null,
+    (await settings.forResource(params.textDocument.uri)).hover.enable
+      ? answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position))
+      : null,
   );
-  connection.onCompletion((params) => answerFor(params.textDocument.uri, null, (d) => provideCompletion(catalog, sources, d, params.position)));
+  connection.onCompletion((params) =>
+    answerFor(params.textDocument.uri, null, (d) => provideCompletion(catalog, sources, d, params.position)),
+  );
   connection.onCodeLens(async (params) =>
-    (await settings.forResource(params.textDocument.uri)).codeLens.enable ? answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d)) : [],
+    (await settings.forResource(params.textDocument.uri)).codeLens.enable
+      ? answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d))
+      : [],
   );
   connection.onCodeAction((params) =>
-    answerFor(params.textDocument.uri, [], async (d) => [...(await diagnostics.codeActions(d, params)), ...refactorActions(catalog, sources, d, params)]),
+    answerFor(params.textDocument.uri, [], async (d) => [
+      ...(await diagnostics.codeActions(d, params)),
+      ...refactorActions(catalog, sources, d, params),
+    ]),
   );
   registerCatalogRequests(connection, catalog);
 

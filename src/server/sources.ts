@@ -1,6 +1,15 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CodeLanguage, CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type PolicySource, readPolicySource, readRelativeTo } from '../core';
+import {
+  type CodeLanguage,
+  CodeTrees,
+  grammarOf,
+  loadGrammar,
+  mayHoldPolicies,
+  type PolicySource,
+  readPolicySource,
+  readRelativeTo,
+} from '../core';
 import { fsPathOf } from './projectConfig';
 import { syntaxOf } from './syntax';
 
@@ -53,7 +62,10 @@ export class PolicySources {
     }
     // A Terraform file's `file("policy.json")` is read beside it on disk.
     const file = syntax === 'terraform' ? fsPathOf(document.uri) : undefined;
-    const source = readPolicySource(document.getText(), syntax, { trees, ...(file && { readFile: readRelativeTo(path.dirname(file)) }) });
+    const source = readPolicySource(document.getText(), syntax, {
+      trees,
+      ...(file && { readFile: readRelativeTo(path.dirname(file)) }),
+    });
     // Read before its parser was loaded: not the document's reading, only a placeholder until then.
     if (code && !grammarOf(syntax)) return source;
     this.cache.set(document.uri, { version: document.version, source });

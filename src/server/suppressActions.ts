@@ -31,8 +31,18 @@ export function suppressActions(finding: Finding, diagnostic: Diagnostic, ctx: S
   const { document } = ctx;
   const format = syntaxOf(document.languageId);
   if (!format) return [];
-  const local = inFileSuppression(finding, { text: document.getText(), format, jsonComments: document.languageId === 'jsonc', shape: ctx.shape });
-  if (local) return [action(local.title, diagnostic, { changes: { [document.uri]: [{ range: rangeOf(document, local.edit.span), newText: local.edit.newText }] } })];
+  const local = inFileSuppression(finding, {
+    text: document.getText(),
+    format,
+    jsonComments: document.languageId === 'jsonc',
+    shape: ctx.shape,
+  });
+  if (local)
+    return [
+      action(local.title, diagnostic, {
+        changes: { [document.uri]: [{ range: rangeOf(document, local.edit.span), newText: local.edit.newText }] },
+      }),
+    ];
   const fromProject = projectFileAction(finding, diagnostic, ctx);
   return fromProject ? [fromProject] : [];
 }
@@ -47,13 +57,25 @@ function projectFileAction(finding: Finding, diagnostic: Diagnostic, ctx: Suppre
   const relative = path.relative(path.dirname(target.file), documentPath).split(path.sep).join('/');
   const suppression = projectFileSuppression(finding, ctx.document.getText(), existing, relative);
   if (!suppression) return undefined;
-  const textEdit = { range: rangeOf(new LineIndex(existing ?? ''), suppression.edit.span), newText: suppression.edit.newText };
+  const textEdit = {
+    range: rangeOf(new LineIndex(existing ?? ''), suppression.edit.span),
+    newText: suppression.edit.newText,
+  };
   if (existing === undefined) {
     return action(suppression.title, diagnostic, {
-      documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [textEdit] }],
+      documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [textEdit] },
+      ],
     });
   }
-  return action(suppression.title, diagnostic, ctx.capabilities.documentChanges ? { documentChanges: [{ textDocument: { uri, version: null }, edits: [textEdit] }] } : { changes: { [uri]: [textEdit] } });
+  return action(
+    suppression.title,
+    diagnostic,
+    ctx.capabilities.documentChanges
+      ? { documentChanges: [{ textDocument: { uri, version: null }, edits: [textEdit] }] }
+      : { changes: { [uri]: [textEdit] } },
+  );
 }
 
 function action(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {

@@ -35,7 +35,8 @@ export const SETTINGS = {
     type: 'boolean',
     default: true,
     scope: 'resource',
-    description: 'Show above each policy statement what it grants: how many actions by access level, on how many resources, and any privilege-escalation combination.',
+    description:
+      'Show above each policy statement what it grants: how many actions by access level, on how many resources, and any privilege-escalation combination.',
   } satisfies Spec<boolean>,
   'statusBar.enable': {
     type: 'boolean',
@@ -54,14 +55,16 @@ export const SETTINGS = {
     type: 'boolean',
     default: true,
     scope: 'resource',
-    description: 'Lint IAM policies (policy files, AWS CLI output, CloudFormation/SAM templates, CDK TypeScript, Terraform configurations and plans) as you type.',
+    description:
+      'Lint IAM policies (policy files, AWS CLI output, CloudFormation/SAM templates, CDK TypeScript, Terraform configurations and plans) as you type.',
   } satisfies Spec<boolean>,
   'lint.maxFileSize': {
     type: 'number',
     default: 5_000_000,
     scope: 'resource',
     minimum: 0,
-    description: "Files with more characters than this are linted when opened and saved, not as you type (a notice says so). The lint runs off the editor's thread either way.",
+    description:
+      "Files with more characters than this are linted when opened and saved, not as you type (a notice says so). The lint runs off the editor's thread either way.",
   } satisfies Spec<number>,
   'lint.debounceMs': {
     type: 'number',
@@ -99,27 +102,35 @@ export const DEFAULT_SETTINGS: CloudWardenSettings = parseSettings(undefined);
  */
 export function parseSettings(raw: unknown): CloudWardenSettings {
   const section = isObject(raw) ? raw : {};
-  const at = (key: SettingKey): unknown => key.split('.').reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), section);
+  const at = (key: SettingKey): unknown =>
+    key.split('.').reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), section);
   const bool = (key: SettingKey & `${string}.enable`) => {
     const value = at(key);
     return typeof value === 'boolean' ? value : (SETTINGS[key].default as boolean);
   };
   const number = (key: 'lint.maxFileSize' | 'lint.debounceMs') => {
     const value = at(key);
-    return typeof value === 'number' && Number.isFinite(value) && value >= SETTINGS[key].minimum ? value : SETTINGS[key].default;
+    return typeof value === 'number' && Number.isFinite(value) && value >= SETTINGS[key].minimum
+      ? value
+      : SETTINGS[key].default;
   };
   const rules: Record<string, RuleSeverity> = {};
   const rawRules = at('rules');
   if (isObject(rawRules)) {
     for (const [id, value] of Object.entries(rawRules)) {
-      if (typeof value === 'string' && (RULE_SEVERITIES as readonly string[]).includes(value)) rules[id] = value as RuleSeverity;
+      if (typeof value === 'string' && (RULE_SEVERITIES as readonly string[]).includes(value))
+        rules[id] = value as RuleSeverity;
     }
   }
   return {
     hover: { enable: bool('hover.enable') },
     codeLens: { enable: bool('codeLens.enable') },
     statusBar: { enable: bool('statusBar.enable') },
-    lint: { enable: bool('lint.enable'), maxFileSize: number('lint.maxFileSize'), debounceMs: number('lint.debounceMs') },
+    lint: {
+      enable: bool('lint.enable'),
+      maxFileSize: number('lint.maxFileSize'),
+      debounceMs: number('lint.debounceMs'),
+    },
     rules,
   };
 }

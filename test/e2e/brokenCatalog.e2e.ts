@@ -23,7 +23,9 @@ test('the status bar says the catalog is unavailable, with the reason in its too
   await status.waitFor({ timeout: 30_000 });
   await wb.screenshot('status-bar');
   await status.hover();
-  const tooltip = wb.page.locator('.monaco-hover:not(.hidden), .workbench-hover', { hasText: 'no-such-folder' }).first();
+  const tooltip = wb.page
+    .locator('.monaco-hover:not(.hidden), .workbench-hover', { hasText: 'no-such-folder' })
+    .first();
   await tooltip.waitFor({ timeout: 10_000 });
   assert.match(await tooltip.innerText(), /catalog\.json/);
   await wb.screenshot('status-tooltip');
@@ -38,6 +40,8 @@ test('the browse command explains instead of failing, and the editor still edits
   await wb.editorText('InspectNetwork').click();
   await wb.page.keyboard.press('End');
   await wb.page.keyboard.type('EDITED');
-  await wb.page.locator('.monaco-editor .view-line', { hasText: '"InspectNetwork",EDITED' }).waitFor({ timeout: 10_000 });
+  await wb.page
+    .locator('.monaco-editor .view-line', { hasText: '"InspectNetwork",EDITED' })
+    .waitFor({ timeout: 10_000 });
   await wb.screenshot('still-editing');
 });

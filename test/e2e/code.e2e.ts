@@ -22,7 +22,12 @@ test("the CDK stack's findings are in the Problems panel, on the code", async ()
   const panel = wb.page.locator('.markers-panel');
   await panel.locator('.monaco-list-row', { hasText: 'sqs:SendMesage' }).first().waitFor({ timeout: 60_000 });
   const text = await panel.innerText();
-  for (const expected of ["Unknown action 'sqs:SendMesage'", 'unknown-action', "'dynamodb:*'", 'aws-managed-admin-policy']) {
+  for (const expected of [
+    "Unknown action 'sqs:SendMesage'",
+    'unknown-action',
+    "'dynamodb:*'",
+    'aws-managed-admin-policy',
+  ]) {
     assert.ok(text.includes(expected), `"${expected}" not in the Problems panel:\n${text}`);
   }
   await wb.screenshot('cdk-problems');
@@ -32,7 +37,10 @@ test('hovering grantRead lists the actions it adds to the role', async () => {
   await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
   await wb.page.waitForTimeout(300);
   // Exactly `grantRead` (the editor's token), not `grantReadWriteData` on the next line.
-  const hover = await wb.hoverUntil(() => wb.page.locator('.monaco-editor .view-lines span', { hasText: /^grantRead$/ }).last(), /grantRead[\s\S]*s3:GetObject/);
+  const hover = await wb.hoverUntil(
+    () => wb.page.locator('.monaco-editor .view-lines span', { hasText: /^grantRead$/ }).last(),
+    /grantRead[\s\S]*s3:GetObject/,
+  );
   assert.match(await hover.innerText(), /grantRead[\s\S]*s3:GetObject[\s\S]*s3:List/);
   await wb.screenshot('cdk-hover-grant');
   await wb.page.mouse.move(5, 5);
@@ -42,7 +50,10 @@ test('a CodeLens says what each statement and grant gives, and the misspelt acti
   const lenses = wb.page.locator('.codelens-decoration', { hasText: /^Allow \d+ actions/ });
   await lenses.first().waitFor({ timeout: 30_000 });
   const texts = await wb.page.locator('.codelens-decoration').allInnerTexts();
-  assert.ok(texts.some((t) => /^Allow \d+ actions on 1 resource: \d+ Read, \d+ List/.test(t)), `lenses: ${texts.join(' | ')}`);
+  assert.ok(
+    texts.some((t) => /^Allow \d+ actions on 1 resource: \d+ Read, \d+ List/.test(t)),
+    `lenses: ${texts.join(' | ')}`,
+  );
   await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
   await wb.page.waitForTimeout(300);
   const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'sqs:SendMessage'" }).first();
@@ -51,7 +62,13 @@ test('a CodeLens says what each statement and grant gives, and the misspelt acti
     await wb.editorText('sqs:SendMesage').click();
     await wb.page.mouse.move(5, 5);
     await wb.page.keyboard.press('Control+.');
-    if (await item.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break;
+    if (
+      await item.waitFor({ timeout: 8_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await wb.screenshot(`cdk-quick-fix-menu-missing-${attempt}`);
     if (attempt === 3) throw new Error('the quick-fix menu did not open after 3 attempts (see the screenshots)');
     await wb.page.keyboard.press('Escape');
@@ -59,7 +76,10 @@ test('a CodeLens says what each statement and grant gives, and the misspelt acti
   await wb.screenshot('cdk-quick-fix-menu');
   await item.click();
   await wb.editorText("'sqs:SendMessage'").waitFor({ timeout: 10_000 });
-  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().waitFor({ state: 'detached', timeout: 20_000 });
+  await wb.page
+    .locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' })
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 });
   await wb.screenshot('cdk-quick-fix-applied');
   await wb.runCommand('File: Revert File');
 });

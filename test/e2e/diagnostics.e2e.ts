@@ -15,13 +15,19 @@ after(async () => {
   if (wb) await wb.close();
 });
 
-test('the Problems panel lists the template\'s findings with their rule ids', async () => {
+test("the Problems panel lists the template's findings with their rule ids", async () => {
   await wb.openFile('templates', 'reporting-stack.yaml');
   await wb.page.keyboard.press('Control+Shift+M');
   const panel = wb.page.locator('.markers-panel');
   await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ timeout: 30_000 });
   const text = await panel.innerText();
-  for (const expected of ["Unknown action 's3:GetObjekt'", 'unknown-action', 'wildcard-action', 'passrole-star-resource', "Unknown condition operator 'StringEqual'"]) {
+  for (const expected of [
+    "Unknown action 's3:GetObjekt'",
+    'unknown-action',
+    'wildcard-action',
+    'passrole-star-resource',
+    "Unknown condition operator 'StringEqual'",
+  ]) {
     assert.ok(text.includes(expected), `"${expected}" not in the Problems panel:\n${text}`);
   }
   await wb.screenshot('problems-panel');
@@ -51,7 +57,10 @@ test('the quick fix on the misspelt action corrects it', async () => {
     // Move the pointer off the text: a hover opening under it would close the quick-fix menu.
     await wb.page.mouse.move(5, 5);
     await wb.page.keyboard.press('Control+.');
-    const shown = await item.waitFor({ timeout: 8_000 }).then(() => true, () => false);
+    const shown = await item.waitFor({ timeout: 8_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) break;
     await wb.screenshot(`quick-fix-menu-missing-${attempt}`);
     if (attempt === 3) throw new Error('the quick-fix menu did not open after 3 attempts (see the screenshots)');
@@ -59,19 +68,29 @@ test('the quick fix on the misspelt action corrects it', async () => {
   }
   await wb.screenshot('quick-fix-menu');
   await item.click();
-  await wb.page.locator('.monaco-editor .view-line', { hasText: '- s3:GetObject' }).first().waitFor({ timeout: 10_000 });
+  await wb.page
+    .locator('.monaco-editor .view-line', { hasText: '- s3:GetObject' })
+    .first()
+    .waitFor({ timeout: 10_000 });
   const panel = wb.page.locator('.markers-panel');
-  await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ state: 'detached', timeout: 20_000 });
+  await panel
+    .locator('.monaco-list-row', { hasText: 's3:GetObjekt' })
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 });
   await wb.screenshot('quick-fix-applied');
 });
 
 test('several findings on one element are one problem, the others beneath it as related information', async () => {
   const panel = wb.page.locator('.markers-panel');
   // The escalation finding heads the `iam:*AccessKey*` element; credentials-exposure is related information under it.
-  const head = panel.locator('.monaco-list-row', { hasText: 'iam:CreateAccessKey: create access keys for another user' });
+  const head = panel.locator('.monaco-list-row', {
+    hasText: 'iam:CreateAccessKey: create access keys for another user',
+  });
   await head.first().waitFor({ timeout: 30_000 });
   assert.equal(await head.count(), 1, 'one problem for the element');
-  const related = panel.locator('.monaco-list-row', { hasText: /credentials-exposure \(warning\): 'iam:\*AccessKey\*'/ });
+  const related = panel.locator('.monaco-list-row', {
+    hasText: /credentials-exposure \(warning\): 'iam:\*AccessKey\*'/,
+  });
   await related.first().waitFor({ timeout: 10_000 });
   await wb.screenshot('grouped-problem');
 });
@@ -82,7 +101,9 @@ test('what CloudWarden could not analyse is said: a row in the Problems panel, a
   // The panel's list is virtual: rows below its fold are not in the page. Filter it to the row sought.
   const filter = wb.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
   await filter.fill('not analysed');
-  const row = panel.locator('.monaco-list-row', { hasText: 'the values this dynamic "statement" block takes from var.extra_statements are not analysed' });
+  const row = panel.locator('.monaco-list-row', {
+    hasText: 'the values this dynamic "statement" block takes from var.extra_statements are not analysed',
+  });
   await row.first().waitFor({ timeout: 30_000 });
   await wb.screenshot('not-analysed-problem');
   await filter.fill('');

@@ -21,7 +21,10 @@ test('a CodeLens above each statement says what it grants', async () => {
   await lens.waitFor({ timeout: 30_000 });
   assert.match(await lens.innerText(), /Allow 2 actions on 2 resources: 1 Read, 1 List/);
   const lenses = await wb.page.locator('.codelens-decoration').allInnerTexts();
-  assert.ok(lenses.some((t) => /^Allow \d+ actions on every resource: \d+ List/.test(t)), `lenses: ${lenses.join(' | ')}`);
+  assert.ok(
+    lenses.some((t) => /^Allow \d+ actions on every resource: \d+ List/.test(t)),
+    `lenses: ${lenses.join(' | ')}`,
+  );
   await wb.screenshot('codelens');
 });
 
@@ -45,9 +48,12 @@ test('completion after a service prefix lists its actions with their access leve
   await wb.runCommand('File: Revert File');
 });
 
-test('hover on a condition key says what it is and which of the statement\'s actions support it', async () => {
+test("hover on a condition key says what it is and which of the statement's actions support it", async () => {
   await wb.openFile('policies', 'ci-deploy-policy.json');
-  const hover = await wb.hoverUntil(() => wb.editorText('iam:PassedToService'), /iam:PassedToService[\s\S]*iam:PassRole/);
+  const hover = await wb.hoverUntil(
+    () => wb.editorText('iam:PassedToService'),
+    /iam:PassedToService[\s\S]*iam:PassRole/,
+  );
   assert.match(await hover.innerText(), /iam:PassedToService[\s\S]*String[\s\S]*iam:PassRole/);
   await wb.screenshot('hover-condition-key');
   await wb.page.mouse.move(5, 5);
@@ -68,7 +74,10 @@ test('a suppression comment with a reason takes the finding out of the Problems 
   await wb.page.keyboard.press('Enter');
   await wb.page.keyboard.press('ArrowUp');
   await wb.page.keyboard.type('# cloudwarden-ignore wildcard-action: the reporting job reads any table');
-  await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+  await panel
+    .locator('.monaco-list-row', { hasText: 'wildcard-action' })
+    .first()
+    .waitFor({ state: 'detached', timeout: 30_000 });
   // The statement's other finding, on the line after the Action, stays: only wildcard-action is silenced.
   await panel.locator('.monaco-list-row', { hasText: 'permissions-management' }).first().waitFor({ timeout: 10_000 });
   await panel.locator('.monaco-list-row', { hasText: 's3:GetObjekt' }).first().waitFor({ timeout: 10_000 });

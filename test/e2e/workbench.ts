@@ -91,9 +91,16 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await target().hover({ timeout: Math.max(1_000, deadline - Date.now()) });
       const wait = Math.min(8_000, Math.max(1_000, deadline - Date.now()));
-      if (await hover.waitFor({ timeout: wait }).then(() => true, () => false)) return hover;
+      if (
+        await hover.waitFor({ timeout: wait }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return hover;
       await this.screenshot(`hover-missing-${attempt}`);
-      if (Date.now() >= deadline) throw new Error(`no hover showing ${String(expected)} after ${attempt} attempts (see the screenshots)`);
+      if (Date.now() >= deadline)
+        throw new Error(`no hover showing ${String(expected)} after ${attempt} attempts (see the screenshots)`);
       await this.page.mouse.move(5, 5);
     }
   }
@@ -104,13 +111,22 @@ export class Workbench {
    */
   async languageStatusWith(expected: RegExp, timeoutMs = 60_000): Promise<string> {
     const item = this.page.locator('.statusbar-item[id="status.languageStatus"]');
-    const hover = this.page.locator('.monaco-hover:not(.hidden), .context-view .hover-contents, .workbench-hover', { hasText: expected }).first();
+    const hover = this.page
+      .locator('.monaco-hover:not(.hidden), .context-view .hover-contents, .workbench-hover', { hasText: expected })
+      .first();
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
       await item.hover({ timeout: Math.max(1_000, deadline - Date.now()) });
-      if (await hover.waitFor({ timeout: Math.min(8_000, Math.max(1_000, deadline - Date.now())) }).then(() => true, () => false)) return hover.innerText();
+      if (
+        await hover.waitFor({ timeout: Math.min(8_000, Math.max(1_000, deadline - Date.now())) }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return hover.innerText();
       await this.screenshot(`language-status-missing-${attempt}`);
-      if (Date.now() >= deadline) throw new Error(`the language status did not show ${String(expected)} (see the screenshots)`);
+      if (Date.now() >= deadline)
+        throw new Error(`the language status did not show ${String(expected)} (see the screenshots)`);
       await this.page.mouse.move(5, 5);
     }
   }
@@ -121,7 +137,10 @@ export class Workbench {
     while (Date.now() < deadline) {
       for (const frame of this.page.frames()) {
         if (frame === this.page.mainFrame()) continue;
-        const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+        const body = await frame
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
         const found = body.includes(text);
         if (found) return frame;
       }

@@ -29,7 +29,12 @@ export function control(req: EmulatorRequest, state: ControlContext): EmulatorRe
   const resource = rawPath(req.rawUrl).slice(CONTROL_PREFIX.length);
   switch (`${req.method} ${resource}`) {
     case 'GET health':
-      return jsonResponse(200, { status: 'ok', services: SERVICES.map((s) => s.id), faults: state.faults.list().length, requests: state.requests.entries.length });
+      return jsonResponse(200, {
+        status: 'ok',
+        services: SERVICES.map((s) => s.id),
+        faults: state.faults.list().length,
+        requests: state.requests.entries.length,
+      });
     case 'GET faults':
       return jsonResponse(200, { faults: state.faults.list() });
     case 'POST faults':
@@ -43,7 +48,9 @@ export function control(req: EmulatorRequest, state: ControlContext): EmulatorRe
       state.requests.clear();
       return jsonResponse(200, { requests: [] });
     default:
-      return jsonResponse(404, { error: `no control endpoint ${req.method} ${CONTROL_PREFIX}${resource}; see test/emulator/README.md` });
+      return jsonResponse(404, {
+        error: `no control endpoint ${req.method} ${CONTROL_PREFIX}${resource}; see test/emulator/README.md`,
+      });
   }
 }
 

@@ -47,7 +47,9 @@ export async function dispatch(req: EmulatorRequest, env: DispatchContext): Prom
     durationMs,
   });
   const target = call ? `${call.service.id}:${call.operation}` : `${req.method} ${rawPath(req.rawUrl)}`;
-  env.log(`${target} ${response.status}${errorCode ? ` ${errorCode}` : ''} ${durationMs}ms${caller ? ` ${caller}` : ''}`);
+  env.log(
+    `${target} ${response.status}${errorCode ? ` ${errorCode}` : ''} ${durationMs}ms${caller ? ` ${caller}` : ''}`,
+  );
   return response;
 }
 
@@ -63,7 +65,13 @@ async function answer(req: EmulatorRequest, env: DispatchContext, requestId: str
   return { response: jsonResponse(501, { message }) };
 }
 
-async function answerCall(protocol: Protocol, call: Call, req: EmulatorRequest, env: DispatchContext, requestId: string): Promise<Answer> {
+async function answerCall(
+  protocol: Protocol,
+  call: Call,
+  req: EmulatorRequest,
+  env: DispatchContext,
+  requestId: string,
+): Promise<Answer> {
   const { service } = call;
   const failWith = (error: AwsError, caller?: string): Answer => ({
     response: protocol.renderError(error, requestId, service),
@@ -71,12 +79,16 @@ async function answerCall(protocol: Protocol, call: Call, req: EmulatorRequest, 
     errorCode: error.code,
     ...(caller !== undefined && { caller }),
   });
-  const fail = (kind: CommonErrorKind, message?: string, caller?: string): Answer => failWith(commonError(protocol.errors, service.errorCodes, kind, message), caller);
+  const fail = (kind: CommonErrorKind, message?: string, caller?: string): Answer =>
+    failWith(commonError(protocol.errors, service.errorCodes, kind, message), caller);
 
   const auth = verifySigV4(req, { service: service.signingName, lookup: (id) => findCredential(env.seed, id) });
   if (!auth.ok) {
     // What the emulator signed, to diff against the client's canonical request when debugging a signer.
-    if (auth.canonicalRequest) env.log(`signature mismatch; expected canonical request:\n${auth.canonicalRequest}\nstring to sign:\n${auth.stringToSign}`);
+    if (auth.canonicalRequest)
+      env.log(
+        `signature mismatch; expected canonical request:\n${auth.canonicalRequest}\nstring to sign:\n${auth.stringToSign}`,
+      );
     return fail(auth.kind, auth.message);
   }
   const caller = auth.credential;
@@ -93,7 +105,9 @@ async function answerCall(protocol: Protocol, call: Call, req: EmulatorRequest, 
     return { response, call, caller: caller.arn };
   } catch (error) {
     if (error instanceof AwsError) return failWith(error, caller.arn);
-    env.log(`${service.id}:${call.operation} handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    env.log(
+      `${service.id}:${call.operation} handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return fail('internalFailure', undefined, caller.arn);
   }
 }

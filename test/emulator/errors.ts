@@ -63,7 +63,12 @@ export class AwsError extends Error {
 }
 
 /** The common error `kind` with the code from `overrides` or else `table`, and AWS's default message unless one is given. */
-export function commonError(table: ErrorTable, overrides: Partial<ErrorTable> | undefined, kind: CommonErrorKind, message?: string): AwsError {
+export function commonError(
+  table: ErrorTable,
+  overrides: Partial<ErrorTable> | undefined,
+  kind: CommonErrorKind,
+  message?: string,
+): AwsError {
   const { code, status } = overrides?.[kind] ?? table[kind];
   return new AwsError(code, status, message ?? DEFAULT_MESSAGES[kind]);
 }

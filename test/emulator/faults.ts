@@ -45,13 +45,19 @@ export function parseFault(value: unknown, path = 'fault'): Fault {
   if (kind === undefined) throw new ValidationError(`${path}.kind: required, one of ${FAULT_KINDS.join(', ')}`);
   const delayMs = optionalInteger(obj, 'delayMs', path, 1, 600_000);
   if ((kind === 'delay') !== (delayMs !== undefined)) {
-    throw new ValidationError(`${path}.delayMs: ${kind === 'delay' ? 'required for a delay fault' : 'only a delay fault takes it'}`);
+    throw new ValidationError(
+      `${path}.delayMs: ${kind === 'delay' ? 'required for a delay fault' : 'only a delay fault takes it'}`,
+    );
   }
   const status = optionalChoice(obj, 'status', path, [500, 503] as const);
-  if (status !== undefined && kind !== 'serverError') throw new ValidationError(`${path}.status: only a serverError fault takes it`);
+  if (status !== undefined && kind !== 'serverError')
+    throw new ValidationError(`${path}.status: only a serverError fault takes it`);
   const fault: Fault = {
     service: optionalString(obj, 'service', path, { pattern: /^[a-z0-9-]+$/, expected: 'a service id like "sts"' }),
-    operation: optionalString(obj, 'operation', path, { pattern: /^[A-Z][A-Za-z0-9]*$/, expected: 'an operation name like "GetCallerIdentity"' }),
+    operation: optionalString(obj, 'operation', path, {
+      pattern: /^[A-Z][A-Za-z0-9]*$/,
+      expected: 'an operation name like "GetCallerIdentity"',
+    }),
     kind,
     delayMs,
     status,
@@ -62,7 +68,11 @@ export function parseFault(value: unknown, path = 'fault'): Fault {
 }
 
 /** The error a failure fault produces, as a common error kind (which the protocol turns into AWS's code). */
-export function faultError(fault: FailureFault, action: string, callerArn: string): { kind: CommonErrorKind; message?: string } {
+export function faultError(
+  fault: FailureFault,
+  action: string,
+  callerArn: string,
+): { kind: CommonErrorKind; message?: string } {
   switch (fault.kind) {
     case 'accessDenied':
       // The wording of IAM's implicit deny, which the gateway parses to name the missing action.
@@ -96,7 +106,9 @@ export class FaultController {
 
   /** The active faults, `times` showing the uses left. */
   list(): Fault[] {
-    return this.#active.map(({ fault, remaining }) => (Number.isFinite(remaining) ? { ...fault, times: remaining } : fault));
+    return this.#active.map(({ fault, remaining }) =>
+      Number.isFinite(remaining) ? { ...fault, times: remaining } : fault,
+    );
   }
 
   /**

@@ -12,7 +12,12 @@ const USAGE = 'usage: node out/test/emulator/main.js [--port N] [--seed FILE] [-
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -20,7 +25,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected 0 to 65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: expected 0 to 65535, got ${values.port}`);
   const emulator = await startEmulator({
     port,
     ...(values.seed !== undefined && { seed: values.seed }),
@@ -41,6 +47,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`CloudWarden AWS emulator failed to start: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+  process.stderr.write(
+    `CloudWarden AWS emulator failed to start: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`,
+  );
   process.exit(2);
 });

@@ -39,7 +39,9 @@ export class RequestLog {
 
   /** How many recorded requests addressed `service` (and `operation`, when given); all requests when neither is. */
   count(service?: string, operation?: string): number {
-    return this.#entries.filter((e) => (service === undefined || e.service === service) && (operation === undefined || e.operation === operation)).length;
+    return this.#entries.filter(
+      (e) => (service === undefined || e.service === service) && (operation === undefined || e.operation === operation),
+    ).length;
   }
 
   /** Forgets every recorded request. */

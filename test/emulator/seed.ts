@@ -6,7 +6,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Fault, parseFault } from './faults';
-import { type Fields, fields, optionalArray, optionalString, requiredArray, requiredString, ValidationError } from './validate';
+import {
+  type Fields,
+  fields,
+  optionalArray,
+  optionalString,
+  requiredArray,
+  requiredString,
+  ValidationError,
+} from './validate';
 
 /** An AWS account the seeded identities belong to. */
 interface SeedAccount {
@@ -49,7 +57,10 @@ export interface Seed {
 export type SeedInput = Omit<Seed, 'faults' | 'services'> & Partial<Pick<Seed, 'faults' | 'services'>>;
 
 const ACCOUNT_ID = { pattern: /^\d{12}$/, expected: 'a 12-digit account id' };
-const ACCESS_KEY_ID = { pattern: /^(AKIA|ASIA)[A-Z0-9]{16}$/, expected: 'an access key id like AKIA… or ASIA… (20 characters)' };
+const ACCESS_KEY_ID = {
+  pattern: /^(AKIA|ASIA)[A-Z0-9]{16}$/,
+  expected: 'an access key id like AKIA… or ASIA… (20 characters)',
+};
 const PRINCIPAL_ARN = { pattern: /^arn:aws[a-z-]*:(iam|sts)::\d{12}:\S+$/, expected: 'an IAM or STS principal ARN' };
 
 /** Checks a parsed JSON value and returns it as a seed; `source` prefixes every error message. */
@@ -61,10 +72,13 @@ export function parseSeed(value: unknown, source = 'seed'): Seed {
     if (accountIds.has(a.id)) throw new ValidationError(`${source}.accounts[${i}].id: duplicate account ${a.id}`);
     accountIds.add(a.id);
   });
-  const credentials = requiredArray(top, 'credentials', source).map((c, i) => parseCredential(c, `${source}.credentials[${i}]`, accountIds));
+  const credentials = requiredArray(top, 'credentials', source).map((c, i) =>
+    parseCredential(c, `${source}.credentials[${i}]`, accountIds),
+  );
   const keys = new Set<string>();
   credentials.forEach((c, i) => {
-    if (keys.has(c.accessKeyId)) throw new ValidationError(`${source}.credentials[${i}].accessKeyId: duplicate key ${c.accessKeyId}`);
+    if (keys.has(c.accessKeyId))
+      throw new ValidationError(`${source}.credentials[${i}].accessKeyId: duplicate key ${c.accessKeyId}`);
     keys.add(c.accessKeyId);
   });
   const faults = optionalArray(top, 'faults', source).map((f, i) => parseFault(f, `${source}.faults[${i}]`));
@@ -73,36 +87,58 @@ export function parseSeed(value: unknown, source = 'seed'): Seed {
 
 function parseAccount(value: unknown, path: string): SeedAccount {
   const obj = fields(value, path, ['id', 'alias']);
-  const alias = optionalString(obj, 'alias', path, { pattern: /^[a-z0-9](-?[a-z0-9])*$/, expected: 'an account alias (lower-case letters, digits, hyphens)' });
+  const alias = optionalString(obj, 'alias', path, {
+    pattern: /^[a-z0-9](-?[a-z0-9])*$/,
+    expected: 'an account alias (lower-case letters, digits, hyphens)',
+  });
   const id = requiredString(obj, 'id', path, ACCOUNT_ID);
   return alias === undefined ? { id } : { id, alias };
 }
 
 function parseCredential(value: unknown, path: string, accounts: ReadonlySet<string>): SeedCredential {
-  const obj = fields(value, path, ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'arn', 'userId', 'account']);
+  const obj = fields(value, path, [
+    'accessKeyId',
+    'secretAccessKey',
+    'sessionToken',
+    'expiresAt',
+    'arn',
+    'userId',
+    'account',
+  ]);
   const accessKeyId = requiredString(obj, 'accessKeyId', path, ACCESS_KEY_ID);
   const secretAccessKey = requiredString(obj, 'secretAccessKey', path);
   const sessionToken = optionalString(obj, 'sessionToken', path);
   // AWS issues ASIA keys only with a session token and AKIA keys only without one.
   if (accessKeyId.startsWith('ASIA') !== (sessionToken !== undefined)) {
-    throw new ValidationError(`${path}.sessionToken: ${sessionToken === undefined ? 'required for a session key (ASIA…)' : 'a long-term key (AKIA…) has no session token'}`);
+    throw new ValidationError(
+      `${path}.sessionToken: ${sessionToken === undefined ? 'required for a session key (ASIA…)' : 'a long-term key (AKIA…) has no session token'}`,
+    );
   }
-  const expiresAt = optionalString(obj, 'expiresAt', path, { pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, expected: 'an ISO 8601 date-time with a zone' });
-  if (expiresAt !== undefined && Number.isNaN(Date.parse(expiresAt))) throw new ValidationError(`${path}.expiresAt: not a valid date: ${expiresAt}`);
+  const expiresAt = optionalString(obj, 'expiresAt', path, {
+    pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
+    expected: 'an ISO 8601 date-time with a zone',
+  });
+  if (expiresAt !== undefined && Number.isNaN(Date.parse(expiresAt)))
+    throw new ValidationError(`${path}.expiresAt: not a valid date: ${expiresAt}`);
   const arn = requiredString(obj, 'arn', path, PRINCIPAL_ARN);
   const userId = requiredString(obj, 'userId', path);
   const account = requiredString(obj, 'account', path, ACCOUNT_ID);
   if (!accounts.has(account)) throw new ValidationError(`${path}.account: ${account} is not in accounts`);
   if (arn.split(':')[4] !== account) throw new ValidationError(`${path}.arn: the ARN's account is not ${account}`);
   const credential: SeedCredential = { accessKeyId, secretAccessKey, arn, userId, account };
-  return { ...credential, ...(sessionToken === undefined ? {} : { sessionToken }), ...(expiresAt === undefined ? {} : { expiresAt }) };
+  return {
+    ...credential,
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  };
 }
 
 function parseServices(top: Fields, source: string): Record<string, Fields> {
   const raw = top['services'];
   if (raw === undefined) return {};
   const out: Record<string, Fields> = {};
-  for (const [id, data] of Object.entries(fields(raw, `${source}.services`))) out[id] = fields(data, `${source}.services.${id}`);
+  for (const [id, data] of Object.entries(fields(raw, `${source}.services`)))
+    out[id] = fields(data, `${source}.services.${id}`);
   return out;
 }
 

@@ -54,7 +54,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = options.log ?? (() => undefined);
 
   const answer = (req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse =>
-    req.rawUrl.startsWith(CONTROL_PREFIX) ? control(req, { faults, requests }) : dispatch(req, { seed, faults, requests, log });
+    req.rawUrl.startsWith(CONTROL_PREFIX)
+      ? control(req, { faults, requests })
+      : dispatch(req, { seed, faults, requests, log });
   const server = createServer((req, res) => void serve(req, res, answer, log));
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
@@ -98,11 +100,21 @@ async function serve(
     const body = await readBody(req);
     response =
       body === undefined
-        ? { status: 413, headers: { 'content-type': 'text/plain' }, body: `request body over ${MAX_BODY_BYTES} bytes\n` }
+        ? {
+            status: 413,
+            headers: { 'content-type': 'text/plain' },
+            body: `request body over ${MAX_BODY_BYTES} bytes\n`,
+          }
         : await answer({ method: req.method ?? 'GET', rawUrl: req.url ?? '/', headers: req.headersDistinct, body });
   } catch (error) {
-    log(`emulator failed on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    response = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'CloudWarden emulator internal error\n' };
+    log(
+      `emulator failed on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    response = {
+      status: 500,
+      headers: { 'content-type': 'text/plain' },
+      body: 'CloudWarden emulator internal error\n',
+    };
   }
   if (res.destroyed) return; // the client gave up (or close() dropped it) while a delay fault slept
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });

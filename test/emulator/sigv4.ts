@@ -22,7 +22,12 @@ export interface SigningCredential {
 /** The common errors a verification can end in. */
 type AuthFailureKind = Extract<
   CommonErrorKind,
-  'missingAuthentication' | 'incompleteSignature' | 'invalidClientToken' | 'signatureMismatch' | 'signatureExpired' | 'expiredToken'
+  | 'missingAuthentication'
+  | 'incompleteSignature'
+  | 'invalidClientToken'
+  | 'signatureMismatch'
+  | 'signatureExpired'
+  | 'expiredToken'
 >;
 
 /** How to verify one request. */
@@ -72,14 +77,19 @@ interface SignatureParts {
 }
 
 /** Verifies the SigV4 signature of `req` against the credential its access key names. */
-export function verifySigV4<C extends SigningCredential>(req: EmulatorRequest, options: VerifyOptions<C>): Verified<C> | Rejected {
+export function verifySigV4<C extends SigningCredential>(
+  req: EmulatorRequest,
+  options: VerifyOptions<C>,
+): Verified<C> | Rejected {
   const now = options.now ?? new Date();
   const parts = readSignatureParts(req);
   if ('ok' in parts) return parts;
 
   const scope = parts.credential.split('/');
   if (scope.length !== 5) {
-    return incomplete(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parts.credential}'`);
+    return incomplete(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parts.credential}'`,
+    );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
   const scopeProblem = checkScope(parts.amzDate, scopeDate, region, service, terminator, options.service);
@@ -93,12 +103,18 @@ export function verifySigV4<C extends SigningCredential>(req: EmulatorRequest, o
   const credential = options.lookup(accessKeyId);
   if (!credential) return { ok: false, kind: 'invalidClientToken' };
   // A session key is only valid with its token, and a long-term key with none.
-  if (!sameSecret(parts.securityToken ?? '', credential.sessionToken ?? '')) return { ok: false, kind: 'invalidClientToken' };
-  if (credential.expiresAt !== undefined && now.getTime() >= Date.parse(credential.expiresAt)) return { ok: false, kind: 'expiredToken' };
+  if (!sameSecret(parts.securityToken ?? '', credential.sessionToken ?? ''))
+    return { ok: false, kind: 'invalidClientToken' };
+  if (credential.expiresAt !== undefined && now.getTime() >= Date.parse(credential.expiresAt))
+    return { ok: false, kind: 'expiredToken' };
 
   const payloadHash = readPayloadHash(req);
   if (payloadHash === undefined) {
-    return { ok: false, kind: 'signatureMismatch', message: "The provided 'x-amz-content-sha256' header does not match what was computed." };
+    return {
+      ok: false,
+      kind: 'signatureMismatch',
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    };
   }
   const canonicalRequest = [
     req.method.toUpperCase(),
@@ -111,7 +127,8 @@ export function verifySigV4<C extends SigningCredential>(req: EmulatorRequest, o
   const stringToSign = [ALGORITHM, parts.amzDate, scope.slice(1).join('/'), sha256Hex(canonicalRequest)].join('\n');
   const key = signingKey(credential.secretAccessKey, scopeDate, region, service);
   const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
-  if (!sameSecret(parts.signature, expected)) return { ok: false, kind: 'signatureMismatch', canonicalRequest, stringToSign };
+  if (!sameSecret(parts.signature, expected))
+    return { ok: false, kind: 'signatureMismatch', canonicalRequest, stringToSign };
   return { ok: true, credential, region };
 }
 
@@ -130,7 +147,8 @@ function readSignatureParts(req: EmulatorRequest): SignatureParts | Rejected {
 function readAuthorizationHeader(req: EmulatorRequest, authorization: string): SignatureParts | Rejected {
   const space = authorization.indexOf(' ');
   const algorithm = space < 0 ? authorization : authorization.slice(0, space);
-  if (algorithm !== ALGORITHM) return incomplete(`Unsupported AWS 'algorithm': '${algorithm}'. Authorization=${authorization}`);
+  if (algorithm !== ALGORITHM)
+    return incomplete(`Unsupported AWS 'algorithm': '${algorithm}'. Authorization=${authorization}`);
   const params = new Map<string, string>();
   for (const part of authorization.slice(space + 1).split(',')) {
     const eq = part.indexOf('=');
@@ -138,11 +156,15 @@ function readAuthorizationHeader(req: EmulatorRequest, authorization: string): S
   }
   const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((p) => !params.get(p));
   if (missing.length > 0) {
-    return incomplete(`${missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' ')} Authorization=${authorization}`);
+    return incomplete(
+      `${missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' ')} Authorization=${authorization}`,
+    );
   }
   const amzDate = requestDate(req);
   if (amzDate === undefined) {
-    return incomplete(`Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${authorization}`);
+    return incomplete(
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${authorization}`,
+    );
   }
   if (!/^\d{8}T\d{6}Z$/.test(amzDate)) return incomplete(`Date must be in ISO-8601 'basic format'. Got '${amzDate}'.`);
   return {
@@ -169,7 +191,9 @@ function requestDate(req: EmulatorRequest): string | undefined {
 function readPresignedQuery(query: URLSearchParams): SignatureParts | Rejected {
   const required = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'];
   if (required.some((p) => !query.get(p))) {
-    return incomplete(`AWS query-string parameters must include ${required.map((p) => `'${p}'`).join(', ')}. Re-examine the query-string parameters.`);
+    return incomplete(
+      `AWS query-string parameters must include ${required.map((p) => `'${p}'`).join(', ')}. Re-examine the query-string parameters.`,
+    );
   }
   const algorithm = query.get('X-Amz-Algorithm') ?? '';
   if (algorithm !== ALGORITHM) return incomplete(`X-Amz-Algorithm only supports '${ALGORITHM}'`);
@@ -177,7 +201,10 @@ function readPresignedQuery(query: URLSearchParams): SignatureParts | Rejected {
   if (!/^\d{8}T\d{6}Z$/.test(amzDate)) return incomplete(`Date must be in ISO-8601 'basic format'. Got '${amzDate}'.`);
   const expires = query.get('X-Amz-Expires');
   const expiresSeconds = expires === null ? undefined : Number(expires);
-  if (expiresSeconds !== undefined && !(Number.isInteger(expiresSeconds) && expiresSeconds > 0 && expiresSeconds <= MAX_PRESIGN_SECONDS)) {
+  if (
+    expiresSeconds !== undefined &&
+    !(Number.isInteger(expiresSeconds) && expiresSeconds > 0 && expiresSeconds <= MAX_PRESIGN_SECONDS)
+  ) {
     return incomplete(`X-Amz-Expires must be an integer from 1 to ${MAX_PRESIGN_SECONDS}, got '${expires}'`);
   }
   return {
@@ -192,13 +219,21 @@ function readPresignedQuery(query: URLSearchParams): SignatureParts | Rejected {
 }
 
 /** AWS's wording for a malformed credential scope, or undefined when it is well-formed. */
-function checkScope(amzDate: string, scopeDate: string, region: string, service: string, terminator: string, expectedService: string): string | undefined {
+function checkScope(
+  amzDate: string,
+  scopeDate: string,
+  region: string,
+  service: string,
+  terminator: string,
+  expectedService: string,
+): string | undefined {
   if (scopeDate !== amzDate.slice(0, 8)) {
     return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`;
   }
   if (!REGION.test(region)) return 'Credential should be scoped to a valid region.';
   if (service !== expectedService) return `Credential should be scoped to correct service: '${expectedService}'.`;
-  if (terminator !== 'aws4_request') return `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`;
+  if (terminator !== 'aws4_request')
+    return `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`;
   return undefined;
 }
 
@@ -263,7 +298,12 @@ function canonicalQuery(query: string): string {
 /** `name:value` lines for the signed headers, values trimmed with inner runs of spaces collapsed. */
 function canonicalHeaders(req: EmulatorRequest, signedHeaders: readonly string[]): string {
   return signedHeaders
-    .map((name) => `${name}:${headerValues(req.headers, name).map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`)
+    .map(
+      (name) =>
+        `${name}:${headerValues(req.headers, name)
+          .map((v) => v.trim().replace(/\s+/g, ' '))
+          .join(',')}\n`,
+    )
     .join('');
 }
 
@@ -302,9 +342,14 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 function basicIso(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function parseBasicIso(value: string): number {
-  return Date.parse(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`);
+  return Date.parse(
+    `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`,
+  );
 }

@@ -34,7 +34,12 @@ export function fields(value: unknown, path: string, allowed?: readonly string[]
 }
 
 /** A required string field, optionally matching a pattern described by `expected`. */
-export function requiredString(obj: Fields, key: string, path: string, format?: { pattern: RegExp; expected: string }): string {
+export function requiredString(
+  obj: Fields,
+  key: string,
+  path: string,
+  format?: { pattern: RegExp; expected: string },
+): string {
   const value = obj[key];
   const at = `${path}.${key}`;
   if (typeof value !== 'string' || value === '') fail(at, 'a non-empty string', value);
@@ -43,7 +48,12 @@ export function requiredString(obj: Fields, key: string, path: string, format?: 
 }
 
 /** An optional string field; see {@link requiredString}. */
-export function optionalString(obj: Fields, key: string, path: string, format?: { pattern: RegExp; expected: string }): string | undefined {
+export function optionalString(
+  obj: Fields,
+  key: string,
+  path: string,
+  format?: { pattern: RegExp; expected: string },
+): string | undefined {
   return obj[key] === undefined ? undefined : requiredString(obj, key, path, format);
 }
 
@@ -58,10 +68,16 @@ export function optionalInteger(obj: Fields, key: string, path: string, min: num
 }
 
 /** An optional field that must be one of `choices`. */
-export function optionalChoice<T extends string | number>(obj: Fields, key: string, path: string, choices: readonly T[]): T | undefined {
+export function optionalChoice<T extends string | number>(
+  obj: Fields,
+  key: string,
+  path: string,
+  choices: readonly T[],
+): T | undefined {
   const value = obj[key];
   if (value === undefined) return undefined;
-  if (!choices.includes(value as T)) fail(`${path}.${key}`, `one of ${choices.map((c) => JSON.stringify(c)).join(', ')}`, value);
+  if (!choices.includes(value as T))
+    fail(`${path}.${key}`, `one of ${choices.map((c) => JSON.stringify(c)).join(', ')}`, value);
   return value as T;
 }
 

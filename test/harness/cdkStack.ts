@@ -31,7 +31,9 @@ export class Big extends Stack {
     bucket${i}.grantRead(fn${i});
     console.log(\`bucket \${bucket${i}.bucketName} for \${fn${i}.functionName}\`);
 `;
-  const other = (i: number) => `    const queue${i} = new sqs.Queue(this, 'Queue${i}', { visibilityTimeout: Duration.seconds(30), retentionPeriod: Duration.days(4) });
+  const other = (
+    i: number,
+  ) => `    const queue${i} = new sqs.Queue(this, 'Queue${i}', { visibilityTimeout: Duration.seconds(30), retentionPeriod: Duration.days(4) });
     const alarm${i} = new cloudwatch.Alarm(this, 'Alarm${i}', {
       metric: queue${i}.metricApproximateNumberOfMessagesVisible(),
       threshold: 100,

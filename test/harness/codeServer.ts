@@ -62,24 +62,33 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const userDir = path.join(home, 'user-data');
   mkdirSync(path.join(userDir, 'User'), { recursive: true });
   if (options.settings !== null) {
-    writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    writeFileSync(
+      path.join(userDir, 'User', 'settings.json'),
+      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+    );
   }
   writeFileSync(path.join(home, 'config.yaml'), 'auth: none\ncert: false\n');
 
   const port = options.port ?? (await freePort());
   const args = [
     tools.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', path.join(home, 'config.yaml'),
-    '--user-data-dir', userDir,
-    '--extensions-dir', path.join(home, 'extensions'),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--config',
+    path.join(home, 'config.yaml'),
+    '--user-data-dir',
+    userDir,
+    '--extensions-dir',
+    path.join(home, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   let output = '';
   const child = spawn(tools.node24, args, {
@@ -170,7 +179,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

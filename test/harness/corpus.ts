@@ -20,7 +20,11 @@ export interface AnalyzerFinding {
 
 /** Policy file names (NAME.json) of the managed-policy corpus. */
 export function managedPolicyFiles(): string[] {
-  return sharedData ? readdirSync(path.join(sharedData, 'managed-policies')).filter((f) => f.endsWith('.json')).sort() : [];
+  return sharedData
+    ? readdirSync(path.join(sharedData, 'managed-policies'))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
 }
 
 /** Access Analyzer's ValidatePolicy findings, by policy file name, for the policies that have them. */

@@ -10,11 +10,9 @@ const SEED = path.join(repoRoot, 'test', 'fixtures', 'emulator', 'seed.json');
 
 /** Starts the emulator, waits for its "listening on" line and returns its URL. */
 function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'out', 'test', 'emulator', 'main.js'), '--seed', SEED],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'test', 'emulator', 'main.js'), '--seed', SEED], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -29,7 +27,9 @@ async function main(): Promise<void> {
   const requested = Number(process.env.PORT ?? DEFAULT_PORT);
   const emulator = await startEmulator();
   // The seed's first identity (a developer's IAM user) is the demo's credentials.
-  const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { credentials: { accessKeyId: string; secretAccessKey: string }[] };
+  const seed = JSON.parse(readFileSync(SEED, 'utf8')) as {
+    credentials: { accessKeyId: string; secretAccessKey: string }[];
+  };
   const identity = seed.credentials[0]!;
   const server = await startCodeServer({
     workspace: path.join(repoRoot, 'demo'),
@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     },
   }).catch(async (error: unknown) => {
     emulator.child.kill();
-    throw new Error(`code-server could not start on 127.0.0.1:${requested} (set PORT to use another port): ${String(error)}`);
+    throw new Error(
+      `code-server could not start on 127.0.0.1:${requested} (set PORT to use another port): ${String(error)}`,
+    );
   });
 
   let stopping = false;

@@ -41,20 +41,31 @@ function resourceAt(i: number, random: () => number): string {
   const region = REGIONS[i % REGIONS.length]!;
   if (i % 50 === 0) {
     switch ((i / 50) % 3) {
-      case 0: return `arn:aws:sqs:*:${ACCOUNT}:jobs-${i + 4}*`;
-      case 1: return `arn:aws:s3:::bucket-${i + 8}*`;
-      default: return `arn:aws:dynamodb:*:${ACCOUNT}:table/t-${i + 2}/*`;
+      case 0:
+        return `arn:aws:sqs:*:${ACCOUNT}:jobs-${i + 4}*`;
+      case 1:
+        return `arn:aws:s3:::bucket-${i + 8}*`;
+      default:
+        return `arn:aws:dynamodb:*:${ACCOUNT}:table/t-${i + 2}/*`;
     }
   }
   switch (i % 8) {
-    case 0: return `arn:aws:s3:::bucket-${i}`;
-    case 1: return `arn:aws:s3:::bucket-${i - 1}/*`;
-    case 2: return `arn:aws:dynamodb:${region}:${ACCOUNT}:table/t-${i}`;
-    case 3: return `arn:aws:dynamodb:${region}:${ACCOUNT}:table/t-${i - 1}/index/*`;
-    case 4: return `arn:aws:sqs:${region}:${ACCOUNT}:jobs-${i}`;
-    case 5: return `arn:aws:lambda:${region}:${ACCOUNT}:function:worker-${i}:*`;
-    case 6: return `arn:aws:logs:${region}:${ACCOUNT}:log-group:/aws/lambda/worker-${i}:*`;
-    default: return `arn:aws:iam::${ACCOUNT}:role/app/service-${i}`;
+    case 0:
+      return `arn:aws:s3:::bucket-${i}`;
+    case 1:
+      return `arn:aws:s3:::bucket-${i - 1}/*`;
+    case 2:
+      return `arn:aws:dynamodb:${region}:${ACCOUNT}:table/t-${i}`;
+    case 3:
+      return `arn:aws:dynamodb:${region}:${ACCOUNT}:table/t-${i - 1}/index/*`;
+    case 4:
+      return `arn:aws:sqs:${region}:${ACCOUNT}:jobs-${i}`;
+    case 5:
+      return `arn:aws:lambda:${region}:${ACCOUNT}:function:worker-${i}:*`;
+    case 6:
+      return `arn:aws:logs:${region}:${ACCOUNT}:log-group:/aws/lambda/worker-${i}:*`;
+    default:
+      return `arn:aws:iam::${ACCOUNT}:role/app/service-${i}`;
   }
 }
 
@@ -67,8 +78,19 @@ export function resourceListOf(n: number): string[] {
 /** One Allow statement with `n` resources (see resourceAt) and a few actions that apply to them. */
 export function resourcesPolicy(n: number): string {
   const resources = resourceListOf(n);
-  const actions = ['s3:GetObject', 's3:ListBucket', 'dynamodb:GetItem', 'dynamodb:Query', 'sqs:SendMessage', 'lambda:InvokeFunction', 'logs:PutLogEvents', 'iam:GetRole'];
-  return policy([`    {\n      "Sid": "ManyResources",\n      "Effect": "Allow",\n      "Action": ${list(actions, '      ')},\n      "Resource": ${list(resources, '      ')}\n    }`]);
+  const actions = [
+    's3:GetObject',
+    's3:ListBucket',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'sqs:SendMessage',
+    'lambda:InvokeFunction',
+    'logs:PutLogEvents',
+    'iam:GetRole',
+  ];
+  return policy([
+    `    {\n      "Sid": "ManyResources",\n      "Effect": "Allow",\n      "Action": ${list(actions, '      ')},\n      "Resource": ${list(resources, '      ')}\n    }`,
+  ]);
 }
 
 /** Every action of the catalog, `service:Name`, in a fixed shuffled order. */
@@ -89,10 +111,14 @@ export function shuffledActions(catalog: Catalog, seed = 1): string[] {
 function patternOf(action: string, k: number): string {
   const [service, name] = action.split(':') as [string, string];
   switch (k % 4) {
-    case 0: return `${service}:${/^[A-Z][a-z]+/.exec(name)?.[0] ?? name.slice(0, 3)}*`;
-    case 1: return `${service}:*${name.slice(-6)}`;
-    case 2: return `${service}:${name.slice(0, -1)}?`;
-    default: return `${service.slice(0, -1)}*:${name}`;
+    case 0:
+      return `${service}:${/^[A-Z][a-z]+/.exec(name)?.[0] ?? name.slice(0, 3)}*`;
+    case 1:
+      return `${service}:*${name.slice(-6)}`;
+    case 2:
+      return `${service}:${name.slice(0, -1)}?`;
+    default:
+      return `${service.slice(0, -1)}*:${name}`;
   }
 }
 
@@ -108,11 +134,34 @@ export function actionsPolicy(catalog: Catalog, n: number): string {
     if (i % 200 === 199) return names[Math.floor(random() * i)]!;
     return i % 20 === 10 ? patternOf(name, i / 20) : name;
   });
-  return policy([`    {\n      "Sid": "ManyActions",\n      "Effect": "Allow",\n      "Action": ${list(actions, '      ')},\n      "Resource": "arn:aws:s3:::bucket-1/*"\n    }`]);
+  return policy([
+    `    {\n      "Sid": "ManyActions",\n      "Effect": "Allow",\n      "Action": ${list(actions, '      ')},\n      "Resource": "arn:aws:s3:::bucket-1/*"\n    }`,
+  ]);
 }
 
 /** The services statements are drawn from, with the wildcards real policies use on them. */
-const SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'lambda', 'logs', 'kms', 'ec2', 'iam', 'ssm', 'secretsmanager', 'cloudwatch', 'ecr', 'ecs', 'sts', 'glue', 'states', 'events', 'kinesis', 'rds'];
+const SERVICES = [
+  's3',
+  'dynamodb',
+  'sqs',
+  'sns',
+  'lambda',
+  'logs',
+  'kms',
+  'ec2',
+  'iam',
+  'ssm',
+  'secretsmanager',
+  'cloudwatch',
+  'ecr',
+  'ecs',
+  'sts',
+  'glue',
+  'states',
+  'events',
+  'kinesis',
+  'rds',
+];
 const VERBS = ['Get', 'List', 'Describe', 'Put', 'Create', 'Delete', 'Update'];
 
 /** An ARN of one of a service's resource types, named after the statement. */
@@ -120,26 +169,44 @@ function arnFor(service: string, i: number): string {
   const region = REGIONS[i % REGIONS.length]!;
   const arn = (type: string) => `arn:aws:${service}:${region}:${ACCOUNT}:${type}`;
   switch (service) {
-    case 's3': return `arn:aws:s3:::data-${i}/*`;
+    case 's3':
+      return `arn:aws:s3:::data-${i}/*`;
     case 'iam':
-    case 'sts': return `arn:aws:iam::${ACCOUNT}:role/app-${i}`;
-    case 'dynamodb': return arn(`table/t-${i}`);
+    case 'sts':
+      return `arn:aws:iam::${ACCOUNT}:role/app-${i}`;
+    case 'dynamodb':
+      return arn(`table/t-${i}`);
     case 'sqs':
-    case 'sns': return arn(`q-${i}`);
-    case 'lambda': return arn(`function:f-${i}`);
-    case 'logs': return arn(`log-group:/app/${i}:*`);
-    case 'kms': return arn(`key/0000-${i}`);
-    case 'ec2': return arn(`instance/i-${i.toString(16).padStart(8, '0')}`);
-    case 'ssm': return arn(`parameter/app/${i}`);
-    case 'secretsmanager': return arn(`secret:app/${i}-AbCdEf`);
-    case 'cloudwatch': return arn(`alarm:a-${i}`);
-    case 'ecr': return arn(`repository/r-${i}`);
-    case 'ecs': return arn(`service/main/s-${i}`);
-    case 'glue': return arn(`table/db/t-${i}`);
-    case 'states': return arn(`stateMachine:sm-${i}`);
-    case 'events': return arn(`rule/r-${i}`);
-    case 'kinesis': return arn(`stream/s-${i}`);
-    default: return arn(`db:db-${i}`);
+    case 'sns':
+      return arn(`q-${i}`);
+    case 'lambda':
+      return arn(`function:f-${i}`);
+    case 'logs':
+      return arn(`log-group:/app/${i}:*`);
+    case 'kms':
+      return arn(`key/0000-${i}`);
+    case 'ec2':
+      return arn(`instance/i-${i.toString(16).padStart(8, '0')}`);
+    case 'ssm':
+      return arn(`parameter/app/${i}`);
+    case 'secretsmanager':
+      return arn(`secret:app/${i}-AbCdEf`);
+    case 'cloudwatch':
+      return arn(`alarm:a-${i}`);
+    case 'ecr':
+      return arn(`repository/r-${i}`);
+    case 'ecs':
+      return arn(`service/main/s-${i}`);
+    case 'glue':
+      return arn(`table/db/t-${i}`);
+    case 'states':
+      return arn(`stateMachine:sm-${i}`);
+    case 'events':
+      return arn(`rule/r-${i}`);
+    case 'kinesis':
+      return arn(`stream/s-${i}`);
+    default:
+      return arn(`db:db-${i}`);
   }
 }
 
@@ -176,9 +243,10 @@ function statementAt(i: number, random: () => number, names: ReadonlyMap<string,
   } else if (roll < 0.8) {
     actions = [pick(), pick()];
     resources = [arnFor(service, i)];
-    condition = random() < 0.5
-      ? `{ "StringLike": { "aws:SourceArn": "arn:aws:sns:*:${ACCOUNT}:topic-${i}" }, "Bool": { "aws:SecureTransport": "true" } }`
-      : `{ "StringEquals": { "aws:RequestedRegion": "${REGIONS[i % 3]!}", "aws:PrincipalTag/team": "t${i % 7}" } }`;
+    condition =
+      random() < 0.5
+        ? `{ "StringLike": { "aws:SourceArn": "arn:aws:sns:*:${ACCOUNT}:topic-${i}" }, "Bool": { "aws:SecureTransport": "true" } }`
+        : `{ "StringEquals": { "aws:RequestedRegion": "${REGIONS[i % 3]!}", "aws:PrincipalTag/team": "t${i % 7}" } }`;
   } else if (roll < 0.85) {
     actions = ['iam:PassRole', ...(random() < 0.5 ? ['lambda:CreateFunction'] : ['ec2:RunInstances'])];
     resources = random() < 0.5 ? ['*'] : [arnFor('iam', i)];

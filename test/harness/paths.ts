@@ -21,6 +21,7 @@ export interface ToolPaths {
 /** The tools that scripts/setup-tools.sh installed. */
 export function toolPaths(): ToolPaths {
   const file = path.join(repoRoot, '.tools', 'paths.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run setup" (npm test and npm start run it for you)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run "npm run setup" (npm test and npm start run it for you)`);
   return JSON.parse(readFileSync(file, 'utf8')) as ToolPaths;
 }

@@ -20,7 +20,12 @@ async function main(): Promise<number> {
         version,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${path.join(scratch, 'udd')}`],
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          '--disable-workspace-trust',
+          `--user-data-dir=${path.join(scratch, 'udd')}`,
+        ],
       });
     } catch (error) {
       process.stderr.write(`desktop integration tests on VS Code ${version} failed: ${String(error)}\n`);

@@ -17,10 +17,12 @@ async function main(): Promise<number> {
     testsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
     env,
   });
-  if (run.exitCode === -1) process.stderr.write(`integration tests timed out\n--- code-server output ---\n${run.serverOutput}\n`);
+  if (run.exitCode === -1)
+    process.stderr.write(`integration tests timed out\n--- code-server output ---\n${run.serverOutput}\n`);
   const { results } = run;
   // scripts/test.mjs adds these counts to the run's total.
-  if (results && process.env.CLOUDWARDEN_RESULTS_OUT) writeFileSync(process.env.CLOUDWARDEN_RESULTS_OUT, JSON.stringify(results));
+  if (results && process.env.CLOUDWARDEN_RESULTS_OUT)
+    writeFileSync(process.env.CLOUDWARDEN_RESULTS_OUT, JSON.stringify(results));
   process.stdout.write(
     results
       ? `\nintegration: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped\n`

@@ -11,15 +11,27 @@ export function jsonTemplate(): { text: string; roles: number } {
     resources[id] = {
       Type: 'AWS::IAM::Role',
       Properties: {
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
         Policies: [
           {
             PolicyName: 'app',
             PolicyDocument: {
               Version: '2012-10-17',
               Statement: [
-                { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${Bucket${roles}}/*` } },
-                { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [`Queue${roles}`, 'Arn'] }, Condition: { StringEquals: { 'aws:RequestedRegion': { Ref: 'AWS::Region' } } } },
+                {
+                  Effect: 'Allow',
+                  Action: ['s3:GetObject', 's3:PutObject'],
+                  Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${Bucket${roles}}/*` },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: 'sqs:SendMessage',
+                  Resource: { 'Fn::GetAtt': [`Queue${roles}`, 'Arn'] },
+                  Condition: { StringEquals: { 'aws:RequestedRegion': { Ref: 'AWS::Region' } } },
+                },
               ],
             },
           },
@@ -68,4 +80,3 @@ export function yamlTemplate(target = TARGET): { text: string; roles: number } {
   }
   return { text: parts.join(''), roles };
 }
-

@@ -17,7 +17,11 @@ export async function openDocument(...parts: string[]): Promise<vscode.TextEdito
 }
 
 /** Polls until `probe` returns a value that is neither undefined nor false, or fails after `ms`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 20_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -55,7 +59,9 @@ export function codeOf(d: vscode.Diagnostic): string {
 
 /** CloudWarden's diagnostics of a document, suppressed ones (hints) left out. */
 export function liveDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudWarden' && d.severity !== vscode.DiagnosticSeverity.Hint);
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'CloudWarden' && d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
 /**
@@ -66,29 +72,50 @@ export function liveDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
  */
 export async function applyEveryQuickFix(
   editor: vscode.TextEditor,
-  options: { readonly minFindings: number; readonly keep: (action: vscode.CodeAction) => boolean; readonly check: (title: string, after: readonly vscode.Diagnostic[]) => void | Promise<void> },
+  options: {
+    readonly minFindings: number;
+    readonly keep: (action: vscode.CodeAction) => boolean;
+    readonly check: (title: string, after: readonly vscode.Diagnostic[]) => void | Promise<void>;
+  },
 ): Promise<{ applied: number; findings: number }> {
   const uri = editor.document.uri;
   const original = editor.document.getText();
-  const first = await waitFor('findings', () => (liveDiagnostics(uri).length >= options.minFindings ? liveDiagnostics(uri) : undefined));
+  const first = await waitFor('findings', () =>
+    liveDiagnostics(uri).length >= options.minFindings ? liveDiagnostics(uri) : undefined,
+  );
   let applied = 0;
   for (const target of first) {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     for (const action of actions.filter((a) => a.edit && options.keep(a))) {
       const before = editor.document.version;
       assert.ok(await vscode.workspace.applyEdit(action.edit!), `${action.title}: edit refused`);
       // The re-lint of the edited text: published for a newer version.
       const after = await waitFor(`the re-lint after "${action.title}"`, async () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return editor.document.version > before && !liveDiagnostics(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target) && d.message === target.message)
+        return editor.document.version > before &&
+          !liveDiagnostics(uri).some(
+            (d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target) && d.message === target.message,
+          )
           ? vscode.languages.getDiagnostics(uri)
           : undefined;
       });
       await options.check(action.title, after);
       applied++;
       // Back to the original text for the next fix.
-      await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), original));
-      await waitFor('the original findings again', () => liveDiagnostics(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target)));
+      await editor.edit((b) =>
+        b.replace(
+          new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)),
+          original,
+        ),
+      );
+      await waitFor('the original findings again', () =>
+        liveDiagnostics(uri).some((d) => d.range.isEqual(target.range) && codeOf(d) === codeOf(target)),
+      );
     }
   }
   return { applied, findings: first.length };

@@ -10,7 +10,9 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   const suites = path.join(__dirname, 'suites');
-  for (const file of readdirSync(suites).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(suites)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(suites, file));
   }
   const grep = process.env.CLOUDWARDEN_TEST_GREP;
@@ -20,7 +22,10 @@ export function run(): Promise<void> {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
       const resultsFile = process.env.CLOUDWARDEN_TEST_RESULTS;
       if (resultsFile) {
-        writeFileSync(resultsFile, JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending }));
+        writeFileSync(
+          resultsFile,
+          JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending }),
+        );
       }
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();

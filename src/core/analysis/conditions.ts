@@ -90,8 +90,16 @@ const HOLDS: ReadonlySet<Unrestricting> = new Set(['empty-condition', 'empty-ope
  * under IfExists or ForAllValues they restrict as they would without.
  */
 const ALWAYS_PRESENT: ReadonlySet<string> = new Set([
-  'aws:principalarn', 'aws:principalaccount', 'aws:principaltype', 'aws:userid', 'aws:currenttime', 'aws:epochtime',
-  'aws:securetransport', 'aws:requestedregion', 'aws:principalisawsservice', 'aws:viaawsservice',
+  'aws:principalarn',
+  'aws:principalaccount',
+  'aws:principaltype',
+  'aws:userid',
+  'aws:currenttime',
+  'aws:epochtime',
+  'aws:securetransport',
+  'aws:requestedregion',
+  'aws:principalisawsservice',
+  'aws:viaawsservice',
 ]);
 
 const cache = new WeakMap<Catalog, WeakMap<Statement, ConditionVerdict>>();
@@ -154,7 +162,13 @@ function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key:
     const prefix = lower.slice(0, lower.indexOf(':'));
     const values = statement.action && !statement.action.list.unknown ? statement.action.list.values : [];
     const name = catalog.conditionKey(key)?.name.toLowerCase();
-    if (prefix && prefix !== 'aws' && name && values.length > 0 && values.every((v) => textOf(v)?.toLowerCase().startsWith(`${prefix}:`))) {
+    if (
+      prefix &&
+      prefix !== 'aws' &&
+      name &&
+      values.length > 0 &&
+      values.every((v) => textOf(v)?.toLowerCase().startsWith(`${prefix}:`))
+    ) {
       actions ??= values.flatMap((v) => catalog.expand(textOf(v)!).actions);
       carried = actions.length > 0 && actions.every((action) => carries(action, name, catalog));
     }
@@ -171,12 +185,22 @@ function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key:
  */
 function carries(action: Action, name: string, catalog: Catalog): boolean {
   return action.resourceTypes.some(
-    (rt) => rt.required && (rt.conditionKeys.some((k) => k.toLowerCase() === name) || (catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []).some((k) => k.toLowerCase() === name)),
+    (rt) =>
+      rt.required &&
+      (rt.conditionKeys.some((k) => k.toLowerCase() === name) ||
+        (catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []).some(
+          (k) => k.toLowerCase() === name,
+        )),
   );
 }
 
 /** Why one entry restricts nothing, or undefined when it may restrict. `carried` says which keys every request of the statement has. */
-function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: Catalog, carried: (key: string) => boolean = () => false): Unrestricting | undefined {
+function entryVerdict(
+  operator: ParsedOperator,
+  entry: ConditionEntry,
+  catalog: Catalog,
+  carried: (key: string) => boolean = () => false,
+): Unrestricting | undefined {
   if (entry.values.unknown) return undefined;
   const values = entry.values.values;
   if (values.length === 0) return 'empty-values';
@@ -184,10 +208,12 @@ function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: 
   const key = entry.key.text;
   const known = knownKey(key, catalog);
   if (operator.base === 'Null') return nullVerdict(operator, texts, known);
-  if (!known) return operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base) ? 'unknown-key' : undefined;
+  if (!known)
+    return operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base) ? 'unknown-key' : undefined;
   // A negated operator already passes requests without the key: IfExists or ForAllValues change nothing.
   if (isNegated(operator.base)) return undefined;
-  if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key) && !carried(key)) return 'only-if-present';
+  if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key) && !carried(key))
+    return 'only-if-present';
   return matchesAnyValue(operator, texts) ? 'any-value' : undefined;
 }
 
@@ -196,7 +222,11 @@ function entryVerdict(operator: ParsedOperator, entry: ConditionEntry, catalog: 
  * allowed with it (parseOperator refuses it); `ForAnyValue:Null` is always false (the statement grants
  * nothing: restricting) and `ForAllValues:Null` always true.
  */
-function nullVerdict(operator: ParsedOperator, texts: readonly (string | undefined)[], known: boolean): Unrestricting | undefined {
+function nullVerdict(
+  operator: ParsedOperator,
+  texts: readonly (string | undefined)[],
+  known: boolean,
+): Unrestricting | undefined {
   if (operator.set === 'ForAllValues') return 'always-true';
   if (operator.set === 'ForAnyValue' || texts.includes(undefined)) return undefined;
   const flags = new Set(texts.map((t) => t!.toLowerCase()));

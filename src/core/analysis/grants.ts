@@ -107,14 +107,16 @@ class Grants implements StatementGrants {
     const effectText = statement.effect ? literal(statement.effect.value) : undefined;
     this.effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
     if (statement.unknown) unknown.push({ span: statement.span, what: 'the whole statement' });
-    else if (statement.effect && statement.effect.value.kind === 'unknown') unknown.push({ span: statement.effect.value.span, what: 'the effect' });
+    else if (statement.effect && statement.effect.value.kind === 'unknown')
+      unknown.push({ span: statement.effect.value.span, what: 'the effect' });
 
     const inverted = !statement.action && statement.notAction !== undefined;
     const element = statement.action ?? statement.notAction;
     // The unknown parts are found at once (cheap); the actions are expanded only when someone asks.
     let unknownExclusion = false;
     if (element && !statement.unknown) {
-      if (element.list.unknown) unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
+      if (element.list.unknown)
+        unknown.push({ span: element.list.span, what: `the ${inverted ? 'excluded ' : ''}actions` });
       for (const value of element.list.unknown ? [] : element.list.values) {
         if (literal(value) !== undefined) continue;
         unknown.push({ span: value.span, what: inverted ? 'an excluded action' : 'an action' });
@@ -157,7 +159,9 @@ class Grants implements StatementGrants {
   }
 
   get administrator(): GrantVia | undefined {
-    return (this.administratorFound ??= { via: this.effect === 'Allow' ? administratorVia(this.statement, this.catalog) : undefined }).via;
+    return (this.administratorFound ??= {
+      via: this.effect === 'Allow' ? administratorVia(this.statement, this.catalog) : undefined,
+    }).via;
   }
 
   get countByLevel(): Readonly<Record<AccessLevel, number>> {
@@ -210,7 +214,8 @@ class Grants implements StatementGrants {
       if (text === undefined) continue;
       const expansion = expandCached(catalog, text);
       // `*` (or `*:*`): every action, through this value unless an earlier one names it.
-      if (expansion.length === catalog.allActions().length) return new EveryActionBut(catalog, actions, NO_ACTIONS, value);
+      if (expansion.length === catalog.allActions().length)
+        return new EveryActionBut(catalog, actions, NO_ACTIONS, value);
       for (const action of expansion) if (!actions.has(action)) actions.set(action, value);
     }
     return actions;
@@ -235,7 +240,10 @@ function catalogLevels(catalog: Catalog): CatalogLevels {
   let levels = levelsByCatalog.get(catalog);
   if (!levels) {
     const count = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 0])) as Record<AccessLevel, number>;
-    const scopable = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, []])) as unknown as Record<AccessLevel, Action[]>;
+    const scopable = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, []])) as unknown as Record<
+      AccessLevel,
+      Action[]
+    >;
     const scopableAny: Action[] = [];
     for (const action of catalog.allActions()) {
       count[action.accessLevel]++;
@@ -296,7 +304,10 @@ class EveryActionBut implements ReadonlyMap<Action, GrantVia> {
     for (const [, via] of this.entries()) yield via;
   }
 
-  forEach(callback: (via: GrantVia, action: Action, map: ReadonlyMap<Action, GrantVia>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (via: GrantVia, action: Action, map: ReadonlyMap<Action, GrantVia>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [action, via] of this.entries()) callback.call(thisArg, via, action, this);
   }
 
@@ -372,7 +383,11 @@ const matchers = new BoundedMemo<(name: string) => boolean>(5_000);
 /** A statement's Action (or NotAction) values for look-ups: exact names by lower case, patterns as matchers. */
 interface ActionIndex {
   readonly exact: ReadonlyMap<string, { readonly value: Value; readonly order: number }>;
-  readonly patterns: readonly { readonly value: Value; readonly order: number; readonly matches: (name: string) => boolean }[];
+  readonly patterns: readonly {
+    readonly value: Value;
+    readonly order: number;
+    readonly matches: (name: string) => boolean;
+  }[];
 }
 
 const indexes = new WeakMap<StatementGrants, ActionIndex>();
@@ -461,11 +476,14 @@ function everyAction(statement: Statement, catalog: Catalog): GrantVia | undefin
 /** True for `*`, or a pattern every action matches (`*:*`): IAM reads both as every action. */
 export function namesEveryAction(text: string, catalog: Catalog): boolean {
   // Only a pattern whose service part is all wildcards can match every service's actions.
-  return text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(catalog, text).length === catalog.allActions().length);
+  return (
+    text === '*' || (/^\*+:[*?]*$/.test(text) && expandCached(catalog, text).length === catalog.allActions().length)
+  );
 }
 
 function everyResource(statement: Statement): boolean {
-  if (statement.resource) return !statement.resource.list.unknown && statement.resource.list.values.some((v) => reachOf(v) === 'everything');
+  if (statement.resource)
+    return !statement.resource.list.unknown && statement.resource.list.values.some((v) => reachOf(v) === 'everything');
   const not = statement.notResource;
   if (!not || not.list.unknown) return false;
   return not.list.values.every((v) => literal(v) !== undefined && !mayCoverIam(literal(v)!));

@@ -8,7 +8,14 @@ import type { Catalog } from '../catalog/catalog';
 import type { Action } from '../catalog/types';
 import type { PolicyDocument, PolicySource } from '../policy/model';
 import { literal } from '../policy/values';
-import { expandCached, grantVia, statementGrants, type GrantVia, type StatementGrants, type UnknownPart } from './grants';
+import {
+  expandCached,
+  grantVia,
+  statementGrants,
+  type GrantVia,
+  type StatementGrants,
+  type UnknownPart,
+} from './grants';
 import { conditionVerdict } from './conditions';
 
 export interface Principal {
@@ -50,7 +57,8 @@ export function principalsOf(source: PolicySource): Principal[] {
   };
   const identity = source.documents.filter((d) => d.kind === 'identity');
   // Outside a template, a file with one unnamed document (a policy, get-policy-version output) is "this policy".
-  const alone = (source.shape === 'policy' || source.shape === 'cli-output') && identity.filter((d) => !d.appliesTo).length === 1;
+  const alone =
+    (source.shape === 'policy' || source.shape === 'cli-output') && identity.filter((d) => !d.appliesTo).length === 1;
   for (const document of identity) {
     if (document.appliesTo) for (const name of document.appliesTo) add(name, document);
     else add(source.shape === 'policy' || alone ? THIS_POLICY : document.path, document);
@@ -80,7 +88,12 @@ export function principalGrants(
       const named = (): Iterable<[Action, GrantVia]> => (only ? viaOf(grants, only, catalog) : grants.actions);
       // Only a Deny whose Condition holds on every request removes what it names (an IfExists entry restricts
       // little, yet a Deny under it still spares the requests that carry the key).
-      if (grants.effect === 'Deny' && conditionVerdict(statement, catalog).alwaysHolds && grants.resources.everything.length > 0 && !grants.resources.inverted) {
+      if (
+        grants.effect === 'Deny' &&
+        conditionVerdict(statement, catalog).alwaysHolds &&
+        grants.resources.everything.length > 0 &&
+        !grants.resources.inverted
+      ) {
         for (const [action] of named()) denied.add(action);
       }
       if (grants.effect !== 'Allow') continue;

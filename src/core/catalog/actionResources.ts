@@ -22,7 +22,8 @@ export function looseArnFormat(format: string): string {
       const placeholders = [...resource.matchAll(/\$?\{[^}]+\}/g)];
       if (placeholders.length < 2) return alternative;
       let loose = resource;
-      for (const p of placeholders.slice(0, -1).reverse()) loose = loose.slice(0, p.index) + '*' + loose.slice(p.index + p[0].length);
+      for (const p of placeholders.slice(0, -1).reverse())
+        loose = loose.slice(0, p.index) + '*' + loose.slice(p.index + p[0].length);
       return [...fields.slice(0, 5), loose].join(':');
     })
     .join(', ');

@@ -190,7 +190,8 @@ function markUnknownFields(tokens: number[]): void {
   for (let i = 0; i < tokens.length && colons < 5; i++) {
     const t = tokens[i]!;
     if (t === COLON) colons++;
-    else if (t === UNKNOWN && colons >= 1 && tokens[i - 1] === COLON && tokens[i + 1] === COLON) tokens[i] = UNKNOWN_FIELD;
+    else if (t === UNKNOWN && colons >= 1 && tokens[i - 1] === COLON && tokens[i + 1] === COLON)
+      tokens[i] = UNKNOWN_FIELD;
     else if (t < 0) return; // after a wildcard or a free unknown part, the field count is no longer known
   }
 }
@@ -217,8 +218,13 @@ export function policyArnService(arn: PolicyArn): string | undefined {
  * the format's alternatives.
  */
 export function matchCompiled(format: CompiledArnFormat, arn: PolicyArn): ArnMatch {
-  if (format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, false))) return 'match';
-  if (arn.hasUnknown && format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, true))) return 'unknown';
+  if (format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, false)))
+    return 'match';
+  if (
+    arn.hasUnknown &&
+    format.alternatives.some((alt) => mayShareResource(alt, arn) && intersects(alt, arn.tokens, true))
+  )
+    return 'unknown';
   return 'no-match';
 }
 

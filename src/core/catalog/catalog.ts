@@ -64,7 +64,11 @@ export class Catalog {
     this.keys = data.conditionKeys;
     this.keyTypes = data.conditionKeyTypes as readonly ConditionKeyType[];
     this.globalKeyIndices = data.globalConditionKeys;
-    this.serviceList = data.services.map((row) => ({ prefix: row[SERVICE.prefix], name: row[SERVICE.name], docsUrl: row[SERVICE.docsUrl] }));
+    this.serviceList = data.services.map((row) => ({
+      prefix: row[SERVICE.prefix],
+      name: row[SERVICE.name],
+      docsUrl: row[SERVICE.docsUrl],
+    }));
     this.prefixes = this.serviceList.map((s) => s.prefix.toLowerCase());
     const count = this.columns.length;
     this.actionCache = new Array(count).fill(undefined);

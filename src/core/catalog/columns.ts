@@ -1,5 +1,13 @@
 import { ACCESS_LEVELS, type AccessLevel } from './types';
-import { DESCRIPTION_SEPARATOR, LEAD_IN_MARK, NAME_SEPARATOR, REFS_SEPARATOR, SERVICE, type ResourceTypeRow, type ServiceRow } from './format';
+import {
+  DESCRIPTION_SEPARATOR,
+  LEAD_IN_MARK,
+  NAME_SEPARATOR,
+  REFS_SEPARATOR,
+  SERVICE,
+  type ResourceTypeRow,
+  type ServiceRow,
+} from './format';
 
 /**
  * One service's action columns. The file stores each column as one joined string (cheap to parse);

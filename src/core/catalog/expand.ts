@@ -22,7 +22,9 @@ export function forEachMatch(index: NameIndex, pattern: string, visit: MatchVisi
   if (colon <= 0 || colon === lower.length - 1) return false;
   const serviceGlob = compileGlob(lower.slice(0, colon));
   const actionGlob = compileGlob(lower.slice(colon + 1));
-  forEachInRange(index.prefixes, serviceGlob, (s) => forEachInRange(index.lowerNames(s), actionGlob, (a) => visit(s, a)));
+  forEachInRange(index.prefixes, serviceGlob, (s) =>
+    forEachInRange(index.lowerNames(s), actionGlob, (a) => visit(s, a)),
+  );
   return true;
 }
 

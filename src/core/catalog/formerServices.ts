@@ -18,5 +18,7 @@ const FORMER_SERVICES: Readonly<Record<string, string>> = {
 
 /** The former service's name, for a prefix in any case; undefined when it was never known to be retired. */
 export function formerService(prefix: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(FORMER_SERVICES, prefix.toLowerCase()) ? FORMER_SERVICES[prefix.toLowerCase()] : undefined;
+  return Object.prototype.hasOwnProperty.call(FORMER_SERVICES, prefix.toLowerCase())
+    ? FORMER_SERVICES[prefix.toLowerCase()]
+    : undefined;
 }

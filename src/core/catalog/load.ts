@@ -62,7 +62,8 @@ export function validateCatalogData(data: unknown, file = '<data>'): CatalogFile
       `formatVersion is ${JSON.stringify(data.formatVersion)}, this version of CloudWarden reads ${FORMAT_VERSION} (rebuild it with \`npm run build:catalog -- --force\`).`,
     );
   }
-  if (typeof data.dataDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(data.dataDate)) fail('dataDate is not a YYYY-MM-DD date');
+  if (typeof data.dataDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(data.dataDate))
+    fail('dataDate is not a YYYY-MM-DD date');
   if (typeof data.sourcePackage !== 'string') fail('sourcePackage is not a string');
   if (typeof data.sourceVersion !== 'string') fail('sourceVersion is not a string');
   if (!sameStrings(data.accessLevels, ACCESS_LEVELS)) fail(`accessLevels is not ${JSON.stringify(ACCESS_LEVELS)}`);
@@ -75,9 +76,12 @@ export function validateCatalogData(data: unknown, file = '<data>'): CatalogFile
   if (!isIndexArray(keys.types, (data.conditionKeyTypes as string[]).length) || keys.types.length !== keyCount) {
     fail('conditionKeys.types does not hold one valid type index per key');
   }
-  if (!isStringArray(keys.descriptions) || keys.descriptions.length !== keyCount) fail('conditionKeys.descriptions does not hold one string per key');
-  if (!isIntArray(keys.owners) || keys.owners.length !== keyCount) fail('conditionKeys.owners does not hold one number per key');
-  if (!isIndexArray(data.globalConditionKeys, keyCount)) fail('globalConditionKeys is not an array of condition key indices');
+  if (!isStringArray(keys.descriptions) || keys.descriptions.length !== keyCount)
+    fail('conditionKeys.descriptions does not hold one string per key');
+  if (!isIntArray(keys.owners) || keys.owners.length !== keyCount)
+    fail('conditionKeys.owners does not hold one number per key');
+  if (!isIndexArray(data.globalConditionKeys, keyCount))
+    fail('globalConditionKeys is not an array of condition key indices');
 
   if (!Array.isArray(data.services) || data.services.length === 0) return fail('services is not a non-empty array');
   const services = data.services as unknown[];
@@ -90,24 +94,37 @@ export function validateCatalogData(data: unknown, file = '<data>'): CatalogFile
   }
   const owners = keys.owners as number[];
   for (let k = 0; k < owners.length; k++) {
-    if (owners[k]! < -1 || owners[k]! >= services.length) fail(`conditionKeys.owners[${k}] is not -1 or a service index`);
+    if (owners[k]! < -1 || owners[k]! >= services.length)
+      fail(`conditionKeys.owners[${k}] is not -1 or a service index`);
   }
   return data as unknown as CatalogFile;
 }
 
-function validateService(row: unknown, i: number, keyCount: number, fail: (what: string) => never): asserts row is ServiceRow {
+function validateService(
+  row: unknown,
+  i: number,
+  keyCount: number,
+  fail: (what: string) => never,
+): asserts row is ServiceRow {
   const where = `services[${i}]`;
   if (!Array.isArray(row) || row.length !== 9) fail(`${where} is not a 9-element array`);
   const [prefix, name, docsUrl, names, levels, descriptions, refs, resourceTypes, conditionKeys] = row as unknown[];
   if (typeof prefix !== 'string' || prefix === '' || typeof name !== 'string' || typeof docsUrl !== 'string') {
     fail(`${where} has no prefix, name or docsUrl`);
   }
-  if (typeof levels !== 'string' || !/^[0-4]*$/.test(levels)) fail(`${where} (${prefix}) levels are not access-level digits`);
-  if (typeof names !== 'string' || typeof descriptions !== 'string' || typeof refs !== 'string') fail(`${where} (${prefix}) action columns are not strings`);
+  if (typeof levels !== 'string' || !/^[0-4]*$/.test(levels))
+    fail(`${where} (${prefix}) levels are not access-level digits`);
+  if (typeof names !== 'string' || typeof descriptions !== 'string' || typeof refs !== 'string')
+    fail(`${where} (${prefix}) action columns are not strings`);
   if (!Array.isArray(resourceTypes)) return fail(`${where} (${prefix}) resourceTypes is not an array`);
   for (let r = 0; r < resourceTypes.length; r++) {
     const rt: unknown = resourceTypes[r];
-    if (!Array.isArray(rt) || typeof rt[0] !== 'string' || typeof rt[1] !== 'string' || !isIndexArray(rt[2], keyCount)) {
+    if (
+      !Array.isArray(rt) ||
+      typeof rt[0] !== 'string' ||
+      typeof rt[1] !== 'string' ||
+      !isIndexArray(rt[2], keyCount)
+    ) {
       fail(`${where} (${prefix}) has a malformed resource type`);
     }
   }

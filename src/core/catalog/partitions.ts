@@ -4,7 +4,16 @@
  * Authorization Reference writes `${Partition}` everywhere, so this list comes from the SDKs'
  * partitions file (`partitions.json` of the AWS SDKs and botocore), not from the catalog.
  */
-export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+export const PARTITIONS: readonly string[] = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+];
 
 /**
  * The shape of a region code (`us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eu-isoe-west-1`,

@@ -1,6 +1,10 @@
 /** An action's resource types and condition keys as indices, decoded from its `refs` string. */
 export interface DecodedRefs {
-  readonly resourceTypes: readonly { readonly index: number; readonly required: boolean; readonly keys: readonly number[] }[];
+  readonly resourceTypes: readonly {
+    readonly index: number;
+    readonly required: boolean;
+    readonly keys: readonly number[];
+  }[];
   readonly keys: readonly number[];
 }
 

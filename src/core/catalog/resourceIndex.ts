@@ -36,7 +36,8 @@ export class ResourceTypeIndex {
   matches(arn: ArnInput): ResourceTypeMatch[] {
     const policy = tokenizeArn(arn);
     const service = policyArnService(policy);
-    const candidates = service === undefined ? this.all : new Set([...(this.byService.get(service) ?? []), ...this.anyService]);
+    const candidates =
+      service === undefined ? this.all : new Set([...(this.byService.get(service) ?? []), ...this.anyService]);
     const own: ResourceTypeMatch[] = [];
     const others: ResourceTypeMatch[] = [];
     for (const resourceType of candidates) {

@@ -12,7 +12,11 @@ export interface ServicePrincipalInfo {
   readonly assumesRoles: boolean;
 }
 
-const P = (principal: string, purpose: string, assumesRoles = true): ServicePrincipalInfo => ({ principal, purpose, assumesRoles });
+const P = (principal: string, purpose: string, assumesRoles = true): ServicePrincipalInfo => ({
+  principal,
+  purpose,
+  assumesRoles,
+});
 
 export const SERVICE_PRINCIPALS: readonly ServicePrincipalInfo[] = [
   P('lambda.amazonaws.com', 'AWS Lambda functions run with the role'),

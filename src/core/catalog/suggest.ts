@@ -98,7 +98,8 @@ function suggestForServiceOnly(index: NameIndex, text: string, out: Suggestions)
     out.add(`${service}:*`, 2, [0, Kind.Completion, 2]);
     return;
   }
-  for (const { s, distance } of nearestServices(index, service)) out.add(index.prefixes[s]!, distance, [distance, Kind.OneSlip, distance]);
+  for (const { s, distance } of nearestServices(index, service))
+    out.add(index.prefixes[s]!, distance, [distance, Kind.OneSlip, distance]);
   suggestMissingService(index, text, out);
 }
 
@@ -141,7 +142,14 @@ function suggestForUnknownService(index: NameIndex, service: string, action: str
  * service part). `servicePart` is what to write before the colon (the user's wildcard pattern, or the
  * canonical prefix).
  */
-function suggestInService(index: NameIndex, s: number, action: string, base: number, out: Suggestions, servicePart = index.prefixes[s]!): void {
+function suggestInService(
+  index: NameIndex,
+  s: number,
+  action: string,
+  base: number,
+  out: Suggestions,
+  servicePart = index.prefixes[s]!,
+): void {
   const lower = action.toLowerCase();
   const prefix = index.prefixes[s]!;
   if (lower === '') {
@@ -149,7 +157,8 @@ function suggestInService(index: NameIndex, s: number, action: string, base: num
     return;
   }
   if (hasWildcard(lower)) {
-    if (base > 0 && matchesAny(index, `${prefix}:${lower}`)) out.add(`${servicePart}:${action}`, base, [base, Kind.Exact]);
+    if (base > 0 && matchesAny(index, `${prefix}:${lower}`))
+      out.add(`${servicePart}:${action}`, base, [base, Kind.Exact]);
     else suggestPatternInService(index, s, action, base, out, servicePart);
     return;
   }
@@ -175,7 +184,11 @@ function suggestInService(index: NameIndex, s: number, action: string, base: num
       const left = missingWords(typedWords, names[a]!, name);
       if (left >= 0) {
         const d = editDistance(lower, name);
-        out.add(`${servicePart}:${names[a]}`, base + d, d <= 1 ? nearEditKey(base, d, action, typedWords, names[a]!) : [base, Kind.Words, left, d]);
+        out.add(
+          `${servicePart}:${names[a]}`,
+          base + d,
+          d <= 1 ? nearEditKey(base, d, action, typedWords, names[a]!) : [base, Kind.Words, left, d],
+        );
         continue;
       }
     }
@@ -210,7 +223,14 @@ function kept(a: string, b: string): number {
  * beginnings of the service's action names, keep the rest of the pattern, and keep only corrections
  * that then match something.
  */
-function suggestPatternInService(index: NameIndex, s: number, action: string, base: number, out: Suggestions, servicePart: string): void {
+function suggestPatternInService(
+  index: NameIndex,
+  s: number,
+  action: string,
+  base: number,
+  out: Suggestions,
+  servicePart: string,
+): void {
   const first = action.search(/[*?]/);
   const literal = action.slice(0, first).toLowerCase();
   const rest = action.slice(first);
@@ -227,7 +247,13 @@ function suggestPatternInService(index: NameIndex, s: number, action: string, ba
       const candidate = index.names(s)[a]!.slice(0, k) + rest;
       if (d > 0 && d <= max && matchesAny(index, `${index.prefixes[s]}:${candidate}`)) {
         // On a tie, a correction as long as what was typed (`Gte*` → `Get*`, not `Ge*`), then the longest shared beginning.
-        out.add(`${servicePart}:${candidate}`, base + d, [base, d <= 1 ? Kind.OneSlip : Kind.NearEdit, d, Math.abs(k - literal.length), -commonPrefix(literal, head)]);
+        out.add(`${servicePart}:${candidate}`, base + d, [
+          base,
+          d <= 1 ? Kind.OneSlip : Kind.NearEdit,
+          d,
+          Math.abs(k - literal.length),
+          -commonPrefix(literal, head),
+        ]);
       }
     }
   }
@@ -279,7 +305,8 @@ class Suggestions {
   add(value: string, distance: number, rank: readonly number[]): void {
     const key = value.toLowerCase();
     const known = this.byValue.get(key);
-    if (known === undefined || compareRanks(rank, known.rank) < 0) this.byValue.set(key, { value, distance: distance + this.extra, rank });
+    if (known === undefined || compareRanks(rank, known.rank) < 0)
+      this.byValue.set(key, { value, distance: distance + this.extra, rank });
   }
 
   best(limit: number): Suggestion[] {

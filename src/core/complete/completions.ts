@@ -38,7 +38,14 @@ export function completionsAt(source: PolicySource, text: string, offset: number
   if (!target) return [];
   switch (target.kind) {
     case 'action':
-      return editable(target.value) ? actionEntries(catalog, text.slice(target.value.span.start, offset), target.value.span, plainYaml(source, text, target.value)) : [];
+      return editable(target.value)
+        ? actionEntries(
+            catalog,
+            text.slice(target.value.span.start, offset),
+            target.value.span,
+            plainYaml(source, text, target.value),
+          )
+        : [];
     case 'resource':
       return editable(target.value) ? resourceEntries(catalog, target.statement, target.value.span) : [];
     case 'principal':
@@ -70,7 +77,15 @@ function actionEntries(catalog: Catalog, typed: string, span: Span, plain: boole
     // before the `*`, which stays valid while the action's name is chosen.
     return catalog.services().map((s) =>
       plain
-        ? { label: s.prefix, kind: 'service', detail: s.name, insertText: `${s.prefix}:$0*`, snippet: true, span, retrigger: true }
+        ? {
+            label: s.prefix,
+            kind: 'service',
+            detail: s.name,
+            insertText: `${s.prefix}:$0*`,
+            snippet: true,
+            span,
+            retrigger: true,
+          }
         : { label: s.prefix, kind: 'service', detail: s.name, insertText: `${s.prefix}:`, span, retrigger: true },
     );
   }
@@ -94,7 +109,14 @@ function actionEntries(catalog: Catalog, typed: string, span: Span, plain: boole
   }
   for (const [verb, count] of verbs) {
     if (count < 2) continue;
-    entries.push({ label: `${service}:${verb}*`, kind: 'pattern', detail: `${count} actions`, insertText: `${service}:${verb}*`, span, sortText: `~${verb}` });
+    entries.push({
+      label: `${service}:${verb}*`,
+      kind: 'pattern',
+      detail: `${count} actions`,
+      insertText: `${service}:${verb}*`,
+      span,
+      sortText: `~${verb}`,
+    });
   }
   return entries;
 }
@@ -127,7 +149,8 @@ function arnSnippet(format: string): string {
   let out = '';
   let last = 0;
   for (const m of format.matchAll(/\$\{([^}]*)\}/g)) {
-    out += escapeSnippet(format.slice(last, m.index)) + `\${${++n}:${m[1] === 'Partition' ? 'aws' : escapeSnippet(m[1]!)}}`;
+    out +=
+      escapeSnippet(format.slice(last, m.index)) + `\${${++n}:${m[1] === 'Partition' ? 'aws' : escapeSnippet(m[1]!)}}`;
     last = m.index + m[0].length;
   }
   return out + escapeSnippet(format.slice(last));
@@ -139,7 +162,13 @@ function escapeSnippet(text: string): string {
 }
 
 function principalEntries(span: Span): CompletionEntry[] {
-  return SERVICE_PRINCIPALS.map((p) => ({ label: p.principal, kind: 'principal', detail: p.purpose, insertText: p.principal, span }));
+  return SERVICE_PRINCIPALS.map((p) => ({
+    label: p.principal,
+    kind: 'principal',
+    detail: p.purpose,
+    insertText: p.principal,
+    span,
+  }));
 }
 
 function operatorEntries(span: Span): CompletionEntry[] {
@@ -147,23 +176,46 @@ function operatorEntries(span: Span): CompletionEntry[] {
   CONDITION_OPERATORS.forEach((op, i) => {
     const order = String(i).padStart(2, '0');
     entries.push({ label: op, kind: 'operator', insertText: op, span, sortText: `0${order}` });
-    if (op !== 'Null') entries.push({ label: `${op}IfExists`, kind: 'operator', insertText: `${op}IfExists`, span, sortText: `1${order}` });
+    if (op !== 'Null')
+      entries.push({
+        label: `${op}IfExists`,
+        kind: 'operator',
+        insertText: `${op}IfExists`,
+        span,
+        sortText: `1${order}`,
+      });
     if (op.startsWith('String') || op.startsWith('Arn')) {
-      for (const set of ['ForAnyValue', 'ForAllValues']) entries.push({ label: `${set}:${op}`, kind: 'operator', insertText: `${set}:${op}`, span, sortText: `2${order}` });
+      for (const set of ['ForAnyValue', 'ForAllValues'])
+        entries.push({
+          label: `${set}:${op}`,
+          kind: 'operator',
+          insertText: `${set}:${op}`,
+          span,
+          sortText: `2${order}`,
+        });
     }
   });
   return entries;
 }
 
-function keyEntries(catalog: Catalog, target: Extract<CursorTarget, { kind: 'condition-key' }>, text: string): CompletionEntry[] {
+function keyEntries(
+  catalog: Catalog,
+  target: Extract<CursorTarget, { kind: 'condition-key' }>,
+  text: string,
+): CompletionEntry[] {
   let span: Span;
   if (target.entry) span = target.entry.key.span;
-  else if (target.block.entries.length === 0 && /^[\w:/-]+$/.test(text.slice(target.block.span.start, target.block.span.end))) {
+  else if (
+    target.block.entries.length === 0 &&
+    /^[\w:/-]+$/.test(text.slice(target.block.span.start, target.block.span.end))
+  ) {
     // YAML mid-typing: the key written under the operator is still read as the operator's scalar value.
     span = target.block.span;
   } else return [];
-  const base = /^(?:For(?:All|Any)Values?:)?(.+?)(?:IfExists)?$/i.exec(target.block.operator.text)?.[1]?.toLowerCase() ?? '';
-  const fits = (key: ConditionKey) => base === 'null' || operatorsForType(key.type).some((op) => op.toLowerCase() === base);
+  const base =
+    /^(?:For(?:All|Any)Values?:)?(.+?)(?:IfExists)?$/i.exec(target.block.operator.text)?.[1]?.toLowerCase() ?? '';
+  const fits = (key: ConditionKey) =>
+    base === 'null' || operatorsForType(key.type).some((op) => op.toLowerCase() === base);
   const entries: CompletionEntry[] = [];
   const seen = new Set<string>();
   const add = (key: ConditionKey, tier: number) => {

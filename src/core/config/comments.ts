@@ -14,7 +14,6 @@
 import type { SourceFormat, Span } from '../policy/model';
 import { DIRECTIVE, realReason } from './ids';
 
-
 export interface CommentSuppression {
   /** The named rules, each with its span (for "unused" and "unknown rule" findings on the name itself). */
   readonly rules: readonly { readonly id: string; readonly span: Span }[];

@@ -15,7 +15,10 @@ export function commentSuppressionEdit(text: string, at: number, ruleId: string,
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { span: { start: lineStart, end: lineStart }, newText: `${indent}${marker} ${DIRECTIVE} ${ruleId}: ${REASON_PLACEHOLDER}${eol}` };
+  return {
+    span: { start: lineStart, end: lineStart },
+    newText: `${indent}${marker} ${DIRECTIVE} ${ruleId}: ${REASON_PLACEHOLDER}${eol}`,
+  };
 }
 
 /**
@@ -52,13 +55,21 @@ export function metadataSuppressionEdit(text: string, at: number, ruleId: string
     const last = ignore.items[ignore.items.length - 1];
     return last ? insert(last.span.end, `, ${item}`) : insert(ignore.span.start + 1, ` ${item} `);
   }
-  if (ours?.kind === 'object') return insert(ours.span.start + 1, ` "ignore": [${item}]${ours.entries.length ? ',' : ''}`);
-  if (metadata?.kind === 'object') return insert(metadata.span.start + 1, ` "cloudwarden": { "ignore": [${item}] }${metadata.entries.length ? ',' : ''}`);
+  if (ours?.kind === 'object')
+    return insert(ours.span.start + 1, ` "ignore": [${item}]${ours.entries.length ? ',' : ''}`);
+  if (metadata?.kind === 'object')
+    return insert(
+      metadata.span.start + 1,
+      ` "cloudwarden": { "ignore": [${item}] }${metadata.entries.length ? ',' : ''}`,
+    );
   const entry = `"Metadata": { "cloudwarden": { "ignore": [${item}] } }${resource.entries.length ? ',' : ''}`;
   const first = resource.entries[0];
   // Keep the template's layout: on its own line, indented like the resource's first key, when keys are one per line.
   if (first && text.slice(resource.span.start, first.key.span.start).includes('\n')) {
-    const keyStart = text.slice(0, first.key.span.start).lastIndexOf('"') === first.key.span.start - 1 ? first.key.span.start - 1 : first.key.span.start;
+    const keyStart =
+      text.slice(0, first.key.span.start).lastIndexOf('"') === first.key.span.start - 1
+        ? first.key.span.start - 1
+        : first.key.span.start;
     const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     return insert(resource.span.start + 1, `${eol}${text.slice(lineStart, keyStart)}${entry}`);
@@ -82,7 +93,8 @@ export function projectSuppressionEdit(text: string | undefined, entry: ProjectS
     ...(entry.match !== undefined ? [['match', JSON.stringify(entry.match)] as [string, string]] : []),
     ['reason', REASON_PLACEHOLDER],
   ];
-  const block = (indent: string, eol: string) => fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${v}`).join(eol);
+  const block = (indent: string, eol: string) =>
+    fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${v}`).join(eol);
   if (text === undefined) return insert(0, `suppressions:\n${block('  ', '\n')}\n`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const root = safeRoot(text);
@@ -97,7 +109,10 @@ export function projectSuppressionEdit(text: string | undefined, entry: ProjectS
     const last = list.items[list.items.length - 1]!;
     const firstStart = list.items[0]!.span.start;
     const column = firstStart - (text.lastIndexOf('\n', firstStart - 1) + 1);
-    return insert(lineEnd(text, Math.max(last.span.start, last.span.end - 1)), `${eol}${block(' '.repeat(Math.max(0, column - 2)), eol)}`);
+    return insert(
+      lineEnd(text, Math.max(last.span.start, last.span.end - 1)),
+      `${eol}${block(' '.repeat(Math.max(0, column - 2)), eol)}`,
+    );
   }
   if (key && (!list || list.kind === 'unknown' || (list.kind === 'scalar' && list.value === null))) {
     return insert(lineEnd(text, key.span.end), `${eol}${block('  ', eol)}`);

@@ -29,7 +29,12 @@ export interface MetadataSuppression {
 
 /** The Resources mapping of each template in the text (YAML streams may hold several). */
 export function templateResources(text: string, format: 'json' | 'yaml'): ObjectNode[] {
-  const parsed = format === 'json' ? (text.charCodeAt(0) === 0xfeff ? parseJson(text.slice(1), { base: 1 }) : parseJson(text)) : parseYaml(text);
+  const parsed =
+    format === 'json'
+      ? text.charCodeAt(0) === 0xfeff
+        ? parseJson(text.slice(1), { base: 1 })
+        : parseJson(text)
+      : parseYaml(text);
   const out: ObjectNode[] = [];
   for (const root of parsed.roots) {
     const resources = member(root, 'Resources');
@@ -51,9 +56,12 @@ export function findMetadataSuppressions(text: string, format: 'json' | 'yaml'):
       for (const item of items) {
         const rule = member(item, 'rule');
         const ruleNodes = !rule ? [] : rule.kind === 'array' ? rule.items : [rule];
-        const rules = ruleNodes.flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ id: n.value, span: n.span }] : []));
+        const rules = ruleNodes.flatMap((n) =>
+          n.kind === 'scalar' && typeof n.value === 'string' ? [{ id: n.value, span: n.span }] : [],
+        );
         const reason = member(item, 'reason');
-        const reasonText = reason?.kind === 'scalar' && typeof reason.value === 'string' ? realReason(reason.value) : undefined;
+        const reasonText =
+          reason?.kind === 'scalar' && typeof reason.value === 'string' ? realReason(reason.value) : undefined;
         out.push({ rules, reason: reasonText, span: item.span, scope, resource: key.text });
       }
     }

@@ -38,7 +38,11 @@ function translate(p: string): string {
       re += '[^/]';
     } else if (c === '{' && p.indexOf('}', i) > i) {
       const close = p.indexOf('}', i);
-      re += `(?:${p.slice(i + 1, close).split(',').map(translate).join('|')})`;
+      re += `(?:${p
+        .slice(i + 1, close)
+        .split(',')
+        .map(translate)
+        .join('|')})`;
       i = close;
     } else {
       re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');

@@ -37,11 +37,17 @@ export function parseProjectFile(text: string): ParsedProjectFile {
   try {
     parsed = parseYaml(text);
   } catch (e) {
-    return { config: EMPTY_PROJECT_CONFIG, problems: [{ message: `Cannot read the project file: ${String(e)}`, span: { start: 0, end: 0 }, severity: 'error' }] };
+    return {
+      config: EMPTY_PROJECT_CONFIG,
+      problems: [
+        { message: `Cannot read the project file: ${String(e)}`, span: { start: 0, end: 0 }, severity: 'error' },
+      ],
+    };
   }
   for (const p of parsed.problems) error(p.message, p.span);
   const root = parsed.roots[0];
-  if (parsed.roots.length > 1) warning('Only the first YAML document of the project file is read', parsed.roots[1]!.span);
+  if (parsed.roots.length > 1)
+    warning('Only the first YAML document of the project file is read', parsed.roots[1]!.span);
   // An empty file (or one holding only comments) is a valid, empty configuration.
   if (!root || (root.kind === 'scalar' && root.value === null)) return { config: EMPTY_PROJECT_CONFIG, problems };
   if (root.kind !== 'object') {
@@ -85,7 +91,10 @@ export function parseProjectFile(text: string): ParsedProjectFile {
         if (s) suppressions.push(s);
       }
     } else {
-      warning(`Unknown key '${key.text}' in the project file (it has rules, ignore and suppressions).${didYouMean(key.text, TOP_KEYS)}`, key.span);
+      warning(
+        `Unknown key '${key.text}' in the project file (it has rules, ignore and suppressions).${didYouMean(key.text, TOP_KEYS)}`,
+        key.span,
+      );
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
@@ -103,12 +112,19 @@ function readSuppression(
     return undefined;
   }
   for (const { key } of node.entries) {
-    if (!SUPPRESSION_KEYS.includes(key.text)) warning(`Unknown key '${key.text}' in a suppression (it has path, rule, reason and match).${didYouMean(key.text, SUPPRESSION_KEYS)}`, key.span);
+    if (!SUPPRESSION_KEYS.includes(key.text))
+      warning(
+        `Unknown key '${key.text}' in a suppression (it has path, rule, reason and match).${didYouMean(key.text, SUPPRESSION_KEYS)}`,
+        key.span,
+      );
   }
   const path = field(node, 'path');
   const pathText = scalarString(path);
   if (pathText === undefined || pathText.trim() === '') {
-    error(path ? 'path must be a path glob (text)' : 'This suppression has no path (a glob of the files it applies to)', path?.span ?? firstLine(node));
+    error(
+      path ? 'path must be a path glob (text)' : 'This suppression has no path (a glob of the files it applies to)',
+      path?.span ?? firstLine(node),
+    );
     return undefined;
   }
   const rule = field(node, 'rule');
@@ -123,15 +139,21 @@ function readSuppression(
   if (rules.length === 0) return undefined;
   const reasonNode = field(node, 'reason');
   const reason = realReason(scalarString(reasonNode));
-  if (!reason) warning('This suppression has no reason: say why the finding is acceptable (it still applies)', reasonNode?.span ?? firstLine(node));
+  if (!reason)
+    warning(
+      'This suppression has no reason: say why the finding is acceptable (it still applies)',
+      reasonNode?.span ?? firstLine(node),
+    );
   const matchNode = field(node, 'match');
   const match = matchNode === undefined ? undefined : scalarString(matchNode);
-  if (matchNode && match === undefined) error('match must be text: the finding\'s element, e.g. an action', matchNode.span);
+  if (matchNode && match === undefined)
+    error("match must be text: the finding's element, e.g. an action", matchNode.span);
   return { path: pathText, rules, reason, match, span: node.span };
 }
 
 function field(node: ObjectNode, key: string): Node | undefined {
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key.text === key) return isEmpty(node.entries[i]!.value) ? undefined : node.entries[i]!.value;
+  for (let i = node.entries.length - 1; i >= 0; i--)
+    if (node.entries[i]!.key.text === key) return isEmpty(node.entries[i]!.value) ? undefined : node.entries[i]!.value;
   return undefined;
 }
 

@@ -104,7 +104,11 @@ export function isIgnored(project: ProjectFile | undefined, file: string): boole
  * The configuration for one file. Order, later wins: the rules' defaults < `settings` (the editor's
  * `cloudwarden.rules`) < the project file, so that the editor shows what the CLI in CI reports.
  */
-export function lintConfigFor(project: ProjectFile | undefined, file: string, settings: Readonly<Record<string, Severity | 'off'>> = {}): LintConfig {
+export function lintConfigFor(
+  project: ProjectFile | undefined,
+  file: string,
+  settings: Readonly<Record<string, Severity | 'off'>> = {},
+): LintConfig {
   if (!project) return { rules: settings };
   const rel = relativeTo(project, file);
   const suppressions: ExternalSuppression[] = [];
@@ -113,7 +117,12 @@ export function lintConfigFor(project: ProjectFile | undefined, file: string, se
     const name = path.basename(project.file);
     project.config.suppressions.forEach((s, i) => {
       if (project.suppressionPaths[i]!(rel)) {
-        suppressions.push({ rules: s.rules, reason: s.reason, match: s.match, origin: `${name}:${index.positionAt(s.span.start).line + 1}` });
+        suppressions.push({
+          rules: s.rules,
+          reason: s.reason,
+          match: s.match,
+          origin: `${name}:${index.positionAt(s.span.start).line + 1}`,
+        });
       }
     });
   }

@@ -23,11 +23,15 @@ export interface SuppressionContext {
 /** Rule findings that a suppression cannot silence: a syntax error is not a judgement to accept. */
 const UNSUPPRESSIBLE = new Set(['syntax-error', ...SUPPRESSION_FINDINGS]);
 
-export function applySuppressions(findings: readonly Finding[], ctx: SuppressionContext): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+export function applySuppressions(
+  findings: readonly Finding[],
+  ctx: SuppressionContext,
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   const comments = findCommentSuppressions(ctx.text, ctx.format);
   // CloudFormation Metadata exists only in templates, written in JSON or YAML.
   const metadata = ctx.format === 'json' || ctx.format === 'yaml' ? findMetadataSuppressions(ctx.text, ctx.format) : [];
-  if (comments.length === 0 && metadata.length === 0 && ctx.external.length === 0) return { findings: [...findings], suppressed: [] };
+  if (comments.length === 0 && metadata.length === 0 && ctx.external.length === 0)
+    return { findings: [...findings], suppressed: [] };
   const index = new LineIndex(ctx.text);
   // Looked up per finding by its line, and by the resource it starts in: not a scan of every suppression.
   const commentsByLine = new Map<number, number[]>();
@@ -58,7 +62,9 @@ export function applySuppressions(findings: readonly Finding[], ctx: Suppression
       suppressed.push({ finding: f, reason: metadata[mi]!.reason, kind: 'metadata', span: metadata[mi]!.span });
       continue;
     }
-    const external = ctx.external.find((e) => e.rules.includes(f.ruleId) && (e.match === undefined || elementText(ctx.text, f.span) === e.match));
+    const external = ctx.external.find(
+      (e) => e.rules.includes(f.ruleId) && (e.match === undefined || elementText(ctx.text, f.span) === e.match),
+    );
     if (external) {
       suppressed.push({ finding: f, reason: external.reason, kind: 'project', origin: external.origin });
       continue;
@@ -73,18 +79,43 @@ export function applySuppressions(findings: readonly Finding[], ctx: Suppression
   };
   const unused = (rule: { id: string; span: Span }, key: string, where: string) => {
     if (used.has(key) || ctx.rules[rule.id] === 'off') return;
-    if (!ids.includes(rule.id)) report(UNUSED_SUPPRESSION, rule.span, `Unknown rule id '${rule.id}' in a suppression.${didYouMean(rule.id, ids)}`);
+    if (!ids.includes(rule.id))
+      report(
+        UNUSED_SUPPRESSION,
+        rule.span,
+        `Unknown rule id '${rule.id}' in a suppression.${didYouMean(rule.id, ids)}`,
+      );
     else report(UNUSED_SUPPRESSION, rule.span, `Unused suppression: no '${rule.id}' finding ${where}.`);
   };
   comments.forEach((c, i) => {
-    if (c.rules.length === 0) report(UNUSED_SUPPRESSION, c.span, 'This suppression comment names no rule: write `cloudwarden-ignore <rule-id>: <reason>`.');
+    if (c.rules.length === 0)
+      report(
+        UNUSED_SUPPRESSION,
+        c.span,
+        'This suppression comment names no rule: write `cloudwarden-ignore <rule-id>: <reason>`.',
+      );
     for (const r of c.rules) unused(r, `c${i}:${r.id}`, `on line ${c.line + 1}`);
-    if (c.rules.length > 0 && !c.reason) report(SUPPRESSION_WITHOUT_REASON, c.span, 'This suppression gives no reason: add one after a colon, `cloudwarden-ignore <rule-id>: <why it is acceptable>`.');
+    if (c.rules.length > 0 && !c.reason)
+      report(
+        SUPPRESSION_WITHOUT_REASON,
+        c.span,
+        'This suppression gives no reason: add one after a colon, `cloudwarden-ignore <rule-id>: <why it is acceptable>`.',
+      );
   });
   metadata.forEach((m, i) => {
-    if (m.rules.length === 0) report(UNUSED_SUPPRESSION, m.span, 'This Metadata suppression names no rule: give `rule: <rule-id>` and `reason: <text>`.');
+    if (m.rules.length === 0)
+      report(
+        UNUSED_SUPPRESSION,
+        m.span,
+        'This Metadata suppression names no rule: give `rule: <rule-id>` and `reason: <text>`.',
+      );
     for (const r of m.rules) unused(r, `m${i}:${r.id}`, `in resource ${m.resource}`);
-    if (m.rules.length > 0 && !m.reason) report(SUPPRESSION_WITHOUT_REASON, m.span, 'This suppression gives no reason: add `reason: <why it is acceptable>`.');
+    if (m.rules.length > 0 && !m.reason)
+      report(
+        SUPPRESSION_WITHOUT_REASON,
+        m.span,
+        'This suppression gives no reason: add `reason: <why it is acceptable>`.',
+      );
   });
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { findings: kept, suppressed };

@@ -33,7 +33,10 @@ function suppressible(finding: Finding): boolean {
 export function inFileSuppression(finding: Finding, file: SuppressedFile): SuppressionEdit | undefined {
   if (!suppressible(finding)) return undefined;
   const id = finding.ruleId;
-  const comment = (marker: '#' | '//') => ({ title: `Suppress ${id} with a comment`, edit: commentSuppressionEdit(file.text, finding.span.start, id, marker) });
+  const comment = (marker: '#' | '//') => ({
+    title: `Suppress ${id} with a comment`,
+    edit: commentSuppressionEdit(file.text, finding.span.start, id, marker),
+  });
   if (file.format === 'yaml') return comment('#');
   if (file.format === 'typescript' || (file.format === 'json' && file.jsonComments)) return comment('//');
   // In Terraform, not inside a heredoc: the comment would become part of the policy's JSON there.
@@ -51,7 +54,12 @@ export function inFileSuppression(finding: Finding, file: SuppressedFile): Suppr
  * an ARN), else the rule in the whole file. `projectText` is the project file's text, undefined when the
  * file does not exist yet (the edit then writes it whole).
  */
-export function projectFileSuppression(finding: Finding, fileText: string, projectText: string | undefined, path: string): SuppressionEdit | undefined {
+export function projectFileSuppression(
+  finding: Finding,
+  fileText: string,
+  projectText: string | undefined,
+  path: string,
+): SuppressionEdit | undefined {
   if (!suppressible(finding)) return undefined;
   const element = elementText(fileText, finding.span);
   const edit = projectSuppressionEdit(projectText, {

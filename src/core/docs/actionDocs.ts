@@ -38,13 +38,19 @@ export function describeAction(catalog: Catalog, action: Action): string {
 export function describeExpansion(pattern: string, expansion: Expansion, listLimit = 20): string {
   const { actions, suggestions } = expansion;
   if (actions.length === 0) {
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => '`' + s.value + '`').join(', ')}?` : '';
+    const hint =
+      suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => '`' + s.value + '`').join(', ')}?` : '';
     return `**${code(pattern)}** matches no known action.${hint}`;
   }
   const byLevel = countByLevel(actions);
   const ordered = [...actions].sort((a, b) => LEVEL_RANK[a.accessLevel] - LEVEL_RANK[b.accessLevel]);
-  const summary = DANGER_ORDER.filter((l) => byLevel[l] > 0).map((l) => `${byLevel[l]} ${l}`).join(', ');
-  const lines = [`**${code(pattern)}** grants ${actions.length} action${actions.length === 1 ? '' : 's'}: ${summary}`, ''];
+  const summary = DANGER_ORDER.filter((l) => byLevel[l] > 0)
+    .map((l) => `${byLevel[l]} ${l}`)
+    .join(', ');
+  const lines = [
+    `**${code(pattern)}** grants ${actions.length} action${actions.length === 1 ? '' : 's'}: ${summary}`,
+    '',
+  ];
   for (const a of ordered.slice(0, listLimit)) lines.push(`- \`${a.fullName}\` · ${a.accessLevel}`);
   if (actions.length > listLimit) lines.push(`- … and ${actions.length - listLimit} more`);
   return lines.join('\n');

@@ -19,7 +19,10 @@ export function describeDerived(catalog: Catalog, document: PolicyDocument): str
       const actions = catalog.expand(text).actions;
       total += actions.length;
       const levels = [...new Set(actions.map((a) => a.accessLevel))].join(', ');
-      const what = text.includes('*') || text.includes('?') ? `${actions.length} action${actions.length === 1 ? '' : 's'}: ${levels}` : levels || 'unknown action';
+      const what =
+        text.includes('*') || text.includes('?')
+          ? `${actions.length} action${actions.length === 1 ? '' : 's'}: ${levels}`
+          : levels || 'unknown action';
       lines.push(`| ${code(escapeCell(text))} | ${escapeCell(what)} |`);
     }
   }

@@ -22,7 +22,9 @@ export interface HoverAnswer {
 export function hoverAt(source: PolicySource, offset: number, catalog: Catalog): HoverAnswer | undefined {
   if (source.documents.length === 0) return undefined;
   // A CDK grant method: what it adds, rather than the one action whose span it also is.
-  const derived = source.documents.find((d) => d.derivedFrom && d.derivedFrom.span.start <= offset && offset <= d.derivedFrom.span.end);
+  const derived = source.documents.find(
+    (d) => d.derivedFrom && d.derivedFrom.span.start <= offset && offset <= d.derivedFrom.span.end,
+  );
   if (derived) return { markdown: describeDerived(catalog, derived), span: derived.derivedFrom!.span };
   const target = targetAt(source, offset);
   return target ? describe(catalog, target) : undefined;
@@ -38,7 +40,10 @@ function describe(catalog: Catalog, target: CursorTarget): HoverAnswer | undefin
     case 'resource': {
       const value = target.value;
       if (!value || value.kind !== 'string') return undefined;
-      return { markdown: describeArn(catalog, value.text, value.parts ?? value.text, namedActions(catalog, target.statement)), span: value.span };
+      return {
+        markdown: describeArn(catalog, value.text, value.parts ?? value.text, namedActions(catalog, target.statement)),
+        span: value.span,
+      };
     }
     case 'principal': {
       const text = target.value && literal(target.value);
@@ -47,7 +52,12 @@ function describe(catalog: Catalog, target: CursorTarget): HoverAnswer | undefin
     }
     case 'condition-key': {
       if (!target.entry) return undefined;
-      const markdown = describeConditionKey(catalog, target.entry.key.text, namedActions(catalog, target.statement), target.block.operator.text);
+      const markdown = describeConditionKey(
+        catalog,
+        target.entry.key.text,
+        namedActions(catalog, target.statement),
+        target.block.operator.text,
+      );
       return { markdown, span: target.entry.key.span };
     }
     case 'condition-operator': {
@@ -62,5 +72,7 @@ function describe(catalog: Catalog, target: CursorTarget): HoverAnswer | undefin
 function describeActionText(catalog: Catalog, value: string): string {
   if (hasWildcard(value)) return describeExpansion(value, catalog.expand(value));
   const action = catalog.action(value);
-  return action ? describeAction(catalog, action) : describeExpansion(value, { actions: [], suggestions: catalog.suggest(value) });
+  return action
+    ? describeAction(catalog, action)
+    : describeExpansion(value, { actions: [], suggestions: catalog.suggest(value) });
 }

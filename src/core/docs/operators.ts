@@ -2,7 +2,11 @@ import type { ConditionKeyType } from '../catalog/types';
 
 /** The condition operator families and the key types each compares, for hover and completion. */
 const OPERATOR_FAMILIES: readonly { prefix: string; types: readonly string[]; about: string }[] = [
-  { prefix: 'String', types: ['String'], about: 'compares strings (Like: `*` and `?` wildcards; IgnoreCase: case-insensitive)' },
+  {
+    prefix: 'String',
+    types: ['String'],
+    about: 'compares strings (Like: `*` and `?` wildcards; IgnoreCase: case-insensitive)',
+  },
   { prefix: 'Numeric', types: ['Numeric'], about: 'compares numbers' },
   { prefix: 'Date', types: ['Date'], about: 'compares dates (ISO 8601 or epoch seconds)' },
   { prefix: 'Bool', types: ['Bool'], about: 'compares `true` / `false`' },
@@ -22,7 +26,13 @@ export function operatorsForType(type: ConditionKeyType): string[] {
     case 'ARN':
       return ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'];
     case 'Numeric':
-      return ['NumericEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'];
+      return [
+        'NumericEquals',
+        'NumericLessThan',
+        'NumericLessThanEquals',
+        'NumericGreaterThan',
+        'NumericGreaterThanEquals',
+      ];
     case 'Date':
       return ['DateLessThan', 'DateGreaterThan', 'DateEquals'];
     case 'Bool':
@@ -44,8 +54,12 @@ export function describeOperator(operator: string): string | undefined {
   const family = OPERATOR_FAMILIES.find((f) => base.toLowerCase().startsWith(f.prefix.toLowerCase()));
   if (!family) return undefined;
   const parts = [`**${operator}** ${family.about}.`];
-  if (match[1]?.toLowerCase() === 'forallvalues') parts.push('`ForAllValues:` every value in the request must match one of the policy\'s values (also true when the key is absent or empty: pair it with a Null check).');
-  if (match[1]?.toLowerCase() === 'foranyvalue') parts.push('`ForAnyValue:` at least one value in the request must match.');
+  if (match[1]?.toLowerCase() === 'forallvalues')
+    parts.push(
+      "`ForAllValues:` every value in the request must match one of the policy's values (also true when the key is absent or empty: pair it with a Null check).",
+    );
+  if (match[1]?.toLowerCase() === 'foranyvalue')
+    parts.push('`ForAnyValue:` at least one value in the request must match.');
   if (match[3]) parts.push('`IfExists`: a request without the key passes this test.');
   return parts.join(' ');
 }

@@ -60,7 +60,10 @@ function summarize(grants: StatementGrants, escalations: readonly string[] | und
   if (grants.conditional) notes.push('with conditions');
   // A Condition written that restricts nothing (conditions.ts) is said, not passed over as "with conditions".
   else if (grants.statement.condition) notes.push('conditions restrict nothing');
-  if (grants.unknown.length > 0) notes.push(`${grants.unknown.length === 1 ? 'a part' : `${grants.unknown.length} parts`} unknown (${[...new Set(grants.unknown.map((u) => u.what))].join(', ')})`);
+  if (grants.unknown.length > 0)
+    notes.push(
+      `${grants.unknown.length === 1 ? 'a part' : `${grants.unknown.length} parts`} unknown (${[...new Set(grants.unknown.map((u) => u.what))].join(', ')})`,
+    );
   if (notes.length > 0) title += ` · ${notes.join(' · ')}`;
   if (escalations && escalations.length > 0 && grants.effect === 'Allow') {
     title += ` · privilege escalation: ${escalations[0]}${escalations.length > 1 ? ` (+${escalations.length - 1} more)` : ''}`;

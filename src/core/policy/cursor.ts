@@ -56,16 +56,29 @@ function inStatement(at: InStatement, offset: number): CursorTarget | undefined 
   for (const element of [statement.action, statement.notAction]) {
     if (!element || !within(element.list.span, offset)) continue;
     const kind = 'action';
-    return { ...at, kind, element: element.key.text as 'Action' | 'NotAction', value: valueAt(element.list, offset), list: element.list };
+    return {
+      ...at,
+      kind,
+      element: element.key.text as 'Action' | 'NotAction',
+      value: valueAt(element.list, offset),
+      list: element.list,
+    };
   }
   for (const element of [statement.resource, statement.notResource]) {
     if (!element || !within(element.list.span, offset)) continue;
-    return { ...at, kind: 'resource', element: element.key.text as 'Resource' | 'NotResource', value: valueAt(element.list, offset), list: element.list };
+    return {
+      ...at,
+      kind: 'resource',
+      element: element.key.text as 'Resource' | 'NotResource',
+      value: valueAt(element.list, offset),
+      list: element.list,
+    };
   }
   for (const principal of [statement.principal, statement.notPrincipal]) {
     if (!principal || principal.unknown) continue;
     for (const entry of principal.entries) {
-      if (within(entry.values.span, offset)) return { ...at, kind: 'principal', entry, value: valueAt(entry.values, offset) };
+      if (within(entry.values.span, offset))
+        return { ...at, kind: 'principal', entry, value: valueAt(entry.values, offset) };
     }
   }
   const condition = statement.condition;
@@ -76,7 +89,8 @@ function inStatement(at: InStatement, offset: number): CursorTarget | undefined 
       if (!within(block.span, offset)) continue;
       for (const entry of block.entries) {
         if (within(entry.key.span, offset)) return { ...at, kind: 'condition-key', block, entry };
-        if (within(entry.values.span, offset)) return { ...at, kind: 'condition-value', block, entry, value: valueAt(entry.values, offset) };
+        if (within(entry.values.span, offset))
+          return { ...at, kind: 'condition-value', block, entry, value: valueAt(entry.values, offset) };
       }
       return { ...at, kind: 'condition-key', block };
     }

@@ -9,7 +9,6 @@ import type { Node, ObjectNode } from './tree';
 
 export type { Key, ParseProblem, Span } from './span';
 
-
 /**
  * A scalar value from the source. `parts` is set when the value is only partly known: literal strings
  * interleaved with unknown parts (the label says where it came from, e.g. `AWS::AccountId`). `text` is
@@ -35,7 +34,6 @@ export interface ValueList {
   /** True when the whole list is unknown (e.g. `!Ref SomeListParameter`, `Fn::If`). */
   readonly unknown?: boolean;
 }
-
 
 type PrincipalKind = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
 
@@ -154,7 +152,9 @@ export interface PolicyDocument {
    * Fixes only the code around the document can make, found by its reader: for a CDK bucket's policy,
    * `enforceSSL: true` on the `new s3.Bucket(...)` (the CDK then adds the TLS deny itself).
    */
-  readonly codeFixes?: { readonly enforceTls?: { readonly title: string; readonly span: Span; readonly newText: string } };
+  readonly codeFixes?: {
+    readonly enforceTls?: { readonly title: string; readonly span: Span; readonly newText: string };
+  };
   readonly derivedFrom?: {
     readonly description: string;
     readonly span: Span;
@@ -162,7 +162,6 @@ export interface PolicyDocument {
     readonly source?: string;
   };
 }
-
 
 /**
  * The syntax a file is written in. `typescript` is CDK code and `terraform` HCL: their policies are

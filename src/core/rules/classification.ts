@@ -16,7 +16,11 @@ export interface RuleClassification {
   readonly securitySeverity?: number;
 }
 
-const security = (cwe: number[], securitySeverity?: number): RuleClassification => ({ kind: 'security', cwe, ...(securitySeverity !== undefined && { securitySeverity }) });
+const security = (cwe: number[], securitySeverity?: number): RuleClassification => ({
+  kind: 'security',
+  cwe,
+  ...(securitySeverity !== undefined && { securitySeverity }),
+});
 const correctness = (cwe: number[] = []): RuleClassification => ({ kind: 'correctness', cwe });
 
 /** CWE-732: incorrect permission assignment for a critical resource; 269: improper privilege management. */

@@ -7,7 +7,11 @@ export function replace(span: Span, newText: string): TextEdit {
 
 /** "Change to '...'" fixes for did-you-mean candidates, best first (the first is preferred). */
 export function replacementFixes(span: Span, candidates: readonly string[]): Fix[] {
-  return candidates.map((value, i) => ({ title: `Change to '${value}'`, edits: [replace(span, value)], preferred: i === 0 }));
+  return candidates.map((value, i) => ({
+    title: `Change to '${value}'`,
+    edits: [replace(span, value)],
+    preferred: i === 0,
+  }));
 }
 
 /**
@@ -25,7 +29,10 @@ export function insertFirstProperty(text: string, objectSpan: Span, key: string,
       return { span: { start: after, end: after }, newText: `${match[2]}${match[3]}"${key}": ${jsonValue},` };
     }
     const closesEmpty = /^\s*}/.test(text.slice(after, after + 200));
-    return { span: { start: after, end: after }, newText: closesEmpty ? `"${key}": ${jsonValue}` : ` "${key}": ${jsonValue},` };
+    return {
+      span: { start: after, end: after },
+      newText: closesEmpty ? `"${key}": ${jsonValue}` : ` "${key}": ${jsonValue},`,
+    };
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = ' '.repeat(start - lineStart);
@@ -53,10 +60,14 @@ export function removeListItem(text: string, spans: readonly Span[], index: numb
   // declared above, a spread), and removing "up to the next item" would remove code.
   if (index + 1 < spans.length) {
     const next = withQuotes(text, spans[index + 1]!).start;
-    return isSeparator(text.slice(item.end, next)) ? { span: { start: item.start, end: next }, newText: '' } : undefined;
+    return isSeparator(text.slice(item.end, next))
+      ? { span: { start: item.start, end: next }, newText: '' }
+      : undefined;
   }
   const previous = withQuotes(text, spans[index - 1]!).end;
-  return isSeparator(text.slice(previous, item.start)) ? { span: { start: previous, end: item.end }, newText: '' } : undefined;
+  return isSeparator(text.slice(previous, item.start))
+    ? { span: { start: previous, end: item.end }, newText: '' }
+    : undefined;
 }
 
 /**
@@ -90,6 +101,7 @@ function isSeparator(between: string): boolean {
 export function withQuotes(text: string, span: Span): Span {
   const before = text[span.start - 1];
   // A backtick: a TypeScript template literal without substitutions (never a quote in JSON or YAML).
-  if ((before === '"' || before === "'" || before === '`') && text[span.end] === before) return { start: span.start - 1, end: span.end + 1 };
+  if ((before === '"' || before === "'" || before === '`') && text[span.end] === before)
+    return { start: span.start - 1, end: span.end + 1 };
   return span;
 }

@@ -19,7 +19,8 @@ export class RawText {
 }
 
 /** A value to insert: JSON-like data, with `RawText` for what must be written verbatim. */
-export type Insertable = string | number | boolean | RawText | readonly Insertable[] | { readonly [key: string]: Insertable };
+export type Insertable =
+  string | number | boolean | RawText | readonly Insertable[] | { readonly [key: string]: Insertable };
 
 /** `{"Ref": name}` in JSON, `!Ref name` in YAML. */
 export function refTo(name: string): RawText {
@@ -56,7 +57,14 @@ interface Layout {
  * block mapping whose span starts at its first key), as its first or last property. Undefined when the
  * object's text is not what its span says.
  */
-export function insertProperty(text: string, format: Format, objectSpan: Span, key: string, value: Insertable, at: 'start' | 'end'): TextEdit | undefined {
+export function insertProperty(
+  text: string,
+  format: Format,
+  objectSpan: Span,
+  key: string,
+  value: Insertable,
+  at: 'start' | 'end',
+): TextEdit | undefined {
   const newline = newlineOf(text);
   const unit = indentUnit(text);
   if (text[objectSpan.start] === '{') {
@@ -77,7 +85,9 @@ export function insertProperty(text: string, format: Format, objectSpan: Span, k
       const layout: Layout = { format, flow: true, multiline: true, unit, newline, quote: quoteOf(text, format) };
       const entry = property(key, value, layout, indent);
       if (at === 'start') return insertAt(open, `${newline}${indent}${entry},`);
-      return trailing ? insertAt(lastChar + 1, `${newline}${indent}${entry},`) : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
+      return trailing
+        ? insertAt(lastChar + 1, `${newline}${indent}${entry},`)
+        : insertAt(lastChar + 1, `,${newline}${indent}${entry}`);
     }
     const layout: Layout = { format, flow: true, multiline: false, unit, newline, quote: quoteOf(text, format) };
     const entry = property(key, value, layout, '');
@@ -98,13 +108,19 @@ export function insertProperty(text: string, format: Format, objectSpan: Span, k
  * gives them): after the last item, in the items' style. Undefined for an empty array or text that is
  * not an array around the items.
  */
-export function appendItem(text: string, format: Format, items: readonly Span[], value: Insertable): TextEdit | undefined {
+export function appendItem(
+  text: string,
+  format: Format,
+  items: readonly Span[],
+  value: Insertable,
+): TextEdit | undefined {
   if (items.length === 0) return undefined;
   const newline = newlineOf(text);
   const unit = indentUnit(text);
   // Terraform `statement { ... }` blocks: a statement is one more block after the last.
   const lastItem = items[items.length - 1]!;
-  if (format === 'terraform' && text.startsWith('statement', lastItem.start)) return hclStatementAfter(text, lastItem, value);
+  if (format === 'terraform' && text.startsWith('statement', lastItem.start))
+    return hclStatementAfter(text, lastItem, value);
   const first = withQuotes(text, items[0]!);
   const last = withQuotes(text, items[items.length - 1]!);
   const lastStart = lineStart(text, last.start);
@@ -114,12 +130,26 @@ export function appendItem(text: string, format: Format, items: readonly Span[],
   if (format === 'yaml' && /^[ \t]*-[ \t]+$/.test(prefix)) {
     // A block sequence: `- item` on a new line, at the dash's column, the item at the items' column.
     const indent = ' '.repeat(last.start - lastStart);
-    const layout: Layout = { format, flow: lastIsFlow, multiline: !lastIsFlow, unit, newline, quote: quoteOf(text, format) };
+    const layout: Layout = {
+      format,
+      flow: lastIsFlow,
+      multiline: !lastIsFlow,
+      unit,
+      newline,
+      quote: quoteOf(text, format),
+    };
     return insertAt(lineEnd(text, last.end - 1), `${newline}${prefix}${render(value, layout, indent)}`);
   }
   const bracket = skipSpaceBack(text, first.start - 1, 0);
   if (text[bracket] !== '[') return undefined;
-  const layout: Layout = { format, flow: true, multiline: lastText.includes('\n'), unit, newline, quote: quoteOf(text, format) };
+  const layout: Layout = {
+    format,
+    flow: true,
+    multiline: lastText.includes('\n'),
+    unit,
+    newline,
+    quote: quoteOf(text, format),
+  };
   if (text.slice(bracket, first.start).includes('\n')) {
     const indent = indentBefore(text, first.start);
     return insertAt(last.end, `,${newline}${indent}${render(value, layout, indent)}`);
@@ -139,14 +169,22 @@ export function wrapWithItem(text: string, format: Format, itemSpan: Span, value
   const itemText = text.slice(item.start, item.end);
   const multiline = itemText.includes('\n');
   const indent = indentBefore(text, item.start);
-  const layout: Layout = { format, flow: true, multiline, unit: indentUnit(text), newline, quote: quoteOf(text, format) };
+  const layout: Layout = {
+    format,
+    flow: true,
+    multiline,
+    unit: indentUnit(text),
+    newline,
+    quote: quoteOf(text, format),
+  };
   const added = multiline ? `,${newline}${indent}${render(value, layout, indent)}]` : `, ${render(value, layout, '')}]`;
   return [insertAt(item.start, '['), insertAt(item.end, added)];
 }
 
 /** `"key": value` / `key: value` in the layout's style; `indent` is the column of the key's line. */
 function property(key: string, value: Insertable, layout: Layout, indent: string): string {
-  if (layout.flow) return `${layout.format !== 'yaml' ? keyText(key, layout) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
+  if (layout.flow)
+    return `${layout.format !== 'yaml' ? keyText(key, layout) : yamlScalar(key, true)}: ${render(value, layout, indent)}`;
   return `${yamlScalar(key, false)}:${blockValue(value, layout, indent)}`;
 }
 
@@ -154,7 +192,8 @@ function property(key: string, value: Insertable, layout: Layout, indent: string
 function render(value: Insertable, layout: Layout, indent: string): string {
   if (!layout.flow) return blockItem(value, layout, indent);
   if (value instanceof RawText) return layout.format !== 'yaml' ? value.json : value.yaml;
-  if (typeof value !== 'object') return layout.format !== 'yaml' ? stringLiteral(value, layout) : yamlScalar(value, true);
+  if (typeof value !== 'object')
+    return layout.format !== 'yaml' ? stringLiteral(value, layout) : yamlScalar(value, true);
   const inner = indent + layout.unit;
   const parts = Array.isArray(value)
     ? (value as readonly Insertable[]).map((item) => render(item, layout, inner))
@@ -255,7 +294,8 @@ export const indentUnit = lastTextMemo((text: string): string => {
   }
   let best = 2;
   let bestCount = 0;
-  for (const [step, count] of counts) if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
+  for (const [step, count] of counts)
+    if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
   return ' '.repeat(best);
 });
 
@@ -303,7 +343,6 @@ function skipSpaceBack(text: string, from: number, floor: number): number {
   return i;
 }
 
-
 /**
  * Adds `key: value` under the condition operator `operator` of a statement: into that operator's block
  * when the statement has one (written exactly so), else as a new block of its Condition, else as a new
@@ -319,11 +358,14 @@ export function addConditionEntry(
   value: Insertable,
 ): TextEdit | undefined {
   // A Terraform `statement { ... }` block: conditions are blocks of their own.
-  if (format === 'terraform' && text.startsWith('statement', statement.span.start)) return conditionBlock(text, statement, operator, key, value);
+  if (format === 'terraform' && text.startsWith('statement', statement.span.start))
+    return conditionBlock(text, statement, operator, key, value);
   const condition = statement.condition;
   // A CDK `new PolicyStatement({...})` without conditions: its props take `conditions`.
-  if (!condition && format === 'typescript' && text.startsWith('new', statement.span.start)) return cdkConditions(text, statement, operator, key, value);
-  if (!condition) return insertProperty(text, format, statement.span, 'Condition', { [operator]: { [key]: value } }, 'end');
+  if (!condition && format === 'typescript' && text.startsWith('new', statement.span.start))
+    return cdkConditions(text, statement, operator, key, value);
+  if (!condition)
+    return insertProperty(text, format, statement.span, 'Condition', { [operator]: { [key]: value } }, 'end');
   if (condition.unknown) return undefined;
   const block = condition.blocks.find((b) => b.operator.text === operator);
   if (block) return insertProperty(text, format, block.span, key, value, 'end');
@@ -335,25 +377,52 @@ export function addConditionEntry(
  * statement's inner indentation. Only strings can be written (a list of them too); anything else is
  * undefined.
  */
-function conditionBlock(text: string, statement: Statement, operator: string, key: string, value: Insertable): TextEdit | undefined {
-  const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+function conditionBlock(
+  text: string,
+  statement: Statement,
+  operator: string,
+  key: string,
+  value: Insertable,
+): TextEdit | undefined {
+  const values =
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? (value as string[])
+        : undefined;
   const close = statement.span.end - 1;
   if (!values || text[close] !== '}') return undefined;
   const newline = newlineOf(text);
   const unit = indentUnit(text);
   const outer = indentBefore(text, statement.span.start);
-  const lines = hclBlock('condition', conditionAttributes(operator, key, `[${values.map((v) => JSON.stringify(v)).join(', ')}]`), outer + unit, unit);
+  const lines = hclBlock(
+    'condition',
+    conditionAttributes(operator, key, `[${values.map((v) => JSON.stringify(v)).join(', ')}]`),
+    outer + unit,
+    unit,
+  );
   const closeLine = lineStart(text, close);
   // The closing brace alone on its line: the block goes on the lines before it; else before the brace.
-  if (/^[ \t]*$/.test(text.slice(closeLine, close))) return { span: { start: closeLine, end: closeLine }, newText: `${lines.join(newline)}${newline}`, native: true };
-  return { span: { start: close, end: close }, newText: `${newline}${lines.join(newline)}${newline}${outer}`, native: true };
+  if (/^[ \t]*$/.test(text.slice(closeLine, close)))
+    return { span: { start: closeLine, end: closeLine }, newText: `${lines.join(newline)}${newline}`, native: true };
+  return {
+    span: { start: close, end: close },
+    newText: `${newline}${lines.join(newline)}${newline}${outer}`,
+    native: true,
+  };
 }
 
 /**
  * `conditions: { operator: { key: value } }` added to the props object of a CDK `new PolicyStatement({...})`
  * whose only argument is that object literal; undefined for any other shape.
  */
-function cdkConditions(text: string, statement: Statement, operator: string, key: string, value: Insertable): TextEdit | undefined {
+function cdkConditions(
+  text: string,
+  statement: Statement,
+  operator: string,
+  key: string,
+  value: Insertable,
+): TextEdit | undefined {
   const open = text.indexOf('(', statement.span.start);
   const close = skipSpaceBack(text, statement.span.end - 1, statement.span.start);
   if (open < 0 || open >= close || text[close] !== ')') return undefined;
@@ -362,12 +431,24 @@ function cdkConditions(text: string, statement: Statement, operator: string, key
   // One object argument (a trailing comma allowed): `({ ... })`.
   const last = text[end] === ',' ? skipSpaceBack(text, end - 1, brace) : end;
   if (text[brace] !== '{' || text[last] !== '}') return undefined;
-  const edit = insertProperty(text, 'typescript', { start: brace, end: last + 1 }, 'conditions', { [operator]: { [key]: value } }, 'end');
+  const edit = insertProperty(
+    text,
+    'typescript',
+    { start: brace, end: last + 1 },
+    'conditions',
+    { [operator]: { [key]: value } },
+    'end',
+  );
   return edit && { ...edit, native: true };
 }
 
 /** IAM element names and the `aws_iam_policy_document` attribute each is written as. */
-const HCL_LISTS: Readonly<Record<string, string>> = { Action: 'actions', NotAction: 'not_actions', Resource: 'resources', NotResource: 'not_resources' };
+const HCL_LISTS: Readonly<Record<string, string>> = {
+  Action: 'actions',
+  NotAction: 'not_actions',
+  Resource: 'resources',
+  NotResource: 'not_resources',
+};
 
 /**
  * An IAM statement (as data) written as a Terraform `statement` block after the block at `after`, at its
@@ -380,7 +461,8 @@ function hclStatementAfter(text: string, after: Span, value: Insertable): TextEd
   const unit = indentUnit(text);
   const indent = indentBefore(text, after.start);
   const inner = indent + unit;
-  const scalar = (v: Insertable): string | undefined => (typeof v === 'string' ? JSON.stringify(v) : v instanceof RawText ? v.json : undefined);
+  const scalar = (v: Insertable): string | undefined =>
+    typeof v === 'string' ? JSON.stringify(v) : v instanceof RawText ? v.json : undefined;
   const list = (v: Insertable): string | undefined => {
     const items = (Array.isArray(v) ? v : [v]).map(scalar);
     return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
@@ -397,7 +479,12 @@ function hclStatementAfter(text: string, after: Span, value: Insertable): TextEd
       if (text === undefined) return undefined;
       lines.push(`${inner}${HCL_LISTS[key]} = ${text}`);
     } else if (key === 'Principal') {
-      const entries: [string, Insertable][] = v === '*' ? [['*', '*']] : typeof v === 'object' && !Array.isArray(v) && !(v instanceof RawText) ? Object.entries(v) : [];
+      const entries: [string, Insertable][] =
+        v === '*'
+          ? [['*', '*']]
+          : typeof v === 'object' && !Array.isArray(v) && !(v instanceof RawText)
+            ? Object.entries(v)
+            : [];
       if (entries.length === 0) return undefined;
       for (const [type, ids] of entries) {
         const identifiers = list(ids);

@@ -18,11 +18,20 @@ import { accountRootTrust, crossAccountTrust } from './trust/crossAccount';
 import { bucketSecureTransport } from './trust/secureTransport';
 import { invalidPrincipal } from './trust/principalFormat';
 import { adminAccess, resourceStar, wildcardAction } from './leastPrivilege/wildcards';
-import { awsManagedAdminPolicy, awsManagedFullAccessPolicy, awsManagedPrivilegedPolicy } from './hygiene/managedPolicies';
+import {
+  awsManagedAdminPolicy,
+  awsManagedFullAccessPolicy,
+  awsManagedPrivilegedPolicy,
+} from './hygiene/managedPolicies';
 import { kmsKeyRotation } from './hygiene/kms';
 import { secretRotation, secretWithoutCmk } from './hygiene/secrets';
 import { secretParameterRef } from './hygiene/secretParameters';
-import { cloudTrailCloudWatchLogs, cloudTrailEncryption, cloudTrailLogValidation, cloudTrailMultiRegion } from './hygiene/cloudTrail';
+import {
+  cloudTrailCloudWatchLogs,
+  cloudTrailEncryption,
+  cloudTrailLogValidation,
+  cloudTrailMultiRegion,
+} from './hygiene/cloudTrail';
 import { lambdaPermissionPublic, lambdaPermissionWithoutSource } from './hygiene/lambdaPermission';
 import { permissionsManagement, unconstrainedWrite } from './leastPrivilege/unconstrained';
 import { credentialsExposure } from './leastPrivilege/credentialsExposure';

@@ -28,7 +28,8 @@ export function readCliOutput(root: ObjectNode, context: ReadContext): PolicyDoc
 
   const inline = member(root, 'PolicyDocument');
   if (inline) {
-    const owner = stringOf(member(root, 'RoleName')) ?? stringOf(member(root, 'UserName')) ?? stringOf(member(root, 'GroupName'));
+    const owner =
+      stringOf(member(root, 'RoleName')) ?? stringOf(member(root, 'UserName')) ?? stringOf(member(root, 'GroupName'));
     at(inline, { kind: 'identity', path: 'PolicyDocument', ...(owner !== undefined && { appliesTo: [owner] }) });
   }
 
@@ -57,10 +58,18 @@ function readAuthorizationDetails(root: ObjectNode, at: At): boolean {
       const policies = member(principal, inlineKey);
       if (policies?.kind === 'array') {
         policies.items.forEach((policy, j) => {
-          at(member(policy, 'PolicyDocument'), { kind: 'identity', path: `${listKey}[${i}].${inlineKey}[${j}].PolicyDocument`, appliesTo });
+          at(member(policy, 'PolicyDocument'), {
+            kind: 'identity',
+            path: `${listKey}[${i}].${inlineKey}[${j}].PolicyDocument`,
+            appliesTo,
+          });
         });
       }
-      if (listKey === 'RoleDetailList') at(member(principal, 'AssumeRolePolicyDocument'), { kind: 'trust', path: `${listKey}[${i}].AssumeRolePolicyDocument` });
+      if (listKey === 'RoleDetailList')
+        at(member(principal, 'AssumeRolePolicyDocument'), {
+          kind: 'trust',
+          path: `${listKey}[${i}].AssumeRolePolicyDocument`,
+        });
     });
   }
   const managed = member(root, 'Policies');

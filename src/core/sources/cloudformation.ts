@@ -51,7 +51,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     'AWS::IAM::Group': inlinePolicies,
     'AWS::IAM::RolePolicy': (r) => document(r, 'PolicyDocument', { kind: 'identity', appliesTo: names(r, 'RoleName') }),
     'AWS::IAM::UserPolicy': (r) => document(r, 'PolicyDocument', { kind: 'identity', appliesTo: names(r, 'UserName') }),
-    'AWS::IAM::GroupPolicy': (r) => document(r, 'PolicyDocument', { kind: 'identity', appliesTo: names(r, 'GroupName') }),
+    'AWS::IAM::GroupPolicy': (r) =>
+      document(r, 'PolicyDocument', { kind: 'identity', appliesTo: names(r, 'GroupName') }),
     'AWS::SSO::PermissionSet': (r) => document(r, 'InlinePolicy', { kind: 'identity', appliesTo: [r.id] }),
     'AWS::Organizations::Policy': organizationsPolicy,
     'AWS::S3::BucketPolicy': resourcePolicy('PolicyDocument', 's3'),
@@ -93,12 +94,23 @@ export function readTemplate(root: ObjectNode, base: Omit<ReadContext, 'listPara
     const handler = type === undefined ? undefined : HANDLERS.get(type);
     const properties = member(value, 'Properties');
     if (!handler || properties?.kind !== 'object') continue;
-    const resource: Resource = { id: key.text, properties, path: `Resources.${key.text}.Properties`, context, attachedBy, idsByName, out };
+    const resource: Resource = {
+      id: key.text,
+      properties,
+      path: `Resources.${key.text}.Properties`,
+      context,
+      attachedBy,
+      idsByName,
+      out,
+    };
     try {
       handler(resource);
     } catch (error) {
       // One odd resource must not cost the others.
-      context.problems.push({ message: `Reading the policies of ${key.text} failed: ${String(error)}`, span: key.span });
+      context.problems.push({
+        message: `Reading the policies of ${key.text} failed: ${String(error)}`,
+        span: key.span,
+      });
     }
   }
   return out;
@@ -108,7 +120,8 @@ export function readTemplate(root: ObjectNode, base: Omit<ReadContext, 'listPara
 function listParameters(parameters: Node | undefined): Set<string> {
   const names = new Set<string>();
   if (parameters?.kind !== 'object') return names;
-  for (const { key, value } of parameters.entries) if (stringOf(member(value, 'Type'))?.includes('List')) names.add(key.text);
+  for (const { key, value } of parameters.entries)
+    if (stringOf(member(value, 'Type'))?.includes('List')) names.add(key.text);
   return names;
 }
 
@@ -152,12 +165,21 @@ function principalIdsByName(resources: ObjectNode): Map<string, string> {
   return ids;
 }
 
-function document(r: Resource, property: string, place: { kind: PolicyKind; appliesTo?: readonly string[]; resourceService?: string }): void {
+function document(
+  r: Resource,
+  property: string,
+  place: { kind: PolicyKind; appliesTo?: readonly string[]; resourceService?: string },
+): void {
   const node = member(r.properties, property);
   if (!node) return;
   // An empty list would read as "applies to nobody"; it only means the source names nobody we can read.
   const appliesTo = place.appliesTo && place.appliesTo.length > 0 ? place.appliesTo : undefined;
-  readDocumentsAt(node, { kind: place.kind, path: `${r.path}.${property}`, appliesTo, resourceService: place.resourceService }, r.context, r.out);
+  readDocumentsAt(
+    node,
+    { kind: place.kind, path: `${r.path}.${property}`, appliesTo, resourceService: place.resourceService },
+    r.context,
+    r.out,
+  );
 }
 
 /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`: the principals listed, and those attaching it. */
@@ -175,7 +197,11 @@ function attachedPolicy(r: Resource): void {
 function inlinePolicies(r: Resource): void {
   forEachItem(member(r.properties, 'Policies'), `${r.path}.Policies`, false, (item, path, conditional) => {
     const node = member(item, 'PolicyDocument');
-    const place: DocumentPlace = { kind: 'identity', path: `${path}.PolicyDocument`, ...(!conditional && { appliesTo: [r.id] }) };
+    const place: DocumentPlace = {
+      kind: 'identity',
+      path: `${path}.PolicyDocument`,
+      ...(!conditional && { appliesTo: [r.id] }),
+    };
     if (node) readDocumentsAt(node, place, r.context, r.out);
   });
 }
@@ -210,10 +236,16 @@ function samPolicies(r: Resource): void {
  * Each item of a list, with `Fn::If` expanded (at the list's level or an item's): `conditional` when
  * the item is one of two branches that never exist together.
  */
-export function forEachItem(list: Node | undefined, path: string, conditional: boolean, visit: (item: Node, path: string, conditional: boolean) => void): void {
+export function forEachItem(
+  list: Node | undefined,
+  path: string,
+  conditional: boolean,
+  visit: (item: Node, path: string, conditional: boolean) => void,
+): void {
   const choice = ifBranches(list);
   if (choice) {
-    for (const branch of choice.branches) forEachItem(branch.node, `${path}.Fn::If[${branch.index}]`, conditional || choice.exclusive, visit);
+    for (const branch of choice.branches)
+      forEachItem(branch.node, `${path}.Fn::If[${branch.index}]`, conditional || choice.exclusive, visit);
     return;
   }
   if (list?.kind !== 'array') return;
@@ -223,7 +255,8 @@ export function forEachItem(list: Node | undefined, path: string, conditional: b
       visit(item, `${path}[${i}]`, conditional);
       return;
     }
-    for (const branch of itemChoice.branches) visit(branch.node, `${path}[${i}].Fn::If[${branch.index}]`, conditional || itemChoice.exclusive);
+    for (const branch of itemChoice.branches)
+      visit(branch.node, `${path}[${i}].Fn::If[${branch.index}]`, conditional || itemChoice.exclusive);
   });
 }
 

@@ -23,7 +23,8 @@ const NONE: Detected = { shape: 'none', documents: [] };
 /** Detects by content, never by file name. Problems found while reading go to `base.problems`. */
 export function detect(root: Node, base: Omit<ReadContext, 'listParameters'>): Detected {
   if (root.kind !== 'object') return NONE;
-  if (isTemplate(root)) return { shape: 'cloudformation', documents: readTemplate(root, base), template: readTemplateModel(root) };
+  if (isTemplate(root))
+    return { shape: 'cloudformation', documents: readTemplate(root, base), template: readTemplateModel(root) };
   const context: ReadContext = { ...base, ...NO_LIST_PARAMETERS };
   if (isTerraformPlan(root)) {
     const plan = readTerraformPlan(root, context);

@@ -43,7 +43,12 @@ export function readDocumentsAt(node: Node, place: DocumentPlace, context: ReadC
   if (conditional) {
     for (const branch of conditional.branches) {
       const path = `${place.path}.Fn::If[${branch.index}]`;
-      readDocumentsAt(branch.node, { ...place, path, appliesTo: conditional.exclusive ? undefined : place.appliesTo }, context, out);
+      readDocumentsAt(
+        branch.node,
+        { ...place, path, appliesTo: conditional.exclusive ? undefined : place.appliesTo },
+        context,
+        out,
+      );
     }
     return;
   }
@@ -61,7 +66,12 @@ export function readDocument(node: Node, place: DocumentPlace, context: ReadCont
   return undefined;
 }
 
-function readEmbedded(node: ScalarNode, value: string, place: DocumentPlace, context: ReadContext): PolicyDocument | undefined {
+function readEmbedded(
+  node: ScalarNode,
+  value: string,
+  place: DocumentPlace,
+  context: ReadContext,
+): PolicyDocument | undefined {
   const trimmed = value.trimStart();
   let json = value;
   let exact = false;
@@ -81,12 +91,18 @@ function readEmbedded(node: ScalarNode, value: string, place: DocumentPlace, con
     return undefined;
   }
   const parsed = parseJson(json, exact ? { base: node.span.start } : { fixedSpan: node.span });
-  for (const problem of parsed.problems) context.problems.push({ message: `In the policy document in this string: ${problem.message}`, span: problem.span });
+  for (const problem of parsed.problems)
+    context.problems.push({ message: `In the policy document in this string: ${problem.message}`, span: problem.span });
   const root = parsed.roots[0];
   return root?.kind === 'object' ? readObject(root, place, context, !exact) : undefined;
 }
 
-function readObject(node: ObjectNode, place: DocumentPlace, context: ReadContext, coarseSpans: boolean): PolicyDocument {
+function readObject(
+  node: ObjectNode,
+  place: DocumentPlace,
+  context: ReadContext,
+  coarseSpans: boolean,
+): PolicyDocument {
   let version: { key: Key; value: Value } | undefined;
   let id: { key: Key; value: Value } | undefined;
   let statement: Entry | undefined;
@@ -99,7 +115,9 @@ function readObject(node: ObjectNode, place: DocumentPlace, context: ReadContext
     else unknownKeys.push(entry.key);
   }
   reportDuplicates(node, ['Version', 'Id', 'Statement'], context);
-  const { statements, isArray } = statement ? readStatements(statement.value, context) : { statements: [], isArray: false };
+  const { statements, isArray } = statement
+    ? readStatements(statement.value, context)
+    : { statements: [], isArray: false };
   // Optional fields only when present (plain objects, built without spreads: this runs per document).
   const document: { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] } = {
     kind: place.kind,
@@ -134,7 +152,17 @@ function readStatements(node: Node, context: ReadContext): { statements: Stateme
   return { statements: single ? [single] : [], isArray: false };
 }
 
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'];
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+];
 
 /**
  * One statement. An intrinsic in its place (`Fn::If` choosing a statement or none) is an unknown
@@ -193,7 +221,9 @@ function readStatement(node: Node, index: number, context: ReadContext): Stateme
 function scalarElement({ key, value }: Entry, context: ReadContext): Value {
   if (value.kind === 'object' && !intrinsicOf(value)) wrongType(`"${key.text}" must be a string`, value, context);
   if (value.kind === 'array') wrongType(`"${key.text}" must be a string`, value, context);
-  return value.kind === 'scalar' || value.kind === 'template' || intrinsicOf(value) ? valueOf(value) : unknownValue(value);
+  return value.kind === 'scalar' || value.kind === 'template' || intrinsicOf(value)
+    ? valueOf(value)
+    : unknownValue(value);
 }
 
 /** Action, Resource, a principal's or a condition key's values: one value or an array of them. */
@@ -211,17 +241,25 @@ function valueList({ key, value }: Entry, context: ReadContext): ValueList {
     }
     return { values, isArray: true, span: value.span };
   }
-  if (value.kind === 'scalar' || value.kind === 'template') return { values: [valueOf(value)], isArray: false, span: value.span };
+  if (value.kind === 'scalar' || value.kind === 'template')
+    return { values: [valueOf(value)], isArray: false, span: value.span };
   const intrinsic = intrinsicOf(value);
-  if (intrinsic && !yieldsList(intrinsic, context) && !isNoValue(value)) return { values: [valueOf(value)], isArray: false, span: value.span };
-  if (!intrinsic && value.kind === 'object') wrongType(`"${key.text}" must be a string or an array of strings`, value, context);
+  if (intrinsic && !yieldsList(intrinsic, context) && !isNoValue(value))
+    return { values: [valueOf(value)], isArray: false, span: value.span };
+  if (!intrinsic && value.kind === 'object')
+    wrongType(`"${key.text}" must be a string or an array of strings`, value, context);
   return { values: [], isArray: false, span: value.span, unknown: true };
 }
 
 function principal({ key, value }: Entry, context: ReadContext): PrincipalElement {
-  if (value.kind === 'scalar' && value.value === '*') return { key, wildcard: valueOf(value), entries: [], span: value.span };
+  if (value.kind === 'scalar' && value.value === '*')
+    return { key, wildcard: valueOf(value), entries: [], span: value.span };
   if (value.kind === 'object' && !intrinsicOf(value)) {
-    const entries = value.entries.map((entry) => ({ key: entry.key, kind: entry.key.text, values: valueList(entry, context) }));
+    const entries = value.entries.map((entry) => ({
+      key: entry.key,
+      kind: entry.key.text,
+      values: valueList(entry, context),
+    }));
     return { key, entries, span: value.span };
   }
   if (value.kind === 'scalar' || value.kind === 'array') {
@@ -236,7 +274,8 @@ function principal({ key, value }: Entry, context: ReadContext): PrincipalElemen
  */
 function condition({ key, value }: Entry, context: ReadContext): ConditionElement {
   if (value.kind !== 'object' || intrinsicOf(value)) {
-    if (value.kind === 'scalar' || value.kind === 'array') wrongType(`"${key.text}" must be an object of condition operators`, value, context);
+    if (value.kind === 'scalar' || value.kind === 'array')
+      wrongType(`"${key.text}" must be an object of condition operators`, value, context);
     return { key, blocks: [], span: value.span, unknown: true };
   }
   let unknown = false;

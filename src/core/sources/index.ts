@@ -33,10 +33,14 @@ export function readPolicySource(text: string, format: PolicyFormat, options: Re
   try {
     const binary = notText(text);
     if (binary) return { format, shape: 'none', documents: [], problems: [], notAnalysed: [{ reason: binary }] };
-    if (format === 'typescript' || format === 'terraform') return readCodeSource(text, format, options.trees, options.readFile);
+    if (format === 'typescript' || format === 'terraform')
+      return readCodeSource(text, format, options.trees, options.readFile);
     return read(text, format);
   } catch (error) {
-    const problem: ParseProblem = { message: `Reading the policies failed (an internal error): ${String(error)}`, span: { start: 0, end: 0 } };
+    const problem: ParseProblem = {
+      message: `Reading the policies failed (an internal error): ${String(error)}`,
+      span: { start: 0, end: 0 },
+    };
     return { format, shape: 'none', documents: [], problems: [problem] };
   }
 }
@@ -45,13 +49,24 @@ function read(text: string, format: 'json' | 'yaml'): PolicySource {
   // Every shape we read holds one of these words (URL-encoded documents too: letters are not encoded;
   // a Terraform plan's policies are escaped JSON strings, but its planned values are named so), so any
   // other file is answered without parsing it.
-  if (!text.includes('Statement') && !text.includes('Resources') && !text.includes('AWSTemplateFormatVersion') && !text.includes('planned_values')) {
+  if (
+    !text.includes('Statement') &&
+    !text.includes('Resources') &&
+    !text.includes('AWSTemplateFormatVersion') &&
+    !text.includes('planned_values')
+  ) {
     return { format, shape: 'none', documents: [], problems: [] };
   }
   // The YAML parser recurses before any of our code runs: refuse what may be too deep beforehand.
   // (JSON stops itself at that depth while parsing.)
   if (format === 'yaml' && mayNestTooDeeply(text)) {
-    return { format, shape: 'none', documents: [], problems: [], notAnalysed: [{ reason: `the file nests more than ${MAX_NESTING} levels deep: not analysed` }] };
+    return {
+      format,
+      shape: 'none',
+      documents: [],
+      problems: [],
+      notAnalysed: [{ reason: `the file nests more than ${MAX_NESTING} levels deep: not analysed` }],
+    };
   }
   const parsed: ParsedText = format === 'json' ? parseJsonFile(text) : parseYaml(text);
   const problems: ParseProblem[] = [];
@@ -66,7 +81,8 @@ function read(text: string, format: 'json' | 'yaml'): PolicySource {
     // Rules that read a template compare its resources with each other: one template, the first.
     template ??= found.template;
     // In a stream of several YAML documents, paths say which one.
-    for (const document of found.documents) documents.push(several ? { ...document, path: prefixed(i, document.path) } : document);
+    for (const document of found.documents)
+      documents.push(several ? { ...document, path: prefixed(i, document.path) } : document);
   });
   if (shape === 'none') {
     const said = unreadable(text, parsed.problems);
@@ -88,7 +104,9 @@ function notText(text: string): string | undefined {
   if (head.includes('\0')) return 'the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed';
   let undecoded = 0;
   for (let i = head.indexOf('\ufffd'); i >= 0; i = head.indexOf('\ufffd', i + 1)) undecoded++;
-  return undecoded >= 8 && undecoded * 10 >= head.length ? 'the file is not text (most of it is not valid UTF-8): not analysed' : undefined;
+  return undecoded >= 8 && undecoded * 10 >= head.length
+    ? 'the file is not text (most of it is not valid UTF-8): not analysed'
+    : undefined;
 }
 
 /**
@@ -102,9 +120,15 @@ function unreadable(text: string, problems: readonly ParseProblem[]): NotAnalyse
   if (deep) return { reason: `the file nests more than ${MAX_NESTING} levels deep: not analysed`, span: deep.span };
   const first = problems[0];
   if (!first || !MEANT_AS_POLICY.some((pattern) => pattern.test(text))) return undefined;
-  const what = /AWSTemplateFormatVersion|\bResources\b/.test(text) && /["']?Type["']?\s*:\s*["']?AWS::/.test(text) ? 'a CloudFormation template' : 'a policy';
+  const what =
+    /AWSTemplateFormatVersion|\bResources\b/.test(text) && /["']?Type["']?\s*:\s*["']?AWS::/.test(text)
+      ? 'a CloudFormation template'
+      : 'a policy';
   const line = text.slice(0, first.span.start).split('\n').length;
-  return { reason: `this file looks like ${what} but does not parse (line ${line}: ${first.message}): not analysed`, ...(first.span.end > first.span.start && { span: first.span }) };
+  return {
+    reason: `this file looks like ${what} but does not parse (line ${line}: ${first.message}): not analysed`,
+    ...(first.span.end > first.span.start && { span: first.span }),
+  };
 }
 
 /** Texts a user would agree are meant to be a policy or a CloudFormation template. */

@@ -25,7 +25,15 @@ export interface ValueContext {
 export const NO_LIST_PARAMETERS: ValueContext = { listParameters: new Set() };
 
 /** Intrinsics that may yield a list, or whose result cannot be told: as a whole element, an unknown list. */
-const LIST_FUNCTIONS = new Set(['Fn::If', 'Fn::Split', 'Fn::FindInMap', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Transform', 'Fn::ValueOf']);
+const LIST_FUNCTIONS = new Set([
+  'Fn::If',
+  'Fn::Split',
+  'Fn::FindInMap',
+  'Fn::GetAZs',
+  'Fn::Cidr',
+  'Fn::Transform',
+  'Fn::ValueOf',
+]);
 
 /** The intrinsic function `node` is, if any: a tagged node, or an object whose only key is `Ref` or `Fn::*`. */
 export function intrinsicOf(node: Node | undefined): Intrinsic | undefined {
@@ -53,9 +61,12 @@ export interface IfBranch {
  * The branches of an `Fn::If` other than `AWS::NoValue`, or undefined when `node` is not one.
  * `exclusive` when both branches hold something: they never exist together.
  */
-export function ifBranches(node: Node | undefined): { readonly branches: readonly IfBranch[]; readonly exclusive: boolean } | undefined {
+export function ifBranches(
+  node: Node | undefined,
+): { readonly branches: readonly IfBranch[]; readonly exclusive: boolean } | undefined {
   const intrinsic = intrinsicOf(node);
-  if (intrinsic?.name !== 'Fn::If' || intrinsic.arg.kind !== 'array' || intrinsic.arg.items.length !== 3) return undefined;
+  if (intrinsic?.name !== 'Fn::If' || intrinsic.arg.kind !== 'array' || intrinsic.arg.items.length !== 3)
+    return undefined;
   const branches: IfBranch[] = [];
   for (const index of [1, 2]) {
     const branch = intrinsic.arg.items[index];
@@ -67,7 +78,8 @@ export function ifBranches(node: Node | undefined): { readonly branches: readonl
 /** True when an intrinsic standing for a whole element (Action, Resource...) may be a list. */
 export function yieldsList(intrinsic: Intrinsic, context: ValueContext): boolean {
   if (LIST_FUNCTIONS.has(intrinsic.name)) return true;
-  if (intrinsic.name === 'Ref') return intrinsic.arg.kind === 'scalar' && context.listParameters.has(String(intrinsic.arg.value));
+  if (intrinsic.name === 'Ref')
+    return intrinsic.arg.kind === 'scalar' && context.listParameters.has(String(intrinsic.arg.value));
   // Tags CloudFormation does not define (`!Rain::Embed`...): nothing can be said.
   return !intrinsic.name.startsWith('Fn::');
 }
@@ -75,7 +87,14 @@ export function yieldsList(intrinsic: Intrinsic, context: ValueContext): boolean
 /** A scalar or an intrinsic as a Value; anything else as an `unknown` Value described in words. */
 export function valueOf(node: Node): Value {
   if (node.kind === 'scalar') {
-    const kind = node.value === null ? 'null' : typeof node.value === 'string' ? 'string' : typeof node.value === 'number' ? 'number' : 'boolean';
+    const kind =
+      node.value === null
+        ? 'null'
+        : typeof node.value === 'string'
+          ? 'string'
+          : typeof node.value === 'number'
+            ? 'number'
+            : 'boolean';
     return { kind, text: node.text, span: node.span };
   }
   if (node.kind === 'template') return partsValue(node.parts, node.span);
@@ -88,7 +107,9 @@ export function valueOf(node: Node): Value {
 /** A string Value from literal and unknown parts (a plain string when every part is literal). */
 function partsValue(parts: readonly ArnPart[], span: Span): Value {
   const text = parts.map((part) => (typeof part === 'string' ? part : `\${${part.unknown}}`)).join('');
-  return parts.every((part) => typeof part === 'string') ? { kind: 'string', text, span } : { kind: 'string', text, parts, span };
+  return parts.every((part) => typeof part === 'string')
+    ? { kind: 'string', text, span }
+    : { kind: 'string', text, parts, span };
 }
 
 /** A Value for something that cannot be read as one, described for display (`!If [IsProd, a, b]`). */
@@ -102,7 +123,9 @@ function stringParts(intrinsic: Intrinsic): ArnPart[] | undefined {
   switch (name) {
     case 'Ref': {
       const target = arg.kind === 'scalar' ? arg.value : undefined;
-      return typeof target === 'string' && target !== '' && target !== 'AWS::NoValue' ? [{ unknown: target }] : undefined;
+      return typeof target === 'string' && target !== '' && target !== 'AWS::NoValue'
+        ? [{ unknown: target }]
+        : undefined;
     }
     case 'Fn::GetAtt':
       return getAttParts(arg);

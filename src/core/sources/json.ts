@@ -53,7 +53,9 @@ interface Frame {
 export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedText {
   const base = options.base ?? 0;
   const fixed = options.fixedSpan;
-  const span = fixed ? (): Span => fixed : (start: number, end: number): Span => ({ start: base + start, end: base + end });
+  const span = fixed
+    ? (): Span => fixed
+    : (start: number, end: number): Span => ({ start: base + start, end: base + end });
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
   let root: Node | undefined;
@@ -90,7 +92,13 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     // jsonc-parser recurses per level: stop well before the stack ends (see MAX_NESTING).
     if (stack.length >= MAX_NESTING) throw new TooDeep(offset);
     lastComma = -1;
-    stack.push({ start: offset, entries: isObject ? [] : undefined, items: isObject ? undefined : [], pendingKey: undefined, pendingKeyEnd: 0 });
+    stack.push({
+      start: offset,
+      entries: isObject ? [] : undefined,
+      items: isObject ? undefined : [],
+      pendingKey: undefined,
+      pendingKeyEnd: 0,
+    });
   };
 
   const close = (offset: number, length: number): void => {
@@ -100,7 +108,11 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     if (!frame) return;
     flushMissingValue(frame);
     const at = span(frame.start, offset + length);
-    attach(frame.entries ? { kind: 'object', span: at, entries: frame.entries } : { kind: 'array', span: at, items: frame.items ?? [] });
+    attach(
+      frame.entries
+        ? { kind: 'object', span: at, entries: frame.entries }
+        : { kind: 'array', span: at, items: frame.items ?? [] },
+    );
   };
 
   try {
@@ -125,7 +137,12 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
             attach({ kind: 'scalar', span: stringSpan(text, offset, length, span), value, text: value });
           } else {
             const scalar = typeof value === 'number' || typeof value === 'boolean' ? value : null;
-            attach({ kind: 'scalar', span: span(offset, offset + length), value: scalar, text: text.slice(offset, offset + length) });
+            attach({
+              kind: 'scalar',
+              span: span(offset, offset + length),
+              value: scalar,
+              text: text.slice(offset, offset + length),
+            });
           }
         },
         onSeparator: (character, offset) => {
@@ -140,7 +157,10 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
     );
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
-    problems.push({ message: `The text nests more than ${MAX_NESTING} levels deep: what is deeper is not read`, span: span(error.offset, error.offset + 1) });
+    problems.push({
+      message: `The text nests more than ${MAX_NESTING} levels deep: what is deeper is not read`,
+      span: span(error.offset, error.offset + 1),
+    });
     lastComma = -1;
   }
   // The visitor closes every open object and array at the end of the text; after TooDeep, this does.

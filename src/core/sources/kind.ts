@@ -8,7 +8,12 @@ import type { PolicyKind, Statement, ValueList } from '../policy/model';
 /** Actions only a role's trust policy grants (`sts:AssumeRole`, `sts:AssumeRoleWithSAML`...). */
 function isTrustAction(action: string): boolean {
   const lower = action.toLowerCase();
-  return lower.startsWith('sts:assumerole') || lower === 'sts:tagsession' || lower === 'sts:setsourceidentity' || lower === 'sts:setcontext';
+  return (
+    lower.startsWith('sts:assumerole') ||
+    lower === 'sts:tagsession' ||
+    lower === 'sts:setsourceidentity' ||
+    lower === 'sts:setcontext'
+  );
 }
 
 export function inferKind(statements: readonly Statement[]): { kind: PolicyKind; resourceService?: string } {
@@ -19,7 +24,9 @@ export function inferKind(statements: readonly Statement[]): { kind: PolicyKind;
       statement.principal !== undefined &&
       statement.action !== undefined &&
       statement.action.list.values.length > 0 &&
-      statement.action.list.values.every((value) => value.kind === 'string' && !value.parts && isTrustAction(value.text)),
+      statement.action.list.values.every(
+        (value) => value.kind === 'string' && !value.parts && isTrustAction(value.text),
+      ),
   );
   if (trust) return { kind: 'trust' };
   const service = soleService(known);

@@ -11,7 +11,11 @@ import { member, stringOf, type Node, type ObjectNode } from './tree';
 /** The resources, parameters and managed policy attachments of a template's root object. */
 export function readTemplateModel(root: ObjectNode): Template {
   const resources = readResources(member(root, 'Resources'));
-  return { resources, parameters: readParameters(member(root, 'Parameters')), managedPolicies: managedPolicies(resources) };
+  return {
+    resources,
+    parameters: readParameters(member(root, 'Parameters')),
+    managedPolicies: managedPolicies(resources),
+  };
 }
 
 function readResources(node: Node | undefined): TemplateResource[] {
@@ -47,7 +51,10 @@ function readParameters(node: Node | undefined): TemplateParameter[] {
 
 /** `true`, or a string CloudFormation reads as true (`"true"`, any case). */
 function isTrue(node: Node | undefined): boolean {
-  return node?.kind === 'scalar' && (node.value === true || (typeof node.value === 'string' && node.value.toLowerCase() === 'true'));
+  return (
+    node?.kind === 'scalar' &&
+    (node.value === true || (typeof node.value === 'string' && node.value.toLowerCase() === 'true'))
+  );
 }
 
 /** Where each principal type lists its managed policies. */
@@ -77,7 +84,12 @@ function managedPolicies(resources: readonly TemplateResource[]): ManagedPolicyA
       if (item.kind === 'scalar' && typeof item.value !== 'string') return;
       const value = valueOf(item);
       const awsManagedName = awsManagedPolicyName(value, sam);
-      out.push({ principal: resource.id.text, principalType, value, ...(awsManagedName !== undefined && { awsManagedName }) });
+      out.push({
+        principal: resource.id.text,
+        principalType,
+        value,
+        ...(awsManagedName !== undefined && { awsManagedName }),
+      });
     });
   }
   return out;
@@ -102,7 +114,9 @@ const AWS_MANAGED_ARN = /^arn:[^:/]*:iam::aws:policy\/(?:[^\u0000]*\/)?([^/\u000
  */
 export function awsManagedPolicyName(value: Value, bareNames: boolean): string | undefined {
   if (value.kind !== 'string') return undefined;
-  const text = value.parts ? value.parts.map((part) => (typeof part === 'string' ? part : UNKNOWN)).join('') : value.text;
+  const text = value.parts
+    ? value.parts.map((part) => (typeof part === 'string' ? part : UNKNOWN)).join('')
+    : value.text;
   const arn = AWS_MANAGED_ARN.exec(text);
   if (arn) return arn[1];
   if (!bareNames || value.parts || text.startsWith('arn:') || text === '') return undefined;

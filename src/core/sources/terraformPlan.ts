@@ -13,7 +13,10 @@ import { member, stringOf, type Node, type ObjectNode } from './tree';
 
 /** A plan (or `terraform show -json` state) by its content: a `format_version` beside planned values or changes. */
 export function isTerraformPlan(root: ObjectNode): boolean {
-  return stringOf(member(root, 'format_version')) !== undefined && (member(root, 'planned_values') !== undefined || member(root, 'resource_changes') !== undefined);
+  return (
+    stringOf(member(root, 'format_version')) !== undefined &&
+    (member(root, 'planned_values') !== undefined || member(root, 'resource_changes') !== undefined)
+  );
 }
 
 interface PlannedResource {
@@ -22,7 +25,10 @@ interface PlannedResource {
   readonly values: ObjectNode;
 }
 
-export function readTerraformPlan(root: ObjectNode, context: ReadContext): { documents: PolicyDocument[]; template: Template } {
+export function readTerraformPlan(
+  root: ObjectNode,
+  context: ReadContext,
+): { documents: PolicyDocument[]; template: Template } {
   const resources = plannedResources(root);
   const addresses = new Map<string, string>();
   for (const r of resources) {
@@ -61,7 +67,13 @@ export function readTerraformPlan(root: ObjectNode, context: ReadContext): { doc
     if (r.type === 'aws_iam_role') {
       const inline = member(r.values, 'inline_policy');
       if (inline?.kind === 'array') {
-        inline.items.forEach((item, i) => read(member(item, 'policy'), { kind: 'identity', path: `${r.address}.inline_policy[${i}]`, appliesTo: [r.address] }));
+        inline.items.forEach((item, i) =>
+          read(member(item, 'policy'), {
+            kind: 'identity',
+            path: `${r.address}.inline_policy[${i}]`,
+            appliesTo: [r.address],
+          }),
+        );
       }
     }
   }
@@ -78,7 +90,13 @@ function plannedResources(root: ObjectNode): PlannedResource[] {
     const address = stringOf(member(node, 'address'));
     const type = stringOf(member(node, 'type'));
     // Data sources' values are what they read, not what this configuration writes.
-    if (address === undefined || type === undefined || values?.kind !== 'object' || stringOf(member(node, 'mode')) === 'data') return;
+    if (
+      address === undefined ||
+      type === undefined ||
+      values?.kind !== 'object' ||
+      stringOf(member(node, 'mode')) === 'data'
+    )
+      return;
     out.push({ address, type, values });
   };
   const visit = (module: Node | undefined, depth: number): void => {
@@ -94,7 +112,8 @@ function plannedResources(root: ObjectNode): PlannedResource[] {
     return out;
   }
   const changes = member(root, 'resource_changes');
-  if (changes?.kind === 'array') for (const change of changes.items) add(change, member(member(change, 'change'), 'after'));
+  if (changes?.kind === 'array')
+    for (const change of changes.items) add(change, member(member(change, 'change'), 'after'));
   return out;
 }
 
@@ -103,10 +122,20 @@ function plannedResources(root: ObjectNode): PlannedResource[] {
  * (matched by ARN, or by name when the ARN is not known until apply); other ARNs are managed policy
  * attachments for the template rules.
  */
-function attachments(resources: readonly PlannedResource[], addresses: ReadonlyMap<string, string>, out: ManagedPolicyAttachment[]): (policy: PlannedResource) => string[] {
+function attachments(
+  resources: readonly PlannedResource[],
+  addresses: ReadonlyMap<string, string>,
+  out: ManagedPolicyAttachment[],
+): (policy: PlannedResource) => string[] {
   const byArn = new Map<string, string[]>();
-  const principal = (type: string, name: string | undefined): string | undefined => (name === undefined ? undefined : (addresses.get(`${type}:${name}`) ?? name));
-  const record = (principals: readonly string[], principalType: string, arnNode: Node | undefined, fallback: string): void => {
+  const principal = (type: string, name: string | undefined): string | undefined =>
+    name === undefined ? undefined : (addresses.get(`${type}:${name}`) ?? name);
+  const record = (
+    principals: readonly string[],
+    principalType: string,
+    arnNode: Node | undefined,
+    fallback: string,
+  ): void => {
     const arn = stringOf(arnNode);
     if (!arnNode || arn === undefined) return;
     const list = byArn.get(arn) ?? [];
@@ -116,10 +145,19 @@ function attachments(resources: readonly PlannedResource[], addresses: ReadonlyM
     const awsManagedName = awsManagedPolicyName(value, false);
     // A customer managed policy of this plan is read as a document: listing it here too would say nothing more.
     if (resources.some((r) => r.type === 'aws_iam_policy' && matches(r, arn))) return;
-    out.push({ principal: principals.length > 0 ? principals.join(', ') : fallback, principalType, value, ...(awsManagedName !== undefined && { awsManagedName }) });
+    out.push({
+      principal: principals.length > 0 ? principals.join(', ') : fallback,
+      principalType,
+      value,
+      ...(awsManagedName !== undefined && { awsManagedName }),
+    });
   };
   for (const r of resources) {
-    const single: Record<string, string> = { aws_iam_role_policy_attachment: 'role', aws_iam_user_policy_attachment: 'user', aws_iam_group_policy_attachment: 'group' };
+    const single: Record<string, string> = {
+      aws_iam_role_policy_attachment: 'role',
+      aws_iam_user_policy_attachment: 'user',
+      aws_iam_group_policy_attachment: 'group',
+    };
     const attribute = single[r.type];
     if (attribute) {
       const type = `aws_iam_${attribute}`;
@@ -127,9 +165,14 @@ function attachments(resources: readonly PlannedResource[], addresses: ReadonlyM
       record(p === undefined ? [] : [p], PRINCIPAL_TYPES.get(type)!, member(r.values, 'policy_arn'), r.address);
     } else if (r.type === 'aws_iam_policy_attachment') {
       const principals: string[] = [];
-      for (const [attr, type] of [['roles', 'aws_iam_role'], ['users', 'aws_iam_user'], ['groups', 'aws_iam_group']] as const) {
+      for (const [attr, type] of [
+        ['roles', 'aws_iam_role'],
+        ['users', 'aws_iam_user'],
+        ['groups', 'aws_iam_group'],
+      ] as const) {
         const list = member(r.values, attr);
-        if (list?.kind === 'array') for (const item of list.items) principals.push(principal(type, stringOf(item)) ?? '');
+        if (list?.kind === 'array')
+          for (const item of list.items) principals.push(principal(type, stringOf(item)) ?? '');
       }
       record(principals.filter(Boolean), 'AWS::IAM::Role', member(r.values, 'policy_arn'), r.address);
     } else if (r.type === 'aws_iam_role') {
@@ -139,7 +182,8 @@ function attachments(resources: readonly PlannedResource[], addresses: ReadonlyM
   }
   return (policy) => {
     const found: string[] = [];
-    for (const [arn, principals] of byArn) if (matches(policy, arn)) for (const p of principals) if (!found.includes(p)) found.push(p);
+    for (const [arn, principals] of byArn)
+      if (matches(policy, arn)) for (const p of principals) if (!found.includes(p)) found.push(p);
     return found;
   };
 }

@@ -3,7 +3,17 @@
  * (detection, CloudFormation, intrinsics, policy documents) is the same code for JSON and YAML.
  */
 
-export type { ArrayNode, Entry, Node, ObjectNode, ParsedText, ScalarNode, TaggedNode, TemplateNode, UnknownNode } from '../policy/tree';
+export type {
+  ArrayNode,
+  Entry,
+  Node,
+  ObjectNode,
+  ParsedText,
+  ScalarNode,
+  TaggedNode,
+  TemplateNode,
+  UnknownNode,
+} from '../policy/tree';
 import type { Node } from '../policy/tree';
 
 /** The value of `key` in an object node (the last one when the key is repeated), or undefined. */

@@ -13,9 +13,30 @@ const CFN_TAGS: ReadonlyMap<string, string> = new Map([
   ['Ref', 'Ref'],
   ['Condition', 'Condition'],
   ...[
-    'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub',
-    'Transform', 'If', 'Equals', 'And', 'Or', 'Not', 'ToJsonString', 'Length', 'ForEach', 'ValueOf',
-    'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll',
+    'Base64',
+    'Cidr',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'ImportValue',
+    'Join',
+    'Select',
+    'Split',
+    'Sub',
+    'Transform',
+    'If',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'ToJsonString',
+    'Length',
+    'ForEach',
+    'ValueOf',
+    'Contains',
+    'EachMemberEquals',
+    'EachMemberIn',
+    'RefAll',
   ].map((name): [string, string] => [name, `Fn::${name}`]),
 ]);
 
@@ -37,7 +58,10 @@ export function parseYaml(text: string): ParsedText {
       if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
       // The parser may point one past the end ("missing ]" at the end of the text).
       const start = Math.min(error.pos[0], text.length);
-      problems.push({ message: readable(error.message), span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) } });
+      problems.push({
+        message: readable(error.message),
+        span: { start, end: Math.max(start, Math.min(error.pos[1], text.length)) },
+      });
     }
     // Unknown tags (`!Rain::Embed`...) are warnings only: they are legal YAML and kept as tagged nodes.
     if (doc.contents) roots.push(new Converter(text, doc).convert(doc.contents));
@@ -63,7 +87,12 @@ class Converter {
     // A quoted scalar's span leaves out its quotes; the expression's must not: use the raw range.
     const range = isScalar(node) ? node.range : undefined;
     const start = tagStart(this.text, range ? range[0] : plain.span.start, tag);
-    return { kind: 'tagged', span: { start, end: range ? range[1] : plain.span.end }, tag: CFN_TAGS.get(name) ?? name, value: plain };
+    return {
+      kind: 'tagged',
+      span: { start, end: range ? range[1] : plain.span.end },
+      tag: CFN_TAGS.get(name) ?? name,
+      value: plain,
+    };
   }
 
   private untagged(node: unknown): Node {
@@ -112,7 +141,9 @@ class Converter {
     if (!isScalar(keyNode) || keyNode.value === null || keyNode.value === undefined) return;
     const keyScalar = this.scalar(keyNode);
     const key: Key = { text: keyScalar.text, span: keyScalar.span };
-    const value: Node = valueNode ? this.convert(valueNode) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
+    const value: Node = valueNode
+      ? this.convert(valueNode)
+      : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
     entries.push({ key, value });
   }
 

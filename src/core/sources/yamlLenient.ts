@@ -31,7 +31,10 @@ export function parseLeniently(text: string, parse: (text: string) => Docs): Doc
   for (let i = 0; i < mends; i++) {
     const span = cutShort(current, docs);
     if (!span) break;
-    const mended = current.slice(0, span.start) + current.slice(span.start, span.end).replace(/[\r\n]/g, ' ') + current.slice(span.end);
+    const mended =
+      current.slice(0, span.start) +
+      current.slice(span.start, span.end).replace(/[\r\n]/g, ' ') +
+      current.slice(span.end);
     if (mended === current) break;
     const again = parse(mended);
     if (errorCount(again) >= errorCount(docs)) break;
@@ -50,7 +53,8 @@ function cutShort(text: string, docs: Docs): Span | undefined {
   const first = docs.flatMap((doc) => doc.errors)[0];
   if (!first) return undefined;
   if (first.code === 'MISSING_CHAR' && /quote/.test(first.message)) return cutQuotedScalar(text);
-  if (first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message)) return cutFlowCollection(text, first.pos[0]);
+  if (first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message))
+    return cutFlowCollection(text, first.pos[0]);
   return undefined;
 }
 

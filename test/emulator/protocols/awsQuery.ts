@@ -37,7 +37,9 @@ export const awsQuery: Protocol = {
     const version = params.get('Version');
     const service = services.find((s): s is AwsQueryService => s.protocol === 'awsQuery' && s.version === version);
     if (service === undefined) {
-      return { unserved: `The CloudWarden emulator does not emulate Action=${action} for Version=${version ?? '(none)'}.` };
+      return {
+        unserved: `The CloudWarden emulator does not emulate Action=${action} for Version=${version ?? '(none)'}.`,
+      };
     }
     const handler = Object.hasOwn(service.operations, action) ? service.operations[action] : undefined;
     return {
@@ -47,7 +49,12 @@ export const awsQuery: Protocol = {
         known: handler !== undefined,
         async run(ctx) {
           if (handler === undefined) {
-            throw commonError(ERRORS, service.errorCodes, 'unknownOperation', `Could not find operation ${action} for version ${service.version}`);
+            throw commonError(
+              ERRORS,
+              service.errorCodes,
+              'unknownOperation',
+              `Could not find operation ${action} for version ${service.version}`,
+            );
           }
           return renderResult(service, action, await handler(params, ctx), ctx.requestId);
         },
@@ -86,7 +93,12 @@ function queryParams(req: EmulatorRequest): QueryParams | undefined {
   return params;
 }
 
-function renderResult(service: AwsQueryService, action: string, result: XmlObject, requestId: string): EmulatorResponse {
+function renderResult(
+  service: AwsQueryService,
+  action: string,
+  result: XmlObject,
+  requestId: string,
+): EmulatorResponse {
   const body =
     `<${action}Response xmlns="${escapeXml(service.xmlNamespace)}">\n` +
     `  <${action}Result>\n` +

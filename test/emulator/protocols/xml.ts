@@ -11,7 +11,13 @@ export interface XmlObject {
   readonly [member: string]: XmlValue;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Escapes text for an element body or an attribute value. */
 export function escapeXml(text: string): string {
@@ -37,6 +43,7 @@ function xmlElement(name: string, value: XmlValue, indent: string): string {
     return `${indent}<${name}>\n${value.map((item: XmlValue) => xmlElement('member', item, inner)).join('')}${indent}</${name}>\n`;
   }
   if (value instanceof Date) return `${indent}<${name}>${value.toISOString().replace(/\.\d{3}Z$/, 'Z')}</${name}>\n`;
-  if (typeof value === 'object') return `${indent}<${name}>\n${xmlMembers(value as XmlObject, inner)}${indent}</${name}>\n`;
+  if (typeof value === 'object')
+    return `${indent}<${name}>\n${xmlMembers(value as XmlObject, inner)}${indent}</${name}>\n`;
   return `${indent}<${name}>${escapeXml(String(value))}</${name}>\n`;
 }

@@ -30,7 +30,9 @@ suite('activation', () => {
 
   test('every command in package.json is registered, and no other', async () => {
     await extensionApi();
-    const manifest = JSON.parse(readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(
+      readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8'),
+    );
     const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('cloudwarden.')).sort();
     assert.deepEqual(registered, contributed);
@@ -39,6 +41,12 @@ suite('activation', () => {
   test('activation events are the relevant languages only, never "*"', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const events: string[] = [...extension.packageJSON.activationEvents].sort();
-    assert.deepEqual(events, ['onLanguage:json', 'onLanguage:terraform', 'onLanguage:typescript', 'onLanguage:typescriptreact', 'onLanguage:yaml']);
+    assert.deepEqual(events, [
+      'onLanguage:json',
+      'onLanguage:terraform',
+      'onLanguage:typescript',
+      'onLanguage:typescriptreact',
+      'onLanguage:yaml',
+    ]);
   });
 });

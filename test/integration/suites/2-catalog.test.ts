@@ -23,7 +23,10 @@ suite('catalog requests through the language server', () => {
   test('searchActions expands wildcard patterns exactly', async () => {
     const api = await extensionApi();
     const result = await api.server.request(SearchActionsRequest.type, { query: 'iam:PassRol?' });
-    assert.deepEqual(result.items.map((i) => i.action), ['iam:PassRole']);
+    assert.deepEqual(
+      result.items.map((i) => i.action),
+      ['iam:PassRole'],
+    );
   });
 
   test('searchActions suggests a correction for a typo', async () => {
@@ -38,6 +41,9 @@ suite('catalog requests through the language server', () => {
     const details = await api.server.request(ActionDetailsRequest.type, { action: 'iam:passrole' });
     assert.ok(details);
     assert.match(details.markdown, /\*\*iam:PassRole\*\*/);
-    assert.match(details.docsUrl, /^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_awsidentityandaccessmanagementiam\.html#/);
+    assert.match(
+      details.docsUrl,
+      /^https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_awsidentityandaccessmanagementiam\.html#/,
+    );
   });
 });

@@ -6,7 +6,11 @@ async function hoverAt(editor: vscode.TextEditor, needle: string, delta = 1): Pr
   const position = positionOf(editor.document, needle, delta);
   // The first hover may come before the client has synced the document: poll, do not sleep.
   return waitFor(`a hover on ${needle}`, async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    );
     const text = hoverText(hovers ?? []);
     return text.includes('**') ? text : undefined;
   });
@@ -58,7 +62,11 @@ suite('hover setting', () => {
     await hoverAt(editor, '"s3:GetObject"');
     await config().update('hover.enable', false, vscode.ConfigurationTarget.Global);
     const position = positionOf(editor.document, '"s3:GetObject"');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    );
     assert.equal(/\*\*s3:GetObject\*\*/.test(hoverText(hovers ?? [])), false);
     await config().update('hover.enable', undefined, vscode.ConfigurationTarget.Global);
     assert.match(await hoverAt(editor, '"s3:GetObject"'), /\*\*s3:GetObject\*\*/);

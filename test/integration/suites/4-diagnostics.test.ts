@@ -17,7 +17,14 @@ suite('diagnostics and quick fixes', () => {
     const editor = await openDocument('templates', 'reporting-stack.yaml');
     const uri = editor.document.uri;
     const found = await waitFor('diagnostics', () => (codes(uri).length >= 6 ? codes(uri) : undefined));
-    for (const expected of ['unknown-action@27', 'missing-version@23', 'invalid-sid@24', 'wildcard-action@34', 'passrole-star-resource@40', 'unknown-condition-operator@43']) {
+    for (const expected of [
+      'unknown-action@27',
+      'missing-version@23',
+      'invalid-sid@24',
+      'wildcard-action@34',
+      'passrole-star-resource@40',
+      'unknown-condition-operator@43',
+    ]) {
       assert.ok(found.includes(expected), `${expected} not in ${found.join(', ')}`);
     }
     const typo = vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('s3:GetObjekt'))!;
@@ -30,35 +37,57 @@ suite('diagnostics and quick fixes', () => {
   test('the did-you-mean quick fix edits the file and the finding goes away', async () => {
     const editor = await openDocument('templates', 'reporting-stack.yaml');
     const uri = editor.document.uri;
-    const typo = await waitFor('the typo finding', () => vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('s3:GetObjekt')));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const typo = await waitFor('the typo finding', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('s3:GetObjekt')),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      typo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === "Change to 's3:GetObject'");
     assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(typo.range.start.line).text.trim(), '- s3:GetObject');
-    await waitFor('the finding to go', () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.includes('GetObjekt')));
+    await waitFor(
+      'the finding to go',
+      () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.includes('GetObjekt')),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('adding the missing Version keeps the YAML block style', async () => {
     const editor = await openDocument('templates', 'reporting-stack.yaml');
     const uri = editor.document.uri;
-    const missing = await waitFor('missing-version', () => vscode.languages.getDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'missing-version'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const missing = await waitFor('missing-version', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'missing-version'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.startsWith('Add "Version"'))!;
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     const line = missing.range.start.line;
     assert.equal(editor.document.lineAt(line).text, '            Version: "2012-10-17"');
     assert.equal(editor.document.lineAt(line + 1).text, '            Statement:');
-    await waitFor('the finding to go', () => !vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'missing-version'));
+    await waitFor(
+      'the finding to go',
+      () =>
+        !vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'missing-version'),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('settings: a rule turned off disappears, and comes back', async () => {
     const editor = await openDocument('templates', 'reporting-stack.yaml');
     const uri = editor.document.uri;
-    const has = () => vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'wildcard-action');
+    const has = () =>
+      vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'wildcard-action');
     await waitFor('wildcard-action', () => has());
     const config = vscode.workspace.getConfiguration('cloudwarden');
     await config.update('rules', { 'wildcard-action': 'off' }, vscode.ConfigurationTarget.Global);
@@ -72,7 +101,10 @@ suite('diagnostics and quick fixes', () => {
 
   test('an unrelated JSON file gets no findings', async () => {
     const api = await extensionApi();
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"name": "app", "scripts": {"build": "tsc"}}' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{"name": "app", "scripts": {"build": "tsc"}}',
+    });
     await vscode.window.showTextDocument(doc);
     // Every lint ends with the document's status: once it came, the (absent) diagnostics are final.
     await waitFor('the file to be linted', () => api.hasLinted(doc.uri.toString()));

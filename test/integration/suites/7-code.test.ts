@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { hclErrors, typeErrors } from '../codeChecks';
-import { applyEveryQuickFix, codeOf, extensionApi, hoverText, liveDiagnostics as live, openDocument, positionOf, waitFor } from '../helpers';
+import {
+  applyEveryQuickFix,
+  codeOf,
+  extensionApi,
+  hoverText,
+  liveDiagnostics as live,
+  openDocument,
+  positionOf,
+  waitFor,
+} from '../helpers';
 
 /**
  * CDK TypeScript and Terraform in a real editor: findings on the exact element, and every quick fix
@@ -15,7 +24,9 @@ suite('CDK TypeScript and Terraform', () => {
     this.timeout(60_000);
     const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
     const uri = editor.document.uri;
-    const found = await waitFor('CDK findings', () => (live(uri).some((d) => codeOf(d) === 'unknown-action') ? live(uri) : undefined));
+    const found = await waitFor('CDK findings', () =>
+      live(uri).some((d) => codeOf(d) === 'unknown-action') ? live(uri) : undefined,
+    );
     const typo = found.find((d) => codeOf(d) === 'unknown-action')!;
     assert.equal(editor.document.getText(typo.range), 's3:GetObjekt');
     const wildcard = found.find((d) => codeOf(d) === 'wildcard-action');
@@ -27,14 +38,21 @@ suite('CDK TypeScript and Terraform', () => {
     this.timeout(60_000);
     const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
     const text = await waitFor('a hover on grantReadWrite', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'grantReadWrite', 3));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        positionOf(editor.document, 'grantReadWrite', 3),
+      );
       const t = hoverText(hovers);
       return t.includes('s3:PutObject') ? t : undefined;
     });
     assert.match(text, /s3:GetObject/);
   });
 
-  for (const [folder, file] of [['cdk', 'lib/pipeline-stack.ts'], ['terraform', 'main.tf']] as const) {
+  for (const [folder, file] of [
+    ['cdk', 'lib/pipeline-stack.ts'],
+    ['terraform', 'main.tf'],
+  ] as const) {
     test(`every quick fix in ${folder}/${file} leaves valid ${folder === 'cdk' ? 'TypeScript' : 'HCL'}`, async function () {
       this.timeout(240_000);
       const editor = await openDocument(folder, ...file.split('/'));
@@ -56,8 +74,16 @@ suite('CDK TypeScript and Terraform', () => {
   }
 
   for (const [language, content, needle] of [
-    ['typescript', "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const s = new iam.PolicyStatement({ actions: ['dynamodb:Get'], resources: ['*'] });\n", 'dynamodb:Get'],
-    ['terraform', 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["dynamodb:Get"]\n    resources = ["*"]\n  }\n}\n', 'dynamodb:Get'],
+    [
+      'typescript',
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const s = new iam.PolicyStatement({ actions: ['dynamodb:Get'], resources: ['*'] });\n",
+      'dynamodb:Get',
+    ],
+    [
+      'terraform',
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["dynamodb:Get"]\n    resources = ["*"]\n  }\n}\n',
+      'dynamodb:Get',
+    ],
   ] as const) {
     test(`completion in ${language}: a service's actions with their access level, inside the list`, async () => {
       const document = await vscode.workspace.openTextDocument({ language, content });
@@ -65,7 +91,11 @@ suite('CDK TypeScript and Terraform', () => {
       const at = positionOf(document, needle, needle.length);
       const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
       const items = await waitFor('completion items', async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          at,
+        );
         return list.items.some((i) => labelOf(i) === 'dynamodb:GetItem') ? list.items : undefined;
       });
       assert.equal(items.find((i) => labelOf(i) === 'dynamodb:GetItem')!.detail, 'Read');
@@ -76,6 +106,12 @@ suite('CDK TypeScript and Terraform', () => {
   test('the original fixture compiles (so the fix checks above prove something)', async () => {
     const editor = await openDocument('cdk', 'lib', 'pipeline-stack.ts');
     assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText()), []);
-    assert.deepEqual(typeErrors(editor.document.uri.fsPath, editor.document.getText().replace("'s3:GetObjekt',", "'s3:GetObjekt' 'x',")).length > 0, true);
+    assert.deepEqual(
+      typeErrors(
+        editor.document.uri.fsPath,
+        editor.document.getText().replace("'s3:GetObjekt',", "'s3:GetObjekt' 'x',"),
+      ).length > 0,
+      true,
+    );
   });
 });

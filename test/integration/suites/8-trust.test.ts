@@ -11,10 +11,14 @@ suite('trust: never silent, one diagnostic per element', () => {
     const api = await extensionApi();
     const editor = await openDocument('policies', 'nested-too-deep.yaml');
     const uri = editor.document.uri;
-    const notice = await waitFor('the not-analysed diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'not-analysed'));
+    const notice = await waitFor('the not-analysed diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'not-analysed'),
+    );
     assert.equal(notice.severity, vscode.DiagnosticSeverity.Information);
     assert.match(notice.message, /nests more than \d+ levels deep/);
-    const status = await waitFor('the language status', () => (/not analysed/.test(api.lintStatus().text) ? api.lintStatus() : undefined));
+    const status = await waitFor('the language status', () =>
+      /not analysed/.test(api.lintStatus().text) ? api.lintStatus() : undefined,
+    );
     assert.equal(status.severity, 'warning');
     assert.match(status.text, /1 part not analysed/);
     assert.match(status.detail, /nests more than/);
@@ -36,10 +40,21 @@ suite('trust: never silent, one diagnostic per element', () => {
     assert.ok(related.length >= 2, 'the other findings on iam:* are related information');
     const rules = [codeOf(d!), ...related.map((r) => /^([a-z-]+) \(/.exec(r.message)?.[1] ?? r.message)];
     assert.ok(rules.includes('wildcard-action') && rules.includes('credentials-exposure'), rules.join(', '));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
-    for (const rule of rules) assert.ok(actions.some((a) => a.title.includes(rule)), `no suppression of ${rule}: ${actions.map((a) => a.title).join(' | ')}`);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    for (const rule of rules)
+      assert.ok(
+        actions.some((a) => a.title.includes(rule)),
+        `no suppression of ${rule}: ${actions.map((a) => a.title).join(' | ')}`,
+      );
     // The clean file's status: fully analysed (after the deep file of the previous test, another file is not).
-    const status = await waitFor('the status of this file', () => (/CloudWarden/.test(api.lintStatus().text) ? api.lintStatus() : undefined));
+    const status = await waitFor('the status of this file', () =>
+      /CloudWarden/.test(api.lintStatus().text) ? api.lintStatus() : undefined,
+    );
     assert.match(status.detail, /fully analysed/);
   });
 });

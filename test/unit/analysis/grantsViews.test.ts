@@ -27,7 +27,8 @@ function plainMap(statement: Statement): Map<Action, GrantVia> {
     for (const action of catalog.allActions()) if (!named.has(action)) map.set(action, statement.notAction.key);
     return map;
   }
-  for (const value of statement.action!.list.values) for (const action of catalog.expand(literal(value)!).actions) if (!map.has(action)) map.set(action, value);
+  for (const value of statement.action!.list.values)
+    for (const action of catalog.expand(literal(value)!).actions) if (!map.has(action)) map.set(action, value);
   return map;
 }
 
@@ -47,10 +48,14 @@ describe('grants of NotAction and "*": the same answers as the full map', () => 
       const grants = statementGrants(statement, catalog);
       const expected = plainMap(statement);
       // Levels and scopable actions first: they must not need the map.
-      const counts = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, [...expected.keys()].filter((a) => a.accessLevel === level).length]));
+      const counts = Object.fromEntries(
+        ACCESS_LEVELS.map((level) => [level, [...expected.keys()].filter((a) => a.accessLevel === level).length]),
+      );
       assert.deepEqual({ ...grants.countByLevel }, counts);
       for (const level of [undefined, ...ACCESS_LEVELS]) {
-        const scopable = [...expected.keys()].filter((a) => !a.wildcardOnly && (level === undefined || a.accessLevel === level));
+        const scopable = [...expected.keys()].filter(
+          (a) => !a.wildcardOnly && (level === undefined || a.accessLevel === level),
+        );
         const found = scopableActions(grants, level);
         assert.equal(found.count, scopable.length, String(level));
         assert.deepEqual(found.first, scopable.slice(0, 3), String(level));
@@ -59,7 +64,12 @@ describe('grants of NotAction and "*": the same answers as the full map', () => 
       assert.equal(actions.size, expected.size);
       assert.deepEqual([...actions.entries()], [...expected.entries()]);
       assert.deepEqual([...actions.keys()], [...expected.keys()]);
-      for (const action of [catalog.action('iam:PassRole')!, catalog.action('s3:GetObject')!, catalog.action('sts:AssumeRole')!, catalog.action('ec2:RunInstances')!]) {
+      for (const action of [
+        catalog.action('iam:PassRole')!,
+        catalog.action('s3:GetObject')!,
+        catalog.action('sts:AssumeRole')!,
+        catalog.action('ec2:RunInstances')!,
+      ]) {
         assert.equal(actions.get(action), expected.get(action), action.fullName);
         assert.equal(actions.has(action), expected.has(action), action.fullName);
       }

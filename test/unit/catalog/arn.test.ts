@@ -16,10 +16,19 @@ const INDEX = 'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}
 describe('parseArn', () => {
   const cases: [string, ReturnType<typeof parseArn>][] = [
     ['arn:aws:s3:::b/k/x.txt', { partition: 'aws', service: 's3', region: '', account: '', resource: 'b/k/x.txt' }],
-    ['arn:aws:iam::123456789012:role/path/x', { partition: 'aws', service: 'iam', region: '', account: '123456789012', resource: 'role/path/x' }],
+    [
+      'arn:aws:iam::123456789012:role/path/x',
+      { partition: 'aws', service: 'iam', region: '', account: '123456789012', resource: 'role/path/x' },
+    ],
     [
       'arn:aws-cn:logs:cn-north-1:123456789012:log-group:g:log-stream:s',
-      { partition: 'aws-cn', service: 'logs', region: 'cn-north-1', account: '123456789012', resource: 'log-group:g:log-stream:s' },
+      {
+        partition: 'aws-cn',
+        service: 'logs',
+        region: 'cn-north-1',
+        account: '123456789012',
+        resource: 'log-group:g:log-stream:s',
+      },
     ],
     ['arn:aws:s3:::', undefined],
     ['arn:aws:s3::', undefined],
@@ -55,20 +64,46 @@ describe('matchArn', () => {
     ['partition must not be empty', ROLE, 'arn::iam::1:role/x', 'no-match'],
     ['literal text is case-sensitive', ROLE, 'arn:aws:iam::1:Role/x', 'no-match'],
     ['function', FUNCTION, 'arn:aws:lambda:us-east-1:123456789012:function:f', 'match'],
-    ['function with qualifier (last placeholder spans :)', FUNCTION, 'arn:aws:lambda:us-east-1:123456789012:function:f:*', 'match'],
+    [
+      'function with qualifier (last placeholder spans :)',
+      FUNCTION,
+      'arn:aws:lambda:us-east-1:123456789012:function:f:*',
+      'match',
+    ],
     ['log stream', LOG_STREAM, 'arn:aws:logs:eu-west-1:1:log-group:/aws/lambda/f:log-stream:*', 'no-match'],
     ['log stream, group name without slash', LOG_STREAM, 'arn:aws:logs:eu-west-1:1:log-group:g:log-stream:s', 'match'],
     ['table', TABLE, 'arn:aws:dynamodb:us-east-1:1:table/t', 'match'],
-    ['table name never spans /, except as the last placeholder', INDEX, 'arn:aws:dynamodb:us-east-1:1:table/t/index/i', 'match'],
+    [
+      'table name never spans /, except as the last placeholder',
+      INDEX,
+      'arn:aws:dynamodb:us-east-1:1:table/t/index/i',
+      'match',
+    ],
     ['table star matches the table', TABLE, 'arn:aws:dynamodb:us-east-1:1:table/*', 'match'],
     ['index is not a table', TABLE, 'arn:aws:dynamodb:us-east-1:1:table/t/index/i', 'match'], // the last placeholder spans /
-    ['alternatives separated by commas', 'arn:${Partition}:lex:${Region}:${Account}:bot/${BotId}, arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}', 'arn:aws:lex:us-east-1:1:bot:b', 'match'],
-    ['format * may be empty', 'arn:${Partition}:braket:*:*:device/${DeviceType}/${Provider}/${DeviceId}', 'arn:aws:braket:::device/qpu/ionq/Aria-1', 'match'],
-    ['policy variable is an unknown part', 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}', 'arn:aws:iam::1:user/${aws:username}', 'match'],
+    [
+      'alternatives separated by commas',
+      'arn:${Partition}:lex:${Region}:${Account}:bot/${BotId}, arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}',
+      'arn:aws:lex:us-east-1:1:bot:b',
+      'match',
+    ],
+    [
+      'format * may be empty',
+      'arn:${Partition}:braket:*:*:device/${DeviceType}/${Provider}/${DeviceId}',
+      'arn:aws:braket:::device/qpu/ionq/Aria-1',
+      'match',
+    ],
+    [
+      'policy variable is an unknown part',
+      'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}',
+      'arn:aws:iam::1:user/${aws:username}',
+      'match',
+    ],
     ['escaped * is literal', BUCKET, 'arn:aws:s3:::${*}', 'match'],
   ];
   for (const [label, format, arn, expected] of cases) {
-    test(`${label}: ${JSON.stringify(arn)} vs ${format} → ${expected}`, () => assert.equal(matchArn(format, arn), expected));
+    test(`${label}: ${JSON.stringify(arn)} vs ${format} → ${expected}`, () =>
+      assert.equal(matchArn(format, arn), expected));
   }
 });
 
@@ -81,7 +116,12 @@ describe('matchArn with unknown parts', () => {
     ['${Bucket}/* is an object', OBJECT, ['arn:aws:s3:::', { unknown: 'BucketName' }, '/*'], 'match'],
     ['${Bucket}/* is never a bucket', BUCKET, ['arn:aws:s3:::', { unknown: 'BucketName' }, '/*'], 'no-match'],
     ['unknown account', ROLE, ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':role/x'], 'match'],
-    ['unknown partition and account', ROLE, ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':role/x'], 'match'],
+    [
+      'unknown partition and account',
+      ROLE,
+      ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':role/x'],
+      'match',
+    ],
     ['unknown account, wrong resource', ROLE, ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':user/x'], 'no-match'],
     ['a whole unknown ARN could be anything', ROLE, [{ unknown: 'aws_iam_role.x.arn' }], 'unknown'],
     ['a whole unknown ARN plus /*', OBJECT, [{ unknown: 'aws_s3_bucket.b.arn' }, '/*'], 'unknown'],
@@ -89,9 +129,19 @@ describe('matchArn with unknown parts', () => {
     ['unknown resource after role/', ROLE, ['arn:aws:iam::1:role/', { unknown: 'RoleName' }], 'match'],
     ['unknown where a literal is needed', ROLE, ['arn:aws:iam::1:', { unknown: 'Type' }, '/x'], 'unknown'],
     ['unknown service', ROLE, ['arn:aws:', { unknown: 'Service' }, '::1:role/x'], 'unknown'],
-    ['an unknown field holds no colon', ROLE, ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':user/role/x'], 'no-match'],
+    [
+      'an unknown field holds no colon',
+      ROLE,
+      ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':user/role/x'],
+      'no-match',
+    ],
     ['unknown region', FUNCTION, ['arn:aws:lambda:', { unknown: 'AWS::Region' }, ':1:function:f'], 'match'],
-    ['unknown region, function in another service', FUNCTION, ['arn:aws:states:', { unknown: 'AWS::Region' }, ':1:function:f'], 'no-match'],
+    [
+      'unknown region, function in another service',
+      FUNCTION,
+      ['arn:aws:states:', { unknown: 'AWS::Region' }, ':1:function:f'],
+      'no-match',
+    ],
   ];
   for (const [label, format, arn, expected] of cases) {
     test(`${label} → ${expected}`, () => assert.equal(matchArn(format, arn), expected));
@@ -103,7 +153,10 @@ describe('matchArn with unknown parts', () => {
     assert.equal(matchArn(OBJECT, long), 'match');
     assert.equal(matchArn(OBJECT, 'arn:aws:s3:::' + '*?'.repeat(1000) + ':x'), 'match');
     assert.equal(matchArn(BUCKET, 'arn:aws:s3:::' + '*'.repeat(3000) + '/'), 'no-match');
-    assert.equal(matchArn(BUCKET, ['arn:aws:s3:::', ...Array.from({ length: 500 }, () => ({ unknown: 'x' })), '/']), 'no-match');
+    assert.equal(
+      matchArn(BUCKET, ['arn:aws:s3:::', ...Array.from({ length: 500 }, () => ({ unknown: 'x' })), '/']),
+      'no-match',
+    );
   });
 });
 
@@ -116,7 +169,10 @@ describe('catalog.resourceTypesForArn', () => {
     ['arn:aws:iam::123456789012:role/x', ['iam:role', 'ec2:role', 'ssm:iam-role', 'sts:role']],
     ['arn:aws:dynamodb:us-east-1:1:table/t', ['dynamodb:table']],
     ['arn:aws:sqs:us-east-1:123456789012:q', ['sqs:queue']],
-    [['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':role/x'], ['iam:role', 'ec2:role', 'ssm:iam-role', 'sts:role']],
+    [
+      ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':role/x'],
+      ['iam:role', 'ec2:role', 'ssm:iam-role', 'sts:role'],
+    ],
   ];
   for (const [arn, expected] of cases) {
     test(`${JSON.stringify(arn)} → ${expected.join(', ')}`, () => {
@@ -131,7 +187,9 @@ describe('catalog.resourceTypesForArn', () => {
   });
 
   test('certainty is reported', () => {
-    const matches = catalog.resourceTypeMatches(['arn:aws:s3:::', { unknown: 'BucketName' }]).filter((m) => m.resourceType.service.prefix === 's3');
+    const matches = catalog
+      .resourceTypeMatches(['arn:aws:s3:::', { unknown: 'BucketName' }])
+      .filter((m) => m.resourceType.service.prefix === 's3');
     assert.deepEqual(
       matches.map((m) => [m.resourceType.name, m.match]),
       [

@@ -31,7 +31,10 @@ describe('catalog contents', () => {
       assert.equal(action.wildcardOnly, action.resourceTypes.length === 0, action.fullName);
       if (action.wildcardOnly) wildcardOnly++;
     }
-    assert.ok(wildcardOnly > 1000 && wildcardOnly < catalog.allActions().length / 2, `${wildcardOnly} wildcard-only actions`);
+    assert.ok(
+      wildcardOnly > 1000 && wildcardOnly < catalog.allActions().length / 2,
+      `${wildcardOnly} wildcard-only actions`,
+    );
   });
 
   test('services are sorted by prefix and actions by prefix, then name', () => {
@@ -114,7 +117,8 @@ describe('actions', () => {
     [':GetObject', undefined],
   ];
   for (const [input, expected] of lookups) {
-    test(`action(${JSON.stringify(input)}) is ${expected ?? 'undefined'}`, () => assert.equal(catalog.action(input)?.fullName, expected));
+    test(`action(${JSON.stringify(input)}) is ${expected ?? 'undefined'}`, () =>
+      assert.equal(catalog.action(input)?.fullName, expected));
   }
 
   test('action(prefix, name) is case-insensitive too', () => {
@@ -135,7 +139,16 @@ describe('actions', () => {
 
   test('actions serialise with all their fields (they are read lazily)', () => {
     const json = JSON.parse(JSON.stringify(catalog.action('s3:GetObject'))) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(json).sort(), ['accessLevel', 'conditionKeys', 'description', 'fullName', 'name', 'resourceTypes', 'service', 'wildcardOnly']);
+    assert.deepEqual(Object.keys(json).sort(), [
+      'accessLevel',
+      'conditionKeys',
+      'description',
+      'fullName',
+      'name',
+      'resourceTypes',
+      'service',
+      'wildcardOnly',
+    ]);
     assert.equal(json.fullName, 's3:GetObject');
     assert.equal(json.accessLevel, 'Read');
     assert.deepEqual(json.service, { prefix: 's3', name: 'Amazon S3', docsUrl: catalog.service('s3')!.docsUrl });
@@ -150,7 +163,10 @@ describe('actions', () => {
 
   test('required resource types are flagged', () => {
     const passRole = catalog.action('iam:PassRole')!;
-    assert.deepEqual(passRole.resourceTypes.map((r) => [r.name, r.required]), [['role', true]]);
+    assert.deepEqual(
+      passRole.resourceTypes.map((r) => [r.name, r.required]),
+      [['role', true]],
+    );
     assert.ok(passRole.conditionKeys.includes('iam:PassedToService'));
   });
 
@@ -164,7 +180,10 @@ describe('actions', () => {
     const names = catalog.actionsOf('S3').map((a) => a.name);
     assert.ok(names.length > 100);
     assert.ok(names.includes('GetObject'));
-    assert.deepEqual(names, [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+    );
   });
 });
 
@@ -225,8 +244,21 @@ describe('condition keys', () => {
       assert.equal(key.service, 'aws', key.name);
       assert.ok(key.description.length > 10, `${key.name} has a description`);
     }
-    for (const name of ['aws:SourceIp', 'aws:SecureTransport', 'aws:PrincipalOrgID', 'aws:SourceArn', 'aws:SourceAccount', 'aws:RequestedRegion', 'aws:MultiFactorAuthPresent', 'aws:TagKeys', 'aws:ViaAWSService']) {
-      assert.ok(globals.some((k) => k.name === name), name);
+    for (const name of [
+      'aws:SourceIp',
+      'aws:SecureTransport',
+      'aws:PrincipalOrgID',
+      'aws:SourceArn',
+      'aws:SourceAccount',
+      'aws:RequestedRegion',
+      'aws:MultiFactorAuthPresent',
+      'aws:TagKeys',
+      'aws:ViaAWSService',
+    ]) {
+      assert.ok(
+        globals.some((k) => k.name === name),
+        name,
+      );
     }
   });
 
@@ -239,7 +271,10 @@ describe('condition keys', () => {
   test('conditionKeysOf lists the keys of a service, sorted, including the aws: ones it supports', () => {
     const names = catalog.conditionKeysOf('s3').map((k) => k.name);
     assert.ok(names.includes('s3:prefix') && names.includes('aws:ResourceTag/${TagKey}'));
-    assert.deepEqual(names, [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+    );
   });
 
   test('every key an action refers to resolves', () => {

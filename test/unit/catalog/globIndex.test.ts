@@ -33,13 +33,30 @@ function randomText(random: () => number, alphabet: string, max: number): string
 describe('GlobIndex', () => {
   test('finds the patterns a text matches, as testing each one does', () => {
     const cases: [string[], string[]][] = [
-      [['arn:aws:s3:::b/*', 'arn:aws:s3:::b*', 'arn:aws:s3:::b/k', 'arn:*:s3:::b/?', '*'], ['arn:aws:s3:::b/k', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::c']],
-      [['s3:get*', 's3:*object', 's?:getobject', '*:*', 's3:get**', 'a?*b'], ['s3:getobject', 's3:get', 'sq:getobject', 'ab', 'axb', 'a*b']],
-      [['', '?', '*?', '?*', '**'], ['', 'x', 'xy']],
+      [
+        ['arn:aws:s3:::b/*', 'arn:aws:s3:::b*', 'arn:aws:s3:::b/k', 'arn:*:s3:::b/?', '*'],
+        ['arn:aws:s3:::b/k', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::c'],
+      ],
+      [
+        ['s3:get*', 's3:*object', 's?:getobject', '*:*', 's3:get**', 'a?*b'],
+        ['s3:getobject', 's3:get', 'sq:getobject', 'ab', 'axb', 'a*b'],
+      ],
+      [
+        ['', '?', '*?', '?*', '**'],
+        ['', 'x', 'xy'],
+      ],
     ];
     for (const [patterns, texts] of cases) {
       const index = indexOf(patterns);
-      for (const text of texts) assert.deepEqual(index.matches(text).map((t) => t.pattern).sort(), naive(patterns, text), `${text} in ${patterns.join(' ')}`);
+      for (const text of texts)
+        assert.deepEqual(
+          index
+            .matches(text)
+            .map((t) => t.pattern)
+            .sort(),
+          naive(patterns, text),
+          `${text} in ${patterns.join(' ')}`,
+        );
     }
   });
 
@@ -48,10 +65,21 @@ describe('GlobIndex', () => {
     for (let round = 0; round < 300; round++) {
       const patterns = Array.from({ length: 1 + Math.floor(random() * 12) }, () => randomText(random, 'ab:*?', 7));
       const index = indexOf(patterns);
-      for (const terminal of index.matches('')) assert.deepEqual(terminal.ids, patterns.flatMap((p, id) => (p === terminal.pattern ? [id] : [])));
+      for (const terminal of index.matches(''))
+        assert.deepEqual(
+          terminal.ids,
+          patterns.flatMap((p, id) => (p === terminal.pattern ? [id] : [])),
+        );
       for (let t = 0; t < 20; t++) {
         const text = randomText(random, 'ab:*?', 9);
-        assert.deepEqual(index.matches(text).map((m) => m.pattern).sort(), naive(patterns, text), `${JSON.stringify(text)} in ${JSON.stringify(patterns)}`);
+        assert.deepEqual(
+          index
+            .matches(text)
+            .map((m) => m.pattern)
+            .sort(),
+          naive(patterns, text),
+          `${JSON.stringify(text)} in ${JSON.stringify(patterns)}`,
+        );
       }
     }
   });
@@ -66,6 +94,9 @@ describe('GlobIndex', () => {
     };
     const small = work(2_000);
     const large = work(8_000);
-    assert.ok(large / small <= 5, `work ${small} for 2,000 entries, ${large} for 8,000: ×${(large / small).toFixed(2)}`);
+    assert.ok(
+      large / small <= 5,
+      `work ${small} for 2,000 entries, ${large} for 8,000: ×${(large / small).toFixed(2)}`,
+    );
   });
 });

@@ -54,7 +54,12 @@ describe('Catalog.load errors', () => {
 
   test('wrong format version', () => {
     const file = write('old.json', JSON.stringify({ ...good, formatVersion: FORMAT_VERSION + 1 }));
-    assertLoadError(() => Catalog.load(file), 'wrong-version', file, new RegExp(`formatVersion is ${FORMAT_VERSION + 1}.*reads ${FORMAT_VERSION}`));
+    assertLoadError(
+      () => Catalog.load(file),
+      'wrong-version',
+      file,
+      new RegExp(`formatVersion is ${FORMAT_VERSION + 1}.*reads ${FORMAT_VERSION}`),
+    );
   });
 
   const shapes: [string, (data: Record<string, unknown>) => unknown, RegExp][] = [
@@ -65,12 +70,22 @@ describe('Catalog.load errors', () => {
     ['short service row', (d) => ({ ...d, services: [['s3', 'Amazon S3']] }), /services\[0\] is not a 9-element array/],
     [
       'levels that are not access-level digits',
-      (d) => ({ ...d, services: (d.services as unknown[][]).map((row, i) => (i === 0 ? [...row.slice(0, 4), 'x9', ...row.slice(5)] : row)) }),
+      (d) => ({
+        ...d,
+        services: (d.services as unknown[][]).map((row, i) =>
+          i === 0 ? [...row.slice(0, 4), 'x9', ...row.slice(5)] : row,
+        ),
+      }),
       /services\[0\].*levels are not access-level digits/,
     ],
     [
       'names that are not a string',
-      (d) => ({ ...d, services: (d.services as unknown[][]).map((row, i) => (i === 0 ? [...row.slice(0, 3), ['a'], ...row.slice(4)] : row)) }),
+      (d) => ({
+        ...d,
+        services: (d.services as unknown[][]).map((row, i) =>
+          i === 0 ? [...row.slice(0, 3), ['a'], ...row.slice(4)] : row,
+        ),
+      }),
       /services\[0\].*action columns are not strings/,
     ],
     [
@@ -78,11 +93,7 @@ describe('Catalog.load errors', () => {
       (d) => ({ ...d, services: [...(d.services as unknown[])].reverse() }),
       /out of prefix order/,
     ],
-    [
-      'condition key index out of range',
-      (d) => ({ ...d, globalConditionKeys: [1e9] }),
-      /globalConditionKeys/,
-    ],
+    ['condition key index out of range', (d) => ({ ...d, globalConditionKeys: [1e9] }), /globalConditionKeys/],
   ];
   for (const [label, mutate, detail] of shapes) {
     test(`wrong shape: ${label}`, () => {
@@ -93,7 +104,9 @@ describe('Catalog.load errors', () => {
   }
 
   test('a column with the wrong number of entries degrades its actions instead of throwing', () => {
-    const services = (good.services as unknown[][]).map((row) => (row[0] === 's3' ? [...row.slice(0, 5), 'only one description', ...row.slice(6)] : row));
+    const services = (good.services as unknown[][]).map((row) =>
+      row[0] === 's3' ? [...row.slice(0, 5), 'only one description', ...row.slice(6)] : row,
+    );
     const catalog = Catalog.fromData({ ...good, services });
     const actions = catalog.actionsOf('s3');
     assert.ok(actions.length > 100);

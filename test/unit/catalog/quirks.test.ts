@@ -7,7 +7,10 @@ import { catalogFile } from '../helpers/paths';
 const catalog = Catalog.load(catalogFile);
 
 test('keys the source data writes with a literal tag-key resolve like templates', () => {
-  assert.equal(catalog.conditionKey('secretsmanager:ResourceTag/aws:secretsmanager:owningService')?.name, 'secretsmanager:ResourceTag/tag-key');
+  assert.equal(
+    catalog.conditionKey('secretsmanager:ResourceTag/aws:secretsmanager:owningService')?.name,
+    'secretsmanager:ResourceTag/tag-key',
+  );
   assert.equal(catalog.conditionKey('secretsmanager:ResourceTag/Team')?.name, 'secretsmanager:ResourceTag/tag-key');
 });
 

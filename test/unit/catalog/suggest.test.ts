@@ -86,7 +86,8 @@ describe('suggest', () => {
 
   test('suggested actions exist', () => {
     for (const input of ['s3:PutObjekt', 'kms:Decryp', 'sqs:SendMesage', 'ec2:RunInstance']) {
-      for (const s of catalog.suggest(input)) assert.ok(catalog.expand(s.value).actions.length > 0, `${input} → ${s.value}`);
+      for (const s of catalog.suggest(input))
+        assert.ok(catalog.expand(s.value).actions.length > 0, `${input} → ${s.value}`);
     }
   });
 });
@@ -95,11 +96,18 @@ describe('suggest: ranking', () => {
   const values = (input: string, limit = 3): string[] => catalog.suggest(input, limit).map((s) => s.value);
 
   test('an unfinished name suggests its completions first, the fewest letters missing first, then near edits', () => {
-    const completions = catalog.actionsOf('lambda').filter((a) => a.name.startsWith('UpdateFunction')).map((a) => a.fullName);
+    const completions = catalog
+      .actionsOf('lambda')
+      .filter((a) => a.name.startsWith('UpdateFunction'))
+      .map((a) => a.fullName);
     assert.ok(completions.length >= 4, completions.join());
     for (const input of ['lambda:UpdateFunction', 'lambda:updatefunction', 'LAMBDA:UPDATEFUNCTION']) {
       const got = values(input, completions.length + 3);
-      assert.deepEqual([...got.slice(0, completions.length)].sort(), [...completions].sort(), `${input}: ${got.join(', ')}`);
+      assert.deepEqual(
+        [...got.slice(0, completions.length)].sort(),
+        [...completions].sort(),
+        `${input}: ${got.join(', ')}`,
+      );
       assert.ok(got.indexOf('lambda:CreateFunction') > completions.length - 1, `${input}: ${got.join(', ')}`);
       assert.equal(got[0], 'lambda:UpdateFunctionCode', 'four letters missing is the shortest completion');
     }
@@ -109,14 +117,18 @@ describe('suggest: ranking', () => {
   const cases: [string, string, string][] = [
     ['lambda:GetConfiguration', 'lambda:GetFunctionConfiguration', 'a word left out'],
     ['ec2:DescribeSecurityRules', 'ec2:DescribeSecurityGroupRules', 'a word left out'],
-    ['codebuild:ListBuildForProject', 'codebuild:ListBuildsForProject', 'one slip before a word left out (ListBuildBatchesForProject)'],
+    [
+      'codebuild:ListBuildForProject',
+      'codebuild:ListBuildsForProject',
+      'one slip before a word left out (ListBuildBatchesForProject)',
+    ],
     ['iam:Getser', 'iam:GetUser', 'the lower-case s says a capital is missing: not the start of GetServerCertificate'],
     ['lex:Listlots', 'lex:ListSlots', 'a missing letter before a wrong one (ListBots)'],
     ['glue:GetStrage', 'glue:GetStorage', 'a missing letter before an extra one (GetStage)'],
     ['kms:Ecrypt', 'kms:Encrypt', 'the capital E is kept'],
     ['kms:ecrypt', 'kms:Decrypt', 'the lower-case e says the first letter is missing'],
     ['iam:PasRole', 'iam:PassRole', 'one slip before two (TagRole)'],
-    ['s3:Gte*', 's3:Get*', 'a pattern\'s correction as long as what was typed (not Ge*)'],
+    ['s3:Gte*', 's3:Get*', "a pattern's correction as long as what was typed (not Ge*)"],
     ['lamda:UpdateFunction', 'lambda:UpdateFunctionCode', 'service corrected, then completed'],
   ];
   for (const [input, first, why] of cases) {
@@ -141,7 +153,11 @@ describe('words', () => {
     assert.equal(missingWords(['describe', 'security', 'rul'], 'DescribeSecurityGroupRules'), 1);
     assert.equal(missingWords(['describe', 'db', 'instances'], 'DescribeDBInstances'), 0);
     assert.equal(missingWords(['update', 'function'], 'UpdateFunctionCode'), 1);
-    assert.equal(missingWords(['modify', 'ipam', 'pol', 'allocation'], 'ModifyIpamPolicyAllocationRules'), -1, 'only the last word may be begun');
+    assert.equal(
+      missingWords(['modify', 'ipam', 'pol', 'allocation'], 'ModifyIpamPolicyAllocationRules'),
+      -1,
+      'only the last word may be begun',
+    );
     assert.equal(missingWords(['configuration'], 'GetFunctionConfiguration'), -1, 'the first word starts the name');
   });
 
@@ -188,7 +204,11 @@ describe('suggest: every action with one letter missing comes back first', () =>
         const lower = text.toLowerCase();
         if (lowerNames.has(lower)) return 'isAction';
         if (names.some((other) => other !== name && isOneDeletion(text, other))) return 'twoSources';
-        if (!name.toLowerCase().startsWith(lower) && names.some((other) => other !== name && other.toLowerCase().startsWith(lower) && agreesWithWords(text, other))) return 'beginsAnother';
+        if (
+          !name.toLowerCase().startsWith(lower) &&
+          names.some((other) => other !== name && other.toLowerCase().startsWith(lower) && agreesWithWords(text, other))
+        )
+          return 'beginsAnother';
         return undefined;
       };
       for (const name of names) {
@@ -205,7 +225,8 @@ describe('suggest: every action with one letter missing comes back first', () =>
             tested = true;
             tried++;
             const first = catalog.suggest(`${service.prefix}:${text}`)[0]?.value;
-            if (first !== `${service.prefix}:${name}`) failures.push(`${service.prefix}:${text} → ${first} (want ${name})`);
+            if (first !== `${service.prefix}:${name}`)
+              failures.push(`${service.prefix}:${text} → ${first} (want ${name})`);
           }
           assert.ok(tested, `${service.prefix}:${name}: no deletion that a ranking could answer`);
         }

@@ -7,11 +7,15 @@ import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
 
-
 function cli(args: string[], file = catalogFile): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { catalogFile: file, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = runCli(args, {
+    catalogFile: file,
+    rulesDocsUri,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,7 +26,10 @@ describe('cloudwarden actions', () => {
     const lines = stdout.trimEnd().split('\n');
     assert.ok(lines.length >= 5, stdout);
     assert.match(lines[0]!, /^s3:GetObject\s+Read$/);
-    assert.ok(lines.every((l) => /^s3:GetObject\S*\s+(Read|List|Write|Tagging|Permissions management)$/.test(l)), stdout);
+    assert.ok(
+      lines.every((l) => /^s3:GetObject\S*\s+(Read|List|Write|Tagging|Permissions management)$/.test(l)),
+      stdout,
+    );
   });
 
   test('--json gives the pattern, the count and the actions', () => {
@@ -48,7 +55,10 @@ describe('cloudwarden actions', () => {
     assert.equal(code, 1);
     assert.equal(stdout, '');
     assert.match(stderr, /No action matches 's3:GetObjekt'\. Did you mean: s3:GetObject/);
-    const json = JSON.parse(cli(['actions', '--json', 's3:GetObjekt']).stdout) as { count: number; suggestions: string[] };
+    const json = JSON.parse(cli(['actions', '--json', 's3:GetObjekt']).stdout) as {
+      count: number;
+      suggestions: string[];
+    };
     assert.equal(json.count, 0);
     assert.equal(json.suggestions[0], 's3:GetObject');
   });
@@ -72,10 +82,14 @@ describe('cloudwarden actions', () => {
   });
 
   test('the bundled dist/cli.js runs as a program', () => {
-    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'actions', 'sts:GetCallerIdentity'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'actions', 'sts:GetCallerIdentity'], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^sts:GetCallerIdentity\s+Read\n$/);
-    const version = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+    const version = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--version'], {
+      encoding: 'utf8',
+    });
     assert.match(version.stdout, /^cloudwarden \d+\.\d+\.\d+ \(IAM data \d{4}-\d{2}-\d{2}\)\n$/);
   });
 });

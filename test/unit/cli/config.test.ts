@@ -17,7 +17,8 @@ function cli(args: string[]): { code: number; stdout: string; stderr: string } {
 const repo = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-config-'));
 mkdirSync(path.join(repo, 'policies'));
 mkdirSync(path.join(repo, 'vendor'));
-const typo = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"}]}';
+const typo =
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"}]}';
 writeFileSync(path.join(repo, 'policies', 'legacy.json'), typo);
 writeFileSync(path.join(repo, 'vendor', 'third-party.json'), typo);
 writeFileSync(
@@ -34,7 +35,15 @@ const otherConfig = path.join(elsewhere, 'strict.yaml');
 writeFileSync(otherConfig, 'rules:\n  wildcard-action: error\n  unknown-rule: off\n');
 
 interface JsonOut {
-  files: { path: string; findings: { rule: string }[]; suppressed: { rule: string; reason: string | null; suppressedBy: { kind: string; line?: number; origin?: string } }[] }[];
+  files: {
+    path: string;
+    findings: { rule: string }[];
+    suppressed: {
+      rule: string;
+      reason: string | null;
+      suppressedBy: { kind: string; line?: number; origin?: string };
+    }[];
+  }[];
 }
 
 describe('cloudwarden lint with a project file', () => {
@@ -47,7 +56,13 @@ describe('cloudwarden lint with a project file', () => {
   });
 
   test('an explicitly named file is found the same way, and an ignored one is skipped with a note', () => {
-    const r = cli(['lint', '--format', 'json', path.join(repo, 'policies', 'legacy.json'), path.join(repo, 'vendor', 'third-party.json')]);
+    const r = cli([
+      'lint',
+      '--format',
+      'json',
+      path.join(repo, 'policies', 'legacy.json'),
+      path.join(repo, 'vendor', 'third-party.json'),
+    ]);
     const out = JSON.parse(r.stdout) as JsonOut;
     assert.equal(out.files.length, 1);
     assert.match(r.stderr, /third-party\.json: skipped, the project file's ignore names it/);
@@ -56,24 +71,28 @@ describe('cloudwarden lint with a project file', () => {
   test('json: each file lists its suppressed findings with the reason and where the suppression is', () => {
     const out = JSON.parse(cli(['lint', '--format', 'json', repo]).stdout) as JsonOut;
     const byName = new Map(out.files.map((f) => [path.basename(f.path), f]));
-    assert.deepEqual(byName.get('legacy.json')!.suppressed.map((s) => [s.rule, s.reason, s.suppressedBy]), [
-      ['unknown-action', 'kept for the old SDK', { kind: 'project', origin: '.cloudwarden.yaml:6' }],
-    ]);
-    assert.deepEqual(byName.get('commented.yaml')!.suppressed.map((s) => [s.rule, s.reason, s.suppressedBy]), [['wildcard-action', 'public mirror', { kind: 'comment', line: 4 }]]);
+    assert.deepEqual(
+      byName.get('legacy.json')!.suppressed.map((s) => [s.rule, s.reason, s.suppressedBy]),
+      [['unknown-action', 'kept for the old SDK', { kind: 'project', origin: '.cloudwarden.yaml:6' }]],
+    );
+    assert.deepEqual(
+      byName.get('commented.yaml')!.suppressed.map((s) => [s.rule, s.reason, s.suppressedBy]),
+      [['wildcard-action', 'public mirror', { kind: 'comment', line: 4 }]],
+    );
   });
 
   test('sarif: suppressed results carry suppressions (inSource for comments, external for the project file)', () => {
     const log = JSON.parse(cli(['lint', '--format', 'sarif', repo]).stdout) as {
-      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[];
+      }[];
     };
     const results = log.runs[0]!.results;
-    assert.deepEqual(
-      results.map((x) => [x.ruleId, x.suppressions]).sort(),
-      [
-        ['unknown-action', [{ kind: 'external', justification: 'kept for the old SDK' }]],
-        ['wildcard-action', [{ kind: 'inSource', justification: 'public mirror' }]],
-      ],
-    );
+    assert.deepEqual(results.map((x) => [x.ruleId, x.suppressions]).sort(), [
+      ['unknown-action', [{ kind: 'external', justification: 'kept for the old SDK' }]],
+      ['wildcard-action', [{ kind: 'inSource', justification: 'public mirror' }]],
+    ]);
     assert.deepEqual(log.runs[0]!.tool.driver.rules.map((x) => x.id).sort(), ['unknown-action', 'wildcard-action']);
   });
 
@@ -86,14 +105,20 @@ describe('cloudwarden lint with a project file', () => {
 
   test('the globs of a --config file are relative to the current folder, wherever the file is', () => {
     const config = path.join(elsewhere, 'ci.yaml');
-    writeFileSync(config, 'ignore: [vendor]\nsuppressions:\n  - path: policies/*.json\n    rule: unknown-action\n    reason: old SDK\n');
+    writeFileSync(
+      config,
+      'ignore: [vendor]\nsuppressions:\n  - path: policies/*.json\n    rule: unknown-action\n    reason: old SDK\n',
+    );
     const cwd = process.cwd();
     process.chdir(repo);
     try {
       const r = cli(['lint', '--format', 'json', '--config', config, '.']);
       assert.equal(r.code, 0, r.stdout);
       const legacy = (JSON.parse(r.stdout) as JsonOut).files.find((f) => f.path.endsWith('legacy.json'))!;
-      assert.deepEqual(legacy.suppressed.map((x) => [x.reason, x.suppressedBy]), [['old SDK', { kind: 'project', origin: 'ci.yaml:3' }]]);
+      assert.deepEqual(
+        legacy.suppressed.map((x) => [x.reason, x.suppressedBy]),
+        [['old SDK', { kind: 'project', origin: 'ci.yaml:3' }]],
+      );
     } finally {
       process.chdir(cwd);
     }
@@ -108,11 +133,20 @@ describe('cloudwarden lint with a project file', () => {
 
   test('a project-file suppression that applies to linted files but silences nothing is reported on stderr', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-unused-'));
-    writeFileSync(path.join(dir, '.cloudwarden.yaml'), 'suppressions:\n  - path: p.json\n    rule: unknown-action\n    reason: used\n  - path: p.json\n    rule: admin-access\n    reason: never fires\n  - path: other.json\n    rule: admin-access\n    reason: not linted in this run\n');
+    writeFileSync(
+      path.join(dir, '.cloudwarden.yaml'),
+      'suppressions:\n  - path: p.json\n    rule: unknown-action\n    reason: used\n  - path: p.json\n    rule: admin-access\n    reason: never fires\n  - path: other.json\n    rule: admin-access\n    reason: not linted in this run\n',
+    );
     writeFileSync(path.join(dir, 'p.json'), typo);
     const r = cli(['lint', path.join(dir, 'p.json')]);
     assert.equal(r.code, 0);
-    assert.deepEqual(r.stderr.trim().split('\n').map((l) => l.replace(/^.*\.cloudwarden\.yaml/, '')), [':5: info: unused suppression: it applies to files linted here but silenced nothing']);
+    assert.deepEqual(
+      r.stderr
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^.*\.cloudwarden\.yaml/, '')),
+      [':5: info: unused suppression: it applies to files linted here but silenced nothing'],
+    );
   });
 
   test('a broken project file degrades to the defaults and says why', () => {

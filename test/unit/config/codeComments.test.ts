@@ -4,7 +4,11 @@ import { findCommentSuppressions } from '../../../src/core/config/comments';
 import { commentSuppressionEdit, insideHeredoc } from '../../../src/core/config/fixes';
 
 const lines = (text: string, format: 'typescript' | 'terraform') =>
-  findCommentSuppressions(text, format).map((c) => ({ line: c.line, rules: c.rules.map((r) => r.id), reason: c.reason }));
+  findCommentSuppressions(text, format).map((c) => ({
+    line: c.line,
+    rules: c.rules.map((r) => r.id),
+    reason: c.reason,
+  }));
 
 describe('suppression comments in CDK TypeScript and Terraform', () => {
   test('TypeScript takes // after code and alone on a line; a // inside a string is not a comment', () => {

@@ -33,7 +33,10 @@ describe('.cloudwarden.yaml', () => {
     assert.deepEqual(config.ignore, ['vendor', '**/*.generated.json']);
     assert.equal(config.suppressions.length, 1);
     const s = config.suppressions[0]!;
-    assert.deepEqual([s.path, s.rules, s.reason, s.match], ['policies/legacy.json', ['wildcard-action', 'resource-star'], 'replaced in Q3', 's3:*']);
+    assert.deepEqual(
+      [s.path, s.rules, s.reason, s.match],
+      ['policies/legacy.json', ['wildcard-action', 'resource-star'], 'replaced in Q3', 's3:*'],
+    );
   });
 
   test('empty and comment-only files are the defaults, without problems', () => {
@@ -64,7 +67,7 @@ describe('.cloudwarden.yaml', () => {
     ].join('\n');
     assert.deepEqual(problems(text), [
       "2:3 warning Unknown rule id 'wildcard-acton'. Did you mean 'wildcard-action'?",
-      '3:18 error The setting of \'resource-star\' must be error, warning, info or off',
+      "3:18 error The setting of 'resource-star' must be error, warning, info or off",
       "5:1 warning Unknown key 'suppresions' in the project file (it has rules, ignore and suppressions). Did you mean 'suppressions'?",
       '7:5 warning This suppression has no reason: say why the finding is acceptable (it still applies)',
       '9:5 error This suppression has no path (a glob of the files it applies to)',
@@ -73,12 +76,17 @@ describe('.cloudwarden.yaml', () => {
     ]);
     const { config } = parseProjectFile(text);
     assert.deepEqual(config.rules, { 'admin-access': 'warning' });
-    assert.deepEqual(config.suppressions.map((s) => [s.path, s.reason]), [['a.json', undefined]]);
+    assert.deepEqual(
+      config.suppressions.map((s) => [s.path, s.reason]),
+      [['a.json', undefined]],
+    );
   });
 
   test('broken YAML and wrong shapes degrade to defaults plus problems, never an exception', () => {
     assert.match(problems('rules: [unclosed\n')[0]!, /^\d+:\d+ error /);
-    assert.deepEqual(problems('- a\n- b\n'), ['1:1 error The project file must be a mapping with the keys rules, ignore and suppressions']);
+    assert.deepEqual(problems('- a\n- b\n'), [
+      '1:1 error The project file must be a mapping with the keys rules, ignore and suppressions',
+    ]);
     assert.deepEqual(problems('rules: off\nignore: {a: 1}\n'), [
       '1:8 error rules must be a mapping of rule id to error, warning, info or off',
       '2:9 error ignore must be a list',
@@ -87,7 +95,9 @@ describe('.cloudwarden.yaml', () => {
   });
 
   test('the placeholder reason of the quick fixes counts as none', () => {
-    const { config, problems: found } = parseProjectFile('suppressions:\n  - path: a.json\n    rule: wildcard-action\n    reason: TODO reason\n');
+    const { config, problems: found } = parseProjectFile(
+      'suppressions:\n  - path: a.json\n    rule: wildcard-action\n    reason: TODO reason\n',
+    );
     assert.equal(config.suppressions[0]!.reason, undefined);
     assert.equal(found.length, 1);
   });
@@ -111,6 +121,7 @@ describe('path globs', () => {
     ['a+b.json', 'a+b.json', true],
   ];
   for (const [pattern, file, expected] of cases) {
-    test(`${pattern} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(compilePathGlob(pattern)(file), expected));
+    test(`${pattern} ${expected ? 'matches' : 'does not match'} ${file}`, () =>
+      assert.equal(compilePathGlob(pattern)(file), expected));
   }
 });

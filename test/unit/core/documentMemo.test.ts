@@ -24,7 +24,8 @@ function runs(text: string, catalog: Catalog): number[] {
   });
 }
 
-const policy = (sid: string) => `{"Version": "2012-10-17", "Statement": [{"Sid": "${sid}", "Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject"], "Resource": "*"}]}`;
+const policy = (sid: string) =>
+  `{"Version": "2012-10-17", "Statement": [{"Sid": "${sid}", "Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject"], "Resource": "*"}]}`;
 const template = (policies: readonly string[], separator: string) =>
   `{"Resources": {${policies.map((p, i) => `"R${i}": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": ${p}}}`).join(`,${separator}`)}}}`;
 
@@ -39,10 +40,16 @@ describe('remembered outcomes per document', () => {
 
   test('documents sharing one long line (minified) and documents over a megabyte are not remembered', () => {
     const catalog = Catalog.load(catalogFile);
-    const minified = template(Array.from({ length: 3 }, (_, i) => policy(`S${i}`)), ' '.repeat(3_000));
+    const minified = template(
+      Array.from({ length: 3 }, (_, i) => policy(`S${i}`)),
+      ' '.repeat(3_000),
+    );
     assert.deepEqual(runs(minified, catalog), [1, 1, 1]);
     assert.deepEqual(runs(minified, catalog), [1, 1, 1]);
-    const statements = Array.from({ length: 12_000 }, (_, i) => `{"Sid": "S${i}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${i}"}`);
+    const statements = Array.from(
+      { length: 12_000 },
+      (_, i) => `{"Sid": "S${i}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${i}"}`,
+    );
     const large = `{"Version": "2012-10-17", "Statement": [\n${statements.join(',\n')}\n]}`;
     assert.ok(large.length > 1_000_000);
     assert.deepEqual(runs(large, catalog), [1]);
@@ -55,7 +62,10 @@ describe('remembered outcomes per document', () => {
     for (let i = 0; i < 8; i++) {
       // Type a line above a policy, or change an action in one.
       const at = text.indexOf('"Policies"', (i * 7_919) % (text.length - 2_000));
-      text = i % 2 === 0 ? `${text.slice(0, at)}\n${text.slice(at)}` : text.replace('s3:PutObject', i % 4 === 1 ? 's3:Put*' : 's3:PutObject');
+      text =
+        i % 2 === 0
+          ? `${text.slice(0, at)}\n${text.slice(at)}`
+          : text.replace('s3:PutObject', i % 4 === 1 ? 's3:Put*' : 's3:PutObject');
       const remembered = lintSource(readPolicySource(text, 'json'), text, warm).findings;
       forgetOutcomes(cold);
       assert.deepEqual(remembered, lintText(text, 'json', cold).findings, `after edit ${i}`);

@@ -22,7 +22,11 @@ describe('line look-ups that stay cheap on long lines', () => {
   test('lineStartOf and lineEndOf answer as lastIndexOf and indexOf do', () => {
     for (const text of texts()) {
       for (let offset = 0; offset <= text.length + 1; offset++) {
-        assert.equal(lineStartOf(text, offset), text.lastIndexOf('\n', offset - 1) + 1, `${offset} in ${JSON.stringify(text.slice(0, 40))}`);
+        assert.equal(
+          lineStartOf(text, offset),
+          text.lastIndexOf('\n', offset - 1) + 1,
+          `${offset} in ${JSON.stringify(text.slice(0, 40))}`,
+        );
         const end = text.indexOf('\n', offset);
         assert.equal(lineEndOf(text, offset), end < 0 ? text.length : end, `${offset}`);
       }
@@ -56,10 +60,14 @@ describe('line look-ups that stay cheap on long lines', () => {
       const separator = (between: string) => /^\s*,\s*$/.test(between);
       if (index + 1 < spans.length) {
         const next = withQuotes(text, spans[index + 1]!).start;
-        return separator(text.slice(item.end, next)) ? { span: { start: item.start, end: next }, newText: '' } : undefined;
+        return separator(text.slice(item.end, next))
+          ? { span: { start: item.start, end: next }, newText: '' }
+          : undefined;
       }
       const previous = withQuotes(text, spans[index - 1]!).end;
-      return separator(text.slice(previous, item.start)) ? { span: { start: previous, end: item.end }, newText: '' } : undefined;
+      return separator(text.slice(previous, item.start))
+        ? { span: { start: previous, end: item.end }, newText: '' }
+        : undefined;
     };
     const random = seeded(9);
     const cases = [
@@ -72,12 +80,22 @@ describe('line look-ups that stay cheap on long lines', () => {
     ];
     for (let n = 0; n < 200; n++) {
       let text = '';
-      for (let k = 0; k < 6; k++) text += [' ', '\t', '-', '\n', ',', '"s3:x"', 's3:y', '# c'][Math.floor(random() * 8)];
+      for (let k = 0; k < 6; k++)
+        text += [' ', '\t', '-', '\n', ',', '"s3:x"', 's3:y', '# c'][Math.floor(random() * 8)];
       cases.push(`${text}s3:z${text}`);
     }
     for (const text of cases) {
-      const spans = [...text.matchAll(/s3:[A-Za-z0-9*]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-      spans.forEach((_, i) => assert.deepEqual(removeListItem(text, spans, i), reference(text, spans, i), `${JSON.stringify(text)} item ${i}`));
+      const spans = [...text.matchAll(/s3:[A-Za-z0-9*]+/g)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+      }));
+      spans.forEach((_, i) =>
+        assert.deepEqual(
+          removeListItem(text, spans, i),
+          reference(text, spans, i),
+          `${JSON.stringify(text)} item ${i}`,
+        ),
+      );
     }
   });
 });

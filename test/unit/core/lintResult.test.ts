@@ -12,7 +12,8 @@ const catalog = Catalog.load(catalogFile);
 
 describe('lint result: nothing swallowed', () => {
   test('a rule that throws is reported with its id and where, and the lint still returns', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
     const source = readPolicySource(text, 'json');
     // A document whose statements cannot be read: every per-document rule that looks at them throws.
     const broken = new Proxy(source.documents[0]!, {
@@ -45,7 +46,13 @@ describe('lint result: nothing swallowed', () => {
 });
 
 describe('groupFindings', () => {
-  const f = (ruleId: string, severity: Finding['severity'], start: number, end = start + 1): Finding => ({ ruleId, severity, message: ruleId, span: { start, end }, fixes: [] });
+  const f = (ruleId: string, severity: Finding['severity'], start: number, end = start + 1): Finding => ({
+    ruleId,
+    severity,
+    message: ruleId,
+    span: { start, end },
+    fixes: [],
+  });
 
   test('one group per exact span, in order; the most severe heads it, then what the element leads to', () => {
     const groups = groupFindings([
@@ -60,11 +67,21 @@ describe('groupFindings', () => {
       [['unknown-action', 'privilege-escalation', 'wildcard-action'], ['resource-star'], ['wildcard-action']],
     );
     assert.equal(groups[0]!.head.ruleId, 'unknown-action');
-    assert.deepEqual(groups[0]!.others.map((x) => x.ruleId), ['privilege-escalation', 'wildcard-action']);
+    assert.deepEqual(
+      groups[0]!.others.map((x) => x.ruleId),
+      ['privilege-escalation', 'wildcard-action'],
+    );
   });
 
   test('among equals, admin-access and escalation head wildcard and resource findings', () => {
-    const [g] = groupFindings([f('wildcard-action', 'error', 0), f('admin-access', 'error', 0), f('privilege-escalation', 'error', 0)]);
-    assert.deepEqual(g!.all.map((x) => x.ruleId), ['admin-access', 'privilege-escalation', 'wildcard-action']);
+    const [g] = groupFindings([
+      f('wildcard-action', 'error', 0),
+      f('admin-access', 'error', 0),
+      f('privilege-escalation', 'error', 0),
+    ]);
+    assert.deepEqual(
+      g!.all.map((x) => x.ruleId),
+      ['admin-access', 'privilege-escalation', 'wildcard-action'],
+    );
   });
 });

@@ -19,7 +19,9 @@ describe('searchActions', () => {
   test('every word must match the action or its service name', () => {
     const result = searchActions(catalog, 'amazon s3 getobject', 1000);
     assert.ok(result.actions.length > 0);
-    assert.ok(result.actions.every((a) => a.service.prefix === 's3' || a.service.name.toLowerCase().includes('amazon s3')));
+    assert.ok(
+      result.actions.every((a) => a.service.prefix === 's3' || a.service.name.toLowerCase().includes('amazon s3')),
+    );
   });
 
   test('patterns are expanded exactly and counted before the limit', () => {
@@ -47,8 +49,14 @@ describe('action documentation', () => {
     const md = describeAction(catalog, catalog.action('s3:GetObject')!);
     assert.match(md, /^\*\*s3:GetObject\*\* · Read/);
     assert.match(md, /\| object \| `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}` \|/);
-    assert.match(describeAction(catalog, catalog.action('iam:PassRole')!), /\| role \(required\) \| `arn:\$\{Partition\}:iam::\$\{Account\}:role\/\$\{RoleNameWithPath\}` \|/);
-    assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html#amazons3-actions-as-permissions\)/);
+    assert.match(
+      describeAction(catalog, catalog.action('iam:PassRole')!),
+      /\| role \(required\) \| `arn:\$\{Partition\}:iam::\$\{Account\}:role\/\$\{RoleNameWithPath\}` \|/,
+    );
+    assert.match(
+      md,
+      /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html#amazons3-actions-as-permissions\)/,
+    );
   });
 
   test('says when only Resource "*" can grant an action', () => {
@@ -60,7 +68,10 @@ describe('action documentation', () => {
     assert.match(md, /^\*\*`iam:\*`\*\* grants \d+ actions: \d+ Permissions management, \d+ Write/);
     const listed = md.split('\n').filter((l) => l.startsWith('- `'));
     assert.equal(listed.length, 5);
-    assert.ok(listed.every((l) => l.endsWith('Permissions management')), listed.join('\n'));
+    assert.ok(
+      listed.every((l) => l.endsWith('Permissions management')),
+      listed.join('\n'),
+    );
     assert.match(md, /… and \d+ more$/);
   });
 });

@@ -14,7 +14,9 @@ describe('the 1,524 AWS managed policies', { skip }, () => {
   const catalog = Catalog.load(catalogFile);
   const dir = path.join(sharedData ?? '', 'managed-policies');
   const results = new Map(
-    managedPolicyFiles().map((file) => [file, lintText(readFileSync(path.join(dir, file), 'utf8'), 'json', catalog)] as const),
+    managedPolicyFiles().map(
+      (file) => [file, lintText(readFileSync(path.join(dir, file), 'utf8'), 'json', catalog)] as const,
+    ),
   );
 
   test('every policy is read, with no syntax problem and no rule failure', () => {
@@ -45,7 +47,10 @@ describe('the 1,524 AWS managed policies', { skip }, () => {
         // ValidatePolicy has no check for what a least-privilege rule with no equivalent finds (an escalation
         // to administrator in IAMFullAccess): there is nothing to agree with. Validity errors must agree.
         if (claimed.length === 0 && rule?.family === 'least-privilege') continue;
-        if (!claimed.some((c) => codes.has(c))) disagreements.push(`${file}: we report ${finding.ruleId} (${finding.message}); Access Analyzer reports ${[...codes].join(', ')}`);
+        if (!claimed.some((c) => codes.has(c)))
+          disagreements.push(
+            `${file}: we report ${finding.ruleId} (${finding.message}); Access Analyzer reports ${[...codes].join(', ')}`,
+          );
       }
     }
     assert.deepEqual(disagreements, []);
@@ -53,6 +58,10 @@ describe('the 1,524 AWS managed policies', { skip }, () => {
 
   test('AdministratorAccess is administrator access, and ReadOnlyAccess is not', () => {
     assert.ok(results.get('AdministratorAccess.json')!.findings.some((f) => f.ruleId === 'admin-access'));
-    assert.ok(!results.get('ReadOnlyAccess.json')!.findings.some((f) => f.ruleId === 'admin-access' || f.ruleId === 'wildcard-action'));
+    assert.ok(
+      !results
+        .get('ReadOnlyAccess.json')!
+        .findings.some((f) => f.ruleId === 'admin-access' || f.ruleId === 'wildcard-action'),
+    );
   });
 });

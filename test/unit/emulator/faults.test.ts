@@ -17,9 +17,15 @@ describe('fault controller', () => {
       { kind: 'throttle', service: 'sts', operation: 'GetCallerIdentity', times: 2 },
       { kind: 'serverError', times: 1 },
     );
-    assert.deepEqual(faults.take('sts', 'GetCallerIdentity'), { delayMs: 15, failure: { kind: 'throttle', service: 'sts', operation: 'GetCallerIdentity', times: 2 } });
+    assert.deepEqual(faults.take('sts', 'GetCallerIdentity'), {
+      delayMs: 15,
+      failure: { kind: 'throttle', service: 'sts', operation: 'GetCallerIdentity', times: 2 },
+    });
     assert.deepEqual(faults.take('sts', 'GetCallerIdentity').failure?.kind, 'throttle');
-    assert.deepEqual(faults.take('sts', 'GetCallerIdentity'), { delayMs: 10, failure: { kind: 'serverError', times: 1 } });
+    assert.deepEqual(faults.take('sts', 'GetCallerIdentity'), {
+      delayMs: 10,
+      failure: { kind: 'serverError', times: 1 },
+    });
     assert.deepEqual(faults.take('sts', 'GetCallerIdentity'), { delayMs: 10 });
     assert.deepEqual(faults.list(), [{ kind: 'delay', delayMs: 10 }]);
   });
@@ -89,7 +95,10 @@ describe('faults through the real SDK', () => {
     const client = stsClient(emulator, user);
     const error = await expectStsError(client, 'AccessDenied', 403);
     client.destroy();
-    assert.match(error.message, /^User: arn:aws:iam::111122223333:user\/dev-alice is not authorized to perform: sts:GetCallerIdentity\b/);
+    assert.match(
+      error.message,
+      /^User: arn:aws:iam::111122223333:user\/dev-alice is not authorized to perform: sts:GetCallerIdentity\b/,
+    );
   });
 
   it('answers 500 InternalFailure; the SDK retries and then surfaces it', async () => {
@@ -157,10 +166,17 @@ describe('control endpoint over plain HTTP', () => {
   });
   after(() => emulator.close());
 
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> => {
     const res = await fetch(`${emulator.url}/__emulator/${path}`, {
       method,
-      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      ...(body !== undefined && {
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
     });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
@@ -202,7 +218,11 @@ describe('control endpoint over plain HTTP', () => {
     client.destroy();
     const log = await call('GET', 'requests');
     assert.deepEqual(
-      (log.json['requests'] as { service: string; operation: string; status: number }[]).map((r) => [r.service, r.operation, r.status]),
+      (log.json['requests'] as { service: string; operation: string; status: number }[]).map((r) => [
+        r.service,
+        r.operation,
+        r.status,
+      ]),
       [['sts', 'GetCallerIdentity', 200]],
     );
     await call('DELETE', 'requests');

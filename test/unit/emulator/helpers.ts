@@ -17,11 +17,19 @@ export function fixtureCredentials(): { user: SeedCredential; session: SeedCrede
     assert.ok(c, `fixture seed has ${id}`);
     return c;
   };
-  return { user: byKey('AKIAEMULATOR00000001'), session: byKey('ASIAEMULATOR00000002'), expired: byKey('ASIAEMULATOR00000003') };
+  return {
+    user: byKey('AKIAEMULATOR00000001'),
+    session: byKey('ASIAEMULATOR00000002'),
+    expired: byKey('ASIAEMULATOR00000003'),
+  };
 }
 
 /** A real SDK STS client signing with `credential` against the emulator. */
-export function stsClient(emulator: Emulator, credential: Pick<SeedCredential, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>, extra: Partial<STSClientConfig> = {}): STSClient {
+export function stsClient(
+  emulator: Emulator,
+  credential: Pick<SeedCredential, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>,
+  extra: Partial<STSClientConfig> = {},
+): STSClient {
   return new STSClient({
     endpoint: emulator.url,
     region: 'us-east-1',
@@ -35,7 +43,11 @@ export function stsClient(emulator: Emulator, credential: Pick<SeedCredential, '
 }
 
 /** Calls GetCallerIdentity and asserts it fails with `code` (and HTTP `status`); returns the error. */
-export async function expectStsError(client: STSClient, code: string, status: number): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } }> {
+export async function expectStsError(
+  client: STSClient,
+  code: string,
+  status: number,
+): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } }> {
   try {
     await client.send(new GetCallerIdentityCommand({}));
   } catch (e) {
@@ -86,7 +98,9 @@ export function signRequest(spec: SignSpec): EmulatorRequest & { headers: Record
   const body = spec.body ?? '';
   const headers: Record<string, string> = { ...spec.headers, host: spec.host, 'x-amz-date': stamp };
   if (spec.sessionToken !== undefined) headers['x-amz-security-token'] = spec.sessionToken;
-  const names = Object.keys(headers).map((n) => n.toLowerCase()).sort();
+  const names = Object.keys(headers)
+    .map((n) => n.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([n, v]) => [n.toLowerCase(), v]));
   const scope = `${stamp.slice(0, 8)}/${spec.region ?? 'us-east-1'}/${spec.service ?? 'sts'}/aws4_request`;
   const canonicalRequest = [
@@ -98,7 +112,8 @@ export function signRequest(spec: SignSpec): EmulatorRequest & { headers: Record
     createHash('sha256').update(body).digest('hex'),
   ].join('\n');
   const sig = signature(spec, canonicalRequest, scope, stamp);
-  lower['authorization'] = `AWS4-HMAC-SHA256 Credential=${spec.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${sig}`;
+  lower['authorization'] =
+    `AWS4-HMAC-SHA256 Credential=${spec.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${sig}`;
   const rawUrl = (spec.path ?? '/') + (spec.query ? `?${spec.query}` : '');
   return { method: spec.method ?? 'POST', rawUrl, headers: lower, body: Buffer.from(body) };
 }
@@ -116,12 +131,18 @@ export function presignRequest(spec: SignSpec & { expiresSeconds: number }): Emu
     ['X-Amz-SignedHeaders', 'host'],
   ];
   if (spec.sessionToken !== undefined) params.push(['X-Amz-Security-Token', spec.sessionToken]);
-  const encode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encode = (s: string): string =>
+    encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const query = params
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
     .sort()
     .join('&');
   const canonicalRequest = ['GET', spec.path ?? '/', query, `host:${spec.host}\n`, 'host', EMPTY_HASH].join('\n');
   const sig = signature(spec, canonicalRequest, scope, stamp);
-  return { method: 'GET', rawUrl: `${spec.path ?? '/'}?${query}&X-Amz-Signature=${sig}`, headers: { host: spec.host }, body: Buffer.alloc(0) };
+  return {
+    method: 'GET',
+    rawUrl: `${spec.path ?? '/'}?${query}&X-Amz-Signature=${sig}`,
+    headers: { host: spec.host },
+    body: Buffer.alloc(0),
+  };
 }

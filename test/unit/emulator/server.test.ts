@@ -15,7 +15,11 @@ const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Sends a request signed by the tests' own signer, as raw HTTP. */
-async function send(emulator: Emulator, spec: Partial<SignSpec> = {}, sign = true): Promise<{ status: number; type: string | null; requestId: string | null; body: string }> {
+async function send(
+  emulator: Emulator,
+  spec: Partial<SignSpec> = {},
+  sign = true,
+): Promise<{ status: number; type: string | null; requestId: string | null; body: string }> {
   const host = new URL(emulator.url).host;
   const req = signRequest({
     host,
@@ -28,8 +32,17 @@ async function send(emulator: Emulator, spec: Partial<SignSpec> = {}, sign = tru
   });
   const { host: _host, ...headers } = req.headers;
   if (!sign) delete headers['authorization'];
-  const res = await fetch(emulator.url + req.rawUrl, { method: req.method, headers, ...(req.method === 'POST' && { body: req.body }) });
-  return { status: res.status, type: res.headers.get('content-type'), requestId: res.headers.get('x-amzn-requestid'), body: await res.text() };
+  const res = await fetch(emulator.url + req.rawUrl, {
+    method: req.method,
+    headers,
+    ...(req.method === 'POST' && { body: req.body }),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    requestId: res.headers.get('x-amzn-requestid'),
+    body: await res.text(),
+  };
 }
 
 function canConnect(host: string, port: number): Promise<boolean> {
@@ -101,17 +114,27 @@ describe('awsQuery on the wire', () => {
   it('says so when an awsQuery API version is not emulated', async () => {
     const res = await send(emulator, { body: 'Action=ListRoles&Version=2010-05-08', service: 'iam' });
     assert.equal(res.status, 400);
-    assert.match(res.body, /<Code>InvalidAction<\/Code>\n {4}<Message>The CloudWarden emulator does not emulate Action=ListRoles for Version=2010-05-08\.<\/Message>/);
+    assert.match(
+      res.body,
+      /<Code>InvalidAction<\/Code>\n {4}<Message>The CloudWarden emulator does not emulate Action=ListRoles for Version=2010-05-08\.<\/Message>/,
+    );
   });
 
   it('answers 501 to a request no protocol serves', async () => {
     const res = await fetch(`${emulator.url}/some/rest/path`, { method: 'PUT', body: '{}' });
     assert.equal(res.status, 501);
-    assert.match(((await res.json()) as { message: string }).message, /speaks no protocol that serves PUT \/some\/rest\/path/);
+    assert.match(
+      ((await res.json()) as { message: string }).message,
+      /speaks no protocol that serves PUT \/some\/rest\/path/,
+    );
   });
 
   it('refuses an oversized body with 413', async () => {
-    const res = await fetch(emulator.url, { method: 'POST', body: Buffer.alloc(16 * 1024 * 1024 + 1, 0x61), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await fetch(emulator.url, {
+      method: 'POST',
+      body: Buffer.alloc(16 * 1024 * 1024 + 1, 0x61),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(res.status, 413);
   });
 
@@ -131,7 +154,8 @@ describe('emulator lifecycle', () => {
       const external = Object.values(networkInterfaces())
         .flat()
         .find((a) => a && a.family === 'IPv4' && !a.internal);
-      if (external) assert.equal(await canConnect(external.address, emulator.port), false, `reachable on ${external.address}`);
+      if (external)
+        assert.equal(await canConnect(external.address, emulator.port), false, `reachable on ${external.address}`);
       assert.equal(await canConnect('::1', emulator.port), false, 'reachable on ::1');
     } finally {
       await emulator.close();
@@ -166,7 +190,10 @@ describe('emulator lifecycle', () => {
   });
 
   it('rejects a bad seed with the field named', async () => {
-    await assert.rejects(startEmulator({ seed: { accounts: [{ id: '1234' }], credentials: [] } }), /^ValidationError: seed\.accounts\[0\]\.id: expected a 12-digit account id/);
+    await assert.rejects(
+      startEmulator({ seed: { accounts: [{ id: '1234' }], credentials: [] } }),
+      /^ValidationError: seed\.accounts\[0\]\.id: expected a 12-digit account id/,
+    );
   });
 });
 
@@ -175,7 +202,9 @@ describe('command line', () => {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`prints one line with the URL, serves, and stops on ${signal}`, async () => {
-      const child = spawn(process.execPath, [main, '--port', '0', '--seed', 'test/fixtures/emulator/seed.json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [main, '--port', '0', '--seed', 'test/fixtures/emulator/seed.json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         const lines = createInterface({ input: child.stdout });
         const [line] = (await once(lines, 'line')) as [string];

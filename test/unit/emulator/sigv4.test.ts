@@ -5,14 +5,21 @@ import { type SigningCredential, verifySigV4 } from '../../emulator/sigv4';
 import { presignRequest, signRequest, type SignSpec } from './helpers';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const USER: SigningCredential = { accessKeyId: 'AKIATESTTEST00000001', secretAccessKey: 'user/secret+key0000000000000000000000000' };
+const USER: SigningCredential = {
+  accessKeyId: 'AKIATESTTEST00000001',
+  secretAccessKey: 'user/secret+key0000000000000000000000000',
+};
 const SESSION: SigningCredential = {
   accessKeyId: 'ASIATESTTEST00000002',
   secretAccessKey: 'session/secret+key0000000000000000000000',
   sessionToken: 'token//with+slashes==',
   expiresAt: '2026-03-01T13:00:00Z',
 };
-const EXPIRED: SigningCredential = { ...SESSION, accessKeyId: 'ASIATESTTEST00000003', expiresAt: '2026-03-01T11:59:59Z' };
+const EXPIRED: SigningCredential = {
+  ...SESSION,
+  accessKeyId: 'ASIATESTTEST00000003',
+  expiresAt: '2026-03-01T11:59:59Z',
+};
 const KEYS = new Map([USER, SESSION, EXPIRED].map((c) => [c.accessKeyId, c]));
 
 const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
@@ -53,8 +60,16 @@ describe('sigv4 verification', () => {
       body: Buffer.alloc(0),
     };
     const example = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-    const result = verifySigV4(req, { service: 'iam', lookup: (id) => (id === 'AKIDEXAMPLE' ? example : undefined), now: new Date('2015-08-30T12:40:00Z') });
-    assert.equal(result.ok, true, result.ok ? '' : `${result.kind}: ${result.message ?? ''}\n${result.canonicalRequest ?? ''}`);
+    const result = verifySigV4(req, {
+      service: 'iam',
+      lookup: (id) => (id === 'AKIDEXAMPLE' ? example : undefined),
+      now: new Date('2015-08-30T12:40:00Z'),
+    });
+    assert.equal(
+      result.ok,
+      true,
+      result.ok ? '' : `${result.kind}: ${result.message ?? ''}\n${result.canonicalRequest ?? ''}`,
+    );
   });
 
   it('accepts a request signed with node:crypto, and reports who signed it for which region', () => {
@@ -71,7 +86,11 @@ describe('sigv4 verification', () => {
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.equal(result.kind, 'signatureMismatch');
-    assert.match(result.canonicalRequest ?? '', /^content-type:application\/x-www-form-urlencoded$/m, 'the log shows what the emulator signed');
+    assert.match(
+      result.canonicalRequest ?? '',
+      /^content-type:application\/x-www-form-urlencoded$/m,
+      'the log shows what the emulator signed',
+    );
   });
 
   it('rejects a changed body, path or query', () => {
@@ -83,8 +102,15 @@ describe('sigv4 verification', () => {
   });
 
   it('canonicalises repeated headers, spaces, query order and dot segments as AWS does', () => {
-    const req = signRequest({ ...base, path: '/a/b', query: 'a=1&b=2', headers: { ...base.headers, 'x-amz-meta': 'one two' } });
-    assert.ok(verify({ ...req, rawUrl: '/a/./c/../b?b=2&a=1', headers: { ...req.headers, 'x-amz-meta': '  one   two ' } }).ok);
+    const req = signRequest({
+      ...base,
+      path: '/a/b',
+      query: 'a=1&b=2',
+      headers: { ...base.headers, 'x-amz-meta': 'one two' },
+    });
+    assert.ok(
+      verify({ ...req, rawUrl: '/a/./c/../b?b=2&a=1', headers: { ...req.headers, 'x-amz-meta': '  one   two ' } }).ok,
+    );
     const repeated = signRequest({ ...base, headers: { ...base.headers, 'x-amz-multi': 'a,b' } });
     assert.ok(verify({ ...repeated, headers: { ...repeated.headers, 'x-amz-multi': ['a', 'b'] } }).ok);
   });
@@ -111,15 +137,35 @@ describe('sigv4 verification', () => {
     rejected(signRequest({ ...base, region: 'US_EAST' }), 'signatureMismatch', /valid region/);
     const req = signRequest(base);
     const auth = String(req.headers['authorization']);
-    rejected({ ...req, headers: { ...req.headers, authorization: auth.replace('aws4_request', 'aws5_request') } }, 'signatureMismatch', /terminator/);
-    rejected({ ...req, headers: { ...req.headers, authorization: auth.replace('/20260301/', '/20260302/') } }, 'signatureMismatch', /Date in Credential scope/);
-    rejected({ ...req, headers: { ...req.headers, authorization: auth.replace(/Credential=[^,]*/, 'Credential=AKIA/us-east-1') } }, 'incompleteSignature', /5 slash-delimited/);
+    rejected(
+      { ...req, headers: { ...req.headers, authorization: auth.replace('aws4_request', 'aws5_request') } },
+      'signatureMismatch',
+      /terminator/,
+    );
+    rejected(
+      { ...req, headers: { ...req.headers, authorization: auth.replace('/20260301/', '/20260302/') } },
+      'signatureMismatch',
+      /Date in Credential scope/,
+    );
+    rejected(
+      {
+        ...req,
+        headers: { ...req.headers, authorization: auth.replace(/Credential=[^,]*/, 'Credential=AKIA/us-east-1') },
+      },
+      'incompleteSignature',
+      /5 slash-delimited/,
+    );
   });
 
   it('rejects signatures more than 15 minutes from the clock, either way', () => {
     const req = signRequest(base);
     assert.ok(verify(req, new Date(NOW.getTime() + 14 * 60_000)).ok);
-    rejected(req, 'signatureExpired', /^Signature expired: 20260301T120000Z is now earlier than/, new Date(NOW.getTime() + 16 * 60_000));
+    rejected(
+      req,
+      'signatureExpired',
+      /^Signature expired: 20260301T120000Z is now earlier than/,
+      new Date(NOW.getTime() + 16 * 60_000),
+    );
     rejected(req, 'signatureExpired', /^Signature not yet current/, new Date(NOW.getTime() - 16 * 60_000));
   });
 
@@ -127,15 +173,26 @@ describe('sigv4 verification', () => {
     rejected({ method: 'POST', rawUrl: '/', headers: { host: 'h' }, body: Buffer.from(BODY) }, 'missingAuthentication');
     const req = signRequest(base);
     const auth = String(req.headers['authorization']);
-    rejected({ ...req, headers: { ...req.headers, authorization: auth.replace(/, Signature=.*/, '') } }, 'incompleteSignature', /requires 'Signature' parameter/);
-    rejected({ ...req, headers: { ...req.headers, authorization: auth.replace('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA1') } }, 'incompleteSignature', /algorithm/);
+    rejected(
+      { ...req, headers: { ...req.headers, authorization: auth.replace(/, Signature=.*/, '') } },
+      'incompleteSignature',
+      /requires 'Signature' parameter/,
+    );
+    rejected(
+      { ...req, headers: { ...req.headers, authorization: auth.replace('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA1') } },
+      'incompleteSignature',
+      /algorithm/,
+    );
     const { 'x-amz-date': _date, ...undated } = req.headers;
     rejected({ ...req, headers: undated }, 'incompleteSignature', /X-Amz-Date/);
   });
 
   it('requires host among the signed headers', () => {
     const req = signRequest(base);
-    const auth = String(req.headers['authorization']).replace('SignedHeaders=content-type;host;x-amz-date', 'SignedHeaders=content-type;x-amz-date');
+    const auth = String(req.headers['authorization']).replace(
+      'SignedHeaders=content-type;host;x-amz-date',
+      'SignedHeaders=content-type;x-amz-date',
+    );
     rejected({ ...req, headers: { ...req.headers, authorization: auth } }, 'incompleteSignature', /'Host'/);
   });
 
@@ -148,17 +205,33 @@ describe('sigv4 verification', () => {
   });
 
   it('rejects a session credential past its expiry as an expired token', () => {
-    const expired = { ...base, accessKeyId: EXPIRED.accessKeyId, secretAccessKey: EXPIRED.secretAccessKey, sessionToken: EXPIRED.sessionToken };
+    const expired = {
+      ...base,
+      accessKeyId: EXPIRED.accessKeyId,
+      secretAccessKey: EXPIRED.secretAccessKey,
+      sessionToken: EXPIRED.sessionToken,
+    };
     rejected(signRequest(expired), 'expiredToken');
   });
 
   it('accepts the presigned query form until X-Amz-Expires runs out', () => {
-    const spec = { ...base, method: 'GET', query: 'Action=GetCallerIdentity&Version=2011-06-15', expiresSeconds: 60, body: '' };
+    const spec = {
+      ...base,
+      method: 'GET',
+      query: 'Action=GetCallerIdentity&Version=2011-06-15',
+      expiresSeconds: 60,
+      body: '',
+    };
     const req = presignRequest(spec);
     assert.ok(verify(req).ok);
     rejected({ ...req, rawUrl: req.rawUrl.replace('GetCallerIdentity', 'GetSessionToken') }, 'signatureMismatch');
     rejected(req, 'signatureExpired', /Signature expired/, new Date(NOW.getTime() + 61_000));
-    const session = presignRequest({ ...spec, accessKeyId: SESSION.accessKeyId, secretAccessKey: SESSION.secretAccessKey, sessionToken: SESSION.sessionToken });
+    const session = presignRequest({
+      ...spec,
+      accessKeyId: SESSION.accessKeyId,
+      secretAccessKey: SESSION.secretAccessKey,
+      sessionToken: SESSION.sessionToken,
+    });
     assert.ok(verify(session).ok);
   });
 });

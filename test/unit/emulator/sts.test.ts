@@ -17,7 +17,10 @@ describe('STS GetCallerIdentity through the real SDK', () => {
     const client = stsClient(emulator, user);
     const out = await client.send(new GetCallerIdentityCommand({}));
     client.destroy();
-    assert.deepEqual({ UserId: out.UserId, Account: out.Account, Arn: out.Arn }, { UserId: 'AIDAEMULATORALICE0001', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/dev-alice' });
+    assert.deepEqual(
+      { UserId: out.UserId, Account: out.Account, Arn: out.Arn },
+      { UserId: 'AIDAEMULATORALICE0001', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/dev-alice' },
+    );
     assert.match(out.$metadata.requestId ?? '', /^[0-9a-f-]{36}$/);
   });
 

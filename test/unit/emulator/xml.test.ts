@@ -29,6 +29,9 @@ describe('awsQuery XML writer', () => {
 
   it('escapes text', () => {
     assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
-    assert.equal(xmlMembers({ Document: '{"Statement":"<&>"}' }, ''), '<Document>{&quot;Statement&quot;:&quot;&lt;&amp;&gt;&quot;}</Document>\n');
+    assert.equal(
+      xmlMembers({ Document: '{"Statement":"<&>"}' }, ''),
+      '<Document>{&quot;Statement&quot;:&quot;&lt;&amp;&gt;&quot;}</Document>\n',
+    );
   });
 });

@@ -15,12 +15,20 @@ interface Contributed {
   minimum?: number;
 }
 
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Contributed> } } };
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, Contributed> } };
+};
 const contributed = manifest.contributes.configuration.properties;
 
 describe('settings: src/shared/settings.ts is the one definition', () => {
   test('package.json contributes exactly the settings defined there, with the same type, default, scope and text', () => {
-    assert.deepEqual(Object.keys(contributed).sort(), Object.keys(SETTINGS).map((k) => `cloudwarden.${k}`).sort(), 'a setting in one place only');
+    assert.deepEqual(
+      Object.keys(contributed).sort(),
+      Object.keys(SETTINGS)
+        .map((k) => `cloudwarden.${k}`)
+        .sort(),
+      'a setting in one place only',
+    );
     for (const [key, spec] of Object.entries(SETTINGS)) {
       const c = contributed[`cloudwarden.${key}`]!;
       assert.equal(c.type, spec.type, key);
@@ -32,17 +40,28 @@ describe('settings: src/shared/settings.ts is the one definition', () => {
     }
   });
 
-  test('the README\'s settings table lists every setting', () => {
+  test("the README's settings table lists every setting", () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    for (const key of Object.keys(SETTINGS)) assert.ok(readme.includes(`| \`cloudwarden.${key}\``), `cloudwarden.${key} is not in the README's settings table`);
+    for (const key of Object.keys(SETTINGS))
+      assert.ok(
+        readme.includes(`| \`cloudwarden.${key}\``),
+        `cloudwarden.${key} is not in the README's settings table`,
+      );
   });
 
   test('values of the wrong type fall back to the default; valid ones are read', () => {
-    assert.deepEqual(parseSettings({ hover: { enable: 'no' }, lint: { maxFileSize: -1, debounceMs: 40 }, rules: { 'resource-star': 'info', x: 'loud' } }), {
-      ...DEFAULT_SETTINGS,
-      lint: { ...DEFAULT_SETTINGS.lint, debounceMs: 40 },
-      rules: { 'resource-star': 'info' },
-    });
+    assert.deepEqual(
+      parseSettings({
+        hover: { enable: 'no' },
+        lint: { maxFileSize: -1, debounceMs: 40 },
+        rules: { 'resource-star': 'info', x: 'loud' },
+      }),
+      {
+        ...DEFAULT_SETTINGS,
+        lint: { ...DEFAULT_SETTINGS.lint, debounceMs: 40 },
+        rules: { 'resource-star': 'info' },
+      },
+    );
     assert.deepEqual(parseSettings('nonsense'), DEFAULT_SETTINGS);
   });
 });

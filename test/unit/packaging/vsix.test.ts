@@ -10,27 +10,34 @@ test('the VSIX carries the bundles, the catalog, the grammars, rule pages, media
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
-  assert.deepEqual(files, [
-    'CHANGELOG.md',
-    'LICENSE',
-    'README.md',
-    'dist/catalog.json',
-    'dist/cli.js',
-    'dist/extension.js',
-    'dist/grammars/LICENSE-tree-sitter-hcl',
-    'dist/grammars/LICENSE-tree-sitter-typescript',
-    'dist/grammars/LICENSE-web-tree-sitter',
-    'dist/grammars/tree-sitter-terraform.wasm',
-    'dist/grammars/tree-sitter-tsx.wasm',
-    'dist/grammars/tree-sitter-typescript.wasm',
-    'dist/grammars/tree-sitter.wasm',
-    'dist/server.js',
-    ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
-    'media/icon.png',
-    'media/icon.svg',
-    'package.json',
-    'snippets/iam-policy-yaml.json',
-    'snippets/iam-policy.json',
-  ].sort());
+  const files = r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .sort();
+  assert.deepEqual(
+    files,
+    [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/catalog.json',
+      'dist/cli.js',
+      'dist/extension.js',
+      'dist/grammars/LICENSE-tree-sitter-hcl',
+      'dist/grammars/LICENSE-tree-sitter-typescript',
+      'dist/grammars/LICENSE-web-tree-sitter',
+      'dist/grammars/tree-sitter-terraform.wasm',
+      'dist/grammars/tree-sitter-tsx.wasm',
+      'dist/grammars/tree-sitter-typescript.wasm',
+      'dist/grammars/tree-sitter.wasm',
+      'dist/server.js',
+      ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
+      'media/icon.png',
+      'media/icon.svg',
+      'package.json',
+      'snippets/iam-policy-yaml.json',
+      'snippets/iam-policy.json',
+    ].sort(),
+  );
 });

@@ -15,7 +15,11 @@ test('every rule has its page in docs/rules, as generated (node dist/cli.js rule
     assert.equal(readFileSync(file, 'utf8'), renderRuleDoc(rule.meta), `${file} is stale`);
   }
   const ids = new Set(RULES.map((r) => `${r.meta.id}.md`));
-  assert.deepEqual(readdirSync(docs).filter((f) => !ids.has(f)), [], 'pages without a rule');
+  assert.deepEqual(
+    readdirSync(docs).filter((f) => !ids.has(f)),
+    [],
+    'pages without a rule',
+  );
 });
 
 test('rule ids are unique, kebab-case, and every rule says what, why, and how to fix', () => {
@@ -23,6 +27,7 @@ test('rule ids are unique, kebab-case, and every rule says what, why, and how to
   assert.equal(new Set(ids).size, ids.length);
   for (const { meta } of RULES) {
     assert.match(meta.id, /^[a-z]+(-[a-z]+)*$/);
-    for (const part of ['what', 'why', 'example', 'fix'] as const) assert.ok(meta.docs[part].length > 10, `${meta.id}: docs.${part}`);
+    for (const part of ['what', 'why', 'example', 'fix'] as const)
+      assert.ok(meta.docs[part].length > 10, `${meta.id}: docs.${part}`);
   }
 });

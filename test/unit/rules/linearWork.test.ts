@@ -60,7 +60,10 @@ function reads(text: string): number {
 function assertLinear(name: string, make: (n: number) => string, n: number): void {
   const small = reads(make(n));
   const large = reads(make(4 * n));
-  assert.ok(large <= 5 * small, `${name}: ${small} reads for ${n}, ${large} for ${4 * n} (×${(large / small).toFixed(2)})`);
+  assert.ok(
+    large <= 5 * small,
+    `${name}: ${small} reads for ${n}, ${large} for ${4 * n} (×${(large / small).toFixed(2)})`,
+  );
 }
 
 describe('work grows linearly with the input (reads of the model, every rule)', () => {

@@ -14,7 +14,8 @@ interface Published {
   diagnostics: { code?: string; message: string; range: { start: { line: number; character: number } } }[];
 }
 
-const fixture = (...parts: string[]) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', ...parts), 'utf8');
+const fixture = (...parts: string[]) =>
+  readFileSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', ...parts), 'utf8');
 
 /**
  * TypeScript (CDK) and Terraform documents over LSP: the grammar loads on the first such document, the
@@ -24,7 +25,11 @@ const fixture = (...parts: string[]) => readFileSync(path.join(repoRoot, 'test',
 describe('server: CDK TypeScript and Terraform documents', () => {
   let session: LspSession;
   const published: Published[] = [];
-  const latest = async (uri: string, ready: (p: Published) => boolean = () => true, ms = 60_000): Promise<Published> => {
+  const latest = async (
+    uri: string,
+    ready: (p: Published) => boolean = () => true,
+    ms = 60_000,
+  ): Promise<Published> => {
     const deadline = Date.now() + ms;
     for (;;) {
       const found = published.filter((p) => p.uri === uri).at(-1);
@@ -55,7 +60,10 @@ describe('server: CDK TypeScript and Terraform documents', () => {
     const text = fixture('terraform', 'main.tf');
     await openDocument(session, 'file:///w/terraform/main.tf', 'terraform', text);
     const p = await latest('file:///w/terraform/main.tf', (d) => d.diagnostics.length > 0);
-    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action'), JSON.stringify(p.diagnostics));
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'unknown-action'),
+      JSON.stringify(p.diagnostics),
+    );
     const hover = (await session.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: 'file:///w/terraform/main.tf' },
       position: positionIn(text, 's3:GetObject', 4),
@@ -64,7 +72,8 @@ describe('server: CDK TypeScript and Terraform documents', () => {
   });
 
   test('a .tsx CDK file (typescriptreact) gets its findings, its JSX parsed as such', async () => {
-    const text = "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const v = <Show statement={new iam.PolicyStatement({ actions: ['s3:GetObjekt'], resources: ['*'] })} />;\n";
+    const text =
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const v = <Show statement={new iam.PolicyStatement({ actions: ['s3:GetObjekt'], resources: ['*'] })} />;\n";
     await openDocument(session, 'file:///w/cdk/lib/view.tsx', 'typescriptreact', text);
     const p = await latest('file:///w/cdk/lib/view.tsx', (d) => d.diagnostics.length > 0);
     const typo = p.diagnostics.find((d) => d.code === 'unknown-action');
@@ -74,7 +83,8 @@ describe('server: CDK TypeScript and Terraform documents', () => {
 
   test('TypeScript that does not import the CDK gets nothing, even with look-alike constructs', async () => {
     // A statement the CDK reader would report on, in a file that does not import the CDK (a look-alike API).
-    const text = "import * as iam from './my-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n";
+    const text =
+      "import * as iam from './my-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n";
     await openDocument(session, 'file:///w/src/other.ts', 'typescript', text);
     const p = await latest('file:///w/src/other.ts');
     assert.deepEqual(p.diagnostics, []);
@@ -90,7 +100,10 @@ describe('server: CDK TypeScript and Terraform documents', () => {
     });
     assert.ok(hover, 'hover answered');
     const p = await latest('file:///w/cdk/lib/generated.ts', (d) => d.diagnostics.length > 0, 120_000);
-    assert.ok(p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('s3:GetObjekt')), JSON.stringify(p.diagnostics.slice(0, 5)));
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'unknown-action' && d.message.includes('s3:GetObjekt')),
+      JSON.stringify(p.diagnostics.slice(0, 5)),
+    );
   });
 });
 
@@ -118,7 +131,8 @@ describe('server: a Terraform module file that changes on disk', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cloudwarden-module-'));
     const variables = path.join(dir, 'variables.tf');
     writeFileSync(variables, 'variable "actions" {\n  default = ["s3:*"]\n}\n');
-    const main = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["arn:aws:s3:::b/*"]\n  }\n}\n';
+    const main =
+      'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["arn:aws:s3:::b/*"]\n  }\n}\n';
     const uri = pathToFileURL(path.join(dir, 'main.tf')).href;
     const session = await startServer();
     const published: Published[] = [];
@@ -128,7 +142,10 @@ describe('server: a Terraform module file that changes on disk', () => {
       for (;;) {
         const found = published.filter((p) => p.uri === uri).at(-1);
         if (found && ready(found)) return found;
-        if (Date.now() > deadline) throw new Error(`not published as expected: ${JSON.stringify(published.filter((p) => p.uri === uri).at(-1))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `not published as expected: ${JSON.stringify(published.filter((p) => p.uri === uri).at(-1))}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
@@ -136,10 +153,15 @@ describe('server: a Terraform module file that changes on disk', () => {
       await initialize(session);
       await openDocument(session, uri, 'terraform', main);
       const before = await latest((p) => p.diagnostics.length > 0);
-      assert.ok(before.diagnostics.some((d) => d.code === 'wildcard-action' && /var\.actions in variables\.tf/.test(d.message)), JSON.stringify(before.diagnostics));
+      assert.ok(
+        before.diagnostics.some((d) => d.code === 'wildcard-action' && /var\.actions in variables\.tf/.test(d.message)),
+        JSON.stringify(before.diagnostics),
+      );
       writeFileSync(variables, 'variable "actions" {\n  default = ["s3:GetObject"]\n}\n');
       const count = published.length;
-      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(variables).href, type: 2 }] });
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(variables).href, type: 2 }],
+      });
       const after = await latest((p) => published.indexOf(p) >= count);
       assert.ok(!after.diagnostics.some((d) => d.code === 'wildcard-action'), JSON.stringify(after.diagnostics));
     } finally {

@@ -7,7 +7,16 @@ interface HoverResult {
 }
 interface CompletionResult {
   isIncomplete: boolean;
-  items: { label: string; detail?: string; insertTextFormat?: number; textEdit: { newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }; command?: { command: string } }[];
+  items: {
+    label: string;
+    detail?: string;
+    insertTextFormat?: number;
+    textEdit: {
+      newText: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    };
+    command?: { command: string };
+  }[];
 }
 
 const policy = JSON.stringify(
@@ -26,7 +35,8 @@ const policy = JSON.stringify(
   2,
 );
 
-const trust = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      Service: lambda.amazonaws.com\n    Action: sts:AssumeRole\n';
+const trust =
+  'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      Service: lambda.amazonaws.com\n    Action: sts:AssumeRole\n';
 
 describe('hover and completion over LSP', () => {
   let session: LspSession;
@@ -43,9 +53,12 @@ describe('hover and completion over LSP', () => {
   const hover = (uri: string, position: { line: number; character: number }) =>
     session.connection.sendRequest<HoverResult | null>('textDocument/hover', { textDocument: { uri }, position });
   const complete = (uri: string, position: { line: number; character: number }) =>
-    session.connection.sendRequest<CompletionResult | null>('textDocument/completion', { textDocument: { uri }, position });
+    session.connection.sendRequest<CompletionResult | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    });
 
-  test('hover on a service condition key: type, description, which of the statement\'s actions support it', async () => {
+  test("hover on a service condition key: type, description, which of the statement's actions support it", async () => {
     const h = await hover('file:///p.json', positionIn(policy, 's3:x-amz-server-side-encryption', 3));
     assert.ok(h);
     assert.match(h.contents.value, /\*\*`s3:x-amz-server-side-encryption`\*\* · String/);
@@ -72,7 +85,8 @@ describe('hover and completion over LSP', () => {
   });
 
   test('completion in an action: a service prefix offers its actions with access levels, replacing the whole value', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["dynamodb:Get"], "Resource": "*"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["dynamodb:Get"], "Resource": "*"}]}';
     await openDocument(session, 'file:///c1.json', 'json', text);
     const at = positionIn(text, 'dynamodb:Get', 'dynamodb:Get'.length);
     const list = await complete('file:///c1.json', at);
@@ -80,7 +94,10 @@ describe('hover and completion over LSP', () => {
     assert.ok(item, 'offers dynamodb:GetItem');
     assert.equal(item.detail, 'Read');
     assert.equal(item.textEdit.range.start.character, at.character - 'dynamodb:Get'.length);
-    assert.ok(list!.items.some((i) => i.label === 'dynamodb:Get*'), 'offers the verb pattern');
+    assert.ok(
+      list!.items.some((i) => i.label === 'dynamodb:Get*'),
+      'offers the verb pattern',
+    );
   });
 
   test('completion before the colon offers service prefixes and asks again after one is taken', async () => {
@@ -94,20 +111,29 @@ describe('hover and completion over LSP', () => {
     assert.equal(item?.command?.command, 'editor.action.triggerSuggest');
   });
 
-  test('completion of condition keys: the statement\'s own keys first, fitting the operator', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*", "Condition": {"StringEquals": {"s3:x-amz": "x"}}}]}';
+  test("completion of condition keys: the statement's own keys first, fitting the operator", async () => {
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*", "Condition": {"StringEquals": {"s3:x-amz": "x"}}}]}';
     await openDocument(session, 'file:///c3.json', 'json', text);
     const list = await complete('file:///c3.json', positionIn(text, 's3:x-amz', 5));
-    const sorted = [...list!.items].sort((a, b) => ((a as { sortText?: string }).sortText ?? a.label).localeCompare((b as { sortText?: string }).sortText ?? b.label));
+    const sorted = [...list!.items].sort((a, b) =>
+      ((a as { sortText?: string }).sortText ?? a.label).localeCompare(
+        (b as { sortText?: string }).sortText ?? b.label,
+      ),
+    );
     assert.ok(sorted[0]!.label.startsWith('s3:'), `first is an s3 key, got ${sorted[0]!.label}`);
     assert.ok(list!.items.some((i) => i.label === 's3:x-amz-server-side-encryption'));
-    assert.ok(list!.items.some((i) => i.label === 'aws:SourceIp'), 'global keys are offered too');
+    assert.ok(
+      list!.items.some((i) => i.label === 'aws:SourceIp'),
+      'global keys are offered too',
+    );
     const tag = list!.items.find((i) => i.label.startsWith('aws:RequestTag/'));
     assert.equal(tag?.insertTextFormat, 2, 'a templated key is a snippet');
   });
 
-  test('completion of resources: ARN templates for the statement\'s actions, as snippets', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn"}]}';
+  test("completion of resources: ARN templates for the statement's actions, as snippets", async () => {
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn"}]}';
     await openDocument(session, 'file:///c4.json', 'json', text);
     const list = await complete('file:///c4.json', positionIn(text, '"arn"', 4));
     const queue = list!.items.find((i) => i.label.includes(':sqs:'));
@@ -115,23 +141,28 @@ describe('hover and completion over LSP', () => {
   });
 
   test('completion of service principals in a trust policy', async () => {
-    const text = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      Service: lamb\n    Action: sts:AssumeRole\n';
+    const text =
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      Service: lamb\n    Action: sts:AssumeRole\n';
     await openDocument(session, 'file:///c5.yaml', 'yaml', text);
     const list = await complete('file:///c5.yaml', positionIn(text, 'lamb', 4));
     assert.ok(list!.items.some((i) => i.label === 'lambda.amazonaws.com'));
   });
 
   test('no completion outside policy elements', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
     await openDocument(session, 'file:///c6.json', 'json', text);
     assert.equal(await complete('file:///c6.json', positionIn(text, 'Allow', 2)), null);
   });
 
   test('a wildcard action offers to write out its actions as a rewrite, also without a finding', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:Get*", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:Get*", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q"}]}';
     await openDocument(session, 'file:///r1.json', 'json', text);
     const at = positionIn(text, 'sqs:Get*', 2);
-    const actions = await session.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+    const actions = await session.connection.sendRequest<
+      { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]
+    >('textDocument/codeAction', {
       textDocument: { uri: 'file:///r1.json' },
       range: { start: at, end: at },
       context: { diagnostics: [] },
@@ -142,14 +173,16 @@ describe('hover and completion over LSP', () => {
   });
 
   test('YAML: the key being typed under an operator (still read as its scalar) gets key completion', async () => {
-    const text = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:PutObject\n    Resource: "*"\n    Condition:\n      StringEquals:\n        s3:x-amz\n';
+    const text =
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:PutObject\n    Resource: "*"\n    Condition:\n      StringEquals:\n        s3:x-amz\n';
     await openDocument(session, 'file:///c7.yaml', 'yaml', text);
     const list = await complete('file:///c7.yaml', positionIn(text, 's3:x-amz', 5));
     assert.ok(list!.items.some((i) => i.label === 's3:x-amz-server-side-encryption'));
   });
 
   test('no wildcard rewrite where it would widen: NotAction, or a Deny', async () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sqs:Get*", "Resource": "*"}, {"Effect": "Allow", "NotAction": "sqs:Get*", "Resource": "*"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sqs:Get*", "Resource": "*"}, {"Effect": "Allow", "NotAction": "sqs:Get*", "Resource": "*"}]}';
     await openDocument(session, 'file:///r2.json', 'json', text);
     for (const needle of ['"Action": "sqs:Get*"', '"NotAction": "sqs:Get*"']) {
       const at = positionIn(text, needle, needle.length - 3);
@@ -158,7 +191,11 @@ describe('hover and completion over LSP', () => {
         range: { start: at, end: at },
         context: { diagnostics: [] },
       });
-      assert.deepEqual(actions.filter((a) => a.kind === 'refactor.rewrite'), [], needle);
+      assert.deepEqual(
+        actions.filter((a) => a.kind === 'refactor.rewrite'),
+        [],
+        needle,
+      );
     }
   });
 });

@@ -8,7 +8,13 @@ interface Range {
 }
 interface Published {
   uri: string;
-  diagnostics: { code?: string; severity?: number; message: string; range: Range; relatedInformation?: { message: string; location: { range: Range } }[] }[];
+  diagnostics: {
+    code?: string;
+    severity?: number;
+    message: string;
+    range: Range;
+    relatedInformation?: { message: string; location: { range: Range } }[];
+  }[];
 }
 interface Status {
   uri: string;
@@ -51,7 +57,9 @@ describe('server: one diagnostic per element, and what was not analysed', () => 
     await openDocument(session, uri, 'yaml', text);
     const p = await latest(published, uri);
     const at = positionIn(text, 'iam:*', 0);
-    const onWildcard = p.diagnostics.filter((d) => d.range.start.line === at.line && d.range.start.character === at.character);
+    const onWildcard = p.diagnostics.filter(
+      (d) => d.range.start.line === at.line && d.range.start.character === at.character,
+    );
     assert.equal(onWildcard.length, 1, JSON.stringify(p.diagnostics, null, 1));
     const [d] = onWildcard;
     const related = d!.relatedInformation ?? [];
@@ -60,13 +68,23 @@ describe('server: one diagnostic per element, and what was not analysed', () => 
     assert.ok(rules.includes('wildcard-action') && rules.includes('credentials-exposure'), rules.join(', '));
     assert.equal(new Set(rules).size, rules.length, 'each rule once');
     for (const r of related) assert.deepEqual(r.location.range, d!.range);
-    const actions = await session.connection.sendRequest<{ title: string; diagnostics?: { code?: string }[] }[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: d!.range,
-      context: { diagnostics: [d] },
-    });
-    for (const rule of rules) assert.ok(actions.some((a) => a.title.includes(`${rule}`) && /Suppress|suppress/.test(a.title)), `a suppression of ${rule}: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(actions.every((a) => !a.diagnostics || a.diagnostics[0]?.code === d!.code), 'every action points at the one diagnostic');
+    const actions = await session.connection.sendRequest<{ title: string; diagnostics?: { code?: string }[] }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: d!.range,
+        context: { diagnostics: [d] },
+      },
+    );
+    for (const rule of rules)
+      assert.ok(
+        actions.some((a) => a.title.includes(`${rule}`) && /Suppress|suppress/.test(a.title)),
+        `a suppression of ${rule}: ${actions.map((a) => a.title).join(' | ')}`,
+      );
+    assert.ok(
+      actions.every((a) => !a.diagnostics || a.diagnostics[0]?.code === d!.code),
+      'every action points at the one diagnostic',
+    );
   });
 
   test('a file that nests too deeply is not analysed: an Information diagnostic and the document status say so', async () => {
@@ -86,7 +104,12 @@ describe('server: one diagnostic per element, and what was not analysed', () => 
 
   test('a clean policy has an empty status', async () => {
     const uri = 'file:///w/clean.json';
-    await openDocument(session, uri, 'json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}');
+    await openDocument(
+      session,
+      uri,
+      'json',
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}',
+    );
     const status = await latest(statuses, uri);
     assert.deepEqual(status, { uri, notAnalysed: [], internalErrors: [] });
   });

@@ -12,12 +12,22 @@ const script = path.join(repoRoot, 'dist', 'server.js');
 
 describe('lint runner: large files in a worker thread, stale lints cancelled', () => {
   const logged: string[] = [];
-  const runner = new LintRunner({ script, catalogFile, grammarDir: path.join(repoRoot, 'dist', 'grammars'), workerThreshold: 1000, log: (m) => logged.push(m) });
+  const runner = new LintRunner({
+    script,
+    catalogFile,
+    grammarDir: path.join(repoRoot, 'dist', 'grammars'),
+    workerThreshold: 1000,
+    log: (m) => logged.push(m),
+  });
   after(() => runner.dispose());
 
   test('a small text is linted on this thread, a large one in the worker, with the same findings', async () => {
-    const small = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}';
-    assert.deepEqual((await runner.lint('a', small, 'json', {}, catalog)).findings, lintText(small, 'json', catalog).findings);
+    const small =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}';
+    assert.deepEqual(
+      (await runner.lint('a', small, 'json', {}, catalog)).findings,
+      lintText(small, 'json', catalog).findings,
+    );
     const large = yamlTemplate(50_000).text.replace('s3:PutObject', 's3:PutObjekt');
     assert.ok(large.length >= 1000);
     const inWorker = await runner.lint('b', large, 'yaml', {}, catalog);
@@ -35,7 +45,10 @@ describe('lint runner: large files in a worker thread, stale lints cancelled', (
     await assert.rejects(first, LintCancelled);
     const [otherResult, secondResult] = await Promise.all([other, second]);
     assert.ok(otherResult.source.documents.length > 0);
-    assert.ok(secondResult.findings.some((f) => f.ruleId === 'unknown-action'), 'the newer text is the one linted');
+    assert.ok(
+      secondResult.findings.some((f) => f.ruleId === 'unknown-action'),
+      'the newer text is the one linted',
+    );
     assert.deepEqual(logged, []);
   });
 

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { repoRoot } from '../../harness/paths';
 
 /** The bundled language server, spoken to over stdio as any LSP client would, without VS Code. */
@@ -21,7 +26,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Lsp
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
   connection.listen();
@@ -52,7 +60,9 @@ export async function initialize(session: LspSession): Promise<{ capabilities: R
 }
 
 export async function openDocument(session: LspSession, uri: string, languageId: string, text: string): Promise<void> {
-  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version: 1, text },
+  });
 }
 
 /** The line/character of `needle` in `text`, plus `delta` characters. */

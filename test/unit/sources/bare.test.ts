@@ -56,25 +56,50 @@ const checkIdentity = (doc: PolicyDocument, text: string): void => {
   assert.equal(at(text, doc.statementKey!.span), 'Statement');
   const [read, deny] = doc.statements;
   assert.equal(read.sid?.value.text, 'Read');
-  assert.deepEqual(read.action?.list.values.map((v) => at(text, v.span)), ['s3:GetObject', 's3:ListBucket']);
+  assert.deepEqual(
+    read.action?.list.values.map((v) => at(text, v.span)),
+    ['s3:GetObject', 's3:ListBucket'],
+  );
   assert.equal(read.action?.list.isArray, true);
   assert.equal(read.resource?.list.isArray, false);
   assert.equal(at(text, read.resource!.list.values[0].span), 'arn:aws:s3:::b/*');
   assert.equal(deny.notAction?.list.values[0].text, 'iam:*');
   assert.equal(deny.notResource?.list.values[0].text, '*');
   const blocks = deny.condition!.blocks;
-  assert.deepEqual(blocks.map((b) => at(text, b.operator.span)), ['Bool', 'NumericLessThan', 'ForAnyValue:StringLike']);
+  assert.deepEqual(
+    blocks.map((b) => at(text, b.operator.span)),
+    ['Bool', 'NumericLessThan', 'ForAnyValue:StringLike'],
+  );
   const bool = blocks[0].entries[0];
   assert.equal(at(text, bool.key.span), 'aws:MultiFactorAuthPresent');
   assert.deepEqual([bool.values.values[0].kind, bool.values.values[0].text], ['boolean', 'false']);
   const age = blocks[1].entries[0].values.values[0];
   assert.deepEqual([age.kind, age.text, at(text, age.span)], ['number', '3600', '3600']);
-  assert.deepEqual(blocks[2].entries[0].values.values.map((v) => v.text), ['a*', 'b?']);
+  assert.deepEqual(
+    blocks[2].entries[0].values.values.map((v) => v.text),
+    ['a*', 'b?'],
+  );
 };
 
 const cases: Case[] = [
-  { name: 'identity policy, JSON', format: 'json', text: IDENTITY_JSON, kind: 'identity', statements: 2, statementIsArray: true, expect: checkIdentity },
-  { name: 'identity policy, YAML', format: 'yaml', text: IDENTITY_YAML, kind: 'identity', statements: 2, statementIsArray: true, expect: checkIdentity },
+  {
+    name: 'identity policy, JSON',
+    format: 'json',
+    text: IDENTITY_JSON,
+    kind: 'identity',
+    statements: 2,
+    statementIsArray: true,
+    expect: checkIdentity,
+  },
+  {
+    name: 'identity policy, YAML',
+    format: 'yaml',
+    text: IDENTITY_YAML,
+    kind: 'identity',
+    statements: 2,
+    statementIsArray: true,
+    expect: checkIdentity,
+  },
   {
     name: 'single statement object, string Action',
     format: 'json',
@@ -132,8 +157,17 @@ Statement:
     expect: (doc, text) => {
       assert.equal(doc.id?.value.text, 'key-default-1');
       const entries = doc.statements[1].principal!.entries;
-      assert.deepEqual(entries.map((e) => [e.kind, at(text, e.key.span)]), [['AWS', 'AWS'], ['Service', 'Service']]);
-      assert.deepEqual(entries[0].values.values.map((v) => at(text, v.span)), ['arn:aws:iam::111122223333:role/Admin', '444455556666']);
+      assert.deepEqual(
+        entries.map((e) => [e.kind, at(text, e.key.span)]),
+        [
+          ['AWS', 'AWS'],
+          ['Service', 'Service'],
+        ],
+      );
+      assert.deepEqual(
+        entries[0].values.values.map((v) => at(text, v.span)),
+        ['arn:aws:iam::111122223333:role/Admin', '444455556666'],
+      );
       assert.equal(entries[0].values.values[1].kind, 'string');
       assert.equal(entries[1].values.isArray, true);
     },
@@ -164,8 +198,14 @@ Statement:
     statements: 1,
     statementIsArray: true,
     expect: (doc, text) => {
-      assert.deepEqual(doc.unknownKeys.map((k) => at(text, k.span)), ['Statment']);
-      assert.deepEqual(doc.statements[0].unknownKeys.map((k) => at(text, k.span)), ['Actions']);
+      assert.deepEqual(
+        doc.unknownKeys.map((k) => at(text, k.span)),
+        ['Statment'],
+      );
+      assert.deepEqual(
+        doc.statements[0].unknownKeys.map((k) => at(text, k.span)),
+        ['Actions'],
+      );
       assert.equal(doc.statements[0].action, undefined);
     },
   },
@@ -200,7 +240,14 @@ Statement:
       assert.equal(at(text, s.effect!.value.span), 'Allow');
       assert.equal(s.action!.list.values[0].text, "s3:Get'Object");
       const values = s.condition!.blocks[0].entries.map((e) => e.values.values[0]);
-      assert.deepEqual(values.map((v) => [v.kind, v.text]), [['number', '012345678901'], ['boolean', 'true'], ['null', '~']]);
+      assert.deepEqual(
+        values.map((v) => [v.kind, v.text]),
+        [
+          ['number', '012345678901'],
+          ['boolean', 'true'],
+          ['null', '~'],
+        ],
+      );
     },
   },
 ];
@@ -238,7 +285,11 @@ describe('readPolicySource: values of the wrong type', () => {
       text: '{"Statement":[{"Effect":"Allow","Action":["s3:Get*",["x"]],"Resource":"*"}]}',
       message: /Each value of "Action" must be a string/,
       at: '["x"]',
-      check: (doc) => assert.deepEqual(doc.statements[0].action?.list.values.map((v) => v.kind), ['string', 'unknown']),
+      check: (doc) =>
+        assert.deepEqual(
+          doc.statements[0].action?.list.values.map((v) => v.kind),
+          ['string', 'unknown'],
+        ),
     },
     {
       name: 'Statement a string',
@@ -252,7 +303,11 @@ describe('readPolicySource: values of the wrong type', () => {
       text: '{"Statement":["s3:*",{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
       message: /A statement must be an object/,
       at: 's3:*',
-      check: (doc) => assert.deepEqual(doc.statements.map((s) => s.index), [1]),
+      check: (doc) =>
+        assert.deepEqual(
+          doc.statements.map((s) => s.index),
+          [1],
+        ),
     },
     {
       name: 'Principal an ARN string',
@@ -301,9 +356,15 @@ describe('readPolicySource: half-typed and broken text', () => {
     const source = read(text, 'json');
     assert.equal(source.shape, 'policy');
     const statement = only(source).statements[0];
-    assert.deepEqual(statement.action?.list.values.map((v) => v.text), ['s3:GetObject', 's3:Li']);
+    assert.deepEqual(
+      statement.action?.list.values.map((v) => v.text),
+      ['s3:GetObject', 's3:Li'],
+    );
     assert.equal(at(text, statement.action!.list.values[1].span), 's3:Li');
-    assert.ok(source.problems.some((p) => p.message.startsWith('Unexpected end of file')), JSON.stringify(source.problems));
+    assert.ok(
+      source.problems.some((p) => p.message.startsWith('Unexpected end of file')),
+      JSON.stringify(source.problems),
+    );
     assert.ok(source.problems.some((p) => /closing quote/.test(p.message)));
   });
 
@@ -313,7 +374,10 @@ describe('readPolicySource: half-typed and broken text', () => {
     const statement = only(source).statements[0];
     assert.equal(statement.action?.list.values[0].text, 's3:*');
     assert.equal(statement.resource?.list.unknown, true, 'a missing value is unknown, not absent');
-    assert.deepEqual(source.problems.map((p) => p.message), ['Expected a comma', 'Expected a value']);
+    assert.deepEqual(
+      source.problems.map((p) => p.message),
+      ['Expected a comma', 'Expected a value'],
+    );
     assert.equal(at(text, source.problems[0].span), '"Action"');
   });
 
@@ -321,11 +385,18 @@ describe('readPolicySource: half-typed and broken text', () => {
     const text = '{\n  // why\n  "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject",], "Resource": "*"},]\n}';
     const source = read(text, 'json');
     assert.equal(only(source).statements.length, 1);
-    assert.deepEqual(source.problems.map((p) => [p.message, at(text, p.span)]), [['Trailing comma', ','], ['Trailing comma', ',']]);
+    assert.deepEqual(
+      source.problems.map((p) => [p.message, at(text, p.span)]),
+      [
+        ['Trailing comma', ','],
+        ['Trailing comma', ','],
+      ],
+    );
   });
 
   test('YAML with a bad indentation still yields the statements before and after', () => {
-    const text = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - s3:GetObject\n   Resource: "*"\n  - Effect: Deny\n    Action: iam:*\n    Resource: "*"\n';
+    const text =
+      'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action:\n      - s3:GetObject\n   Resource: "*"\n  - Effect: Deny\n    Action: iam:*\n    Resource: "*"\n';
     const source = read(text, 'yaml');
     assert.equal(source.shape, 'policy');
     assert.ok(source.problems.length > 0);
@@ -336,7 +407,10 @@ describe('readPolicySource: half-typed and broken text', () => {
   test('YAML cut inside a flow sequence', () => {
     const text = 'Statement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:Pu';
     const source = read(text, 'yaml');
-    assert.deepEqual(only(source).statements[0].action?.list.values.map((v) => v.text), ['s3:GetObject', 's3:Pu']);
+    assert.deepEqual(
+      only(source).statements[0].action?.list.values.map((v) => v.text),
+      ['s3:GetObject', 's3:Pu'],
+    );
     assert.equal(source.problems.length, 1);
   });
 
@@ -344,7 +418,10 @@ describe('readPolicySource: half-typed and broken text', () => {
     const text = 'Statement: [{Effect: Allow, Action: s3:*, Resource: *}]\n';
     const source = read(text, 'yaml');
     assert.equal(source.shape, 'policy');
-    assert.deepEqual(source.problems.map((p) => p.message), ['A bare * starts a YAML alias: quote it ("*")']);
+    assert.deepEqual(
+      source.problems.map((p) => p.message),
+      ['A bare * starts a YAML alias: quote it ("*")'],
+    );
   });
 
   test('JSON with a byte order mark', () => {
@@ -363,18 +440,29 @@ describe('readPolicySource: half-typed and broken text', () => {
   for (const format of ['json', 'yaml'] as const) {
     test(`${format}: empty text, a lone scalar: nothing, no problems; binary garbage: said to be no text`, () => {
       const garbage = ['', '   \n', '"Statement"', '[{"Statement": []}]'];
-      for (const text of garbage) assert.deepEqual(read(text, format), { format, shape: 'none', documents: [], problems: [] }, JSON.stringify(text));
+      for (const text of garbage)
+        assert.deepEqual(
+          read(text, format),
+          { format, shape: 'none', documents: [], problems: [] },
+          JSON.stringify(text),
+        );
       const binary = [
         '\u0000\u0001\u0002\u00ff\ufffd Statement \u0007{{[[::',
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('latin1') + 'Statement',
       ];
       const notText = { reason: 'the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed' };
-      for (const text of binary) assert.deepEqual(read(text, format), { format, shape: 'none', documents: [], problems: [], notAnalysed: [notText] }, JSON.stringify(text));
+      for (const text of binary)
+        assert.deepEqual(
+          read(text, format),
+          { format, shape: 'none', documents: [], problems: [], notAnalysed: [notText] },
+          JSON.stringify(text),
+        );
     });
   }
 
   test('a YAML stream: the document holding a policy is found, its path says which', () => {
-    const text = 'kind: Something\n---\nVersion: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:*\n    Resource: "*"\n';
+    const text =
+      'kind: Something\n---\nVersion: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:*\n    Resource: "*"\n';
     const source = read(text, 'yaml');
     assert.equal(source.shape, 'policy');
     assert.equal(only(source).path, '[1]');

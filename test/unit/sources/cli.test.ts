@@ -5,8 +5,14 @@ import { read } from './invariants';
 
 const at = (text: string, span: Span): string => text.slice(span.start, span.end);
 
-const TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-const READ = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }] };
+const TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+const READ = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }],
+};
 const json = (value: unknown): string => JSON.stringify(value, null, 4);
 
 interface Case {
@@ -22,13 +28,23 @@ const cases: Case[] = [
   {
     name: 'iam get-policy-version',
     format: 'json',
-    text: json({ PolicyVersion: { Document: READ, VersionId: 'v3', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' } }),
+    text: json({
+      PolicyVersion: { Document: READ, VersionId: 'v3', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' },
+    }),
     documents: [['identity', 'PolicyVersion.Document', undefined]],
   },
   {
     name: 'iam get-role',
     format: 'json',
-    text: json({ Role: { Path: '/', RoleName: 'app', RoleId: 'AROA', Arn: 'arn:aws:iam::1:role/app', AssumeRolePolicyDocument: TRUST } }),
+    text: json({
+      Role: {
+        Path: '/',
+        RoleName: 'app',
+        RoleId: 'AROA',
+        Arn: 'arn:aws:iam::1:role/app',
+        AssumeRolePolicyDocument: TRUST,
+      },
+    }),
     documents: [['trust', 'Role.AssumeRolePolicyDocument', undefined]],
   },
   {
@@ -53,13 +69,30 @@ const cases: Case[] = [
     name: 'iam get-account-authorization-details',
     format: 'json',
     text: json({
-      UserDetailList: [{ UserName: 'alice', UserPolicyList: [{ PolicyName: 'p', PolicyDocument: READ }], GroupList: ['devs'] }],
+      UserDetailList: [
+        { UserName: 'alice', UserPolicyList: [{ PolicyName: 'p', PolicyDocument: READ }], GroupList: ['devs'] },
+      ],
       GroupDetailList: [{ GroupName: 'devs', GroupPolicyList: [{ PolicyName: 'p', PolicyDocument: READ }] }],
       RoleDetailList: [
         { RoleName: 'app', AssumeRolePolicyDocument: TRUST, RolePolicyList: [] },
-        { RoleName: 'ops', AssumeRolePolicyDocument: TRUST, RolePolicyList: [{ PolicyName: 'a', PolicyDocument: READ }, { PolicyName: 'b', PolicyDocument: READ }] },
+        {
+          RoleName: 'ops',
+          AssumeRolePolicyDocument: TRUST,
+          RolePolicyList: [
+            { PolicyName: 'a', PolicyDocument: READ },
+            { PolicyName: 'b', PolicyDocument: READ },
+          ],
+        },
       ],
-      Policies: [{ PolicyName: 'm', PolicyVersionList: [{ Document: READ, VersionId: 'v2', IsDefaultVersion: true }, { Document: READ, VersionId: 'v1' }] }],
+      Policies: [
+        {
+          PolicyName: 'm',
+          PolicyVersionList: [
+            { Document: READ, VersionId: 'v2', IsDefaultVersion: true },
+            { Document: READ, VersionId: 'v1' },
+          ],
+        },
+      ],
     }),
     documents: [
       ['identity', 'UserDetailList[0].UserPolicyList[0].PolicyDocument', ['alice']],
@@ -76,7 +109,9 @@ const cases: Case[] = [
     name: 'URL-encoded documents (the raw API): decoded, every span the string',
     format: 'json',
     text: json({
-      RoleDetailList: [{ RoleName: 'app', AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(TRUST)), RolePolicyList: [] }],
+      RoleDetailList: [
+        { RoleName: 'app', AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(TRUST)), RolePolicyList: [] },
+      ],
     }),
     documents: [['trust', 'RoleDetailList[0].AssumeRolePolicyDocument', undefined]],
     coarse: true,
@@ -84,7 +119,12 @@ const cases: Case[] = [
   {
     name: 's3api get-bucket-policy: JSON with escapes in a string, every span the string',
     format: 'json',
-    text: json({ Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }) }),
+    text: json({
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+      }),
+    }),
     documents: [['resource', 'Policy', undefined]],
     coarse: true,
   },
@@ -121,7 +161,10 @@ describe('readPolicySource: AWS CLI output', () => {
     const text = `Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}]}'\n`;
     const source = read(text, 'yaml');
     const doc = source.documents[0];
-    assert.deepEqual([source.shape, doc.kind, doc.resourceService, doc.coarseSpans], ['cli-output', 'resource', 'sqs', undefined]);
+    assert.deepEqual(
+      [source.shape, doc.kind, doc.resourceService, doc.coarseSpans],
+      ['cli-output', 'resource', 'sqs', undefined],
+    );
     assert.equal(at(text, doc.statements[0].action!.list.values[0].span), 'sqs:SendMessage');
   });
 
@@ -143,7 +186,14 @@ describe('readPolicySource: AWS CLI output', () => {
   });
 
   test('iam get-policy (metadata only, no document) is not CLI output we read', () => {
-    const text = json({ Policy: { PolicyName: 'm', Arn: 'arn:aws:iam::1:policy/m', DefaultVersionId: 'v1', Description: 'Statement of intent' } });
+    const text = json({
+      Policy: {
+        PolicyName: 'm',
+        Arn: 'arn:aws:iam::1:policy/m',
+        DefaultVersionId: 'v1',
+        Description: 'Statement of intent',
+      },
+    });
     assert.deepEqual(read(text, 'json'), { format: 'json', shape: 'none', documents: [], problems: [] });
   });
 });

@@ -199,7 +199,13 @@ const TEMPLATE_JSON = JSON.stringify(
         Properties: {
           AssumeRolePolicyDocument: {
             Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Principal: { Service: { 'Fn::Sub': 'lambda.${AWS::URLSuffix}' } }, Action: 'sts:AssumeRole' }],
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: { 'Fn::Sub': 'lambda.${AWS::URLSuffix}' } },
+                Action: 'sts:AssumeRole',
+              },
+            ],
           },
           ManagedPolicyArns: [{ Ref: 'SharedPolicy' }],
           Policies: [
@@ -207,18 +213,44 @@ const TEMPLATE_JSON = JSON.stringify(
               PolicyName: 'inline',
               PolicyDocument: {
                 Statement: [
-                  { Effect: 'Allow', Action: ['s3:GetObject'], Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' } },
-                  { 'Fn::If': ['IsProd', { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }, { Ref: 'AWS::NoValue' }] },
+                  {
+                    Effect: 'Allow',
+                    Action: ['s3:GetObject'],
+                    Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' },
+                  },
+                  {
+                    'Fn::If': [
+                      'IsProd',
+                      { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+                      { Ref: 'AWS::NoValue' },
+                    ],
+                  },
                 ],
               },
             },
-            { 'Fn::If': ['IsProd', { PolicyName: 'prod-only', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } }] } }, { Ref: 'AWS::NoValue' }] },
+            {
+              'Fn::If': [
+                'IsProd',
+                {
+                  PolicyName: 'prod-only',
+                  PolicyDocument: {
+                    Statement: [
+                      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } },
+                    ],
+                  },
+                },
+                { Ref: 'AWS::NoValue' },
+              ],
+            },
           ],
         },
       },
       SharedPolicy: {
         Type: 'AWS::IAM::ManagedPolicy',
-        Properties: { Roles: [{ Ref: 'OtherRole' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }] } },
+        Properties: {
+          Roles: [{ Ref: 'OtherRole' }],
+          PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }] },
+        },
       },
       BucketPolicy: {
         Type: 'AWS::S3::BucketPolicy',
@@ -230,7 +262,10 @@ const TEMPLATE_JSON = JSON.stringify(
                 Effect: 'Deny',
                 Principal: '*',
                 Action: 's3:*',
-                Resource: [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/*']] }],
+                Resource: [
+                  { 'Fn::GetAtt': ['Bucket', 'Arn'] },
+                  { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/*']] },
+                ],
                 Condition: { Bool: { 'aws:SecureTransport': false } },
               },
             ],
@@ -257,7 +292,10 @@ describe('readPolicySource: CloudFormation templates', () => {
     const source = read(text, 'yaml');
     const trust = byPath(source, 'Resources.AppRole.Properties.AssumeRolePolicyDocument');
     const service = trust.statements[0].principal!.entries[0].values.values[0];
-    assert.deepEqual([service.kind, service.text, service.parts], ['string', 'lambda.${AWS::URLSuffix}', ['lambda.', { unknown: 'AWS::URLSuffix' }]]);
+    assert.deepEqual(
+      [service.kind, service.text, service.parts],
+      ['string', 'lambda.${AWS::URLSuffix}', ['lambda.', { unknown: 'AWS::URLSuffix' }]],
+    );
     assert.equal(at(text, service.span), '!Sub lambda.${AWS::URLSuffix}');
 
     const inline = byPath(source, 'Resources.AppRole.Properties.Policies[0].PolicyDocument');
@@ -281,9 +319,21 @@ describe('readPolicySource: CloudFormation templates', () => {
 
     const shared = byPath(source, 'Resources.SharedPolicy.Properties.PolicyDocument');
     const [account, env, region] = shared.statements[0].condition!.blocks[0].entries;
-    assert.deepEqual([account.values.values[0].text, at(text, account.values.span)], ['${AWS::AccountId}', '!Ref AWS::AccountId']);
-    assert.deepEqual([env.values.unknown, env.values.values, at(text, env.values.span)], [true, [], '!If [IsProd, prod, dev]']);
-    assert.deepEqual(region.values.values.map((v) => [v.text, at(text, v.span)]), [['${AWS::Region}', '!Ref AWS::Region'], ['us-east-1', 'us-east-1']]);
+    assert.deepEqual(
+      [account.values.values[0].text, at(text, account.values.span)],
+      ['${AWS::AccountId}', '!Ref AWS::AccountId'],
+    );
+    assert.deepEqual(
+      [env.values.unknown, env.values.values, at(text, env.values.span)],
+      [true, [], '!If [IsProd, prod, dev]'],
+    );
+    assert.deepEqual(
+      region.values.values.map((v) => [v.text, at(text, v.span)]),
+      [
+        ['${AWS::Region}', '!Ref AWS::Region'],
+        ['us-east-1', 'us-east-1'],
+      ],
+    );
 
     const user = byPath(source, 'Resources.UserPolicy.Properties.PolicyDocument');
     assert.equal(user.statementIsArray, false);
@@ -307,12 +357,18 @@ describe('readPolicySource: CloudFormation templates', () => {
     assert.deepEqual(resource.parts, ['arn:', { unknown: 'AWS::Partition' }, ':s3:::', { unknown: 'Bucket' }, '/*']);
     assert.match(at(text, resource.span), /^\{\s*"Fn::Sub": "arn:\$\{AWS::Partition\}:s3:::\$\{Bucket\}\/\*"\s*\}$/);
     const bucket = byPath(source, 'Resources.BucketPolicy.Properties.PolicyDocument');
-    assert.deepEqual(bucket.statements[0].resource!.list.values.map((v) => v.text), ['${Bucket.Arn}', '${Bucket.Arn}/*']);
+    assert.deepEqual(
+      bucket.statements[0].resource!.list.values.map((v) => v.text),
+      ['${Bucket.Arn}', '${Bucket.Arn}/*'],
+    );
   });
 
   test('a template is told by content: resources typed AWS::, without AWSTemplateFormatVersion', () => {
-    const text = 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]\n';
-    assert.deepEqual(summary(read(text, 'yaml')), [['Resources.R.Properties.AssumeRolePolicyDocument', 'trust', undefined, undefined]]);
+    const text =
+      'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]\n';
+    assert.deepEqual(summary(read(text, 'yaml')), [
+      ['Resources.R.Properties.AssumeRolePolicyDocument', 'trust', undefined, undefined],
+    ]);
   });
 
   test('a principal named literally is the same principal as its logical id', () => {
@@ -333,7 +389,10 @@ describe('readPolicySource: CloudFormation templates', () => {
   });
 
   test('a template without policies: shape cloudformation, no documents', () => {
-    const source = read('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n', 'yaml');
+    const source = read(
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n',
+      'yaml',
+    );
     assert.deepEqual([source.shape, source.documents, source.problems], ['cloudformation', [], []]);
   });
 
@@ -389,9 +448,16 @@ describe('readPolicySource: CloudFormation templates', () => {
                 Action:
 `;
     const source = read(text, 'yaml');
-    assert.deepEqual(source.problems.map((p) => [p.message, at(text, p.span)]), [['Expected a policy document: an object with "Version" and "Statement"', '[not, a, document]']]);
+    assert.deepEqual(
+      source.problems.map((p) => [p.message, at(text, p.span)]),
+      [['Expected a policy document: an object with "Version" and "Statement"', '[not, a, document]']],
+    );
     const action = source.documents[0].statements[0].action!.list;
-    assert.deepEqual(action.values.map((v) => v.kind), ['null'], 'an empty YAML value is null, for the rules to report');
+    assert.deepEqual(
+      action.values.map((v) => v.kind),
+      ['null'],
+      'an empty YAML value is null, for the rules to report',
+    );
   });
 });
 

@@ -14,7 +14,8 @@ import { checkSpans } from './invariants';
 const data = path.join(repoRoot, '..', 'shared', 'data');
 const policiesDir = path.join(data, 'managed-policies');
 const templatesDir = path.join(data, 'cfn-templates-with-iam');
-const absent = (dir: string): string | false => !existsSync(dir) && `${dir} is absent (the shared data is not checked out here)`;
+const absent = (dir: string): string | false =>
+  !existsSync(dir) && `${dir} is absent (the shared data is not checked out here)`;
 
 describe('corpus: AWS managed policies (get-policy-version shape)', { skip: absent(policiesDir) }, () => {
   test('every policy: CLI output, one identity document, at least one statement, no problems, spans exact', (t) => {
@@ -44,7 +45,9 @@ describe('corpus: AWS managed policies (get-policy-version shape)', { skip: abse
         failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    t.diagnostic(`${files.length} files, ${files.length - empty.length} read, ${statements} statements; empty files: ${empty.join(', ') || 'none'}`);
+    t.diagnostic(
+      `${files.length} files, ${files.length - empty.length} read, ${statements} statements; empty files: ${empty.join(', ') || 'none'}`,
+    );
     assert.deepEqual(failures, []);
     assert.ok(files.length - empty.length >= 1500, 'the corpus is there');
   });
@@ -52,10 +55,14 @@ describe('corpus: AWS managed policies (get-policy-version shape)', { skip: abse
 
 /** Templates that declare IAM resources yet hold no policy document we can read, and why. */
 const NO_DOCUMENT_EXPECTED: Readonly<Record<string, string>> = {
-  'CloudFormation/MacrosExamples/ExecutionRoleBuilder/example.json': "the role's permissions are in the ExecutionRoleBuilder macro's own syntax",
-  'CloudFormation/MacrosExamples/ExecutionRoleBuilder/example.yaml': "the role's permissions are in the ExecutionRoleBuilder macro's own syntax",
-  'CloudFormation/StackSets/common-resources-stackset-pkg.json': "the IAM resources are inside a StackSet's TemplateBody string",
-  'CloudFormation/StackSets/templates/common-resources-stackset.yaml': "the IAM resources are inside a StackSet's TemplateBody string",
+  'CloudFormation/MacrosExamples/ExecutionRoleBuilder/example.json':
+    "the role's permissions are in the ExecutionRoleBuilder macro's own syntax",
+  'CloudFormation/MacrosExamples/ExecutionRoleBuilder/example.yaml':
+    "the role's permissions are in the ExecutionRoleBuilder macro's own syntax",
+  'CloudFormation/StackSets/common-resources-stackset-pkg.json':
+    "the IAM resources are inside a StackSet's TemplateBody string",
+  'CloudFormation/StackSets/templates/common-resources-stackset.yaml':
+    "the IAM resources are inside a StackSet's TemplateBody string",
 };
 
 function walk(dir: string): string[] {
@@ -80,8 +87,10 @@ describe('corpus: CloudFormation templates that declare IAM', { skip: absent(tem
         assert.deepEqual(source.problems, []);
         assert.equal(source.shape, 'cloudformation');
         const declaresIam = /AWS::IAM::/.test(text);
-        if (declaresIam && !NO_DOCUMENT_EXPECTED[name]) assert.ok(source.documents.length > 0, 'declares IAM, yields a document');
-        if (NO_DOCUMENT_EXPECTED[name]) assert.equal(source.documents.length, 0, `expected none: ${NO_DOCUMENT_EXPECTED[name]}`);
+        if (declaresIam && !NO_DOCUMENT_EXPECTED[name])
+          assert.ok(source.documents.length > 0, 'declares IAM, yields a document');
+        if (NO_DOCUMENT_EXPECTED[name])
+          assert.equal(source.documents.length, 0, `expected none: ${NO_DOCUMENT_EXPECTED[name]}`);
         for (const doc of source.documents) kinds.set(doc.kind, (kinds.get(doc.kind) ?? 0) + 1);
       } catch (error) {
         failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -17,8 +17,18 @@ const cases: { name: string; short: string; long: string; expected: Expected }[]
     long: '{"Ref": "AWS::AccountId"}',
     expected: { kind: 'string', text: '${AWS::AccountId}', parts: [{ unknown: 'AWS::AccountId' }] },
   },
-  { name: 'Ref to a resource', short: '!Ref Bucket', long: '{"Ref": "Bucket"}', expected: { kind: 'string', text: '${Bucket}', parts: [{ unknown: 'Bucket' }] } },
-  { name: 'Ref to a list parameter', short: '!Ref BucketArns', long: '{"Ref": "BucketArns"}', expected: 'unknown list' },
+  {
+    name: 'Ref to a resource',
+    short: '!Ref Bucket',
+    long: '{"Ref": "Bucket"}',
+    expected: { kind: 'string', text: '${Bucket}', parts: [{ unknown: 'Bucket' }] },
+  },
+  {
+    name: 'Ref to a list parameter',
+    short: '!Ref BucketArns',
+    long: '{"Ref": "BucketArns"}',
+    expected: 'unknown list',
+  },
   {
     name: 'Sub with pseudo parameters and a resource',
     short: "!Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'",
@@ -37,7 +47,8 @@ const cases: { name: string; short: string; long: string; expected: Expected }[]
   },
   {
     name: 'Sub with a variables map: literal, Ref, GetAtt, unknown',
-    short: "!Sub ['arn:aws:s3:::${Name}/${Other}/${Arn}/${Picked}', {Name: fixed, Other: !Ref Param, Arn: !GetAtt B.Arn, Picked: !Select [0, [a]]}]",
+    short:
+      "!Sub ['arn:aws:s3:::${Name}/${Other}/${Arn}/${Picked}', {Name: fixed, Other: !Ref Param, Arn: !GetAtt B.Arn, Picked: !Select [0, [a]]}]",
     long: '{"Fn::Sub": ["arn:aws:s3:::${Name}/${Other}/${Arn}/${Picked}", {"Name": "fixed", "Other": {"Ref": "Param"}, "Arn": {"Fn::GetAtt": ["B", "Arn"]}, "Picked": {"Fn::Select": [0, ["a"]]}}]}',
     expected: {
       kind: 'string',
@@ -45,26 +56,69 @@ const cases: { name: string; short: string; long: string; expected: Expected }[]
       parts: ['arn:aws:s3:::fixed/', { unknown: 'Param' }, '/', { unknown: 'B.Arn' }, '/', { unknown: 'Picked' }],
     },
   },
-  { name: 'GetAtt, dotted', short: '!GetAtt Bucket.Arn', long: '{"Fn::GetAtt": "Bucket.Arn"}', expected: { kind: 'string', text: '${Bucket.Arn}', parts: [{ unknown: 'Bucket.Arn' }] } },
-  { name: 'GetAtt, a list', short: '!GetAtt [Bucket, Arn]', long: '{"Fn::GetAtt": ["Bucket", "Arn"]}', expected: { kind: 'string', text: '${Bucket.Arn}', parts: [{ unknown: 'Bucket.Arn' }] } },
+  {
+    name: 'GetAtt, dotted',
+    short: '!GetAtt Bucket.Arn',
+    long: '{"Fn::GetAtt": "Bucket.Arn"}',
+    expected: { kind: 'string', text: '${Bucket.Arn}', parts: [{ unknown: 'Bucket.Arn' }] },
+  },
+  {
+    name: 'GetAtt, a list',
+    short: '!GetAtt [Bucket, Arn]',
+    long: '{"Fn::GetAtt": ["Bucket", "Arn"]}',
+    expected: { kind: 'string', text: '${Bucket.Arn}', parts: [{ unknown: 'Bucket.Arn' }] },
+  },
   {
     name: 'Join of literals and a Ref',
     short: "!Join ['', ['arn:aws:s3:::', !Ref Bucket, '/*']]",
     long: '{"Fn::Join": ["", ["arn:aws:s3:::", {"Ref": "Bucket"}, "/*"]]}',
-    expected: { kind: 'string', text: 'arn:aws:s3:::${Bucket}/*', parts: ['arn:aws:s3:::', { unknown: 'Bucket' }, '/*'] },
+    expected: {
+      kind: 'string',
+      text: 'arn:aws:s3:::${Bucket}/*',
+      parts: ['arn:aws:s3:::', { unknown: 'Bucket' }, '/*'],
+    },
   },
   {
     name: 'Join with a delimiter, a pseudo parameter and a Select',
     short: "!Join [':', [arn, !Ref AWS::Partition, s3, '', '', !Select [0, !Ref BucketArns]]]",
     long: '{"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "s3", "", "", {"Fn::Select": [0, {"Ref": "BucketArns"}]}]]}',
-    expected: { kind: 'string', text: 'arn:${AWS::Partition}:s3:::${Fn::Select}', parts: ['arn:', { unknown: 'AWS::Partition' }, ':s3:::', { unknown: 'Fn::Select' }] },
+    expected: {
+      kind: 'string',
+      text: 'arn:${AWS::Partition}:s3:::${Fn::Select}',
+      parts: ['arn:', { unknown: 'AWS::Partition' }, ':s3:::', { unknown: 'Fn::Select' }],
+    },
   },
-  { name: 'Join of a list parameter', short: "!Join [',', !Ref BucketArns]", long: '{"Fn::Join": [",", {"Ref": "BucketArns"}]}', expected: { kind: 'unknown', text: '!Join [",", !Ref BucketArns]' } },
-  { name: 'Select', short: '!Select [0, !Ref BucketArns]', long: '{"Fn::Select": [0, {"Ref": "BucketArns"}]}', expected: { kind: 'unknown', text: '!Select [0, !Ref BucketArns]' } },
-  { name: 'ImportValue', short: '!ImportValue shared-arn', long: '{"Fn::ImportValue": "shared-arn"}', expected: { kind: 'unknown', text: '!ImportValue shared-arn' } },
+  {
+    name: 'Join of a list parameter',
+    short: "!Join [',', !Ref BucketArns]",
+    long: '{"Fn::Join": [",", {"Ref": "BucketArns"}]}',
+    expected: { kind: 'unknown', text: '!Join [",", !Ref BucketArns]' },
+  },
+  {
+    name: 'Select',
+    short: '!Select [0, !Ref BucketArns]',
+    long: '{"Fn::Select": [0, {"Ref": "BucketArns"}]}',
+    expected: { kind: 'unknown', text: '!Select [0, !Ref BucketArns]' },
+  },
+  {
+    name: 'ImportValue',
+    short: '!ImportValue shared-arn',
+    long: '{"Fn::ImportValue": "shared-arn"}',
+    expected: { kind: 'unknown', text: '!ImportValue shared-arn' },
+  },
   { name: 'Base64', short: '!Base64 x', long: '{"Fn::Base64": "x"}', expected: { kind: 'unknown', text: '!Base64 x' } },
-  { name: 'FindInMap', short: '!FindInMap [Map, !Ref AWS::Region, Arn]', long: '{"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Arn"]}', expected: 'unknown list' },
-  { name: 'If', short: "!If [IsProd, 'arn:aws:s3:::a', 'arn:aws:s3:::b']", long: '{"Fn::If": ["IsProd", "arn:aws:s3:::a", "arn:aws:s3:::b"]}', expected: 'unknown list' },
+  {
+    name: 'FindInMap',
+    short: '!FindInMap [Map, !Ref AWS::Region, Arn]',
+    long: '{"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Arn"]}',
+    expected: 'unknown list',
+  },
+  {
+    name: 'If',
+    short: "!If [IsProd, 'arn:aws:s3:::a', 'arn:aws:s3:::b']",
+    long: '{"Fn::If": ["IsProd", "arn:aws:s3:::a", "arn:aws:s3:::b"]}',
+    expected: 'unknown list',
+  },
   { name: 'Split', short: "!Split [',', 'a,b']", long: '{"Fn::Split": [",", "a,b"]}', expected: 'unknown list' },
   { name: 'GetAZs', short: "!GetAZs ''", long: '{"Fn::GetAZs": ""}', expected: 'unknown list' },
 ];
@@ -106,7 +160,10 @@ describe('CloudFormation intrinsics as values', () => {
         const list = resourceOf(text, format);
         assert.equal(text.slice(list.span.start, list.span.end), expr, 'the span is the whole expression');
         if (c.expected === 'unknown list') {
-          assert.deepEqual({ values: list.values, unknown: list.unknown, isArray: list.isArray }, { values: [], unknown: true, isArray: false });
+          assert.deepEqual(
+            { values: list.values, unknown: list.unknown, isArray: list.isArray },
+            { values: [], unknown: true, isArray: false },
+          );
           return;
         }
         assert.equal(list.unknown, undefined);
@@ -127,17 +184,26 @@ describe('CloudFormation intrinsics as values', () => {
   });
 
   test('YAML long forms in block style', () => {
-    const text = yamlTemplate('\n              Fn::Join:\n                - ""\n                - - "arn:aws:s3:::"\n                  - Ref: Bucket');
+    const text = yamlTemplate(
+      '\n              Fn::Join:\n                - ""\n                - - "arn:aws:s3:::"\n                  - Ref: Bucket',
+    );
     const list = resourceOf(text, 'yaml');
     assert.deepEqual(list.values[0].parts, ['arn:aws:s3:::', { unknown: 'Bucket' }]);
   });
 
   test('items of a list: intrinsics are values, AWS::NoValue items disappear', () => {
     for (const [format, text] of [
-      ['yaml', yamlTemplate("\n              - !If [IsProd, 'arn:aws:s3:::a', !Ref AWS::NoValue]\n              - !Ref AWS::NoValue\n              - !Sub 'arn:aws:s3:::${Bucket}'\n              - arn:aws:s3:::literal")],
+      [
+        'yaml',
+        yamlTemplate(
+          "\n              - !If [IsProd, 'arn:aws:s3:::a', !Ref AWS::NoValue]\n              - !Ref AWS::NoValue\n              - !Sub 'arn:aws:s3:::${Bucket}'\n              - arn:aws:s3:::literal",
+        ),
+      ],
       [
         'json',
-        jsonTemplate('[{"Fn::If": ["IsProd", "arn:aws:s3:::a", {"Ref": "AWS::NoValue"}]}, {"Ref": "AWS::NoValue"}, {"Fn::Sub": "arn:aws:s3:::${Bucket}"}, "arn:aws:s3:::literal"]'),
+        jsonTemplate(
+          '[{"Fn::If": ["IsProd", "arn:aws:s3:::a", {"Ref": "AWS::NoValue"}]}, {"Ref": "AWS::NoValue"}, {"Fn::Sub": "arn:aws:s3:::${Bucket}"}, "arn:aws:s3:::literal"]',
+        ),
       ],
     ] as const) {
       const list = resourceOf(text, format);

@@ -3,7 +3,16 @@
  * at each key's and each literal value's span is exactly what the model says it is.
  */
 import assert from 'node:assert/strict';
-import type { Key, PolicyDocument, PolicySource, SourceFormat, Span, Statement, Value, ValueList } from '../../../src/core/policy/model';
+import type {
+  Key,
+  PolicyDocument,
+  PolicySource,
+  SourceFormat,
+  Span,
+  Statement,
+  Value,
+  ValueList,
+} from '../../../src/core/policy/model';
 import { readPolicySource } from '../../../src/core/sources';
 
 interface Spanned {
@@ -99,14 +108,26 @@ export function checkSpans(text: string, source: PolicySource): PolicySource {
       if (document.construct && raw === '') continue;
       if (source.format === 'terraform' && v.parts) {
         // A reference or an interpolation: its label is its source.
-        assert.ok(v.parts.some((p) => typeof p !== 'string' && raw.includes(p.unknown.replace(/…$/, ''))), `${where}: an unknown part's label is in its source, got ${JSON.stringify(raw.slice(0, 40))}`);
+        assert.ok(
+          v.parts.some((p) => typeof p !== 'string' && raw.includes(p.unknown.replace(/…$/, ''))),
+          `${where}: an unknown part's label is in its source, got ${JSON.stringify(raw.slice(0, 40))}`,
+        );
         continue;
       }
       if (source.format === 'terraform' && v.kind === 'unknown') continue;
       if (v.kind === 'string' && !v.parts && !isIntrinsicSource(raw)) assertSame(raw, v.text, source.format, where);
-      else if (v.kind === 'number' || v.kind === 'boolean' || (v.kind === 'null' && raw !== '')) assert.equal(raw, v.text, where);
-      else if (v.parts) assert.ok(isIntrinsicSource(raw), `${where}: an intrinsic's span is the whole expression, got ${JSON.stringify(raw.slice(0, 40))}`);
-      else if (v.kind === 'unknown' && raw !== '') assert.ok(isIntrinsicSource(raw) || raw.startsWith('['), `${where}: an unknown value spans an expression, got ${JSON.stringify(raw.slice(0, 40))}`);
+      else if (v.kind === 'number' || v.kind === 'boolean' || (v.kind === 'null' && raw !== ''))
+        assert.equal(raw, v.text, where);
+      else if (v.parts)
+        assert.ok(
+          isIntrinsicSource(raw),
+          `${where}: an intrinsic's span is the whole expression, got ${JSON.stringify(raw.slice(0, 40))}`,
+        );
+      else if (v.kind === 'unknown' && raw !== '')
+        assert.ok(
+          isIntrinsicSource(raw) || raw.startsWith('['),
+          `${where}: an unknown value spans an expression, got ${JSON.stringify(raw.slice(0, 40))}`,
+        );
     }
   }
   return source;
@@ -135,7 +156,10 @@ function isIntrinsicSource(raw: string): boolean {
 
 function assertInside(text: string, span: Span, where: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${where}: integer offsets`);
-  assert.ok(0 <= span.start && span.start <= span.end && span.end <= text.length, `${where}: span ${span.start}-${span.end} inside 0-${text.length}`);
+  assert.ok(
+    0 <= span.start && span.start <= span.end && span.end <= text.length,
+    `${where}: span ${span.start}-${span.end} inside 0-${text.length}`,
+  );
 }
 
 function assertSame(raw: string, expected: string, format: SourceFormat, where: string): void {

@@ -15,16 +15,25 @@ describe('what the readers could not analyse', () => {
     catalog = Catalog.load(catalogFile);
   });
   const said = (text: string, format: SourceFormat): [string, string | undefined][] =>
-    lintText(text, format, catalog).notAnalysed.map((n: NotAnalysed) => [n.reason, n.span && text.slice(n.span.start, n.span.end)]);
+    lintText(text, format, catalog).notAnalysed.map((n: NotAnalysed) => [
+      n.reason,
+      n.span && text.slice(n.span.start, n.span.end),
+    ]);
 
   test('a file that is not text, in any format', () => {
     const nul = '{"Statement": [\u0000\u0001\u0002 "s3:*"]}';
     for (const format of ['json', 'yaml', 'typescript', 'terraform'] as const) {
-      assert.deepEqual(said(nul, format), [['the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed', undefined]], format);
+      assert.deepEqual(
+        said(nul, format),
+        [['the file is not text (it holds NUL bytes: binary, or UTF-16): not analysed', undefined]],
+        format,
+      );
     }
     // Mostly characters that did not decode (a binary read as UTF-8), without a NUL.
     const undecoded = `Statement ${'\ufffd\ufffdx'.repeat(200)}`;
-    assert.deepEqual(said(undecoded, 'json'), [['the file is not text (most of it is not valid UTF-8): not analysed', undefined]]);
+    assert.deepEqual(said(undecoded, 'json'), [
+      ['the file is not text (most of it is not valid UTF-8): not analysed', undefined],
+    ]);
     // A few stray ones in real text are text.
     assert.deepEqual(said('{"Version": "2012-10-17", "Statement": [], "Id": "caf\ufffd"}', 'json'), []);
   });
@@ -44,7 +53,12 @@ describe('what the readers could not analyse', () => {
     // A stray dash makes the template a sequence: no template shape, its first error said.
     const template = '- AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role:\n    Type: AWS::IAM::Role\n';
     assert.equal(readPolicySource(template, 'yaml').shape, 'none');
-    assert.deepEqual(said(template, 'yaml'), [['this file looks like a CloudFormation template but does not parse (line 2: Unexpected scalar at node end): not analysed', 'Resources']]);
+    assert.deepEqual(said(template, 'yaml'), [
+      [
+        'this file looks like a CloudFormation template but does not parse (line 2: Unexpected scalar at node end): not analysed',
+        'Resources',
+      ],
+    ]);
     // A template with errors that still reads as one reports them as syntax errors, as before.
     const broken = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role:\n    Type: AWS::IAM::Role\n  - oops\n';
     assert.deepEqual(said(broken, 'yaml'), []);
@@ -59,7 +73,9 @@ describe('what the readers could not analyse', () => {
 const a = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'],
 const b = 1 +;
 `;
-    assert.deepEqual(said(text, 'typescript'), [['the code around this PolicyStatement does not parse: not analysed', 'PolicyStatement']]);
+    assert.deepEqual(said(text, 'typescript'), [
+      ['the code around this PolicyStatement does not parse: not analysed', 'PolicyStatement'],
+    ]);
     // A name in a comment or a string is no construct, even in a file with an error.
     const comment = `import * as iam from 'aws-cdk-lib/aws-iam';\n// new iam.PolicyStatement(\nconst s = 'PolicyStatement(';\nconst b = 1 +;\n`;
     assert.deepEqual(said(comment, 'typescript'), []);

@@ -58,7 +58,14 @@ describe('the template model', () => {
     const source = read(YAML, 'yaml');
     const template = templateOf(source);
     assert.deepEqual(
-      template.resources.map((r) => [r.id.text, at(YAML, r.id.span), r.type?.text, r.type && at(YAML, r.type.span), r.properties !== undefined, r.condition]),
+      template.resources.map((r) => [
+        r.id.text,
+        at(YAML, r.id.span),
+        r.type?.text,
+        r.type && at(YAML, r.type.span),
+        r.properties !== undefined,
+        r.condition,
+      ]),
       [
         ['Key', 'Key', 'AWS::KMS::Key', 'AWS::KMS::Key', true, 'IsProd'],
         ['Role', 'Role', 'AWS::IAM::Role', 'AWS::IAM::Role', true, undefined],
@@ -96,8 +103,23 @@ describe('the template model', () => {
     const text = JSON.stringify(
       {
         Resources: {
-          User: { Type: 'AWS::IAM::User', Properties: { ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/IAMFullAccess']] }] } },
-          Group: { Type: 'AWS::IAM::Group', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaRole', { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:policy/x' }] } },
+          User: {
+            Type: 'AWS::IAM::User',
+            Properties: {
+              ManagedPolicyArns: [
+                { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/IAMFullAccess']] },
+              ],
+            },
+          },
+          Group: {
+            Type: 'AWS::IAM::Group',
+            Properties: {
+              ManagedPolicyArns: [
+                'arn:aws:iam::aws:policy/service-role/AWSLambdaRole',
+                { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:policy/x' },
+              ],
+            },
+          },
         },
       },
       null,
@@ -121,16 +143,40 @@ describe('the template model', () => {
 
   test('awsManagedPolicyName: only what certainly names an AWS managed policy', () => {
     const string = (text: string) => ({ kind: 'string' as const, text, span: { start: 0, end: 0 } });
-    const parts = (...p: (string | { unknown: string })[]) => ({ kind: 'string' as const, text: '', parts: p, span: { start: 0, end: 0 } });
-    assert.equal(awsManagedPolicyName(string('arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess'), false), 'ViewOnlyAccess');
-    assert.equal(awsManagedPolicyName(string('AdministratorAccess'), false), undefined, 'a bare name is a managed policy in SAM only');
+    const parts = (...p: (string | { unknown: string })[]) => ({
+      kind: 'string' as const,
+      text: '',
+      parts: p,
+      span: { start: 0, end: 0 },
+    });
+    assert.equal(
+      awsManagedPolicyName(string('arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess'), false),
+      'ViewOnlyAccess',
+    );
+    assert.equal(
+      awsManagedPolicyName(string('AdministratorAccess'), false),
+      undefined,
+      'a bare name is a managed policy in SAM only',
+    );
     assert.equal(awsManagedPolicyName(string('AdministratorAccess'), true), 'AdministratorAccess');
     assert.equal(awsManagedPolicyName(string('arn:aws:iam::111122223333:policy/AdministratorAccess'), true), undefined);
-    assert.equal(awsManagedPolicyName(parts('arn:', { unknown: 'AWS::Partition' }, ':iam::aws:policy/PowerUserAccess'), false), 'PowerUserAccess');
-    assert.equal(awsManagedPolicyName(parts('arn:aws:iam::', { unknown: 'Account' }, ':policy/AdministratorAccess'), false), undefined);
+    assert.equal(
+      awsManagedPolicyName(parts('arn:', { unknown: 'AWS::Partition' }, ':iam::aws:policy/PowerUserAccess'), false),
+      'PowerUserAccess',
+    );
+    assert.equal(
+      awsManagedPolicyName(parts('arn:aws:iam::', { unknown: 'Account' }, ':policy/AdministratorAccess'), false),
+      undefined,
+    );
     assert.equal(awsManagedPolicyName(parts('arn:aws:iam::aws:policy/', { unknown: 'Name' }), false), undefined);
-    assert.equal(awsManagedPolicyName(parts('arn:aws:iam::aws:policy/', { unknown: 'Path' }, '/Admin'), false), undefined);
+    assert.equal(
+      awsManagedPolicyName(parts('arn:aws:iam::aws:policy/', { unknown: 'Path' }, '/Admin'), false),
+      undefined,
+    );
     assert.equal(awsManagedPolicyName(parts({ unknown: 'Name' }), true), undefined, 'an unknown SAM name');
-    assert.equal(awsManagedPolicyName({ kind: 'unknown', text: '!If ...', span: { start: 0, end: 0 } }, true), undefined);
+    assert.equal(
+      awsManagedPolicyName({ kind: 'unknown', text: '!If ...', span: { start: 0, end: 0 } }, true),
+      undefined,
+    );
   });
 });

@@ -7,9 +7,17 @@ const cases: { name: string; format: 'json' | 'yaml'; text: string }[] = [
   {
     name: 'package.json',
     format: 'json',
-    text: JSON.stringify({ name: 'app', version: '1.0.0', scripts: { test: 'node --test' }, dependencies: { yaml: '^2.0.0' } }, null, 2),
+    text: JSON.stringify(
+      { name: 'app', version: '1.0.0', scripts: { test: 'node --test' }, dependencies: { yaml: '^2.0.0' } },
+      null,
+      2,
+    ),
   },
-  { name: 'tsconfig.json with comments', format: 'json', text: '{\n  // strict\n  "compilerOptions": {"strict": true,},\n}' },
+  {
+    name: 'tsconfig.json with comments',
+    format: 'json',
+    text: '{\n  // strict\n  "compilerOptions": {"strict": true,},\n}',
+  },
   {
     name: 'a Kubernetes manifest (two documents, "resources" limits)',
     format: 'yaml',
@@ -51,7 +59,11 @@ spec:
     format: 'yaml',
     text: 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "Statement of Resources"\n',
   },
-  { name: 'a JSON file with a Resources key that is not a template', format: 'json', text: '{"Resources": {"cpu": 2, "disk": {"size": 10}}, "Statement": "quarterly"}' },
+  {
+    name: 'a JSON file with a Resources key that is not a template',
+    format: 'json',
+    text: '{"Resources": {"cpu": 2, "disk": {"size": 10}}, "Statement": "quarterly"}',
+  },
   { name: 'a broken unrelated JSON file mentioning Resources', format: 'json', text: '{"Resources": [1, 2,, "x" ' },
   { name: 'a broken unrelated YAML file mentioning Statement', format: 'yaml', text: 'a: b: c\nStatement text: [\n' },
 ];
@@ -69,7 +81,13 @@ describe('readPolicySource: robustness', () => {
     {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'A', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalTag/t': ['x', 1, true] } } },
+        {
+          Sid: 'A',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { StringEquals: { 'aws:PrincipalTag/t': ['x', 1, true] } },
+        },
         { Effect: 'Deny', Principal: { AWS: ['arn:aws:iam::1:root'] }, NotAction: 'iam:*', NotResource: '*' },
       ],
     },
@@ -107,7 +125,11 @@ describe('readPolicySource: robustness', () => {
   });
 
   test('deeply nested input is not parsed past 400 levels (repeated deep parses could abort the process)', () => {
-    const inputs = [`{"Statement": ${'['.repeat(1000)}`, `Statement:\n${'- '.repeat(3000)}x`, `Statement:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}-`).join('\n')}`];
+    const inputs = [
+      `{"Statement": ${'['.repeat(1000)}`,
+      `Statement:\n${'- '.repeat(3000)}x`,
+      `Statement:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}-`).join('\n')}`,
+    ];
     for (const text of inputs) {
       for (const format of ['json', 'yaml'] as const) {
         for (let i = 0; i < 3; i++) {
@@ -115,8 +137,12 @@ describe('readPolicySource: robustness', () => {
           if (format === 'json' && !text.startsWith('{')) continue;
           // YAML is refused whole, and said as not analysed; JSON stops at that depth and reads what is above it.
           assert.equal(source.shape, format === 'yaml' ? 'none' : 'policy');
-          const said = format === 'yaml' ? (source.notAnalysed ?? []).map((n) => n.reason) : source.problems.map((p) => p.message);
-          assert.ok(said.some((m) => /nests more than 400 levels deep/.test(m)), JSON.stringify(said.slice(0, 3)));
+          const said =
+            format === 'yaml' ? (source.notAnalysed ?? []).map((n) => n.reason) : source.problems.map((p) => p.message);
+          assert.ok(
+            said.some((m) => /nests more than 400 levels deep/.test(m)),
+            JSON.stringify(said.slice(0, 3)),
+          );
         }
       }
     }

@@ -6,7 +6,8 @@ import { parseYaml } from '../../../src/core/sources/yaml';
 import { catalogFile } from '../helpers/paths';
 
 const catalog = Catalog.load(catalogFile);
-const rulesAt = (text: string) => lintText(text, 'yaml', catalog).findings.map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
+const rulesAt = (text: string) =>
+  lintText(text, 'yaml', catalog).findings.map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
 
 // Templates as real repositories write them and CloudFormation deploys them (PyYAML reads them too), though
 // YAML 1.2 wants continuation lines indented past their key.
@@ -44,7 +45,7 @@ describe('YAML that CloudFormation accepts and YAML 1.2 does not', () => {
     assert.equal(typo!.span.start, text.indexOf("'{", text.indexOf('PolicyName: Second')) + 1);
   });
 
-  test('a flow sequence closed at its key\'s column', () => {
+  test("a flow sequence closed at its key's column", () => {
     const text = role(`        - PolicyName: Snapshots
           PolicyDocument:
             Version: "2012-10-17"
@@ -57,10 +58,13 @@ describe('YAML that CloudFormation accepts and YAML 1.2 does not', () => {
                 ]`);
     assert.deepEqual(parseYaml(text).problems, []);
     const findings = rulesAt(text);
-    assert.ok(findings.some((f) => f.startsWith('unknown-action rds:DescribeDBSnapshotz')), findings.join('\n'));
+    assert.ok(
+      findings.some((f) => f.startsWith('unknown-action rds:DescribeDBSnapshotz')),
+      findings.join('\n'),
+    );
   });
 
-  test('a flow mapping whose every line is at its key\'s column', () => {
+  test("a flow mapping whose every line is at its key's column", () => {
     const text = `Resources:
   Model:
     Type: AWS::ApiGateway::Model

@@ -15,7 +15,13 @@ import { lineStartOf } from '../../text/lines';
 /** Expansions longer than this are not offered: a list of hundreds of actions helps nobody. */
 const MAX_EXPANSION = 100;
 
-export function expandWildcardFixes(text: string, format: SourceFormat, catalog: Catalog, value: Value, list: ValueList): Fix[] {
+export function expandWildcardFixes(
+  text: string,
+  format: SourceFormat,
+  catalog: Catalog,
+  value: Value,
+  list: ValueList,
+): Fix[] {
   const pattern = literal(value);
   if (pattern === undefined || !hasWildcard(pattern)) return [];
   // A value written elsewhere than its list (a CDK `const` used in it) would be rewritten there, where
@@ -24,11 +30,17 @@ export function expandWildcardFixes(text: string, format: SourceFormat, catalog:
   const actions = catalog.expand(pattern).actions;
   const fixes: Fix[] = [];
   if (actions.length > 0 && actions.length <= MAX_EXPANSION) {
-    fixes.push({ title: `Replace '${pattern}' with its ${count(actions.length)}`, edits: [writeOut(text, format, value, list, actions)] });
+    fixes.push({
+      title: `Replace '${pattern}' with its ${count(actions.length)}`,
+      edits: [writeOut(text, format, value, list, actions)],
+    });
   }
   const reads = actions.filter((a) => a.accessLevel === 'Read' || a.accessLevel === 'List');
   if (reads.length > 0 && reads.length < actions.length && reads.length <= MAX_EXPANSION) {
-    fixes.push({ title: `Replace '${pattern}' with its ${count(reads.length)} at Read and List level only`, edits: [writeOut(text, format, value, list, reads)] });
+    fixes.push({
+      title: `Replace '${pattern}' with its ${count(reads.length)} at Read and List level only`,
+      edits: [writeOut(text, format, value, list, reads)],
+    });
   }
   return fixes;
 }
@@ -40,7 +52,8 @@ function count(n: number): string {
 function writeOut(text: string, format: SourceFormat, value: Value, list: ValueList, actions: readonly Action[]) {
   const span = withQuotes(text, value.span);
   // JSON and HCL strings take double quotes; TypeScript and YAML keep the quote the pattern was written with.
-  const written = text[span.start] === "'" || text[span.start] === '"' || text[span.start] === '`' ? text[span.start]! : '';
+  const written =
+    text[span.start] === "'" || text[span.start] === '"' || text[span.start] === '`' ? text[span.start]! : '';
   const quote = format === 'json' || format === 'terraform' ? '"' : format === 'typescript' ? written || "'" : written;
   const items = actions.map((a) => `${quote}${a.fullName}${quote}`);
   // The text before the value on its line, read only as far as it can decide: on a long line (minified
@@ -51,7 +64,12 @@ function writeOut(text: string, format: SourceFormat, value: Value, list: ValueL
     const blanks = blanksBefore(text, span.start, lineStart);
     const rest = span.start - blanks;
     // A YAML block sequence entry: one `- ` line per action at the same column.
-    if (blanks > 0 && rest > lineStart && text[rest - 1] === '-' && blanksBefore(text, rest - 1, lineStart) === rest - 1 - lineStart) {
+    if (
+      blanks > 0 &&
+      rest > lineStart &&
+      text[rest - 1] === '-' &&
+      blanksBefore(text, rest - 1, lineStart) === rest - 1 - lineStart
+    ) {
       return { span, newText: items.join(`\n${text.slice(lineStart, rest - 1)}- `) };
     }
     // A JSON or flow array: one per line when its items are on lines of their own, else inline.

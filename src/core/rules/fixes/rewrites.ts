@@ -14,6 +14,7 @@ export function rewritesAt(source: PolicySource, text: string, offset: number, c
   const target = targetAt(source, offset);
   // Only where it narrows nothing: an Allow's Action. In NotAction or a Deny, writing a pattern out (or
   // keeping only its reads) would exclude or deny less, and stop covering actions AWS adds later.
-  if (target?.kind !== 'action' || !target.value || target.element !== 'Action' || !isAllow(target.statement)) return [];
+  if (target?.kind !== 'action' || !target.value || target.element !== 'Action' || !isAllow(target.statement))
+    return [];
   return expandWildcardFixes(text, source.format, catalog, target.value, target.list);
 }

@@ -20,7 +20,7 @@ export const kmsKeyRotation: Rule = {
     equivalents: { checkov: ['CKV_AWS_7'], cdkNag: ['KMS5'] },
     docs: {
       what: 'An `AWS::KMS::Key` that can rotate (a symmetric encryption key, `KeySpec` absent or `SYMMETRIC_DEFAULT`, with key material from KMS) does not set `EnableKeyRotation: true`. Asymmetric and HMAC keys and imported key material cannot rotate automatically and are not reported; neither are values given by intrinsics.',
-      why: 'Without rotation one key material encrypts everything for the key\'s whole life: more data is exposed if it is ever compromised, and many standards (CIS, PCI DSS) require yearly rotation. Rotation is transparent: old ciphertexts still decrypt.',
+      why: "Without rotation one key material encrypts everything for the key's whole life: more data is exposed if it is ever compromised, and many standards (CIS, PCI DSS) require yearly rotation. Rotation is transparent: old ciphertexts still decrypt.",
       example: '"Key": { "Type": "AWS::KMS::Key", "Properties": { "Description": "orders data" } }',
       fix: 'Set `EnableKeyRotation: true` (optionally `RotationPeriodInDays`, 90 to 2560; 365 by default).',
     },

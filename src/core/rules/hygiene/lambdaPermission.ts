@@ -20,7 +20,12 @@ function isServicePrincipal(value: Value): boolean {
   const parts = value.parts;
   if (!parts || parts.length !== 2) return false;
   const [name, suffix] = parts;
-  return typeof name === 'string' && /^[a-z0-9][a-z0-9.-]*\.$/.test(name) && typeof suffix !== 'string' && suffix.unknown === 'AWS::URLSuffix';
+  return (
+    typeof name === 'string' &&
+    /^[a-z0-9][a-z0-9.-]*\.$/.test(name) &&
+    typeof suffix !== 'string' &&
+    suffix.unknown === 'AWS::URLSuffix'
+  );
 }
 
 /**
@@ -53,9 +58,10 @@ export const lambdaPermissionWithoutSource: Rule = {
     defaultSeverity: 'warning',
     equivalents: { accessAnalyzer: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL'], checkov: ['CKV_AWS_364'] },
     docs: {
-      what: 'An `AWS::Lambda::Permission` lets a service principal (`s3.amazonaws.com`, `events.amazonaws.com`, `sns.amazonaws.com`...) invoke a function with neither `SourceArn` nor `SourceAccount` that ties it to a source. Lambda compares `SourceArn` with `StringLike`: an ARN with a wildcard and no account (`arn:aws:s3:::*`, since S3 ARNs hold no account) matches every account\'s resources and does not count, nor does an empty value.',
-      why: 'The service then invokes the function on behalf of any of its customers: anyone who points their own bucket notification, rule or topic at your function\'s ARN can invoke it (the confused deputy problem).',
-      example: '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "s3.amazonaws.com" } }',
+      what: "An `AWS::Lambda::Permission` lets a service principal (`s3.amazonaws.com`, `events.amazonaws.com`, `sns.amazonaws.com`...) invoke a function with neither `SourceArn` nor `SourceAccount` that ties it to a source. Lambda compares `SourceArn` with `StringLike`: an ARN with a wildcard and no account (`arn:aws:s3:::*`, since S3 ARNs hold no account) matches every account's resources and does not count, nor does an empty value.",
+      why: "The service then invokes the function on behalf of any of its customers: anyone who points their own bucket notification, rule or topic at your function's ARN can invoke it (the confused deputy problem).",
+      example:
+        '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "s3.amazonaws.com" } }',
       fix: 'Set `SourceArn` to the bucket, rule, topic or API that invokes the function, and for S3 (whose bucket ARNs hold no account) also `SourceAccount: !Ref AWS::AccountId`.',
     },
   },
@@ -84,8 +90,9 @@ export const lambdaPermissionPublic: Rule = {
     equivalents: { checkov: ['CKV_AWS_301'] },
     docs: {
       what: 'An `AWS::Lambda::Permission` grants `Principal: "*"` with none of `SourceArn`, `SourceAccount`, `PrincipalOrgID` (counted as for lambda-permission-without-source: a wildcard ARN with no account or an empty value does not count), and without `FunctionUrlAuthType: AWS_IAM`.',
-      why: 'Any AWS account, and for a function URL with `FunctionUrlAuthType: NONE` anyone on the internet, can invoke the function: run its code with its role\'s permissions and run up its bill.',
-      example: '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "*" } }',
+      why: "Any AWS account, and for a function URL with `FunctionUrlAuthType: NONE` anyone on the internet, can invoke the function: run its code with its role's permissions and run up its bill.",
+      example:
+        '"Permission": { "Type": "AWS::Lambda::Permission", "Properties": { "Action": "lambda:InvokeFunction", "FunctionName": { "Ref": "Fn" }, "Principal": "*" } }',
       fix: 'Name the account or service that calls the function as `Principal`, or keep `*` with `PrincipalOrgID` (your organisation) or `SourceArn`; for a function URL, use `FunctionUrlAuthType: AWS_IAM`. A deliberately public webhook: suppress here, with the reason.',
     },
   },

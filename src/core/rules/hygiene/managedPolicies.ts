@@ -12,17 +12,29 @@ const ADMIN = 'AdministratorAccess';
 const PRIVILEGED: ReadonlyMap<string, string> = new Map([
   ['IAMFullAccess', 'every IAM action: it can create a user or role and attach AdministratorAccess to it'],
   ['PowerUserAccess', 'every action of every service except IAM and Organizations, on every resource'],
-  ['AWSOrganizationsFullAccess', 'control of the organisation: accounts, service control policies, delegated administrators'],
+  [
+    'AWSOrganizationsFullAccess',
+    'control of the organisation: accounts, service control policies, delegated administrators',
+  ],
   ['AdministratorAccess-Amplify', 'it creates roles, attaches policies to them and passes them'],
   ['AdministratorAccess-AWSElasticBeanstalk', 'it passes any role and creates Elastic Beanstalk roles'],
-  ['AWSSSOMasterAccountAdministrator', 'every IAM Identity Center action: it can give anyone any permission set in any account'],
+  [
+    'AWSSSOMasterAccountAdministrator',
+    'every IAM Identity Center action: it can give anyone any permission set in any account',
+  ],
   ['AWSSSOMemberAccountAdministrator', 'every IAM Identity Center action: it can give anyone any permission set'],
 ]);
 
-function attached(source: PolicySource, ctx: SourceContext, pick: (name: string) => boolean, message: (a: ManagedPolicyAttachment, name: string) => string): void {
+function attached(
+  source: PolicySource,
+  ctx: SourceContext,
+  pick: (name: string) => boolean,
+  message: (a: ManagedPolicyAttachment, name: string) => string,
+): void {
   for (const attachment of source.template?.managedPolicies ?? []) {
     const name = attachment.awsManagedName;
-    if (name !== undefined && pick(name)) ctx.report({ span: attachment.value.span, message: message(attachment, name) });
+    if (name !== undefined && pick(name))
+      ctx.report({ span: attachment.value.span, message: message(attachment, name) });
   }
 }
 
@@ -41,13 +53,19 @@ export const awsManagedAdminPolicy: Rule = {
     equivalents: { checkov: ['CKV_AWS_274'], cdkNag: ['IAM4'] },
     docs: {
       what: 'A role, user, group, IAM Identity Center permission set or SAM function or state machine of a template attaches the AWS managed policy `AdministratorAccess` (`ManagedPolicyArns`, `ManagedPolicies`, SAM `Policies`), by ARN (any partition, also through `!Sub arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess` or `Fn::Join`) or, in SAM, by name.',
-      why: 'It allows every action on every resource: whoever can use the principal (the function\'s code, anyone who can assume the role, a leaked key) owns the account.',
-      example: '"DeployRole": { "Type": "AWS::IAM::Role", "Properties": { "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AdministratorAccess"] } }',
+      why: "It allows every action on every resource: whoever can use the principal (the function's code, anyone who can assume the role, a leaked key) owns the account.",
+      example:
+        '"DeployRole": { "Type": "AWS::IAM::Role", "Properties": { "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AdministratorAccess"] } }',
       fix: 'Attach a policy with the actions and resources the principal needs (IAM Access Analyzer can generate one from its CloudTrail activity). A break-glass role that must stay administrator: suppress the finding there, with the reason.',
     },
   },
   checkSource(source, ctx) {
-    attached(source, ctx, (name) => name === ADMIN, (a) => `The ${who(a)} gets AdministratorAccess: every action on every resource of the account.`);
+    attached(
+      source,
+      ctx,
+      (name) => name === ADMIN,
+      (a) => `The ${who(a)} gets AdministratorAccess: every action on every resource of the account.`,
+    );
   },
 };
 
@@ -66,7 +84,12 @@ export const awsManagedPrivilegedPolicy: Rule = {
     },
   },
   checkSource(source, ctx) {
-    attached(source, ctx, (name) => PRIVILEGED.has(name), (a, name) => `The ${who(a)} gets ${name}: ${PRIVILEGED.get(name)}.`);
+    attached(
+      source,
+      ctx,
+      (name) => PRIVILEGED.has(name),
+      (a, name) => `The ${who(a)} gets ${name}: ${PRIVILEGED.get(name)}.`,
+    );
   },
 };
 
@@ -85,8 +108,9 @@ export const awsManagedFullAccessPolicy: Rule = {
     docs: {
       what: 'A principal of a template attaches an AWS managed `...FullAccess` policy (`AmazonS3FullAccess`, `AmazonDynamoDBFullAccess`, `AmazonSQSFullAccess`...) other than those `aws-managed-privileged-policy` reports.',
       why: 'Such a policy allows every action of the service on every resource of the account (`AmazonS3FullAccess` is every bucket, including deleting them and changing their policies), and AWS adds actions to it over time without your review.',
-      example: '"Fn": { "Type": "AWS::Serverless::Function", "Properties": { "Policies": ["AmazonDynamoDBFullAccess"] } }',
-      fix: 'Replace it with a policy scoped to the workload\'s resources and actions (for SAM, a policy template such as `DynamoDBCrudPolicy: {TableName: !Ref Table}`).',
+      example:
+        '"Fn": { "Type": "AWS::Serverless::Function", "Properties": { "Policies": ["AmazonDynamoDBFullAccess"] } }',
+      fix: "Replace it with a policy scoped to the workload's resources and actions (for SAM, a policy template such as `DynamoDBCrudPolicy: {TableName: !Ref Table}`).",
     },
   },
   checkSource(source, ctx) {

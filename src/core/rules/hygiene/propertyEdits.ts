@@ -13,7 +13,12 @@ import type { TextEdit } from '../types';
  * The edit that makes `key` hold `jsonValue` (JSON text, also valid YAML: `true`, `{"Ref": "AWS::AccountId"}`),
  * or undefined when `Properties` is something that cannot take a property (an intrinsic, a scalar).
  */
-export function setResourceProperty(text: string, resource: TemplateResource, key: string, jsonValue: string): TextEdit | undefined {
+export function setResourceProperty(
+  text: string,
+  resource: TemplateResource,
+  key: string,
+  jsonValue: string,
+): TextEdit | undefined {
   if (resource.properties) return setProperty(text, resource.properties, key, jsonValue);
   if (member(resource.node, 'Properties')) return undefined;
   return insertObjectProperty(text, resource.node, 'Properties', key, jsonValue);
@@ -35,7 +40,13 @@ function setProperty(text: string, object: ObjectNode, key: string, jsonValue: s
  * Inserts `outer` holding `{inner: jsonValue}` as the first property of `object`: a YAML block mapping
  * gets a nested block two columns deeper; JSON and YAML flow get an inline object.
  */
-function insertObjectProperty(text: string, object: ObjectNode, outer: string, inner: string, jsonValue: string): TextEdit {
+function insertObjectProperty(
+  text: string,
+  object: ObjectNode,
+  outer: string,
+  inner: string,
+  jsonValue: string,
+): TextEdit {
   const start = object.span.start;
   if (text[start] === '{') return insertFirstProperty(text, object.span, outer, `{"${inner}": ${jsonValue}}`);
   const indent = ' '.repeat(start - (text.lastIndexOf('\n', start - 1) + 1));

@@ -44,7 +44,8 @@ export const secretRotation: Rule = {
     docs: {
       what: 'An `AWS::SecretsManager::Secret` of a template has no `AWS::SecretsManager::RotationSchedule` whose `SecretId` names it (`!Ref Secret`, `{"Ref": "Secret"}`, its `Name`, or an ARN ending in it). When any rotation schedule\'s `SecretId` cannot be read (a parameter, `!ImportValue`, `!If`), nothing is reported: it may be any secret. Reported as information: a secret issued by a third party (an API key) may not be rotatable from AWS.',
       why: 'A secret that never changes stays valid however often it was copied, logged or leaked; rotation bounds how long a leaked value is useful.',
-      example: '"DbSecret": { "Type": "AWS::SecretsManager::Secret", "Properties": { "GenerateSecretString": { "GenerateStringKey": "password", "SecretStringTemplate": "{\\"username\\": \\"app\\"}" } } }',
+      example:
+        '"DbSecret": { "Type": "AWS::SecretsManager::Secret", "Properties": { "GenerateSecretString": { "GenerateStringKey": "password", "SecretStringTemplate": "{\\"username\\": \\"app\\"}" } } }',
       fix: 'Add an `AWS::SecretsManager::RotationSchedule` with `SecretId: !Ref DbSecret`, and a `HostedRotationLambda` (RDS, Redshift, DocumentDB) or your own `RotationLambdaARN`, with `RotationRules: {ScheduleExpression: rate(30 days)}`.',
     },
   },
@@ -61,7 +62,10 @@ export const secretRotation: Rule = {
       // A literal SecretId may name this secret when its own name is an intrinsic.
       const nameUnknown = (nameNode !== undefined && name === undefined) || propertiesUnknown(secret);
       if (nameUnknown && rotated.literals.length > 0) continue;
-      ctx.report({ span: resourceSpan(secret), message: `The secret ${secret.id.text} has no rotation schedule in this template: its value never changes.` });
+      ctx.report({
+        span: resourceSpan(secret),
+        message: `The secret ${secret.id.text} has no rotation schedule in this template: its value never changes.`,
+      });
     }
   },
 };
@@ -74,8 +78,8 @@ export const secretWithoutCmk: Rule = {
     defaultSeverity: 'info',
     equivalents: { checkov: ['CKV_AWS_149'] },
     docs: {
-      what: 'An `AWS::SecretsManager::Secret` has no `KmsKeyId`, or names the AWS managed key `alias/aws/secretsmanager`: it is encrypted with the account\'s AWS managed key for Secrets Manager.',
-      why: 'The AWS managed key\'s policy cannot be changed: every principal of the account with `secretsmanager:GetSecretValue` can decrypt, no key policy can narrow that, and the secret cannot be shared with another account.',
+      what: "An `AWS::SecretsManager::Secret` has no `KmsKeyId`, or names the AWS managed key `alias/aws/secretsmanager`: it is encrypted with the account's AWS managed key for Secrets Manager.",
+      why: "The AWS managed key's policy cannot be changed: every principal of the account with `secretsmanager:GetSecretValue` can decrypt, no key policy can narrow that, and the secret cannot be shared with another account.",
       example: '"ApiKey": { "Type": "AWS::SecretsManager::Secret", "Properties": { "Name": "partner-api-key" } }',
       fix: 'Create an `AWS::KMS::Key` whose key policy names the principals that may decrypt, and set `KmsKeyId: !Ref SecretsKey`.',
     },
@@ -85,9 +89,15 @@ export const secretWithoutCmk: Rule = {
       if (propertiesUnknown(secret)) continue;
       const kmsKeyId = propertyOf(secret, 'KmsKeyId');
       if (kmsKeyId === undefined) {
-        ctx.report({ span: resourceSpan(secret), message: `The secret ${secret.id.text} has no KmsKeyId: it is encrypted with the AWS managed key, whose policy cannot be narrowed.` });
+        ctx.report({
+          span: resourceSpan(secret),
+          message: `The secret ${secret.id.text} has no KmsKeyId: it is encrypted with the AWS managed key, whose policy cannot be narrowed.`,
+        });
       } else if (stringOf(kmsKeyId) === 'alias/aws/secretsmanager') {
-        ctx.report({ span: kmsKeyId.span, message: `The secret ${secret.id.text} uses the AWS managed key, whose policy cannot be narrowed: use a customer managed key.` });
+        ctx.report({
+          span: kmsKeyId.span,
+          message: `The secret ${secret.id.text} uses the AWS managed key, whose policy cannot be narrowed: use a customer managed key.`,
+        });
       }
     }
   },

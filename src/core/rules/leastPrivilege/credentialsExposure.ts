@@ -18,7 +18,10 @@ import { nameList, reportSensitive, type SensitiveAction } from './sensitiveActi
  *   granting it gives nothing the caller does not already have.
  */
 const CREDENTIAL_ACTIONS: readonly SensitiveAction[] = [
-  { action: 'iam:CreateServiceSpecificCredential', why: 'creates a CodeCommit, Keyspaces or Bedrock password for a user' },
+  {
+    action: 'iam:CreateServiceSpecificCredential',
+    why: 'creates a CodeCommit, Keyspaces or Bedrock password for a user',
+  },
   { action: 'iam:ResetServiceSpecificCredential', why: 'resets and returns a service-specific password' },
   { action: 'iam:UpdateAccessKey', why: 'reactivates a deactivated access key, whose secret may have leaked' },
   { action: 'sts:AssumeRole', why: 'returns the credentials of any role that trusts the account' },
@@ -51,7 +54,7 @@ export const credentialsExposure: Rule = {
       what:
         'An Allow statement of an identity policy grants, on every resource (`"*"`, or every resource of the action\'s type such as `arn:aws:iam::*:role/*`) and without conditions, an action that returns credentials: ' +
         '`sts:AssumeRole`, `sts:GetFederationToken`, `redshift:GetClusterCredentials`, `rds-db:connect`, `iam:CreateServiceSpecificCredential`, `cognito-idp:DescribeUserPoolClient`, `lightsail:GetInstanceAccessDetails`, `codepipeline:PollForJobs` and a few more. ' +
-        'The same actions on named resources (`sts:AssumeRole` on one role ARN) are the normal use and are not reported. Left out: tokens that carry only the caller\'s own permissions (`ecr:GetAuthorizationToken`, which every image pull needs, `sts:GetSessionToken`, `codeartifact:GetAuthorizationToken`), ' +
+        "The same actions on named resources (`sts:AssumeRole` on one role ARN) are the normal use and are not reported. Left out: tokens that carry only the caller's own permissions (`ecr:GetAuthorizationToken`, which every image pull needs, `sts:GetSessionToken`, `codeartifact:GetAuthorizationToken`), " +
         'and `iam:CreateAccessKey`/`CreateLoginProfile`/`UpdateLoginProfile`, which privilege-escalation reports. NotAction is left to allow-not-action and `*` on `*` to admin-access. ' +
         RESTRICTING_CONDITION_DOC,
       why: 'Credentials outlive the request: whoever can fetch them for any role, user or database can act as it from anywhere until they expire or are rotated.',

@@ -27,7 +27,7 @@ export const dataExfiltration: Rule = {
         'An Allow statement of an identity policy grants `s3:GetObject`, `ssm:GetParameter`, `ssm:GetParameters`, `ssm:GetParametersByPath` or `secretsmanager:GetSecretValue` (directly or through a wildcard such as `s3:Get*`) on every resource (`"*"`, `arn:aws:s3:::*/*`, `arn:aws:secretsmanager:*:*:secret:*`) without conditions: cloudsplaining\'s DataExfiltration list. ' +
         '`kms:Decrypt` is not on it: it needs ciphertext the caller already has and a key policy that allows it. NotAction is left to allow-not-action and `*` on `*` to admin-access. ' +
         RESTRICTING_CONDITION_DOC,
-      why: 'These actions return the data itself: every object, parameter or secret in the account, not only the workload\'s own, can be read and taken away.',
+      why: "These actions return the data itself: every object, parameter or secret in the account, not only the workload's own, can be read and taken away.",
       example: '{ "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*" }',
       fix: 'Name the buckets (`arn:aws:s3:::reports/*`), parameter paths or secrets the workload reads, or add a condition such as `aws:ResourceTag/...`.',
     },

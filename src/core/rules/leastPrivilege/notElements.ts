@@ -13,7 +13,8 @@ function allowWith(element: 'notAction' | 'notResource' | 'notPrincipal', meta: 
       for (const statement of document.statements) {
         const found = statement[element];
         if (!isAllow(statement) || !found) continue;
-        if (element !== 'notPrincipal' && document.kind === 'identity' && isAdministrator(statement, ctx.catalog)) continue;
+        if (element !== 'notPrincipal' && document.kind === 'identity' && isAdministrator(statement, ctx.catalog))
+          continue;
         ctx.report({ span: found.key.span, message });
       }
     },
@@ -67,7 +68,8 @@ export const allowNotPrincipal = allowWith(
     docs: {
       what: 'An Allow statement in a resource or trust policy uses `NotPrincipal`.',
       why: 'It grants access to every principal except the ones listed: anonymous users and every other AWS account included.',
-      example: '{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "s3:GetObject", "Resource": "..." }',
+      example:
+        '{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "s3:GetObject", "Resource": "..." }',
       fix: 'Name the principals to allow with `Principal`.',
     },
   },

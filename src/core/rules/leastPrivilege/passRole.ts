@@ -17,7 +17,7 @@ export const passRoleStar: Rule = {
     },
     docs: {
       what: 'An Allow statement grants `iam:PassRole` (directly or through a wildcard such as `iam:*` or `*`) on `"Resource": "*"`, with no `iam:PassedToService` condition naming the services the roles may go to. An entry that names nothing (no values) or anything (`StringLike "*"`) does not count either.',
-      why: 'Passing any role to a service (Lambda, EC2, ECS, CloudFormation...) lets the holder run code with that role\'s permissions, administrator roles included: a privilege escalation.',
+      why: "Passing any role to a service (Lambda, EC2, ECS, CloudFormation...) lets the holder run code with that role's permissions, administrator roles included: a privilege escalation.",
       example: '{ "Effect": "Allow", "Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*" }',
       fix: 'Scope the Resource to the roles the workload passes, and add an `iam:PassedToService` condition naming the service.',
     },
@@ -62,7 +62,8 @@ export const passRoleWithoutService: Rule = {
     docs: {
       what: 'An Allow statement grants `iam:PassRole` on specific roles, with no `iam:PassedToService` condition naming the service the roles are for (`...IfExists` does not count: a request without the key passes it). An entry that names nothing (no values) or anything (`StringLike "*"`) does not count either.',
       why: 'The roles can then be passed to any service that accepts a role: a role meant for Lambda can run EC2 instances, ECS tasks or Glue jobs with its permissions.',
-      example: '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/orders-function" }',
+      example:
+        '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/orders-function" }',
       fix: 'Add `"Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } }` naming the service.',
     },
   },
@@ -75,7 +76,8 @@ export const passRoleWithoutService: Rule = {
       if (!passing || limitsPassedToService(statement, ctx.catalog)) continue;
       ctx.report({
         span: passing.span,
-        message: 'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.',
+        message:
+          'iam:PassRole without an iam:PassedToService condition: these roles can be passed to any service that accepts a role.',
         fixes: passedToServiceFix(ctx, document, statement),
       });
     }
@@ -89,13 +91,35 @@ export const passRoleWithoutService: Rule = {
  */
 const ROLE_TAKERS: readonly (readonly [string, readonly string[]])[] = [
   ['lambda.amazonaws.com', ['lambda:CreateFunction', 'lambda:UpdateFunctionConfiguration']],
-  ['ec2.amazonaws.com', ['ec2:RunInstances', 'ec2:RequestSpotInstances', 'ec2:AssociateIamInstanceProfile', 'ec2:ReplaceIamInstanceProfileAssociation']],
+  [
+    'ec2.amazonaws.com',
+    [
+      'ec2:RunInstances',
+      'ec2:RequestSpotInstances',
+      'ec2:AssociateIamInstanceProfile',
+      'ec2:ReplaceIamInstanceProfileAssociation',
+    ],
+  ],
   ['ecs-tasks.amazonaws.com', ['ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:StartTask']],
   ['states.amazonaws.com', ['states:CreateStateMachine', 'states:UpdateStateMachine']],
-  ['glue.amazonaws.com', ['glue:CreateJob', 'glue:UpdateJob', 'glue:CreateDevEndpoint', 'glue:CreateCrawler', 'glue:UpdateCrawler']],
-  ['sagemaker.amazonaws.com', ['sagemaker:CreateNotebookInstance', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateModel']],
+  [
+    'glue.amazonaws.com',
+    ['glue:CreateJob', 'glue:UpdateJob', 'glue:CreateDevEndpoint', 'glue:CreateCrawler', 'glue:UpdateCrawler'],
+  ],
+  [
+    'sagemaker.amazonaws.com',
+    [
+      'sagemaker:CreateNotebookInstance',
+      'sagemaker:CreateTrainingJob',
+      'sagemaker:CreateProcessingJob',
+      'sagemaker:CreateModel',
+    ],
+  ],
   ['codebuild.amazonaws.com', ['codebuild:CreateProject', 'codebuild:UpdateProject']],
-  ['cloudformation.amazonaws.com', ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:CreateStackSet']],
+  [
+    'cloudformation.amazonaws.com',
+    ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:CreateStackSet'],
+  ],
   ['datapipeline.amazonaws.com', ['datapipeline:CreatePipeline']],
   ['events.amazonaws.com', ['events:PutTargets']],
   ['scheduler.amazonaws.com', ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule']],
@@ -110,7 +134,14 @@ const ROLE_TAKERS: readonly (readonly [string, readonly string[]])[] = [
 function passedToServiceFix(ctx: RuleContext, document: PolicyDocument, statement: Statement): Fix[] {
   const list = roleTakers(document);
   if (list.length === 0) return [];
-  const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', 'iam:PassedToService', list.length === 1 ? list[0]! : list);
+  const edit = addConditionEntry(
+    ctx.text,
+    ctx.source.format,
+    statement,
+    'StringEquals',
+    'iam:PassedToService',
+    list.length === 1 ? list[0]! : list,
+  );
   return edit ? [{ title: `Allow passing roles only to ${list.join(', ')} (iam:PassedToService)`, edits: [edit] }] : [];
 }
 
@@ -137,7 +168,9 @@ function roleTakers(document: PolicyDocument): readonly string[] {
       }
     }
     const grants = (action: string) => names.has(action.toLowerCase()) || matchers.some((m) => m(action));
-    list = ROLE_TAKERS.filter(([, actions]) => actions.some(grants)).map(([service]) => service).sort();
+    list = ROLE_TAKERS.filter(([, actions]) => actions.some(grants))
+      .map(([service]) => service)
+      .sort();
     takersByDocument.set(document, list);
   }
   return list;

@@ -1,4 +1,9 @@
-import { ESCALATION_METHODS, findEscalations, reachesAdministrator, type EscalationMethod } from '../../analysis/escalation';
+import {
+  ESCALATION_METHODS,
+  findEscalations,
+  reachesAdministrator,
+  type EscalationMethod,
+} from '../../analysis/escalation';
 import { principalGrants, principalsOf, THIS_POLICY, type GrantSite, type Principal } from '../../analysis/principals';
 import { reachingEvery, type StatementGrants } from '../../analysis/grants';
 import type { Catalog } from '../../catalog/catalog';
@@ -19,7 +24,9 @@ import { isNegated } from '../../policy/operators';
 function counts(catalog: Catalog): (grants: StatementGrants, action: Action) => boolean {
   const relevant = escalationActions(catalog);
   return (grants, action) =>
-    relevant.has(action) && !grants.statement.condition?.unknown && (grants.resources.inverted || reachingEvery(grants, action, catalog) !== undefined);
+    relevant.has(action) &&
+    !grants.statement.condition?.unknown &&
+    (grants.resources.inverted || reachingEvery(grants, action, catalog) !== undefined);
 }
 
 const relevantByCatalog = new WeakMap<Catalog, ReadonlySet<Action>>();
@@ -28,7 +35,11 @@ const relevantByCatalog = new WeakMap<Catalog, ReadonlySet<Action>>();
 function escalationActions(catalog: Catalog): ReadonlySet<Action> {
   let relevant = relevantByCatalog.get(catalog);
   if (!relevant) {
-    relevant = new Set(ESCALATION_METHODS.flatMap((m) => m.actions.map((name) => catalog.action(name)).filter((a): a is Action => a !== undefined)));
+    relevant = new Set(
+      ESCALATION_METHODS.flatMap((m) =>
+        m.actions.map((name) => catalog.action(name)).filter((a): a is Action => a !== undefined),
+      ),
+    );
     relevantByCatalog.set(catalog, relevant);
   }
   return relevant;
@@ -51,7 +62,12 @@ function passingForbidden(statement: Statement, service: string, catalog: Catalo
   return false;
 }
 
-function sitesFor(sites: readonly GrantSite[] | undefined, action: string, method: EscalationMethod, catalog: Catalog): readonly GrantSite[] | undefined {
+function sitesFor(
+  sites: readonly GrantSite[] | undefined,
+  action: string,
+  method: EscalationMethod,
+  catalog: Catalog,
+): readonly GrantSite[] | undefined {
   if (!sites || action !== 'iam:PassRole' || !method.passedTo) return sites;
   return sites.filter((site) => !passingForbidden(site.grants.statement, method.passedTo!, catalog));
 }
@@ -79,7 +95,9 @@ function findAll(source: PolicySource, catalog: Catalog): Escalation[] {
   for (const principal of principalsOf(source)) {
     const granted = principalGrants(principal, catalog, counts(catalog), escalationActions(catalog));
     if (granted.administrator) continue;
-    for (const { method, sites } of findEscalations(catalog, (action, m) => sitesFor(granted.actions.get(action), action.fullName, m, catalog))) {
+    for (const { method, sites } of findEscalations(catalog, (action, m) =>
+      sitesFor(granted.actions.get(action), action.fullName, m, catalog),
+    )) {
       out.push({ principal, method, sites });
     }
   }
@@ -110,7 +128,8 @@ export const privilegeEscalation: Rule = {
         'The severity is an error when a combination reaches full administrator access whatever else exists in the account: attaching a policy to a user or group (`iam:AttachUserPolicy`, `AttachGroupPolicy`, `PutUserPolicy`, `PutGroupPolicy`: AdministratorAccess on itself, or on a user it can create keys for), a new default version of a managed policy (`iam:CreatePolicyVersion`), or a role policy with the means to use the role (`iam:AttachRolePolicy`/`PutRolePolicy` with `sts:AssumeRole` or `iam:UpdateAssumeRolePolicy`). ' +
         'The other combinations are warnings: whether they escalate depends on which users, roles, policy versions and functions exist (keys for an administrator user, a privileged role to pass), and they are the daily work of deployment roles.',
       why: 'Each combination lets the holder obtain permissions it was not given: attach a policy to itself, create keys for an administrator, or run code under a more privileged role.',
-      example: '{ "Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*" }',
+      example:
+        '{ "Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*" }',
       fix: 'Scope the actions to the resources the workload manages (the roles it may pass, with an `iam:PassedToService` condition; its own functions), or split the duties between principals.',
     },
   },
@@ -132,13 +151,22 @@ export const privilegeEscalation: Rule = {
       // The combinations reaching administrator first: the message describes the first.
       entry.methods.sort((a, b) => Number(reachesAdministrator(b.method)) - Number(reachesAdministrator(a.method)));
       const admin = reachesAdministrator(entry.methods[0]!.method);
-      ctx.report({ span: entry.span, message: message(entry, admin), ...(!admin && { severity: 'warning' as const }) }, entry.site.document);
+      ctx.report(
+        { span: entry.span, message: message(entry, admin), ...(!admin && { severity: 'warning' as const }) },
+        entry.site.document,
+      );
     }
   },
 };
 
 /** Where an action of the combination is granted, unless it is the same value as the first. */
-function where(name: string, site: GrantSite, first: GrantSite, text: string, lineAt: (offset: number) => number): string {
+function where(
+  name: string,
+  site: GrantSite,
+  first: GrantSite,
+  text: string,
+  lineAt: (offset: number) => number,
+): string {
   if (site.via === first.via) return '';
   const written = text.slice(site.via.span.start, site.via.span.end);
   const through = written.toLowerCase() === name.toLowerCase() ? '' : ` through '${written}'`;
@@ -146,7 +174,8 @@ function where(name: string, site: GrantSite, first: GrantSite, text: string, li
 }
 
 function message(entry: Found, admin: boolean): string {
-  const whose = entry.principals.length === 1 && entry.principals[0] === THIS_POLICY ? 'this policy' : entry.principals.join(', ');
+  const whose =
+    entry.principals.length === 1 && entry.principals[0] === THIS_POLICY ? 'this policy' : entry.principals.join(', ');
   const reach = admin ? ' to full administrator access' : '';
   const describe = ({ method, others }: Found['methods'][number]) => {
     const elsewhere = others.filter((o) => o !== '');

@@ -22,7 +22,10 @@ export interface SensitiveAction {
  * Condition that restricts (an empty one, or `StringLike "*"`, does not: analysis/conditions.ts).
  * Administrator access is admin-access's, NotAction allow-not-action's.
  */
-const wantedByList = new WeakMap<readonly SensitiveAction[], { catalog: Catalog; order: ReadonlyMap<Action, number> }>();
+const wantedByList = new WeakMap<
+  readonly SensitiveAction[],
+  { catalog: Catalog; order: ReadonlyMap<Action, number> }
+>();
 
 /** The list's actions as the catalog has them, with their place in the list (messages keep its order). */
 function wantedActions(list: readonly SensitiveAction[], catalog: Catalog): ReadonlyMap<Action, number> {
@@ -47,7 +50,8 @@ export function reportSensitive(
   const wanted = wantedActions(list, ctx.catalog);
   for (const statement of document.statements) {
     // Deny statements and those a Condition restricts are never reported: skip them before expanding their actions.
-    if (!isAllow(statement) || conditionRestricts(statement, ctx.catalog) || isAdministrator(statement, ctx.catalog)) continue;
+    if (!isAllow(statement) || conditionRestricts(statement, ctx.catalog) || isAdministrator(statement, ctx.catalog))
+      continue;
     const grants = statementGrants(statement, ctx.catalog);
     if (grants.effect !== 'Allow' || grants.inverted || grants.conditional) continue;
     // Each value's (remembered) expansion walked against the few wanted actions; the first value naming one reports it.
@@ -66,7 +70,10 @@ export function reportSensitive(
     const everywhere = grants.resources.everything.length > 0;
     const note = unrestrictedNote(conditionVerdict(statement, ctx.catalog));
     for (const [via, actions] of byValue) {
-      ctx.report({ span: via.span, message: message(ctx.text.slice(via.span.start, via.span.end), actions, everywhere) + note });
+      ctx.report({
+        span: via.span,
+        message: message(ctx.text.slice(via.span.start, via.span.end), actions, everywhere) + note,
+      });
     }
   }
 }

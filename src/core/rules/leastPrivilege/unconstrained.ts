@@ -7,7 +7,13 @@
  */
 import type { AccessLevel } from '../../catalog/types';
 import type { Catalog } from '../../catalog/catalog';
-import { isAdministrator, scopableActions, statementGrants, type ScopableActions, type StatementGrants } from '../../analysis/grants';
+import {
+  isAdministrator,
+  scopableActions,
+  statementGrants,
+  type ScopableActions,
+  type StatementGrants,
+} from '../../analysis/grants';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { Rule, RuleContext } from '../types';
 import { isAllow, valuesOf } from '../../policy/values';
@@ -23,12 +29,21 @@ const NONE: ScopableActions = { count: 0, first: [] };
  * thousands).
  */
 function scopableOnEverything(grants: StatementGrants, level: AccessLevel): ScopableActions {
-  if (grants.effect !== 'Allow' || grants.conditional || grants.resources.everything.length === 0 || grants.countByLevel[level] === 0) return NONE;
+  if (
+    grants.effect !== 'Allow' ||
+    grants.conditional ||
+    grants.resources.everything.length === 0 ||
+    grants.countByLevel[level] === 0
+  )
+    return NONE;
   return scopableActions(grants, level);
 }
 
 /** Which of the two rules reports the statement's `"*"`, if either. */
-export function unconstrainedRuleOf(statement: Statement, catalog: Catalog): 'permissions-management' | 'unconstrained-write' | undefined {
+export function unconstrainedRuleOf(
+  statement: Statement,
+  catalog: Catalog,
+): 'permissions-management' | 'unconstrained-write' | undefined {
   // Only an unconditional Allow on every resource can be either: decided without expanding its actions.
   if (!onEverythingWithoutConditions(statement, catalog) || isAdministrator(statement, catalog)) return undefined;
   const grants = statementGrants(statement, catalog);
@@ -39,7 +54,11 @@ export function unconstrainedRuleOf(statement: Statement, catalog: Catalog): 'pe
 
 /** An Allow with no Condition that restricts, whose Resource reaches everything (`"*"`, an all-wildcard ARN). */
 function onEverythingWithoutConditions(statement: Statement, catalog: Catalog): boolean {
-  return isAllow(statement) && valuesOf(statement.resource).some((v) => reachOf(v) === 'everything') && !conditionRestricts(statement, catalog);
+  return (
+    isAllow(statement) &&
+    valuesOf(statement.resource).some((v) => reachOf(v) === 'everything') &&
+    !conditionRestricts(statement, catalog)
+  );
 }
 
 function named(actions: ScopableActions): string {
@@ -47,12 +66,20 @@ function named(actions: ScopableActions): string {
   return actions.count > 3 ? `${shown} and ${actions.count - 3} more` : shown;
 }
 
-function checkLevel(document: PolicyDocument, ctx: RuleContext, rule: string, describe: (grants: StatementGrants) => string): void {
+function checkLevel(
+  document: PolicyDocument,
+  ctx: RuleContext,
+  rule: string,
+  describe: (grants: StatementGrants) => string,
+): void {
   if (document.kind !== 'identity') return;
   for (const statement of document.statements) {
     if (unconstrainedRuleOf(statement, ctx.catalog) !== rule) continue;
     const grants = statementGrants(statement, ctx.catalog);
-    ctx.report({ span: grants.resources.everything[0]!.span, message: describe(grants) + unrestrictedNote(conditionVerdict(statement, ctx.catalog)) });
+    ctx.report({
+      span: grants.resources.everything[0]!.span,
+      message: describe(grants) + unrestrictedNote(conditionVerdict(statement, ctx.catalog)),
+    });
   }
 }
 

@@ -26,7 +26,7 @@ export const wildcardAction: Rule = {
     defaultSeverity: 'warning',
     equivalents: { checkov: ['CKV_AWS_49', 'CKV_AWS_63', 'CKV2_AWS_40'], cdkNag: ['AwsSolutions-IAM5'] },
     docs: {
-      what: 'An Allow statement of an identity policy grants `*` (every action of every service) or `service:*` (every action of a service). `*` on `*` without conditions is admin-access\'s finding alone. Resource policies are left to the principal rules: a KMS key policy giving its own account `kms:*` is AWS\'s documented default.',
+      what: "An Allow statement of an identity policy grants `*` (every action of every service) or `service:*` (every action of a service). `*` on `*` without conditions is admin-access's finding alone. Resource policies are left to the principal rules: a KMS key policy giving its own account `kms:*` is AWS's documented default.",
       why: 'Full-service wildcards grant Write and Permissions-management actions the workload never uses, and every action AWS adds to the service later.',
       example: '"Action": "s3:*"',
       fix: 'List the actions the workload calls. Hover the wildcard to see what it grants; the quick fixes replace it with its actions at Read and List level, or with all of them, written out.',
@@ -41,11 +41,16 @@ export const wildcardAction: Rule = {
         const text = literal(value);
         if (text === undefined) continue;
         if (namesEveryAction(text, ctx.catalog)) {
-          ctx.report({ span: value.span, message: `"Action": "${text}" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.` });
+          ctx.report({
+            span: value.span,
+            message: `"Action": "${text}" grants all ${ctx.catalog.allActions().length.toLocaleString('en')} actions of every AWS service.`,
+          });
         } else if (/^[^:*?]+:\*$/.test(text) && ctx.catalog.service(text.slice(0, -2))) {
           const service = ctx.catalog.service(text.slice(0, -2))!;
           const actions = ctx.catalog.actionsOf(service.prefix);
-          const risky = actions.filter((a) => a.accessLevel === 'Write' || a.accessLevel === 'Permissions management').length;
+          const risky = actions.filter(
+            (a) => a.accessLevel === 'Write' || a.accessLevel === 'Permissions management',
+          ).length;
           ctx.report({
             span: value.span,
             message: `'${text}' grants every ${service.name} action (${actions.length}, of which ${risky} Write or Permissions management) and any added later.`,
@@ -104,8 +109,9 @@ export const resourceStar: Rule = {
         'List actions are never reported (`ec2:Describe*` on `"*"` is how listing works), and a statement that only reads is reported as information. ' +
         'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`, with a positive operator or `"Null": "false"`, the tag must be there), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
         'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, and `aws:ViaAWSService`/`aws:CalledVia` limit the actions to calls an AWS service makes for the principal, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
-      why: 'The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload\'s own.',
-      example: '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
+      why: "The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload's own.",
+      example:
+        '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
       fix: 'Name the resources (the hover on each action shows its ARN formats), or scope them with a condition such as `aws:ResourceTag/...`. Actions that support no resource types (e.g. `s3:ListAllMyBuckets`) need `*` and are not reported.',
     },
   },
@@ -120,12 +126,28 @@ export const resourceStar: Rule = {
       // first three named, without listing them: `*` with a condition grants 22,000 actions.
       const scopable = scopableBeyondListing(statement, ctx);
       if (scopable.count === 0) continue;
-      const scope = statement.condition ? scopingCondition(statement, () => grantedActions(statement, ctx).filter((a) => !a.wildcardOnly && a.accessLevel !== 'List'), ctx.catalog) : undefined;
+      const scope = statement.condition
+        ? scopingCondition(
+            statement,
+            () => grantedActions(statement, ctx).filter((a) => !a.wildcardOnly && a.accessLevel !== 'List'),
+            ctx.catalog,
+          )
+        : undefined;
       if (scope && !scope.region) continue;
       const readOnly = scopable.count === scopableActions(statementGrants(statement, ctx.catalog), 'Read').count;
-      const limits = scope?.via ? 'how the actions are called (through an AWS service, for the principal)' : 'the regions';
-      const why = scope ? ` The condition on ${scope.key} limits ${limits}, not the resources: reported as information.` : readOnly ? ' Reported as information: the actions only read.' : '';
-      ctx.report({ span: star.span, message: resourceStarMessage(statement, scopable) + why, ...((scope || readOnly) && { severity: 'info' as const }) });
+      const limits = scope?.via
+        ? 'how the actions are called (through an AWS service, for the principal)'
+        : 'the regions';
+      const why = scope
+        ? ` The condition on ${scope.key} limits ${limits}, not the resources: reported as information.`
+        : readOnly
+          ? ' Reported as information: the actions only read.'
+          : '';
+      ctx.report({
+        span: star.span,
+        message: resourceStarMessage(statement, scopable) + why,
+        ...((scope || readOnly) && { severity: 'info' as const }),
+      });
     }
   },
 };
@@ -134,7 +156,10 @@ export const resourceStar: Rule = {
 function scopableBeyondListing(statement: Statement, ctx: RuleContext): { count: number; first: Action[] } {
   if (!statement.action) return { count: 0, first: [] };
   const grants = statementGrants(statement, ctx.catalog);
-  const count = (['Read', 'Write', 'Permissions management', 'Tagging'] as const).reduce((n, level) => n + scopableActions(grants, level).count, 0);
+  const count = (['Read', 'Write', 'Permissions management', 'Tagging'] as const).reduce(
+    (n, level) => n + scopableActions(grants, level).count,
+    0,
+  );
   const first: Action[] = [];
   if (count > 0) {
     for (const action of grants.actions.keys()) {
@@ -171,7 +196,11 @@ const VIA_SERVICE_KEYS = /^aws:(viaawsservice|calledvia|calledviafirst|calledvia
  * statement grants it nowhere: scoped or not granted, never every resource. `region` when the only
  * scoping key limits the region. Undefined when nothing scopes.
  */
-function scopingCondition(statement: Statement, actions: () => readonly Action[], catalog: Catalog): { key: string; region: boolean; via?: boolean } | undefined {
+function scopingCondition(
+  statement: Statement,
+  actions: () => readonly Action[],
+  catalog: Catalog,
+): { key: string; region: boolean; via?: boolean } | undefined {
   let region: string | undefined;
   let via: string | undefined;
   let listed: Set<string> | undefined;
@@ -179,7 +208,14 @@ function scopingCondition(statement: Statement, actions: () => readonly Action[]
     const key = entry.key.text;
     // `"Null": {"aws:ResourceTag/team": "false"}`: only resources that carry the tag (the pattern AWS's
     // controllers for EKS use, with their own tag keys).
-    if (operator.base === 'Null' && !operator.set && TAG_KEYS.test(key) && !entry.values.unknown && entry.values.values.every((v) => /^false$/i.test(v.text))) return { key, region: false };
+    if (
+      operator.base === 'Null' &&
+      !operator.set &&
+      TAG_KEYS.test(key) &&
+      !entry.values.unknown &&
+      entry.values.values.every((v) => /^false$/i.test(v.text))
+    )
+      return { key, region: false };
     if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
     if (REGION_KEYS.test(key)) region ??= key;
     else if (VIA_SERVICE_KEYS.test(key)) via ??= key;
@@ -201,7 +237,8 @@ function keysOf(actions: readonly Action[], catalog: Catalog): Set<string> {
     for (const k of action.conditionKeys) keys.add(k.toLowerCase());
     for (const rt of action.resourceTypes) {
       for (const k of rt.conditionKeys) keys.add(k.toLowerCase());
-      for (const k of catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? []) keys.add(k.toLowerCase());
+      for (const k of catalog.resourceType(action.service.prefix, rt.name)?.conditionKeys ?? [])
+        keys.add(k.toLowerCase());
     }
   }
   return keys;

@@ -94,7 +94,9 @@ function oidcStatements(document: PolicyDocument, catalog: Catalog): OidcStateme
   for (const statement of document.statements) {
     if (statement.unknown || !isAllow(statement) || statement.condition?.unknown) continue;
     if (!statement.principal || statement.principal.unknown || !allowsWebIdentity(statement)) continue;
-    const federated = statement.principal.entries.filter((e) => e.kind === 'Federated' && !e.values.unknown).flatMap((e) => e.values.values);
+    const federated = statement.principal.entries
+      .filter((e) => e.kind === 'Federated' && !e.values.unknown)
+      .flatMap((e) => e.values.values);
     if (federated.length === 0) continue;
     const providers: Provider[] = [];
     const unconditioned: Value[] = [];
@@ -125,13 +127,18 @@ function githubPattern(pattern: string): 'any-repository' | 'any-ref' | undefine
 }
 
 /** The GitHub `sub` values that take effect: positive string operators that hold on every request. */
-function githubSubjects(statement: Statement, catalog: Catalog): { operator: 'equals' | 'like'; value: Value }[] | 'unknown' {
+function githubSubjects(
+  statement: Statement,
+  catalog: Catalog,
+): { operator: 'equals' | 'like'; value: Value }[] | 'unknown' {
   const out: { operator: 'equals' | 'like'; value: Value }[] = [];
   for (const { operator: parsed, entry } of requiredEntries(statement, catalog)) {
     if (entry.key.text.toLowerCase() !== `${GITHUB}:sub`) continue;
-    if (parsed.base !== 'StringEquals' && parsed.base !== 'StringEqualsIgnoreCase' && parsed.base !== 'StringLike') continue;
+    if (parsed.base !== 'StringEquals' && parsed.base !== 'StringEqualsIgnoreCase' && parsed.base !== 'StringLike')
+      continue;
     if (entry.values.unknown) return 'unknown';
-    for (const value of entry.values.values) out.push({ operator: parsed.base === 'StringLike' ? 'like' : 'equals', value });
+    for (const value of entry.values.values)
+      out.push({ operator: parsed.base === 'StringLike' ? 'like' : 'equals', value });
   }
   return out;
 }
@@ -159,22 +166,28 @@ export const oidcTrustUnpinned: Rule = {
     docs: {
       what: 'A role trusts an OpenID Connect provider (`Federated`: GitHub Actions, an EKS cluster, Google, Cognito, any `oidc-provider/...`) for `sts:AssumeRoleWithWebIdentity` without a condition on the claim that identifies your tokens: `:sub` for GitHub, EKS and other providers, `:aud` for Google and Cognito, `:app_id` for Facebook and Login with Amazon. For GitHub, a `StringLike` subject that does not name the repository (`*`, `repo:*`, `repo:my-org/*`) is reported too. Conditions with `...IfExists` and `ForAllValues:` do not count: a token without the claim passes them (except on the audience, which every token carries: STS accepts a token only for a client ID registered with the provider). An entry with no values, or a value that matches anything (`StringLike "*"`), does not count either; a federated principal written as an intrinsic with a Condition that restricts nothing (`{}`) is reported as having none. Statements whose Condition is an intrinsic are not judged.',
       why: 'The provider issues tokens to everyone who uses it: without a condition on the subject, any GitHub workflow in the world (or every repository of the organisation), any pod of the cluster, any Google application can assume the role.',
-      example: '{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/*" } } }',
+      example:
+        '{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/*" } } }',
       fix: 'Name the subject: `"StringEquals": { "token.actions.githubusercontent.com:sub": "repo:my-org/deploy:ref:refs/heads/main" }` (or `repo:my-org/deploy:environment:prod`); `system:serviceaccount:<namespace>:<name>` for EKS; your client id or identity pool id as the `aud` for Google and Cognito.',
     },
   },
   check(document, ctx) {
     for (const { statement, providers, unconditioned, keys } of oidcStatements(document, ctx.catalog)) {
       for (const value of unconditioned) {
-        ctx.report({ span: value.span, message: 'This role trusts a web-identity provider with no condition at all: any identity the provider issues tokens for can assume it. Add conditions on the provider\'s claims (its :aud and :sub).' });
+        ctx.report({
+          span: value.span,
+          message:
+            "This role trusts a web-identity provider with no condition at all: any identity the provider issues tokens for can assume it. Add conditions on the provider's claims (its :aud and :sub).",
+        });
       }
       for (const provider of providers) {
         const claim = `${provider.host}:${IDENTIFYING_CLAIM[provider.kind]}`;
-        const pinned = keys.has(claim) || (provider.kind === 'other' && [...keys].some((k) => k.startsWith(`${provider.host}:`)));
+        const pinned =
+          keys.has(claim) || (provider.kind === 'other' && [...keys].some((k) => k.startsWith(`${provider.host}:`)));
         if (!pinned) {
           ctx.report({
             span: provider.at.span,
-            message: `Any ${PROVIDER_NAMES[provider.kind]} can assume this role: no condition on ${claim}${provider.kind === 'other' ? ' or another of the provider\'s claims' : ''}.`,
+            message: `Any ${PROVIDER_NAMES[provider.kind]} can assume this role: no condition on ${claim}${provider.kind === 'other' ? " or another of the provider's claims" : ''}.`,
           });
           continue;
         }
@@ -204,8 +217,9 @@ export const oidcAudienceMissing: Rule = {
     equivalents: { accessAnalyzer: ['MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL'] },
     docs: {
       what: 'A role trusts GitHub Actions, an EKS cluster or another OpenID Connect provider for `sts:AssumeRoleWithWebIdentity` without a condition on the token\'s audience (`<provider>:aud`) that restricts: an entry with no values or matching anything (`StringLike "*"`) does not count. Every token carries an audience, so `...IfExists` and `ForAllValues:` on it count as the plain operator does.',
-      why: 'The audience says the token was minted for AWS. Without it, a token the same workflow or service account obtained for another relying party is accepted too; AWS\'s own templates for GitHub and EKS always test it.',
-      example: '"Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/deploy:ref:refs/heads/main" } }',
+      why: "The audience says the token was minted for AWS. Without it, a token the same workflow or service account obtained for another relying party is accepted too; AWS's own templates for GitHub and EKS always test it.",
+      example:
+        '"Condition": { "StringLike": { "token.actions.githubusercontent.com:sub": "repo:my-org/deploy:ref:refs/heads/main" } }',
       fix: 'Add `"StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }` (the quick fix does so for GitHub and EKS; for other providers use the client id registered with IAM).',
     },
   },
@@ -228,7 +242,14 @@ export const oidcAudienceMissing: Rule = {
 };
 
 function audienceFix(ctx: RuleContext, statement: Statement, host: string): Fix[] {
-  const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', `${host}:aud`, 'sts.amazonaws.com');
+  const edit = addConditionEntry(
+    ctx.text,
+    ctx.source.format,
+    statement,
+    'StringEquals',
+    `${host}:aud`,
+    'sts.amazonaws.com',
+  );
   return edit ? [{ title: `Require ${host}:aud to be sts.amazonaws.com`, edits: [edit], preferred: true }] : [];
 }
 
@@ -254,7 +275,10 @@ export const oidcBranchUnpinned: Rule = {
       for (const { operator, value } of subjects) {
         const text = literal(value);
         if (operator !== 'like' || text === undefined || githubPattern(text) !== 'any-ref') continue;
-        ctx.report({ span: value.span, message: `'${text}' names the repository but not the branch or environment: any branch of it can assume this role.` });
+        ctx.report({
+          span: value.span,
+          message: `'${text}' names the repository but not the branch or environment: any branch of it can assume this role.`,
+        });
       }
     }
   },

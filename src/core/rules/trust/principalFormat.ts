@@ -18,7 +18,9 @@ function problems(element: PrincipalElement): Report[] {
       out.push({
         span: entry.key.span,
         message: `'${key}' is not a principal type: use AWS, Service, Federated or CanonicalUser${right ? ` ('${right}', with that case)` : ''}.`,
-        fixes: right ? [{ title: `Change to '${right}'`, edits: [{ span: entry.key.span, newText: right }], preferred: true }] : [],
+        fixes: right
+          ? [{ title: `Change to '${right}'`, edits: [{ span: entry.key.span, newText: right }], preferred: true }]
+          : [],
       });
       continue;
     }
@@ -29,9 +31,15 @@ function problems(element: PrincipalElement): Report[] {
       // script), whose value we cannot know; policy variables are not allowed in a Principal either way.
       if (text === undefined || (key === 'AWS' && text === '*') || text.includes('${')) continue;
       if (hasWildcard(text)) {
-        out.push({ span: value.span, message: `Wildcards are not supported inside a ${key} principal ('${text}'): IAM rejects it. Name the principals, or use "*" with a condition such as aws:PrincipalArn (ArnLike).` });
+        out.push({
+          span: value.span,
+          message: `Wildcards are not supported inside a ${key} principal ('${text}'): IAM rejects it. Name the principals, or use "*" with a condition such as aws:PrincipalArn (ArnLike).`,
+        });
       } else if (key === 'Service' && !SERVICE.test(text)) {
-        out.push({ span: value.span, message: `'${text}' is not a service principal: they have the form <service>.amazonaws.com (e.g. lambda.amazonaws.com).` });
+        out.push({
+          span: value.span,
+          message: `'${text}' is not a service principal: they have the form <service>.amazonaws.com (e.g. lambda.amazonaws.com).`,
+        });
       }
     }
   }

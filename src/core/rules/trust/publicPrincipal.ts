@@ -35,14 +35,35 @@ import { isNegated, parseOperator } from '../../policy/operators';
 
 /** The keys whose fixed values make `*` non-public, lower case. */
 const NOT_PUBLIC_KEYS: ReadonlySet<string> = new Set([
-  'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalarn', 'aws:principalaccount', 'aws:userid', 'aws:principalservicename',
-  'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner',
-  'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourcevpcarn', 'aws:sourceip',
-  's3:dataaccesspointaccount', 's3:dataaccesspointarn', 's3:x-amz-server-side-encryption-aws-kms-key-id', 'kms:calleraccount', 'sns:endpoint',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalarn',
+  'aws:principalaccount',
+  'aws:userid',
+  'aws:principalservicename',
+  'aws:sourceaccount',
+  'aws:sourcearn',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourceowner',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourcevpcarn',
+  'aws:sourceip',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+  's3:x-amz-server-side-encryption-aws-kms-key-id',
+  'kms:calleraccount',
+  'sns:endpoint',
   'elasticfilesystem:accessedviamounttarget',
 ]);
 
-const ARN_KEYS: ReadonlySet<string> = new Set(['aws:sourcearn', 'aws:principalarn', 'aws:sourcevpcarn', 's3:dataaccesspointarn']);
+const ARN_KEYS: ReadonlySet<string> = new Set([
+  'aws:sourcearn',
+  'aws:principalarn',
+  'aws:sourcevpcarn',
+  's3:dataaccesspointarn',
+]);
 
 /** The `*` that makes a statement's Principal everyone: `"Principal": "*"` or `{"AWS": "*"}`. */
 function wildcardPrincipal(statement: Statement): Value | undefined {
@@ -72,7 +93,8 @@ function restriction(statement: Statement, catalog: Catalog): { by: string } | {
     if (!why) return { by: key };
     notes.push(`${key} ${why}`);
   }
-  for (const part of verdict.ignored) if (part.entry && NOT_PUBLIC_KEYS.has(part.entry.key.text.toLowerCase())) notes.push(describeIgnored(part));
+  for (const part of verdict.ignored)
+    if (part.entry && NOT_PUBLIC_KEYS.has(part.entry.key.text.toLowerCase())) notes.push(describeIgnored(part));
   return { notes };
 }
 
@@ -93,7 +115,9 @@ function fixedValues({ entry, operator }: Pick<RestrictingEntry, 'entry' | 'oper
   if (entry.values.unknown) return undefined;
   const key = entry.key.text.toLowerCase();
   if (key === 'elasticfilesystem:accessedviamounttarget') {
-    return operator.base === 'Bool' && entry.values.values.every((v) => v.kind !== 'string' || /^true$/i.test(v.text)) ? undefined : 'is not Bool true';
+    return operator.base === 'Bool' && entry.values.values.every((v) => v.kind !== 'string' || /^true$/i.test(v.text))
+      ? undefined
+      : 'is not Bool true';
   }
   for (const value of entry.values.values) {
     const text = value.kind === 'unknown' || value.parts ? undefined : value.text;
@@ -124,10 +148,16 @@ function fixed(key: string, text: string): boolean {
  */
 function denyingUnless(denies: readonly Statement[], allow: Statement): string | undefined {
   for (const deny of denies) {
-    if (!covers(valuesOf(deny.action), valuesOf(allow.action), false) || !covers(valuesOf(deny.resource), valuesOf(allow.resource), true)) continue;
+    if (
+      !covers(valuesOf(deny.action), valuesOf(allow.action), false) ||
+      !covers(valuesOf(deny.resource), valuesOf(allow.resource), true)
+    )
+      continue;
     const condition = deny.condition;
     if (!condition || condition.unknown || condition.blocks.length === 0) continue;
-    const entries = condition.blocks.flatMap((block) => block.entries.map((entry) => ({ block, entry, operator: parseOperator(block.operator.text) })));
+    const entries = condition.blocks.flatMap((block) =>
+      block.entries.map((entry) => ({ block, entry, operator: parseOperator(block.operator.text) })),
+    );
     // Every entry must be a negated test of a key that ties the caller, with fixed values: the Deny then
     // applies to every request that does not carry them (a request without the key included).
     const keys = entries.map(({ entry, operator }) => {
@@ -137,14 +167,23 @@ function denyingUnless(denies: readonly Statement[], allow: Statement): string |
       const positive = { ...operator, base: operator.base.replace('Not', '') as typeof operator.base };
       return fixedValues({ entry, operator: positive }) === undefined ? key : undefined;
     });
-    if (keys.length > 0 && keys.every((k) => k !== undefined)) return `${keys.join(', ')} (the Deny of statement ${deny.index + 1} refuses every other value)`;
+    if (keys.length > 0 && keys.every((k) => k !== undefined))
+      return `${keys.join(', ')} (the Deny of statement ${deny.index + 1} refuses every other value)`;
   }
   return undefined;
 }
 
 /** The statements that may take a grant back from everyone (found once per document: a policy may hold thousands of statements). */
 function denialsToEveryone(document: PolicyDocument): Statement[] {
-  return document.statements.filter((s) => !s.unknown && effectOf(s) === 'Deny' && wildcardPrincipal(s) !== undefined && !s.notAction && !s.notResource && s.condition !== undefined);
+  return document.statements.filter(
+    (s) =>
+      !s.unknown &&
+      effectOf(s) === 'Deny' &&
+      wildcardPrincipal(s) !== undefined &&
+      !s.notAction &&
+      !s.notResource &&
+      s.condition !== undefined,
+  );
 }
 
 /** True when every value of `narrow` is matched by one of `wide` (`*`, the same text, or a matching pattern). */
@@ -169,7 +208,16 @@ export const publicPrincipal: Rule = {
     defaultSeverity: 'error',
     equivalents: {
       accessAnalyzer: ['ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL'],
-      checkov: ['CKV_AWS_60', 'CKV_AWS_61', 'CKV_AWS_33', 'CKV_AWS_32', 'CKV_AWS_72', 'CKV_AWS_167', 'CKV_AWS_168', 'CKV_AWS_169'],
+      checkov: [
+        'CKV_AWS_60',
+        'CKV_AWS_61',
+        'CKV_AWS_33',
+        'CKV_AWS_32',
+        'CKV_AWS_72',
+        'CKV_AWS_167',
+        'CKV_AWS_168',
+        'CKV_AWS_169',
+      ],
     },
     docs: {
       what:
@@ -177,8 +225,9 @@ export const publicPrincipal: Rule = {
         'What counts follows what AWS calls public. Amazon S3 ("The meaning of public", S3 User Guide) counts a policy as non-public only when it grants to fixed values (no wildcard, no policy variable) of a principal key, `aws:SourceIp` ranges no wider than /8 (IPv4) or /32 (IPv6), `aws:SourceArn`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceOwner`, `aws:SourceAccount`, `s3:x-amz-server-side-encryption-aws-kms-key-id`, `aws:userid` (a role\'s sessions `AROLEID:*` allowed), `s3:DataAccessPointArn` (any access point of a fixed account) or `s3:DataAccessPointAccount`; IAM Access Analyzer\'s findings name `aws:PrincipalArn`, `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:SourceIp`, `aws:SourceVpc`, `aws:UserId` and `kms:CallerAccount` as the conditions that limit access (IAM User Guide, "IAM Access Analyzer filter keys"). ' +
         'This rule counts those keys, and by the same logic `aws:PrincipalAccount`, `aws:PrincipalServiceName`, `aws:SourceOrgID`, `aws:SourceOrgPaths`, `aws:SourceVpcArn` and `sns:Endpoint`; an ARN with wildcards counts when its account is fixed, an organisation path when its organisation is. ' +
         'Not counted: a value with a wildcard (`StringLike aws:SourceVpc "vpc-*"`, S3\'s own example of a public policy) or a policy variable, `0.0.0.0/0` and other wide ranges, `...IfExists` (a request without the key, an anonymous one for instance, passes it), negated operators, an empty value list, and keys that do not tie the caller: `kms:ViaService` alone, `lambda:FunctionUrlAuthType`, `aws:VpcSourceIp` (the same private address exists in every VPC), `aws:ResourceAccount`. The message says which conditions were set aside and why. A Condition with an unknown part is not judged.',
-      why: 'Every AWS account in the world, and for many services anonymous callers, gets the statement\'s actions: a public bucket, queue, topic or key; a role anyone can assume.',
-      example: '{ "Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:orders" }',
+      why: "Every AWS account in the world, and for many services anonymous callers, gets the statement's actions: a public bucket, queue, topic or key; a role anyone can assume.",
+      example:
+        '{ "Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:orders" }',
       fix: 'Name the principals (accounts, roles, services), or add a condition with a fixed value such as `"StringEquals": { "aws:PrincipalOrgID": "o-..." }`, `aws:SourceVpce` for an endpoint, or, for a service, `aws:SourceArn`/`aws:SourceAccount`.',
     },
   },

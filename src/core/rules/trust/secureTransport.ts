@@ -21,7 +21,8 @@ function deniesPlainHttp(statement: Statement): boolean | undefined {
       if (entry.key.text.toLowerCase() !== 'aws:securetransport') continue;
       if (entry.values.unknown) return undefined;
       // `false` written as a string or as a YAML/JSON boolean.
-      if (entry.values.values.some((v) => v.kind === 'unknown' || v.parts || v.text.toLowerCase() === 'false')) return true;
+      if (entry.values.values.some((v) => v.kind === 'unknown' || v.parts || v.text.toLowerCase() === 'false'))
+        return true;
     }
   }
   return false;
@@ -37,7 +38,8 @@ export const bucketSecureTransport: Rule = {
     docs: {
       what: 'An S3 bucket policy has no Deny statement with the condition `"Bool": { "aws:SecureTransport": "false" }`. (AWS Security Hub control S3.5, CIS AWS Foundations 2.1.1; AWS Config rule s3-bucket-ssl-requests-only.) A policy with a statement whose Effect or Condition is an intrinsic is not reported.',
       why: 'S3 accepts plain-HTTP requests unless a policy refuses them: data and signed requests then travel unencrypted, readable and alterable on the network. An Allow that tests `aws:SecureTransport` "true" is not enough: identity policies of the account can still grant access over HTTP.',
-      example: '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/reader" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }] }',
+      example:
+        '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/reader" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }] }',
       fix: 'Add `{ "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::<bucket>", "arn:aws:s3:::<bucket>/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }`. The quick fix takes the bucket from the policy\'s resources (`!Sub arn:${AWS::Partition}:s3:::${Bucket}`, `!GetAtt Bucket.Arn` included).',
     },
   },
@@ -53,15 +55,21 @@ export const bucketSecureTransport: Rule = {
     if (unknown) return;
     ctx.report({
       span: document.statementKey.span,
-      message: 'This bucket policy does not deny plain-HTTP requests: add a Deny statement on "aws:SecureTransport": "false".',
+      message:
+        'This bucket policy does not deny plain-HTTP requests: add a Deny statement on "aws:SecureTransport": "false".',
       fixes: denyHttpFix(ctx, document),
     });
   },
 };
 
 /** The bucket ARN (and its objects') for the new statement, or a resource copied from the policy. */
-function bucketResources(ctx: RuleContext, document: PolicyDocument): { resources: Insertable[]; exact: boolean } | undefined {
-  const values = document.statements.flatMap((s) => (s.resource && !s.resource.list.unknown ? s.resource.list.values : []));
+function bucketResources(
+  ctx: RuleContext,
+  document: PolicyDocument,
+): { resources: Insertable[]; exact: boolean } | undefined {
+  const values = document.statements.flatMap((s) =>
+    s.resource && !s.resource.list.unknown ? s.resource.list.values : [],
+  );
   for (const value of values) {
     const bucket = bucketArn(ctx, value);
     if (bucket) return { resources: bucket, exact: true };
@@ -80,7 +88,12 @@ function bucketArn(ctx: RuleContext, value: Value): Insertable[] | undefined {
   }
   // Only a template's unknown parts are CloudFormation references to rebuild as `!Sub`; elsewhere (CDK,
   // Terraform) the value is copied as written instead.
-  if (!value.parts || ctx.source.shape !== 'cloudformation' || subWithVariables(ctx.text.slice(value.span.start, value.span.end))) return undefined;
+  if (
+    !value.parts ||
+    ctx.source.shape !== 'cloudformation' ||
+    subWithVariables(ctx.text.slice(value.span.start, value.span.end))
+  )
+    return undefined;
   // The value as a Sub template; its unknown parts are references (`Bucket`, `Bucket.Arn`, `AWS::Partition`).
   let template = '';
   for (const part of value.parts) {
@@ -88,7 +101,9 @@ function bucketArn(ctx: RuleContext, value: Value): Insertable[] | undefined {
     else if (/^(AWS::[A-Za-z]+|[A-Za-z0-9]+(\.[A-Za-z0-9.]+)?)$/.test(part.unknown)) template += `\${${part.unknown}}`;
     else return undefined;
   }
-  const match = /^(\$\{[A-Za-z0-9]+\.Arn\}|arn:(?:aws[a-z-]*|\$\{AWS::Partition\}):s3:::[^/*?]+)(\/.*)?$/.exec(template);
+  const match = /^(\$\{[A-Za-z0-9]+\.Arn\}|arn:(?:aws[a-z-]*|\$\{AWS::Partition\}):s3:::[^/*?]+)(\/.*)?$/.exec(
+    template,
+  );
   if (!match) return undefined;
   const bucket = match[1]!;
   const asValue = (t: string): Insertable => (t.includes('${') ? subOf(t) : t);
@@ -103,7 +118,10 @@ function subWithVariables(source: string): boolean {
 /** The value's text as written, when it can be copied as one item of a list. */
 function verbatim(ctx: RuleContext, value: Value): RawText | undefined {
   const quoted = ctx.text[value.span.start - 1];
-  const span = (quoted === '"' || quoted === "'") && ctx.text[value.span.end] === quoted ? { start: value.span.start - 1, end: value.span.end + 1 } : value.span;
+  const span =
+    (quoted === '"' || quoted === "'") && ctx.text[value.span.end] === quoted
+      ? { start: value.span.start - 1, end: value.span.end + 1 }
+      : value.span;
   const source = ctx.text.slice(span.start, span.end);
   if (source.includes('\n')) return undefined;
   // Plain YAML with flow indicators would change meaning inside a flow collection.
@@ -114,7 +132,8 @@ function verbatim(ctx: RuleContext, value: Value): RawText | undefined {
 function denyHttpFix(ctx: RuleContext, document: PolicyDocument): Fix[] {
   // In CDK code the bucket's own setting is the fix: the CDK writes the statement.
   const tls = document.codeFixes?.enforceTls;
-  if (tls) return [{ title: tls.title, edits: [{ span: tls.span, newText: tls.newText, native: true }], preferred: true }];
+  if (tls)
+    return [{ title: tls.title, edits: [{ span: tls.span, newText: tls.newText, native: true }], preferred: true }];
   const resources = bucketResources(ctx, document);
   if (!resources) return [];
   const sids = new Set(document.statements.map((s) => (s.sid ? literal(s.sid.value) : undefined)));
@@ -131,12 +150,19 @@ function denyHttpFix(ctx: RuleContext, document: PolicyDocument): Fix[] {
   const format = ctx.source.format;
   let edits: TextEdit[] | undefined;
   if (document.statementIsArray) {
-    const edit = appendItem(ctx.text, format, document.statements.map((s) => s.span), statement);
+    const edit = appendItem(
+      ctx.text,
+      format,
+      document.statements.map((s) => s.span),
+      statement,
+    );
     edits = edit && [edit];
   } else {
     edits = wrapWithItem(ctx.text, format, document.statements[0]!.span, statement);
   }
   if (!edits) return [];
-  const title = resources.exact ? 'Add a statement denying requests without TLS' : 'Add a statement denying requests without TLS (check its Resource: copied from the policy)';
+  const title = resources.exact
+    ? 'Add a statement denying requests without TLS'
+    : 'Add a statement denying requests without TLS (check its Resource: copied from the policy)';
   return [{ title, edits, preferred: resources.exact }];
 }

@@ -30,7 +30,9 @@ function servicePrincipals(statement: Statement): Value[] {
  * `...:aws:cloudtrail:arn`), as the CloudWatch Logs and CloudTrail guides show: that ties the key's use to the resource too.
  */
 function namesSourceInKeyContext(statement: Statement, catalog: Catalog): boolean {
-  return requiredEntries(statement, catalog).some(({ entry }) => /^kms:EncryptionContext:aws:[a-z0-9-]+:arn$/i.test(entry.key.text));
+  return requiredEntries(statement, catalog).some(({ entry }) =>
+    /^kms:EncryptionContext:aws:[a-z0-9-]+:arn$/i.test(entry.key.text),
+  );
 }
 
 export const serviceWithoutSource: Rule = {
@@ -39,11 +41,14 @@ export const serviceWithoutSource: Rule = {
     name: 'Service principal without a source',
     family: 'trust-and-resource',
     defaultSeverity: 'warning',
-    equivalents: { accessAnalyzer: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'] },
+    equivalents: {
+      accessAnalyzer: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'],
+    },
     docs: {
       what: 'An Allow statement of a resource policy (S3 bucket, SNS topic, SQS queue, KMS key, Secrets Manager secret...) names a service principal (`cloudtrail.amazonaws.com`, `events.amazonaws.com`...) with no `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID` or `aws:SourceOrgPaths` condition (`...IfExists` does not count, nor does an entry with no values or matching anything, such as `ArnLike "*"`; in a key policy, `kms:EncryptionContext:aws:<service>:arn` names the source too). Role trust policies are not reported: a role\'s trust in `lambda.amazonaws.com` or `ec2.amazonaws.com` lets the service use the role only for the functions and instances someone in the account attached it to, after being allowed `iam:PassRole`; that is where the control lives, and Access Analyzer does not ask for a source key there either.',
       why: 'The service acts for all of its customers. Without a condition naming your account or resource, another customer can point the same service at your resource (a trail, a rule, a subscription in their account) and have it read or write here: the confused deputy problem.',
-      example: '{ "Effect": "Allow", "Principal": { "Service": "cloudtrail.amazonaws.com" }, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::trail-logs/AWSLogs/*" }',
+      example:
+        '{ "Effect": "Allow", "Principal": { "Service": "cloudtrail.amazonaws.com" }, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::trail-logs/AWSLogs/*" }',
       fix: 'Add `"Condition": { "StringEquals": { "aws:SourceAccount": "<your account>" } }`, or better `"ArnLike": { "aws:SourceArn": "<the trail, rule or resource>" }`. In a template the quick fix uses `{"Ref": "AWS::AccountId"}`; in a bare policy it writes the placeholder account 111122223333 for you to replace.',
     },
   },
@@ -52,7 +57,12 @@ export const serviceWithoutSource: Rule = {
     for (const statement of document.statements) {
       if (statement.unknown || !isAllow(statement) || statement.condition?.unknown) continue;
       const services = servicePrincipals(statement);
-      if (services.length === 0 || requiresAnyKey(statement, ctx.catalog, SOURCE_KEYS) || namesSourceInKeyContext(statement, ctx.catalog)) continue;
+      if (
+        services.length === 0 ||
+        requiresAnyKey(statement, ctx.catalog, SOURCE_KEYS) ||
+        namesSourceInKeyContext(statement, ctx.catalog)
+      )
+        continue;
       const names = services.map((v) => literal(v)!);
       ctx.report({
         span: services[0]!.span,
@@ -65,7 +75,14 @@ export const serviceWithoutSource: Rule = {
 
 function sourceAccountFix(ctx: RuleContext, statement: Statement): Fix[] {
   const template = ctx.source.shape === 'cloudformation';
-  const edit = addConditionEntry(ctx.text, ctx.source.format, statement, 'StringEquals', 'aws:SourceAccount', template ? refTo('AWS::AccountId') : PLACEHOLDER_ACCOUNT);
+  const edit = addConditionEntry(
+    ctx.text,
+    ctx.source.format,
+    statement,
+    'StringEquals',
+    'aws:SourceAccount',
+    template ? refTo('AWS::AccountId') : PLACEHOLDER_ACCOUNT,
+  );
   if (!edit) return [];
   return [
     template

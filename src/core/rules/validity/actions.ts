@@ -40,7 +40,10 @@ export const unknownService: Rule = {
       ctx.report({
         span: value.span,
         message: `Unknown service prefix '${prefix}' in '${text}'.${didYouMean(suggestions.map((s) => s.value))}`,
-        fixes: replacementFixes(value.span, suggestions.map((s) => s.value)),
+        fixes: replacementFixes(
+          value.span,
+          suggestions.map((s) => s.value),
+        ),
       });
     }
   },
@@ -66,7 +69,11 @@ export const retiredService: Rule = {
       const prefix = text === undefined ? undefined : servicePrefix(text);
       if (prefix === undefined) continue;
       const name = ctx.catalog.service(prefix) ? undefined : formerService(prefix);
-      if (name) ctx.report({ span: value.span, message: `'${prefix}' is ${name}, which AWS has retired: '${text}' grants or denies nothing.` });
+      if (name)
+        ctx.report({
+          span: value.span,
+          message: `'${prefix}' is ${name}, which AWS has retired: '${text}' grants or denies nothing.`,
+        });
     }
   },
 };
@@ -79,7 +86,7 @@ export const unknownAction: Rule = {
     defaultSeverity: 'error',
     equivalents: { accessAnalyzer: ['INVALID_ACTION'], parliament: ['UNKNOWN_ACTION'] },
     docs: {
-      what: 'An action (or a wildcard pattern) matches no action of its service, or is not of the form `service:Action`. An API operation that IAM authorises with another action (`sqs:SendMessageBatch` is authorised by `sqs:SendMessage`, `s3:HeadObject` by `s3:GetObject`) names that action. An action AWS documentation puts in policies though the Service Authorization Reference does not list it (`SNS:Receive`, in every SNS topic\'s default policy) is information, not an error: it grants nothing either way.',
+      what: "An action (or a wildcard pattern) matches no action of its service, or is not of the form `service:Action`. An API operation that IAM authorises with another action (`sqs:SendMessageBatch` is authorised by `sqs:SendMessage`, `s3:HeadObject` by `s3:GetObject`) names that action. An action AWS documentation puts in policies though the Service Authorization Reference does not list it (`SNS:Receive`, in every SNS topic's default policy) is information, not an error: it grants nothing either way.",
       why: 'IAM ignores actions it does not know. The policy looks as if it grants or denies something it does not: a misspelt Deny is no protection at all.',
       example: '"Action": ["s3:GetObjekt", "s3:Put*Acll"]',
       fix: 'Use the exact action name from the Service Authorization Reference. The quick fix offers the closest known actions.',
@@ -93,7 +100,11 @@ export const unknownAction: Rule = {
       if (prefix === undefined || text.indexOf(':') === text.length - 1) {
         // `GetObject` with no service: the catalog knows which services have it.
         const suggestions = ctx.catalog.suggest(text).map((s) => s.value);
-        ctx.report({ span: value.span, message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).${didYouMean(suggestions)}`, fixes: replacementFixes(value.span, suggestions) });
+        ctx.report({
+          span: value.span,
+          message: `'${text}' is not an action: write it as service:ActionName (for example s3:GetObject).${didYouMean(suggestions)}`,
+          fixes: replacementFixes(value.span, suggestions),
+        });
         continue;
       }
       if (hasWildcard(prefix) || !ctx.catalog.service(prefix)) continue; // unknown-service reports these
@@ -101,7 +112,11 @@ export const unknownAction: Rule = {
       const elsewhere = documentedElsewhere(text);
       if (elsewhere) {
         // IAM accepts it and it grants nothing; the policy came from AWS's own documentation: not an error.
-        ctx.report({ span: value.span, message: `'${text}' is in ${elsewhere}, but the Service Authorization Reference lists no such action: it grants or denies nothing.`, severity: 'info' });
+        ctx.report({
+          span: value.span,
+          message: `'${text}' is in ${elsewhere}, but the Service Authorization Reference lists no such action: it grants or denies nothing.`,
+          severity: 'info',
+        });
         continue;
       }
       const authorising = authorisingActions(text);
@@ -114,11 +129,16 @@ export const unknownAction: Rule = {
         continue;
       }
       const suggestions = ctx.catalog.suggest(text);
-      const what = hasWildcard(text) ? `'${text}' matches no ${ctx.catalog.service(prefix)!.name} action` : `Unknown action '${text}'`;
+      const what = hasWildcard(text)
+        ? `'${text}' matches no ${ctx.catalog.service(prefix)!.name} action`
+        : `Unknown action '${text}'`;
       ctx.report({
         span: value.span,
         message: `${what}.${didYouMean(suggestions.map((s) => s.value))}`,
-        fixes: replacementFixes(value.span, suggestions.map((s) => s.value)),
+        fixes: replacementFixes(
+          value.span,
+          suggestions.map((s) => s.value),
+        ),
       });
     }
   },

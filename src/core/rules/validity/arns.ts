@@ -39,7 +39,14 @@ function plain(text: string | undefined): text is string {
 }
 
 /** A fix replacing one field of a literal ARN, when its place in the source is certain. */
-function fieldFix(ctx: { text: string }, value: Value, split: SplitArn, index: number, newText: string, title: string): Fix[] {
+function fieldFix(
+  ctx: { text: string },
+  value: Value,
+  split: SplitArn,
+  index: number,
+  newText: string,
+  title: string,
+): Fix[] {
   const field = split.fields[index]!;
   if (value.parts || field.offset === undefined || field.text === undefined) return [];
   // Escapes in a JSON string would shift offsets: fix only values written as they read.
@@ -60,11 +67,14 @@ function problem(value: Value, catalog: Catalog, ctx: { text: string }): Omit<Re
   if (prefix.text !== 'arn' || split.fields.length === 1) {
     return {
       message: `'${value.text}' is not an ARN: a resource is "*" or starts with 'arn:' (arn:partition:service:region:account:resource).`,
-      fixes: prefix.text.toLowerCase() === 'arn' ? fieldFix(ctx, value, split, 0, 'arn', "Change the prefix to 'arn'") : [],
+      fixes:
+        prefix.text.toLowerCase() === 'arn' ? fieldFix(ctx, value, split, 0, 'arn', "Change the prefix to 'arn'") : [],
     };
   }
   if (split.complete && split.fields.length < 6) {
-    return { message: `'${value.text}' has ${split.fields.length} of the 6 fields of an ARN (arn:partition:service:region:account:resource).` };
+    return {
+      message: `'${value.text}' has ${split.fields.length} of the 6 fields of an ARN (arn:partition:service:region:account:resource).`,
+    };
   }
   if (partition?.text !== undefined && !partition.text.includes('${') && !PARTITIONS.includes(partition.text)) {
     if (!hasWildcard(partition.text) || !PARTITIONS.some(globMatcher(partition.text, true))) {
@@ -72,7 +82,8 @@ function problem(value: Value, catalog: Catalog, ctx: { text: string }): Omit<Re
     }
   }
   if (service?.text === undefined || service.text.includes('${')) return undefined;
-  if (service.text === '') return { message: `'${value.text}' has no service: the third field of an ARN names it (arn:aws:s3:::bucket).` };
+  if (service.text === '')
+    return { message: `'${value.text}' has no service: the third field of an ARN names it (arn:aws:s3:::bucket).` };
   if (service.text !== service.text.toLowerCase()) {
     const lower = service.text.toLowerCase();
     return {
@@ -84,7 +95,9 @@ function problem(value: Value, catalog: Catalog, ctx: { text: string }): Omit<Re
     return { message: `'${region.text}' is not a region code (such as us-east-1).` };
   }
   if (plain(account?.text) && account.text !== '' && account.text !== 'aws' && !/^\d{12}$/.test(account.text)) {
-    return { message: `'${account.text}' is not an account ID: an ARN's account is 12 digits (or 'aws' for AWS-owned resources).` };
+    return {
+      message: `'${account.text}' is not an account ID: an ARN's account is 12 digits (or 'aws' for AWS-owned resources).`,
+    };
   }
   return fieldsForService(value, input, split, catalog, ctx);
 }
@@ -94,12 +107,19 @@ function problem(value: Value, catalog: Catalog, ctx: { text: string }): Omit<Re
  * where they need them: reported only when the ARN matches none of the service's resource types as
  * written and does once the field is emptied or filled, so the catalog's formats decide.
  */
-function fieldsForService(value: Value, input: ArnInput, split: SplitArn, catalog: Catalog, ctx: { text: string }): Omit<Report, 'span'> | undefined {
+function fieldsForService(
+  value: Value,
+  input: ArnInput,
+  split: SplitArn,
+  catalog: Catalog,
+  ctx: { text: string },
+): Omit<Report, 'span'> | undefined {
   const [, , service, region, account] = split.fields;
   if (!split.complete || split.fields.length < 6 || !plain(region?.text) || !plain(account?.text)) return undefined;
   const serviceName = service!.text!;
   if (arnFitsSomeType(catalog, input, serviceName)) return undefined;
-  const fits = (r: string, a: string) => arnFitsSomeType(catalog, withRegionAndAccount(input, split, r, a), serviceName);
+  const fits = (r: string, a: string) =>
+    arnFitsSomeType(catalog, withRegionAndAccount(input, split, r, a), serviceName);
   if (region.text !== '' && fits('', account.text)) {
     return {
       message: `${serviceName} ARNs of this kind have no region: '${value.text}' matches no ${serviceName} resource.`,
@@ -113,10 +133,14 @@ function fieldsForService(value: Value, input: ArnInput, split: SplitArn, catalo
     };
   }
   if (region.text === '' && fits('us-east-1', account.text === '' ? '111122223333' : account.text)) {
-    return { message: `${serviceName} ARNs of this kind need a region (or *): '${value.text}' matches no ${serviceName} resource.` };
+    return {
+      message: `${serviceName} ARNs of this kind need a region (or *): '${value.text}' matches no ${serviceName} resource.`,
+    };
   }
   if (account.text === '' && fits(region.text, '111122223333')) {
-    return { message: `${serviceName} ARNs of this kind need an account ID (or *): '${value.text}' matches no ${serviceName} resource.` };
+    return {
+      message: `${serviceName} ARNs of this kind need an account ID (or *): '${value.text}' matches no ${serviceName} resource.`,
+    };
   }
   return undefined;
 }
@@ -129,8 +153,15 @@ export const invalidArn: Rule = {
     defaultSeverity: 'error',
     equivalents: {
       accessAnalyzer: [
-        'INVALID_ARN_PREFIX', 'MISSING_ARN_FIELD', 'INVALID_PARTITION', 'INVALID_ARN_SERVICE_CASE', 'INVALID_ARN_REGION', 'INVALID_ARN_ACCOUNT',
-        'ARN_REGION_NOT_ALLOWED', 'ARN_ACCOUNT_NOT_ALLOWED', 'MISSING_ARN_REGION',
+        'INVALID_ARN_PREFIX',
+        'MISSING_ARN_FIELD',
+        'INVALID_PARTITION',
+        'INVALID_ARN_SERVICE_CASE',
+        'INVALID_ARN_REGION',
+        'INVALID_ARN_ACCOUNT',
+        'ARN_REGION_NOT_ALLOWED',
+        'ARN_ACCOUNT_NOT_ALLOWED',
+        'MISSING_ARN_REGION',
       ],
       parliament: ['INVALID_ARN'],
     },
@@ -138,7 +169,7 @@ export const invalidArn: Rule = {
       what: 'A Resource or NotResource value (or an `Arn...` condition value) that is not `"*"` and not a well-formed ARN: no `arn:` prefix, fewer than six fields, an unknown partition, an upper-case service, a region that is not a region code, an account that is not 12 digits; or a region or account where the service\'s ARNs have none (`arn:aws:s3:us-east-1::bucket`, an account in an S3 bucket ARN) or none where they need one. Wildcards, policy variables (`${aws:PrincipalAccount}`) and CloudFormation values known only at deploy time are accepted in every field. API Gateway\'s `execute-api:/...` form is accepted.',
       why: 'A malformed ARN matches no resource: an Allow grants nothing (the application fails at run time), a Deny protects nothing. IAM rejects some of these outright.',
       example: '"Resource": "arn:aws:s3:us-east-1::orders-bucket/*"',
-      fix: 'Write the ARN in the service\'s format (the Service Authorization Reference lists them). Quick fixes lower-case the service and remove a region or account the service does not take.',
+      fix: "Write the ARN in the service's format (the Service Authorization Reference lists them). Quick fixes lower-case the service and remove a region or account the service does not take.",
     },
   },
   check(document, ctx) {

@@ -31,7 +31,12 @@ function counterpart(op: ParsedOperator, family: OperatorFamily): string | undef
     Numeric: { StringEquals: 'NumericEquals', StringNotEquals: 'NumericNotEquals' },
     Date: { StringEquals: 'DateEquals', StringNotEquals: 'DateNotEquals' },
     IPAddress: { StringEquals: 'IpAddress', StringNotEquals: 'NotIpAddress' },
-    ARN: { StringEquals: 'ArnEquals', StringNotEquals: 'ArnNotEquals', StringLike: 'ArnLike', StringNotLike: 'ArnNotLike' },
+    ARN: {
+      StringEquals: 'ArnEquals',
+      StringNotEquals: 'ArnNotEquals',
+      StringLike: 'ArnLike',
+      StringNotLike: 'ArnNotLike',
+    },
   };
   const base = names[family]?.[op.base];
   if (!base) return undefined;
@@ -55,7 +60,9 @@ function* typedEntries(document: PolicyDocument, catalog: { conditionKey(name: s
 }
 
 /** The values of an entry that are fully known scalars. */
-function knownValues(entry: ConditionEntry): { value: Value; text: string; kind: 'string' | 'number' | 'boolean' | 'null' }[] {
+function knownValues(
+  entry: ConditionEntry,
+): { value: Value; text: string; kind: 'string' | 'number' | 'boolean' | 'null' }[] {
   if (entry.values.unknown) return [];
   return entry.values.values.flatMap((value) => {
     if (value.kind === 'unknown' || value.parts) return [];
@@ -66,14 +73,30 @@ function knownValues(entry: ConditionEntry): { value: Value; text: string; kind:
 /** A fix renaming the block's operator, offered only when the block holds just this entry. */
 function operatorFix(block: ConditionBlock, operator: string | undefined): Fix[] {
   if (!operator || block.entries.length !== 1) return [];
-  return [{ title: `Change the operator to '${operator}'`, edits: [replace(block.operator.span, operator)], preferred: true }];
+  return [
+    { title: `Change the operator to '${operator}'`, edits: [replace(block.operator.span, operator)], preferred: true },
+  ];
 }
 
 const ARTICLE: Record<ScalarKeyType, string> = {
-  String: 'a String', ARN: 'an ARN', Bool: 'a Bool', Numeric: 'a Numeric', Date: 'a Date', IPAddress: 'an IPAddress', Binary: 'a Binary', Null: 'a Null',
+  String: 'a String',
+  ARN: 'an ARN',
+  Bool: 'a Bool',
+  Numeric: 'a Numeric',
+  Date: 'a Date',
+  IPAddress: 'an IPAddress',
+  Binary: 'a Binary',
+  Null: 'a Null',
 };
 const OPERATORS: Record<ScalarKeyType, string> = {
-  String: 'String', ARN: 'Arn', Bool: 'Bool', Numeric: 'Numeric', Date: 'Date', IPAddress: 'IpAddress/NotIpAddress', Binary: 'BinaryEquals', Null: 'Null',
+  String: 'String',
+  ARN: 'Arn',
+  Bool: 'Bool',
+  Numeric: 'Numeric',
+  Date: 'Date',
+  IPAddress: 'IpAddress/NotIpAddress',
+  Binary: 'BinaryEquals',
+  Null: 'Null',
 };
 
 export const conditionTypeMismatch: Rule = {
@@ -83,14 +106,22 @@ export const conditionTypeMismatch: Rule = {
     family: 'validity',
     defaultSeverity: 'warning',
     equivalents: {
-      accessAnalyzer: ['TYPE_MISMATCH', 'TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_IP_RANGE', 'TYPE_MISMATCH_STRING', 'INVALID_VARIABLE_FOR_OPERATOR'],
+      accessAnalyzer: [
+        'TYPE_MISMATCH',
+        'TYPE_MISMATCH_BOOLEAN',
+        'TYPE_MISMATCH_NUMBER',
+        'TYPE_MISMATCH_DATE',
+        'TYPE_MISMATCH_IP_RANGE',
+        'TYPE_MISMATCH_STRING',
+        'INVALID_VARIABLE_FOR_OPERATOR',
+      ],
       parliament: ['MISMATCHED_TYPE', 'MISMATCHED_TYPE_OPERATION_TO_NULL'],
     },
     docs: {
       what: 'A condition compares a key with an operator of another type (`StringEquals` on the Bool key `aws:ViaAWSService`, `Bool` on a String key, `IpAddress` on anything but an IP key), or gives a value the operator cannot read (`NumericLessThan` with `"ten"`, `DateGreaterThan` with `"yesterday"`, `Bool` or `Null` with anything but true/false, `IpAddress` with a malformed CIDR, `BinaryEquals` with text that is not base64). Policy variables (`${aws:username}`) are only substituted by String and Arn operators. Arn operators on String keys are accepted (many String keys hold ARNs); String operators on ARN keys are the rule `string-like-on-arn-key`\'s. Keys the catalog does not know are not checked.',
-      why: 'The comparison does not do what it reads as: a value that cannot be of the operator\'s type never matches, so an Allow grants nothing, a Deny denies nothing, and a negated operator matches everything.',
+      why: "The comparison does not do what it reads as: a value that cannot be of the operator's type never matches, so an Allow grants nothing, a Deny denies nothing, and a negated operator matches everything.",
       example: '"Condition": { "StringEquals": { "aws:ViaAWSService": "lambda.amazonaws.com" } }',
-      fix: 'Use the operator of the key\'s type (the quick fix renames the operator when the block holds only that key) and values of that type; for `aws:ViaAWSService`, test `aws:CalledVia` instead.',
+      fix: "Use the operator of the key's type (the quick fix renames the operator when the block holds only that key) and values of that type; for `aws:ViaAWSService`, test `aws:CalledVia` instead.",
     },
   },
   check(document, ctx) {
@@ -98,7 +129,10 @@ export const conditionTypeMismatch: Rule = {
       if (!accepts(key, type, family)) {
         const target = counterpart(op, type);
         const values = knownValues(entry);
-        const fixable = !entry.values.unknown && values.length === entry.values.values.length && values.every((v) => valueProblem(type, v.text, v.kind) === undefined && !hasPolicyVariable(v.text));
+        const fixable =
+          !entry.values.unknown &&
+          values.length === entry.values.values.length &&
+          values.every((v) => valueProblem(type, v.text, v.kind) === undefined && !hasPolicyVariable(v.text));
         ctx.report({
           span: entry.key.span,
           message: `'${key.name}' is ${ARTICLE[type]} key: compare it with ${OPERATORS[type]} operators, not '${block.operator.text}'.`,
@@ -108,11 +142,15 @@ export const conditionTypeMismatch: Rule = {
       if (family === 'String' || family === 'ARN') continue;
       for (const { value, text, kind } of knownValues(entry)) {
         if (family !== 'Null' && hasPolicyVariable(text)) {
-          ctx.report({ span: value.span, message: `Policy variables are only substituted by String and Arn operators: '${block.operator.text}' compares '${text}' as written.` });
+          ctx.report({
+            span: value.span,
+            message: `Policy variables are only substituted by String and Arn operators: '${block.operator.text}' compares '${text}' as written.`,
+          });
           continue;
         }
         const problem = valueProblem(family, text, kind);
-        if (problem) ctx.report({ span: value.span, message: `'${text}' ${problem}: '${block.operator.text}' never matches it.` });
+        if (problem)
+          ctx.report({ span: value.span, message: `'${text}' ${problem}: '${block.operator.text}' never matches it.` });
       }
     }
   },
@@ -129,10 +167,13 @@ export const stringLikeOnArnKey: Rule = {
     name: 'StringLike on an ARN key',
     family: 'validity',
     defaultSeverity: 'info',
-    equivalents: { accessAnalyzer: ['STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS'], parliament: ['MISMATCHED_TYPE_BUT_USABLE'] },
+    equivalents: {
+      accessAnalyzer: ['STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS'],
+      parliament: ['MISMATCHED_TYPE_BUT_USABLE'],
+    },
     docs: {
       what: 'A condition compares an ARN key (`aws:SourceArn`, `aws:PrincipalArn`, `iam:AssociatedResourceArn`...) with `StringLike` or `StringNotLike` instead of `ArnLike`/`ArnNotLike`. (`StringEquals` on an ARN key compares the same way `ArnEquals` does, and is not reported.)',
-      why: 'It works, but a string `*` spans the colons between an ARN\'s fields, so `arn:aws:iam::*:role/app` also matches role names in other paths or fields you did not mean; Arn operators match each field on its own and say what the key holds.',
+      why: "It works, but a string `*` spans the colons between an ARN's fields, so `arn:aws:iam::*:role/app` also matches role names in other paths or fields you did not mean; Arn operators match each field on its own and say what the key holds.",
       example: '"Condition": { "StringLike": { "aws:SourceArn": "arn:aws:sns:*:111122223333:orders-*" } }',
       fix: 'Use `ArnLike`/`ArnNotLike` (keeping `ForAllValues:`/`ForAnyValue:` and `IfExists`). The quick fix renames the operator when every key of the block is an ARN key and every value is a full six-field ARN.',
     },
@@ -152,12 +193,23 @@ export const stringLikeOnArnKey: Rule = {
       if (type !== 'ARN' || (op.base !== 'StringLike' && op.base !== 'StringNotLike')) continue;
       const counts = byBlock.get(block)!;
       const allArn = counts.known === block.entries.length && counts.arn === counts.known;
-      const fullArns = (counts.fullArns ??= block.entries.every((e) => !e.values.unknown && e.values.values.every((v) => literal(v) !== undefined && hasSixFields(v.text))));
+      const fullArns = (counts.fullArns ??= block.entries.every(
+        (e) => !e.values.unknown && e.values.values.every((v) => literal(v) !== undefined && hasSixFields(v.text)),
+      ));
       const target = counterpart(op, 'ARN')!;
       ctx.report({
         span: entry.key.span,
         message: `'${entry.key.text}' holds an ARN: '${target}' matches each ARN field on its own, where '${block.operator.text}' lets '*' span colons.`,
-        fixes: allArn && fullArns ? [{ title: `Change the operator to '${target}'`, edits: [replace(block.operator.span, target)], preferred: true }] : [],
+        fixes:
+          allArn && fullArns
+            ? [
+                {
+                  title: `Change the operator to '${target}'`,
+                  edits: [replace(block.operator.span, target)],
+                  preferred: true,
+                },
+              ]
+            : [],
       });
     }
   },

@@ -46,18 +46,26 @@ function isIpv6(text: string): boolean {
  * Why a condition value cannot be of the type the operator compares, or undefined when it can.
  * `kind` is the value's JSON type: numbers and booleans written unquoted are fine where they fit.
  */
-export function valueProblem(family: OperatorFamily, text: string, kind: 'string' | 'number' | 'boolean' | 'null'): string | undefined {
+export function valueProblem(
+  family: OperatorFamily,
+  text: string,
+  kind: 'string' | 'number' | 'boolean' | 'null',
+): string | undefined {
   switch (family) {
     case 'Numeric':
       return kind === 'number' || NUMBER.test(text) ? undefined : 'is not a number';
     case 'Date':
       // A date is ISO 8601 or a count of seconds since 1970 (aws:EpochTime's form).
-      return kind === 'number' || ISO_DATE.test(text) || /^\d+$/.test(text) ? undefined : 'is not a date (ISO 8601, such as 2026-01-31 or 2026-01-31T12:00:00Z, or seconds since 1970)';
+      return kind === 'number' || ISO_DATE.test(text) || /^\d+$/.test(text)
+        ? undefined
+        : 'is not a date (ISO 8601, such as 2026-01-31 or 2026-01-31T12:00:00Z, or seconds since 1970)';
     case 'Bool':
     case 'Null':
       return /^(true|false)$/i.test(text) ? undefined : 'is neither true nor false';
     case 'IPAddress':
-      return IPV4.test(text) || isIpv6(text) ? undefined : 'is not an IP address or CIDR range (such as 203.0.113.0/24)';
+      return IPV4.test(text) || isIpv6(text)
+        ? undefined
+        : 'is not an IP address or CIDR range (such as 203.0.113.0/24)';
     case 'Binary':
       return kind === 'string' && BASE64.test(text) ? undefined : 'is not base64-encoded';
     default:

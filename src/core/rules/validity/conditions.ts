@@ -12,7 +12,10 @@ export const unknownConditionOperator: Rule = {
     name: 'Unknown condition operator',
     family: 'validity',
     defaultSeverity: 'error',
-    equivalents: { accessAnalyzer: ['INVALID_CONDITION_OPERATOR', 'NULL_WITH_IF_EXISTS'], parliament: ['UNKNOWN_OPERATOR'] },
+    equivalents: {
+      accessAnalyzer: ['INVALID_CONDITION_OPERATOR', 'NULL_WITH_IF_EXISTS'],
+      parliament: ['UNKNOWN_OPERATOR'],
+    },
     docs: {
       what: 'A condition uses an operator IAM does not have (`StringEqual`, `ArnMatch`, `NullIfExists`...).',
       why: 'IAM rejects the policy, or the condition does not restrict what its author meant.',
@@ -50,7 +53,10 @@ export const unknownConditionKey: Rule = {
     name: 'Unknown condition key',
     family: 'validity',
     defaultSeverity: 'error',
-    equivalents: { accessAnalyzer: ['INVALID_GLOBAL_CONDITION_KEY', 'INVALID_SERVICE_CONDITION_KEY'], parliament: ['UNKNOWN_CONDITION_FOR_ACTION'] },
+    equivalents: {
+      accessAnalyzer: ['INVALID_GLOBAL_CONDITION_KEY', 'INVALID_SERVICE_CONDITION_KEY'],
+      parliament: ['UNKNOWN_CONDITION_FOR_ACTION'],
+    },
     docs: {
       what: 'A condition tests a key that is neither a global `aws:` key nor a key of the service it names (`aws:SourceIP` is fine, `aws:SourceIPAddress` is not; `s3:Prefix`... is `s3:prefix`).',
       why: 'A key that does not exist is absent from every request: the condition never matches (an Allow grants nothing) or, with `...IfExists` or a negated operator, always matches (a Deny or a restriction does nothing).',
@@ -68,14 +74,20 @@ export const unknownConditionKey: Rule = {
           if (colon <= 0 || name.slice(0, colon).includes('.') || name.includes('${')) continue;
           if (ctx.catalog.conditionKey(name)) continue;
           const prefix = name.slice(0, colon);
-          const known = prefix.toLowerCase() === 'aws' ? ctx.catalog.globalConditionKeys() : ctx.catalog.conditionKeysOf(prefix);
+          const known =
+            prefix.toLowerCase() === 'aws' ? ctx.catalog.globalConditionKeys() : ctx.catalog.conditionKeysOf(prefix);
           const best = known
             .map((k) => ({ k: k.name, d: editDistance(name.toLowerCase(), k.name.toLowerCase()) }))
             .filter((x) => x.d <= Math.max(2, Math.floor(name.length / 4)) && !x.k.includes('${'))
             .sort((a, b) => a.d - b.d)
             .slice(0, 2)
             .map((x) => x.k);
-          const where = prefix.toLowerCase() === 'aws' ? 'global condition key' : ctx.catalog.service(prefix) ? `${ctx.catalog.service(prefix)!.name} condition key` : 'condition key (unknown service)';
+          const where =
+            prefix.toLowerCase() === 'aws'
+              ? 'global condition key'
+              : ctx.catalog.service(prefix)
+                ? `${ctx.catalog.service(prefix)!.name} condition key`
+                : 'condition key (unknown service)';
           ctx.report({
             span: entry.key.span,
             message: `Unknown ${where} '${name}'.${didYouMean(best)}`,

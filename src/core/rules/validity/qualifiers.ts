@@ -27,7 +27,10 @@ export const forAllValuesOnSingleValuedKey: Rule = {
     name: 'ForAllValues with a single-valued key',
     family: 'validity',
     defaultSeverity: 'warning',
-    equivalents: { accessAnalyzer: ['FORALLVALUES_WITH_SINGLE_VALUED_KEY'], parliament: ['SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'] },
+    equivalents: {
+      accessAnalyzer: ['FORALLVALUES_WITH_SINGLE_VALUED_KEY'],
+      parliament: ['SINGLE_VALUE_CONDITION_TOO_PERMISSIVE'],
+    },
     docs: {
       what: 'A condition uses `ForAllValues:` with a key that holds one value per request: a global key other than the multivalued ones (`aws:PrincipalOrgID`, `aws:SourceVpc`...) or a tag value (`aws:ResourceTag/team`, `ec2:ResourceTag/team`). Other service keys are not checked: the Service Authorization Reference types some list-valued keys as String. (`ForAnyValue:` on a single-valued key behaves like the plain operator and is not reported.)',
       why: '`ForAllValues:` is true when every value of the key matches, and so also when the request has no value at all: the condition lets through every request that lacks the key, which is rarely what the author meant.',
@@ -45,9 +48,16 @@ export const forAllValuesOnSingleValuedKey: Rule = {
           return key !== undefined && certainlySingleValued(e.key.text, key.type);
         });
         // Removing the qualifier changes every key of the block: offer it only when all of them are single-valued.
-        const fixes = single.length === block.entries.length
-          ? [{ title: 'Remove ForAllValues:', edits: [replace(block.operator.span, block.operator.text.slice('ForAllValues:'.length))], preferred: true }]
-          : [];
+        const fixes =
+          single.length === block.entries.length
+            ? [
+                {
+                  title: 'Remove ForAllValues:',
+                  edits: [replace(block.operator.span, block.operator.text.slice('ForAllValues:'.length))],
+                  preferred: true,
+                },
+              ]
+            : [];
         for (const entry of single) {
           ctx.report({
             span: entry.key.span,
@@ -83,9 +93,13 @@ export const multivaluedKeyWithoutQualifier: Rule = {
           const key = e.key.text.includes('${') ? undefined : ctx.catalog.conditionKey(e.key.text);
           return key !== undefined && isMultivaluedKeyType(key.type);
         });
-        const fixes = multi.length === block.entries.length
-          ? ['ForAllValues', 'ForAnyValue'].map((q) => ({ title: `Add ${q}:`, edits: [replace(block.operator.span, `${q}:${block.operator.text}`)] }))
-          : [];
+        const fixes =
+          multi.length === block.entries.length
+            ? ['ForAllValues', 'ForAnyValue'].map((q) => ({
+                title: `Add ${q}:`,
+                edits: [replace(block.operator.span, `${q}:${block.operator.text}`)],
+              }))
+            : [];
         for (const entry of multi) {
           ctx.report({
             span: entry.key.span,

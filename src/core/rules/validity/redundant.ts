@@ -61,7 +61,7 @@ export const redundantAction: Rule = {
     defaultSeverity: 'info',
     equivalents: { accessAnalyzer: ['REDUNDANT_ACTION'] },
     docs: {
-      what: 'An action in a statement\'s Action or NotAction list is already covered by another entry of the same list (`s3:GetObject` beside `s3:Get*`), or repeated.',
+      what: "An action in a statement's Action or NotAction list is already covered by another entry of the same list (`s3:GetObject` beside `s3:Get*`), or repeated.",
       why: 'It changes nothing, and it misleads the reader: a reviewer sees `s3:GetObject` and misses that `s3:Get*` grants 60 more actions.',
       example: '"Action": ["s3:Get*", "s3:GetObject"]',
       fix: 'Remove the covered entry (the quick fix does), or replace the wider pattern with the actions you need.',
@@ -74,7 +74,14 @@ export const redundantAction: Rule = {
         // Lists of a thousand actions exist (ReadOnlyAccess): build each matcher and expansion once.
         const matcher = memoizedMatcher(false);
         const expansions = new Map<string, readonly string[]>();
-        const expansion = (p: string) => expansions.get(p) ?? expansions.set(p, ctx.catalog.expand(p).actions.map((a) => a.fullName)).get(p)!;
+        const expansion = (p: string) =>
+          expansions.get(p) ??
+          expansions
+            .set(
+              p,
+              ctx.catalog.expand(p).actions.map((a) => a.fullName),
+            )
+            .get(p)!;
         reportCovered(
           element.list.values,
           ctx,
@@ -86,7 +93,10 @@ export const redundantAction: Rule = {
             if (granted.length === 0) return -1;
             return wides(granted[0]!).find((wide) => granted.every(matcher(wide.text)))?.index ?? -1;
           },
-          (narrow, wide) => (narrow.toLowerCase() === wide.toLowerCase() ? `'${narrow}' is listed twice.` : `'${narrow}' is redundant: '${wide}' already covers it.`),
+          (narrow, wide) =>
+            narrow.toLowerCase() === wide.toLowerCase()
+              ? `'${narrow}' is listed twice.`
+              : `'${narrow}' is redundant: '${wide}' already covers it.`,
           false,
         );
       }
@@ -102,7 +112,7 @@ export const redundantResource: Rule = {
     defaultSeverity: 'info',
     equivalents: { accessAnalyzer: ['REDUNDANT_RESOURCE'] },
     docs: {
-      what: 'A resource in a statement\'s Resource or NotResource list is already covered by another entry of the same list (`arn:aws:s3:::b/reports/*` beside `arn:aws:s3:::b/*`), or repeated.',
+      what: "A resource in a statement's Resource or NotResource list is already covered by another entry of the same list (`arn:aws:s3:::b/reports/*` beside `arn:aws:s3:::b/*`), or repeated.",
       why: 'It changes nothing and suggests a narrower grant than the statement makes.',
       example: '"Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/reports/*"]',
       fix: 'Remove the covered entry (the quick fix does), or narrow the wider one.',
@@ -117,7 +127,8 @@ export const redundantResource: Rule = {
           element.list.values,
           ctx,
           (narrow, wides) => wides(narrow)[0]?.index ?? -1,
-          (narrow, wide) => (narrow === wide ? `'${narrow}' is listed twice.` : `'${narrow}' is redundant: '${wide}' already covers it.`),
+          (narrow, wide) =>
+            narrow === wide ? `'${narrow}' is listed twice.` : `'${narrow}' is redundant: '${wide}' already covers it.`,
           true,
           // A policy variable stands for text unknown here: such an entry covers nothing for sure.
           (wide) => !/\$\{/.test(wide),

@@ -29,7 +29,11 @@ function resourceArns(statement: Statement): StatementArns | undefined {
     const first = value.parts ? value.parts[0] : value.text;
     if (typeof first !== 'string' || !first.startsWith('arn:') || !hasSixFields(value.text)) return undefined;
     loose ||= value.parts !== undefined || hasWildcard(value.text) || value.text.includes('${');
-    arns.push(value.parts ? { arn: once(() => policyArn(value.parts!)) } : { arn: once(() => policyArn(value.text)), text: value.text });
+    arns.push(
+      value.parts
+        ? { arn: once(() => policyArn(value.parts!)) }
+        : { arn: once(() => policyArn(value.text)), text: value.text },
+    );
   }
   return { arns, loose, fits: new Map() };
 }
@@ -55,7 +59,9 @@ function applies(catalog: Catalog, action: Action, resources: StatementArns): bo
     types.some((rt) => {
       let fits = resources.fits.get(rt);
       if (fits === undefined) {
-        fits = resources.arns.some(({ arn, text }) => (text === undefined ? arnCanBe(rt, arn()) : literalArnCanBe(rt, text, arn)));
+        fits = resources.arns.some(({ arn, text }) =>
+          text === undefined ? arnCanBe(rt, arn()) : literalArnCanBe(rt, text, arn),
+        );
         resources.fits.set(rt, fits);
       }
       return fits;
@@ -72,11 +78,15 @@ function describe(types: readonly ResourceType[]): string {
 function message(catalog: Catalog, text: string, actions: readonly Action[]): string {
   if (actions.length === 1) {
     const action = actions[0]!;
-    if (action.wildcardOnly) return `'${action.fullName}' supports no resource ARN, only "Resource": "*": with these resources the statement does not cover it.`;
+    if (action.wildcardOnly)
+      return `'${action.fullName}' supports no resource ARN, only "Resource": "*": with these resources the statement does not cover it.`;
     return `'${action.fullName}' applies to none of this statement's resources: it takes ${describe(actionResourceTypes(catalog, action) ?? [])}.`;
   }
   const types = [...new Set(actions.flatMap((a) => actionResourceTypes(catalog, a) ?? []))];
-  const takes = types.length > 0 ? `they take ${describe(types)}${actions.some((a) => a.wildcardOnly) ? ', or only "*"' : ''}` : 'they support only "Resource": "*"';
+  const takes =
+    types.length > 0
+      ? `they take ${describe(types)}${actions.some((a) => a.wildcardOnly) ? ', or only "*"' : ''}`
+      : 'they support only "Resource": "*"';
   return `None of the ${actions.length} actions '${text}' matches applies to this statement's resources: ${takes}.`;
 }
 

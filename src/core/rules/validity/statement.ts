@@ -23,7 +23,10 @@ export const invalidEffect: Rule = {
     for (const statement of document.statements) {
       if (statement.unknown) continue;
       if (!statement.effect) {
-        ctx.report({ span: { start: statement.span.start, end: statement.span.start + 1 }, message: 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".' });
+        ctx.report({
+          span: { start: statement.span.start, end: statement.span.start + 1 },
+          message: 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".',
+        });
         continue;
       }
       const value = statement.effect.value;
@@ -67,8 +70,17 @@ export const duplicateSid: Rule = {
       if (sid === undefined || sid === '') continue;
       const first = seen.get(sid);
       if (first === undefined) seen.set(sid, statement.index);
-      else if (requiresUniqueSids(document)) ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too, and AWS refuses such a policy.` });
-      else ctx.report({ span: statement.sid!.value.span, message: `Duplicate Sid '${sid}': statement ${first + 1} has it too (AWS accepts it here, but a tool that merges statements by Sid keeps only one).`, severity: 'warning' });
+      else if (requiresUniqueSids(document))
+        ctx.report({
+          span: statement.sid!.value.span,
+          message: `Duplicate Sid '${sid}': statement ${first + 1} has it too, and AWS refuses such a policy.`,
+        });
+      else
+        ctx.report({
+          span: statement.sid!.value.span,
+          message: `Duplicate Sid '${sid}': statement ${first + 1} has it too (AWS accepts it here, but a tool that merges statements by Sid keeps only one).`,
+          severity: 'warning',
+        });
     }
   },
 };
@@ -106,7 +118,17 @@ export const invalidSid: Rule = {
   },
 };
 
-const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_ELEMENTS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
 const DOCUMENT_ELEMENTS = ['Version', 'Id', 'Statement'];
 
 export const unknownElement: Rule = {
@@ -120,11 +142,15 @@ export const unknownElement: Rule = {
       what: 'A policy or statement has a key that is not a policy element (`Actions`, `Resources`, `effect`...). Element names are case-sensitive.',
       why: 'IAM rejects the policy; where a tool skips unknown keys, the intended restriction is silently missing.',
       example: '{ "Effect": "Allow", "Actions": ["s3:GetObject"], "Resource": "*" }',
-      fix: 'Use the element\'s exact name (`Action`). The quick fix offers the closest one.',
+      fix: "Use the element's exact name (`Action`). The quick fix offers the closest one.",
     },
   },
   check(document, ctx) {
-    const report = (key: { text: string; span: { start: number; end: number } }, names: readonly string[], where: string) => {
+    const report = (
+      key: { text: string; span: { start: number; end: number } },
+      names: readonly string[],
+      where: string,
+    ) => {
       const best = names
         .map((n) => ({ n, d: editDistance(key.text.toLowerCase(), n.toLowerCase()) }))
         .filter((c) => c.d <= Math.max(1, Math.floor(key.text.length / 3)))
@@ -138,6 +164,7 @@ export const unknownElement: Rule = {
       });
     };
     for (const key of document.unknownKeys) report(key, DOCUMENT_ELEMENTS, 'policy');
-    for (const statement of document.statements) for (const key of statement.unknownKeys) report(key, STATEMENT_ELEMENTS, 'statement');
+    for (const statement of document.statements)
+      for (const key of statement.unknownKeys) report(key, STATEMENT_ELEMENTS, 'statement');
   },
 };

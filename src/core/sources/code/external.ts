@@ -26,7 +26,11 @@ export interface ReadRelative {
 /** The largest referenced text read: a policy is a few kilobytes (a managed one at most 6,144 characters). */
 const MAX_EXTERNAL = 1_000_000;
 
-export function readExternalDocuments(external: readonly ExternalDocument[], readFile: ReadRelative, context: ReadContext): PolicyDocument[] {
+export function readExternalDocuments(
+  external: readonly ExternalDocument[],
+  readFile: ReadRelative,
+  context: ReadContext,
+): PolicyDocument[] {
   const out: PolicyDocument[] = [];
   for (const reference of external) {
     let content: string | undefined;
@@ -36,7 +40,9 @@ export function readExternalDocuments(external: readonly ExternalDocument[], rea
       content = undefined;
     }
     if (content === undefined || content.length > MAX_EXTERNAL || !content.trimStart().startsWith('{')) continue;
-    const parsed = parseJson(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, { fixedSpan: reference.span });
+    const parsed = parseJson(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, {
+      fixedSpan: reference.span,
+    });
     const root = parsed.roots[0];
     // A file that is not plain JSON (a template with `%{ for }` directives) says nothing certain here;
     // its own problems are for it, opened on its own.
@@ -61,7 +67,9 @@ function interpolated(node: Node): Node {
     case 'array':
       return { ...node, items: node.items.map(interpolated) };
     case 'scalar':
-      return typeof node.value === 'string' && node.value.includes('${') ? { kind: 'template', span: node.span, parts: partsOf(node.value) } : node;
+      return typeof node.value === 'string' && node.value.includes('${')
+        ? { kind: 'template', span: node.span, parts: partsOf(node.value) }
+        : node;
     default:
       return node;
   }

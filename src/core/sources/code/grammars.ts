@@ -26,7 +26,10 @@ const GRAMMAR_FILES: Readonly<Record<Grammar, string>> = {
   terraform: 'tree-sitter-terraform.wasm',
 };
 /** The grammars a language loads. */
-const GRAMMARS: Readonly<Record<CodeLanguage, readonly Grammar[]>> = { typescript: ['typescript', 'tsx'], terraform: ['terraform'] };
+const GRAMMARS: Readonly<Record<CodeLanguage, readonly Grammar[]>> = {
+  typescript: ['typescript', 'tsx'],
+  terraform: ['terraform'],
+};
 const RUNTIME_FILE = 'tree-sitter.wasm';
 
 let runtime: Promise<void> | undefined;
@@ -41,7 +44,9 @@ export function loadGrammar(language: CodeLanguage, directory: string): Promise<
   let pending = loading.get(language);
   if (!pending) {
     const grammars = GRAMMARS[language];
-    pending = initRuntime(directory).then(() => Promise.all(grammars.map((grammar) => Language.load(readWasm(directory, GRAMMAR_FILES[grammar])))));
+    pending = initRuntime(directory).then(() =>
+      Promise.all(grammars.map((grammar) => Language.load(readWasm(directory, GRAMMAR_FILES[grammar])))),
+    );
     loading.set(language, pending);
     pending.then(
       (languages) => languages.forEach((grammar, i) => loaded.set(grammars[i]!, grammar)),
@@ -68,7 +73,9 @@ function readWasm(directory: string, file: string): Uint8Array {
     return readFileSync(where);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`The ${file} parser cannot be loaded from ${where} (${code ?? String(error)}): run \`npm run build\``);
+    throw new Error(
+      `The ${file} parser cannot be loaded from ${where} (${code ?? String(error)}): run \`npm run build\``,
+    );
   }
 }
 

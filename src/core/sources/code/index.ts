@@ -29,11 +29,19 @@ export function mayHoldPolicies(text: string, language: CodeLanguage): boolean {
  * for incremental re-parsing; `readFile` reads the policy files a Terraform file names (`file()`). The grammar must be loaded (`loadGrammar`); if it is not, the answer says
  * so as a problem and holds no policies.
  */
-export function readCodeSource(text: string, language: CodeLanguage, trees?: CodeTrees, readFile?: ReadRelative): PolicySource {
+export function readCodeSource(
+  text: string,
+  language: CodeLanguage,
+  trees?: CodeTrees,
+  readFile?: ReadRelative,
+): PolicySource {
   const none: PolicySource = { format: language, shape: 'none', documents: [], problems: [] };
   if (!mayHoldPolicies(text, language)) return none;
   if (!grammarOf(language)) {
-    const problem: ParseProblem = { message: `The ${language === 'typescript' ? 'TypeScript' : 'Terraform'} parser is not loaded yet`, span: { start: 0, end: 0 } };
+    const problem: ParseProblem = {
+      message: `The ${language === 'typescript' ? 'TypeScript' : 'Terraform'} parser is not loaded yet`,
+      span: { start: 0, end: 0 },
+    };
     return { ...none, problems: [problem] };
   }
   const own = trees ? undefined : new CodeTrees();
@@ -41,10 +49,21 @@ export function readCodeSource(text: string, language: CodeLanguage, trees?: Cod
     const tree = (trees ?? own)!.parse(grammarFor(language, text), text);
     if (!tree) return { ...none, notAnalysed: [{ reason: 'the parser gave up on this file: not analysed' }] };
     const read: CodeReading = language === 'typescript' ? readCdk(text, tree) : readTerraform(text, tree, readFile);
-    const external = readFile && read.externalDocuments?.length ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS }) : [];
-    const reading: CodeReading = external.length > 0 ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) } : read;
+    const external =
+      readFile && read.externalDocuments?.length
+        ? readExternalDocuments(read.externalDocuments, readFile, { text, problems: [], ...NO_LIST_PARAMETERS })
+        : [];
+    const reading: CodeReading =
+      external.length > 0
+        ? { ...read, documents: [...read.documents, ...external].sort((a, b) => a.span.start - b.span.start) }
+        : read;
     const notAnalysed: readonly NotAnalysed[] = reading.notAnalysed ?? [];
-    if (reading.documents.length === 0 && reading.managedPolicies.length === 0 && reading.problems.length === 0 && !reading.resources?.length) {
+    if (
+      reading.documents.length === 0 &&
+      reading.managedPolicies.length === 0 &&
+      reading.problems.length === 0 &&
+      !reading.resources?.length
+    ) {
       return notAnalysed.length > 0 ? { ...none, notAnalysed } : none;
     }
     return {

@@ -1,4 +1,12 @@
-import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind, Span, TemplateResource } from '../../policy/model';
+import type {
+  ManagedPolicyAttachment,
+  NotAnalysed,
+  ParseProblem,
+  PolicyDocument,
+  PolicyKind,
+  Span,
+  TemplateResource,
+} from '../../policy/model';
 
 /** What a reader of code found: the policies, problems reading them, and attached AWS managed policies. */
 export interface CodeReading {

@@ -6,9 +6,4 @@ import { trustCases } from './trust';
 import { leastPrivilegeCases } from './leastPrivilege';
 import { validityCases } from './validity';
 
-export const moreCases: Case[] = [
-  ...hygieneCases,
-  ...trustCases,
-  ...leastPrivilegeCases,
-  ...validityCases,
-];
+export const moreCases: Case[] = [...hygieneCases, ...trustCases, ...leastPrivilegeCases, ...validityCases];

@@ -20,7 +20,8 @@ describe('CDK and Terraform: unusual syntax and generated files', () => {
     await loadGrammars();
     catalog = Catalog.load(catalogFile);
   });
-  const rules = (text: string, format: 'typescript' | 'terraform') => lintText(text, format, catalog).findings.map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
+  const rules = (text: string, format: 'typescript' | 'terraform') =>
+    lintText(text, format, catalog).findings.map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
 
   test('CDK: decorators, satisfies, generics, optional chaining and a class field around a statement', () => {
     const text = `import * as iam from 'aws-cdk-lib/aws-iam';
@@ -101,7 +102,8 @@ describe('CDK: a name is resolved only when nothing else binds it', () => {
       assert.deepEqual(found(head + body), [], body);
     }
     // The same const used where nothing shadows it is read.
-    const plain = "export function wide(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions, resources }));\n}\n";
+    const plain =
+      'export function wide(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions, resources }));\n}\n';
     assert.ok(found(head + plain).includes('admin-access'), found(head + plain).join(', '));
   });
 });
@@ -122,7 +124,10 @@ describe('CDK: fixes never reach from a list into a const declared elsewhere', (
     const duplicate = `${head}const READ = 's3:GetObject';\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [READ, 's3:GetObject'], resources: ['arn:aws:s3:::b/*'] }));\n}\n`;
     assert.deepEqual(fixesOf(duplicate, 'redundant-action'), [[]]);
     const spread = `${head}const READS = ['s3:GetObject'];\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [...READS, 's3:Get*'], resources: ['arn:aws:s3:::b/*'] }));\n}\n`;
-    assert.ok(fixesOf(spread, 'redundant-action').every((titles) => titles.length === 0), JSON.stringify(fixesOf(spread, 'redundant-action')));
+    assert.ok(
+      fixesOf(spread, 'redundant-action').every((titles) => titles.length === 0),
+      JSON.stringify(fixesOf(spread, 'redundant-action')),
+    );
     const wildcard = `${head}const Q = 'sqs:*';\nexport function f(role: iam.Role) {\n  role.addToPolicy(new iam.PolicyStatement({ actions: [Q], resources: ['arn:aws:sqs:eu-west-1:111122223333:q'] }));\n}\n`;
     const titles = fixesOf(wildcard, 'wildcard-action');
     assert.equal(titles.length, 1, 'the wildcard is still reported');
@@ -164,16 +169,27 @@ export function share(scope: any): void {
     for (const [before, after] of [
       ["new s3.Bucket(scope, 'B')", "new s3.Bucket(scope, 'B', { enforceSSL: true })"],
       ["new s3.Bucket(scope, 'B', {})", "new s3.Bucket(scope, 'B', { enforceSSL: true })"],
-      ["new s3.Bucket(scope, 'B', { versioned: true })", "new s3.Bucket(scope, 'B', { versioned: true, enforceSSL: true })"],
-      ["new s3.Bucket(scope, 'B', {\n    versioned: true,\n  })", "new s3.Bucket(scope, 'B', {\n    versioned: true,\n    enforceSSL: true,\n  })"],
+      [
+        "new s3.Bucket(scope, 'B', { versioned: true })",
+        "new s3.Bucket(scope, 'B', { versioned: true, enforceSSL: true })",
+      ],
+      [
+        "new s3.Bucket(scope, 'B', {\n    versioned: true,\n  })",
+        "new s3.Bucket(scope, 'B', {\n    versioned: true,\n    enforceSSL: true,\n  })",
+      ],
     ]) {
       const text = stack(before);
-      const finding = lintText(text, 'typescript', catalog).findings.find((f) => f.ruleId === 'bucket-secure-transport');
+      const finding = lintText(text, 'typescript', catalog).findings.find(
+        (f) => f.ruleId === 'bucket-secure-transport',
+      );
       assert.ok(finding, 'bucket-secure-transport');
       assert.ok(finding.fixes[0]?.title.startsWith('Set enforceSSL: true'), JSON.stringify(finding.fixes));
       const fixed = applyFix(text, finding.fixes[0]!);
       assert.equal(fixed, stack(after));
-      assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false);
+      assert.equal(
+        withTree('typescript', fixed, (tree) => tree.rootNode.hasError),
+        false,
+      );
       assert.deepEqual(lintText(fixed, 'typescript', catalog).findings, []);
     }
   });

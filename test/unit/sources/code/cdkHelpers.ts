@@ -24,6 +24,7 @@ export function values(text: string, list: ValueList | undefined): [string, stri
 /** The one document whose path starts with `path`. */
 export function documentAt(source: PolicySource, path: string): PolicyDocument {
   const found = source.documents.filter((d) => d.path.startsWith(path));
-  if (found.length !== 1) throw new Error(`${found.length} documents at ${path}: ${source.documents.map((d) => d.path).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(`${found.length} documents at ${path}: ${source.documents.map((d) => d.path).join(', ')}`);
   return found[0]!;
 }

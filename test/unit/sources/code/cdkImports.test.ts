@@ -12,13 +12,28 @@ describe('CDK reader: imports and names', () => {
 
   it('knows the IAM module under any import form', () => {
     const body = (ctor: string) => `new ${ctor}({ actions: ['s3:GetObject'], resources: ['*'] });\n`;
-    assert.deepEqual(actionsOf(`import * as iam from 'aws-cdk-lib/aws-iam';\n${body('iam.PolicyStatement')}`), [['s3:GetObject']]);
-    assert.deepEqual(actionsOf(`import { aws_iam as x } from 'aws-cdk-lib';\n${body('x.PolicyStatement')}`), [['s3:GetObject']]);
-    assert.deepEqual(actionsOf(`import * as cdk from 'aws-cdk-lib';\n${body('cdk.aws_iam.PolicyStatement')}`), [['s3:GetObject']]);
-    assert.deepEqual(actionsOf(`import { PolicyStatement as PS } from 'aws-cdk-lib/aws-iam';\n${body('PS')}`), [['s3:GetObject']]);
-    assert.deepEqual(actionsOf(`import * as iam from '@aws-cdk/aws-iam';\n${body('iam.PolicyStatement')}`), [['s3:GetObject']]);
+    assert.deepEqual(actionsOf(`import * as iam from 'aws-cdk-lib/aws-iam';\n${body('iam.PolicyStatement')}`), [
+      ['s3:GetObject'],
+    ]);
+    assert.deepEqual(actionsOf(`import { aws_iam as x } from 'aws-cdk-lib';\n${body('x.PolicyStatement')}`), [
+      ['s3:GetObject'],
+    ]);
+    assert.deepEqual(actionsOf(`import * as cdk from 'aws-cdk-lib';\n${body('cdk.aws_iam.PolicyStatement')}`), [
+      ['s3:GetObject'],
+    ]);
+    assert.deepEqual(actionsOf(`import { PolicyStatement as PS } from 'aws-cdk-lib/aws-iam';\n${body('PS')}`), [
+      ['s3:GetObject'],
+    ]);
+    assert.deepEqual(actionsOf(`import * as iam from '@aws-cdk/aws-iam';\n${body('iam.PolicyStatement')}`), [
+      ['s3:GetObject'],
+    ]);
     // A class of the same name from elsewhere is not IAM's.
-    assert.deepEqual(actionsOf(`import { Stack } from 'aws-cdk-lib';\nimport { PolicyStatement } from './mine';\n${body('PolicyStatement')}`), []);
+    assert.deepEqual(
+      actionsOf(
+        `import { Stack } from 'aws-cdk-lib';\nimport { PolicyStatement } from './mine';\n${body('PolicyStatement')}`,
+      ),
+      [],
+    );
   });
 
   it('knows the CDK under require and the other import forms real apps use, v1 package names included', () => {
@@ -44,14 +59,29 @@ describe('CDK reader: imports and names', () => {
       assert.equal(action && text.slice(action.span.start, action.span.end), 's3:GetObject', imports);
     }
     // A require that binds nothing, or in a comment: no CDK name.
-    assert.deepEqual(actionsOf(`// const iam = require('aws-cdk-lib/aws-iam');\nconst PolicyStatement = Mine;\n${body('iam.PolicyStatement')}`), []);
+    assert.deepEqual(
+      actionsOf(
+        `// const iam = require('aws-cdk-lib/aws-iam');\nconst PolicyStatement = Mine;\n${body('iam.PolicyStatement')}`,
+      ),
+      [],
+    );
     assert.deepEqual(actionsOf(`load(require('aws-cdk-lib/aws-iam'));\n${body('iam.PolicyStatement')}`), []);
   });
 
   it('binds no value through import type, but reads type annotations with it', () => {
     // `import type` names no class a file can construct: a PolicyStatement of it would not compile.
-    assert.deepEqual(actionsOf(`import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`), []);
-    assert.deepEqual(actionsOf(`import { type PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`), []);
+    assert.deepEqual(
+      actionsOf(
+        `import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      actionsOf(
+        `import { type PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';\nnew PolicyStatement({ actions: ['s3:GetObject'] });\n`,
+      ),
+      [],
+    );
     const text = `import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import * as iam from 'aws-cdk-lib/aws-iam';
 export function allow(bucket: IBucket, role: iam.Role) {
@@ -85,10 +115,13 @@ class S {
   }
 }`;
     const source = readTs(text);
-    assert.deepEqual(source.documents.map((d) => [d.appliesTo?.join(), d.statements[0]!.action!.list.values.map((v) => v.text)]), [
-      ['role', ['s3:GetObject', 's3:PutObject']],
-      ['role', ['sqs:SendMessage']],
-    ]);
+    assert.deepEqual(
+      source.documents.map((d) => [d.appliesTo?.join(), d.statements[0]!.action!.list.values.map((v) => v.text)]),
+      [
+        ['role', ['s3:GetObject', 's3:PutObject']],
+        ['role', ['sqs:SendMessage']],
+      ],
+    );
   });
 
   it('follows a construct kept under the same name on the stack (this.bucket = bucket)', () => {

@@ -24,7 +24,7 @@ describe('CDK fixture app: lint', () => {
     catalog = Catalog.load(catalogFile);
   });
 
-  it('reports the fixture\'s findings on the code that causes them', () => {
+  it("reports the fixture's findings on the code that causes them", () => {
     const result = lintText(appStack, 'typescript', catalog);
     assert.deepEqual(result.internalErrors, []);
     const found = result.findings.map((f) => `${f.ruleId} ${at(appStack, f.span)}`);
@@ -66,10 +66,19 @@ describe('CDK fixture app: lint', () => {
     const result = lintText(appStack, 'typescript', catalog);
     const unknown = result.findings.find((f) => f.ruleId === 'unknown-action')!;
     const fixed = apply(appStack, unknown.fixes[0]!);
-    assert.ok(fixed.includes("actions: ['s3:GetObject'], resources: [`${bucket.bucketArn}/reports/*`]"), 'replaced inside the quotes');
+    assert.ok(
+      fixed.includes("actions: ['s3:GetObject'], resources: [`${bucket.bucketArn}/reports/*`]"),
+      'replaced inside the quotes',
+    );
     const wildcard = result.findings.find((f) => f.ruleId === 'wildcard-action' && at(appStack, f.span) === 's3:*')!;
-    const expanded = apply(appStack, wildcard.fixes.find((f) => /Read and List/.test(f.title))!);
-    assert.ok(/actions: \['s3:\w+', 's3:\w+', .*'s3:GetObject', /.test(expanded), 'the items, single-quoted, in the array');
+    const expanded = apply(
+      appStack,
+      wildcard.fixes.find((f) => /Read and List/.test(f.title))!,
+    );
+    assert.ok(
+      /actions: \['s3:\w+', 's3:\w+', .*'s3:GetObject', /.test(expanded),
+      'the items, single-quoted, in the array',
+    );
     assert.ok(!expanded.includes('"s3:'), 'no double quotes');
   });
 
@@ -80,17 +89,26 @@ describe('CDK fixture app: lint', () => {
     const applyHere = (fix: Fix) => applyFix(appStack, fix);
     let inserted = 0;
     for (const finding of result.findings) {
-      const document = source.documents.find((d) => d.construct && d.span.start <= finding.span.start && finding.span.end <= d.span.end);
+      const document = source.documents.find(
+        (d) => d.construct && d.span.start <= finding.span.start && finding.span.end <= d.span.end,
+      );
       if (!document) continue;
       const conditions = document.statements.flatMap((s) => (s.condition ? [s.condition.span] : []));
       for (const fix of finding.fixes) {
         for (const e of fix.edits.filter((edit) => edit.span.end === edit.span.start)) {
           inserted++;
-          assert.ok(e.native || conditions.some((c) => c.start < e.span.start && e.span.start < c.end), `${finding.ruleId}: ${fix.title}`);
+          assert.ok(
+            e.native || conditions.some((c) => c.start < e.span.start && e.span.start < c.end),
+            `${finding.ruleId}: ${fix.title}`,
+          );
           assert.ok(!/\b(Condition|Statement|Effect|Principal)\b/.test(e.newText), `${finding.ruleId}: ${e.newText}`);
         }
         const fixed = applyHere(fix);
-        assert.equal(withTree('typescript', fixed, (tree) => tree.rootNode.hasError), false, `${finding.ruleId}: ${fix.title}`);
+        assert.equal(
+          withTree('typescript', fixed, (tree) => tree.rootNode.hasError),
+          false,
+          `${finding.ruleId}: ${fix.title}`,
+        );
       }
     }
     assert.ok(inserted > 0, 'the fixture has a condition entry to add');
@@ -132,7 +150,19 @@ describe('CDK fixture app: robustness', () => {
   });
 
   it('reads nothing from TypeScript that does not use the CDK', () => {
-    assert.equal(readPolicySource("import { x } from './x';\nconst statement = new PolicyStatement({ actions: ['s3:*'] });\n", 'typescript').shape, 'none');
-    assert.equal(readPolicySource("import * as cdk from 'aws-cdk-lib';\nconst s = new PolicyStatement({ actions: ['s3:*'] });\n", 'typescript').documents.length, 0);
+    assert.equal(
+      readPolicySource(
+        "import { x } from './x';\nconst statement = new PolicyStatement({ actions: ['s3:*'] });\n",
+        'typescript',
+      ).shape,
+      'none',
+    );
+    assert.equal(
+      readPolicySource(
+        "import * as cdk from 'aws-cdk-lib';\nconst s = new PolicyStatement({ actions: ['s3:*'] });\n",
+        'typescript',
+      ).documents.length,
+      0,
+    );
   });
 });

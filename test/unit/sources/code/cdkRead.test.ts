@@ -7,7 +7,8 @@ describe('CDK reader: statements', () => {
   before(loadGrammars);
 
   it('reads a PolicyStatement added to a role, keys at the property names and strings without quotes', () => {
-    const text = stack(`const role = new iam.Role(scope, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const text =
+      stack(`const role = new iam.Role(scope, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 role.addToPolicy(new iam.PolicyStatement({ sid: 'Read', actions: ['s3:GetObject', "s3:ListBucket"], resources: ['*'] }));`);
     const source = readTs(text);
     assert.equal(source.shape, 'cdk');
@@ -19,7 +20,10 @@ role.addToPolicy(new iam.PolicyStatement({ sid: 'Read', actions: ['s3:GetObject'
     const [statement] = document.statements;
     assert.equal(at(text, statement!.action!.key.span), 'actions');
     assert.equal(statement!.action!.key.text, 'Action');
-    assert.deepEqual(values(text, statement!.action!.list), [['s3:GetObject', 's3:GetObject'], ['s3:ListBucket', 's3:ListBucket']]);
+    assert.deepEqual(values(text, statement!.action!.list), [
+      ['s3:GetObject', 's3:GetObject'],
+      ['s3:ListBucket', 's3:ListBucket'],
+    ]);
     assert.equal(statement!.action!.list.isArray, true);
     assert.deepEqual(values(text, statement!.resource!.list), [['*', '*']]);
     assert.equal(statement!.sid!.value.text, 'Read');
@@ -30,7 +34,8 @@ role.addToPolicy(new iam.PolicyStatement({ sid: 'Read', actions: ['s3:GetObject'
   });
 
   it('reads Effect.DENY, NotAction, conditions and addCondition into one Condition', () => {
-    const text = stack(`const deny = new iam.PolicyStatement({ effect: iam.Effect.DENY, notActions: ['iam:*'], notResources: ['arn:aws:s3:::b'],
+    const text =
+      stack(`const deny = new iam.PolicyStatement({ effect: iam.Effect.DENY, notActions: ['iam:*'], notResources: ['arn:aws:s3:::b'],
   conditions: { Bool: { 'aws:MultiFactorAuthPresent': false } } });
 deny.addCondition('StringEquals', { 'aws:RequestedRegion': ['eu-west-1'] });
 new iam.Policy(scope, 'P', { statements: [deny] });`);
@@ -40,7 +45,10 @@ new iam.Policy(scope, 'P', { statements: [deny] });`);
     assert.deepEqual(values(text, statement!.notAction!.list), [['iam:*', 'iam:*']]);
     assert.deepEqual(values(text, statement!.notResource!.list), [['arn:aws:s3:::b', 'arn:aws:s3:::b']]);
     assert.equal(at(text, statement!.condition!.key.span), 'conditions');
-    const blocks = statement!.condition!.blocks.map((b) => [b.operator.text, b.entries.map((e) => [e.key.text, e.values.values.map((v) => v.text)])]);
+    const blocks = statement!.condition!.blocks.map((b) => [
+      b.operator.text,
+      b.entries.map((e) => [e.key.text, e.values.values.map((v) => v.text)]),
+    ]);
     assert.deepEqual(blocks, [
       ['Bool', [['aws:MultiFactorAuthPresent', ['false']]]],
       ['StringEquals', [['aws:RequestedRegion', ['eu-west-1']]]],
@@ -72,14 +80,19 @@ role.addToPolicy(new iam.PolicyStatement({ actions: props.actions, resources: [b
 role.addToPolicy(new iam.PolicyStatement(props.statement));
 role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'], conditions: { StringEquals: { ...tags } } }));`);
     const source = readTs(text);
-    const [first, second, third] = source.documents.filter((d) => d.path.startsWith('role.addToPolicy')).map((d) => d.statements[0]!);
+    const [first, second, third] = source.documents
+      .filter((d) => d.path.startsWith('role.addToPolicy'))
+      .map((d) => d.statements[0]!);
     assert.equal(first!.action!.list.unknown, true);
     const resources = first!.resource!.list.values;
-    assert.deepEqual(resources.map((v) => [v.kind, v.text]), [
-      ['unknown', 'bucket.bucketArn'],
-      ['string', '${bucket.bucketArn}/*'],
-      ['unknown', '...more'],
-    ]);
+    assert.deepEqual(
+      resources.map((v) => [v.kind, v.text]),
+      [
+        ['unknown', 'bucket.bucketArn'],
+        ['string', '${bucket.bucketArn}/*'],
+        ['unknown', '...more'],
+      ],
+    );
     assert.deepEqual(resources[1]!.parts, [{ unknown: 'bucket.bucketArn' }, '/*']);
     assert.equal(second!.unknown, true);
     assert.equal(third!.condition!.unknown, true);
@@ -94,11 +107,20 @@ let later = ['s3:PutObject'];
 new iam.PolicyStatement({ actions: [...ACTIONS, later], resources: [BUCKET, OBJECTS, ACCOUNT] });`);
     const [statement] = readTs(text).documents[0]!.statements;
     const actions = statement!.action!.list.values;
-    assert.deepEqual(actions.map((v) => [v.kind, v.text]), [['string', 's3:GetObject'], ['unknown', 'later']]);
+    assert.deepEqual(
+      actions.map((v) => [v.kind, v.text]),
+      [
+        ['string', 's3:GetObject'],
+        ['unknown', 'later'],
+      ],
+    );
     // The span of the literal in `const ACTIONS = ['s3:GetObject']`: a fix edits the declaration.
     assert.equal(actions[0]!.span.start, text.indexOf("'s3:GetObject'") + 1);
     const resources = statement!.resource!.list.values;
-    assert.deepEqual(resources.map((v) => v.text), ['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:iam::${AWS::AccountId}:root']);
+    assert.deepEqual(
+      resources.map((v) => v.text),
+      ['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:iam::${AWS::AccountId}:root'],
+    );
     assert.equal(resources[0]!.span.start, text.indexOf("'arn:aws:s3:::data'") + 1);
     // A stack's account is the pseudo parameter CloudFormation rules know.
     assert.deepEqual(resources[2]!.parts, ['arn:aws:iam::', { unknown: 'AWS::AccountId' }, ':root']);
@@ -113,7 +135,8 @@ new iam.PolicyStatement({ actions: A, resources: ['*'] });`);
   });
 
   it('reads PolicyStatement.fromJson and PolicyDocument.fromJson by their IAM names; only the document from JSON is no construct', () => {
-    const text = stack(`new iam.Policy(scope, 'P', { statements: [iam.PolicyStatement.fromJson({ Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' })] });
+    const text =
+      stack(`new iam.Policy(scope, 'P', { statements: [iam.PolicyStatement.fromJson({ Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' })] });
 new iam.ManagedPolicy(scope, 'M', { document: iam.PolicyDocument.fromJson({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['s3:*'], Resource: '*' }] }) });`);
     const source = readTs(text);
     const policy = documentAt(source, 'P');
@@ -150,11 +173,17 @@ b.addToPolicy(s);`);
   });
 
   it('reads resource policies with their service', () => {
-    const text = stack(`const bucket = new s3.Bucket(scope, 'B');
-bucket.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }));`, "import * as s3 from 'aws-cdk-lib/aws-s3';");
+    const text = stack(
+      `const bucket = new s3.Bucket(scope, 'B');
+bucket.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }));`,
+      "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    );
     const document = documentAt(readTs(text), 'bucket.addToResourcePolicy');
     assert.equal(document.kind, 'resource');
     assert.equal(document.resourceService, 's3');
-    assert.deepEqual(document.statements[0]!.principal!.entries.map((e) => [e.kind, e.values.values.map((v) => v.text)]), [['AWS', ['*']]]);
+    assert.deepEqual(
+      document.statements[0]!.principal!.entries.map((e) => [e.kind, e.values.values.map((v) => v.text)]),
+      [['AWS', ['*']]],
+    );
   });
 });

@@ -61,15 +61,28 @@ describe('editing help in CDK TypeScript and Terraform', () => {
       const offset = at(text, service, service.length);
       const entries = complete(text, format, offset);
       const prefix = service.slice(1);
-      assert.ok(entries.length > 10 && entries.every((e) => e.label.startsWith(prefix)), entries.slice(0, 3).map((e) => e.label).join(', '));
+      assert.ok(
+        entries.length > 10 && entries.every((e) => e.label.startsWith(prefix)),
+        entries
+          .slice(0, 3)
+          .map((e) => e.label)
+          .join(', '),
+      );
       assert.deepEqual(entries[0]!.span, { start: offset - prefix.length, end: offset });
     });
 
     test(`${name}: an empty resource offers the ARN formats of the statement's actions`, () => {
       const quote = format === 'typescript' ? "['" : '["';
-      const offset = at(text, `resources${format === 'typescript' ? ': ' : ' = '}${quote}`, `resources${format === 'typescript' ? ': ' : ' = '}${quote}`.length);
+      const offset = at(
+        text,
+        `resources${format === 'typescript' ? ': ' : ' = '}${quote}`,
+        `resources${format === 'typescript' ? ': ' : ' = '}${quote}`.length,
+      );
       const labels = complete(text, format, offset).map((e) => e.label);
-      const expected = format === 'typescript' ? 'arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}' : 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+      const expected =
+        format === 'typescript'
+          ? 'arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}'
+          : 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
       assert.ok(labels.includes(expected), labels.join('\n'));
     });
   }
@@ -78,7 +91,10 @@ describe('editing help in CDK TypeScript and Terraform', () => {
     const operators = complete(CDK, 'typescript', at(CDK, 'StringEquals', 3)).map((e) => e.label);
     assert.ok(operators.includes('StringLike') && operators.includes('ArnEquals'), operators.join(', '));
     const keys = complete(CDK, 'typescript', at(CDK, "'aws:SourceAccount'", 5)).map((e) => e.label);
-    assert.ok(keys.includes('aws:SourceAccount') && keys.includes('kms:EncryptionContextKeys'), keys.slice(0, 10).join(', '));
+    assert.ok(
+      keys.includes('aws:SourceAccount') && keys.includes('kms:EncryptionContextKeys'),
+      keys.slice(0, 10).join(', '),
+    );
   });
 
   test('Terraform: the condition block takes the operator from `test` and the key from `variable`', () => {
@@ -109,26 +125,32 @@ export function wire(props: Props): void {
     const grant = readPolicySource(text, 'typescript').documents.find((d) => d.derivedFrom);
     assert.ok(grant, 'the grant is read');
     const actions = grant.statements.flatMap((s) => s.action?.list.values.map((v) => v.text) ?? []);
-    assert.ok(actions.includes('dynamodb:GetItem') && actions.every((a) => a.startsWith('dynamodb:')), actions.join(', '));
+    assert.ok(
+      actions.includes('dynamodb:GetItem') && actions.every((a) => a.startsWith('dynamodb:')),
+      actions.join(', '),
+    );
   });
 
   test('CodeLens: one per statement in both languages, the grant included', () => {
     const cdk = summarizeStatements(readPolicySource(CDK, 'typescript'), catalog).map((s) => s.title);
-    assert.ok(cdk.some((t) => /^Allow \d+ actions/.test(t)), cdk.join(' | '));
+    assert.ok(
+      cdk.some((t) => /^Allow \d+ actions/.test(t)),
+      cdk.join(' | '),
+    );
     assert.equal(cdk.length, 2, cdk.join(' | '));
     const tf = summarizeStatements(readPolicySource(TERRAFORM, 'terraform'), catalog).map((s) => s.title);
     assert.equal(tf.length, 1, tf.join(' | '));
   });
 });
 
-describe('CDK: a condition entry added inside a conditions object, in the file\'s quotes', () => {
+describe("CDK: a condition entry added inside a conditions object, in the file's quotes", () => {
   let catalog: Catalog;
   before(async () => {
     await loadGrammars();
     catalog = Catalog.load(catalogFile);
   });
 
-  test('iam:PassedToService joins the statement\'s conditions, or comes as a `conditions` prop where there is none', async () => {
+  test("iam:PassedToService joins the statement's conditions, or comes as a `conditions` prop where there is none", async () => {
     const { lintText } = await import('../../../../src/core/lint');
     const withConditions = `import * as iam from 'aws-cdk-lib/aws-iam';
 export function pass(role: iam.Role): void {
@@ -139,12 +161,17 @@ export function pass(role: iam.Role): void {
   }));
 }
 `;
-    const finding = lintText(withConditions, 'typescript', catalog).findings.find((f) => f.ruleId === 'passrole-without-service');
+    const finding = lintText(withConditions, 'typescript', catalog).findings.find(
+      (f) => f.ruleId === 'passrole-without-service',
+    );
     assert.ok(finding, 'passrole-without-service');
     const fix = finding.fixes.find((f) => f.title.includes('PassedToService'));
     assert.ok(fix, finding.fixes.map((f) => f.title).join(', '));
     const fixed = applyFix(withConditions, fix);
-    assert.match(fixed, /conditions: \{ StringEquals: \{ 'aws:RequestedRegion': 'eu-west-1', 'iam:PassedToService': 'lambda\.amazonaws\.com' \} \}/);
+    assert.match(
+      fixed,
+      /conditions: \{ StringEquals: \{ 'aws:RequestedRegion': 'eu-west-1', 'iam:PassedToService': 'lambda\.amazonaws\.com' \} \}/,
+    );
     assert.ok(!lintText(fixed, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'));
     // Without a conditions object the props take one, written as CDK code (not an IAM `Condition`).
     const without = withConditions.replace(/\n {4}conditions: .*\n/, '\n');
@@ -153,10 +180,15 @@ export function pass(role: iam.Role): void {
     assert.ok(added, JSON.stringify(bare?.fixes.map((f) => f.title)));
     const withProp = applyFix(without, added);
     assert.ok(
-      withProp.includes("    resources: ['arn:aws:iam::111122223333:role/fn'],\n    conditions: {\n      StringEquals: {\n        'iam:PassedToService': 'lambda.amazonaws.com'\n      }\n    },\n  }));"),
+      withProp.includes(
+        "    resources: ['arn:aws:iam::111122223333:role/fn'],\n    conditions: {\n      StringEquals: {\n        'iam:PassedToService': 'lambda.amazonaws.com'\n      }\n    },\n  }));",
+      ),
       withProp,
     );
-    assert.ok(!lintText(withProp, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'), withProp);
+    assert.ok(
+      !lintText(withProp, 'typescript', catalog).findings.some((f) => f.ruleId === 'passrole-without-service'),
+      withProp,
+    );
   });
 });
 
@@ -184,12 +216,19 @@ describe('Terraform: a condition added to a policy document block is a condition
     ];
     for (const [rule, text, tail] of cases) {
       const finding = lintText(text, 'terraform', catalog).findings.find((f) => f.ruleId === rule);
-      assert.ok(finding, `${rule}: ${JSON.stringify(lintText(text, 'terraform', catalog).findings.map((f) => f.ruleId))}`);
+      assert.ok(
+        finding,
+        `${rule}: ${JSON.stringify(lintText(text, 'terraform', catalog).findings.map((f) => f.ruleId))}`,
+      );
       const fix = finding.fixes.find((f) => f.edits.some((e) => e.newText.includes('condition {')));
       assert.ok(fix, `${rule}: ${finding.fixes.map((f) => f.title).join(', ')}`);
       const fixed = applyFix(text, fix);
       assert.ok(fixed.includes(tail), fixed);
-      assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
+      assert.equal(
+        withTree('terraform', fixed, (tree) => tree.rootNode.hasError),
+        false,
+        fixed,
+      );
       assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule), fixed);
     }
   });
@@ -245,7 +284,14 @@ resource "aws_s3_bucket_policy" "logs" {
 }`),
       fixed,
     );
-    assert.equal(withTree('terraform', fixed, (tree) => tree.rootNode.hasError), false, fixed);
-    assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === 'bucket-secure-transport'), fixed);
+    assert.equal(
+      withTree('terraform', fixed, (tree) => tree.rootNode.hasError),
+      false,
+      fixed,
+    );
+    assert.ok(
+      !lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === 'bucket-secure-transport'),
+      fixed,
+    );
   });
 });

@@ -7,9 +7,15 @@ import { grammarOf, mayHoldPolicies, readCodeSource } from '../../../../src/core
 describe('which TypeScript is parsed at all', () => {
   test('a file that does not import the CDK is answered without a parser; a CDK file needs one', () => {
     assert.equal(grammarOf('typescript'), undefined);
-    const other = readCodeSource("import * as iam from './my-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n", 'typescript');
+    const other = readCodeSource(
+      "import * as iam from './my-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n",
+      'typescript',
+    );
     assert.deepEqual(other, { format: 'typescript', shape: 'none', documents: [], problems: [] });
-    const cdk = readCodeSource("import * as iam from 'aws-cdk-lib/aws-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n", 'typescript');
+    const cdk = readCodeSource(
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nexport const s = new iam.PolicyStatement({ actions: ['s3:GetObjekt'] });\n",
+      'typescript',
+    );
     assert.equal(cdk.shape, 'none');
     assert.match(cdk.problems[0]?.message ?? '', /TypeScript parser is not loaded/);
   });

@@ -20,9 +20,13 @@ describe('code grammars', () => {
     assert.equal(grammarFor('typescript', 'const v = <Stack />;'), 'tsx');
     assert.equal(grammarFor('typescript', 'const v = <>{a}</>;'), 'tsx');
     // A type assertion and generics are not JSX (the TSX grammar would misread `<string[]>x`).
-    assert.equal(grammarFor('typescript', 'const a = <string[]>x; const f = <T>(y: T) => y; if (a < b && c > d) {}'), 'typescript');
+    assert.equal(
+      grammarFor('typescript', 'const a = <string[]>x; const f = <T>(y: T) => y; if (a < b && c > d) {}'),
+      'typescript',
+    );
     assert.equal(grammarFor('terraform', 'x = "</div>"'), 'terraform');
-    const jsx = "import * as iam from 'aws-cdk-lib/aws-iam';\nconst v = <P s={new iam.PolicyStatement({ actions: ['s3:GetObject'] })} />;\n";
+    const jsx =
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nconst v = <P s={new iam.PolicyStatement({ actions: ['s3:GetObject'] })} />;\n";
     const trees = new CodeTrees();
     try {
       assert.equal(trees.parse(grammarFor('typescript', jsx), jsx)!.rootNode.hasError, false);
@@ -35,7 +39,8 @@ describe('code grammars', () => {
   });
 
   it('re-parses incrementally to the same tree as a full parse', () => {
-    const before = "import * as iam from 'aws-cdk-lib/aws-iam';\nconst s = new iam.PolicyStatement({ actions: ['s3:GetObject'] });\n";
+    const before =
+      "import * as iam from 'aws-cdk-lib/aws-iam';\nconst s = new iam.PolicyStatement({ actions: ['s3:GetObject'] });\n";
     const after = before.replace("'s3:GetObject'", "'s3:GetObject', 's3:PutObject'");
     const trees = new CodeTrees();
     const fresh = new CodeTrees();

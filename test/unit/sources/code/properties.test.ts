@@ -61,7 +61,11 @@ describe('random edits', () => {
         for (let i = 0; i < 150; i++) {
           text = edit(text, next);
           const incremental = trees.parse(format as 'typescript' | 'terraform', text)!.rootNode.toString();
-          assert.equal(incremental, fresh.parse(format as 'typescript' | 'terraform', text)!.rootNode.toString(), `after edit ${i}`);
+          assert.equal(
+            incremental,
+            fresh.parse(format as 'typescript' | 'terraform', text)!.rootNode.toString(),
+            `after edit ${i}`,
+          );
           fresh.dispose();
         }
       } finally {

@@ -42,7 +42,14 @@ describe('Terraform reader', () => {
     const source = read(main, 'terraform');
     assert.equal(source.shape, 'terraform');
     assert.deepEqual(source.problems, []);
-    const summary = source.documents.map((d) => [d.path, d.kind, d.appliesTo?.join(',') ?? '', d.resourceService ?? '', d.construct ?? '', d.coarseSpans ?? false]);
+    const summary = source.documents.map((d) => [
+      d.path,
+      d.kind,
+      d.appliesTo?.join(',') ?? '',
+      d.resourceService ?? '',
+      d.construct ?? '',
+      d.coarseSpans ?? false,
+    ]);
     assert.deepEqual(summary, [
       ['data.aws_iam_policy_document.github_trust', 'trust', '', '', 'terraform-block', false],
       ['aws_iam_role.deploy.inline_policy[0].policy', 'identity', 'aws_iam_role.deploy', '', '', false],
@@ -63,29 +70,50 @@ describe('Terraform reader', () => {
     assert.equal(at(main, deploy.version!.value.span), '2012-10-17');
     const [storage, readStatement, compute, dynamic] = deploy.statements;
     assert.equal(at(main, storage.action!.key.span), 'actions');
-    assert.deepEqual(storage.action!.list.values.map((v) => at(main, v.span)), ['s3:*', 's3:GetObjekt']);
+    assert.deepEqual(
+      storage.action!.list.values.map((v) => at(main, v.span)),
+      ['s3:*', 's3:GetObjekt'],
+    );
     assert.equal(at(main, storage.action!.list.span), '["s3:*", "s3:GetObjekt"]');
     assert.equal(at(main, storage.sid!.value.span), 'Storage');
     // Interpolations and references are unknown parts.
-    assert.deepEqual(storage.resource!.list.values.map((v) => v.parts), [['arn:aws:s3:::', { unknown: 'var.bucket' }, '/*'], [{ unknown: 'aws_s3_bucket.logs.arn' }]]);
+    assert.deepEqual(
+      storage.resource!.list.values.map((v) => v.parts),
+      [['arn:aws:s3:::', { unknown: 'var.bucket' }, '/*'], [{ unknown: 'aws_s3_bucket.logs.arn' }]],
+    );
     // Two condition blocks with one test: one operator with two keys.
     assert.equal(storage.condition!.blocks.length, 1);
     assert.equal(at(main, storage.condition!.blocks[0].operator.span), 'StringEquals');
-    assert.deepEqual(storage.condition!.blocks[0].entries.map((e) => at(main, e.key.span)), ['aws:RequestedRegion', 'aws:PrincipalAccount']);
-    assert.deepEqual(storage.condition!.blocks[0].entries[0].values.values.map((v) => at(main, v.span)), ['eu-west-1']);
+    assert.deepEqual(
+      storage.condition!.blocks[0].entries.map((e) => at(main, e.key.span)),
+      ['aws:RequestedRegion', 'aws:PrincipalAccount'],
+    );
+    assert.deepEqual(
+      storage.condition!.blocks[0].entries[0].values.values.map((v) => at(main, v.span)),
+      ['eu-west-1'],
+    );
     // No `effect`: Terraform's Allow, on an empty span.
     assert.equal(readStatement.effect!.value.text, 'Allow');
     assert.equal(readStatement.effect!.value.span.start, readStatement.effect!.value.span.end);
     assert.equal(compute.sid!.value.text, 'Compute');
     // A dynamic block over a variable that is not defined: its content read once, what it takes from the iterator unknown.
     assert.equal(dynamic.action!.list.unknown, true);
-    assert.deepEqual(dynamic.resource!.list.values.map((v) => at(main, v.span)), ['*']);
+    assert.deepEqual(
+      dynamic.resource!.list.values.map((v) => at(main, v.span)),
+      ['*'],
+    );
     assert.equal(at(main, dynamic.span).split('\n')[0], 'dynamic "statement" {');
     assert.deepEqual(
       (source.notAnalysed ?? []).map((n) => [n.reason, at(main, n.span!)]),
       [
-        ['the values this dynamic "statement" block takes from var.extra_statements are not analysed', 'dynamic "statement"'],
-        ['the policy in aws_iam_role.computed.assume_role_policy comes from var.trust_policy: not analysed', 'var.trust_policy'],
+        [
+          'the values this dynamic "statement" block takes from var.extra_statements are not analysed',
+          'dynamic "statement"',
+        ],
+        [
+          'the policy in aws_iam_role.computed.assume_role_policy comes from var.trust_policy: not analysed',
+          'var.trust_policy',
+        ],
       ],
     );
 
@@ -100,7 +128,10 @@ describe('Terraform reader', () => {
     const queue = documentAt(source, 'data.aws_iam_policy_document.queue');
     const service = queue.statements[0].principal!.entries;
     assert.equal(service.length, 1);
-    assert.deepEqual(service[0].values.values.map((v) => at(main, v.span)), ['sns.amazonaws.com', 'events.amazonaws.com']);
+    assert.deepEqual(
+      service[0].values.values.map((v) => at(main, v.span)),
+      ['sns.amazonaws.com', 'events.amazonaws.com'],
+    );
   });
 
   it('reads jsonencode objects (bare or quoted keys, = or :) and heredoc JSON with exact spans', () => {
@@ -110,13 +141,24 @@ describe('Terraform reader', () => {
     assert.equal(at(main, inline.statements[0].action!.list.values[0].span), 'iam:PassRole');
     const kms = documentAt(source, 'aws_kms_key.main.policy');
     assert.equal(at(main, kms.statements[0].principal!.entries[0].key.span), 'AWS');
-    assert.deepEqual(kms.statements[0].principal!.entries[0].values.values[0].parts, ['arn:aws:iam::', { unknown: 'var.account_id' }, ':root']);
+    assert.deepEqual(kms.statements[0].principal!.entries[0].values.values[0].parts, [
+      'arn:aws:iam::',
+      { unknown: 'var.account_id' },
+      ':root',
+    ]);
     const bucket = documentAt(source, 'aws_s3_bucket_policy.logs.policy');
     assert.equal(at(main, bucket.statements[0].principal!.wildcard!.span), '*');
 
     const readers = documentAt(source, 'aws_iam_policy.readers.policy');
-    assert.deepEqual(readers.statements[0].action!.list.values.map((v) => at(main, v.span)), ['s3:GetObject', 's3:ListBucket']);
-    assert.deepEqual(readers.statements[0].resource!.list.values[1].parts, ['arn:aws:s3:::', { unknown: 'var.bucket' }, '/*']);
+    assert.deepEqual(
+      readers.statements[0].action!.list.values.map((v) => at(main, v.span)),
+      ['s3:GetObject', 's3:ListBucket'],
+    );
+    assert.deepEqual(readers.statements[0].resource!.list.values[1].parts, [
+      'arn:aws:s3:::',
+      { unknown: 'var.bucket' },
+      '/*',
+    ]);
     // `${var.extra_statement}` in a statement's place: an unknown statement.
     assert.equal(readers.statements[1].unknown, true);
   });
@@ -144,8 +186,14 @@ describe('Terraform reader', () => {
     const a = documentAt(source, 'aws_iam_policy.a.policy');
     assert.equal(a.statements[0].resource!.list.values[0].text, 'arn:aws:s3:::${literal}');
     assert.deepEqual(a.statements[0].condition!.blocks[0].entries[0].values.values[0].parts, [{ unknown: 'var.team' }]);
-    assert.deepEqual(source.problems.map((p) => [p.message, at(text, p.span)]), [['In the policy document in this heredoc: Expected a comma', '"Action"']]);
-    assert.equal(source.documents.some((d) => d.path === 'aws_iam_policy.c.policy'), false);
+    assert.deepEqual(
+      source.problems.map((p) => [p.message, at(text, p.span)]),
+      [['In the policy document in this heredoc: Expected a comma', '"Action"']],
+    );
+    assert.equal(
+      source.documents.some((d) => d.path === 'aws_iam_policy.c.policy'),
+      false,
+    );
     assert.equal(documentAt(source, 'aws_iam_policy.d.policy').statements[0].unknown, true);
   });
 
@@ -178,9 +226,16 @@ describe('Terraform reader', () => {
     const combined = documentAt(source, 'data.aws_iam_policy_document.combined');
     assert.deepEqual(combined.appliesTo, ['aws_iam_role.builder']);
     // `var.extra` is merged in from elsewhere: one unknown statement.
-    assert.deepEqual(combined.statements.map((s) => s.unknown ?? false), [false, true]);
+    assert.deepEqual(
+      combined.statements.map((s) => s.unknown ?? false),
+      [false, true],
+    );
     const escalation = lintText(text, 'terraform', catalog).findings.filter((f) => f.ruleId === 'privilege-escalation');
-    assert.equal(escalation.length > 0, true, 'iam:PassRole in one block and ec2:RunInstances in another, for one role');
+    assert.equal(
+      escalation.length > 0,
+      true,
+      'iam:PassRole in one block and ec2:RunInstances in another, for one role',
+    );
   });
 
   it('reads policy attachments to several principals, Organizations policies, templatefile and heredoc directives', () => {
@@ -227,19 +282,38 @@ describe('Terraform reader', () => {
     );
     // A `for` directive stands for values: unknown ones, the literal after it kept.
     const directive = documentAt(source, 'aws_iam_role_policy.directive.policy').statements[0].action!.list.values;
-    assert.deepEqual(directive.map((v) => v.kind), ['unknown', 'string']);
-    assert.deepEqual(source.template!.managedPolicies.map((m) => [m.principal, m.principalType, m.awsManagedName]), [['aws_iam_group.ops', 'AWS::IAM::Group', 'IAMFullAccess']]);
+    assert.deepEqual(
+      directive.map((v) => v.kind),
+      ['unknown', 'string'],
+    );
+    assert.deepEqual(
+      source.template!.managedPolicies.map((m) => [m.principal, m.principalType, m.awsManagedName]),
+      [['aws_iam_group.ops', 'AWS::IAM::Group', 'IAMFullAccess']],
+    );
     const reading = withTree('terraform', text, (tree) => readTerraform(text, tree))!;
-    assert.deepEqual(reading.externalDocuments?.map((e) => [e.path, e.template, e.kind, e.resourceService]), [['topic.json.tftpl', true, 'resource', 'sns']]);
+    assert.deepEqual(
+      reading.externalDocuments?.map((e) => [e.path, e.template, e.kind, e.resourceService]),
+      [['topic.json.tftpl', true, 'resource', 'sns']],
+    );
     assert.ok(lintText(text, 'terraform', catalog).findings.some((f) => f.ruleId === 'aws-managed-privileged-policy'));
   });
 
   it('lists attached managed policies, AWS managed ones by name', () => {
     const source = readPolicySource(main, 'terraform');
     assert.deepEqual(
-      source.template!.managedPolicies.map((m) => [m.principal, m.principalType, at(main, m.value.span), m.awsManagedName]),
+      source.template!.managedPolicies.map((m) => [
+        m.principal,
+        m.principalType,
+        at(main, m.value.span),
+        m.awsManagedName,
+      ]),
       [
-        ['aws_iam_role.deploy', 'AWS::IAM::Role', 'arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess', 'AdministratorAccess'],
+        [
+          'aws_iam_role.deploy',
+          'AWS::IAM::Role',
+          'arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess',
+          'AdministratorAccess',
+        ],
         ['aws_iam_role.computed', 'AWS::IAM::Role', 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'ReadOnlyAccess'],
       ],
     );
@@ -249,13 +323,25 @@ describe('Terraform reader', () => {
     const reading = withTree('terraform', main, (tree) => readTerraform(main, tree))!;
     assert.deepEqual(
       reading.externalDocuments?.map((e) => [e.path, e.template, e.kind, e.usedAt, at(main, e.span)]),
-      [['policies/ops.json', false, 'identity', 'aws_iam_policy.from_file.policy', 'file("${path.module}/policies/ops.json")']],
+      [
+        [
+          'policies/ops.json',
+          false,
+          'identity',
+          'aws_iam_policy.from_file.policy',
+          'file("${path.module}/policies/ops.json")',
+        ],
+      ],
     );
   });
 
   it('lints the module: findings by rule on the right text, nothing on what is computed', () => {
     const findings = lintText(main, 'terraform', catalog).findings.map((f) => [f.ruleId, at(main, f.span)]);
-    const has = (rule: string, text: string): void => assert.ok(findings.some(([r, t]) => r === rule && t === text), `${rule} on ${text}: ${JSON.stringify(findings)}`);
+    const has = (rule: string, text: string): void =>
+      assert.ok(
+        findings.some(([r, t]) => r === rule && t === text),
+        `${rule} on ${text}: ${JSON.stringify(findings)}`,
+      );
     has('wildcard-action', 's3:*');
     has('unknown-action', 's3:GetObjekt');
     has('resource-star', '*');
@@ -264,7 +350,11 @@ describe('Terraform reader', () => {
     has('aws-managed-admin-policy', 'arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess');
     has('public-principal', '*');
     // Interpolations, references, dynamic blocks: no finding there.
-    for (const [rule, text] of findings) assert.ok(!text.includes('${var.') && !text.includes('aws_s3_bucket.logs.arn') && !text.includes('statement.value'), `${rule} on ${text}`);
+    for (const [rule, text] of findings)
+      assert.ok(
+        !text.includes('${var.') && !text.includes('aws_s3_bucket.logs.arn') && !text.includes('statement.value'),
+        `${rule} on ${text}`,
+      );
   });
 
   it('reads conditions of document blocks as the trust rules expect: a pinned OIDC trust draws no finding', () => {
@@ -280,7 +370,10 @@ describe('Terraform reader', () => {
       '      values   = ["repo:acme/deploy:ref:refs/heads/main"]',
       '    }',
     ].join('\n');
-    const pinned = main.replace('      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]\n    }\n', (m) => `${m}${conditions}\n`);
+    const pinned = main.replace(
+      '      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]\n    }\n',
+      (m) => `${m}${conditions}\n`,
+    );
     assert.notEqual(pinned, main);
     const rules = lintText(pinned, 'terraform', catalog).findings.map((f) => f.ruleId);
     assert.ok(!rules.includes('oidc-trust-unpinned') && !rules.includes('oidc-audience-missing'), rules.join());
@@ -293,17 +386,26 @@ describe('Terraform reader', () => {
       assert.ok(finding?.fixes[0], `a fix for ${rule} on ${text}`);
       return finding.fixes[0];
     };
-    for (const [rule, text] of [['unknown-action', 's3:GetObjekt'], ['wildcard-action', 's3:*']] as const) {
+    for (const [rule, text] of [
+      ['unknown-action', 's3:GetObjekt'],
+      ['wildcard-action', 's3:*'],
+    ] as const) {
       const fixed = applyFix(main, fixOf(rule, text));
       assert.ok(parsesCleanly(fixed), `${rule}: the fixed HCL parses`);
-      assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule && at(fixed, f.span) === text), `${rule} is gone`);
+      assert.ok(
+        !lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === rule && at(fixed, f.span) === text),
+        `${rule} is gone`,
+      );
     }
     // A statement with a condition inserted into a jsonencode object: JSON is HCL object syntax.
     const secure = fixOf('bucket-secure-transport', 'Statement');
     const fixed = applyFix(main, secure);
     assert.ok(parsesCleanly(fixed), fixed.slice(secure.edits[0].span.start - 200, secure.edits[0].span.start + 400));
     assert.ok(!lintText(fixed, 'terraform', catalog).findings.some((f) => f.ruleId === 'bucket-secure-transport'));
-    assert.equal(documentAt(readPolicySource(fixed, 'terraform'), 'aws_s3_bucket_policy.logs.policy').statements.length, 2);
+    assert.equal(
+      documentAt(readPolicySource(fixed, 'terraform'), 'aws_s3_bucket_policy.logs.policy').statements.length,
+      2,
+    );
 
     // In document blocks, a fix inserts text only when written as HCL blocks (`native`), never IAM JSON;
     // every fix there leaves HCL that parses and takes its finding away.
@@ -312,10 +414,16 @@ describe('Terraform reader', () => {
     for (const finding of result.findings) {
       if (!blocks.some((d) => d.span.start <= finding.span.start && finding.span.end <= d.span.end)) continue;
       for (const fix of finding.fixes) {
-        for (const edit of fix.edits) assert.ok(edit.span.end > edit.span.start || edit.native, `${finding.ruleId}: ${fix.title}`);
+        for (const edit of fix.edits)
+          assert.ok(edit.span.end > edit.span.start || edit.native, `${finding.ruleId}: ${fix.title}`);
         const after = applyFix(main, fix);
         assert.ok(parsesCleanly(after), `${finding.ruleId}: ${fix.title}`);
-        assert.ok(!lintText(after, 'terraform', catalog).findings.some((f) => f.ruleId === finding.ruleId && f.span.start === finding.span.start && f.message === finding.message), `${finding.ruleId}: ${fix.title}`);
+        assert.ok(
+          !lintText(after, 'terraform', catalog).findings.some(
+            (f) => f.ruleId === finding.ruleId && f.span.start === finding.span.start && f.message === finding.message,
+          ),
+          `${finding.ruleId}: ${fix.title}`,
+        );
       }
     }
   });
@@ -338,13 +446,19 @@ describe('Terraform reader', () => {
       '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })',
       '}',
     ].join('\n');
-    assert.deepEqual(read(unclosed, 'terraform').documents.map((d) => d.path), ['aws_iam_role.r.inline_policy[0].policy', 'aws_iam_policy.p.policy']);
+    assert.deepEqual(
+      read(unclosed, 'terraform').documents.map((d) => d.path),
+      ['aws_iam_role.r.inline_policy[0].policy', 'aws_iam_policy.p.policy'],
+    );
     const trees = new CodeTrees();
     try {
       for (let end = 0; end <= main.length; end += 37) {
         const text = main.slice(0, end);
         const result = checkSpans(text, readPolicySource(text, 'terraform', { trees }));
-        assert.ok(!result.problems.some((p) => p.message.includes('internal error')), `truncated at ${end}: ${JSON.stringify(result.problems)}`);
+        assert.ok(
+          !result.problems.some((p) => p.message.includes('internal error')),
+          `truncated at ${end}: ${JSON.stringify(result.problems)}`,
+        );
       }
     } finally {
       trees.dispose();
@@ -359,7 +473,13 @@ describe('Terraform plan JSON', () => {
     const source = read(plan, 'json');
     assert.equal(source.shape, 'terraform-plan');
     assert.deepEqual(
-      source.documents.map((d) => [d.path, d.kind, d.appliesTo?.join(',') ?? '', d.resourceService ?? '', d.coarseSpans ?? false]),
+      source.documents.map((d) => [
+        d.path,
+        d.kind,
+        d.appliesTo?.join(',') ?? '',
+        d.resourceService ?? '',
+        d.coarseSpans ?? false,
+      ]),
       [
         ['aws_iam_role.deploy', 'trust', '', '', true],
         ['aws_iam_role.deploy.inline_policy[0]', 'identity', 'aws_iam_role.deploy', '', true],
@@ -373,20 +493,49 @@ describe('Terraform plan JSON', () => {
 
   it('lints a plan: privilege escalation across a role, managed admin, trust', () => {
     const rules = new Set(lintText(plan, 'json', catalog).findings.map((f) => f.ruleId));
-    for (const rule of ['privilege-escalation', 'aws-managed-admin-policy', 'oidc-trust-unpinned', 'wildcard-action', 'public-principal']) assert.ok(rules.has(rule), `${rule}: ${[...rules].join(', ')}`);
+    for (const rule of [
+      'privilege-escalation',
+      'aws-managed-admin-policy',
+      'oidc-trust-unpinned',
+      'wildcard-action',
+      'public-principal',
+    ])
+      assert.ok(rules.has(rule), `${rule}: ${[...rules].join(', ')}`);
   });
 
   it('reads resource_changes when a plan has no planned values', () => {
-    const after = { name: 'x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] }) };
-    const text = JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_iam_policy.x', mode: 'managed', type: 'aws_iam_policy', change: { actions: ['create'], after } }] });
+    const after = {
+      name: 'x',
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }],
+      }),
+    };
+    const text = JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_iam_policy.x',
+          mode: 'managed',
+          type: 'aws_iam_policy',
+          change: { actions: ['create'], after },
+        },
+      ],
+    });
     const source = read(text, 'json');
     assert.equal(source.shape, 'terraform-plan');
-    assert.deepEqual(source.documents.map((d) => [d.path, d.statements[0].action?.list.values[0].text]), [['aws_iam_policy.x', 'sqs:*']]);
+    assert.deepEqual(
+      source.documents.map((d) => [d.path, d.statements[0].action?.list.values[0].text]),
+      [['aws_iam_policy.x', 'sqs:*']],
+    );
   });
 
   it('leaves other JSON with a format_version alone', () => {
     assert.equal(readPolicySource('{"format_version": "1.0", "provider_schemas": {}}', 'json').shape, 'none');
-    assert.equal(readPolicySource('{"format_version": "1.2", "planned_values": {"root_module": {}}}', 'json').shape, 'terraform-plan');
+    assert.equal(
+      readPolicySource('{"format_version": "1.2", "planned_values": {"root_module": {}}}', 'json').shape,
+      'terraform-plan',
+    );
   });
 });
 

@@ -27,8 +27,10 @@ resource "aws_iam_role_policy" "deploy" {
 }
 `;
   const files: Record<string, string> = {
-    'trust.json': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole"}]}',
-    'deploy.json.tftpl': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*"], "Resource": "arn:aws:s3:::${bucket}/*"}, {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}',
+    'trust.json':
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole"}]}',
+    'deploy.json.tftpl':
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*"], "Resource": "arn:aws:s3:::${bucket}/*"}, {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}',
   };
   const readFile = (relative: string) => files[relative];
   const at = (span: { start: number; end: number }) => module.slice(span.start, span.end);
@@ -39,8 +41,18 @@ resource "aws_iam_role_policy" "deploy" {
     assert.deepEqual(
       external.map((d) => [d.kind, d.path, d.appliesTo, at(d.span)]),
       [
-        ['trust', 'aws_iam_role.deploy.assume_role_policy (trust.json)', undefined, 'file("${path.module}/trust.json")'],
-        ['identity', 'aws_iam_role_policy.deploy.policy (deploy.json.tftpl)', ['aws_iam_role.deploy'], 'templatefile("${path.module}/deploy.json.tftpl", { bucket = var.bucket })'],
+        [
+          'trust',
+          'aws_iam_role.deploy.assume_role_policy (trust.json)',
+          undefined,
+          'file("${path.module}/trust.json")',
+        ],
+        [
+          'identity',
+          'aws_iam_role_policy.deploy.policy (deploy.json.tftpl)',
+          ['aws_iam_role.deploy'],
+          'templatefile("${path.module}/deploy.json.tftpl", { bucket = var.bucket })',
+        ],
       ],
     );
     // templatefile's `${bucket}` is an unknown part, never a literal.
@@ -48,16 +60,36 @@ resource "aws_iam_role_policy" "deploy" {
     assert.deepEqual(resource.parts, ['arn:aws:s3:::', { unknown: 'bucket' }, '/*']);
     const findings = lintText(module, 'terraform', catalog, {}, { readFile });
     const rules = findings.findings.map((f) => f.ruleId);
-    for (const rule of ['cross-account-trust', 'wildcard-action', 'passrole-star-resource']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
-    assert.ok(findings.findings.every((f) => f.fixes.length === 0 && (at(f.span).startsWith('file(') || at(f.span).startsWith('templatefile('))));
+    for (const rule of ['cross-account-trust', 'wildcard-action', 'passrole-star-resource'])
+      assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
+    assert.ok(
+      findings.findings.every(
+        (f) => f.fixes.length === 0 && (at(f.span).startsWith('file(') || at(f.span).startsWith('templatefile(')),
+      ),
+    );
   });
 
   test('without a reader, a missing file, or a file that is not plain JSON: nothing, and nothing thrown', () => {
     assert.equal(readPolicySource(module, 'terraform').documents.length, 0);
     assert.equal(readPolicySource(module, 'terraform', { readFile: () => undefined }).documents.length, 0);
-    const directives: Record<string, string> = { ...files, 'deploy.json.tftpl': '{"Statement": [%{ for a in actions }"${a}",%{ endfor }]}' };
-    assert.equal(readPolicySource(module, 'terraform', { readFile: (p) => directives[p] }).documents.filter((d) => d.kind === 'identity').length, 0);
-    assert.equal(readPolicySource(module, 'terraform', { readFile: () => { throw new Error('EACCES'); } }).documents.length, 0);
+    const directives: Record<string, string> = {
+      ...files,
+      'deploy.json.tftpl': '{"Statement": [%{ for a in actions }"${a}",%{ endfor }]}',
+    };
+    assert.equal(
+      readPolicySource(module, 'terraform', { readFile: (p) => directives[p] }).documents.filter(
+        (d) => d.kind === 'identity',
+      ).length,
+      0,
+    );
+    assert.equal(
+      readPolicySource(module, 'terraform', {
+        readFile: () => {
+          throw new Error('EACCES');
+        },
+      }).documents.length,
+      0,
+    );
   });
 
   test('the disk reader reads beside the file and refuses what is missing', () => {

@@ -42,8 +42,15 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
     const files = { 'variables.tf': 'variable "actions" {\n  default = ["s3:*"]\n}\n', 'main.tf': main };
     const [document] = readTf(main, files).documents;
     assert.deepEqual(actions(main, document!), [[['s3:*', 'var.actions']]]);
-    assert.deepEqual(document!.borrowed, [{ span: { start: main.indexOf('var.actions'), end: main.indexOf('var.actions') + 'var.actions'.length }, from: 'the default of var.actions in variables.tf' }]);
-    const wildcard = lintText(main, 'terraform', catalog, {}, { readFile: folder(files) }).findings.find((f) => f.ruleId === 'wildcard-action');
+    assert.deepEqual(document!.borrowed, [
+      {
+        span: { start: main.indexOf('var.actions'), end: main.indexOf('var.actions') + 'var.actions'.length },
+        from: 'the default of var.actions in variables.tf',
+      },
+    ]);
+    const wildcard = lintText(main, 'terraform', catalog, {}, { readFile: folder(files) }).findings.find(
+      (f) => f.ruleId === 'wildcard-action',
+    );
     assert.equal(at(main, wildcard!.span), 'var.actions');
     assert.deepEqual(wildcard!.fixes, []);
     // The text at the finding is only the reference: the message says where the value is written.
@@ -54,7 +61,8 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
   });
 
   it('a variable without a default stays unknown; a .tfvars value wins over the default', () => {
-    const main = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["*"]\n  }\n}\n';
+    const main =
+      'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = var.actions\n    resources = ["*"]\n  }\n}\n';
     const none = readTf(main, { 'variables.tf': 'variable "actions" {\n  type = list(string)\n}\n' });
     assert.equal(none.documents[0]!.statements[0]!.action!.list.unknown, true);
     // An empty default is a placeholder the caller fills: unknown too, not a policy without actions.
@@ -63,7 +71,10 @@ describe('Terraform: variables, locals and dynamic blocks', () => {
       assert.equal(source.documents[0]!.statements[0]!.action!.list.unknown, true, empty);
       assert.deepEqual(source.problems, [], empty);
     }
-    const set = readTf(main, { 'variables.tf': 'variable "actions" {\n  default = ["s3:*"]\n}\n', 'terraform.tfvars': 'actions = ["s3:GetObject"]\n' });
+    const set = readTf(main, {
+      'variables.tf': 'variable "actions" {\n  default = ["s3:*"]\n}\n',
+      'terraform.tfvars': 'actions = ["s3:GetObject"]\n',
+    });
     assert.deepEqual(actions(main, set.documents[0]!), [[['s3:GetObject', 'var.actions']]]);
     assert.equal(set.documents[0]!.borrowed![0]!.from, 'var.actions as terraform.tfvars sets it');
   });
@@ -113,10 +124,26 @@ data "aws_iam_policy_document" "b" {
 `;
     const reference = { start: main.indexOf('var.admin'), end: main.indexOf('var.admin') + 'var.admin'.length };
     const source = readTf(main);
-    assert.deepEqual(source.documents.map((d) => d.borrowed), [[{ span: reference, from: 'the default of var.admin' }], [{ span: reference, from: 'the default of var.admin' }]]);
-    assert.deepEqual(actions(main, source.documents[1]!), [[['iam:*', 'var.admin'], ['s3:GetObject', 's3:GetObject']]]);
+    assert.deepEqual(
+      source.documents.map((d) => d.borrowed),
+      [
+        [{ span: reference, from: 'the default of var.admin' }],
+        [{ span: reference, from: 'the default of var.admin' }],
+      ],
+    );
+    assert.deepEqual(actions(main, source.documents[1]!), [
+      [
+        ['iam:*', 'var.admin'],
+        ['s3:GetObject', 's3:GetObject'],
+      ],
+    ]);
     for (const finding of lintText(main, 'terraform', catalog).findings) {
-      for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(edit.span.end < reference.start || edit.span.start > reference.end, `${finding.ruleId}: ${fix.title}`);
+      for (const fix of finding.fixes)
+        for (const edit of fix.edits)
+          assert.ok(
+            edit.span.end < reference.start || edit.span.start > reference.end,
+            `${finding.ruleId}: ${fix.title}`,
+          );
     }
   });
 
@@ -166,10 +193,19 @@ data "aws_iam_policy_document" "p" {
       [['ec2:StopInstances', 'ec2:StopInstances']],
     ]);
     const statements = document!.statements;
-    assert.deepEqual(statements.map((s) => s.sid && [s.sid.value.text, at(main, s.sid.value.span)]), [['Logs', 'Logs'], ['Data', 'Data'], undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      statements.map((s) => s.sid && [s.sid.value.text, at(main, s.sid.value.span)]),
+      [['Logs', 'Logs'], ['Data', 'Data'], undefined, undefined, undefined, undefined],
+    );
     // lookup's default where the element has no resources; the element's own where it has.
-    assert.deepEqual(statements.map((s) => s.resource!.list.values.map((v) => at(main, v.span))), [['*'], ['arn:aws:s3:::data/*'], ['*'], ['arn:aws:sns:eu-west-1:111122223333:t'], ['*'], ['*']]);
-    assert.deepEqual(statements.map((s) => s.effect!.value.text), ['Allow', 'Allow', 'Deny', 'Deny', 'Allow', 'Allow']);
+    assert.deepEqual(
+      statements.map((s) => s.resource!.list.values.map((v) => at(main, v.span))),
+      [['*'], ['arn:aws:s3:::data/*'], ['*'], ['arn:aws:sns:eu-west-1:111122223333:t'], ['*'], ['*']],
+    );
+    assert.deepEqual(
+      statements.map((s) => s.effect!.value.text),
+      ['Allow', 'Allow', 'Deny', 'Deny', 'Allow', 'Allow'],
+    );
     // Each statement spans its dynamic block; nothing is said as not analysed.
     assert.ok(at(main, statements[0]!.span).startsWith('dynamic "statement" {'));
     assert.equal(source.notAnalysed, undefined);
@@ -206,19 +242,25 @@ data "aws_iam_policy_document" "p" {
     const source = readTf(main);
     const [statement] = source.documents[0]!.statements;
     assert.equal(source.documents[0]!.kind, 'trust');
-    assert.deepEqual(statement!.principal!.entries.map((e) => [e.key.text, e.values.values.map((v) => at(main, v.span))]), [
-      ['Federated', ['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com']],
-    ]);
+    assert.deepEqual(
+      statement!.principal!.entries.map((e) => [e.key.text, e.values.values.map((v) => at(main, v.span))]),
+      [['Federated', ['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com']]],
+    );
     const [block] = statement!.condition!.blocks;
-    assert.deepEqual([block!.operator.text, block!.entries.map((e) => [at(main, e.key.span), e.values.values.map((v) => v.text)])], [
-      'StringEquals',
+    assert.deepEqual(
+      [block!.operator.text, block!.entries.map((e) => [at(main, e.key.span), e.values.values.map((v) => v.text)])],
       [
-        ['token.actions.githubusercontent.com:sub', ['repo:org/app:ref:refs/heads/main']],
-        ['token.actions.githubusercontent.com:aud', ['sts.amazonaws.com']],
+        'StringEquals',
+        [
+          ['token.actions.githubusercontent.com:sub', ['repo:org/app:ref:refs/heads/main']],
+          ['token.actions.githubusercontent.com:aud', ['sts.amazonaws.com']],
+        ],
       ],
-    ]);
+    );
     // A pinned GitHub trust: the trust rules find nothing to say.
-    const trustFindings = lintText(main, 'terraform', catalog).findings.filter((f) => f.ruleId.includes('oidc') || f.ruleId.includes('trust'));
+    const trustFindings = lintText(main, 'terraform', catalog).findings.filter(
+      (f) => f.ruleId.includes('oidc') || f.ruleId.includes('trust'),
+    );
     assert.deepEqual(trustFindings, []);
   });
 
@@ -256,7 +298,10 @@ data "aws_iam_policy_document" "p" {
 `;
     // var.statements has no default; var.buckets' default is empty, so its values are the caller's; the
     // third block takes nothing from its iterator: it is read whole.
-    const files = { 'variables.tf': 'variable "statements" {}\nvariable "buckets" {\n  default = []\n}\nvariable "extra" {\n  default = []\n}\n' };
+    const files = {
+      'variables.tf':
+        'variable "statements" {}\nvariable "buckets" {\n  default = []\n}\nvariable "extra" {\n  default = []\n}\n',
+    };
     const source = readTf(main, files);
     assert.deepEqual(
       source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]),
@@ -265,13 +310,22 @@ data "aws_iam_policy_document" "p" {
         ['the values this dynamic "statement" block takes from var.buckets are not analysed', 'dynamic "statement"'],
       ],
     );
-    assert.deepEqual(source.notAnalysed!.map((n) => n.span!.start), [main.indexOf('dynamic'), main.indexOf('dynamic "statement" {\n    for_each = var.buckets')]);
+    assert.deepEqual(
+      source.notAnalysed!.map((n) => n.span!.start),
+      [main.indexOf('dynamic'), main.indexOf('dynamic "statement" {\n    for_each = var.buckets')],
+    );
     const [unknown, buckets, extra] = source.documents[0]!.statements;
     assert.equal(unknown!.action!.list.unknown, true);
     assert.equal(unknown!.principal!.unknown, true);
-    assert.deepEqual(buckets!.action!.list.values.map((v) => at(main, v.span)), ['s3:GetObjekt']);
+    assert.deepEqual(
+      buckets!.action!.list.values.map((v) => at(main, v.span)),
+      ['s3:GetObjekt'],
+    );
     assert.deepEqual(buckets!.resource!.list.values[0]!.parts, ['arn:aws:s3:::', { unknown: 'statement.value' }, '/*']);
-    assert.deepEqual(extra!.action!.list.values.map((v) => v.text), ['s3:ListAllMyBuckets']);
+    assert.deepEqual(
+      extra!.action!.list.values.map((v) => v.text),
+      ['s3:ListAllMyBuckets'],
+    );
     // The lint result carries the reading's entries.
     const result = lintText(main, 'terraform', catalog, {}, { readFile: folder(files) });
     assert.deepEqual(result.notAnalysed, source.notAnalysed);
@@ -327,13 +381,19 @@ data "aws_iam_policy_document" "d" {
 }
 `;
     const source = readTf(main);
-    assert.deepEqual(source.documents.map((d) => [d.path, d.kind, d.appliesTo]), [
-      ['aws_iam_role.a.assume_role_policy', 'trust', undefined],
-      // Terraform 0.11's "\${data...json}" is the block's use.
-      ['data.aws_iam_policy_document.d', 'identity', ['r']],
-    ]);
+    assert.deepEqual(
+      source.documents.map((d) => [d.path, d.kind, d.appliesTo]),
+      [
+        ['aws_iam_role.a.assume_role_policy', 'trust', undefined],
+        // Terraform 0.11's "\${data...json}" is the block's use.
+        ['data.aws_iam_policy_document.d', 'identity', ['r']],
+      ],
+    );
     assert.equal(at(main, source.documents[0]!.statements[0]!.principal!.entries[0]!.values.values[0]!.span), '*');
-    assert.deepEqual(source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]), [['the policy in aws_iam_policy.b.policy comes from var.policy: not analysed', 'var.policy']]);
+    assert.deepEqual(
+      source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]),
+      [['the policy in aws_iam_policy.b.policy comes from var.policy: not analysed', 'var.policy']],
+    );
   });
 });
 
@@ -398,17 +458,29 @@ data "aws_iam_policy_document" "extra" {
     assert.deepEqual(actions(main, source.documents[2]!), [[['s3:GetObjekt', 's3:GetObjekt']], [['sqs:*', 'sqs:*']]]);
     assert.equal(at(main, statements[0]!.action!.key.span), 'actions');
     assert.equal(statements[1]!.notResource, undefined);
-    assert.deepEqual(statements[1]!.condition!.blocks.map((b) => [b.operator.text, b.entries.map((e) => e.key.text)]), [['StringEquals', ['aws:SourceVpc']]]);
+    assert.deepEqual(
+      statements[1]!.condition!.blocks.map((b) => [b.operator.text, b.entries.map((e) => e.key.text)]),
+      [['StringEquals', ['aws:SourceVpc']]],
+    );
     const trust = source.documents[1]!.statements[0]!;
-    assert.deepEqual(trust.principal!.entries.map((e) => [e.key.text, e.values.values.map((v) => v.text)]), [['AWS', ['arn:aws:iam::111122223333:root']]]);
+    assert.deepEqual(
+      trust.principal!.entries.map((e) => [e.key.text, e.values.values.map((v) => v.text)]),
+      [['AWS', ['arn:aws:iam::111122223333:root']]],
+    );
     const findings = lintText(main, 'terraform', catalog).findings;
     assert.ok(findings.some((f) => f.ruleId === 'unknown-action' && at(main, f.span) === 's3:GetObjekt'));
-    assert.ok(findings.some((f) => f.ruleId === 'public-principal' || f.ruleId === 'trust-anyone'), JSON.stringify(findings.map((f) => f.ruleId)));
+    assert.ok(
+      findings.some((f) => f.ruleId === 'public-principal' || f.ruleId === 'trust-anyone'),
+      JSON.stringify(findings.map((f) => f.ruleId)),
+    );
   });
 
   it('says an input that holds a policy by its name and whose value is unknown; not switches, not other inputs', () => {
     const source = readTf(main);
-    assert.deepEqual(source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]), [['the policy in this module input comes from var.inline: not analysed', 'inline_policy_permissions']]);
+    assert.deepEqual(
+      source.notAnalysed!.map((n) => [n.reason, at(main, n.span!)]),
+      [['the policy in this module input comes from var.inline: not analysed', 'inline_policy_permissions']],
+    );
   });
 
   it('a document block passed to a trust input takes the trust kind', () => {

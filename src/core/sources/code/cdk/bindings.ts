@@ -12,7 +12,8 @@
 import type { SyntaxNode } from './syntax';
 
 /** `const x =`, `const x: T =`, `let x =`, `var x =`, and `this.x =` (not `==`, `=>`). */
-const DECLARATION = /\b(?:(const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|this\s*\.\s*([A-Za-z_$][\w$]*))\s*=(?![=>])/dg;
+const DECLARATION =
+  /\b(?:(const|let|var)\s+([A-Za-z_$][\w$]*)(?:\s*:[^=;]*)?|this\s*\.\s*([A-Za-z_$][\w$]*))\s*=(?![=>])/dg;
 /**
  * A parenthesised list followed by `{` or `=>` (a function's, method's, constructor's or arrow's
  * parameters; a control statement's condition too, told by the word before it). It starts at the `(`:
@@ -74,7 +75,9 @@ export class Bindings {
     for (const match of text.matchAll(PARAMETER_LIST)) {
       if (CONTROL.has(wordBefore(text, match.index))) continue;
       for (const parameter of match[1]!.split(',')) {
-        const name = /^\s*(?:(?:readonly|private|public|protected|override)\s+)*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1];
+        const name = /^\s*(?:(?:readonly|private|public|protected|override)\s+)*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(
+          parameter,
+        )?.[1];
         if (name) this.shadowed.add(name);
       }
     }
@@ -109,7 +112,8 @@ export class Bindings {
     const declarations = this.declared.get(name);
     if (!declarations) return undefined;
     if (this.shadowed.has(name)) return null;
-    if (onlyConst && (declarations.length > 1 || !declarations[0]!.isConst)) return declarations.length > 1 ? null : undefined;
+    if (onlyConst && (declarations.length > 1 || !declarations[0]!.isConst))
+      return declarations.length > 1 ? null : undefined;
     let value = this.values.get(name);
     if (value === undefined) {
       value = declarations.length === 1 ? this.read(declarations[0]!) : this.readOne(name, declarations);

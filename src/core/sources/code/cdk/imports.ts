@@ -40,7 +40,8 @@ export class CdkImports {
   constructor(root: SyntaxNode, text: string) {
     for (const statement of root.namedChildren) {
       // Imports come first; `import` at the start of a top-level statement is one (or `import x = require()`).
-      if (statement && text.startsWith('import', statement.startIndex) && statement.type === 'import_statement') this.read(statement, text);
+      if (statement && text.startsWith('import', statement.startIndex) && statement.type === 'import_statement')
+        this.read(statement, text);
     }
     // A `require` may sit anywhere (inside a function too): found by the text, then its declaration.
     for (const match of text.matchAll(REQUIRE)) this.readRequire(root, text, match.index);
@@ -54,7 +55,8 @@ export class CdkImports {
   /** The local names given by named imports to exports of `module` among `names` (`PS` for PolicyStatement). */
   aliasesOf(module: CdkModule, names: readonly string[]): string[] {
     const out: string[] = [];
-    for (const [local, imported] of this.values.named) if (imported.module === module && names.includes(imported.name)) out.push(local);
+    for (const [local, imported] of this.values.named)
+      if (imported.module === module && names.includes(imported.name)) out.push(local);
     return out;
   }
 
@@ -119,9 +121,14 @@ export class CdkImports {
     if (module === undefined) return;
     // The declaration is the smallest node holding the declared name (or pattern) and the call.
     const from = Math.max(0, at - 400);
-    const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*|\{[^=;]*\})\s*(?::[^=;]*)?=\s*$/.exec(text.slice(from, at));
+    const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*|\{[^=;]*\})\s*(?::[^=;]*)?=\s*$/.exec(
+      text.slice(from, at),
+    );
     if (!declared) return;
-    const declarator = root.descendantForIndex(from + declared.index + declared[0].indexOf(declared[1]!), call.endIndex);
+    const declarator = root.descendantForIndex(
+      from + declared.index + declared[0].indexOf(declared[1]!),
+      call.endIndex,
+    );
     if (declarator?.type !== 'variable_declarator') return;
     const name = declarator.childForFieldName('name');
     if (name?.type === 'identifier') {

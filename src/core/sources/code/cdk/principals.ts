@@ -20,7 +20,9 @@ interface PrincipalPart {
 }
 
 /** Conditions written with a principal: an object of operators, or unknown when they cannot be read. */
-export type ConditionsSource = { readonly node: ObjectNode; readonly open: boolean; readonly key: Span } | { readonly unknown: Node; readonly key: Span };
+export type ConditionsSource =
+  | { readonly node: ObjectNode; readonly open: boolean; readonly key: Span }
+  | { readonly unknown: Node; readonly key: Span };
 
 /** One principal, as a role's trust policy states it: one statement each. */
 export interface ReadPrincipal {
@@ -63,10 +65,24 @@ export class PrincipalReader {
     if (resolved?.module !== 'aws-iam' || resolved.names.length !== 1) return [this.unknown(node)];
     const name = resolved.names[0]!;
     const nameNode = unwrap(node.childForFieldName('constructor'));
-    const key = spanOf(nameNode?.type === 'member_expression' ? (nameNode.childForFieldName('property') ?? nameNode) : (nameNode ?? node));
+    const key = spanOf(
+      nameNode?.type === 'member_expression'
+        ? (nameNode.childForFieldName('property') ?? nameNode)
+        : (nameNode ?? node),
+    );
     const args = argumentsOf(node, this.values.text);
-    const one = (kind: PrincipalKind, value: Node, action = 'sts:AssumeRole', conditions: readonly ConditionsSource[] = []): ReadPrincipal[] => [
-      { parts: [{ kind, value, key }], conditions, action: { kind: 'scalar', span: key, value: action, text: action }, span: spanOf(node) },
+    const one = (
+      kind: PrincipalKind,
+      value: Node,
+      action = 'sts:AssumeRole',
+      conditions: readonly ConditionsSource[] = [],
+    ): ReadPrincipal[] => [
+      {
+        parts: [{ kind, value, key }],
+        conditions,
+        action: { kind: 'scalar', span: key, value: action, text: action },
+        span: spanOf(node),
+      },
     ];
     switch (name) {
       case 'ServicePrincipal':
@@ -75,7 +91,11 @@ export class PrincipalReader {
         // `"AWS": "123456789012"` is how IAM reads an account (the CDK writes its root ARN: the same).
         return one('AWS', this.values.node(args[0]));
       case 'AccountRootPrincipal':
-        return one('AWS', { kind: 'template', span: spanOf(node), parts: ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':root'] });
+        return one('AWS', {
+          kind: 'template',
+          span: spanOf(node),
+          parts: ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':root'],
+        });
       case 'ArnPrincipal':
         return one('AWS', this.values.node(args[0]));
       case 'AnyPrincipal':
@@ -86,7 +106,12 @@ export class PrincipalReader {
         return one('CanonicalUser', this.values.node(args[0]));
       case 'OrganizationPrincipal': {
         const condition = this.organization(args[0], key);
-        return one('AWS', { kind: 'scalar', span: spanOf(node), value: '*', text: '*' }, 'sts:AssumeRole', condition ? [condition] : []);
+        return one(
+          'AWS',
+          { kind: 'scalar', span: spanOf(node), value: '*', text: '*' },
+          'sts:AssumeRole',
+          condition ? [condition] : [],
+        );
       }
       case 'FederatedPrincipal': {
         const principal = one('Federated', this.values.node(args[0]), 'sts:AssumeRole', this.conditions(args[1], key));
@@ -119,7 +144,11 @@ export class PrincipalReader {
     if (node?.type !== 'object') return [{ unknown: node ? unknownOf(node) : unknownOf(expression), key }];
     const { node: object, open } = this.values.object(node);
     // An operator's block with a spread or a computed key may hold any condition: that block is unknown.
-    const entries = object.entries.map((e) => (this.values.isOpen(e.value) ? { key: e.key, value: { kind: 'unknown', span: e.value.span, text: '' } as Node } : e));
+    const entries = object.entries.map((e) =>
+      this.values.isOpen(e.value)
+        ? { key: e.key, value: { kind: 'unknown', span: e.value.span, text: '' } as Node }
+        : e,
+    );
     return [{ node: { ...object, entries }, open, key }];
   }
 
@@ -132,22 +161,41 @@ export class PrincipalReader {
     let node = this.values.resolve(expression);
     // `provider.openIdConnectProviderArn`: the provider's ARN, as the provider itself gives it.
     const property = node?.type === 'member_expression' ? node.childForFieldName('property')?.text : undefined;
-    if (node && (property === 'openIdConnectProviderArn' || property === 'samlProviderArn')) node = this.values.resolve(node.childForFieldName('object'));
+    if (node && (property === 'openIdConnectProviderArn' || property === 'samlProviderArn'))
+      node = this.values.resolve(node.childForFieldName('object'));
     if (!node) return this.values.node(expression);
     const args = argumentsOf(node, this.values.text);
     if (node.type === 'call_expression') {
       const resolved = this.imports.resolve(pathOf(node.childForFieldName('function')));
       const method = resolved?.names[1];
-      if (resolved?.module === 'aws-iam' && (method === 'fromOpenIdConnectProviderArn' || method === 'fromSamlProviderArn')) return this.values.node(args[2]);
+      if (
+        resolved?.module === 'aws-iam' &&
+        (method === 'fromOpenIdConnectProviderArn' || method === 'fromSamlProviderArn')
+      )
+        return this.values.node(args[2]);
     }
     if (node.type === 'new_expression') {
       const resolved = this.imports.resolve(pathOf(node.childForFieldName('constructor')));
       const props = this.values.resolve(args[2]);
-      if (resolved?.module === 'aws-iam' && /^(OpenIdConnectProvider|OidcProviderNative)$/.test(resolved.names[0] ?? '') && props?.type === 'object') {
+      if (
+        resolved?.module === 'aws-iam' &&
+        /^(OpenIdConnectProvider|OidcProviderNative)$/.test(resolved.names[0] ?? '') &&
+        props?.type === 'object'
+      ) {
         const url = this.values.object(props).node.entries.find((e) => e.key.text === 'url')?.value;
         if (url?.kind === 'scalar' && typeof url.value === 'string') {
           const host = url.value.replace(/^https:\/\//, '');
-          return { kind: 'template', span: url.span, parts: ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, `:oidc-provider/${host}`] };
+          return {
+            kind: 'template',
+            span: url.span,
+            parts: [
+              'arn:',
+              { unknown: 'AWS::Partition' },
+              ':iam::',
+              { unknown: 'AWS::AccountId' },
+              `:oidc-provider/${host}`,
+            ],
+          };
         }
       }
     }
@@ -158,12 +206,26 @@ export class PrincipalReader {
     if (!expression) return undefined;
     const value = this.values.node(expression);
     const entry = { key: { text: 'aws:PrincipalOrgID', span: key }, value };
-    return { node: { kind: 'object', span: key, entries: [{ key: { text: 'StringEquals', span: key }, value: { kind: 'object', span: key, entries: [entry] } }] }, open: false, key };
+    return {
+      node: {
+        kind: 'object',
+        span: key,
+        entries: [{ key: { text: 'StringEquals', span: key }, value: { kind: 'object', span: key, entries: [entry] } }],
+      },
+      open: false,
+      key,
+    };
   }
 
   private unknown(expression: SyntaxNode | null | undefined): ReadPrincipal {
     const span = expression ? spanOf(expression) : { start: 0, end: 0 };
     const unknown: Node = expression ? unknownOf(expression) : { kind: 'unknown', span, text: '' };
-    return { parts: [], unknown, conditions: [], action: { kind: 'scalar', span, value: 'sts:AssumeRole', text: 'sts:AssumeRole' }, span };
+    return {
+      parts: [],
+      unknown,
+      conditions: [],
+      action: { kind: 'scalar', span, value: 'sts:AssumeRole', text: 'sts:AssumeRole' },
+      span,
+    };
   }
 }

@@ -18,7 +18,14 @@
  * for their principals only.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind, Span } from '../../../policy/model';
+import type {
+  ManagedPolicyAttachment,
+  NotAnalysed,
+  ParseProblem,
+  PolicyDocument,
+  PolicyKind,
+  Span,
+} from '../../../policy/model';
 import { readDocument, type ReadContext } from '../../document';
 import { valueOf } from '../../intrinsics';
 import { awsManagedPolicyName } from '../../template';
@@ -29,7 +36,17 @@ import { Bindings } from './bindings';
 import { CdkImports, type Resolved } from './imports';
 import { PrincipalReader } from './principals';
 import { STATEMENT_METHODS, StatementReader, type BuiltStatement } from './statements';
-import { argumentsOf, itemsOf, memberCall, nameOf, pathOf, spanOf, stringLiteral, unwrap, type SyntaxNode } from './syntax';
+import {
+  argumentsOf,
+  itemsOf,
+  memberCall,
+  nameOf,
+  pathOf,
+  spanOf,
+  stringLiteral,
+  unwrap,
+  type SyntaxNode,
+} from './syntax';
 import { CodeValues, labelOf, unknownOf } from './values';
 
 const EMPTY: CodeReading = { documents: [], problems: [], managedPolicies: [] };
@@ -41,13 +58,24 @@ export function readCdk(text: string, tree: Tree): CodeReading {
   } catch (error) {
     // Code this reader does not foresee must never take the linter down with it, nor go unsaid.
     const reason =
-      error instanceof RangeError ? 'the code nests too deeply for the reader: not analysed' : `reading the CDK code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
+      error instanceof RangeError
+        ? 'the code nests too deeply for the reader: not analysed'
+        : `reading the CDK code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
     return { ...EMPTY, notAnalysed: [{ reason }] };
   }
 }
 
 /** The IAM classes whose construction the reader reads. */
-const IAM_CLASSES = ['PolicyStatement', 'PolicyDocument', 'Policy', 'ManagedPolicy', 'Role', 'LazyRole', 'User', 'Group'];
+const IAM_CLASSES = [
+  'PolicyStatement',
+  'PolicyDocument',
+  'Policy',
+  'ManagedPolicy',
+  'Role',
+  'LazyRole',
+  'User',
+  'Group',
+];
 /** Methods whose calls the reader reads (besides `grant*`). */
 /** Classes of functions, whose `initialPolicy` holds statements of the function's role. */
 const FUNCTION_CLASSES = ['Function', 'SingletonFunction', 'DockerImageFunction', 'NodejsFunction', 'PythonFunction'];
@@ -72,7 +100,12 @@ const METHODS = [
 const IDENTITY_SINKS = new Set(['addToPolicy', 'addToPrincipalPolicy', 'addToRolePolicy']);
 /** `iam.Grant`'s static methods that add a statement written in the call to the grantee's policy. */
 const GRANT_METHODS = new Set(['addToPrincipal', 'addToPrincipalOrResource', 'addToPrincipalAndResource']);
-const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { Role: 'AWS::IAM::Role', LazyRole: 'AWS::IAM::Role', User: 'AWS::IAM::User', Group: 'AWS::IAM::Group' };
+const PRINCIPAL_TYPES: Readonly<Record<string, string>> = {
+  Role: 'AWS::IAM::Role',
+  LazyRole: 'AWS::IAM::Role',
+  User: 'AWS::IAM::User',
+  Group: 'AWS::IAM::Group',
+};
 /** The service whose resource policy `addToResourcePolicy` writes, by the receiver's kind. */
 const RESOURCE_SERVICES: Readonly<Record<string, string>> = {
   bucket: 's3',
@@ -147,7 +180,11 @@ class CdkReader {
     for (const call of this.calls) this.attachment(call);
     for (const [, construct] of this.principalConstructs) this.principalConstruct(construct.node, construct.type);
     // Sinks in the order written, so that a shared statement belongs to its first use.
-    const sinks: SyntaxNode[] = [...[...this.policies.values()].map((p) => p.node), ...this.functions, ...this.calls].sort((a, b) => a.startIndex - b.startIndex);
+    const sinks: SyntaxNode[] = [
+      ...[...this.policies.values()].map((p) => p.node),
+      ...this.functions,
+      ...this.calls,
+    ].sort((a, b) => a.startIndex - b.startIndex);
     for (const sink of sinks) {
       if (sink.type === 'new_expression') {
         const policy = this.policies.get(sink.startIndex);
@@ -198,7 +235,13 @@ class CdkReader {
       if (!node) continue;
       const type = node.type;
       // In a file that does not parse, a construct or call the error swallowed is said, not skipped.
-      if (broken && type !== 'call_expression' && type !== 'new_expression' && (type === 'ERROR' || node.hasError) && (said.has(match[0]) || /^grant[A-Z]/.test(match[0]))) {
+      if (
+        broken &&
+        type !== 'call_expression' &&
+        type !== 'new_expression' &&
+        (type === 'ERROR' || node.hasError) &&
+        (said.has(match[0]) || /^grant[A-Z]/.test(match[0]))
+      ) {
         const span = { start: match.index, end: match.index + match[0].length };
         this.notAnalysed.push({ reason: `the code around this ${match[0]} does not parse: not analysed`, span });
         continue;
@@ -243,7 +286,8 @@ class CdkReader {
       if (resolved.module === 'aws-iam') {
         if (name === 'PolicyStatement') this.statementNodes.set(node.startIndex, node);
         else if (name === 'PolicyDocument') this.documentNodes.set(node.startIndex, node);
-        else if (name === 'Policy' || name === 'ManagedPolicy') this.policies.set(node.startIndex, { node, appliesTo: [] });
+        else if (name === 'Policy' || name === 'ManagedPolicy')
+          this.policies.set(node.startIndex, { node, appliesTo: [] });
         else if (PRINCIPAL_TYPES[name]) this.principalConstructs.set(node.startIndex, { node, type: name });
       } else {
         const kind = resourceKindOf(resolved.module, name);
@@ -278,7 +322,11 @@ class CdkReader {
   private statementStart(expression: SyntaxNode | null | undefined): number | undefined {
     let node = this.target(expression);
     // `new PolicyStatement(...).addActions(...)`: the statement is the receiver of the chain.
-    for (let depth = 0; node?.type === 'call_expression' && !this.statementNodes.has(node.startIndex) && depth < 20; depth++) {
+    for (
+      let depth = 0;
+      node?.type === 'call_expression' && !this.statementNodes.has(node.startIndex) && depth < 20;
+      depth++
+    ) {
       const call = this.memberCall(node);
       if (!call || !STATEMENT_METHODS.has(call.method.text)) return undefined;
       node = this.target(call.receiver);
@@ -291,7 +339,9 @@ class CdkReader {
     const node = this.target(expression);
     if (!node || depth > 8) return [];
     if (node.type === 'array') {
-      return itemsOf(node, this.text).flatMap((item) => this.statementRefs(item.type === 'spread_element' ? item.firstNamedChild : item, depth + 1));
+      return itemsOf(node, this.text).flatMap((item) =>
+        this.statementRefs(item.type === 'spread_element' ? item.firstNamedChild : item, depth + 1),
+      );
     }
     const start = this.statementStart(node);
     return start === undefined ? [] : [start];
@@ -333,7 +383,8 @@ class CdkReader {
       if (!key || !value || prop === undefined) continue;
       if (prop === 'managedPolicies') {
         const list = this.target(value);
-        if (list?.type === 'array') for (const item of itemsOf(list, this.text)) this.managedPolicy(item, name, PRINCIPAL_TYPES[type]!);
+        if (list?.type === 'array')
+          for (const item of itemsOf(list, this.text)) this.managedPolicy(item, name, PRINCIPAL_TYPES[type]!);
       } else if (prop === 'assumedBy' && type === 'Role') {
         this.trust(node, spanOf(key), value, name);
       } else if (prop === 'inlinePolicies') {
@@ -342,7 +393,16 @@ class CdkReader {
         for (const policy of this.values.members(policies)) {
           const document = this.target(policy.value);
           const policyKey = policy.key;
-          if (document && policyKey) this.useDocument(document, { kind: 'identity', path: `${name}.inlinePolicies.${this.values.key(policyKey)?.text ?? policyKey.text}`, appliesTo: [name] }, spanOf(policyKey));
+          if (document && policyKey)
+            this.useDocument(
+              document,
+              {
+                kind: 'identity',
+                path: `${name}.inlinePolicies.${this.values.key(policyKey)?.text ?? policyKey.text}`,
+                appliesTo: [name],
+              },
+              spanOf(policyKey),
+            );
         }
       }
     }
@@ -356,12 +416,15 @@ class CdkReader {
       policy.appliesTo.push(principal);
       return;
     }
-    const resolved = node.type === 'call_expression' ? this.imports.resolve(pathOf(node.childForFieldName('function'))) : undefined;
-    const method = resolved?.module === 'aws-iam' && resolved.names[0] === 'ManagedPolicy' ? resolved.names[1] : undefined;
+    const resolved =
+      node.type === 'call_expression' ? this.imports.resolve(pathOf(node.childForFieldName('function'))) : undefined;
+    const method =
+      resolved?.module === 'aws-iam' && resolved.names[0] === 'ManagedPolicy' ? resolved.names[1] : undefined;
     const args = argumentsOf(node, this.text);
     if (method === 'fromAwsManagedPolicyName') {
       const value = valueOf(this.values.node(args[0]));
-      const name = value.kind === 'string' && !value.parts ? value.text.slice(value.text.lastIndexOf('/') + 1) : undefined;
+      const name =
+        value.kind === 'string' && !value.parts ? value.text.slice(value.text.lastIndexOf('/') + 1) : undefined;
       this.managed.push({ principal, principalType, value, ...(name && { awsManagedName: name }) });
     } else if (method === 'fromManagedPolicyArn' || method === 'fromManagedPolicyName') {
       const value = valueOf(this.values.node(args[2]));
@@ -399,7 +462,8 @@ class CdkReader {
           }
         } else if (prop === 'roles' || prop === 'users' || prop === 'groups') {
           const list = this.target(value);
-          if (list?.type === 'array') for (const item of itemsOf(list, this.text)) appliesTo.push(this.principalName(item) ?? labelOf(item));
+          if (list?.type === 'array')
+            for (const item of itemsOf(list, this.text)) appliesTo.push(this.principalName(item) ?? labelOf(item));
         }
       }
     }
@@ -412,7 +476,9 @@ class CdkReader {
 
   private place(node: SyntaxNode, appliesTo: readonly string[]): Place {
     const name = this.constructName(node);
-    return appliesTo.length > 0 ? { kind: 'identity', path: name, appliesTo: [...new Set(appliesTo)] } : { kind: 'identity', path: name };
+    return appliesTo.length > 0
+      ? { kind: 'identity', path: name, appliesTo: [...new Set(appliesTo)] }
+      : { kind: 'identity', path: name };
   }
 
   /** `new lambda.Function(this, 'Fn', { initialPolicy: [...] })`: statements of the function's role. */
@@ -422,7 +488,13 @@ class CdkReader {
     const member = this.values.members(props).find((m) => m.name === 'initialPolicy');
     if (!member?.key) return;
     const name = this.constructName(node);
-    this.emit(this.statementRefs(member.value), { kind: 'identity', path: `${name}.initialPolicy`, appliesTo: [name] }, spanOf(member.node), spanOf(member.key), this.describe(member.node));
+    this.emit(
+      this.statementRefs(member.value),
+      { kind: 'identity', path: `${name}.initialPolicy`, appliesTo: [name] },
+      spanOf(member.node),
+      spanOf(member.key),
+      this.describe(member.node),
+    );
   }
 
   private sink(call: SyntaxNode): void {
@@ -438,9 +510,23 @@ class CdkReader {
         const service = RESOURCE_SERVICES[this.resourceKindOf(receiver) ?? ''];
         const implied = service === 's3' ? this.sslDeny(receiver) : undefined;
         const enforceTls = service === 's3' && !implied ? this.enforceSslEdit(receiver) : undefined;
-        this.emit(refs, { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) }, spanOf(call), spanOf(method), this.describe(call), implied, enforceTls);
+        this.emit(
+          refs,
+          { kind: 'resource', path: `${who}.${name} (line ${line})`, ...(service && { resourceService: service }) },
+          spanOf(call),
+          spanOf(method),
+          this.describe(call),
+          implied,
+          enforceTls,
+        );
       } else {
-        this.emit(refs, { kind: 'identity', path: `${who}.${name} (line ${line})`, appliesTo: [who] }, spanOf(call), spanOf(method), this.describe(call));
+        this.emit(
+          refs,
+          { kind: 'identity', path: `${who}.${name} (line ${line})`, appliesTo: [who] },
+          spanOf(call),
+          spanOf(method),
+          this.describe(call),
+        );
       }
       return;
     }
@@ -456,7 +542,11 @@ class CdkReader {
     const grantee = this.values.members(object).find((m) => m.name === 'grantee');
     const who = grantee?.value ? (this.principalName(grantee.value) ?? labelOf(grantee.value)) : undefined;
     const statement = this.statements.grant(call, method, object);
-    const place: Place = { kind: 'identity', path: `${this.describe(call).slice(0, 40)} (line ${call.startPosition.row + 1})`, ...(who !== undefined && { appliesTo: [who] }) };
+    const place: Place = {
+      kind: 'identity',
+      path: `${this.describe(call).slice(0, 40)} (line ${call.startPosition.row + 1})`,
+      ...(who !== undefined && { appliesTo: [who] }),
+    };
     const document = this.readNeutral([statement], place, spanOf(call), spanOf(method), spanOf(object));
     if (document) this.documents.push({ ...document, construct: 'cdk' });
   }
@@ -464,7 +554,13 @@ class CdkReader {
   private trust(role: SyntaxNode, key: Span, assumedBy: SyntaxNode, name: string): void {
     // The CDK writes one statement per principal of a CompositePrincipal.
     const statements = this.principals.read(assumedBy).map((principal) => this.statements.trust(principal, key));
-    const document = this.readNeutral(statements, { kind: 'trust', path: `${name}.assumedBy` }, spanOf(role), key, spanOf(assumedBy));
+    const document = this.readNeutral(
+      statements,
+      { kind: 'trust', path: `${name}.assumedBy` },
+      spanOf(role),
+      key,
+      spanOf(assumedBy),
+    );
     if (document) this.documents.push({ ...document, construct: 'cdk' });
   }
 
@@ -474,7 +570,11 @@ class CdkReader {
     if (!row || !grantee) return;
     // A grant to a principal object (`new iam.ServicePrincipal(...)`) goes to a resource policy: no identity's.
     const granteeNode = this.target(grantee);
-    if (granteeNode?.type === 'new_expression' && this.imports.resolve(pathOf(granteeNode.childForFieldName('constructor')))?.names[0]?.endsWith('Principal')) return;
+    if (
+      granteeNode?.type === 'new_expression' &&
+      this.imports.resolve(pathOf(granteeNode.childForFieldName('constructor')))?.names[0]?.endsWith('Principal')
+    )
+      return;
     const who = this.principalName(grantee) ?? labelOf(grantee);
     const at = spanOf(method);
     const receiverName = this.principalName(receiver) ?? labelOf(receiver);
@@ -484,16 +584,39 @@ class CdkReader {
       span: spanOf(call),
       entries: [
         { key: { text: 'Effect', span: at }, value: { kind: 'scalar', span: at, value: 'Allow', text: 'Allow' } },
-        { key: { text: 'Action', span: at }, value: { kind: 'array', span: at, items: actions.map((a) => ({ kind: 'scalar', span: at, value: a, text: a })) } },
+        {
+          key: { text: 'Action', span: at },
+          value: {
+            kind: 'array',
+            span: at,
+            items: actions.map((a) => ({ kind: 'scalar', span: at, value: a, text: a })),
+          },
+        },
         { key: { text: 'Resource', span: at }, value: { kind: 'array', span: resource.span, items: [resource] } },
       ],
     });
-    const resource = this.arnOf(receiver, row.resource) ?? { kind: 'unknown', span: spanOf(receiver), text: `${receiverName}.${arn}` };
+    const resource = this.arnOf(receiver, row.resource) ?? {
+      kind: 'unknown',
+      span: spanOf(receiver),
+      text: `${receiverName}.${arn}`,
+    };
     const statements: Node[] = [statement(row.actions, resource)];
-    if (row.onEveryResource) statements.push(statement(row.onEveryResource, { kind: 'scalar', span: at, value: '*', text: '*' }));
+    if (row.onEveryResource)
+      statements.push(statement(row.onEveryResource, { kind: 'scalar', span: at, value: '*', text: '*' }));
     const description = this.describe(call);
-    const document = this.readNeutral(statements, { kind: 'identity', path: `${description} (line ${call.startPosition.row + 1})`, appliesTo: [who] }, spanOf(call), at, at);
-    if (document) this.documents.push({ ...document, construct: 'cdk', derivedFrom: { description, span: at, source: grantSource(row) } });
+    const document = this.readNeutral(
+      statements,
+      { kind: 'identity', path: `${description} (line ${call.startPosition.row + 1})`, appliesTo: [who] },
+      spanOf(call),
+      at,
+      at,
+    );
+    if (document)
+      this.documents.push({
+        ...document,
+        construct: 'cdk',
+        derivedFrom: { description, span: at, source: grantSource(row) },
+      });
   }
 
   /** The ARN of a resource imported by it (`iam.Role.fromRoleArn(this, 'R', 'arn:...')`), when it is a grant's Resource. */
@@ -516,7 +639,8 @@ class CdkReader {
         if (member.name === 'statements') refs.push(...this.statementRefs(member.value));
       }
     }
-    for (const call of this.added.get(document.startIndex) ?? []) refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));
+    for (const call of this.added.get(document.startIndex) ?? [])
+      refs.push(...argumentsOf(call, this.text).flatMap((arg) => this.statementRefs(arg)));
     return refs;
   }
 
@@ -535,7 +659,10 @@ class CdkReader {
   /** `PolicyDocument.fromJson({...})`: IAM's own names, read as JSON is. A second use is derived from the code. */
   private readJsonDocument(call: SyntaxNode, place: Place, again = false): void {
     const document = readDocument(this.values.node(argumentsOf(call, this.text)[0]), place, this.context);
-    if (document) this.documents.push(again ? { ...document, derivedFrom: { description: this.describe(call), span: spanOf(call) } } : document);
+    if (document)
+      this.documents.push(
+        again ? { ...document, derivedFrom: { description: this.describe(call), span: spanOf(call) } } : document,
+      );
   }
 
   private standaloneDocument(node: SyntaxNode): void {
@@ -553,14 +680,23 @@ class CdkReader {
   private standaloneStatement(start: number, node: SyntaxNode): void {
     const built = this.statement(start);
     const name = this.bindings.assignedName(node) ?? `PolicyStatement (line ${node.startPosition.row + 1})`;
-    this.emit([start], { kind: built.hasPrincipal ? 'resource' : 'identity', path: name }, spanOf(node), spanOf(node), this.describe(node));
+    this.emit(
+      [start],
+      { kind: built.hasPrincipal ? 'resource' : 'identity', path: name },
+      spanOf(node),
+      spanOf(node),
+      this.describe(node),
+    );
   }
 
   private statement(start: number): BuiltStatement {
     let built = this.built.get(start);
     if (!built) {
       const node = this.statementNodes.get(start)!;
-      built = node.type === 'new_expression' ? this.statements.construct(node, this.statementCalls.get(start) ?? []) : this.statements.fromJson(node);
+      built =
+        node.type === 'new_expression'
+          ? this.statements.construct(node, this.statementCalls.get(start) ?? [])
+          : this.statements.fromJson(node);
       this.built.set(start, built);
     }
     return built;
@@ -570,7 +706,15 @@ class CdkReader {
    * One document of the statements `refs`; statements already used elsewhere go to a second document,
    * derived from this use (their findings are reported where they were first used).
    */
-  private emit(refs: readonly number[], place: Place, span: Span, statementKey: Span, description: string, implied?: Node, enforceTls?: { title: string; span: Span; newText: string }): void {
+  private emit(
+    refs: readonly number[],
+    place: Place,
+    span: Span,
+    statementKey: Span,
+    description: string,
+    implied?: Node,
+    enforceTls?: { title: string; span: Span; newText: string },
+  ): void {
     const fresh: BuiltStatement[] = [];
     const again: BuiltStatement[] = [];
     for (const start of refs) {
@@ -580,23 +724,46 @@ class CdkReader {
     }
     if (fresh.length > 0) {
       // Even of `PolicyStatement.fromJson` statements, the document is the construct's (`statements:`, no Version written).
-      const document = this.readNeutral([...fresh.map((s) => s.node), ...(implied ? [implied] : [])], place, span, statementKey, span);
-      if (document) this.documents.push({ ...document, construct: 'cdk', ...(enforceTls && { codeFixes: { enforceTls } }) });
+      const document = this.readNeutral(
+        [...fresh.map((s) => s.node), ...(implied ? [implied] : [])],
+        place,
+        span,
+        statementKey,
+        span,
+      );
+      if (document)
+        this.documents.push({ ...document, construct: 'cdk', ...(enforceTls && { codeFixes: { enforceTls } }) });
     }
     if (again.length > 0) {
-      const document = this.readNeutral(again.map((s) => s.node), place, span, statementKey, span);
-      if (document) this.documents.push({ ...document, construct: 'cdk', derivedFrom: { description, span: statementKey } });
+      const document = this.readNeutral(
+        again.map((s) => s.node),
+        place,
+        span,
+        statementKey,
+        span,
+      );
+      if (document)
+        this.documents.push({ ...document, construct: 'cdk', derivedFrom: { description, span: statementKey } });
     }
   }
 
   /** readDocument over `{ Version, Statement: [...] }` built from the statements; the CDK always writes Version 2012-10-17. */
-  private readNeutral(statements: readonly Node[], place: Place, span: Span, statementKey: Span, listSpan: Span): PolicyDocument | undefined {
+  private readNeutral(
+    statements: readonly Node[],
+    place: Place,
+    span: Span,
+    statementKey: Span,
+    listSpan: Span,
+  ): PolicyDocument | undefined {
     const at = { start: span.start, end: span.start };
     const node: ObjectNode = {
       kind: 'object',
       span,
       entries: [
-        { key: { text: 'Version', span: at }, value: { kind: 'scalar', span: at, value: '2012-10-17', text: '2012-10-17' } },
+        {
+          key: { text: 'Version', span: at },
+          value: { kind: 'scalar', span: at, value: '2012-10-17', text: '2012-10-17' },
+        },
         { key: { text: 'Statement', span: statementKey }, value: { kind: 'array', span: listSpan, items: statements } },
       ],
     };
@@ -625,7 +792,8 @@ class CdkReader {
 
   private principalTypeOf(expression: SyntaxNode): string {
     const node = this.target(expression);
-    const resolved = node?.type === 'new_expression' ? this.imports.resolve(pathOf(node.childForFieldName('constructor'))) : undefined;
+    const resolved =
+      node?.type === 'new_expression' ? this.imports.resolve(pathOf(node.childForFieldName('constructor'))) : undefined;
     return (resolved?.module === 'aws-iam' && PRINCIPAL_TYPES[resolved.names[0] ?? '']) || 'AWS::IAM::Role';
   }
 
@@ -635,7 +803,8 @@ class CdkReader {
     let resolved: Resolved | undefined;
     if (node?.type === 'new_expression') resolved = this.imports.resolve(pathOf(node.childForFieldName('constructor')));
     // `s3.Bucket.fromBucketName(this, 'B', name)`: the class of the static method.
-    else if (node?.type === 'call_expression') resolved = this.imports.resolve(pathOf(node.childForFieldName('function')));
+    else if (node?.type === 'call_expression')
+      resolved = this.imports.resolve(pathOf(node.childForFieldName('function')));
     const className = resolved?.names[0];
     if (resolved && className) return resourceKindOf(resolved.module, className);
     return node ? this.annotatedKindOf(node) : undefined;
@@ -650,11 +819,16 @@ class CdkReader {
     const path = node.type === 'identifier' || node.type === 'member_expression' ? pathOf(node) : undefined;
     const name = path?.[path.length - 1];
     if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
-    const annotation = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\??\\s*:\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)`).exec(this.text);
+    const annotation = new RegExp(
+      `(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\??\\s*:\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)`,
+    ).exec(this.text);
     const resolved = annotation ? this.imports.resolveType(annotation[1]!.split('.')) : undefined;
     const type = resolved?.names[0];
     if (!resolved || !type) return undefined;
-    return resourceKindOf(resolved.module, type) ?? (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined);
+    return (
+      resourceKindOf(resolved.module, type) ??
+      (/^I[A-Z]/.test(type) ? resourceKindOf(resolved.module, type.slice(1)) : undefined)
+    );
   }
 
   /**
@@ -678,7 +852,19 @@ class CdkReader {
         { key: key('Principal'), value: scalar('*') },
         { key: key('Action'), value: scalar('s3:*') },
         { key: key('Resource'), value: { kind: 'unknown', span, text: `${labelOf(receiver)}.bucketArn` } },
-        { key: key('Condition'), value: { kind: 'object', span, entries: [{ key: key('Bool'), value: { kind: 'object', span, entries: [{ key: key('aws:SecureTransport'), value: scalar('false') }] } }] } },
+        {
+          key: key('Condition'),
+          value: {
+            kind: 'object',
+            span,
+            entries: [
+              {
+                key: key('Bool'),
+                value: { kind: 'object', span, entries: [{ key: key('aws:SecureTransport'), value: scalar('false') }] },
+              },
+            ],
+          },
+        },
       ],
     };
   }
@@ -693,12 +879,14 @@ class CdkReader {
     if (bucket?.type !== 'new_expression' || this.resourceKindOf(receiver) !== 'bucket') return undefined;
     const args = argumentsOf(bucket, this.text);
     const title = 'Set enforceSSL: true on the bucket (the CDK adds the statement denying requests without TLS)';
-    if (args.length === 2) return { title, span: { start: args[1]!.endIndex, end: args[1]!.endIndex }, newText: ', { enforceSSL: true }' };
+    if (args.length === 2)
+      return { title, span: { start: args[1]!.endIndex, end: args[1]!.endIndex }, newText: ', { enforceSSL: true }' };
     const props = args[2];
     if (args.length !== 3 || props?.type !== 'object' || /\benforceSSL\b/.test(props.text)) return undefined;
     const members = itemsOf(props, this.text);
     const last = members[members.length - 1];
-    if (!last) return { title, span: { start: props.startIndex + 1, end: props.startIndex + 1 }, newText: ' enforceSSL: true ' };
+    if (!last)
+      return { title, span: { start: props.startIndex + 1, end: props.startIndex + 1 }, newText: ' enforceSSL: true ' };
     // After the last prop, on a line of its own when the props are on several lines.
     const between = this.text.slice(last.endIndex, props.endIndex - 1);
     const comma = between.trimStart().startsWith(',');
@@ -706,7 +894,11 @@ class CdkReader {
     const multiline = this.text.slice(props.startIndex, last.startIndex).includes('\n');
     const indent = multiline ? /[ \t]*$/.exec(this.text.slice(0, last.startIndex))![0] : '';
     const separator = multiline ? `\n${indent}` : ' ';
-    return { title, span: { start: at, end: at }, newText: comma ? `${separator}enforceSSL: true,` : `,${separator}enforceSSL: true` };
+    return {
+      title,
+      span: { start: at, end: at },
+      newText: comma ? `${separator}enforceSSL: true,` : `,${separator}enforceSSL: true`,
+    };
   }
 
   /** A call or construct as a short description: `bucket.grantRead(fn)`. */

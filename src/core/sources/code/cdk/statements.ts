@@ -198,24 +198,47 @@ export class StatementReader {
         return;
       case 'addPrincipals':
       case 'addNotPrincipals':
-        addPrincipals(gathered, name === 'addPrincipals' ? 'Principal' : 'NotPrincipal', key, argsSpan, this.principalItems(call.childForFieldName('arguments') ?? call));
+        addPrincipals(
+          gathered,
+          name === 'addPrincipals' ? 'Principal' : 'NotPrincipal',
+          key,
+          argsSpan,
+          this.principalItems(call.childForFieldName('arguments') ?? call),
+        );
         return;
       case 'addAnyPrincipal':
-        addPrincipals(gathered, 'Principal', key, argsSpan, [{ parts: [{ kind: 'AWS', value: star(key), key }], conditions: [], action: star(key), span: key }]);
+        addPrincipals(gathered, 'Principal', key, argsSpan, [
+          { parts: [{ kind: 'AWS', value: star(key), key }], conditions: [], action: star(key), span: key },
+        ]);
         return;
       case 'addArnPrincipal':
       case 'addAwsAccountPrincipal':
       case 'addServicePrincipal':
       case 'addFederatedPrincipal':
       case 'addCanonicalUserPrincipal': {
-        const kind = name === 'addServicePrincipal' ? 'Service' : name === 'addFederatedPrincipal' ? 'Federated' : name === 'addCanonicalUserPrincipal' ? 'CanonicalUser' : 'AWS';
+        const kind =
+          name === 'addServicePrincipal'
+            ? 'Service'
+            : name === 'addFederatedPrincipal'
+              ? 'Federated'
+              : name === 'addCanonicalUserPrincipal'
+                ? 'CanonicalUser'
+                : 'AWS';
         const conditions = name === 'addFederatedPrincipal' ? this.principals.conditions(args[1], key) : [];
-        addPrincipals(gathered, 'Principal', key, argsSpan, [{ parts: [{ kind, value: this.values.node(args[0]), key }], conditions, action: star(key), span: argsSpan }]);
+        addPrincipals(gathered, 'Principal', key, argsSpan, [
+          { parts: [{ kind, value: this.values.node(args[0]), key }], conditions, action: star(key), span: argsSpan },
+        ]);
         return;
       }
       case 'addAccountRootPrincipal': {
-        const value: Node = { kind: 'template', span: key, parts: ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':root'] };
-        addPrincipals(gathered, 'Principal', key, argsSpan, [{ parts: [{ kind: 'AWS', value, key }], conditions: [], action: star(key), span: key }]);
+        const value: Node = {
+          kind: 'template',
+          span: key,
+          parts: ['arn:', { unknown: 'AWS::Partition' }, ':iam::', { unknown: 'AWS::AccountId' }, ':root'],
+        };
+        addPrincipals(gathered, 'Principal', key, argsSpan, [
+          { parts: [{ kind: 'AWS', value, key }], conditions: [], action: star(key), span: key },
+        ]);
         return;
       }
       case 'addCondition': {
@@ -226,7 +249,16 @@ export class StatementReader {
           gathered.conditions.push({ unknown: unknownOf(args[0] ?? call), key });
           return;
         }
-        const node: ObjectNode = { kind: 'object', span: argsSpan, entries: [{ key: operator, value: this.values.isOpen(block) ? { kind: 'unknown', span: block.span, text: '' } : block }] };
+        const node: ObjectNode = {
+          kind: 'object',
+          span: argsSpan,
+          entries: [
+            {
+              key: operator,
+              value: this.values.isOpen(block) ? { kind: 'unknown', span: block.span, text: '' } : block,
+            },
+          ],
+        };
         gathered.conditions.push({ node, open: false, key });
         return;
       }
@@ -256,7 +288,13 @@ export class StatementReader {
     const node = this.values.resolve(value);
     const path = pathOf(node);
     const last = path?.[path.length - 1];
-    if (node && path && path.length >= 2 && path[path.length - 2] === 'Effect' && (last === 'ALLOW' || last === 'DENY')) {
+    if (
+      node &&
+      path &&
+      path.length >= 2 &&
+      path[path.length - 2] === 'Effect' &&
+      (last === 'ALLOW' || last === 'DENY')
+    ) {
       const text = last === 'ALLOW' ? 'Allow' : 'Deny';
       return { kind: 'scalar', span: spanOf(node), value: text, text };
     }
@@ -268,11 +306,19 @@ export class StatementReader {
     const entries: Entry[] = [];
     if (gathered.sid) entries.push(gathered.sid);
     // The CDK's default effect is Allow: written out at the class name, so no rule reports it missing.
-    entries.push(gathered.effect ?? { key: { text: 'Effect', span: at }, value: { kind: 'scalar', span: at, value: 'Allow', text: 'Allow' } });
+    entries.push(
+      gathered.effect ?? {
+        key: { text: 'Effect', span: at },
+        value: { kind: 'scalar', span: at, value: 'Allow', text: 'Allow' },
+      },
+    );
     for (const element of ['Action', 'NotAction', 'Resource', 'NotResource']) {
       const part = gathered.lists.get(element);
       if (!part) continue;
-      const value: Node = part.whole && part.items.length === 0 ? part.whole : { kind: 'array', span: part.span, items: part.whole ? [part.whole, ...part.items] : part.items };
+      const value: Node =
+        part.whole && part.items.length === 0
+          ? part.whole
+          : { kind: 'array', span: part.span, items: part.whole ? [part.whole, ...part.items] : part.items };
       entries.push({ key: { text: element, span: part.key }, value });
     }
     let hasPrincipal = false;
@@ -309,7 +355,13 @@ function listPart(gathered: Gathered, element: string, key: Span, span: Span): L
   return part;
 }
 
-function addPrincipals(gathered: Gathered, element: string, key: Span, span: Span, principals: readonly ReadPrincipal[]): void {
+function addPrincipals(
+  gathered: Gathered,
+  element: string,
+  key: Span,
+  span: Span,
+  principals: readonly ReadPrincipal[],
+): void {
   const part = gathered.principals.get(element);
   if (part) part.principals.push(...principals);
   else gathered.principals.set(element, { key, span, principals: [...principals] });
@@ -327,7 +379,8 @@ function unknownPrincipal(node: SyntaxNode): ReadPrincipal {
 /** `"*"`, an object of kinds and values, or unknown when any principal cannot be read. */
 function principalNode(part: PrincipalPartList): Node {
   const unknown = part.principals.find((p) => p.unknown);
-  if (unknown) return { kind: 'unknown', span: part.span, text: unknown.unknown!.kind === 'unknown' ? unknown.unknown!.text : '' };
+  if (unknown)
+    return { kind: 'unknown', span: part.span, text: unknown.unknown!.kind === 'unknown' ? unknown.unknown!.text : '' };
   const anyone = part.principals.flatMap((p) => p.parts).find((p) => p.kind === '*');
   if (anyone) return anyone.value;
   const byKind = new Map<string, { key: Span; items: Node[] }>();
@@ -353,7 +406,15 @@ function conditionNode(gathered: Gathered): Entry | undefined {
   const span = 'node' in first ? first.node.span : first.unknown.span;
   const entries: Entry[] = [];
   for (const source of gathered.conditions) {
-    if ('unknown' in source || source.open) return { key, value: { kind: 'unknown', span, text: 'unknown' in source && source.unknown.kind === 'unknown' ? source.unknown.text : '' } };
+    if ('unknown' in source || source.open)
+      return {
+        key,
+        value: {
+          kind: 'unknown',
+          span,
+          text: 'unknown' in source && source.unknown.kind === 'unknown' ? source.unknown.text : '',
+        },
+      };
     entries.push(...source.node.entries);
   }
   return { key, value: { kind: 'object', span, entries } };

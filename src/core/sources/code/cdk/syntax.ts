@@ -12,7 +12,13 @@ export function spanOf(node: SyntaxNode): Span {
 }
 
 /** Expression wrappers that change nothing at run time: `(x)`, `x as T`, `x as const`, `x satisfies T`, `x!`. */
-export const TRANSPARENT: ReadonlySet<string> = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
+export const TRANSPARENT: ReadonlySet<string> = new Set([
+  'parenthesized_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+]);
 
 /** The expression inside any number of transparent wrappers. */
 export function unwrap(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
@@ -37,7 +43,7 @@ export function itemsOf(node: SyntaxNode, text: string): SyntaxNode[] {
 function isComment(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 47 /* / */) return false;
   const next = text.charCodeAt(at + 1);
-  return next === 47 || next === 42 /* * */;
+  return next === 47 || next === 42; /* * */
 }
 
 /** The arguments of a call or `new` expression (none when they are missing in half-typed code). */

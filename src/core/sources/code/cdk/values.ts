@@ -57,7 +57,10 @@ export class CodeValues {
    * Like resolve, with the node's type. A literal is told by its first character, which costs no call
    * into the parser (most values are literals); other nodes are asked their type once.
    */
-  private typed(expression: SyntaxNode | null | undefined, depth: number): { node: SyntaxNode; type: string } | undefined {
+  private typed(
+    expression: SyntaxNode | null | undefined,
+    depth: number,
+  ): { node: SyntaxNode; type: string } | undefined {
     let current = expression ?? undefined;
     for (let d = depth; current && d < MAX_DEPTH + 20; d++) {
       const literal = this.literalType(current);
@@ -132,8 +135,19 @@ export class CodeValues {
         const first = key ? this.text.charCodeAt(key.startIndex) : 0;
         // `'assumedBy': ...` names the same prop as `assumedBy: ...`.
         const quoted = first === 39 || first === 34 ? stringLiteral(key!).value : undefined;
-        const name = quoted ?? (key ? /^[A-Za-z_$][\w$]*/.exec(this.text.slice(key.startIndex, key.startIndex + 64))?.[0] : undefined);
-        out.push({ node, type, key, value, name: quoted !== undefined || (name !== undefined && isPlainName(this.text, key!.startIndex + name.length)) ? name : undefined });
+        const name =
+          quoted ??
+          (key ? /^[A-Za-z_$][\w$]*/.exec(this.text.slice(key.startIndex, key.startIndex + 64))?.[0] : undefined);
+        out.push({
+          node,
+          type,
+          key,
+          value,
+          name:
+            quoted !== undefined || (name !== undefined && isPlainName(this.text, key!.startIndex + name.length))
+              ? name
+              : undefined,
+        });
       } else if (type === 'shorthand_property_identifier') {
         out.push({ node, type, key: node, value: node, name: node.text });
       } else {
@@ -157,7 +171,10 @@ export class CodeValues {
         if (key) entries.push({ key, value: this.node(member.value, depth + 1) });
         else open = true;
       } else if (member.type === 'shorthand_property_identifier') {
-        entries.push({ key: { text: member.name!, span: spanOf(member.node) }, value: this.node(member.node, depth + 1) });
+        entries.push({
+          key: { text: member.name!, span: spanOf(member.node) },
+          value: this.node(member.node, depth + 1),
+        });
       } else {
         open = true;
       }
@@ -255,7 +272,7 @@ export interface Member {
 /** True when a name read from the text ends there (is followed by `:` or a space, not more of a quoted or computed key). */
 function isPlainName(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  return c === 58 /* : */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 63 /* ? */;
+  return c === 58 /* : */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 63; /* ? */
 }
 
 /** An unknown value standing for an expression, labelled by its text. */

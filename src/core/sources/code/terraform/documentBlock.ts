@@ -31,7 +31,14 @@ const STATEMENT_ATTRIBUTES: readonly (readonly [hcl: string, iam: string])[] = [
 
 /** The descendants of a document block worth reading (every other nested block is listed only). */
 export function isDocumentPart(type: string): boolean {
-  return type === 'statement' || type === 'principals' || type === 'not_principals' || type === 'condition' || type === 'dynamic' || type === 'content';
+  return (
+    type === 'statement' ||
+    type === 'principals' ||
+    type === 'not_principals' ||
+    type === 'condition' ||
+    type === 'dynamic' ||
+    type === 'content'
+  );
 }
 
 /** Reads a document block; what its dynamic blocks depend on and cannot be told goes to `notAnalysed`. */
@@ -39,7 +46,9 @@ export function readDocumentBlock(block: Block, values: Values, notAnalysed: Not
   const text = values.text;
   const entries: Entry[] = [];
   const version = block.attributes.get('version');
-  entries.push(version ? attributeEntry('Version', version, values) : synthetic('Version', '2012-10-17', block.span.start));
+  entries.push(
+    version ? attributeEntry('Version', version, values) : synthetic('Version', '2012-10-17', block.span.start),
+  );
   const id = block.attributes.get('policy_id');
   if (id) entries.push(attributeEntry('Id', id, values));
 
@@ -60,7 +69,8 @@ export function readDocumentBlock(block: Block, values: Values, notAnalysed: Not
     // One statement per element of the collection, each spanning the dynamic block (its content is
     // written once); a collection that cannot be told leaves its content read once, values unknown.
     const expansion = expand(nested, values);
-    for (const instance of expansion.instances) statements.push(statementNode(instance.block, instance.values, nested.span, notAnalysed));
+    for (const instance of expansion.instances)
+      statements.push(statementNode(instance.block, instance.values, nested.span, notAnalysed));
     expansion.done(notAnalysed);
   }
 
@@ -100,7 +110,10 @@ function statementNode(block: Block, values: Values, span: Span, notAnalysed: No
     if (iam === 'Effect') hasEffect = true;
   }
   if (!hasEffect) entries.push(synthetic('Effect', 'Allow', block.span.start));
-  for (const [hcl, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+  for (const [hcl, iam] of [
+    ['principals', 'Principal'],
+    ['not_principals', 'NotPrincipal'],
+  ] as const) {
     const instances = instancesOf(block, hcl, values);
     const principal = principalEntry(instances, iam);
     if (principal) entries.push(principal);
@@ -115,7 +128,9 @@ function statementNode(block: Block, values: Values, span: Span, notAnalysed: No
 
 function attributeEntry(iam: string, attribute: Attribute, values: Values): Entry {
   const key = { text: iam, span: attribute.name.span };
-  const value: Node = attribute.value ? values.node(attribute.value) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
+  const value: Node = attribute.value
+    ? values.node(attribute.value)
+    : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
   return { key, value };
 }
 
@@ -154,7 +169,10 @@ function instancesOf(statement: Block, type: string, values: Values): Instances 
     instances.push(...expansion.instances);
     pending.push(expansion.done);
   }
-  const span = first && last ? { start: first.span.start, end: last.span.end } : { start: statement.span.start, end: statement.span.start };
+  const span =
+    first && last
+      ? { start: first.span.start, end: last.span.end }
+      : { start: statement.span.start, end: statement.span.start };
   return { instances, first, span, done: (notAnalysed) => pending.forEach((done) => done(notAnalysed)) };
 }
 
@@ -180,7 +198,12 @@ function principalEntry({ instances, first, span }: Instances, iam: string): Ent
     }
     let group = byType.get(typeNode.value);
     if (!group) {
-      group = { key: { text: typeNode.value, span: typeNode.span }, items: [], span: values?.span ?? block.span, unknown: false };
+      group = {
+        key: { text: typeNode.value, span: typeNode.span },
+        items: [],
+        span: values?.span ?? block.span,
+        unknown: false,
+      };
       byType.set(typeNode.value, group);
     }
     if (values?.kind === 'array') group.items.push(...values.items);
@@ -189,7 +212,9 @@ function principalEntry({ instances, first, span }: Instances, iam: string): Ent
   }
   const entries: Entry[] = [...byType.values()].map((group) => ({
     key: group.key,
-    value: group.unknown ? { kind: 'unknown', span: group.span, text: 'identifiers' } : { kind: 'array', span: group.span, items: group.items },
+    value: group.unknown
+      ? { kind: 'unknown', span: group.span, text: 'identifiers' }
+      : { kind: 'array', span: group.span, items: group.items },
   }));
   return { key, value: { kind: 'object', span, entries } };
 }
@@ -207,7 +232,12 @@ function conditionEntry({ instances, first, span }: Instances): Entry | undefine
     const variable = block.attributes.get('variable')?.value;
     const testNode = test && scope.node(test);
     const variableNode = variable && scope.node(variable);
-    if (testNode?.kind !== 'scalar' || typeof testNode.value !== 'string' || variableNode?.kind !== 'scalar' || typeof variableNode.value !== 'string') {
+    if (
+      testNode?.kind !== 'scalar' ||
+      typeof testNode.value !== 'string' ||
+      variableNode?.kind !== 'scalar' ||
+      typeof variableNode.value !== 'string'
+    ) {
       // A computed operator or key: the condition cannot be told.
       return { key, value: { kind: 'unknown', span, text: 'condition' } };
     }

@@ -28,7 +28,9 @@ export interface Expansion {
   readonly done: (notAnalysed: NotAnalysed[]) => void;
 }
 
-type Collection = { readonly elements: readonly { key: Node; value: Node }[] } | { readonly unknown: string; readonly viaIterator: boolean };
+type Collection =
+  | { readonly elements: readonly { key: Node; value: Node }[] }
+  | { readonly unknown: string; readonly viaIterator: boolean };
 
 export function expand(dynamic: Block, values: Values): Expansion {
   const content = dynamic.blocks.find((b) => b.type === 'content');
@@ -37,9 +39,17 @@ export function expand(dynamic: Block, values: Values): Expansion {
   const nothing: Expansion = { instances: [], done: () => undefined };
   if (!content) return nothing;
   const forEach = dynamic.attributes.get('for_each')?.value;
-  const collection: Collection = forEach ? collectionOf(forEach, values) : { unknown: 'its for_each', viaIterator: false };
+  const collection: Collection = forEach
+    ? collectionOf(forEach, values)
+    : { unknown: 'its for_each', viaIterator: false };
   if ('elements' in collection) {
-    return { instances: collection.elements.map((e) => ({ block: content, values: values.with({ name: iteratorName, key: e.key, value: e.value }) })), done: nothing.done };
+    return {
+      instances: collection.elements.map((e) => ({
+        block: content,
+        values: values.with({ name: iteratorName, key: e.key, value: e.value }),
+      })),
+      done: nothing.done,
+    };
   }
   const iterator: Iterator = { name: iteratorName, unknown: collection.unknown };
   return {
@@ -49,13 +59,18 @@ export function expand(dynamic: Block, values: Values): Expansion {
       // from the text, since an iterator inside a string (`"${statement.value}:sub"`) is not evaluated.
       // Nested in a block whose own collection is unknown, the outer block says it.
       if (collection.viaIterator || !usesIterator(content, iteratorName, values.text)) return;
-      notAnalysed.push({ reason: `the values this dynamic "${label}" block takes from ${collection.unknown} are not analysed`, span: headOf(dynamic, values.text) });
+      notAnalysed.push({
+        reason: `the values this dynamic "${label}" block takes from ${collection.unknown} are not analysed`,
+        span: headOf(dynamic, values.text),
+      });
     },
   };
 }
 
 function usesIterator(content: Block, name: string, text: string): boolean {
-  return new RegExp(`(?<![\\w.-])${name.replace(/-/g, '\\-')}\\s*[.[]`).test(text.slice(content.span.start, content.span.end));
+  return new RegExp(`(?<![\\w.-])${name.replace(/-/g, '\\-')}\\s*[.[]`).test(
+    text.slice(content.span.start, content.span.end),
+  );
 }
 
 /** `iterator = s`: the name the content uses instead of the block's label. */
@@ -95,10 +110,20 @@ function collectionOf(syntax: SyntaxNode, values: Values): Collection {
   const node = values.node(syntax);
   const isSet = /^\s*toset\s*\(/.test(source);
   if (node.kind === 'array') {
-    return { elements: node.items.map((item, i) => ({ key: isSet ? item : { kind: 'scalar', span: item.span, value: i, text: String(i) }, value: item })) };
+    return {
+      elements: node.items.map((item, i) => ({
+        key: isSet ? item : { kind: 'scalar', span: item.span, value: i, text: String(i) },
+        value: item,
+      })),
+    };
   }
   if (node.kind === 'object') {
-    return { elements: node.entries.map((e) => ({ key: { kind: 'scalar', span: e.key.span, value: e.key.text, text: e.key.text }, value: e.value })) };
+    return {
+      elements: node.entries.map((e) => ({
+        key: { kind: 'scalar', span: e.key.span, value: e.key.text, text: e.key.text },
+        value: e.value,
+      })),
+    };
   }
   if (node.kind === 'scalar' && node.value === null) return { elements: [] };
   return unknownCollection(source, values);

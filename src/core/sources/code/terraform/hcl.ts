@@ -40,7 +40,10 @@ export interface Attribute {
  * Told from the text where it can be: every `type` asked of web-tree-sitter crosses into WebAssembly,
  * and a re-lint of a large module must cost little more than its policies.
  */
-export function blockHead(children: readonly SyntaxNode[], text: string): { type: string; typeSpan: Span; labels: string[]; next: number } {
+export function blockHead(
+  children: readonly SyntaxNode[],
+  text: string,
+): { type: string; typeSpan: Span; labels: string[]; next: number } {
   const first = children[0];
   if (!first) return { type: '', typeSpan: { start: 0, end: 0 }, labels: [], next: 0 };
   const typeSpan = spanOf(first);
@@ -59,17 +62,29 @@ export function blockHead(children: readonly SyntaxNode[], text: string): { type
  * The block at `node`, with its body's attributes and nested blocks read one level deep. `nested`
  * says which nested blocks to descend into (the rest are listed with their heads only).
  */
-export function readBlock(node: SyntaxNode, text: string, nested: (type: string) => boolean = () => false, deep = true): Block {
+export function readBlock(
+  node: SyntaxNode,
+  text: string,
+  nested: (type: string) => boolean = () => false,
+  deep = true,
+): Block {
   const children = named(node);
   const { type, typeSpan, labels, next } = blockHead(children, text);
   const attributes = new Map<string, Attribute>();
   const blocks: Block[] = [];
   const body = children[next];
-  if (deep && body && text.charCodeAt(body.startIndex) !== 125 /* } */ && body.type === 'body') readBody(body, text, nested, attributes, blocks);
+  if (deep && body && text.charCodeAt(body.startIndex) !== 125 /* } */ && body.type === 'body')
+    readBody(body, text, nested, attributes, blocks);
   return { type, typeSpan, labels, span: spanOf(node), attributes, blocks };
 }
 
-function readBody(body: SyntaxNode, text: string, nested: (type: string) => boolean, attributes: Map<string, Attribute>, blocks: Block[]): void {
+function readBody(
+  body: SyntaxNode,
+  text: string,
+  nested: (type: string) => boolean,
+  attributes: Map<string, Attribute>,
+  blocks: Block[],
+): void {
   for (const child of named(body)) {
     const type = child.type;
     if (type === 'attribute') {
@@ -134,14 +149,19 @@ export function toNode(expression: SyntaxNode, text: string, resolve?: Resolve, 
         return { kind: 'scalar', span, value, text: value };
       }
       const source = text.slice(node.startIndex, node.endIndex);
-      if (source === 'true' || source === 'false') return { kind: 'scalar', span: spanOf(node), value: source === 'true', text: source };
+      if (source === 'true' || source === 'false')
+        return { kind: 'scalar', span: spanOf(node), value: source === 'true', text: source };
       if (source === 'null') return { kind: 'scalar', span: spanOf(node), value: null, text: source };
       const value = Number(source);
       if (source !== '' && Number.isFinite(value)) return { kind: 'scalar', span: spanOf(node), value, text: source };
     } else if (wrapper === 'template_expr' && c === 34 /* " */) {
       return quotedTemplate(node, text);
     } else if (wrapper === 'collection_value' && c === 91 /* [ */) {
-      return { kind: 'array', span: spanOf(node), items: tupleItems(node, text).map((item) => asItem(toNode(item, text, resolve, true))) };
+      return {
+        kind: 'array',
+        span: spanOf(node),
+        items: tupleItems(node, text).map((item) => asItem(toNode(item, text, resolve, true))),
+      };
     } else if (wrapper === 'collection_value' && c === 123 /* { */) {
       return { kind: 'object', span: spanOf(node), entries: objectEntries(node, text, resolve) };
     }
@@ -192,7 +212,9 @@ function objectEntries(object: SyntaxNode, text: string, resolve?: Resolve): Ent
     const [keyExpression, valueExpression] = named(element);
     const key = keyExpression && objectKey(keyExpression, text);
     if (!key) continue;
-    const value: Node = valueExpression ? toNode(valueExpression, text, resolve) : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
+    const value: Node = valueExpression
+      ? toNode(valueExpression, text, resolve)
+      : { kind: 'unknown', span: { start: key.span.end, end: key.span.end }, text: '' };
     entries.push({ key, value });
   }
   return entries;

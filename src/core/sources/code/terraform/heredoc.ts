@@ -54,11 +54,17 @@ export function heredocJson(heredoc: SyntaxNode, text: string, problems: ParsePr
       masked[to - 1] = '"';
     }
     scanned = to;
-    interpolations.push({ start: child.startIndex, end: child.endIndex, label: interpolationLabel(child, text), inString });
+    interpolations.push({
+      start: child.startIndex,
+      end: child.endIndex,
+      label: interpolationLabel(child, text),
+      inString,
+    });
   }
 
   const parsed = parseJson(masked.join(''), { base: start });
-  for (const problem of parsed.problems) problems.push({ message: `In the policy document in this heredoc: ${problem.message}`, span: problem.span });
+  for (const problem of parsed.problems)
+    problems.push({ message: `In the policy document in this heredoc: ${problem.message}`, span: problem.span });
   const root = parsed.roots[0];
   if (root?.kind !== 'object') return undefined;
   return restore(root, text, interpolations);
@@ -68,7 +74,10 @@ export function heredocJson(heredoc: SyntaxNode, text: string, problems: ParsePr
 function restore(node: Node, text: string, interpolations: readonly Interpolation[]): Node {
   switch (node.kind) {
     case 'object':
-      return { ...node, entries: node.entries.map((entry) => ({ key: entry.key, value: restore(entry.value, text, interpolations) })) };
+      return {
+        ...node,
+        entries: node.entries.map((entry) => ({ key: entry.key, value: restore(entry.value, text, interpolations) })),
+      };
     case 'array':
       return { ...node, items: node.items.map((item) => restore(item, text, interpolations)) };
     case 'scalar':
@@ -85,7 +94,9 @@ function restoreString(span: Span, value: string, text: string, interpolations: 
   const inside = interpolations.filter((i) => i.inString && i.start >= span.start && i.end <= span.end);
   if (inside.length === 0) {
     const unescaped = templateUnescape(value);
-    return unescaped === value ? { kind: 'scalar', span, value, text: value } : { kind: 'scalar', span, value: unescaped, text: unescaped };
+    return unescaped === value
+      ? { kind: 'scalar', span, value, text: value }
+      : { kind: 'scalar', span, value: unescaped, text: unescaped };
   }
   const parts: ArnPart[] = [];
   let at = span.start;

@@ -24,9 +24,19 @@ export function lambdaPermissionResource(address: string, block: Block, text: st
   const entries: Entry[] = [];
   for (const [name, attribute] of block.attributes) {
     const key = PROPERTIES[name];
-    if (key && attribute.value) entries.push({ key: { text: key, span: attribute.name.span }, value: toNode(attribute.value, text) });
+    if (key && attribute.value)
+      entries.push({ key: { text: key, span: attribute.name.span }, value: toNode(attribute.value, text) });
   }
   const properties: ObjectNode = { kind: 'object', span: block.span, entries };
-  const node: ObjectNode = { kind: 'object', span: block.span, entries: [{ key: { text: 'Properties', span: block.typeSpan }, value: properties }] };
-  return { id: { text: address, span: block.typeSpan }, type: { text: 'AWS::Lambda::Permission', span: block.typeSpan }, node, properties };
+  const node: ObjectNode = {
+    kind: 'object',
+    span: block.span,
+    entries: [{ key: { text: 'Properties', span: block.typeSpan }, value: properties }],
+  };
+  return {
+    id: { text: address, span: block.typeSpan },
+    type: { text: 'AWS::Lambda::Permission', span: block.typeSpan },
+    node,
+    properties,
+  };
 }

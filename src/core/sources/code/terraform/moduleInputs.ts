@@ -38,7 +38,8 @@ export type ModuleInput =
 /** Arguments of a module block that are Terraform's, not inputs. */
 const META = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 /** Names of inputs that hold a policy document or statements, whatever their value. */
-const POLICY_INPUT = /(?:^|_)(?:assume_role|trust|inline|resource|bucket|key|queue|topic|repository|secret|iam)_policy$|^policy$|policy_(?:statements|permissions|json|documents?)$/;
+const POLICY_INPUT =
+  /(?:^|_)(?:assume_role|trust|inline|resource|bucket|key|queue|topic|repository|secret|iam)_policy$|^policy$|policy_(?:statements|permissions|json|documents?)$/;
 /** Names of inputs that hold statements as objects. */
 const STATEMENTS_INPUT = /(?:^|_)statements$|_policy_permissions$/;
 /** Names that are switches about a policy (`attach_vpc_cni_policy`, `create_policy`), not policies. */
@@ -47,7 +48,12 @@ const SWITCH = /^(?:create|attach|enable|use|manage)_/;
 const MAX_NESTED = 4;
 
 /** Reads a module block's inputs; the inputs that cannot be told and plainly hold a policy go to `notAnalysed`. */
-export function readModuleInputs(module: Block, scope: Scope, problems: ParseProblem[], notAnalysed: NotAnalysed[]): ModuleInput[] {
+export function readModuleInputs(
+  module: Block,
+  scope: Scope,
+  problems: ParseProblem[],
+  notAnalysed: NotAnalysed[],
+): ModuleInput[] {
   const text = scope.text;
   const out: ModuleInput[] = [];
   const base = `module.${module.labels[0] ?? ''}`;
@@ -75,12 +81,22 @@ export function readModuleInputs(module: Block, scope: Scope, problems: ParsePro
     if (STATEMENTS_INPUT.test(name) && !SWITCH.test(name)) {
       const document = statementsDocument(node, attribute.name, values.text);
       if (document) {
-        out.push({ kind: 'document', path, node: document, construct: true, borrowed, ...(policyKind && { policyKind }) });
+        out.push({
+          kind: 'document',
+          path,
+          node: document,
+          construct: true,
+          borrowed,
+          ...(policyKind && { policyKind }),
+        });
         continue;
       }
     }
     if (POLICY_INPUT.test(name) && (node.kind === 'unknown' || node.kind === 'template')) {
-      notAnalysed.push({ reason: `the policy in this module input comes from ${dependencyOf(source)}: not analysed`, span: attribute.name.span });
+      notAnalysed.push({
+        reason: `the policy in this module input comes from ${dependencyOf(source)}: not analysed`,
+        span: attribute.name.span,
+      });
       continue;
     }
     if (node.kind === 'object') nestedStatements(node, path, values, out, 1);
@@ -96,7 +112,12 @@ function kindOfName(name: string): PolicyKind | undefined {
 /** A policy's JSON: an object with a Statement, or a string holding one (not a description that mentions the word). */
 function hasStatement(node: Node): boolean {
   if (node.kind === 'object') return member(node, 'Statement') !== undefined;
-  return node.kind === 'scalar' && typeof node.value === 'string' && node.value.trimStart().startsWith('{') && node.value.includes('"Statement"');
+  return (
+    node.kind === 'scalar' &&
+    typeof node.value === 'string' &&
+    node.value.trimStart().startsWith('{') &&
+    node.value.includes('"Statement"')
+  );
 }
 
 /** Statements kept under an entry of an object input (`eks_managed_node_groups.x.iam_role_policy_statements`). */
@@ -108,7 +129,14 @@ function nestedStatements(object: ObjectNode, path: string, values: Values, out:
       const document = statementsDocument(entry.value, entry.key, values.text);
       if (document) {
         const policyKind = kindOfName(entry.key.text);
-        out.push({ kind: 'document', path: where, node: document, construct: true, borrowed: values.borrowed, ...(policyKind && { policyKind }) });
+        out.push({
+          kind: 'document',
+          path: where,
+          node: document,
+          construct: true,
+          borrowed: values.borrowed,
+          ...(policyKind && { policyKind }),
+        });
       }
     } else if (entry.value.kind === 'object') {
       nestedStatements(entry.value, where, values, out, depth + 1);
@@ -133,16 +161,25 @@ const STATEMENT_KEYS: ReadonlyMap<string, string> = new Map([
 function statementsDocument(value: Node, name: Key, text: string): ObjectNode | undefined {
   // A map's keys name the statements, but how each module makes a sid of them differs (verbatim, or
   // stripped of what a sid cannot hold): they are not read as sids.
-  const items: Node[] = value.kind === 'array' ? [...value.items] : value.kind === 'object' ? value.entries.map((e) => e.value) : [];
-  const isStatement = (node: Node) => node.kind === 'object' && (member(node, 'actions') !== undefined || member(node, 'not_actions') !== undefined);
+  const items: Node[] =
+    value.kind === 'array' ? [...value.items] : value.kind === 'object' ? value.entries.map((e) => e.value) : [];
+  const isStatement = (node: Node) =>
+    node.kind === 'object' && (member(node, 'actions') !== undefined || member(node, 'not_actions') !== undefined);
   if (!items.some(isStatement)) return undefined;
-  const statements = items.map((node) => (node.kind === 'object' ? statementOf(node) : unknownStatement(node.span, text.slice(node.span.start, node.span.end))));
+  const statements = items.map((node) =>
+    node.kind === 'object'
+      ? statementOf(node)
+      : unknownStatement(node.span, text.slice(node.span.start, node.span.end)),
+  );
   const at = { start: value.span.start, end: value.span.start };
   return {
     kind: 'object',
     span: value.span,
     entries: [
-      { key: { text: 'Version', span: at }, value: { kind: 'scalar', span: at, value: '2012-10-17', text: '2012-10-17' } },
+      {
+        key: { text: 'Version', span: at },
+        value: { kind: 'scalar', span: at, value: '2012-10-17', text: '2012-10-17' },
+      },
       { key: { text: 'Statement', span: name.span }, value: { kind: 'array', span: value.span, items: statements } },
     ],
   };
@@ -156,13 +193,23 @@ function statementOf(object: ObjectNode): ObjectNode {
     const iam = STATEMENT_KEYS.get(entry.key.text);
     if (iam) entries.push({ key: { text: iam, span: entry.key.span }, value: entry.value });
   }
-  if (!has('effect')) entries.push({ key: { text: 'Effect', span: at(object.span) }, value: { kind: 'scalar', span: at(object.span), value: 'Allow', text: 'Allow' } });
-  for (const [key, iam] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+  if (!has('effect'))
+    entries.push({
+      key: { text: 'Effect', span: at(object.span) },
+      value: { kind: 'scalar', span: at(object.span), value: 'Allow', text: 'Allow' },
+    });
+  for (const [key, iam] of [
+    ['principals', 'Principal'],
+    ['not_principals', 'NotPrincipal'],
+  ] as const) {
     const entry = object.entries.find((e) => e.key.text === key && !isNull(e.value));
     if (entry) entries.push({ key: { text: iam, span: entry.key.span }, value: principalsOf(entry.value) });
   }
-  const condition = object.entries.find((e) => (e.key.text === 'condition' || e.key.text === 'conditions') && !isNull(e.value));
-  if (condition) entries.push({ key: { text: 'Condition', span: condition.key.span }, value: conditionsOf(condition.value) });
+  const condition = object.entries.find(
+    (e) => (e.key.text === 'condition' || e.key.text === 'conditions') && !isNull(e.value),
+  );
+  if (condition)
+    entries.push({ key: { text: 'Condition', span: condition.key.span }, value: conditionsOf(condition.value) });
   return { kind: 'object', span: object.span, entries };
 }
 
@@ -180,11 +227,17 @@ function principalsOf(value: Node): Node {
   const byType = new Map<string, { key: Key; items: Node[]; span: Span; unknown: boolean }>();
   for (const item of value.items) {
     const type = item.kind === 'object' ? member(item, 'type') : undefined;
-    if (type?.kind !== 'scalar' || typeof type.value !== 'string') return { kind: 'unknown', span: value.span, text: 'principals' };
+    if (type?.kind !== 'scalar' || typeof type.value !== 'string')
+      return { kind: 'unknown', span: value.span, text: 'principals' };
     const identifiers = member(item, 'identifiers');
     let group = byType.get(type.value);
     if (!group) {
-      group = { key: { text: type.value, span: type.span }, items: [], span: identifiers?.span ?? item.span, unknown: false };
+      group = {
+        key: { text: type.value, span: type.span },
+        items: [],
+        span: identifiers?.span ?? item.span,
+        unknown: false,
+      };
       byType.set(type.value, group);
     }
     if (identifiers?.kind === 'array') group.items.push(...identifiers.items);
@@ -193,7 +246,9 @@ function principalsOf(value: Node): Node {
   }
   const entries: Entry[] = [...byType.values()].map((g) => ({
     key: g.key,
-    value: g.unknown ? { kind: 'unknown', span: g.span, text: 'identifiers' } : { kind: 'array', span: g.span, items: g.items },
+    value: g.unknown
+      ? { kind: 'unknown', span: g.span, text: 'identifiers' }
+      : { kind: 'array', span: g.span, items: g.items },
   }));
   return { kind: 'object', span: value.span, entries };
 }
@@ -205,7 +260,12 @@ function conditionsOf(value: Node): Node {
   for (const item of value.items) {
     const test = item.kind === 'object' ? member(item, 'test') : undefined;
     const variable = item.kind === 'object' ? member(item, 'variable') : undefined;
-    if (test?.kind !== 'scalar' || typeof test.value !== 'string' || variable?.kind !== 'scalar' || typeof variable.value !== 'string') {
+    if (
+      test?.kind !== 'scalar' ||
+      typeof test.value !== 'string' ||
+      variable?.kind !== 'scalar' ||
+      typeof variable.value !== 'string'
+    ) {
       return { kind: 'unknown', span: value.span, text: 'condition' };
     }
     let operator = operators.get(test.value);
@@ -213,7 +273,17 @@ function conditionsOf(value: Node): Node {
       operator = { key: { text: test.value, span: test.span }, entries: [], span: item.span };
       operators.set(test.value, operator);
     }
-    operator.entries.push({ key: { text: variable.value, span: variable.span }, value: member(item, 'values') ?? { kind: 'unknown', span: item.span, text: '' } });
+    operator.entries.push({
+      key: { text: variable.value, span: variable.span },
+      value: member(item, 'values') ?? { kind: 'unknown', span: item.span, text: '' },
+    });
   }
-  return { kind: 'object', span: value.span, entries: [...operators.values()].map((o) => ({ key: o.key, value: { kind: 'object', span: o.span, entries: o.entries } })) };
+  return {
+    kind: 'object',
+    span: value.span,
+    entries: [...operators.values()].map((o) => ({
+      key: o.key,
+      value: { kind: 'object', span: o.span, entries: o.entries },
+    })),
+  };
 }

@@ -18,7 +18,12 @@ export type PolicyValue =
 const COMPUTED: PolicyValue = { kind: 'computed' };
 
 /** `resolve` tells the references and calls inside a jsonencode object it can (scope.ts). */
-export function policyValue(expression: SyntaxNode, text: string, problems: ParseProblem[], resolve?: Resolve): PolicyValue {
+export function policyValue(
+  expression: SyntaxNode,
+  text: string,
+  problems: ParseProblem[],
+  resolve?: Resolve,
+): PolicyValue {
   const data = dataDocumentName(expression, text);
   if (data !== undefined) return { kind: 'data', name: data };
   const node = inner(expression);
@@ -39,11 +44,13 @@ export function policyValue(expression: SyntaxNode, text: string, problems: Pars
 }
 
 /** Terraform 0.11's `"${data.aws_iam_policy_document.NAME.json}"`: the reference alone in a string. */
-const INTERPOLATED_DATA = /^"\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.(?:minified_)?json\s*\}"$/;
+const INTERPOLATED_DATA =
+  /^"\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.(?:minified_)?json\s*\}"$/;
 
 /** `data.aws_iam_policy_document.NAME.json` (or `.minified_json`, or the same interpolated alone in a string) → NAME. */
 export function dataDocumentName(expression: SyntaxNode, text: string): string | undefined {
-  if (text.startsWith('"${', expression.startIndex)) return INTERPOLATED_DATA.exec(text.slice(expression.startIndex, expression.endIndex))?.[1];
+  if (text.startsWith('"${', expression.startIndex))
+    return INTERPOLATED_DATA.exec(text.slice(expression.startIndex, expression.endIndex))?.[1];
   if (!text.startsWith('data.aws_iam_policy_document.', expression.startIndex)) return undefined;
   const parts = referenceParts(expression, text);
   if (!parts || parts.length !== 4 || parts[0] !== 'data' || parts[1] !== 'aws_iam_policy_document') return undefined;
@@ -72,10 +79,18 @@ function functionCall(call: SyntaxNode, text: string, resolve?: Resolve): Policy
  */
 function modulePath(argument: SyntaxNode, text: string): string | undefined {
   const value = toNode(argument, text);
-  if (value.kind === 'scalar' && typeof value.value === 'string') return value.value.startsWith('/') ? undefined : value.value;
+  if (value.kind === 'scalar' && typeof value.value === 'string')
+    return value.value.startsWith('/') ? undefined : value.value;
   if (value.kind !== 'template') return undefined;
   const [first, rest, ...more] = value.parts;
-  if (more.length > 0 || typeof first === 'string' || first.unknown !== 'path.module' || typeof rest !== 'string' || !rest.startsWith('/')) return undefined;
+  if (
+    more.length > 0 ||
+    typeof first === 'string' ||
+    first.unknown !== 'path.module' ||
+    typeof rest !== 'string' ||
+    !rest.startsWith('/')
+  )
+    return undefined;
   return rest.slice(1);
 }
 
@@ -90,9 +105,12 @@ function withUnknownStatements(document: Node): Node {
     entries: document.entries.map((entry) => {
       if (entry.key.text !== 'Statement') return entry;
       const value = entry.value;
-      if (value.kind === 'unknown' || value.kind === 'template') return { key: entry.key, value: unknownStatement(value.span, describeNode(value)) };
+      if (value.kind === 'unknown' || value.kind === 'template')
+        return { key: entry.key, value: unknownStatement(value.span, describeNode(value)) };
       if (value.kind !== 'array') return entry;
-      const items = value.items.map((item) => (item.kind === 'unknown' || item.kind === 'template' ? unknownStatement(item.span, describeNode(item)) : item));
+      const items = value.items.map((item) =>
+        item.kind === 'unknown' || item.kind === 'template' ? unknownStatement(item.span, describeNode(item)) : item,
+      );
       return { key: entry.key, value: { ...value, items } };
     }),
   };
@@ -100,7 +118,8 @@ function withUnknownStatements(document: Node): Node {
 
 function describeNode(node: Node): string {
   if (node.kind === 'unknown') return node.text;
-  if (node.kind === 'template') return node.parts.map((part) => (typeof part === 'string' ? part : part.unknown)).join('');
+  if (node.kind === 'template')
+    return node.parts.map((part) => (typeof part === 'string' ? part : part.unknown)).join('');
   return '';
 }
 

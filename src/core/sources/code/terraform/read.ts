@@ -12,7 +12,13 @@
  * (dynamic.ts); what cannot be told is said (`notAnalysed`), never skipped.
  */
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import type { ManagedPolicyAttachment, NotAnalysed, ParseProblem, PolicyDocument, PolicyKind } from '../../../policy/model';
+import type {
+  ManagedPolicyAttachment,
+  NotAnalysed,
+  ParseProblem,
+  PolicyDocument,
+  PolicyKind,
+} from '../../../policy/model';
 import { readDocument, type DocumentPlace, type ReadContext } from '../../document';
 import { NO_LIST_PARAMETERS, valueOf } from '../../intrinsics';
 import { inferKind } from '../../kind';
@@ -24,7 +30,13 @@ import { blockHead, listItems, named, readBlock, referenceParts, toNode, type Bl
 import { lambdaPermissionResource } from './lambdaPermission';
 import { readModuleInputs } from './moduleInputs';
 import { policyValue } from './policyValue';
-import { ATTACHMENTS, ORGANIZATIONS_POLICY_KINDS, POLICY_ATTRIBUTES, PRINCIPAL_TYPES, type PolicyAttribute } from './resources';
+import {
+  ATTACHMENTS,
+  ORGANIZATIONS_POLICY_KINDS,
+  POLICY_ATTRIBUTES,
+  PRINCIPAL_TYPES,
+  type PolicyAttribute,
+} from './resources';
 import { dependencyOf, Scope, Values, type Borrowed } from './scope';
 
 interface Resource {
@@ -43,7 +55,9 @@ export function readTerraform(text: string, tree: Tree, readFile?: ReadRelative)
   } catch (error) {
     // Code this reader does not foresee must never take the linter down with it, nor go unsaid.
     const reason =
-      error instanceof RangeError ? 'the code nests too deeply for the reader: not analysed' : `reading the Terraform code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
+      error instanceof RangeError
+        ? 'the code nests too deeply for the reader: not analysed'
+        : `reading the Terraform code failed (an internal error: ${error instanceof Error ? error.message : String(error)}): not analysed`;
     return { documents: [], problems: [], managedPolicies: [], notAnalysed: [{ reason }] };
   }
 }
@@ -76,7 +90,10 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
         // source) is not analysed here: said. A reference to a resource's policy is analysed at that resource.
         const dependency = dependencyOf(text.slice(written.startIndex, written.endIndex));
         if (/^(?:var|local|module|data|each|count)\./.test(dependency)) {
-          notAnalysed.push({ reason: `the policy in ${place.path} comes from ${dependency}: not analysed`, span: { start: expression.startIndex, end: expression.endIndex } });
+          notAnalysed.push({
+            reason: `the policy in ${place.path} comes from ${dependency}: not analysed`,
+            span: { start: expression.startIndex, end: expression.endIndex },
+          });
         }
       } else if (value.kind === 'node') {
         const document = readDocument(value.node, place, context);
@@ -86,7 +103,14 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
         list.push(place);
         usages.set(value.name, list);
       } else if (value.kind === 'file') {
-        externalDocuments.push({ path: value.path, span: value.span, template: value.template, kind: place.kind, usedAt: place.path, ...placeFields(place) });
+        externalDocuments.push({
+          path: value.path,
+          span: value.span,
+          template: value.template,
+          kind: place.kind,
+          usedAt: place.path,
+          ...placeFields(place),
+        });
       }
     }
   }
@@ -95,13 +119,19 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
     for (const input of readModuleInputs(module, scope, problems, notAnalysed)) {
       if (input.kind === 'data') {
         // The block takes the input's kind when its name tells one; else its content tells.
-        if (input.policyKind) usages.set(input.name, [...(usages.get(input.name) ?? []), { kind: input.policyKind, path: input.path }]);
+        if (input.policyKind)
+          usages.set(input.name, [...(usages.get(input.name) ?? []), { kind: input.policyKind, path: input.path }]);
         continue;
       }
       const document = readDocument(input.node, { kind: input.policyKind ?? 'identity', path: input.path }, context);
       if (!document) continue;
       const kind = input.policyKind ? {} : inferKind(document.statements);
-      documents.push(withBorrowed({ ...document, ...kind, ...(input.construct && { construct: 'terraform-block' as const }) }, input.borrowed));
+      documents.push(
+        withBorrowed(
+          { ...document, ...kind, ...(input.construct && { construct: 'terraform-block' as const }) },
+          input.borrowed,
+        ),
+      );
     }
   }
 
@@ -125,7 +155,9 @@ function read(text: string, tree: Tree, readFile: ReadRelative | undefined): Cod
 
   documents.sort((a, b) => a.span.start - b.span.start);
   notAnalysed.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
-  const permissions = resources.filter((r) => r.type === 'aws_lambda_permission').map((r) => lambdaPermissionResource(r.address, r.block, text));
+  const permissions = resources
+    .filter((r) => r.type === 'aws_lambda_permission')
+    .map((r) => lambdaPermissionResource(r.address, r.block, text));
   return {
     documents,
     problems,
@@ -148,7 +180,10 @@ function withBorrowed(document: PolicyDocument, borrowed: readonly Borrowed[]): 
 }
 
 function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; resourceService?: string } {
-  return { ...(place.appliesTo && { appliesTo: place.appliesTo }), ...(place.resourceService && { resourceService: place.resourceService }) };
+  return {
+    ...(place.appliesTo && { appliesTo: place.appliesTo }),
+    ...(place.resourceService && { resourceService: place.resourceService }),
+  };
 }
 
 /**
@@ -156,14 +191,18 @@ function placeFields(place: DocumentPlace): { appliesTo?: readonly string[]; res
  * closing brace) can nest a block inside the one before it, or leave the root an error: blocks are
  * also looked for one level down there.
  */
-function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; documentBlocks: Map<string, Block>; definitions: SyntaxNode[]; modules: Block[] } {
+function topLevel(
+  root: SyntaxNode,
+  text: string,
+): { resources: Resource[]; documentBlocks: Map<string, Block>; definitions: SyntaxNode[]; modules: Block[] } {
   const resources: Resource[] = [];
   const documentBlocks = new Map<string, Block>();
   const definitions: SyntaxNode[] = [];
   const modules: Block[] = [];
   const pending: SyntaxNode[] = [];
   for (const child of named(root)) {
-    if (child.type === 'body' || child.type === 'ERROR') for (const item of named(child)) if (item.type === 'block') pending.push(item);
+    if (child.type === 'body' || child.type === 'ERROR')
+      for (const item of named(child)) if (item.type === 'block') pending.push(item);
     if (child.type === 'block') pending.push(child);
   }
   for (let i = 0; i < pending.length; i++) {
@@ -171,7 +210,11 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
     const head = blockHead(named(node), text);
     const [type, name] = head.labels;
     if (head.type === 'resource' && name !== undefined && isRelevant(type)) {
-      resources.push({ type, address: `${type}.${name}`, block: readBlock(node, text, (nested) => nested === 'inline_policy') });
+      resources.push({
+        type,
+        address: `${type}.${name}`,
+        block: readBlock(node, text, (nested) => nested === 'inline_policy'),
+      });
     } else if (head.type === 'data' && type === 'aws_iam_policy_document' && name !== undefined) {
       documentBlocks.set(name, readBlock(node, text, isDocumentPart));
     } else if (head.type === 'variable' || head.type === 'locals') {
@@ -186,7 +229,13 @@ function topLevel(root: SyntaxNode, text: string): { resources: Resource[]; docu
 }
 
 function isRelevant(type: string): boolean {
-  return POLICY_ATTRIBUTES.has(type) || ATTACHMENTS.has(type) || PRINCIPAL_TYPES.has(type) || type === 'aws_organizations_policy' || type === 'aws_lambda_permission';
+  return (
+    POLICY_ATTRIBUTES.has(type) ||
+    ATTACHMENTS.has(type) ||
+    PRINCIPAL_TYPES.has(type) ||
+    type === 'aws_organizations_policy' ||
+    type === 'aws_lambda_permission'
+  );
 }
 
 /** Block nodes directly in a block's body that can only be top-level ones misplaced by a missing brace. */
@@ -210,7 +259,8 @@ function addressesByName(resources: readonly Resource[], text: string): Map<stri
     if (!PRINCIPAL_TYPES.has(resource.type)) continue;
     const name = resource.block.attributes.get('name')?.value;
     const node = name && toNode(name, text);
-    if (node?.kind === 'scalar' && typeof node.value === 'string') out.set(`${resource.type}:${node.value}`, resource.address);
+    if (node?.kind === 'scalar' && typeof node.value === 'string')
+      out.set(`${resource.type}:${node.value}`, resource.address);
   }
   return out;
 }
@@ -220,7 +270,12 @@ function addressesByName(resources: readonly Resource[], text: string): Map<stri
  * address `aws_iam_role.deploy`; a literal name → the address of the resource with that name in this
  * file, else the name itself. Undefined when computed.
  */
-function principalOf(expression: SyntaxNode | undefined, type: string, text: string, addresses: ReadonlyMap<string, string>): string | undefined {
+function principalOf(
+  expression: SyntaxNode | undefined,
+  type: string,
+  text: string,
+  addresses: ReadonlyMap<string, string>,
+): string | undefined {
   if (!expression) return undefined;
   const parts = referenceParts(expression, text);
   if (parts) return parts.length >= 2 && parts[0] === type ? `${parts[0]}.${parts[1]}` : undefined;
@@ -229,7 +284,13 @@ function principalOf(expression: SyntaxNode | undefined, type: string, text: str
   return addresses.get(`${type}:${node.value}`) ?? node.value;
 }
 
-function principalsOf(expression: SyntaxNode | undefined, type: string, list: boolean, text: string, addresses: ReadonlyMap<string, string>): string[] {
+function principalsOf(
+  expression: SyntaxNode | undefined,
+  type: string,
+  list: boolean,
+  text: string,
+  addresses: ReadonlyMap<string, string>,
+): string[] {
   if (!expression) return [];
   if (!list) {
     const one = principalOf(expression, type, text, addresses);
@@ -247,7 +308,13 @@ function principalsOf(expression: SyntaxNode | undefined, type: string, list: bo
  * Policy attachments: `aws_iam_policy.x.arn` attached to principals gives that policy its `appliesTo`;
  * any other ARN (AWS managed ones especially) is a managed policy attachment for the template rules.
  */
-function readAttachments(resource: Resource, text: string, addresses: ReadonlyMap<string, string>, attached: Map<string, string[]>, out: ManagedPolicyAttachment[]): void {
+function readAttachments(
+  resource: Resource,
+  text: string,
+  addresses: ReadonlyMap<string, string>,
+  attached: Map<string, string[]>,
+  out: ManagedPolicyAttachment[],
+): void {
   const add = (principals: readonly string[], principalType: string, arn: SyntaxNode | undefined): void => {
     if (!arn) return;
     const parts = referenceParts(arn, text);
@@ -272,7 +339,8 @@ function readAttachments(resource: Resource, text: string, addresses: ReadonlyMa
   if (resource.type === 'aws_iam_role' || resource.type === 'aws_iam_user' || resource.type === 'aws_iam_group') {
     // `managed_policy_arns` (roles only in the provider; harmless elsewhere).
     const list = resource.block.attributes.get('managed_policy_arns')?.value;
-    if (list) for (const item of listItems(list, text)) add([resource.address], PRINCIPAL_TYPES.get(resource.type)!, item);
+    if (list)
+      for (const item of listItems(list, text)) add([resource.address], PRINCIPAL_TYPES.get(resource.type)!, item);
     return;
   }
   const targets = ATTACHMENTS.get(resource.type);
@@ -280,11 +348,21 @@ function readAttachments(resource: Resource, text: string, addresses: ReadonlyMa
   const principals: string[] = [];
   let principalType = '';
   for (const target of targets) {
-    const found = principalsOf(resource.block.attributes.get(target.attribute)?.value, target.type, target.list, text, addresses);
+    const found = principalsOf(
+      resource.block.attributes.get(target.attribute)?.value,
+      target.type,
+      target.list,
+      text,
+      addresses,
+    );
     if (found.length > 0 && principalType === '') principalType = PRINCIPAL_TYPES.get(target.type)!;
     principals.push(...found);
   }
-  add(principals, principalType || PRINCIPAL_TYPES.get(targets[0].type)!, resource.block.attributes.get('policy_arn')?.value);
+  add(
+    principals,
+    principalType || PRINCIPAL_TYPES.get(targets[0].type)!,
+    resource.block.attributes.get('policy_arn')?.value,
+  );
 }
 
 /** The policy attributes of a resource, each with where its document sits and what it is for. */
@@ -299,7 +377,11 @@ function policiesOf(
   if (resource.type === 'aws_organizations_policy') {
     const type = block.attributes.get('type')?.value;
     const typeNode = type && toNode(type, text);
-    const kind: PolicyKind | undefined = !typeNode ? 'scp' : typeNode.kind === 'scalar' ? ORGANIZATIONS_POLICY_KINDS.get(String(typeNode.value)) : undefined;
+    const kind: PolicyKind | undefined = !typeNode
+      ? 'scp'
+      : typeNode.kind === 'scalar'
+        ? ORGANIZATIONS_POLICY_KINDS.get(String(typeNode.value))
+        : undefined;
     const content = block.attributes.get('content')?.value;
     if (kind && content) out.push({ place: { kind, path: `${address}.content` }, expression: content });
     return out;
@@ -314,19 +396,34 @@ function policiesOf(
       .filter((nested) => nested.type === 'inline_policy')
       .forEach((nested, i) => {
         const expression = nested.attributes.get('policy')?.value;
-        if (expression) out.push({ place: { kind: 'identity', path: `${address}.inline_policy[${i}].policy`, appliesTo: [address] }, expression });
+        if (expression)
+          out.push({
+            place: { kind: 'identity', path: `${address}.inline_policy[${i}].policy`, appliesTo: [address] },
+            expression,
+          });
       });
   }
   return out;
 }
 
-function placeOf(resource: Resource, spec: PolicyAttribute, text: string, addresses: ReadonlyMap<string, string>, attached: ReadonlyMap<string, string[]>): DocumentPlace {
+function placeOf(
+  resource: Resource,
+  spec: PolicyAttribute,
+  text: string,
+  addresses: ReadonlyMap<string, string>,
+  attached: ReadonlyMap<string, string[]>,
+): DocumentPlace {
   const path = `${resource.address}.${spec.attribute}`;
   let appliesTo: readonly string[] | undefined;
   if (resource.type === 'aws_iam_policy') appliesTo = attached.get(resource.address);
   else if (spec.principal === 'self') appliesTo = [resource.address];
   else if (spec.principal) {
-    const one = principalOf(resource.block.attributes.get(spec.principal.attribute)?.value, spec.principal.type, text, addresses);
+    const one = principalOf(
+      resource.block.attributes.get(spec.principal.attribute)?.value,
+      spec.principal.type,
+      text,
+      addresses,
+    );
     appliesTo = one === undefined ? undefined : [one];
   }
   return {
@@ -342,7 +439,12 @@ function placeOf(resource: Resource, spec: PolicyAttribute, text: string, addres
  * the blocks that include it (`source_policy_documents`). Used in several places of one kind, it applies
  * to all their principals; used for different kinds, its content tells. Undefined when unused here.
  */
-function placeOfBlock(name: string, path: string, includedBy: ReadonlyMap<string, readonly string[]>, usages: ReadonlyMap<string, DocumentPlace[]>): DocumentPlace | undefined {
+function placeOfBlock(
+  name: string,
+  path: string,
+  includedBy: ReadonlyMap<string, readonly string[]>,
+  usages: ReadonlyMap<string, DocumentPlace[]>,
+): DocumentPlace | undefined {
   const places: DocumentPlace[] = [];
   const seen = new Set<string>();
   const visit = (current: string): void => {

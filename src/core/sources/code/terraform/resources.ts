@@ -12,15 +12,37 @@ export interface PolicyAttribute {
   readonly principal?: { readonly attribute: string; readonly type: string } | 'self';
 }
 
-const resource = (attribute: string, service: string): PolicyAttribute => ({ attribute, kind: 'resource', resourceService: service });
+const resource = (attribute: string, service: string): PolicyAttribute => ({
+  attribute,
+  kind: 'resource',
+  resourceService: service,
+});
 
 export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> = new Map([
   ['aws_iam_policy', [{ attribute: 'policy', kind: 'identity' }]],
   ['aws_iam_role', [{ attribute: 'assume_role_policy', kind: 'trust' }]],
-  ['aws_iam_role_policy', [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'role', type: 'aws_iam_role' } }]],
-  ['aws_iam_user_policy', [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'user', type: 'aws_iam_user' } }]],
-  ['aws_iam_group_policy', [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'group', type: 'aws_iam_group' } }]],
-  ['aws_ssoadmin_permission_set_inline_policy', [{ attribute: 'inline_policy', kind: 'identity', principal: { attribute: 'permission_set_arn', type: 'aws_ssoadmin_permission_set' } }]],
+  [
+    'aws_iam_role_policy',
+    [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'role', type: 'aws_iam_role' } }],
+  ],
+  [
+    'aws_iam_user_policy',
+    [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'user', type: 'aws_iam_user' } }],
+  ],
+  [
+    'aws_iam_group_policy',
+    [{ attribute: 'policy', kind: 'identity', principal: { attribute: 'group', type: 'aws_iam_group' } }],
+  ],
+  [
+    'aws_ssoadmin_permission_set_inline_policy',
+    [
+      {
+        attribute: 'inline_policy',
+        kind: 'identity',
+        principal: { attribute: 'permission_set_arn', type: 'aws_ssoadmin_permission_set' },
+      },
+    ],
+  ],
   ['aws_s3_bucket_policy', [resource('policy', 's3')]],
   ['aws_s3_access_point', [resource('policy', 's3')]],
   ['aws_s3control_access_point_policy', [resource('policy', 's3')]],
@@ -52,7 +74,10 @@ export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> 
 ]);
 
 /** Resources that attach a managed policy (`policy_arn`) to principals, and the attributes naming them. */
-export const ATTACHMENTS: ReadonlyMap<string, readonly { readonly attribute: string; readonly type: string; readonly list: boolean }[]> = new Map([
+export const ATTACHMENTS: ReadonlyMap<
+  string,
+  readonly { readonly attribute: string; readonly type: string; readonly list: boolean }[]
+> = new Map([
   ['aws_iam_role_policy_attachment', [{ attribute: 'role', type: 'aws_iam_role', list: false }]],
   ['aws_iam_user_policy_attachment', [{ attribute: 'user', type: 'aws_iam_user', list: false }]],
   ['aws_iam_group_policy_attachment', [{ attribute: 'group', type: 'aws_iam_group', list: false }]],

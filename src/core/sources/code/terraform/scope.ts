@@ -77,7 +77,8 @@ export class Scope {
         const value = readBlock(node, text).attributes.get('default')?.value;
         this.variables.set(head.labels[0], value ? toNode(value, text) : null);
       } else if (head.type === 'locals') {
-        for (const [name, attribute] of readBlock(node, text).attributes) if (attribute.value) this.locals.set(name, attribute.value);
+        for (const [name, attribute] of readBlock(node, text).attributes)
+          if (attribute.value) this.locals.set(name, attribute.value);
       }
     }
   }
@@ -96,7 +97,10 @@ export class Scope {
     if (own !== undefined) return own && !isEmpty(own) ? { node: own, from: `the default of var.${name}` } : undefined;
     for (const other of this.otherFiles()) {
       const value = other.definitions.variables.get(name);
-      if (value !== undefined) return value && !isEmpty(value) ? { node: value, from: `the default of var.${name} in ${other.name}` } : undefined;
+      if (value !== undefined)
+        return value && !isEmpty(value)
+          ? { node: value, from: `the default of var.${name} in ${other.name}` }
+          : undefined;
     }
     return undefined;
   }
@@ -111,7 +115,10 @@ export class Scope {
    * shows at references inside the local comes with it); of another file, its value as written there
    * (references to variables and locals in it still resolve) and where.
    */
-  local(name: string, evaluate: (expression: SyntaxNode, borrowed: Borrowed[]) => Node): { node: Node; from?: string; borrowed?: readonly Borrowed[] } | undefined {
+  local(
+    name: string,
+    evaluate: (expression: SyntaxNode, borrowed: Borrowed[]) => Node,
+  ): { node: Node; from?: string; borrowed?: readonly Borrowed[] } | undefined {
     const own = this.locals.get(name);
     if (own) {
       let value = this.localValues.get(name);
@@ -143,7 +150,14 @@ export class Scope {
   shownAt(node: Node, span: Span, depth = 0): Node {
     switch (node.kind) {
       case 'object':
-        return { kind: 'object', span, entries: node.entries.map((e) => ({ key: { text: e.key.text, span }, value: this.shownAt(e.value, span, depth) })) };
+        return {
+          kind: 'object',
+          span,
+          entries: node.entries.map((e) => ({
+            key: { text: e.key.text, span },
+            value: this.shownAt(e.value, span, depth),
+          })),
+        };
       case 'array':
         return { kind: 'array', span, items: node.items.map((item) => this.shownAt(item, span, depth)) };
       case 'tagged':
@@ -190,10 +204,16 @@ export class Scope {
     if (!this.tfvars) {
       this.tfvars = [];
       // Later files win in Terraform: the auto-loaded ones in name order after terraform.tfvars.
-      const names = this.listed((n) => n === 'terraform.tfvars' || n.endsWith('.auto.tfvars')).sort((a, b) => (a === 'terraform.tfvars' ? -1 : b === 'terraform.tfvars' ? 1 : a.localeCompare(b)));
+      const names = this.listed((n) => n === 'terraform.tfvars' || n.endsWith('.auto.tfvars')).sort((a, b) =>
+        a === 'terraform.tfvars' ? -1 : b === 'terraform.tfvars' ? 1 : a.localeCompare(b),
+      );
       for (const name of names.reverse()) {
         const text = this.read(name);
-        if (text !== undefined) this.tfvars.push({ name, values: definitionsByText.get(`${name}\0${text}`, () => assignmentsOf(text)).locals });
+        if (text !== undefined)
+          this.tfvars.push({
+            name,
+            values: definitionsByText.get(`${name}\0${text}`, () => assignmentsOf(text)).locals,
+          });
       }
     }
     return this.tfvars;
@@ -236,7 +256,8 @@ function definitionsOf(text: string): Definitions {
         const value = readBlock(node, text).attributes.get('default')?.value;
         variables.set(head.labels[0], value ? toNode(value, text) : null);
       } else if (head.type === 'locals') {
-        for (const [name, attribute] of readBlock(node, text).attributes) if (attribute.value) locals.set(name, toNode(attribute.value, text));
+        for (const [name, attribute] of readBlock(node, text).attributes)
+          if (attribute.value) locals.set(name, toNode(attribute.value, text));
       }
     }
   });
@@ -262,7 +283,8 @@ function topBlocks(root: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const child of named(root)) {
     if (child.type === 'block') out.push(child);
-    else if (child.type === 'body' || child.type === 'ERROR') for (const item of named(child)) if (item.type === 'block') out.push(item);
+    else if (child.type === 'body' || child.type === 'ERROR')
+      for (const item of named(child)) if (item.type === 'block') out.push(item);
   }
   return out;
 }
@@ -349,7 +371,9 @@ export class Values {
         return this.show(access(variable.node, path.slice(1)), span, variable.from, source);
       }
       // A local is evaluated without the iterators of the place that uses it: it cannot see them.
-      const local = this.scope.local(name, (value, borrowed) => new Values(this.scope, borrowed, [], this.depth + 1).node(value));
+      const local = this.scope.local(name, (value, borrowed) =>
+        new Values(this.scope, borrowed, [], this.depth + 1).node(value),
+      );
       if (!local) return undefined;
       // Every place that uses the local shows what the local shows (its variables at their references).
       if (local.borrowed) this.borrowed.push(...local.borrowed);
@@ -381,7 +405,8 @@ export class Values {
     }
     if (child.type === 'index') {
       const inner = child.firstNamedChild;
-      if (inner?.type === 'legacy_index') return Number(text.slice(inner.startIndex, inner.endIndex).replace(/^\./, ''));
+      if (inner?.type === 'legacy_index')
+        return Number(text.slice(inner.startIndex, inner.endIndex).replace(/^\./, ''));
       const expression = inner?.firstNamedChild;
       const key = expression ? this.deeper().node(expression) : undefined;
       if (key?.kind === 'scalar' && (typeof key.value === 'string' || typeof key.value === 'number')) return key.value;
@@ -402,7 +427,15 @@ export class Values {
       case 'lookup': {
         const map = value(0);
         const key = value(1);
-        if (map === undefined || map === MISSING || map.kind !== 'object' || key === undefined || key === MISSING || key.kind !== 'scalar') return undefined;
+        if (
+          map === undefined ||
+          map === MISSING ||
+          map.kind !== 'object' ||
+          key === undefined ||
+          key === MISSING ||
+          key.kind !== 'scalar'
+        )
+          return undefined;
         const found = member(map, String(key.value));
         return found ?? (args.length > 2 ? value(2) : MISSING);
       }
@@ -415,7 +448,8 @@ export class Values {
       case 'coalesce':
         for (let i = 0; i < args.length; i++) {
           const attempt = value(i);
-          if (attempt === undefined || attempt === MISSING || attempt.kind === 'unknown' || attempt.kind === 'template') return undefined;
+          if (attempt === undefined || attempt === MISSING || attempt.kind === 'unknown' || attempt.kind === 'template')
+            return undefined;
           if (attempt.kind === 'scalar' && (attempt.value === null || attempt.value === '')) continue;
           return attempt;
         }
@@ -434,13 +468,19 @@ export class Values {
         const list = value(0);
         if (list === undefined || list === MISSING || list.kind !== 'array') return undefined;
         const seen = new Set<string>();
-        const items = list.items.filter((item) => item.kind !== 'scalar' || (seen.has(item.text) ? false : (seen.add(item.text), true)));
+        const items = list.items.filter(
+          (item) => item.kind !== 'scalar' || (seen.has(item.text) ? false : (seen.add(item.text), true)),
+        );
         return { kind: 'array', span: list.span, items };
       }
       case 'compact': {
         const list = value(0);
         if (list === undefined || list === MISSING || list.kind !== 'array') return undefined;
-        return { kind: 'array', span: list.span, items: list.items.filter((item) => !(item.kind === 'scalar' && (item.value === null || item.value === ''))) };
+        return {
+          kind: 'array',
+          span: list.span,
+          items: list.items.filter((item) => !(item.kind === 'scalar' && (item.value === null || item.value === ''))),
+        };
       }
       case 'tolist':
       case 'tomap':
@@ -484,9 +524,10 @@ function access(node: Node, path: readonly (string | number)[]): Evaluated {
  */
 export function dependencyOf(source: string, iterators: readonly string[] = []): string {
   const names = ['var', 'local', 'module', ...iterators].map((n) => n.replace(/-/g, '\\-')).join('|');
-  const found = new RegExp(`(?<![\\w.-])(?:(?:${names})\\.[A-Za-z_][\\w-]*|data\\.[\\w-]+\\.[\\w-]+|each\\.(?:key|value)(?:\\.[A-Za-z_][\\w-]*)?|count\\.index)`).exec(source);
+  const found = new RegExp(
+    `(?<![\\w.-])(?:(?:${names})\\.[A-Za-z_][\\w-]*|data\\.[\\w-]+\\.[\\w-]+|each\\.(?:key|value)(?:\\.[A-Za-z_][\\w-]*)?|count\\.index)`,
+  ).exec(source);
   if (found) return found[0];
   const flat = source.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }
-
