@@ -19,7 +19,7 @@ const ROOMS = [
   ['docs', '^src/core/docs/'],
   ['complete', '^src/core/complete/'],
   ['search', '^src/core/search/'],
-  ['lint', '^src/core/(lint|documentMemo|findingGroups|fingerprint)\\.ts$'],
+  ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
 

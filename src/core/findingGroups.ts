@@ -75,3 +75,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     return { span: all[0]!.span, head: all[0]!, others: all.slice(1), all };
   });
 }
+
+/** One of the other findings of a group, as a line beneath the head: rule, severity, message. */
+export function describeOther(f: Finding): string {
+  return `${f.ruleId} (${f.severity}): ${f.message}`;
+}

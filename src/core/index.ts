@@ -13,8 +13,16 @@ export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/mod
 export { readPolicySource, type PolicyFormat } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
 export { readRelativeTo } from './sources/code/files';
-export { lintSource, lintText, type InternalError, type LintConfig, type LintResult } from './lint';
-export { groupFindings, type FindingGroup } from './findingGroups';
+export {
+  describeInternalError,
+  lintSource,
+  lintText,
+  onSaveOnlyNotice,
+  type InternalError,
+  type LintConfig,
+  type LintResult,
+} from './lint';
+export { describeOther, groupFindings, type FindingGroup } from './findingGroups';
 export { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 
 // The rules, their findings and fixes (plain data: spans and text edits).
@@ -27,7 +35,7 @@ export { classificationOf, securitySeverityOf } from './rules/classification';
 export { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from './config/resolve';
 export { parseProjectFile, PROJECT_FILE_NAME } from './config/projectFile';
 export type { SuppressedFinding } from './config/types';
-export { inFileSuppression, projectFileSuppression } from './config/suppressionFixes';
+export { describeSuppressed, inFileSuppression, projectFileSuppression } from './config/suppressionFixes';
 
 // Help while editing: hover, completion, what each statement grants (CodeLens), rewrites.
 export { hoverAt } from './docs/hover';

@@ -139,6 +139,16 @@ function insideCdkConditions(document: PolicyDocument): (at: number) => boolean 
   return inside;
 }
 
+/** A rule that failed, in one line for a log or a status: its id, where, and what it threw. */
+export function describeInternalError(e: InternalError): string {
+  return `Rule ${e.ruleId} failed on ${e.where}: ${e.message}`;
+}
+
+/** What the editor says of a file linted only when opened and saved (over cloudwarden.lint.maxFileSize). */
+export function onSaveOnlyNotice(characters: number, limit: number): string {
+  return `This file has ${characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${limit.toLocaleString('en')}): CloudWarden lints it when it is opened and saved, not as you type.`;
+}
+
 /** Finds the policies in a file's text and runs every enabled rule over them. Never throws. */
 export function lintText(
   text: string,

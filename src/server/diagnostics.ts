@@ -13,7 +13,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type Finding,
   type FindingGroup,
+  describeInternalError,
+  describeOther,
+  describeSuppressed,
   groupFindings,
+  onSaveOnlyNotice,
   type InternalError,
   isIgnored,
   lintConfigFor,
@@ -166,7 +170,7 @@ export class DiagnosticsService {
             reason: n.reason,
             ...(n.span && { line: document.positionAt(n.span.start).line }),
           })),
-          internalErrors: computed.internalErrors.map((e) => `${e.ruleId}: ${e.message}`),
+          internalErrors: computed.internalErrors.map(describeInternalError),
           ...(computed.onSaveOnly && { onSaveOnly: computed.onSaveOnly }),
         } satisfies DocumentStatusNotification.Params);
       })
@@ -269,8 +273,7 @@ export class DiagnosticsService {
       () => this.o.sources.get(document)!,
       file ? path.dirname(file) : undefined,
     );
-    for (const e of result.internalErrors)
-      this.o.connection.console.error(`Rule ${e.ruleId} failed on ${e.where}: ${e.message}`);
+    for (const e of result.internalErrors) this.o.connection.console.error(describeInternalError(e));
     const onSaveOnly = large ? { characters: text.length, limit: settings.lint.maxFileSize } : undefined;
     // The reading is stored by lintNow, once it knows this lint is still the current one.
     return {
@@ -300,16 +303,10 @@ export class DiagnosticsService {
    * its reason and where it is suppressed: nothing is hidden silently.
    */
   private suppressedDiagnostic(document: TextDocument, s: SuppressedFinding): Diagnostic {
-    const where =
-      s.kind === 'comment'
-        ? 'by a comment'
-        : s.kind === 'metadata'
-          ? "in the resource's Metadata"
-          : `in ${s.origin ?? 'the project file'}`;
     return {
       ...this.toDiagnostic(document, s.finding),
       severity: DiagnosticSeverity.Hint,
-      message: `${s.finding.message}\n(Suppressed ${where}: ${s.reason ?? 'no reason given'}.)`,
+      message: describeSuppressed(s),
     };
   }
 
@@ -324,7 +321,7 @@ export class DiagnosticsService {
       ...diagnostic,
       relatedInformation: group.others.map((f) => ({
         location: { uri: document.uri, range: diagnostic.range },
-        message: `${f.ruleId} (${f.severity}): ${f.message}`,
+        message: describeOther(f),
       })),
     };
   }
@@ -366,7 +363,7 @@ function largeFileNotice(o: { characters: number; limit: number }): Diagnostic {
     severity: DiagnosticSeverity.Information,
     source: 'CloudWarden',
     code: 'lint-on-save',
-    message: `This file has ${o.characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${o.limit.toLocaleString('en')}): CloudWarden lints it when it is opened and saved, not as you type.`,
+    message: onSaveOnlyNotice(o.characters, o.limit),
   };
 }
 

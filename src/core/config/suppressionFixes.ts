@@ -5,6 +5,7 @@
  */
 import type { PolicySource, SourceFormat } from '../policy/model';
 import type { Finding, TextEdit } from '../rules/types';
+import type { SuppressedFinding } from './types';
 import { commentSuppressionEdit, insideHeredoc, metadataSuppressionEdit, projectSuppressionEdit } from './fixes';
 import { SUPPRESSION_FINDINGS, SYNTAX_ERROR } from './ids';
 import { PROJECT_FILE_NAME } from './projectFile';
@@ -68,4 +69,15 @@ export function projectFileSuppression(
     match: element && element.length <= 200 && !element.includes('\n') ? element : undefined,
   });
   return { title: `Suppress ${finding.ruleId} here in ${PROJECT_FILE_NAME}`, edit };
+}
+
+/** A suppressed finding's message as the editor shows it (a hint): the finding, then where and why it is suppressed. */
+export function describeSuppressed(s: SuppressedFinding): string {
+  const where =
+    s.kind === 'comment'
+      ? 'by a comment'
+      : s.kind === 'metadata'
+        ? "in the resource's Metadata"
+        : `in ${s.origin ?? 'the project file'}`;
+  return `${s.finding.message}\n(Suppressed ${where}: ${s.reason ?? 'no reason given'}.)`;
 }
