@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ruleMetas } from '../../../src/core/rules/registry';
@@ -22,5 +22,18 @@ test("the rule count in the README and the extension's description is the regist
       said.map(() => count),
       `${where} says ${said.join(', ')} rules; the registry has ${count}`,
     );
+  }
+});
+
+// The architecture page names files to read: each must still be there (a move updates the page).
+test('every source path docs/architecture.md and the README name exists', () => {
+  for (const doc of ['docs/architecture.md', 'README.md']) {
+    const text = readFileSync(path.join(repoRoot, doc), 'utf8');
+    for (const [found] of text.matchAll(/\bsrc\/[A-Za-z0-9_./-]*[A-Za-z0-9_]/g)) {
+      assert.ok(
+        existsSync(path.join(repoRoot, found)) || existsSync(path.join(repoRoot, `${found}.ts`)),
+        `${doc} names ${found}, which does not exist`,
+      );
+    }
   }
 });
