@@ -12,6 +12,7 @@ import {
   PROJECT_FILE_NAME,
   type ProjectFile,
   ProjectFiles,
+  readIfPresent,
   readRelativeTo,
   ruleMetas,
   SEVERITIES,
@@ -188,15 +189,6 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileRepor
     internalErrors: result.internalErrors,
     source: result.source,
   };
-}
-
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    // Absent (the usual case) or unreadable: no project file there.
-    return undefined;
-  }
 }
 
 /** A project file's problems go to stderr, as file:line:col like findings, so that editors can jump to them. */

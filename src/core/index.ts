@@ -12,7 +12,7 @@ export type { AccessLevel } from './catalog/types';
 export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
 export { readPolicySource, type PolicyFormat } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
-export { readRelativeTo } from './sources/code/files';
+export { readIfPresent, readRelativeTo } from './sources/code/files';
 export {
   describeInternalError,
   lintSource,

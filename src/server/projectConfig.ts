@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LineIndex, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles } from '../core';
+import { LineIndex, PROJECT_FILE_NAME, type ProjectFile, ProjectFiles, readIfPresent } from '../core';
 
 /**
  * The `.cloudwarden.yaml` files of the workspace, read from disk: the nearest one above each document,
@@ -75,14 +74,6 @@ export function fsPathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -2,9 +2,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, inFileSuppression, LineIndex, type PolicySource, projectFileSuppression } from '../core';
+import {
+  type Finding,
+  inFileSuppression,
+  LineIndex,
+  type PolicySource,
+  projectFileSuppression,
+  readIfPresent,
+} from '../core';
 import { rangeOf } from './convert';
-import { fsPathOf, readIfPresent, type ProjectConfigService } from './projectConfig';
+import { fsPathOf, type ProjectConfigService } from './projectConfig';
 import { syntaxOf } from './syntax';
 
 /** What the client can apply: creating a file needs `documentChanges` and the `create` resource operation. */

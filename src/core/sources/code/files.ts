@@ -36,3 +36,15 @@ export function readRelativeTo(folder: string): ReadRelative {
   };
   return Object.assign(read, { list });
 }
+
+/**
+ * A file's text, or undefined when it is absent (the usual case for a project file) or cannot be read:
+ * the project files of the editor and the CLI are looked up this way.
+ */
+export function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
