@@ -4,20 +4,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../../src/cli/run';
-import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
-
-function cli(args: string[], file = catalogFile): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, {
-    catalogFile: file,
-    rulesDocsUri,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
+import { repoRoot } from '../helpers/paths';
+import { cli } from '../helpers/cli';
 
 describe('cloudwarden actions', () => {
   test('prints one action a line with its access level', () => {

@@ -3,15 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../../src/cli/run';
-import { catalogFile, rulesDocsUri } from '../helpers/paths';
-
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { catalogFile, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli';
 
 // repo/.cloudwarden.yaml applies to everything below it; repo/vendor is ignored.
 const repo = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-config-'));

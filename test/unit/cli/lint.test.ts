@@ -3,16 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../../src/cli/run';
 import { loadGrammars } from '../helpers/grammars';
-import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
-
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { catalogFile, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { repoRoot } from '../helpers/paths';
+import { cli } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-lint-'));
 const bad = path.join(dir, 'bad.json');

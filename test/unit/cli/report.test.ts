@@ -9,19 +9,12 @@ import type { Log } from 'sarif';
 import { exitCodeOf } from '../../../src/cli/lint';
 import { formatJson } from '../../../src/cli/jsonReport';
 import type { FileReport } from '../../../src/cli/report';
-import { runCli } from '../../../src/cli/run';
 import { toSarif } from '../../../src/cli/sarif';
 import { formatText } from '../../../src/cli/textReport';
 import { ruleMetas } from '../../../src/core/rules/registry';
 import { CLASSIFICATION } from '../../../src/core/rules/classification';
-import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
-
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { catalogFile, rulesDocsUri, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { repoRoot, rulesDocsUri } from '../helpers/paths';
+import { cli } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-report-'));
 const write = (name: string, text: string) => {

@@ -11,6 +11,7 @@ import type { Entry, Node, ObjectNode, ScalarNode } from '../../tree';
 import { expand, type Instance } from './dynamic';
 import { listItems, type Attribute, type Block } from './hcl';
 import { dataDocumentName, unknownStatement } from './policyValue';
+import { PrincipalsByType } from './principalGroups';
 import type { Values } from './scope';
 
 /** A document block read: its neutral tree, and the other document blocks it includes by reference. */
@@ -183,7 +184,7 @@ function instancesOf(statement: Block, type: string, values: Values): Instances 
 function principalEntry({ instances, first, span }: Instances, iam: string): Entry | undefined {
   if (!first || instances.length === 0) return undefined;
   const key = { text: iam, span: first.typeSpan };
-  const byType = new Map<string, { key: Key; items: Node[]; span: Span; unknown: boolean }>();
+  const principals = new PrincipalsByType();
   for (const { block, values: scope } of instances) {
     const type = block.attributes.get('type')?.value;
     const typeNode = type && scope.node(type);
@@ -196,26 +197,9 @@ function principalEntry({ instances, first, span }: Instances, iam: string): Ent
       const only = values.items[0];
       if (only.kind === 'scalar' && only.value === '*') return { key, value: only };
     }
-    let group = byType.get(typeNode.value);
-    if (!group) {
-      group = {
-        key: { text: typeNode.value, span: typeNode.span },
-        items: [],
-        span: values?.span ?? block.span,
-        unknown: false,
-      };
-      byType.set(typeNode.value, group);
-    }
-    if (values?.kind === 'array') group.items.push(...values.items);
-    else if (values?.kind === 'scalar' || values?.kind === 'template') group.items.push(values);
-    else group.unknown = true;
+    principals.add({ value: typeNode.value, span: typeNode.span }, values, block.span);
   }
-  const entries: Entry[] = [...byType.values()].map((group) => ({
-    key: group.key,
-    value: group.unknown
-      ? { kind: 'unknown', span: group.span, text: 'identifiers' }
-      : { kind: 'array', span: group.span, items: group.items },
-  }));
+  const entries = principals.entries();
   return { key, value: { kind: 'object', span, entries } };
 }
 

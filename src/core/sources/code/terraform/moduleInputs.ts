@@ -19,6 +19,7 @@ import type { Entry, Node, ObjectNode } from '../../tree';
 import { member } from '../../tree';
 import type { Block } from './hcl';
 import { policyValue, unknownStatement } from './policyValue';
+import { PrincipalsByType } from './principalGroups';
 import { dependencyOf, Values, type Borrowed, type Scope } from './scope';
 
 /** What one module input holds. */
@@ -224,32 +225,14 @@ function isNull(node: Node): boolean {
 /** `[{ type, identifiers }]` → `{ "AWS": [...] }`, merged by type; unknown when any type cannot be told. */
 function principalsOf(value: Node): Node {
   if (value.kind !== 'array') return { kind: 'unknown', span: value.span, text: 'principals' };
-  const byType = new Map<string, { key: Key; items: Node[]; span: Span; unknown: boolean }>();
+  const principals = new PrincipalsByType();
   for (const item of value.items) {
     const type = item.kind === 'object' ? member(item, 'type') : undefined;
     if (type?.kind !== 'scalar' || typeof type.value !== 'string')
       return { kind: 'unknown', span: value.span, text: 'principals' };
-    const identifiers = member(item, 'identifiers');
-    let group = byType.get(type.value);
-    if (!group) {
-      group = {
-        key: { text: type.value, span: type.span },
-        items: [],
-        span: identifiers?.span ?? item.span,
-        unknown: false,
-      };
-      byType.set(type.value, group);
-    }
-    if (identifiers?.kind === 'array') group.items.push(...identifiers.items);
-    else if (identifiers?.kind === 'scalar' || identifiers?.kind === 'template') group.items.push(identifiers);
-    else group.unknown = true;
+    principals.add({ value: type.value, span: type.span }, member(item, 'identifiers'), item.span);
   }
-  const entries: Entry[] = [...byType.values()].map((g) => ({
-    key: g.key,
-    value: g.unknown
-      ? { kind: 'unknown', span: g.span, text: 'identifiers' }
-      : { kind: 'array', span: g.span, items: g.items },
-  }));
+  const entries = principals.entries();
   return { kind: 'object', span: value.span, entries };
 }
 
