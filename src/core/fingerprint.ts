@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { PolicySource, Span } from './policy/model';
 import type { Finding } from './rules/types';
 import { literal } from './policy/values';
+import { startingBy } from './text/search';
 
 /** Version of the scheme: a change in what goes into the hash is a new key, so old results are not mis-matched. */
 export const FINGERPRINT_KEY = 'cloudwarden/v1';
@@ -18,14 +19,7 @@ type Documents = PolicySource['documents'];
 
 /** The last index in `items` (sorted by span start) whose span starts at or before `at`, or -1. */
 function lastStartingBy<T extends { readonly span: Span }>(items: readonly T[], at: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid]!.span.start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return startingBy(items.length, (i) => items[i]!.span.start, at) - 1;
 }
 
 /**

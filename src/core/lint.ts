@@ -7,6 +7,7 @@ import { applySuppressions } from './config/suppress';
 import { SYNTAX_ERROR } from './config/ids';
 import { DocumentOutcomes, fileTraits } from './documentMemo';
 import type { LintConfig, SuppressedFinding } from './config/types';
+import { startingBy } from './text/search';
 
 export type { LintConfig };
 
@@ -125,14 +126,8 @@ function insideCdkConditions(document: PolicyDocument): (at: number) => boolean 
     const reach: number[] = [];
     for (const span of spans) reach.push(Math.max(span.end, reach.at(-1) ?? -Infinity));
     inside = (at) => {
-      let lo = 0;
-      let hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (spans[mid]!.start < at) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && reach[lo - 1]! > at;
+      const before = startingBy(spans.length, (i) => spans[i]!.start, at, true);
+      return before > 0 && reach[before - 1]! > at;
     };
     conditionsByDocument.set(document, inside);
   }

@@ -12,6 +12,7 @@ import { knownRuleIds, SUPPRESSION_FINDINGS, SUPPRESSION_WITHOUT_REASON, UNUSED_
 import { findMetadataSuppressions, type MetadataSuppression } from './metadata';
 import { didYouMean } from './suggest';
 import type { ExternalSuppression, SuppressedFinding } from './types';
+import { startingBy } from '../text/search';
 
 export interface SuppressionContext {
   readonly text: string;
@@ -134,14 +135,7 @@ function metadataIndex(metadata: readonly MetadataSuppression[]): (offset: numbe
   });
   groups.sort((a, b) => a.scope.start - b.scope.start);
   return (offset) => {
-    let lo = 0;
-    let hi = groups.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (groups[mid]!.scope.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const group = groups[lo - 1];
+    const group = groups[startingBy(groups.length, (i) => groups[i]!.scope.start, offset) - 1];
     return group && offset < group.scope.end ? group.entries : [];
   };
 }
