@@ -48,7 +48,8 @@ export type Unrestricting =
   | 'only-if-present'
   | 'any-value'
   | 'always-true'
-  | 'null-not-boolean';
+  | 'null-not-boolean'
+  | 'transport-only';
 
 /** A condition entry that can make a request fail the statement. */
 export interface RestrictingEntry {
@@ -151,6 +152,9 @@ function judge(statement: Statement, catalog: Catalog): ConditionVerdict {
  * EventBridge Pipes documents) then restricts as StringEquals would. Only when every Action value is a
  * known action or pattern of the key's own service: with `"*"` or another service, some actions lack it.
  */
+/** The keys that name a resource by its id or ARN (`ec2:SubnetID`, `ec2:Vpc`'s ARN key is `ec2:Vpc`...): `...Id`, `...ID`, `...Arn`. */
+const IDENTIFYING_KEY = /(id|arn)$/;
+
 function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key: string) => boolean {
   let actions: readonly Action[] | undefined;
   const results = new Map<string, boolean>();
@@ -162,7 +166,11 @@ function keysCarriedByEveryAction(statement: Statement, catalog: Catalog): (key:
     const prefix = lower.slice(0, lower.indexOf(':'));
     const values = statement.action && !statement.action.list.unknown ? statement.action.list.values : [];
     const name = catalog.conditionKey(key)?.name.toLowerCase();
+    // Only a key that names the resource itself (its id or ARN): a resource type's other keys (its tags,
+    // a placement group, a launch template) are there only when the resource has them.
     if (
+      IDENTIFYING_KEY.test(lower) &&
+      !/tag\//.test(lower) &&
       prefix &&
       prefix !== 'aws' &&
       name &&
@@ -208,14 +216,26 @@ function entryVerdict(
   const key = entry.key.text;
   const known = knownKey(key, catalog);
   if (operator.base === 'Null') return nullVerdict(operator, texts, known);
+  // A key no request carries: an operator true when the key is absent lets everything through; but
+  // ForAnyValue on an absent key is false, whatever the operator.
   if (!known)
-    return operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base) ? 'unknown-key' : undefined;
+    return operator.set !== 'ForAnyValue' &&
+      (operator.ifExists || operator.set === 'ForAllValues' || isNegated(operator.base))
+      ? 'unknown-key'
+      : undefined;
+  // How the request travels says nothing of who makes it or what it reaches: administrator access over
+  // TLS is administrator access.
+  if (TRANSPORT_KEY.test(key)) return 'transport-only';
   // A negated operator already passes requests without the key: IfExists or ForAllValues change nothing.
   if (isNegated(operator.base)) return undefined;
   if ((operator.ifExists || operator.set === 'ForAllValues') && !alwaysPresent(key) && !carried(key))
     return 'only-if-present';
   return matchesAnyValue(operator, texts) ? 'any-value' : undefined;
 }
+
+/** Keys about the transport of a request: TLS, its version, the signature (bucket-secure-transport reads aws:SecureTransport itself). */
+const TRANSPORT_KEY =
+  /^(aws:securetransport|[a-z0-9-]+:(tlsversion|signatureversion|signatureage|authtype|x-amz-content-sha256))$/i;
 
 /**
  * `Null` tests presence: "true" passes requests without the key, "false" those with it. IfExists is not
@@ -262,14 +282,22 @@ function alwaysPresent(name: string): boolean {
   return ALWAYS_PRESENT.has(lower) || /^[^:]*\.[^:]*:aud$/.test(lower);
 }
 
+/**
+ * An ARN pattern every ARN matches: `arn:*`, `arn:aws:*`, `arn:*:*:*:*:*`; wildcards in every field after
+ * the partition (a pattern that fixes the service or the account, `arn:aws:iam::*:*`, does limit).
+ */
+const EVERY_ARN = /^arn(:[a-z-]*)?(:[*?]*)*:?\*$|^arn(:\*+){5,}$/;
+
 /** True when the values (ORed) of a positive operator match whatever value the key holds. */
 function matchesAnyValue(operator: ParsedOperator, texts: readonly (string | undefined)[]): boolean {
   const known = texts.filter((t): t is string => t !== undefined);
   switch (operator.base) {
     case 'StringLike':
-      return known.some((t) => /^\*+$/.test(t));
+      return known.some((t) => /^\*+$/.test(t) || EVERY_ARN.test(t));
+    // ArnEquals matches wildcards as ArnLike does (IAM User Guide, "ARN condition operators").
+    case 'ArnEquals':
     case 'ArnLike':
-      return known.some((t) => /^\*+$/.test(t) || /^arn(:\*+){5,}$/.test(t));
+      return known.some((t) => /^\*+$/.test(t) || EVERY_ARN.test(t));
     case 'IpAddress':
       return known.some(wideIpRange);
     case 'Bool': {
@@ -315,6 +343,8 @@ export function describeIgnored(part: IgnoredPart): string {
       return `${op} on ${key} holds for every request`;
     case 'null-not-boolean':
       return `Null on ${key} needs true or false`;
+    case 'transport-only':
+      return `${key} concerns how a request travels (TLS, signing), not who makes it or what it reaches`;
   }
 }
 

@@ -372,3 +372,37 @@ describe('conditionVerdict: IfExists on a key every action of the statement carr
     );
   });
 });
+
+describe('conditionVerdict: what the review found', () => {
+  const verdict = (actions: string, condition: string) =>
+    conditionVerdict(
+      readPolicySource(
+        `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${actions}, "Resource": "*", "Condition": ${condition}}]}`,
+        'json',
+      ).documents[0]!.statements[0]!,
+      catalog,
+    );
+  const reasons = (actions: string, condition: string) => verdict(actions, condition).ignored.map((p) => p.reason);
+
+  test('a tag key is never carried by every request (an untagged secret has none)', () => {
+    assert.deepEqual(
+      reasons('"secretsmanager:GetSecretValue"', '{"StringEqualsIfExists": {"secretsmanager:ResourceTag/team": "a"}}'),
+      ['only-if-present'],
+    );
+  });
+  test('keys about transport restrict nothing that matters', () => {
+    assert.deepEqual(reasons('"*"', '{"Bool": {"aws:SecureTransport": "true"}}'), ['transport-only']);
+    assert.deepEqual(reasons('"s3:PutObject"', '{"NumericGreaterThanEquals": {"s3:TlsVersion": "1.2"}}'), [
+      'transport-only',
+    ]);
+  });
+  test('ArnEquals and ARN patterns of wildcards match any value', () => {
+    assert.deepEqual(reasons('"*"', '{"ArnEquals": {"aws:PrincipalArn": "*"}}'), ['any-value']);
+    assert.deepEqual(reasons('"*"', '{"ArnLike": {"aws:SourceArn": "arn:aws:*"}}'), ['any-value']);
+    assert.deepEqual(reasons('"*"', '{"StringLike": {"aws:SourceArn": "arn:*"}}'), ['any-value']);
+    assert.equal(verdict('"*"', '{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:*"}}').restricts, true);
+  });
+  test('ForAnyValue on a key no request carries is false, negated or not: it restricts', () => {
+    assert.equal(verdict('"*"', '{"ForAnyValue:StringNotEquals": {"aws:NoSuchKey": "x"}}').restricts, true);
+  });
+});

@@ -19,7 +19,7 @@ test("a statement's lens counts its actions by access level, dangerous first, an
 test('patterns are expanded; NotAction counts what it leaves; conditions are said', () => {
   const sqs = catalog.expand('sqs:*').actions.length;
   const [pattern, not] = titles(
-    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}, {"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}]}',
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}, {"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}]}',
   );
   assert.match(pattern!, new RegExp(`^Allow ${sqs} actions on every resource: .* · with conditions$`));
   const all = catalog.allActions().length;

@@ -53,7 +53,8 @@ function escalationActions(catalog: Catalog): ReadonlySet<Action> {
  */
 function passingForbidden(statement: Statement, service: string, catalog: Catalog): boolean {
   for (const { operator, entry } of requiredEntries(statement, catalog)) {
-    if (entry.key.text.toLowerCase() !== 'iam:passedtoservice') continue;
+    // Only a string comparison says which services: Null asks only that the key be there, or not.
+    if (entry.key.text.toLowerCase() !== 'iam:passedtoservice' || !operator.base.startsWith('String')) continue;
     if (entry.values.unknown || entry.values.values.some((v) => literal(v) === undefined)) return true;
     const negated = isNegated(operator.base);
     const matches = entry.values.values.some((v) => globMatcher(literal(v)!)(service));

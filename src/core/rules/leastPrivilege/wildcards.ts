@@ -107,8 +107,8 @@ export const resourceStar: Rule = {
       what:
         'An Allow statement in an identity policy grants, on `"Resource": "*"`, actions that support resource-level permissions. One `"*"` gets one finding: without conditions, Permissions-management actions are permissions-management\'s finding, Write actions unconstrained-write\'s, and `*` on `*` admin-access\'s; this rule reports the rest (Read and Tagging actions, or any statement with conditions). ' +
         'List actions are never reported (`ec2:Describe*` on `"*"` is how listing works), and a statement that only reads is reported as information. ' +
-        'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`, with a positive operator or `"Null": "false"`, the tag must be there), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions (`iam:AWSServiceName`, `kms:ViaService`, `s3:prefix`, `dynamodb:LeadingKeys`, `s3:DataAccessPointArn`...), tested with a positive operator (an action the key does not apply to is then not granted at all). ' +
-        'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, and `aws:ViaAWSService`/`aws:CalledVia` limit the actions to calls an AWS service makes for the principal, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
+        'A condition that scopes the request removes the finding: a tag of the resource or of the request (`aws:ResourceTag/...`, `aws:RequestTag/...`, `ec2:ResourceTag/...`, with a positive operator, not `ForAllValues:`, or `"Null": "false"`, the tag must be there), the resource\'s account or organisation (`aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`), or a key the Service Authorization Reference lists for one of the actions that names resources (an id or ARN key such as `ec2:SubnetID` or `s3:DataAccessPointArn`, `iam:AWSServiceName`, `cloudwatch:namespace`, `s3:prefix`, `dynamodb:LeadingKeys`), tested with a positive operator (an action the key does not apply to is then not granted at all). A key that describes what the request carries (`s3:x-amz-acl`, `iam:PassedToService`) limits the request, not the resources: the finding stays. ' +
+        'A region key (`aws:RequestedRegion`, `ec2:Region`) limits the region, and `aws:ViaAWSService`/`aws:CalledVia`/`kms:ViaService` limit the actions to calls an AWS service makes for the principal, not the resources: the finding becomes information and says so. Transport keys (`s3:TlsVersion`, `s3:signatureversion`...) and conditions on the caller (`aws:SourceIp`, `aws:MultiFactorAuthPresent`) leave it as it is.',
       why: "The actions then apply to every such resource in the account (every bucket, every table, every key), not just the workload's own.",
       example:
         '{ "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }',
@@ -187,7 +187,7 @@ const TRANSPORT_KEYS = /:(tlsversion|authtype|signatureage|signatureversion|x-am
 /** Keys that limit the region: every resource there stays reachable. */
 const REGION_KEYS = /^(aws:requestedregion|[a-z0-9-]+:region)$/i;
 /** Keys that limit the actions to calls an AWS service makes for the principal: how, not which resources. */
-const VIA_SERVICE_KEYS = /^aws:(viaawsservice|calledvia|calledviafirst|calledvialast)$/i;
+const VIA_SERVICE_KEYS = /^(aws:(viaawsservice|calledvia|calledviafirst|calledvialast)|kms:viaservice)$/i;
 
 /**
  * The key of a restricting, positive condition entry that scopes the request to resources: a global
@@ -216,11 +216,13 @@ function scopingCondition(
       entry.values.values.every((v) => /^false$/i.test(v.text))
     )
       return { key, region: false };
-    if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists) continue;
+    // ForAllValues passes a request without the key (an untagged resource): no scope.
+    if (isNegated(operator.base) || operator.base === 'Null' || operator.ifExists || operator.set === 'ForAllValues')
+      continue;
     if (REGION_KEYS.test(key)) region ??= key;
     else if (VIA_SERVICE_KEYS.test(key)) via ??= key;
     else if (RESOURCE_KEYS.test(key) || TAG_KEYS.test(key)) return { key, region: false };
-    else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key)) {
+    else if (!key.toLowerCase().startsWith('aws:') && !TRANSPORT_KEYS.test(key) && namesResources(key, catalog)) {
       listed ??= keysOf(actions(), catalog);
       const name = catalog.conditionKey(key)?.name.toLowerCase();
       if (name && listed.has(name)) return { key, region: false };
@@ -228,6 +230,26 @@ function scopingCondition(
   }
   if (region) return { key: region, region: true };
   return via ? { key: via, region: true, via: true } : undefined;
+}
+
+/**
+ * Service keys that say which resources a request reaches: a resource's id or ARN (`ec2:SubnetID`,
+ * `s3:DataAccessPointArn`, ARN-typed keys), and keys that name the part of a service a request touches
+ * (the service-linked role's service, a metric namespace, an object prefix, an item's leading key). Keys
+ * that describe what the request carries (`s3:x-amz-acl`, `iam:PassedToService`) limit the request, not
+ * the resources: they leave the finding as it is.
+ */
+const SCOPING_SERVICE_KEYS: ReadonlySet<string> = new Set([
+  'iam:awsservicename',
+  'cloudwatch:namespace',
+  's3:prefix',
+  'dynamodb:leadingkeys',
+  's3:dataaccesspointaccount',
+]);
+
+function namesResources(key: string, catalog: Catalog): boolean {
+  const lower = key.toLowerCase();
+  return SCOPING_SERVICE_KEYS.has(lower) || /(id|arn)$/.test(lower) || catalog.conditionKey(key)?.type === 'ARN';
 }
 
 /** The condition keys the catalog lists for the actions and their resource types, lower case. */

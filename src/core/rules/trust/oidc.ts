@@ -7,7 +7,7 @@ import type { PolicyDocument, Statement, Value } from '../../policy/model';
 import { addConditionEntry } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { globMatcher, isAllow, literal } from '../../policy/values';
-import { requiredEntries } from '../requiredConditions';
+import { namingEntries, requiredEntries } from '../requiredConditions';
 import { conditionRestricts } from '../../analysis/conditions';
 import type { Catalog } from '../../catalog/catalog';
 
@@ -108,7 +108,7 @@ function oidcStatements(document: PolicyDocument, catalog: Catalog): OidcStateme
       if (host) providers.push({ host, kind: kindOf(host), at: value });
       else if (text === undefined && !conditionRestricts(statement, catalog)) unconditioned.push(value);
     }
-    const keys = new Set(requiredEntries(statement, catalog).map(({ entry }) => entry.key.text.toLowerCase()));
+    const keys = new Set(namingEntries(statement, catalog).map(({ entry }) => entry.key.text.toLowerCase()));
     out.push({ statement, providers, unconditioned, keys });
   }
   return out;

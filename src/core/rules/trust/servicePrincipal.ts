@@ -8,7 +8,7 @@ import type { Statement, Value } from '../../policy/model';
 import { addConditionEntry, refTo } from '../insertions';
 import type { Fix, Rule, RuleContext } from '../types';
 import { isAllow, literal } from '../../policy/values';
-import { requiredEntries, requiresAnyKey } from '../requiredConditions';
+import { namingEntries, requiresAnyKey } from '../requiredConditions';
 
 /** Keys that tie a service's request to the resource or account it acts for. */
 const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
@@ -30,7 +30,7 @@ function servicePrincipals(statement: Statement): Value[] {
  * `...:aws:cloudtrail:arn`), as the CloudWatch Logs and CloudTrail guides show: that ties the key's use to the resource too.
  */
 function namesSourceInKeyContext(statement: Statement, catalog: Catalog): boolean {
-  return requiredEntries(statement, catalog).some(({ entry }) =>
+  return namingEntries(statement, catalog).some(({ entry }) =>
     /^kms:EncryptionContext:aws:[a-z0-9-]+:arn$/i.test(entry.key.text),
   );
 }

@@ -264,12 +264,13 @@ export const leastPrivilegeCases: Case[] = [
     at: [],
   },
   {
-    name: 'a key used through one service (kms:ViaService)',
+    name: 'a key used only through one service (kms:ViaService) limits how, not which keys: information',
     rule: 'resource-star',
     text: allow(
       '"Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}}',
     ),
-    at: [],
+    at: ['*'],
+    severities: ['info'],
   },
   {
     name: 'scoped to the resources of the account',
@@ -306,8 +307,8 @@ export const leastPrivilegeCases: Case[] = [
     at: ['*'],
   },
   {
-    name: 'a transport key does not scope',
-    rule: 'resource-star',
+    name: 'a transport key restricts nothing that matters: Write on every bucket',
+    rule: 'unconstrained-write',
     text: allow(
       '"Action": "s3:PutObject", "Resource": "*", "Condition": {"StringEquals": {"s3:signatureversion": "AWS4-HMAC-SHA256"}}',
     ),
@@ -711,5 +712,79 @@ export const leastPrivilegeCases: Case[] = [
       '"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app", "Condition": {"StringLike": {"iam:PassedToService": "*"}}',
     ),
     at: ['iam:PassRole'],
+  },
+
+  // From the review of the condition logic: what a condition names, not only that it restricts.
+  {
+    name: 'a request attribute (s3:x-amz-acl) limits the request, not the buckets',
+    rule: 'resource-star',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*","Condition":{"StringEquals":{"s3:x-amz-acl":"public-read"}}}]}',
+    at: ['*'],
+  },
+  {
+    name: 'iam:PassedToService limits where a role goes, not which roles',
+    rule: 'resource-star',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}',
+    at: ['*'],
+  },
+  {
+    name: 'ForAllValues on a tag lets untagged resources through: no scope',
+    rule: 'unconstrained-write',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"ForAllValues:StringEquals":{"ec2:ResourceTag/env":"dev"}}}]}',
+    at: ['*'],
+  },
+  {
+    name: 'aws:SecureTransport concerns transport only: reading every secret over TLS is still reported',
+    rule: 'data-exfiltration',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+    at: ['secretsmanager:GetSecretValue'],
+  },
+  {
+    name: 'IfExists on a service tag key (absent from untagged secrets) restricts nothing',
+    rule: 'data-exfiltration',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEqualsIfExists":{"secretsmanager:ResourceTag/team":"a"}}}]}',
+    at: ['secretsmanager:GetSecretValue'],
+  },
+  {
+    name: 'administrator access over TLS is administrator access',
+    rule: 'admin-access',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+    at: ['*'],
+  },
+  {
+    name: 'ArnEquals "*" matches every principal, as ArnLike does',
+    rule: 'admin-access',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnEquals":{"aws:PrincipalArn":"*"}}}]}',
+    at: ['*'],
+  },
+  {
+    name: 'Null iam:PassedToService names no service',
+    rule: 'passrole-without-service',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/admin","Condition":{"Null":{"iam:PassedToService":"false"}}}]}',
+    at: ['iam:PassRole'],
+  },
+  {
+    name: 'Null iam:PassedToService does not rule out passing to Lambda',
+    rule: 'privilege-escalation',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","lambda:CreateFunction","lambda:InvokeFunction"],"Resource":"*","Condition":{"Null":{"iam:PassedToService":"false"}}}]}',
+    at: ['iam:PassRole'],
+  },
+  {
+    name: 'a negated external id admits every other value',
+    rule: 'cross-account-trust',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"sts:ExternalId":"nope"}}}]}',
+    at: ['arn:aws:iam::999988887777:root'],
+  },
+  {
+    name: 'a negated subject pins nothing',
+    rule: 'oidc-trust-unpinned',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringNotEquals":{"token.actions.githubusercontent.com:sub":"repo:evil/x:ref:refs/heads/main"}}}]}',
+    at: ['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com'],
+  },
+  {
+    name: 'a negated source account names no source',
+    rule: 'service-principal-without-source',
+    text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringNotEquals":{"aws:SourceAccount":"000000000000"}}}]}',
+    at: ['cloudtrail.amazonaws.com'],
   },
 ];
