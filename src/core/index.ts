@@ -15,6 +15,7 @@ export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage }
 export { readIfPresent, readRelativeTo } from './sources/code/files';
 export {
   describeInternalError,
+  lintFailedReason,
   lintSource,
   lintText,
   onSaveOnlyNotice,

@@ -139,6 +139,11 @@ export function describeInternalError(e: InternalError): string {
   return `Rule ${e.ruleId} failed on ${e.where}: ${e.message}`;
 }
 
+/** What is said of a file whose lint failed outside the rules (the lint worker stopped, say). */
+export function lintFailedReason(reason: string): string {
+  return `CloudWarden could not lint this file (${reason}): not analysed. The output has details.`;
+}
+
 /** What the editor says of a file linted only when opened and saved (over cloudwarden.lint.maxFileSize). */
 export function onSaveOnlyNotice(characters: number, limit: number): string {
   return `This file has ${characters.toLocaleString('en')} characters, over cloudwarden.lint.maxFileSize (${limit.toLocaleString('en')}): CloudWarden lints it when it is opened and saved, not as you type.`;

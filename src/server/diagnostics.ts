@@ -17,6 +17,7 @@ import {
   describeOther,
   describeSuppressed,
   groupFindings,
+  lintFailedReason,
   onSaveOnlyNotice,
   type InternalError,
   isIgnored,
@@ -113,12 +114,7 @@ export class DiagnosticsService {
     // Over the size limit, an edit does not re-lint (a lint of 5 MB takes seconds, even off this thread):
     // the findings of the last save stay, and the notice says when they are refreshed. The first
     // reading (the document just opened) is linted.
-    if (
-      trigger === 'edit' &&
-      this.linted.has(document.uri) &&
-      document.getText().length > this.o.settings.lastKnown(document.uri).lint.maxFileSize
-    )
-      return;
+    if (trigger === 'edit' && this.onSaveOnly(document)) return;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -175,10 +171,22 @@ export class DiagnosticsService {
         } satisfies DocumentStatusNotification.Params);
       })
       .catch((error: unknown) => {
-        if (!(error instanceof LintCancelled))
-          this.o.connection.console.error(
-            `Linting ${uri} failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        if (error instanceof LintCancelled) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.o.connection.console.error(`Linting ${uri} failed: ${reason}`);
+        // Never silent: a lint that failed (the worker ran out of memory, say) is said in the file.
+        if (document.version !== version || this.inFlight.get(uri)?.done !== done || !this.o.isOpen(document)) return;
+        const notAnalysed = { reason: lintFailedReason(reason) };
+        void this.o.connection.sendDiagnostics({
+          uri,
+          version,
+          diagnostics: [notAnalysedDiagnostic(document, notAnalysed)],
+        });
+        void this.o.connection.sendNotification(DocumentStatusNotification.type, {
+          uri,
+          notAnalysed: [{ reason: notAnalysed.reason }],
+          internalErrors: [],
+        });
       })
       .finally(() => {
         if (this.inFlight.get(uri)?.done === done) this.inFlight.delete(uri);
@@ -208,12 +216,28 @@ export class DiagnosticsService {
    */
   async ready(document: TextDocument): Promise<void> {
     if (this.o.sources.has(document) || document.getText().length < this.o.runner.workerThreshold) return;
+    // Over the size limit an edited version waits for its save: hover and completion answer nothing until then.
+    if (this.onSaveOnly(document)) return;
     await this.lintNow(document);
   }
 
+  /**
+   * True when the document is over the size limit and already linted or being linted: an edit, a hover or
+   * a quick-fix request does not lint it again; opening and saving do.
+   */
+  private onSaveOnly(document: TextDocument): boolean {
+    const uri = document.uri;
+    return (
+      (this.linted.has(uri) || this.inFlight.has(uri)) &&
+      document.getText().length > this.o.settings.lastKnown(uri).lint.maxFileSize
+    );
+  }
+
   async codeActions(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
-    // Ctrl+. right after typing can come before the debounced lint: lint this version now.
-    if (this.linted.get(document.uri)?.version !== document.version) await this.lintNow(document);
+    // Ctrl+. right after typing can come before the debounced lint: lint this version now (not a file over
+    // the size limit: its quick fixes come back with its next save).
+    if (this.linted.get(document.uri)?.version !== document.version && !this.onSaveOnly(document))
+      await this.lintNow(document);
     const linted = this.linted.get(document.uri);
     if (!linted || linted.version !== document.version) return [];
     const actions: CodeAction[] = [];
@@ -274,7 +298,11 @@ export class DiagnosticsService {
       file ? path.dirname(file) : undefined,
     );
     for (const e of result.internalErrors) this.o.connection.console.error(describeInternalError(e));
-    const onSaveOnly = large ? { characters: text.length, limit: settings.lint.maxFileSize } : undefined;
+    // The notice only where there is something to lint: a large package-lock.json holds no policy.
+    const onSaveOnly =
+      large && (result.source.shape !== 'none' || result.notAnalysed.length > 0)
+        ? { characters: text.length, limit: settings.lint.maxFileSize }
+        : undefined;
     // The reading is stored by lintNow, once it knows this lint is still the current one.
     return {
       findings: result.findings,

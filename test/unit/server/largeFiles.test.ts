@@ -110,8 +110,9 @@ describe('large files: linted off the server thread, stale lints cancelled', () 
 });
 
 describe('a file over cloudwarden.lint.maxFileSize: linted when opened and saved, not as it is typed', () => {
-  test('the notice, no re-lint on an edit, a re-lint on save', async () => {
-    const session = await startServer();
+  test('the notice, no re-lint on an edit (nor on the hover, CodeLens and quick-fix requests after it), a re-lint on save', async () => {
+    // The file is over the worker threshold too, so that hover and CodeLens would wait for a reading.
+    const session = await startServer({ CLOUDWARDEN_LINT_WORKER_THRESHOLD: '5000' });
     const published: Published[] = [];
     const statuses: { uri: string; onSaveOnly?: { characters: number; limit: number } }[] = [];
     session.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => published.push(p));
@@ -146,10 +147,24 @@ describe('a file over cloudwarden.lint.maxFileSize: linted when opened and saved
       );
       assert.equal(opened.diagnostics.filter((d) => d.code === 'unknown-action').length, 1);
       assert.deepEqual(statuses.at(-1)?.onSaveOnly, { characters: text(1).length, limit: 10_000 });
-      // An edit: nothing is linted (the findings of the last lint stay).
+      // An edit: nothing is linted (the findings of the last lint stay), not even for the requests a client
+      // sends after an edit (CodeLens, hover, code actions): they answer nothing until the save.
       await session.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: 2 },
         contentChanges: [{ text: text(2) }],
+      });
+      assert.deepEqual(await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
+      assert.equal(
+        await session.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: { line: 0, character: 60 },
+        }),
+        null,
+      );
+      await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        context: { diagnostics: [] },
       });
       // A small document opened after the edit is linted after it (its debounce started later, and both take
       // the same path): when its diagnostics arrive, a lint of the edit would have been published before them.
@@ -166,6 +181,29 @@ describe('a file over cloudwarden.lint.maxFileSize: linted when opened and saved
       await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
       const saved = await at(2);
       assert.equal(saved.diagnostics.filter((d) => d.code === 'unknown-action').length, 2);
+    } finally {
+      assert.equal(await session.close(), 0);
+    }
+  });
+
+  test('a large file with no policy gets no notice: there is nothing to lint on save', async () => {
+    const session = await startServer();
+    const published: Published[] = [];
+    session.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => published.push(p));
+    try {
+      await initialize(session);
+      await session.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { cloudwarden: { lint: { maxFileSize: 1_000 } } },
+      });
+      const lock = JSON.stringify({
+        name: 'app',
+        packages: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`p${i}`, { version: '1.0.0' }])),
+      });
+      await openDocument(session, 'file:///package-lock.json', 'json', lock);
+      const deadline = Date.now() + 30_000;
+      while (!published.some((p) => p.uri === 'file:///package-lock.json') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(published.find((p) => p.uri === 'file:///package-lock.json')?.diagnostics, []);
     } finally {
       assert.equal(await session.close(), 0);
     }
