@@ -12,71 +12,64 @@
  * line, then reports a cascade of errors and loses the rest of the file. Inside a quoted scalar or a flow
  * collection a line break is only whitespace, so a copy of the text with those line breaks as spaces has
  * the same meaning, and the same length: every span found in it is right in the original.
+ *
+ * The copy is made in one pass over the text (every value that opens a quote or a bracket and closes it
+ * on a later line), then parsed once: the cost is one more parse, whatever the number of such values.
  */
-import { CST, Parser, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Span } from '../policy/model';
-
-/** Mends at most this many scalars or collections (each costs a parse): a file with more is left as it is. */
-const MAX_MENDS = 50;
-/** And re-parses at most this many characters in all, so that a large broken file costs a few parses, not fifty. */
-const MAX_REPARSED = 20_000_000;
 
 type Docs = Document.Parsed[];
 
-/** Parses `text`, and parses a mended copy while that removes errors of the kinds above. */
+/** Parses `text`; when the parser cut a quoted scalar or a flow collection short, parses the mended copy too and keeps the better reading. */
 export function parseLeniently(text: string, parse: (text: string) => Docs): Docs {
-  let docs = parse(text);
-  let current = text;
-  const mends = Math.min(MAX_MENDS, Math.floor(MAX_REPARSED / Math.max(1, text.length)));
-  for (let i = 0; i < mends; i++) {
-    const span = cutShort(current, docs);
-    if (!span) break;
-    const mended =
-      current.slice(0, span.start) +
-      current.slice(span.start, span.end).replace(/[\r\n]/g, ' ') +
-      current.slice(span.end);
-    if (mended === current) break;
-    const again = parse(mended);
-    if (errorCount(again) >= errorCount(docs)) break;
-    docs = again;
-    current = mended;
-  }
-  return docs;
+  const docs = parse(text);
+  if (!docs.some((doc) => doc.errors.some(cutShortError))) return docs;
+  const mended = mendMultiLineValues(text);
+  if (mended === text) return docs;
+  const again = parse(mended);
+  return errorCount(again) < errorCount(docs) ? again : docs;
 }
 
 function errorCount(docs: Docs): number {
   return docs.reduce((n, doc) => n + doc.errors.length, 0);
 }
 
-/** The first quoted scalar or flow collection the parser cut short at an unindented line, whole. */
-function cutShort(text: string, docs: Docs): Span | undefined {
-  const first = docs.flatMap((doc) => doc.errors)[0];
-  if (!first) return undefined;
-  if (first.code === 'MISSING_CHAR' && /quote/.test(first.message)) return cutQuotedScalar(text);
-  if (first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message))
-    return cutFlowCollection(text, first.pos[0]);
-  return undefined;
+/** The errors the `yaml` parser reports for a quoted scalar or flow collection cut short at an unindented line. */
+function cutShortError(error: Document.Parsed['errors'][number]): boolean {
+  return (
+    (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) ||
+    (error.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(error.message))
+  );
 }
 
-/** The first quoted scalar whose token ends before its closing quote, up to that quote. */
-function cutQuotedScalar(text: string): Span | undefined {
-  let found: Span | undefined;
-  const check = (token: CST.Token | undefined) => {
-    if (found || !token || (token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar')) return;
-    const end = closingQuote(text, token.offset);
-    if (end > token.offset + token.source.length - 1) found = { start: token.offset, end };
-  };
-  for (const token of new Parser().parse(text)) {
-    if (token.type !== 'document') continue;
-    check(token.value);
-    CST.visit(token, (item) => {
-      check(item.key as CST.Token | undefined);
-      check(item.value);
-      return found ? CST.visit.BREAK : undefined;
-    });
-    if (found) break;
+/**
+ * Where a block value or sequence item starts with a quote or a bracket: `key: '`, `key: !Sub "`, `- [`,
+ * `key: {`. The opening character is the last one matched.
+ */
+const VALUE_START = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"[{][^\n#]*?:[ \t]+)?(?:![^\s'"[{]*[ \t]+)?(['"[{])/gm;
+
+/** The text with the line breaks inside every multi-line quoted scalar and flow collection made spaces. */
+function mendMultiLineValues(text: string): string {
+  const spans: Span[] = [];
+  VALUE_START.lastIndex = 0;
+  for (let m = VALUE_START.exec(text); m; m = VALUE_START.exec(text)) {
+    const start = m.index + m[0].length - 1;
+    const end = text[start] === '[' || text[start] === '{' ? closingBracket(text, start) : closingQuote(text, start);
+    if (end < 0) continue;
+    const lineEnd = text.indexOf('\n', start);
+    if (lineEnd >= 0 && end > lineEnd) spans.push({ start, end });
+    // Go on after the value: a quote or bracket inside it starts nothing.
+    VALUE_START.lastIndex = Math.max(VALUE_START.lastIndex, end + 1);
   }
-  return found;
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
 
 /** The offset of the quote that closes the scalar opened at `start` (`''` and `\"` are escapes), or -1. */
@@ -96,34 +89,26 @@ function closingQuote(text: string, start: number): number {
   return end;
 }
 
-/** Where a block value or sequence item starts a flow collection: `key: [`, `key: !Tag {`, `- [`. */
-const FLOW_START = /^[ \t]*(?:-[ \t]+)?(?:[^\s#][^\n#]*?:[ \t]+)?(?:![^\s[{]*[ \t]+)?([[{])/gm;
-
 /**
- * The flow collection that holds `at` (the unindented line the parser stopped at): the last one opened
- * before it, up to its matching bracket, when that is past `at`. Undefined when a comment is inside it
- * (a line break ends a comment: it must stay) or the brackets do not match.
+ * The offset of the bracket that closes the flow collection opened at `start`, quoted text skipped; -1
+ * when the brackets do not match, or when a comment is inside (a line break ends a comment: it must stay).
  */
-function cutFlowCollection(text: string, at: number): Span | undefined {
-  let start = -1;
-  FLOW_START.lastIndex = 0;
-  for (let m = FLOW_START.exec(text); m && m.index < at; m = FLOW_START.exec(text)) start = m.index + m[0].length - 1;
-  if (start < 0) return undefined;
+function closingBracket(text: string, start: number): number {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"' || c === "'") {
       const end = closingQuote(text, i);
-      if (end < 0) return undefined;
+      if (end < 0) return -1;
       i = end;
     } else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
-      return undefined;
+      return -1;
     } else if (c === '[' || c === '{') {
       depth++;
     } else if (c === ']' || c === '}') {
       depth--;
-      if (depth === 0) return i >= at ? { start, end: i } : undefined;
+      if (depth === 0) return i;
     }
   }
-  return undefined;
+  return -1;
 }
