@@ -19,6 +19,7 @@ export {
   lintSource,
   lintText,
   onSaveOnlyNotice,
+  stringsOf,
   type InternalError,
   type LintConfig,
   type LintResult,

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalog';
-import type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat } from './policy/model';
+import type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat, Span } from './policy/model';
 import { RULES } from './rules/registry';
 import { atMost, type Finding, type Fix, type Report } from './rules/types';
 import { readPolicySource, type ReadOptions } from './sources';
@@ -47,7 +47,7 @@ function fixesIn(
   given: readonly Fix[] | undefined,
   format: SourceFormat,
 ): readonly Fix[] {
-  if (!given || document?.coarseSpans) return NO_FIXES;
+  if (!given || document?.coarseSpans || document?.inString) return NO_FIXES;
   // A value shown at a reference (a Terraform variable's default at `var.actions`) is written elsewhere:
   // an edit there or next to it would rewrite the reference.
   const borrowed = document?.borrowed;
@@ -231,6 +231,14 @@ export function lintSource(source: PolicySource, text: string, catalog: Catalog,
     format: source.format,
     external: config.suppressions ?? [],
     rules: config.rules ?? {},
+    strings: stringsOf(source),
   });
   return { source, findings: applied.findings, suppressed: applied.suppressed, notAnalysed, internalErrors };
+}
+
+/** The spans of the strings that hold the policy documents of `source` (a YAML block scalar, an escaped JSON string). */
+export function stringsOf(source: PolicySource): Span[] {
+  const strings: Span[] = [];
+  for (const document of source.documents) if (document.inString) strings.push(document.inString);
+  return strings;
 }

@@ -27,6 +27,8 @@ import {
   type PolicySource,
   ruleById,
   type Severity,
+  type Span,
+  stringsOf,
   type SuppressedFinding,
 } from '../core';
 import { DocumentStatusNotification } from '../shared/protocol';
@@ -46,6 +48,8 @@ interface LintedVersion {
   /** One per group, in the same order. */
   readonly diagnostics: readonly Diagnostic[];
   readonly shape: PolicySource['shape'];
+  /** The strings that hold policies: a suppression comment goes above the line a string starts on. */
+  readonly strings: readonly Span[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -158,7 +162,13 @@ export class DiagnosticsService {
           ...findingDiagnostics,
           ...computed.suppressed.map((s) => this.suppressedDiagnostic(document, s)),
         ];
-        this.linted.set(uri, { version, groups, diagnostics: findingDiagnostics, shape: computed.shape });
+        this.linted.set(uri, {
+          version,
+          groups,
+          diagnostics: findingDiagnostics,
+          shape: computed.shape,
+          strings: computed.source ? stringsOf(computed.source) : [],
+        });
         void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
         void this.o.connection.sendNotification(DocumentStatusNotification.type, {
           uri,
@@ -245,8 +255,7 @@ export class DiagnosticsService {
       const diagnostic = linted.diagnostics[i]!;
       if (!overlaps(diagnostic.range, params.range)) return;
       // Every finding of the element keeps its fixes and its own suppressions, on the one diagnostic.
-      for (const finding of group.all)
-        actions.push(...this.findingActions(document, finding, diagnostic, linted.shape));
+      for (const finding of group.all) actions.push(...this.findingActions(document, finding, diagnostic, linted));
     });
     return actions;
   }
@@ -256,12 +265,13 @@ export class DiagnosticsService {
     document: TextDocument,
     finding: Finding,
     diagnostic: Diagnostic,
-    shape: PolicySource['shape'],
+    { shape, strings }: LintedVersion,
   ): CodeAction[] {
     const fixes = finding.fixes.map((fix) => codeActionOf(document, fix, CodeActionKind.QuickFix, diagnostic));
     const context = {
       document,
       shape,
+      strings,
       projects: this.o.projects,
       capabilities: this.o.editCapabilities(),
       openText: this.o.openText,

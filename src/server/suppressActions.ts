@@ -9,6 +9,7 @@ import {
   type PolicySource,
   projectFileSuppression,
   readIfPresent,
+  type Span,
 } from '../core';
 import { rangeOf } from './convert';
 import { fsPathOf, type ProjectConfigService } from './projectConfig';
@@ -23,6 +24,8 @@ export interface EditCapabilities {
 export interface SuppressContext {
   readonly document: TextDocument;
   readonly shape: PolicySource['shape'];
+  /** The strings that hold policies (see stringsOf). */
+  readonly strings: readonly Span[];
   readonly projects: ProjectConfigService;
   readonly capabilities: EditCapabilities;
   /** The text of an open document, which may be newer than the disk. */
@@ -43,6 +46,7 @@ export function suppressActions(finding: Finding, diagnostic: Diagnostic, ctx: S
     format,
     jsonComments: document.languageId === 'jsonc',
     shape: ctx.shape,
+    strings: ctx.strings,
   });
   if (local)
     return [

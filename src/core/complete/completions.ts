@@ -35,7 +35,8 @@ export interface CompletionEntry {
 /** What to offer at `offset`, or an empty list when the cursor is on nothing completion knows. */
 export function completionsAt(source: PolicySource, text: string, offset: number, catalog: Catalog): CompletionEntry[] {
   const target = targetAt(source, offset);
-  if (!target) return [];
+  // Inside a string's value (a YAML block scalar, an escaped JSON string), JSON would need its quoting.
+  if (!target || target.document.inString) return [];
   switch (target.kind) {
     case 'action':
       return editable(target.value)

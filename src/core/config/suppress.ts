@@ -19,6 +19,18 @@ export interface SuppressionContext {
   readonly format: SourceFormat;
   readonly external: readonly ExternalSuppression[];
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  /** The strings that hold policy documents (PolicyDocument.inString): see suppressionLine. */
+  readonly strings?: readonly Span[];
+}
+
+/**
+ * Where the line is that a suppression comment for a finding at `at` sits above: the finding's own line,
+ * or, inside a string that holds a policy (a YAML block scalar), the line where the string starts. A
+ * comment line inside the string would be part of the policy's JSON.
+ */
+export function suppressionAnchor(at: number, strings: readonly Span[] | undefined): number {
+  const holder = strings?.find((s) => s.start <= at && at < s.end);
+  return holder ? holder.start : at;
 }
 
 /** Rule findings that a suppression cannot silence: a syntax error is not a judgement to accept. */
@@ -50,7 +62,7 @@ export function applySuppressions(
       kept.push(f);
       continue;
     }
-    const line = index.positionAt(f.span.start).line;
+    const line = index.positionAt(suppressionAnchor(f.span.start, ctx.strings)).line;
     const ci = commentsByLine.get(line)?.find((i) => comments[i]!.rules.some((r) => r.id === f.ruleId)) ?? -1;
     if (ci >= 0) {
       used.add(`c${ci}:${f.ruleId}`);

@@ -3,13 +3,13 @@
  * outside heredocs), an entry in its CloudFormation resource's Metadata (JSON templates), or else an entry
  * in the project file. The reason is a placeholder to replace (LSP cannot select text after an edit).
  */
-import type { PolicySource, SourceFormat } from '../policy/model';
+import type { PolicySource, SourceFormat, Span } from '../policy/model';
 import type { Finding, TextEdit } from '../rules/types';
 import type { SuppressedFinding } from './types';
 import { commentSuppressionEdit, insideHeredoc, metadataSuppressionEdit, projectSuppressionEdit } from './fixes';
 import { SUPPRESSION_FINDINGS, SYNTAX_ERROR } from './ids';
 import { PROJECT_FILE_NAME } from './projectFile';
-import { elementText } from './suppress';
+import { elementText, suppressionAnchor } from './suppress';
 
 export interface SuppressionEdit {
   readonly title: string;
@@ -23,6 +23,8 @@ export interface SuppressedFile {
   /** JSON that allows comments (a .jsonc file, or one the editor treats as JSON with comments). */
   readonly jsonComments: boolean;
   readonly shape: PolicySource['shape'];
+  /** The strings that hold policy documents (see stringsOf): a comment goes above the line a string starts on. */
+  readonly strings?: readonly Span[];
 }
 
 /** True for findings a user may suppress: not syntax errors, not the suppressions' own findings. */
@@ -36,7 +38,7 @@ export function inFileSuppression(finding: Finding, file: SuppressedFile): Suppr
   const id = finding.ruleId;
   const comment = (marker: '#' | '//') => ({
     title: `Suppress ${id} with a comment`,
-    edit: commentSuppressionEdit(file.text, finding.span.start, id, marker),
+    edit: commentSuppressionEdit(file.text, suppressionAnchor(finding.span.start, file.strings), id, marker),
   });
   if (file.format === 'yaml') return comment('#');
   if (file.format === 'typescript' || (file.format === 'json' && file.jsonComments)) return comment('//');

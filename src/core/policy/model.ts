@@ -123,11 +123,19 @@ export interface PolicyDocument {
   readonly statements: readonly Statement[];
   readonly unknownKeys: readonly Key[];
   /**
-   * True when the document was decoded from a string (URL-encoded JSON in CLI output, JSON with escapes
-   * inside a YAML or JSON string): every span in it is the whole string's span. Point at it; never edit
-   * inside it.
+   * True when the document was decoded from a string whose characters cannot be placed in the file
+   * (URL-encoded JSON in CLI output, `\u0041` escapes): every span in it is the whole string's span.
+   * Point at it; never edit inside it.
    */
   readonly coarseSpans?: boolean;
+  /**
+   * Set when the document is a string's value mapped to the file character by character (a YAML block
+   * or folded scalar, a JSON string with `\"` escapes, an `Fn::Sub` template): the string's span. Its
+   * spans are right, so findings and hovers point at its elements, but an edit written as JSON would
+   * need the string's own quoting and indentation: no fixes, rewrites or completions inside it, and a
+   * suppression comment goes above the line where the string starts.
+   */
+  readonly inString?: Span;
   /**
    * Set when the document is written as code rather than as policy JSON: a CDK construct
    * (`new PolicyStatement({ actions: [...] })`) or a Terraform `aws_iam_policy_document` block. Its

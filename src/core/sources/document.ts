@@ -7,17 +7,30 @@ import type {
   ConditionBlock,
   ConditionElement,
   Key,
+  NotAnalysed,
   ParseProblem,
   PolicyDocument,
   PolicyKind,
   PrincipalElement,
+  Span,
   Statement,
   Value,
   ValueList,
 } from '../policy/model';
-import { ifBranches, intrinsicOf, isNoValue, unknownValue, valueOf, yieldsList, type ValueContext } from './intrinsics';
-import { parseJson } from './json';
-import type { Entry, Node, ObjectNode, ScalarNode } from './tree';
+import {
+  ifBranches,
+  intrinsicOf,
+  isNoValue,
+  unknownValue,
+  valueOf,
+  yieldsList,
+  type Intrinsic,
+  type ValueContext,
+} from './intrinsics';
+import { parseJson, type JsonTreeOptions } from './json';
+import { subDocumentJson } from './subDocument';
+import type { Entry, Node, ObjectNode, ParsedText, ScalarNode } from './tree';
+import { valueOffsets } from './valueOffsets';
 
 /** Where a document sits and what it is for, as its surroundings say. */
 export interface DocumentPlace {
@@ -30,6 +43,8 @@ export interface DocumentPlace {
 export interface ReadContext extends ValueContext {
   readonly text: string;
   readonly problems: ParseProblem[];
+  /** Where a document that cannot be read is said (absent: not said). */
+  readonly notAnalysed?: NotAnalysed[];
 }
 
 const EXPECTED_DOCUMENT = 'Expected a policy document: an object with "Version" and "Statement"';
@@ -56,13 +71,27 @@ export function readDocumentsAt(node: Node, place: DocumentPlace, context: ReadC
   if (document) out.push(document);
 }
 
-/** The document at `node`: an object, or a string holding JSON (plain or URL-encoded). */
+/**
+ * The document at `node`: an object, a string holding JSON (plain or URL-encoded), or an `Fn::Sub` of
+ * such a string. Any other intrinsic (a `Ref` to a parameter, an `Fn::ImportValue`) is known only when
+ * deployed: said as not analysed. A missing value (half-typed text) is no document.
+ */
 export function readDocument(node: Node, place: DocumentPlace, context: ReadContext): PolicyDocument | undefined {
-  // Other intrinsics (a Ref, `!Sub` of a JSON string...) and missing values cannot be read: no document.
-  if (intrinsicOf(node) || node.kind === 'unknown') return undefined;
-  if (node.kind === 'object') return readObject(node, place, context, false);
+  if (node.kind === 'unknown') return undefined;
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic)
+    return intrinsic.name === 'Fn::Sub' ? readSub(node, intrinsic, place, context) : unreadable(node, context);
+  if (node.kind === 'object') return readObject(node, place, context, 'exact');
   if (node.kind === 'scalar' && typeof node.value === 'string') return readEmbedded(node, node.value, place, context);
   context.problems.push({ message: EXPECTED_DOCUMENT, span: node.span });
+  return undefined;
+}
+
+function unreadable(node: Node, context: ReadContext): undefined {
+  context.notAnalysed?.push({
+    reason: `the policy document is \`${unknownValue(node).text}\`, known only when deployed: not analysed`,
+    span: node.span,
+  });
   return undefined;
 }
 
@@ -74,35 +103,77 @@ function readEmbedded(
 ): PolicyDocument | undefined {
   const trimmed = value.trimStart();
   let json = value;
-  let exact = false;
+  let decoded = false;
   // (No regular expression here: this may run deep in recursion, see MAX_NESTING.)
   if (trimmed.slice(0, 3).toLowerCase() === '%7b') {
     try {
       json = decodeURIComponent(value);
+      decoded = true;
     } catch {
       context.problems.push({ message: 'The URL-encoded policy document cannot be decoded', span: node.span });
       return undefined;
     }
-  } else if (trimmed.startsWith('{')) {
-    // Offsets inside map to the file only when the string is written exactly as its value.
-    exact = context.text.slice(node.span.start, node.span.end) === value;
-  } else {
+  } else if (!trimmed.startsWith('{')) {
     context.problems.push({ message: EXPECTED_DOCUMENT, span: node.span });
     return undefined;
   }
-  const parsed = parseJson(json, exact ? { base: node.span.start } : { fixedSpan: node.span });
-  for (const problem of parsed.problems)
-    context.problems.push({ message: `In the policy document in this string: ${problem.message}`, span: problem.span });
-  const root = parsed.roots[0];
-  return root?.kind === 'object' ? readObject(root, place, context, !exact) : undefined;
+  const { options, mapping } = decoded
+    ? { options: { fixedSpan: node.span }, mapping: 'none' as const }
+    : placed(node, context);
+  return readParsed(parseJson(json, options), mapping, 'string', place, context);
 }
 
-function readObject(
-  node: ObjectNode,
+/** `Fn::Sub` of a string holding JSON: its `${...}` become unknown parts (or their bound values). */
+function readSub(
+  node: Node,
+  { arg }: Intrinsic,
   place: DocumentPlace,
   context: ReadContext,
-  coarseSpans: boolean,
-): PolicyDocument {
+): PolicyDocument | undefined {
+  const template = arg.kind === 'array' ? arg.items[0] : arg;
+  const variables = arg.kind === 'array' ? arg.items[1] : undefined;
+  // `!Sub '${PolicyJson}'` and the like: the document is a parameter's value.
+  if (template?.kind !== 'scalar' || typeof template.value !== 'string' || !template.value.trimStart().startsWith('{'))
+    return unreadable(node, context);
+  const { options, mapping } = placed(template, context);
+  return readParsed(subDocumentJson(template.value, variables, options), mapping, '!Sub string', place, context);
+}
+
+/**
+ * How offsets in a string's value map to the file: `exact` when the value is written as it is (edits
+ * are right there), `aligned` character by character through indentation, quotes and escapes (spans are
+ * right, but a JSON edit would not be: it would need the string's own quoting), or `none`.
+ */
+type Mapping = 'exact' | { readonly aligned: Span } | 'none';
+
+function placed(node: ScalarNode, context: ReadContext): { options: JsonTreeOptions; mapping: Mapping } {
+  const value = String(node.value);
+  if (context.text.slice(node.span.start, node.span.end) === value)
+    return { options: { base: node.span.start }, mapping: 'exact' };
+  const offsets = valueOffsets(context.text, node.span, value);
+  return offsets
+    ? { options: { offsets }, mapping: { aligned: node.span } }
+    : { options: { fixedSpan: node.span }, mapping: 'none' };
+}
+
+function readParsed(
+  parsed: ParsedText,
+  mapping: Mapping,
+  holder: string,
+  place: DocumentPlace,
+  context: ReadContext,
+): PolicyDocument | undefined {
+  for (const problem of parsed.problems)
+    context.problems.push({
+      message: `In the policy document in this ${holder}: ${problem.message}`,
+      span: problem.span,
+    });
+  const root = parsed.roots[0];
+  if (root?.kind !== 'object') return undefined;
+  return readObject(root, place, context, mapping);
+}
+
+function readObject(node: ObjectNode, place: DocumentPlace, context: ReadContext, mapping: Mapping): PolicyDocument {
   let version: { key: Key; value: Value } | undefined;
   let id: { key: Key; value: Value } | undefined;
   let statement: Entry | undefined;
@@ -132,7 +203,8 @@ function readObject(
   if (version) document.version = version;
   if (id) document.id = id;
   if (statement) document.statementKey = statement.key;
-  if (coarseSpans) document.coarseSpans = true;
+  if (mapping === 'none') document.coarseSpans = true;
+  if (typeof mapping === 'object') document.inString = mapping.aligned;
   return document;
 }
 

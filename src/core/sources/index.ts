@@ -70,12 +70,13 @@ function read(text: string, format: 'json' | 'yaml'): PolicySource {
   }
   const parsed: ParsedText = format === 'json' ? parseJsonFile(text) : parseYaml(text);
   const problems: ParseProblem[] = [];
+  const notAnalysed: NotAnalysed[] = [];
   let shape: PolicySource['shape'] = 'none';
   const documents: PolicyDocument[] = [];
   let template: Template | undefined;
   const several = parsed.roots.length > 1;
   parsed.roots.forEach((root, i) => {
-    const found = detect(root, { text, problems });
+    const found = detect(root, { text, problems, notAnalysed });
     if (found.shape === 'none') return;
     if (shape === 'none') shape = found.shape;
     // Rules that read a template compare its resources with each other: one template, the first.
@@ -89,7 +90,14 @@ function read(text: string, format: 'json' | 'yaml'): PolicySource {
     return { format, shape, documents: [], problems: [], ...(said && { notAnalysed: [said] }) };
   }
   const all = [...parsed.problems, ...problems].sort((a, b) => a.span.start - b.span.start);
-  return { format, shape, documents, problems: all, ...(template && { template }) };
+  return {
+    format,
+    shape,
+    documents,
+    problems: all,
+    ...(template && { template }),
+    ...(notAnalysed.length > 0 && { notAnalysed }),
+  };
 }
 
 /** How many characters are looked at to tell text from binary (as git does, the start of the file). */

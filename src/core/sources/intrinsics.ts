@@ -155,7 +155,14 @@ function subParts(arg: Node): ArnPart[] | undefined {
     variables = arg.items[1];
   }
   if (template.kind !== 'scalar' || typeof template.value !== 'string') return undefined;
-  const source = template.value;
+  return substitutedParts(template.value, variables);
+}
+
+/**
+ * The literal and unknown parts of an `Fn::Sub` template string: each `${Name}` is the value bound to it
+ * in `variables` when that is known, else an unknown part; `${!Literal}` is the text `${Literal}`.
+ */
+export function substitutedParts(source: string, variables: Node | undefined): ArnPart[] {
   const parts: ArnPart[] = [];
   let literal = '';
   let i = 0;

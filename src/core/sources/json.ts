@@ -14,6 +14,11 @@ export interface JsonTreeOptions {
    * it cannot be mapped back to the file.
    */
   readonly fixedSpan?: Span;
+  /**
+   * The file offset of each character of the text (see valueOffsets): the text is the value of a string
+   * written with indentation, quotes or escapes in the file.
+   */
+  readonly offsets?: Int32Array;
 }
 
 /** Readable messages for jsonc-parser's error codes (by name: its enum is `const`). */
@@ -37,6 +42,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
 };
 
 const QUOTE = 34;
+const BACKSLASH = 92;
 
 interface Frame {
   readonly start: number;
@@ -53,9 +59,16 @@ interface Frame {
 export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedText {
   const base = options.base ?? 0;
   const fixed = options.fixedSpan;
+  const offsets = options.offsets;
   const span = fixed
     ? (): Span => fixed
-    : (start: number, end: number): Span => ({ start: base + start, end: base + end });
+    : offsets
+      ? (start: number, end: number): Span => ({
+          start: offsets[start],
+          // The end of the last character, not the start of what follows it (quotes, indentation).
+          end: end > start ? offsets[end - 1] + 1 : offsets[start],
+        })
+      : (start: number, end: number): Span => ({ start: base + start, end: base + end });
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
   let root: Node | undefined;
@@ -168,11 +181,20 @@ export function parseJson(text: string, options: JsonTreeOptions = {}): ParsedTe
   return { roots: root ? [root] : [], problems };
 }
 
-/** The span of a string token without its quotes (the closing one may be missing in half-typed text). */
+/**
+ * The span of a string token without its quotes. In half-typed text the closing quote may be missing,
+ * or the token may end in half an escape (`"Effect\\`): neither is part of the value.
+ */
 function stringSpan(text: string, offset: number, length: number, span: (start: number, end: number) => Span): Span {
   const start = text.charCodeAt(offset) === QUOTE ? offset + 1 : offset;
   let end = offset + length;
-  if (length >= 2 && text.charCodeAt(end - 1) === QUOTE) end -= 1;
+  const quoted = end > start && text.charCodeAt(end - 1) === QUOTE;
+  const before = quoted ? end - 1 : end;
+  let backslashes = 0;
+  while (before - backslashes > start && text.charCodeAt(before - backslashes - 1) === BACKSLASH) backslashes++;
+  // After an even run of backslashes a quote closes the string; after an odd one it is escaped.
+  if (quoted && backslashes % 2 === 0) end -= 1;
+  else if (!quoted && backslashes % 2 === 1) end -= 1;
   return span(start, Math.max(start, end));
 }
 

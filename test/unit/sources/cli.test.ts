@@ -22,6 +22,7 @@ interface Case {
   /** [kind, path, appliesTo] of each document, in order. */
   documents: [string, string, string[] | undefined][];
   coarse?: boolean;
+  inString?: boolean;
 }
 
 const cases: Case[] = [
@@ -117,7 +118,7 @@ const cases: Case[] = [
     coarse: true,
   },
   {
-    name: 's3api get-bucket-policy: JSON with escapes in a string, every span the string',
+    name: 's3api get-bucket-policy: JSON with escapes in a string, its spans aligned through the escapes',
     format: 'json',
     text: json({
       Policy: JSON.stringify({
@@ -126,7 +127,7 @@ const cases: Case[] = [
       }),
     }),
     documents: [['resource', 'Policy', undefined]],
-    coarse: true,
+    inString: true,
   },
 ];
 
@@ -143,6 +144,7 @@ describe('readPolicySource: AWS CLI output', () => {
       for (const doc of source.documents) {
         assert.ok(doc.statements.length > 0);
         assert.equal(doc.coarseSpans, c.coarse);
+        assert.equal(doc.inString !== undefined, c.inString === true);
       }
     });
   }
@@ -176,13 +178,24 @@ describe('readPolicySource: AWS CLI output', () => {
     assert.match(source.problems[0].message, /cannot be decoded/);
   });
 
-  test('a broken JSON document in a string: its problems point at the string', () => {
+  test('a broken JSON document in a string: its problems point inside the string, through the escapes', () => {
     const inner = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow" "Action":"s3:*","Resource":"*"}]}';
     const text = json({ Policy: inner });
     const source = read(text, 'json');
-    assert.equal(source.documents[0].statements[0].action?.list.values[0].text, 's3:*');
+    const action = source.documents[0].statements[0].action!.list.values[0];
+    assert.equal(action.text, 's3:*');
+    assert.equal(at(text, action.span), 's3:*');
     assert.match(source.problems[0].message, /^In the policy document in this string: Expected a comma/);
-    assert.equal(at(text, source.problems[0].span), JSON.stringify(inner).slice(1, -1));
+    assert.equal(at(text, source.problems[0].span), '"Action\\"');
+  });
+
+  test('an escape that writes a character otherwise (\\u0041): every span the string', () => {
+    const text =
+      '{"Policy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"s3:\\u0047etObject\\",\\"Resource\\":\\"*\\",\\"Principal\\":\\"*\\"}]}"}';
+    const doc = read(text, 'json').documents[0];
+    assert.equal(doc.statements[0].action!.list.values[0].text, 's3:GetObject');
+    assert.equal(doc.coarseSpans, true);
+    assert.equal(at(text, doc.statements[0].action!.list.values[0].span), at(text, doc.span));
   });
 
   test('iam get-policy (metadata only, no document) is not CLI output we read', () => {

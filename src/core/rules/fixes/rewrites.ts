@@ -16,5 +16,7 @@ export function rewritesAt(source: PolicySource, text: string, offset: number, c
   // keeping only its reads) would exclude or deny less, and stop covering actions AWS adds later.
   if (target?.kind !== 'action' || !target.value || target.element !== 'Action' || !isAllow(target.statement))
     return [];
+  // Inside a string's value (a YAML block scalar, an escaped JSON string), JSON would need its quoting.
+  if (target.document.inString) return [];
   return expandWildcardFixes(text, source.format, catalog, target.value, target.list);
 }

@@ -48,14 +48,14 @@ describe('Terraform reader', () => {
       d.appliesTo?.join(',') ?? '',
       d.resourceService ?? '',
       d.construct ?? '',
-      d.coarseSpans ?? false,
+      d.inString !== undefined,
     ]);
     assert.deepEqual(summary, [
       ['data.aws_iam_policy_document.github_trust', 'trust', '', '', 'terraform-block', false],
       ['aws_iam_role.deploy.inline_policy[0].policy', 'identity', 'aws_iam_role.deploy', '', '', false],
       ['data.aws_iam_policy_document.deploy', 'identity', 'aws_iam_role.deploy', '', 'terraform-block', false],
       ['aws_iam_policy.readers.policy', 'identity', 'aws_iam_user.ci', '', '', false],
-      // A JSON string with escapes: read, with the string's span for everything.
+      // A JSON string with escapes: read, each element's span aligned through the escapes.
       ['aws_iam_user_policy.ci_inline.policy', 'identity', 'aws_iam_user.ci', '', '', true],
       ['aws_s3_bucket_policy.logs.policy', 'resource', '', 's3', '', false],
       ['aws_kms_key.main.policy', 'resource', '', 'kms', '', false],
@@ -478,7 +478,8 @@ describe('Terraform plan JSON', () => {
         d.kind,
         d.appliesTo?.join(',') ?? '',
         d.resourceService ?? '',
-        d.coarseSpans ?? false,
+        // Policies are JSON strings in the plan: each element's span is aligned through the escapes.
+        d.inString !== undefined,
       ]),
       [
         ['aws_iam_role.deploy', 'trust', '', '', true],
