@@ -49,5 +49,11 @@ export { rewritesAt } from './rules/fixes/rewrites';
 export { searchActions } from './search/actions';
 export { actionDocsUrl, describeAction } from './docs/actionDocs';
 
+// CloudTrail activity: events normalised once, whatever their source, and the IAM action behind each.
+export { normaliseRecord } from './activity/normalise';
+export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
+export { actionOf } from './activity/actions';
+export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
+
 // Text positions.
 export { LineIndex } from './text/lines';

@@ -1,0 +1,121 @@
+import { actionOf } from './actions';
+import { categoryOf } from './category';
+import type { ActivityEvent, ActivityResource, Normalised } from './event';
+import { compact, objectOf, quoted, textOf, type JsonObject } from './json';
+import { whyNoAction } from './noAction';
+import { principalOf } from './principal';
+import { resourcesOf } from './resources';
+import { timeOf } from './time';
+
+/** What a source knows besides the record, used where the record is silent (LookupEvents' own fields). */
+export interface Alongside {
+  readonly eventId?: string;
+  readonly eventTime?: string;
+  readonly eventSource?: string;
+  readonly eventName?: string;
+  readonly accessKeyId?: string;
+  readonly readOnly?: boolean;
+  readonly category: ActivityEvent['category'];
+  readonly resources: readonly ActivityResource[];
+}
+
+const NOTHING_ALONGSIDE: Alongside = { category: 'unknown', resources: [] };
+
+/**
+ * A CloudTrail log record (one element of a log file's `Records`) as an ActivityEvent, or why it is not
+ * one. Never throws: a record comes from someone else's file, and one bad record must not stop a scan.
+ * Any event version 1.x reads: fields added by later versions are optional here, and fields CloudTrail
+ * omits or truncates (requestParameters of a large request) only leave out what they would have named.
+ */
+export function normaliseRecord(record: unknown): Normalised {
+  return guarded(() => readRecord(record, NOTHING_ALONGSIDE));
+}
+
+/** readRecord, with any exception (a getter that throws, say) returned as the reason. */
+export function guarded(read: () => Normalised): Normalised {
+  try {
+    return read();
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `the record could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+interface Required {
+  readonly eventID: string;
+  readonly eventTime: string;
+  readonly eventSource: string;
+  readonly eventName: string;
+  readonly awsRegion: string;
+}
+
+/** The fields no event is without, or the reason naming the first one missing or of the wrong type. */
+function requiredOf(record: JsonObject, alongside: Alongside): Required | string {
+  // Insights events name the source and name of the calls they summarise in insightDetails.
+  const insight = record.eventType === 'AwsCloudTrailInsight' ? objectOf(record.insightDetails) : undefined;
+  const fields = {
+    eventID: firstText(record.eventID, alongside.eventId),
+    eventTime: firstText(record.eventTime, alongside.eventTime),
+    eventSource: firstText(record.eventSource, insight?.eventSource, alongside.eventSource),
+    eventName: firstText(record.eventName, insight?.eventName, alongside.eventName),
+    awsRegion: record.awsRegion,
+  };
+  for (const [field, value] of Object.entries(fields)) {
+    if (textOf(value) === undefined) return `its ${field} is ${value === undefined ? 'missing' : quoted(value)}`;
+  }
+  return fields as Required;
+}
+
+/** The first non-empty string, else the first value there is (for the reason to quote). */
+function firstText(...values: unknown[]): unknown {
+  return values.find((v) => textOf(v) !== undefined) ?? values.find((v) => v !== undefined);
+}
+
+export function readRecord(input: unknown, alongside: Alongside): Normalised {
+  const record = objectOf(input);
+  if (record === undefined) return failed(`the record is not an object (${quoted(input)})`);
+  const required = requiredOf(record, alongside);
+  if (typeof required === 'string') return failed(required);
+  const { eventID, eventTime, eventSource, eventName, awsRegion } = required;
+  const time = timeOf(eventTime);
+  if (time === undefined) return failed(`its eventTime is not a date and time: ${quoted(eventTime)}`);
+  const principal = principalOf(record, eventSource);
+  const event: ActivityEvent = {
+    eventId: eventID,
+    eventTime,
+    time,
+    eventVersion: textOf(record.eventVersion),
+    eventSource,
+    eventName,
+    action: actionFor(record, eventSource, eventName),
+    principal,
+    accessKeyId: textOf(objectOf(record.userIdentity)?.accessKeyId) ?? alongside.accessKeyId,
+    sourceIp: textOf(record.sourceIPAddress),
+    userAgent: textOf(record.userAgent),
+    region: awsRegion,
+    account: textOf(record.recipientAccountId) ?? principal.account,
+    errorCode: textOf(record.errorCode),
+    errorMessage: textOf(record.errorMessage),
+    readOnly: readOnlyOf(record.readOnly) ?? alongside.readOnly,
+    category: categoryOf(record, alongside.category),
+    resources: resourcesOf(record, eventSource, eventName, alongside.resources),
+  };
+  return { ok: true, event: compact(event) };
+}
+
+function actionFor(record: JsonObject, eventSource: string, eventName: string): string | undefined {
+  const eventType = textOf(record.eventType);
+  return whyNoAction(eventSource, eventName, eventType) === undefined ? actionOf(eventSource, eventName) : undefined;
+}
+
+/** readOnly is a boolean in log files; LookupEvents' own ReadOnly field is the string "true" or "false". */
+export function readOnlyOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
+function failed(reason: string): Normalised {
+  return { ok: false, reason };
+}

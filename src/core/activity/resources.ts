@@ -1,0 +1,108 @@
+import type { ActivityResource } from './event';
+import { compact, objectOf, ownValue, textOf, type JsonObject } from './json';
+import { RESOURCE_FIELDS, type ResourceField } from './resourceFields';
+import { describeArn } from './resourceTypes';
+
+type From = ActivityResource['from'];
+
+/**
+ * The resources an event names: its resources[] first, then the request and response fields of
+ * resourceFields.ts, then what the caller adds (a LookupEvents answer's Resources), merged so that one
+ * resource appears once however many places name it.
+ */
+export function resourcesOf(
+  record: JsonObject,
+  eventSource: string,
+  eventName: string,
+  extra: readonly ActivityResource[],
+): ActivityResource[] {
+  const merged = new Merged();
+  for (const entry of Array.isArray(record.resources) ? record.resources : []) merged.add(recordedResource(entry));
+  for (const field of RESOURCE_FIELDS) {
+    if (field.source !== eventSource || (field.events !== undefined && !field.events.test(eventName))) continue;
+    for (const value of valuesAt(record[field.in], field.path)) merged.add(fieldResource(value, field));
+  }
+  for (const resource of extra) merged.add(resource);
+  return merged.list;
+}
+
+/** A resource named by a value that is an ARN or a name, as LookupEvents' ResourceName is. */
+export function namedResource(
+  value: string,
+  type: string | undefined,
+  from: From,
+  fallbackType?: string,
+): ActivityResource | undefined {
+  if (!value.startsWith('arn:')) return resource({ name: value, type, from });
+  const described = describeArn(value, type);
+  return resource({ arn: value, name: described.name, type: type ?? described.type ?? fallbackType, from });
+}
+
+/** An entry of resources[]: `{ARN, accountId, type}`; the type is absent for some services (SSM). */
+function recordedResource(entry: unknown): ActivityResource | undefined {
+  const object = objectOf(entry);
+  const arn = textOf(object?.ARN) ?? textOf(object?.arn);
+  const type = textOf(object?.type);
+  return arn?.startsWith('arn:') ? namedResource(arn, type, 'resources') : undefined;
+}
+
+function fieldResource(value: string, field: ResourceField): ActivityResource | undefined {
+  const from = field.in;
+  if (value.startsWith('arn:')) return namedResource(value, undefined, from, field.type);
+  const name = field.name === undefined ? value : field.name(value);
+  return resource({ name, type: field.typeOf?.(value) ?? field.type, from });
+}
+
+/** The resource without its undefined fields; undefined when it names nothing. */
+function resource(r: { arn?: string; name?: string; type?: string; from: From }): ActivityResource | undefined {
+  if (r.arn === undefined && r.name === undefined) return undefined;
+  return compact(r) as ActivityResource;
+}
+
+/** The non-empty strings at a path of resourceFields.ts; nothing where the request holds another shape. */
+function valuesAt(root: unknown, path: string): string[] {
+  let level: unknown[] = [root];
+  for (const step of path.split('.')) {
+    const list = step.endsWith('[]');
+    const key = list ? step.slice(0, -2) : step;
+    level = level.flatMap((value) => {
+      const object = objectOf(value);
+      const child = object === undefined ? undefined : ownValue(object, key);
+      return list ? (Array.isArray(child) ? child : []) : [child];
+    });
+  }
+  return level.flatMap((value) => textOf(value) ?? []);
+}
+
+/**
+ * Resources merged by type and ARN or by type and name: the first place that names a resource gives its
+ * `from`, later places fill in what it lacked (a bucket's ARN from resources[], its name from the request).
+ */
+class Merged {
+  readonly list: ActivityResource[] = [];
+  private readonly index = new Map<string, number>();
+
+  add(r: ActivityResource | undefined): void {
+    if (r === undefined) return;
+    const at = keysOf(r)
+      .map((key) => this.index.get(key))
+      .find((i) => i !== undefined);
+    if (at === undefined) this.remember(this.list.push(r) - 1);
+    else {
+      this.list[at] = { ...r, ...this.list[at]! };
+      this.remember(at);
+    }
+  }
+
+  private remember(at: number): void {
+    for (const key of keysOf(this.list[at]!)) this.index.set(key, at);
+  }
+}
+
+function keysOf(r: ActivityResource): string[] {
+  const type = r.type ?? '';
+  return [
+    r.arn === undefined ? '' : `${type} arn ${r.arn}`,
+    r.name === undefined ? '' : `${type} name ${r.name}`,
+  ].filter((key) => key !== '');
+}
