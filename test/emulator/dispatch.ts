@@ -1,7 +1,7 @@
 /**
  * Answers one AWS request: the protocol that recognises it finds the service and operation, then
- * SigV4 is verified, faults are applied and the handler runs. Every outcome, errors included, is
- * rendered in the service's own protocol and recorded in the request log.
+ * SigV4 is verified, faults are applied, AWS's rate limit is checked and the handler runs. Every
+ * outcome, errors included, is rendered in the service's own protocol and recorded in the request log.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,9 +11,10 @@ import { type EmulatorRequest, type EmulatorResponse, jsonResponse, rawPath } fr
 import { PROTOCOLS } from './protocols/index';
 import type { Call, Protocol } from './protocols/types';
 import type { RequestLog } from './requests';
-import { findCredential, type Seed } from './seed';
-import { SERVICES } from './services/index';
+import { findCredential, type Seed, type SeedCredential } from './seed';
+import { type ServiceData, SERVICES } from './services/index';
 import { verifySigV4 } from './sigv4';
+import type { RateLimiter } from './throttle';
 
 /** What answering needs from the running emulator. */
 export interface DispatchContext {
@@ -21,6 +22,10 @@ export interface DispatchContext {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly log: (line: string) => void;
+  /** What the services built from the seed at start. */
+  readonly data: ServiceData;
+  /** Enforces the services' `rateLimits`; absent when throttling is off. */
+  readonly limiter?: RateLimiter;
 }
 
 /** The response, and what the request log should say about it. */
@@ -100,8 +105,9 @@ async function answerCall(
         const { kind, message } = faultError(failure, `${service.id}:${call.operation}`, caller.arn);
         return fail(kind, message, caller.arn);
       }
+      if (!withinRate(call, caller, auth.region, env)) return fail('throttling', undefined, caller.arn);
     }
-    const response = await call.run({ caller, region: auth.region, seed: env.seed, requestId });
+    const response = await call.run({ caller, region: auth.region, seed: env.seed, requestId, data: env.data });
     return { response, call, caller: caller.arn };
   } catch (error) {
     if (error instanceof AwsError) return failWith(error, caller.arn);
@@ -110,4 +116,11 @@ async function answerCall(
     );
     return fail('internalFailure', undefined, caller.arn);
   }
+}
+
+/** Whether the call is within its operation's rate for the caller's account in the signed region. */
+function withinRate(call: Call, caller: SeedCredential, region: string, env: DispatchContext): boolean {
+  const limit = call.service.rateLimits?.[call.operation];
+  if (limit === undefined || env.limiter === undefined) return true;
+  return env.limiter.take(`${call.service.id}:${call.operation} ${caller.account} ${region}`, limit);
 }

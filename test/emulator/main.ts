@@ -1,20 +1,22 @@
 /**
- * Command line: `node out/test/emulator/main.js [--port N] [--seed FILE] [--quiet]`.
+ * Command line: `node out/test/emulator/main.js [--port N] [--seed FILE] [--cloudtrail-logs DIR] [--quiet]`.
  *
  * Prints exactly one line on stdout once listening, which scripts parse:
- * `CloudWarden AWS emulator listening on http://127.0.0.1:<port>`. Request logs go to stderr.
+ * `CloudWarden AWS emulator listening on http://127.0.0.1:<port>`. Request logs go to stderr, and so
+ * do skipped CloudTrail log files (even with --quiet: they say why events are missing).
  * Stops cleanly on SIGINT and SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
 
-const USAGE = 'usage: node out/test/emulator/main.js [--port N] [--seed FILE] [--quiet]';
+const USAGE = 'usage: node out/test/emulator/main.js [--port N] [--seed FILE] [--cloudtrail-logs DIR] [--quiet]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       seed: { type: 'string' },
+      'cloudtrail-logs': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port,
     ...(values.seed !== undefined && { seed: values.seed }),
+    ...(values['cloudtrail-logs'] !== undefined && { cloudtrailLogs: values['cloudtrail-logs'] }),
     ...(!values.quiet && { log: (line: string) => process.stderr.write(`${line}\n`) }),
   });
   process.stdout.write(`CloudWarden AWS emulator listening on ${emulator.url}\n`);

@@ -10,6 +10,7 @@ import {
   type Fields,
   fields,
   optionalArray,
+  optionalBoolean,
   optionalString,
   requiredArray,
   requiredString,
@@ -46,6 +47,8 @@ export interface Seed {
   readonly credentials: readonly SeedCredential[];
   /** Faults active from the start. */
   readonly faults: readonly Fault[];
+  /** Whether AWS's documented request rates are enforced (CloudTrail LookupEvents: 2 a second); on by default. */
+  readonly throttling: boolean;
   /**
    * Per-service data by service id (`cloudtrail`, `kms`, …). Each service module reads and checks
    * its own section when it is added; the seed only requires an object per service.
@@ -53,8 +56,9 @@ export interface Seed {
   readonly services: Readonly<Record<string, Fields>>;
 }
 
-/** A seed as written: `faults` and `services` may be left out. */
-export type SeedInput = Omit<Seed, 'faults' | 'services'> & Partial<Pick<Seed, 'faults' | 'services'>>;
+/** A seed as written: `faults`, `throttling` and `services` may be left out. */
+export type SeedInput = Omit<Seed, 'faults' | 'throttling' | 'services'> &
+  Partial<Pick<Seed, 'faults' | 'throttling' | 'services'>>;
 
 const ACCOUNT_ID = { pattern: /^\d{12}$/, expected: 'a 12-digit account id' };
 const ACCESS_KEY_ID = {
@@ -65,7 +69,7 @@ const PRINCIPAL_ARN = { pattern: /^arn:aws[a-z-]*:(iam|sts)::\d{12}:\S+$/, expec
 
 /** Checks a parsed JSON value and returns it as a seed; `source` prefixes every error message. */
 export function parseSeed(value: unknown, source = 'seed'): Seed {
-  const top = fields(value, source, ['$comment', 'accounts', 'credentials', 'faults', 'services']);
+  const top = fields(value, source, ['$comment', 'accounts', 'credentials', 'faults', 'throttling', 'services']);
   const accounts = requiredArray(top, 'accounts', source).map((a, i) => parseAccount(a, `${source}.accounts[${i}]`));
   const accountIds = new Set<string>();
   accounts.forEach((a, i) => {
@@ -82,7 +86,8 @@ export function parseSeed(value: unknown, source = 'seed'): Seed {
     keys.add(c.accessKeyId);
   });
   const faults = optionalArray(top, 'faults', source).map((f, i) => parseFault(f, `${source}.faults[${i}]`));
-  return { accounts, credentials, faults, services: parseServices(top, source) };
+  const throttling = optionalBoolean(top, 'throttling', source) ?? true;
+  return { accounts, credentials, faults, throttling, services: parseServices(top, source) };
 }
 
 function parseAccount(value: unknown, path: string): SeedAccount {

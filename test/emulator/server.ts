@@ -10,6 +10,8 @@ import { FaultController } from './faults';
 import type { EmulatorRequest, EmulatorResponse } from './http';
 import { RequestLog } from './requests';
 import { findDefaultSeedFile, loadSeed, type Seed, type SeedInput } from './seed';
+import { startServices } from './services/index';
+import { RateLimiter } from './throttle';
 
 /** The only interface the emulator listens on: its control endpoint is unsigned. */
 const LOOPBACK = '127.0.0.1';
@@ -26,6 +28,14 @@ export interface EmulatorOptions {
   readonly seed?: SeedInput | string;
   /** Receives one line per answered request, and diagnostics such as signature mismatches. */
   readonly log?: (line: string) => void;
+  /** Receives one line per CloudTrail log file skipped at start; stderr by default. */
+  readonly warn?: (line: string) => void;
+  /** A folder of CloudTrail log files whose events LookupEvents serves (see README.md). */
+  readonly cloudtrailLogs?: string;
+  /** Enforce AWS's request rates (LookupEvents: 2 a second per account and region); the seed's `throttling` by default. */
+  readonly throttling?: boolean;
+  /** The millisecond clock the rate limits read, `Date.now` by default; tests step their own instead of waiting. */
+  readonly throttleClock?: () => number;
 }
 
 /** A running emulator. */
@@ -48,15 +58,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host: string = options.host ?? LOOPBACK;
   if (host !== LOOPBACK) throw new Error(`startEmulator failed: the emulator listens on ${LOOPBACK} only, not ${host}`);
   const seed = loadSeed(options.seed ?? findDefaultSeedFile());
+  const data = startServices({
+    seed,
+    ...(options.cloudtrailLogs !== undefined && { cloudtrailLogs: options.cloudtrailLogs }),
+    startedAtMs: Date.now(),
+    warn: options.warn ?? ((line) => process.stderr.write(`${line}\n`)),
+  });
   const faults = new FaultController();
   faults.add(...seed.faults);
   const requests = new RequestLog();
   const log = options.log ?? (() => undefined);
+  const limiter = (options.throttling ?? seed.throttling) ? new RateLimiter(options.throttleClock) : undefined;
 
   const answer = (req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse =>
     req.rawUrl.startsWith(CONTROL_PREFIX)
       ? control(req, { faults, requests })
-      : dispatch(req, { seed, faults, requests, log });
+      : dispatch(req, { seed, faults, requests, log, data, ...(limiter && { limiter }) });
   const server = createServer((req, res) => void serve(req, res, answer, log));
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;

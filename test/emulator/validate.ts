@@ -67,6 +67,13 @@ export function optionalInteger(obj: Fields, key: string, path: string, min: num
   return value;
 }
 
+/** An optional boolean field. */
+export function optionalBoolean(obj: Fields, key: string, path: string): boolean | undefined {
+  const value = obj[key];
+  if (value !== undefined && typeof value !== 'boolean') fail(`${path}.${key}`, 'true or false', value);
+  return value;
+}
+
 /** An optional field that must be one of `choices`. */
 export function optionalChoice<T extends string | number>(
   obj: Fields,

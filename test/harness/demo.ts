@@ -7,10 +7,13 @@ import { repoRoot } from './paths';
 
 const DEFAULT_PORT = 8080;
 const SEED = path.join(repoRoot, 'test', 'fixtures', 'emulator', 'seed.json');
+/** Real CloudTrail logs, moved to the present, so the activity features have a history to show. */
+const CLOUDTRAIL_LOGS = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'invictus');
 
 /** Starts the emulator, waits for its "listening on" line and returns its URL. */
 function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'test', 'emulator', 'main.js'), '--seed', SEED], {
+  const main = path.join(repoRoot, 'out', 'test', 'emulator', 'main.js');
+  const child = spawn(process.execPath, [main, '--seed', SEED, '--cloudtrail-logs', CLOUDTRAIL_LOGS], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

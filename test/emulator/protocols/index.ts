@@ -1,10 +1,11 @@
 /**
  * The wire protocols, tried in order until one recognises the request's shape. awsJson1_1
- * (an `X-Amz-Target` header) joins before awsQuery; restJson1 (method and path) comes last,
+ * (an `X-Amz-Target` header) comes before awsQuery; restJson1 (method and path) will come last,
  * since any request could have its shape.
  */
+import { awsJson } from './awsJson';
 import { awsQuery } from './awsQuery';
 import type { Protocol } from './types';
 
 /** Every protocol the emulator speaks, in the order they are tried. */
-export const PROTOCOLS: readonly Protocol[] = [awsQuery];
+export const PROTOCOLS: readonly Protocol[] = [awsJson, awsQuery];

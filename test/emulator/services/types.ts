@@ -5,6 +5,9 @@
 import type { ErrorTable } from '../errors';
 import type { XmlObject } from '../protocols/xml';
 import type { Seed, SeedCredential } from '../seed';
+import type { RateLimit } from '../throttle';
+import type { Fields } from '../validate';
+import type { ServiceData } from './index';
 
 /** What a handler knows about the call it answers. */
 export interface OperationContext {
@@ -14,6 +17,8 @@ export interface OperationContext {
   readonly region: string;
   readonly seed: Seed;
   readonly requestId: string;
+  /** What the services built from the seed at start (CloudTrail's events, …). */
+  readonly data: ServiceData;
 }
 
 /** What every service declares, whatever its protocol. */
@@ -27,6 +32,8 @@ interface ServiceBase {
   readonly signingName: string;
   /** Codes where this service differs from its protocol family's (see `errors.ts`). */
   readonly errorCodes?: Partial<ErrorTable>;
+  /** AWS's documented request rates, by operation; calls above them get the throttling error. */
+  readonly rateLimits?: Readonly<Record<string, RateLimit>>;
 }
 
 /** An awsQuery request's parameters (query string and form body), flattened as sent: `PolicyArns.member.1`. */
@@ -45,12 +52,29 @@ export interface AwsQueryService extends ServiceBase {
   readonly operations: Readonly<Record<string, QueryHandler>>;
 }
 
+/** A JSON object as sent or received over the JSON protocols. */
+export type JsonObject = Fields;
+
+/** An awsJson operation: gets the request's JSON object, returns the response's, or throws an `AwsError`. */
+type JsonHandler = (input: JsonObject, ctx: OperationContext) => JsonObject | Promise<JsonObject>;
+
+/** A service spoken over awsJson1_1 (CloudTrail, KMS, Secrets Manager): found by its `X-Amz-Target` prefix. */
+export interface AwsJsonService extends ServiceBase {
+  readonly protocol: 'awsJson1_1';
+  /**
+   * The prefixes before `.Operation` in `X-Amz-Target`. AWS accepts the model's short service name
+   * (`CloudTrail_20131101`, what the JavaScript SDK sends) and the fully qualified one
+   * (`com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`, what botocore and the CLI send).
+   */
+  readonly targetPrefixes: readonly string[];
+  readonly operations: Readonly<Record<string, JsonHandler>>;
+}
+
 /**
- * Every kind of emulated service, one member per protocol. awsJson1_1 services (CloudTrail, KMS,
- * Secrets Manager; found by their `X-Amz-Target` prefix) and restJson1 services (Access Analyzer,
- * GuardDuty; found by method and path template) join this union with their protocol modules.
+ * Every kind of emulated service, one member per protocol. restJson1 services (Access Analyzer,
+ * GuardDuty; found by method and path template) join this union with their protocol module.
  */
-export type ServiceDefinition = AwsQueryService;
+export type ServiceDefinition = AwsQueryService | AwsJsonService;
 
 /** The wire protocols the emulator speaks. */
 export type ProtocolName = ServiceDefinition['protocol'];

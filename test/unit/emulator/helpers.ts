@@ -1,7 +1,9 @@
 /**
  * Shared by the emulator's tests: an independent SigV4 signer (so the verifier is checked against
- * code it does not share), STS clients pointed at an emulator, and the fixture seed's credentials.
+ * code it does not share), STS and CloudTrail clients pointed at an emulator, and the fixture seed's
+ * credentials.
  */
+import { CloudTrailClient, type CloudTrailClientConfig } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
@@ -10,7 +12,12 @@ import { findDefaultSeedFile, readSeedFile, type SeedCredential } from '../../em
 import type { Emulator } from '../../emulator/server';
 
 /** The fixture seed's credentials, by role in the tests. */
-export function fixtureCredentials(): { user: SeedCredential; session: SeedCredential; expired: SeedCredential } {
+export function fixtureCredentials(): {
+  user: SeedCredential;
+  session: SeedCredential;
+  expired: SeedCredential;
+  example: SeedCredential;
+} {
   const seed = readSeedFile(findDefaultSeedFile());
   const byKey = (id: string): SeedCredential => {
     const c = seed.credentials.find((x) => x.accessKeyId === id);
@@ -21,6 +28,8 @@ export function fixtureCredentials(): { user: SeedCredential; session: SeedCrede
     user: byKey('AKIAEMULATOR00000001'),
     session: byKey('ASIAEMULATOR00000002'),
     expired: byKey('ASIAEMULATOR00000003'),
+    // AWS's documented example key, which the fixture seed accepts so copied examples work.
+    example: byKey('AKIAIOSFODNN7EXAMPLE'),
   };
 }
 
@@ -42,21 +51,48 @@ export function stsClient(
   });
 }
 
+/** A real SDK CloudTrail client signing with `credential` against the emulator. */
+export function cloudTrailClient(
+  emulator: Emulator,
+  credential: Pick<SeedCredential, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>,
+  extra: Partial<CloudTrailClientConfig> = {},
+): CloudTrailClient {
+  return new CloudTrailClient({
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    credentials: {
+      accessKeyId: credential.accessKeyId,
+      secretAccessKey: credential.secretAccessKey,
+      ...(credential.sessionToken !== undefined && { sessionToken: credential.sessionToken }),
+    },
+    ...extra,
+  });
+}
+
+/** The error a failed SDK call rejects with, asserting it is `name` with HTTP `status`. */
+export async function expectAwsError(
+  call: Promise<unknown>,
+  name: string,
+  status: number,
+): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } }> {
+  try {
+    await call;
+  } catch (e) {
+    const error = e as Error & { $metadata: { httpStatusCode?: number; attempts?: number } };
+    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
+    assert.equal(error.$metadata.httpStatusCode, status);
+    return error;
+  }
+  assert.fail(`expected ${name}, but the call succeeded`);
+}
+
 /** Calls GetCallerIdentity and asserts it fails with `code` (and HTTP `status`); returns the error. */
-export async function expectStsError(
+export function expectStsError(
   client: STSClient,
   code: string,
   status: number,
 ): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } }> {
-  try {
-    await client.send(new GetCallerIdentityCommand({}));
-  } catch (e) {
-    const error = e as Error & { $metadata: { httpStatusCode?: number; attempts?: number } };
-    assert.equal(error.name, code, `expected ${code}, got ${error.name}: ${error.message}`);
-    assert.equal(error.$metadata.httpStatusCode, status);
-    return error;
-  }
-  assert.fail(`expected ${code}, but the call succeeded`);
+  return expectAwsError(client.send(new GetCallerIdentityCommand({})), code, status);
 }
 
 /** What to sign. `path` and `query` are sent as given, so keep them in canonical (encoded, sorted) form. */

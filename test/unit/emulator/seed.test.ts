@@ -27,7 +27,7 @@ const valid = (over: Record<string, unknown> = {}): Record<string, unknown> => (
 });
 
 describe('seed', () => {
-  it('loads the fixture: a user, a role session and an expired session in one account', () => {
+  it("loads the fixture: a user, AWS's example key, a role session and an expired session in one account", () => {
     const seed = readSeedFile(findDefaultSeedFile());
     assert.deepEqual(seed.accounts, [{ id: '111122223333', alias: 'cloudwarden-dev' }]);
     assert.deepEqual(
@@ -39,12 +39,23 @@ describe('seed', () => {
       ]),
       [
         ['AKIAEMULATOR00000001', 'arn:aws:iam::111122223333:user/dev-alice', false, false],
+        ['AKIAIOSFODNN7EXAMPLE', 'arn:aws:iam::111122223333:user/example', false, false],
         ['ASIAEMULATOR00000002', 'arn:aws:sts::111122223333:assumed-role/CloudWardenReadOnly/alice', true, false],
         ['ASIAEMULATOR00000003', 'arn:aws:sts::111122223333:assumed-role/CloudWardenDeploy/alice', true, true],
       ],
     );
     assert.deepEqual(seed.faults, []);
+    assert.equal(seed.throttling, true);
     assert.deepEqual(seed.services, {});
+  });
+
+  it('reads throttling, on unless the seed says false', () => {
+    assert.equal(parseSeed(valid()).throttling, true);
+    assert.equal(parseSeed(valid({ throttling: false })).throttling, false);
+    assert.throws(() => parseSeed(valid({ throttling: 'off' })), {
+      name: 'ValidationError',
+      message: 'seed.throttling: expected true or false, got "off"',
+    });
   });
 
   it('keeps faults and per-service sections', () => {

@@ -1,16 +1,19 @@
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials, signRequest, type SignSpec, stsClient } from './helpers';
+import { INVICTUS } from './invictus';
 
-const { user } = fixtureCredentials();
+const { user, example } = fixtureCredentials();
 const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -220,6 +223,65 @@ describe('command line', () => {
       }
     });
   }
+
+  /** Runs the emulator with `args`, calls `use` with its URL, stops it; returns everything it printed. */
+  async function runCli(
+    args: string[],
+    use: (url: string) => Promise<void>,
+  ): Promise<{ stdout: string; stderr: string; code: number | null }> {
+    const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const match = /^CloudWarden AWS emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
+      assert.ok(match, line);
+      await use(match[1]!);
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return { stdout, stderr, code };
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+
+  /** How many events LookupEvents returns on one page at `url`, signed with AWS's example key. */
+  async function firstPage(url: string): Promise<number> {
+    const client = new CloudTrailClient({ endpoint: url, region: 'us-east-1', credentials: example, maxAttempts: 1 });
+    const out = await client.send(new LookupEventsCommand({}));
+    client.destroy();
+    return out.Events?.length ?? 0;
+  }
+
+  it('serves the events of --cloudtrail-logs and still prints exactly one line', async () => {
+    let events = 0;
+    const run = await runCli(['--cloudtrail-logs', INVICTUS, '--quiet'], async (url) => {
+      events = await firstPage(url);
+    });
+    assert.equal(events, 50);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^CloudWarden AWS emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    assert.equal(run.stderr, '');
+  });
+
+  it('skips a corrupt log file with one line on stderr, and starts', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cloudwarden-cli-'));
+    try {
+      const good = readdirSync(INVICTUS).find((f) => f.endsWith('.json.gz'))!;
+      copyFileSync(join(INVICTUS, good), join(folder, good));
+      writeFileSync(join(folder, 'corrupt.json.gz'), 'truncated');
+      let events = 0;
+      const run = await runCli(['--cloudtrail-logs', folder, '--quiet'], async (url) => {
+        events = await firstPage(url);
+      });
+      assert.ok(events > 0);
+      assert.equal(run.stdout.split('\n').length, 2, run.stdout);
+      assert.match(run.stderr, /^CloudTrail logs: skipped \S+corrupt\.json\.gz: incorrect header check\n$/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('exits non-zero with the reason on a bad seed', async () => {
     const child = spawn(process.execPath, [main, '--seed', 'no/such/seed.json'], { stdio: ['ignore', 'pipe', 'pipe'] });
