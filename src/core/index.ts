@@ -49,5 +49,15 @@ export { rewritesAt } from './rules/fixes/rewrites';
 export { searchActions } from './search/actions';
 export { actionDocsUrl, describeAction } from './docs/actionDocs';
 
+// AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
+export { systemClock, untilAborted, type Clock } from './aws/clock';
+export { Pacer } from './aws/pacer';
+export { Coalescer } from './aws/coalesce';
+export { cacheKey, TtlCache, type CacheEntry, type PersistentStore } from './aws/cache';
+export { scanPages, type Page, type ScanSummary } from './aws/scan';
+export { classifyAwsError, type AwsProblem, type AwsProblemKind, type AwsResult } from './aws/problems';
+export { isThrottlingError } from './aws/errorFacts';
+export { configuredEndpoint, parseAwsIni, profileNames, profileSettings, type IniSections } from './aws/sharedConfig';
+
 // Text positions.
 export { LineIndex } from './text/lines';
