@@ -5,6 +5,7 @@
  *
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
+ *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -21,6 +22,7 @@ const ROOMS = [
   ['complete', '^src/core/complete/'],
   ['search', '^src/core/search/'],
   ['activity', '^src/core/activity/'],
+  ['aws', '^src/core/aws/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -38,6 +40,7 @@ const ALLOWED = {
   complete: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'docs'],
   search: ['text', 'catalog', 'policy'],
   activity: ['text', 'catalog'],
+  aws: [],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };
@@ -68,13 +71,13 @@ module.exports = {
       comment: 'src/core decides everything and runs under plain Node: it imports none of the adapters.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/(server|extension|cli)/' },
+      to: { path: '^src/(server|extension|cli|aws)/' },
     },
     {
       name: 'front-door-only',
-      comment: 'The server, the CLI and the client reach the core through src/core/index.ts only.',
+      comment: 'The server, the CLI, the AWS adapter and the client reach the core through src/core/index.ts only.',
       severity: 'error',
-      from: { path: '^src/(server|cli|extension|shared)/' },
+      from: { path: '^src/(server|cli|aws|extension|shared)/' },
       to: { path: '^src/core/', pathNot: '^src/core/index\\.ts$' },
     },
     ...roomRules,

@@ -54,6 +54,15 @@ export { normaliseRecord } from './activity/normalise';
 export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
+// AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
+export { systemClock, untilAborted, type Clock } from './aws/clock';
+export { Pacer } from './aws/pacer';
+export { Coalescer } from './aws/coalesce';
+export { cacheKey, TtlCache, type CacheEntry, type PersistentStore } from './aws/cache';
+export { scanPages, type Page, type ScanSummary } from './aws/scan';
+export { classifyAwsError, type AwsProblem, type AwsProblemKind, type AwsResult } from './aws/problems';
+export { isThrottlingError } from './aws/errorFacts';
+export { configuredEndpoint, parseAwsIni, profileNames, profileSettings, type IniSections } from './aws/sharedConfig';
 
 // Text positions.
 export { LineIndex } from './text/lines';

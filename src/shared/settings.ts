@@ -9,7 +9,7 @@
 type SettingScope = 'application' | 'machine' | 'window' | 'resource' | 'language-overridable' | 'machine-overridable';
 
 interface Spec<T> {
-  readonly type: 'boolean' | 'number' | 'string' | 'object';
+  readonly type: 'boolean' | 'number' | 'string' | 'object' | 'array';
   readonly default: T;
   readonly scope: SettingScope;
   readonly description: string;
@@ -17,9 +17,14 @@ interface Spec<T> {
   readonly enum?: readonly string[];
   /** For numbers: the smallest value allowed. */
   readonly minimum?: number;
+  /** For arrays: the type of the items. */
+  readonly items?: { readonly type: 'string'; readonly pattern?: string };
 }
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'off';
+
+/** How an AWS Region name is written (us-east-1, us-gov-west-1, cn-north-1). */
+const REGION_PATTERN = '^[a-z]{2,4}(-[a-z]+)+-\\d+$';
 const RULE_SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'info', 'off'];
 
 /** The settings, by key without the `cloudwarden.` prefix. */
@@ -80,6 +85,30 @@ export const SETTINGS = {
     description:
       'Severity per rule id, or `off`, e.g. `{ "resource-star": "info", "invalid-sid": "off" }`. The rule ids are in each diagnostic and in `docs/rules/`.',
   } satisfies Spec<Record<string, RuleSeverity>>,
+  'aws.profile': {
+    type: 'string',
+    default: '',
+    // Profiles live in the files of the machine that runs the server: a remote (SSH, container) may differ.
+    scope: 'machine-overridable',
+    description:
+      "The AWS profile (of ~/.aws/config or ~/.aws/credentials) CloudWarden uses for its read-only AWS calls. Empty: the AWS SDK's default chain (AWS_PROFILE, the default profile, environment variables).",
+  } satisfies Spec<string>,
+  'aws.regions': {
+    type: 'array',
+    default: [] as string[],
+    scope: 'machine-overridable',
+    items: { type: 'string', pattern: REGION_PATTERN },
+    description:
+      'The AWS Regions CloudWarden looks at, e.g. ["us-east-1", "eu-west-1"]. Empty: the profile\'s Region (or AWS_REGION).',
+  } satisfies Spec<string[]>,
+  'aws.requestTimeoutMs': {
+    type: 'number',
+    default: 10_000,
+    scope: 'window',
+    minimum: 1000,
+    description:
+      'Milliseconds CloudWarden waits for one AWS request before it gives up and says so (waiting its turn under AWS rate limits does not count).',
+  } satisfies Spec<number>,
 } as const;
 
 type SettingKey = keyof typeof SETTINGS;
@@ -91,6 +120,13 @@ export interface CloudWardenSettings {
   readonly statusBar: { readonly enable: boolean };
   readonly lint: { readonly enable: boolean; readonly maxFileSize: number; readonly debounceMs: number };
   readonly rules: Readonly<Record<string, RuleSeverity>>;
+  readonly aws: {
+    /** Empty: the SDK's default chain. */
+    readonly profile: string;
+    /** Empty: the profile's Region. */
+    readonly regions: readonly string[];
+    readonly requestTimeoutMs: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: CloudWardenSettings = parseSettings(undefined);
@@ -108,7 +144,7 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
     const value = at(key);
     return typeof value === 'boolean' ? value : (SETTINGS[key].default as boolean);
   };
-  const number = (key: 'lint.maxFileSize' | 'lint.debounceMs') => {
+  const number = (key: 'lint.maxFileSize' | 'lint.debounceMs' | 'aws.requestTimeoutMs') => {
     const value = at(key);
     return typeof value === 'number' && Number.isFinite(value) && value >= SETTINGS[key].minimum
       ? value
@@ -132,7 +168,25 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
       debounceMs: number('lint.debounceMs'),
     },
     rules,
+    aws: {
+      profile: awsProfile(at('aws.profile')),
+      regions: awsRegions(at('aws.regions')),
+      requestTimeoutMs: number('aws.requestTimeoutMs'),
+    },
   };
+}
+
+function awsProfile(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : SETTINGS['aws.profile'].default;
+}
+
+/** The Region names written correctly, each once; a typo is dropped rather than sent to AWS. */
+function awsRegions(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const pattern = new RegExp(REGION_PATTERN);
+  return [...new Set(value.filter((r): r is string => typeof r === 'string').map((r) => r.trim()))].filter((r) =>
+    pattern.test(r),
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -13,6 +13,7 @@ interface Contributed {
   markdownDescription?: string;
   enum?: string[];
   minimum?: number;
+  items?: { type: string; pattern?: string };
 }
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
@@ -37,6 +38,7 @@ describe('settings: src/shared/settings.ts is the one definition', () => {
       assert.equal(c.description ?? c.markdownDescription, spec.description, key);
       assert.deepEqual(c.enum, 'enum' in spec ? spec.enum : undefined, key);
       assert.equal(c.minimum, 'minimum' in spec ? spec.minimum : undefined, key);
+      assert.deepEqual(c.items, 'items' in spec ? spec.items : undefined, key);
     }
   });
 
@@ -63,5 +65,28 @@ describe('settings: src/shared/settings.ts is the one definition', () => {
       },
     );
     assert.deepEqual(parseSettings('nonsense'), DEFAULT_SETTINGS);
+  });
+
+  test('AWS: the profile trimmed, only well-written Regions (each once), a timeout of at least 1 s', () => {
+    const cases: [unknown, (typeof DEFAULT_SETTINGS)['aws']][] = [
+      [undefined, { profile: '', regions: [], requestTimeoutMs: 10_000 }],
+      [
+        {
+          profile: ' dev ',
+          regions: ['us-east-1', 'eu-west-1 ', 'us-east-1', 'US-EAST-1', 'us east 1', 7],
+          requestTimeoutMs: 5000,
+        },
+        { profile: 'dev', regions: ['us-east-1', 'eu-west-1'], requestTimeoutMs: 5000 },
+      ],
+      [
+        { profile: 42, regions: 'us-east-1', requestTimeoutMs: 10 },
+        { profile: '', regions: [], requestTimeoutMs: 10_000 },
+      ],
+      [
+        { regions: ['us-gov-west-1', 'cn-north-1', 'ap-southeast-7'] },
+        { profile: '', regions: ['us-gov-west-1', 'cn-north-1', 'ap-southeast-7'], requestTimeoutMs: 10_000 },
+      ],
+    ];
+    for (const [aws, expected] of cases) assert.deepEqual(parseSettings({ aws }).aws, expected, JSON.stringify(aws));
   });
 });

@@ -1,0 +1,205 @@
+/**
+ * The AWS gateway: the one place CloudWarden calls AWS. Every call has a time limit and a cancel signal,
+ * and answers a value or an explained problem (never throws). CloudTrail LookupEvents, limited by AWS to
+ * 2 calls a second per account and Region, goes through a pacer keyed by both, and identical page
+ * requests in flight share one call.
+ */
+import type { Event, LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
+import {
+  cacheKey,
+  classifyAwsError,
+  Coalescer,
+  Pacer,
+  scanPages,
+  systemClock,
+  untilAborted,
+  type AwsResult,
+  type Clock,
+  type Page,
+  type ScanSummary,
+} from '../core';
+import { Clients, serviceIdOf, type ServiceName } from './clients';
+import { AwsSession } from './session';
+
+export interface AwsGatewayOptions {
+  /** A profile of the shared files; empty or absent: the SDK's default chain. */
+  readonly profile?: string;
+  /** The time limit of one request (default 10 s); waiting for a pacing token does not count. */
+  readonly requestTimeoutMs?: number;
+  /** The clock of the pacer (tests). */
+  readonly clock?: Clock;
+}
+
+export interface CallOptions {
+  /** The Region; absent: the profile's (or AWS_REGION). */
+  readonly region?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+  readonly userId: string;
+}
+
+/** LookupEvents parameters (NextToken is the gateway's business in a scan). */
+export type LookupEventsParams = Omit<LookupEventsCommandInput, 'NextToken'> & { readonly NextToken?: string };
+
+export interface LookupEventsPage {
+  readonly events: readonly Event[];
+  readonly nextToken?: string;
+}
+
+export interface ScanOptions extends CallOptions {
+  readonly maxPages?: number;
+  readonly onPage?: (events: readonly Event[], page: number) => void | Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** CloudTrail's quota for LookupEvents: 2 per second per account and Region; it cannot be raised. */
+const LOOKUP_EVENTS_PER_SECOND = 2;
+
+interface Call {
+  readonly service: ServiceName;
+  readonly operation: string;
+  readonly action: string;
+}
+
+const GET_CALLER_IDENTITY: Call = { service: 'sts', operation: 'GetCallerIdentity', action: 'sts:GetCallerIdentity' };
+const LOOKUP_EVENTS: Call = { service: 'cloudtrail', operation: 'LookupEvents', action: 'cloudtrail:LookupEvents' };
+
+export class AwsGateway {
+  private readonly session: AwsSession;
+  private readonly clients: Clients;
+  private readonly timeoutMs: number;
+  private readonly lookupPacer: Pacer;
+  private readonly inFlight = new Coalescer();
+  private identity: Promise<CallerIdentity> | undefined;
+
+  constructor(options: AwsGatewayOptions = {}) {
+    this.session = new AwsSession(options.profile);
+    this.clients = new Clients(this.session);
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.lookupPacer = new Pacer({ ratePerSecond: LOOKUP_EVENTS_PER_SECOND, clock: options.clock ?? systemClock });
+  }
+
+  /** Who the credentials are (STS GetCallerIdentity, which needs no permission). */
+  callerIdentity(options: CallOptions = {}): Promise<AwsResult<CallerIdentity>> {
+    return this.attempt(GET_CALLER_IDENTITY, options, (region, signal) => this.identify(region, signal));
+  }
+
+  /** One page of CloudTrail LookupEvents, paced and shared with identical requests in flight. */
+  lookupEvents(params: LookupEventsParams, options: CallOptions = {}): Promise<AwsResult<LookupEventsPage>> {
+    return this.attempt(LOOKUP_EVENTS, options, async (region, signal) => {
+      const account = await this.account(region, signal);
+      const key = cacheKey({ service: 'cloudtrail', operation: 'LookupEvents', region, account, params });
+      const page = await this.inFlight.run(
+        key,
+        async (shared) => {
+          await this.lookupPacer.take(pacingKey(account, region), shared);
+          return this.lookupPage(params, params.NextToken, region, shared);
+        },
+        signal,
+      );
+      return { events: page.items, ...(page.nextToken !== undefined && { nextToken: page.nextToken }) };
+    });
+  }
+
+  /**
+   * Every page of a LookupEvents query (up to maxPages), at CloudTrail's pace: 60 pages take 30 s.
+   * Throttling is waited out, never the end of a scan; each page goes to onPage as it arrives.
+   */
+  scanLookupEvents(params: LookupEventsParams, options: ScanOptions = {}): Promise<AwsResult<ScanSummary>> {
+    return this.attempt(LOOKUP_EVENTS, options, async (region, signal) => {
+      const account = await this.account(region, signal);
+      return scanPages((token, pageSignal) => this.lookupPage(params, token ?? params.NextToken, region, pageSignal), {
+        pacer: this.lookupPacer,
+        key: pacingKey(account, region),
+        ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
+        ...(signal && { signal }),
+        ...(options.onPage && { onPage: options.onPage }),
+      });
+    });
+  }
+
+  /** Closes every client's connections. */
+  dispose(): void {
+    this.clients.destroy();
+  }
+
+  /** Runs `work` in the asked (or default) Region and turns whatever it throws into a problem. */
+  private async attempt<T>(
+    call: Call,
+    options: CallOptions,
+    work: (region: string, signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<AwsResult<T>> {
+    let region = options.region ?? '';
+    try {
+      region ||= await untilAborted(this.session.region(), options.signal);
+      return { ok: true, value: await work(region, options.signal) };
+    } catch (error) {
+      const context = {
+        service: serviceIdOf(call.service),
+        operation: call.operation,
+        action: call.action,
+        timeoutMs: this.timeoutMs,
+        ...(region && { region }),
+        ...(this.session.profile && { profile: this.session.profile }),
+      };
+      return { ok: false, problem: classifyAwsError(error, context) };
+    }
+  }
+
+  /** One SDK request under the time limit and the caller's signal; throws the SDK's (or the signal's) error. */
+  private async send<T>(
+    signal: AbortSignal | undefined,
+    request: (abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const limit = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, limit]) : limit;
+    return untilAborted(request(combined), combined);
+  }
+
+  private async identify(region: string, signal: AbortSignal | undefined): Promise<CallerIdentity> {
+    const [client, { GetCallerIdentityCommand }] = await Promise.all([
+      this.clients.get('sts', region),
+      import('@aws-sdk/client-sts'),
+    ]);
+    const out = await this.send(signal, (abortSignal) =>
+      client.send(new GetCallerIdentityCommand({}), { abortSignal }),
+    );
+    return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
+  }
+
+  /** The account of the credentials, asked once (a failure is not remembered). It keys pacing and caching. */
+  private account(region: string, signal: AbortSignal | undefined): Promise<string> {
+    this.identity ??= this.identify(region, undefined).catch((error: unknown) => {
+      this.identity = undefined;
+      throw error;
+    });
+    return untilAborted(
+      this.identity.then((identity) => identity.account),
+      signal,
+    );
+  }
+
+  private async lookupPage(
+    params: LookupEventsParams,
+    token: string | undefined,
+    region: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Page<Event>> {
+    const [client, { LookupEventsCommand }] = await Promise.all([
+      this.clients.get('cloudtrail', region),
+      import('@aws-sdk/client-cloudtrail'),
+    ]);
+    const input: LookupEventsCommandInput = { ...params, ...(token !== undefined && { NextToken: token }) };
+    const out = await this.send(signal, (abortSignal) => client.send(new LookupEventsCommand(input), { abortSignal }));
+    return { items: out.Events ?? [], ...(out.NextToken && { nextToken: out.NextToken }) };
+  }
+}
+
+/** LookupEvents' quota is per account and Region. */
+function pacingKey(account: string, region: string): string {
+  return `${account}/${region}`;
+}
