@@ -3,7 +3,7 @@
  * `npm test` and CI). docs/architecture.md draws the same rooms from this tool's output
  * (`npm run architecture`), so the picture cannot drift from the code.
  *
- *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search) → lint → index
+ *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -19,6 +19,7 @@ const ROOMS = [
   ['docs', '^src/core/docs/'],
   ['complete', '^src/core/complete/'],
   ['search', '^src/core/search/'],
+  ['refs', '^src/core/refs/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -35,6 +36,7 @@ const ALLOWED = {
   docs: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules'],
   complete: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'docs'],
   search: ['text', 'catalog', 'policy'],
+  refs: ['text', 'catalog', 'policy', 'sources'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -49,5 +49,9 @@ export { rewritesAt } from './rules/fixes/rewrites';
 export { searchActions } from './search/actions';
 export { actionDocsUrl, describeAction } from './docs/actionDocs';
 
+// AWS resources a file references (ARNs, names in templates, CDK, Terraform and SDK calls).
+export { findReferences, referenceAt } from './refs/find';
+export type { ResourceReference } from './refs/types';
+
 // Text positions.
 export { LineIndex } from './text/lines';
