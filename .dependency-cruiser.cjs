@@ -4,6 +4,7 @@
  * (`npm run architecture`), so the picture cannot drift from the code.
  *
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search) → lint → index
+ *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *
@@ -23,6 +24,7 @@ const ROOMS = [
   ['search', '^src/core/search/'],
   ['activity', '^src/core/activity/'],
   ['aws', '^src/core/aws/'],
+  ['refs', '^src/core/refs/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -41,6 +43,7 @@ const ALLOWED = {
   search: ['text', 'catalog', 'policy'],
   activity: ['text', 'catalog'],
   aws: [],
+  refs: ['text', 'catalog', 'policy', 'sources'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

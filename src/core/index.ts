@@ -63,6 +63,9 @@ export { scanPages, type Page, type ScanSummary } from './aws/scan';
 export { classifyAwsError, type AwsProblem, type AwsProblemKind, type AwsResult } from './aws/problems';
 export { isThrottlingError } from './aws/errorFacts';
 export { configuredEndpoint, parseAwsIni, profileNames, profileSettings, type IniSections } from './aws/sharedConfig';
+// AWS resources a file references (ARNs, names in templates, CDK, Terraform and SDK calls).
+export { findReferences, referenceAt } from './refs/find';
+export type { ResourceReference } from './refs/types';
 
 // Text positions.
 export { LineIndex } from './text/lines';

@@ -217,6 +217,8 @@ export interface Template {
   readonly parameters: readonly TemplateParameter[];
   /** Every managed policy attached by a principal of the template, in the order written. */
   readonly managedPolicies: readonly ManagedPolicyAttachment[];
+  /** `Outputs`, when it is an object: what the template exports names its resources too (`!Ref`, `!GetAtt`). */
+  readonly outputs?: ObjectNode;
 }
 
 export interface TemplateResource {

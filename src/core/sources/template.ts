@@ -1,6 +1,7 @@
 /**
- * The template model (`PolicySource.template`): resources, parameters and attached managed policies of a
- * CloudFormation/SAM template, for rules that read a template beyond its policy documents. One pass over
+ * The template model (`PolicySource.template`): resources, parameters, attached managed policies and
+ * outputs of a CloudFormation/SAM template, for rules that read a template beyond its policy documents
+ * (and for the resources a template references, src/core/refs). One pass over
  * `Resources` and `Parameters`; the property trees are shared with the parser, not copied.
  */
 import type { ManagedPolicyAttachment, Template, TemplateParameter, TemplateResource, Value } from '../policy/model';
@@ -11,10 +12,12 @@ import { member, stringOf, type Node, type ObjectNode } from './tree';
 /** The resources, parameters and managed policy attachments of a template's root object. */
 export function readTemplateModel(root: ObjectNode): Template {
   const resources = readResources(member(root, 'Resources'));
+  const outputs = member(root, 'Outputs');
   return {
     resources,
     parameters: readParameters(member(root, 'Parameters')),
     managedPolicies: managedPolicies(resources),
+    ...(outputs?.kind === 'object' && { outputs }),
   };
 }
 

@@ -1,0 +1,68 @@
+/** The project's other fixtures (written for the linter): what they reference, and what they do not. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { loadGrammars } from '../helpers/grammars';
+import { repoRoot } from '../helpers/paths';
+import { rows } from './helpers';
+
+const OIDC = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+
+describe('references: the linter’s fixtures', () => {
+  before(loadGrammars);
+
+  it('finds the literal names and ARNs, and none of the variables, patterns and substitutions around them', () => {
+    const cases: [file: string, languageId: string, expected: string[][]][] = [
+      [
+        'terraform/main.tf',
+        'terraform',
+        [
+          [OIDC, 'arn', 'AWS::IAM::OIDCProvider'],
+          ['deploy', 'terraform', 'AWS::IAM::Role'],
+          ['readers', 'terraform', 'AWS::IAM::ManagedPolicy'],
+          ['ci', 'terraform', 'AWS::IAM::User'],
+          ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn', 'AWS::IAM::ManagedPolicy'],
+        ],
+      ],
+      ['terraform/half-typed.tf', 'terraform', []],
+      [
+        'workspace/terraform/main.tf',
+        'terraform',
+        [['arn:aws:iam::111122223333:role/reporter-fn', 'arn', 'AWS::IAM::Role']],
+      ],
+      [
+        'cdk/lib/app-stack.ts',
+        'typescript',
+        [
+          ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'cdk', 'AWS::IAM::ManagedPolicy'],
+          [OIDC, 'arn', 'AWS::IAM::OIDCProvider'],
+        ],
+      ],
+      [
+        'cdk/lib/aliases.ts',
+        'typescript',
+        [
+          ['arn:aws:s3:::audit-logs', 'arn', 'AWS::S3::Bucket'],
+          ['audit-logs', 'cdk', 'AWS::S3::Bucket'],
+        ],
+      ],
+      [
+        'workspace/cdk/lib/pipeline-stack.ts',
+        'typescript',
+        [['arn:aws:iam::111122223333:role/fn', 'arn', 'AWS::IAM::Role']],
+      ],
+      // Unnamed resources and `!Sub` ARNs only.
+      ['workspace/templates/reporting-stack.yaml', 'yaml', []],
+      ['workspace/templates/function-role.yaml', 'yaml', []],
+    ];
+    for (const [file, languageId, expected] of cases) {
+      const text = readFileSync(path.join(repoRoot, 'test', 'fixtures', file), 'utf8');
+      assert.deepEqual(
+        rows(text, languageId).map(([at, via, type]) => [at, via, type]),
+        expected,
+        file,
+      );
+    }
+  });
+});
