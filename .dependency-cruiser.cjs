@@ -3,7 +3,6 @@
  * `npm test` and CI). docs/architecture.md draws the same rooms from this tool's output
  * (`npm run architecture`), so the picture cannot drift from the code.
  *
- *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search) → lint → index
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room

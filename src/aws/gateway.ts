@@ -77,6 +77,10 @@ export class AwsGateway {
   private identity: Promise<CallerIdentity> | undefined;
 
   constructor(options: AwsGatewayOptions = {}) {
+    // The SDK warns once, on stderr, that its releases after January 2027 will need Node 22: a notice for
+    // SDK developers. CloudWarden bundles its SDK version, so its users (the CLI's stderr, the server's
+    // log) are not the audience. The SDK's own switch; a value the user set is kept.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.session = new AwsSession(options.profile);
     this.clients = new Clients(this.session);
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -86,6 +90,11 @@ export class AwsGateway {
   /** Who the credentials are (STS GetCallerIdentity, which needs no permission). */
   callerIdentity(options: CallOptions = {}): Promise<AwsResult<CallerIdentity>> {
     return this.attempt(GET_CALLER_IDENTITY, options, (region, signal) => this.identify(region, signal));
+  }
+
+  /** The Region used when none is asked for: AWS_REGION, else the profile's (a problem when there is none). */
+  defaultRegion(options: Pick<CallOptions, 'signal'> = {}): Promise<AwsResult<string>> {
+    return this.attempt(GET_CALLER_IDENTITY, options, (region) => Promise.resolve(region));
   }
 
   /** One page of CloudTrail LookupEvents, paced and shared with identical requests in flight. */

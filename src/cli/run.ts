@@ -2,6 +2,7 @@ import { CatalogLoadError, lazyCatalog } from '../core';
 import { actionsCommand } from './actions';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
+import { trailCommand } from './trail';
 import { EXIT, type CliIo } from './io';
 import { VERSION } from './version';
 
@@ -20,14 +21,21 @@ Commands:
                                .cloudwarden.yaml above each file; suppressed findings never fail.
   rules [--json] [--write-docs DIR]
                                List the rules (or write their documentation pages).
+  trail [--region R[,R...]] [--profile P] [--resource ARN|NAME] [--principal ARN|NAME]
+        [--access-key ID] [--event-name NAME] [--since 24h|7d|90d|ISO] [--until ...]
+        [--format text|json|csv] [--max-pages N]
+                               CloudTrail events (LookupEvents: management events, 90 days),
+                               newest first, through the AWS SDK's credential chain and endpoint
+                               overrides. Default: the last 7 days, 20 pages of 50 a Region.
+                               Exit 0: read; 2: usage or AWS errors (explained on stderr).
 
 Options:
   -h, --help                   Show this help.
   -v, --version                Show the version and the IAM catalog's data date.
 `;
 
-/** Runs one command line; returns the exit code. Never throws. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs one command line; returns the exit code (a promise for commands that call AWS). Never throws. */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   const catalog = lazyCatalog(io.catalogFile);
   const [command, ...rest] = argv;
   try {
@@ -48,6 +56,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return lintCommand(rest, catalog, io);
       case 'rules':
         return rulesCommand(rest, io);
+      case 'trail':
+        return trailCommand(rest, io).catch((error: unknown) => {
+          io.stderr(`cloudwarden trail: ${error instanceof Error ? error.message : String(error)}\n`);
+          return EXIT.usage;
+        });
       default:
         io.stderr(`cloudwarden: unknown command '${command}'\n\n${USAGE}`);
         return EXIT.usage;

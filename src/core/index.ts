@@ -54,6 +54,8 @@ export { normaliseRecord } from './activity/normalise';
 export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
+export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
+
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';
 export { Pacer } from './aws/pacer';

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/run';
 import { catalogFile, rulesDocsUri } from './paths';
 
@@ -11,5 +12,6 @@ export function cli(args: string[], file = catalogFile): { code: number; stdout:
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });
-  return { code, stdout, stderr };
+  assert.equal(typeof code, 'number', 'a command that answers at once');
+  return { code: code as number, stdout, stderr };
 }

@@ -1,0 +1,111 @@
+/**
+ * CloudTrail activity from LookupEvents: the first activity source. One lookup attribute goes to AWS
+ * (the query's most selective), the rest of the query filters what comes back; every Region asked is
+ * scanned at once (each has its own quota), and the answers merge newest first.
+ */
+import {
+  eventFilter,
+  lookupAttributeOf,
+  normaliseLookupEvent,
+  type ActivityEvent,
+  type ActivityQuery,
+  type AwsProblem,
+} from '../core';
+import type { AwsGateway } from './gateway';
+
+export interface LookupActivityOptions {
+  /** Regions to scan; an empty list means the profile's Region. */
+  readonly regions: readonly string[];
+  /** Pages of 50 events per Region at most (2 pages a second): the bound on a query's time. */
+  readonly maxPages: number;
+  readonly signal?: AbortSignal;
+}
+
+/** An event that came back but could not be read: said, never dropped silently. */
+export interface UnreadableEvent {
+  readonly region: string;
+  readonly eventId?: string;
+  readonly reason: string;
+}
+
+export interface ActivityAnswer {
+  /** Newest first. */
+  readonly events: readonly ActivityEvent[];
+  readonly unreadable: readonly UnreadableEvent[];
+  /** The Regions whose scan failed, with why; the others' events are still here. */
+  readonly problems: readonly AwsProblem[];
+  /** The Regions where maxPages stopped the scan before the window's start. */
+  readonly truncated: readonly string[];
+}
+
+interface RegionAnswer {
+  readonly events: ActivityEvent[];
+  readonly unreadable: UnreadableEvent[];
+  readonly problem?: AwsProblem;
+  readonly truncated: boolean;
+}
+
+export async function lookupActivity(
+  gateway: AwsGateway,
+  query: ActivityQuery,
+  options: LookupActivityOptions,
+): Promise<ActivityAnswer> {
+  let regions = [...new Set(options.regions)];
+  if (regions.length === 0) {
+    const region = await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
+    if (!region.ok) return { events: [], unreadable: [], problems: [region.problem], truncated: [] };
+    regions = [region.value];
+  }
+  const answers = await Promise.all(regions.map((region) => scanRegion(gateway, query, region, options)));
+  return {
+    events: answers.flatMap((a) => a.events).sort(newestFirst),
+    unreadable: answers.flatMap((a) => a.unreadable),
+    problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])),
+    truncated: regions.filter((_, i) => answers[i]!.truncated),
+  };
+}
+
+async function scanRegion(
+  gateway: AwsGateway,
+  query: ActivityQuery,
+  region: string,
+  options: LookupActivityOptions,
+): Promise<RegionAnswer> {
+  const attribute = lookupAttributeOf(query);
+  const matches = eventFilter(query);
+  const events: ActivityEvent[] = [];
+  const unreadable: UnreadableEvent[] = [];
+  const result = await gateway.scanLookupEvents(
+    {
+      ...(attribute && { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }),
+      StartTime: new Date(query.since),
+      ...(query.until !== undefined && { EndTime: new Date(query.until) }),
+      MaxResults: 50,
+    },
+    {
+      region,
+      maxPages: options.maxPages,
+      ...(options.signal && { signal: options.signal }),
+      onPage: (page) => {
+        for (const raw of page) {
+          const read = normaliseLookupEvent(raw);
+          if (!read.ok) {
+            unreadable.push({
+              region,
+              ...(raw.EventId !== undefined && { eventId: raw.EventId }),
+              reason: read.reason,
+            });
+          } else if (matches(read.event)) {
+            events.push(read.event);
+          }
+        }
+      },
+    },
+  );
+  if (!result.ok) return { events, unreadable, problem: result.problem, truncated: false };
+  return { events, unreadable, truncated: !result.value.complete };
+}
+
+function newestFirst(a: ActivityEvent, b: ActivityEvent): number {
+  return b.time - a.time || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+}
