@@ -6,7 +6,7 @@
  */
 
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { AccessLevel } from '../core';
+import type { AccessLevel, ActivityEvent, AwsProblemKind } from '../core';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
 export namespace CatalogInfoRequest {
@@ -72,4 +72,91 @@ export namespace DocumentStatusNotification {
     onSaveOnly?: { characters: number; limit: number };
   }
   export const type = new NotificationType<Params>(method);
+}
+
+/** An AWS failure as the UI shows it: one sentence, and the command that fixes it when there is one. */
+export interface AwsProblemInfo {
+  kind: AwsProblemKind;
+  sentence: string;
+  command?: string;
+  region?: string;
+}
+
+/**
+ * Who CloudWarden is towards AWS, for the status bar: `off` when no AWS configuration is found (no
+ * profile set, no AWS_PROFILE, no default profile, no credentials in the environment: nothing is called
+ * and nothing nags), else the caller's account and ARN (STS GetCallerIdentity) or why that failed.
+ */
+export namespace AwsStatusRequest {
+  export const method = 'cloudwarden/awsStatus';
+  export type Params = Record<string, never>;
+  export type Result =
+    | { state: 'off'; reason: string }
+    | { state: 'connected'; profile?: string; account: string; arn: string; regions: string[] }
+    | { state: 'problem'; profile?: string; regions: string[]; problem: AwsProblemInfo };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** The profiles of the shared config and credentials files (a line scan: thousands list at once). */
+export namespace AwsProfilesRequest {
+  export const method = 'cloudwarden/awsProfiles';
+  export type Params = Record<string, never>;
+  export interface Result {
+    profiles: string[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** What a person asks of CloudTrail; times are epoch milliseconds. */
+export interface ActivityQueryParams {
+  resource?: string;
+  principal?: string;
+  accessKeyId?: string;
+  eventName?: string;
+  since: number;
+  until?: number;
+}
+
+/**
+ * CloudTrail events for a resource, principal or access key, newest first, through the server's gateway
+ * and cache. `stale` when the answer is a cached one being refreshed.
+ */
+export namespace ActivityRequest {
+  export const method = 'cloudwarden/activity';
+  export interface Params {
+    query: ActivityQueryParams;
+    /** Pages of 50 per Region at most. */
+    maxPages?: number;
+    /** Skip the cache (the timeline's refresh button). */
+    fresh?: boolean;
+  }
+  export interface Result {
+    events: ActivityEvent[];
+    unreadable: { region: string; eventId?: string; reason: string }[];
+    problems: AwsProblemInfo[];
+    /** Regions where maxPages stopped the scan. */
+    truncated: string[];
+    /** When AWS was asked (epoch ms). */
+    fetchedAt: number;
+    stale: boolean;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** The AWS resource a document references at a position (for commands run from the editor). */
+export namespace ReferenceAtRequest {
+  export const method = 'cloudwarden/referenceAt';
+  export interface Params {
+    uri: string;
+    position: { line: number; character: number };
+  }
+  export type Result = {
+    text: string;
+    name?: string;
+    arn?: string;
+    resourceType?: string;
+    /** What to ask CloudTrail for: `resource` (ResourceName) or `principal` (a user's calls). */
+    query: { resource?: string; principal?: string };
+  } | null;
+  export const type = new RequestType<Params, Result, void>(method);
 }
