@@ -11,6 +11,9 @@ import { median } from './lib/measure';
  * (`standard`, the default, and `adaptive`, its client-side rate limiter), each paging as fast as it is
  * answered. Target: the gateway completes every scan, in at most 1.1 × 60 / 2 = 33 s.
  *
+ * Twice: alone, and sharing the account's quota with another reader (the console, a second tool) that
+ * asks once a second, as on a real account.
+ *
  * The dataset holds 2,900 events: 49 to a page makes 60 pages.
  */
 const PAGE_SIZE = 49;
@@ -45,22 +48,45 @@ async function main(): Promise<void> {
       ['SDK, retryMode standard (default)', () => sdkScan(emulator.url, 'standard')],
       ['SDK, retryMode adaptive', () => sdkScan(emulator.url, 'adaptive')],
     ];
-    for (const [name, scan] of contenders) {
-      const outcomes: Outcome[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        await settle();
-        outcomes.push(await scan());
+    for (const shared of [false, true])
+      for (const [name, scan] of contenders) {
+        const outcomes: Outcome[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          await settle();
+          const neighbour = shared ? otherReader(emulator.url) : undefined;
+          outcomes.push(await scan());
+          await neighbour?.stop();
+        }
+        const done = outcomes.filter((o) => o.completed);
+        const pages = outcomes.map((o) => o.pages).join(', ');
+        const time = done.length > 0 ? `${median(done.map((o) => o.seconds)).toFixed(2)} s median` : '—';
+        const failures = outcomes.filter((o) => !o.completed).map((o) => o.detail);
+        const label = `${name}${shared ? ', quota shared with a reader at 1 call/s' : ''}`;
+        console.log(`${label}: ${done.length}/${RUNS} scans completed; ${time}; pages reached: ${pages}`);
+        if (failures.length > 0) console.log(`  failed with: ${[...new Set(failures)].join('; ')}`);
       }
-      const done = outcomes.filter((o) => o.completed);
-      const pages = outcomes.map((o) => o.pages).join(', ');
-      const time = done.length > 0 ? `${median(done.map((o) => o.seconds)).toFixed(2)} s median` : '—';
-      const failures = outcomes.filter((o) => !o.completed).map((o) => o.detail);
-      console.log(`${name}: ${done.length}/${RUNS} scans completed; ${time}; pages reached: ${pages}`);
-      if (failures.length > 0) console.log(`  failed with: ${[...new Set(failures)].join('; ')}`);
-    }
   } finally {
     await emulator.close();
   }
+}
+
+/** Another reader on the same account and Region: one LookupEvents a second, its throttles ignored. */
+function otherReader(endpoint: string): { stop(): Promise<void> } {
+  const client = new CloudTrailClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await client.send(new LookupEventsCommand({ MaxResults: 1 })).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      client.destroy();
+    },
+  };
 }
 
 async function gatewayScan(): Promise<Outcome> {
