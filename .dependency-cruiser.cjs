@@ -73,14 +73,23 @@ module.exports = {
       comment: 'src/core decides everything and runs under plain Node: it imports none of the adapters.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/(server|extension|cli|aws)/' },
+      to: { path: '^src/(server|extension|cli|aws|webview)/' },
     },
     {
       name: 'front-door-only',
-      comment: 'The server, the CLI, the AWS adapter and the client reach the core through src/core/index.ts only.',
+      comment:
+        'The server, the CLI, the AWS adapter, the client and its webview pages reach the core through src/core/index.ts only.',
       severity: 'error',
-      from: { path: '^src/(server|cli|aws|extension|shared)/' },
+      from: { path: '^src/(server|cli|aws|extension|shared|webview)/' },
       to: { path: '^src/core/', pathNot: '^src/core/index\\.ts$' },
+    },
+    {
+      name: 'webview-pages-stay-in-the-browser',
+      comment:
+        'A webview page runs in a browser: it imports its own files, src/shared and browser libraries, never the extension, the server, the CLI or the AWS adapter.',
+      severity: 'error',
+      from: { path: '^src/webview/' },
+      to: { path: '^src/(server|extension|cli|aws)/' },
     },
     ...roomRules,
   ],

@@ -46,6 +46,21 @@ const builds = testsOnly
       },
       { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
       { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+      // The webview pages: browser bundles (script and the CSS it imports) in dist/webview/, the only folder
+      // a panel may load from. Loaded when a panel opens, never at activation.
+      {
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        // VS Code 1.82 (the minimum in package.json) runs its webviews in Chromium 114.
+        target: 'chrome114',
+        minify: production,
+        sourcemap: production ? false : 'linked',
+        sourcesContent: false,
+        logLevel: 'warning',
+        entryPoints: { timeline: 'src/webview/timeline/main.ts' },
+        outdir: 'dist/webview',
+      },
     ];
 
 if (tests) {

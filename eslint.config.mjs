@@ -73,6 +73,25 @@ export default tseslint.config(
     },
   },
   {
+    // The webview pages run in a browser: no VS Code API, no Node, and the core's types only.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'A webview page talks to the host by postMessage only.' }],
+          patterns: [
+            { group: ['node:*'], message: 'A webview page runs in a browser, not in Node.' },
+            {
+              group: ['**/core/*', '**/extension/**', '**/server/**'],
+              message: 'A webview page imports its own files and src/shared (the core: types only, through ../core).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The client and the shared protocol never run the core: at most its types, through the front door.
     files: ['src/extension/**/*.ts', 'src/shared/**/*.ts'],
     rules: {

@@ -62,6 +62,8 @@ const build = () =>
 const check = () =>
   [
     run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']),
+    // The webview pages run in a browser: their own project, with the DOM's types.
+    run('type-check: webview pages', 'npx', ['tsc', '--noEmit', '-p', 'src/webview']),
     run('lint: eslint', 'npx', ['eslint', '.']),
     run('lint: formatting (prettier)', 'npx', ['prettier', '--check', '.']),
     run('lint: rooms and cycles (dependency-cruiser)', 'npx', ['depcruise', 'src']),

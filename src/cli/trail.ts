@@ -5,7 +5,8 @@
 import { parseSince, type ActivityQuery } from '../core';
 import { AwsGateway, lookupActivity } from '../aws';
 import { EXIT, type CliIo } from './io';
-import { trailCsv, trailJson, trailText } from './trailReport';
+import { trailCsv, trailJson } from '../shared/trailRows';
+import { trailText } from './trailReport';
 
 type Format = 'text' | 'json' | 'csv';
 

@@ -1,77 +1,10 @@
 /**
- * `cloudwarden trail` output: the events newest first, as text for a person, JSON for a program, CSV
- * for a spreadsheet. The JSON's fields are a stable contract (README); text and CSV show the same.
+ * `cloudwarden trail --format text`: one line an event for a person. JSON and CSV are written by
+ * src/shared/trailRows.ts, which the timeline's export uses too; the text shows the same rows.
  */
 import type { UnreadableEvent } from '../aws';
 import type { ActivityEvent } from '../core';
-
-interface TrailRow {
-  readonly eventId: string;
-  readonly eventTime: string;
-  readonly eventSource: string;
-  readonly eventName: string;
-  readonly action: string | null;
-  readonly principal: string;
-  readonly accessKeyId: string | null;
-  readonly sourceIp: string | null;
-  readonly region: string;
-  readonly errorCode: string | null;
-  readonly readOnly: boolean | null;
-  readonly resources: readonly string[];
-}
-
-function rowOf(event: ActivityEvent): TrailRow {
-  return {
-    eventId: event.eventId,
-    eventTime: event.eventTime,
-    eventSource: event.eventSource,
-    eventName: event.eventName,
-    action: event.action ?? null,
-    principal: event.principal.arn ?? event.principal.name,
-    accessKeyId: event.accessKeyId ?? null,
-    sourceIp: event.sourceIp ?? null,
-    region: event.region,
-    errorCode: event.errorCode ?? null,
-    readOnly: event.readOnly ?? null,
-    resources: [...new Set(event.resources.map((r) => r.arn ?? r.name ?? '').filter((r) => r !== ''))],
-  };
-}
-
-export function trailJson(events: readonly ActivityEvent[], unreadable: readonly UnreadableEvent[]): string {
-  return `${JSON.stringify({ events: events.map(rowOf), unreadable }, null, 2)}\n`;
-}
-
-const CSV_COLUMNS = [
-  'eventTime',
-  'eventName',
-  'action',
-  'principal',
-  'accessKeyId',
-  'sourceIp',
-  'region',
-  'errorCode',
-  'readOnly',
-  'eventSource',
-  'eventId',
-  'resources',
-] as const;
-
-/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-  // A leading = + - @ would be a formula in a spreadsheet: AWS strings are data, never formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function trailCsv(events: readonly ActivityEvent[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const event of events) {
-    const row = rowOf(event);
-    lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
+import { rowOf } from '../shared/trailRows';
 
 /** One line an event: time, what, who, from where, and its error when it failed. */
 export function trailText(events: readonly ActivityEvent[], unreadable: readonly UnreadableEvent[]): string {

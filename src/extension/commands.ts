@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import { browseActions } from './browseActions';
 import type { ActionDocumentProvider } from './actionDocuments';
+import { selectAwsProfile, selectAwsRegions, showAwsConnection } from './awsCommands';
+import type { AwsStatus } from './awsStatus';
 import { showNotAnalysed, type LintStatus } from './lintStatus';
 import type { ServerHandle } from './serverHandle';
+import { investigate, showActivity } from './showActivity';
+import type { TimelinePanels } from './timelinePanel';
 
 export interface CommandContext {
   readonly server: ServerHandle;
   readonly output: vscode.OutputChannel;
   readonly docs: ActionDocumentProvider;
   readonly lintStatus: LintStatus;
+  readonly awsStatus: AwsStatus;
+  readonly timelines: TimelinePanels;
 }
 
 /**
@@ -23,6 +29,12 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
     await ctx.server.restart();
     void vscode.window.setStatusBarMessage('CloudWarden language server restarted', 3000);
   },
+  'cloudwarden.selectAwsProfile': (ctx) => () => selectAwsProfile(ctx.server),
+  'cloudwarden.selectAwsRegions': () => () => selectAwsRegions(),
+  'cloudwarden.showAwsConnection': (ctx) => () => showAwsConnection(ctx.awsStatus),
+  // The argument, when there is one, comes from a hover link or a CodeLens: { query, title }.
+  'cloudwarden.showActivity': (ctx) => (arg) => showActivity(ctx.server, ctx.timelines, arg),
+  'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.timelines, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { ActionDocumentProvider } from './actionDocuments';
+import type { AwsStatusView } from './awsPicks';
+import { AwsStatus } from './awsStatus';
 import { registerCommands } from './commands';
 import { isRelevantDocument } from './languages';
 import { ServerHandle } from './serverHandle';
 import { CatalogStatus } from './catalogStatus';
 import { LintStatus, type LintStatusView } from './lintStatus';
+import { TimelinePanels, type TimelineView } from './timelinePanel';
+import type { ExportFormat } from '../shared/timelineMessages';
 
 let server: ServerHandle | undefined;
 
@@ -23,8 +27,20 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   server = new ServerHandle(context, output);
   const status = new CatalogStatus(server);
   const lintStatus = new LintStatus(server);
-  context.subscriptions.push(server, status, lintStatus);
-  server.onDidStart(() => void status.refresh(), null, context.subscriptions);
+  const awsStatus = new AwsStatus(server, output);
+  // Registers the panels' serializer only: the page's script loads when a panel opens.
+  const timelines = new TimelinePanels(context, server, output);
+  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines);
+  // The AWS item asks when the server starts, never starts it: with nothing configured the server
+  // answers `off` without calling AWS, and the item stays hidden.
+  server.onDidStart(
+    () => {
+      void status.refresh();
+      void awsStatus.refresh();
+    },
+    null,
+    context.subscriptions,
+  );
 
   const docs = new ActionDocumentProvider();
   context.subscriptions.push(
@@ -32,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs),
   );
 
-  registerCommands(context, { server, output, docs, lintStatus });
+  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines });
 
   const startIfRelevant = (document: vscode.TextDocument) => {
     if (isRelevantDocument(document)) void server?.start().catch(() => undefined);
@@ -45,6 +61,13 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     activationMs: activationCost(activateStart),
     lintStatus: () => lintStatus.current,
     hasLinted: (uri) => lintStatus.hasLinted(uri),
+    awsStatus: () => awsStatus.shown,
+    refreshAwsStatus: async () => {
+      await awsStatus.refresh();
+      return awsStatus.shown;
+    },
+    timelines: () => timelines.views(),
+    exportTimeline: (key, format, uri, eventIds) => timelines.exportTo(key, format, uri, eventIds),
   };
 }
 
@@ -68,4 +91,17 @@ export interface CloudWardenApi {
   readonly lintStatus: () => LintStatusView;
   /** True once the server has linted the document with this URI, for tests that assert "no findings". */
   readonly hasLinted: (uri: string) => boolean;
+  /** What the AWS status bar item shows (undefined: hidden: nothing configured, or the server not started). */
+  readonly awsStatus: () => AwsStatusView | undefined;
+  /** Asks the server for the AWS status again (if it runs) and returns what the item then shows. */
+  readonly refreshAwsStatus: () => Promise<AwsStatusView | undefined>;
+  /** The open CloudTrail timelines: their query, state, the server's answer in numbers, what the page drew. */
+  readonly timelines: () => TimelineView[];
+  /** Writes an open timeline's events (all, or these ids in this order) to `uri`, as the export does. */
+  readonly exportTimeline: (
+    key: string,
+    format: ExportFormat,
+    uri: vscode.Uri,
+    eventIds?: readonly string[],
+  ) => Promise<number>;
 }

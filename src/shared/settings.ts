@@ -47,7 +47,8 @@ export const SETTINGS = {
     type: 'boolean',
     default: true,
     scope: 'window',
-    description: "Show the IAM catalog's data date in the status bar.",
+    description:
+      "Show CloudWarden's status bar items: the IAM catalog's data date, and the AWS connection (profile, account, Region) when one is configured.",
   } satisfies Spec<boolean>,
   'trace.server': {
     type: 'string',

@@ -1,0 +1,55 @@
+/**
+ * The timeline page's HTML: a fixed shell that loads the bundled script and stylesheet by nonce under a
+ * strict Content Security Policy. No data goes into this HTML: events arrive by postMessage and are
+ * written with textContent. Pure (no VS Code API), so the unit tests read the policy.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** 128 random bits from the OS's generator (never Math.random: a guessable nonce admits scripts). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Nothing by default; scripts only with the nonce; styles from the extension's files or with the nonce
+ * (web components' constructed stylesheets need no inline styles); images and fonts from the extension.
+ */
+export function timelineCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export interface PageAssets {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+}
+
+export function timelineHtml(assets: PageAssets): string {
+  const nonce = attribute(assets.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attribute(timelineCsp(assets.cspSource, assets.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${nonce}" href="${attribute(assets.styleUri)}">
+<title>CloudTrail activity</title>
+</head>
+<body>
+<main id="root"></main>
+<script nonce="${nonce}" src="${attribute(assets.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+function attribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}

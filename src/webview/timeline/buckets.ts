@@ -1,0 +1,72 @@
+/**
+ * The timeline chart's data: events counted per hour or per day, split into reads, writes and errors.
+ * Buckets are aligned to UTC hours and days, as CloudTrail's times are written; a window with no events
+ * still has its (empty) buckets, so the chart shows the time that was searched.
+ */
+import type { ActivityEvent } from '../../core';
+
+type BucketUnit = 'hour' | 'day';
+type EventKind = 'read' | 'write' | 'error';
+
+export interface Buckets {
+  readonly unit: BucketUnit;
+  /** Each bucket's start, epoch ms. */
+  readonly starts: readonly number[];
+  readonly read: readonly number[];
+  readonly write: readonly number[];
+  readonly error: readonly number[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SIZE: Readonly<Record<BucketUnit, number>> = { hour: HOUR, day: DAY };
+
+/** Hourly up to a week (168 bars at most), daily beyond (90 bars for LookupEvents' 90 days). */
+export function unitFor(spanMs: number): BucketUnit {
+  return spanMs <= 7 * DAY ? 'hour' : 'day';
+}
+
+/**
+ * A failed call is an error whatever it tried; a call CloudTrail marks read-only is a read; everything
+ * else (readOnly false, or not recorded) counts as a write, the kind worth a second look.
+ */
+export function kindOf(event: ActivityEvent): EventKind {
+  if (event.errorCode !== undefined) return 'error';
+  return event.readOnly === true ? 'read' : 'write';
+}
+
+/**
+ * Counts per bucket over [from, to], widened to take in any event outside it (a clock skew must not
+ * make the chart and the table disagree).
+ */
+export function bucketEvents(events: readonly ActivityEvent[], from: number, to: number): Buckets {
+  let start = Math.min(from, to);
+  let end = Math.max(from, to);
+  for (const event of events) {
+    start = Math.min(start, event.time);
+    end = Math.max(end, event.time);
+  }
+  const unit = unitFor(end - start);
+  const size = SIZE[unit];
+  const first = Math.floor(start / size) * size;
+  const count = Math.floor(end / size) - Math.floor(start / size) + 1;
+  const counts: Record<EventKind, number[]> = {
+    read: new Array<number>(count).fill(0),
+    write: new Array<number>(count).fill(0),
+    error: new Array<number>(count).fill(0),
+  };
+  for (const event of events) counts[kindOf(event)][Math.floor((event.time - first) / size)]! += 1;
+  const starts = Array.from({ length: count }, (_, i) => first + i * size);
+  return { unit, starts, ...counts };
+}
+
+/**
+ * The three series as the chart draws them, stacked: each bar drawn from zero to its running total,
+ * errors on top, so the later (shorter) series cover the earlier: [all, reads + writes, reads].
+ */
+export function stackedSeries(buckets: Buckets): [number[], number[], number[]] {
+  const reads = [...buckets.read];
+  const readsAndWrites = reads.map((r, i) => r + buckets.write[i]!);
+  const all = readsAndWrites.map((rw, i) => rw + buckets.error[i]!);
+  return [all, readsAndWrites, reads];
+}
