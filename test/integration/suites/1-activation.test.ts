@@ -38,7 +38,7 @@ suite('activation', () => {
     assert.deepEqual(registered, contributed);
   });
 
-  test('activation events are the relevant languages only, never "*"', () => {
+  test('activation events are the relevant languages (and a timeline restored after a reload) only, never "*"', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const events: string[] = [...extension.packageJSON.activationEvents].sort();
     assert.deepEqual(events, [
@@ -47,6 +47,7 @@ suite('activation', () => {
       'onLanguage:typescript',
       'onLanguage:typescriptreact',
       'onLanguage:yaml',
+      'onWebviewPanel:cloudwarden.timeline',
     ]);
   });
 });
