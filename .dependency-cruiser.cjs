@@ -6,6 +6,7 @@
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
+ *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -24,6 +25,7 @@ const ROOMS = [
   ['activity', '^src/core/activity/'],
   ['aws', '^src/core/aws/'],
   ['refs', '^src/core/refs/'],
+  ['glance', '^src/core/glance/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -43,6 +45,7 @@ const ALLOWED = {
   activity: ['text', 'catalog'],
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
+  glance: ['activity', 'aws', 'refs'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -65,9 +65,24 @@ export { scanPages, type Page, type ScanSummary } from './aws/scan';
 export { classifyAwsError, type AwsProblem, type AwsProblemKind, type AwsResult } from './aws/problems';
 export { isThrottlingError } from './aws/errorFacts';
 export { configuredEndpoint, parseAwsIni, profileNames, profileSettings, type IniSections } from './aws/sharedConfig';
+export { awsConfiguration, type AwsConfiguration } from './aws/configured';
 // AWS resources a file references (ARNs, names in templates, CDK, Terraform and SDK calls).
 export { findReferences, referenceAt } from './refs/find';
 export type { ResourceReference } from './refs/types';
+
+// A referenced resource's CloudTrail activity at a glance: the question it asks, its cache key, the hover
+// and the CodeLens line.
+export {
+  activityCacheKey,
+  GLANCE_MAX_PAGES,
+  referenceKey,
+  referenceLookupQuery,
+  referenceQuery,
+  showActivityArgument,
+} from './glance/query';
+export { activityHoverMarkdown } from './glance/hover';
+export { activityLensTitle } from './glance/lens';
+export type { ActivitySnapshot, Glance } from './glance/types';
 
 // Text positions.
 export { LineIndex } from './text/lines';

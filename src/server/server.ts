@@ -8,6 +8,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core';
+import { provideActivityHover, joinHovers } from './activityHover';
+import { ActivityLenses } from './activityLens';
+import { ActivityService } from './activityService';
+import { AwsService } from './awsService';
+import { registerAwsRequests } from './awsRequests';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
@@ -17,6 +22,7 @@ import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
+import { referenceAtPosition } from './references';
 import { PolicySources } from './sources';
 import { SettingsService } from './settings';
 import type { EditCapabilities } from './suppressActions';
@@ -74,10 +80,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     openText: (uri) => documents.get(uri)?.getText(),
     isOpen: (document) => documents.get(document.uri) === document,
   });
-  connection.onShutdown(() => runner.dispose());
+  // AWS: nothing of the SDK loads until a first AWS call needs it, and nothing is called without a profile.
+  const aws = new AwsService(settings, (message) => connection.console.warn(message));
+  const activity = new ActivityService(aws, {
+    log: (message) => connection.console.warn(message),
+    onSettled: (key) => lenses.settled(key),
+  });
+  const lenses = new ActivityLenses(activity, sources, () => {
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  });
+  connection.onShutdown(async () => {
+    runner.dispose();
+    aws.dispose();
+    await activity.flush();
+  });
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    // The client's storage folder keeps CloudTrail answers across restarts; without one, memory only.
+    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    activity.useStorage(typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     editCapabilities = {
       documentChanges: workspaceEdit?.documentChanges === true,
@@ -162,20 +184,29 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!sources.has(document) && document.getText().length >= runner.workerThreshold) return none;
     return answer(document);
   };
-  // The feature switches are the server's to honour (every editor's client, not only VS Code's).
-  connection.onHover(async (params) =>
-    (await settings.forResource(params.textDocument.uri)).hover.enable
-      ? answerFor(params.textDocument.uri, null, (d) => provideHover(catalog, sources, d, params.position))
-      : null,
-  );
+  // The feature switches are the server's to honour (every editor's client, not only VS Code's). A hover
+  // on an ARN in a policy has both parts: the policy's documentation first, then the resource's activity.
+  connection.onHover(async (params) => {
+    const { hover, activity: activitySettings } = await settings.forResource(params.textDocument.uri);
+    if (!hover.enable && !activitySettings.hover.enable) return null;
+    return answerFor(params.textDocument.uri, null, async (d) =>
+      joinHovers(
+        hover.enable ? provideHover(catalog, sources, d, params.position) : null,
+        activitySettings.hover.enable ? await provideActivityHover(activity, sources, d, params.position) : null,
+      ),
+    );
+  });
   connection.onCompletion((params) =>
     answerFor(params.textDocument.uri, null, (d) => provideCompletion(catalog, sources, d, params.position)),
   );
-  connection.onCodeLens(async (params) =>
-    (await settings.forResource(params.textDocument.uri)).codeLens.enable
-      ? answerFor(params.textDocument.uri, [], (d) => provideCodeLenses(catalog, sources, d))
-      : [],
-  );
+  connection.onCodeLens(async (params) => {
+    const { codeLens, activity: activitySettings } = await settings.forResource(params.textDocument.uri);
+    if (!codeLens.enable && !activitySettings.codeLens.enable) return [];
+    return answerFor(params.textDocument.uri, [], async (d) => [
+      ...(codeLens.enable ? provideCodeLenses(catalog, sources, d) : []),
+      ...(activitySettings.codeLens.enable ? await lenses.provide(d) : []),
+    ]);
+  });
   connection.onCodeAction((params) =>
     answerFor(params.textDocument.uri, [], async (d) => [
       ...(await diagnostics.codeActions(d, params)),
@@ -183,6 +214,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ]),
   );
   registerCatalogRequests(connection, catalog);
+  registerAwsRequests(connection, aws, activity, (params) =>
+    answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -11,6 +11,7 @@ export class SettingsService {
   private pull = false;
   private readonly asked = new Map<string, Promise<CloudWardenSettings>>();
   private readonly known = new Map<string, CloudWardenSettings>();
+  private window: Promise<CloudWardenSettings> | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -25,6 +26,17 @@ export class SettingsService {
     if (section !== undefined) this.global = parseSettings(section);
     this.asked.clear();
     this.known.clear();
+    this.window = undefined;
+  }
+
+  /** The settings of no file in particular: the AWS ones (profile, Regions, time limit) are the window's. */
+  forWindow(): Promise<CloudWardenSettings> {
+    if (!this.pull) return Promise.resolve(this.global);
+    this.window ??= this.connection.workspace.getConfiguration('cloudwarden').then(
+      (raw: unknown) => parseSettings(raw),
+      () => this.global,
+    );
+    return this.window;
   }
 
   /** The settings that apply to the document at `uri`. */

@@ -13,6 +13,8 @@ import {
 import { fsPathOf } from './projectConfig';
 import { syntaxOf } from './syntax';
 
+const JAVASCRIPT: ReadonlySet<string> = new Set(['javascript', 'javascriptreact']);
+
 /**
  * The policies read from each open document, kept for its current version: linting, hover, completion
  * and CodeLens all ask for the same version in turn, and a large YAML template costs a parse each time.
@@ -37,7 +39,9 @@ export class PolicySources {
    * logged once, and the document then shows nothing.
    */
   async prepare(document: TextDocument): Promise<void> {
-    const syntax = syntaxOf(document.languageId);
+    // A JavaScript CDK app holds no policies the linter reads, but its resource references are read
+    // with the TypeScript grammar.
+    const syntax = JAVASCRIPT.has(document.languageId) ? 'typescript' : syntaxOf(document.languageId);
     if (syntax !== 'typescript' && syntax !== 'terraform') return;
     if (grammarOf(syntax) || !mayHoldPolicies(document.getText(), syntax)) return;
     try {
@@ -70,6 +74,11 @@ export class PolicySources {
     if (code && !grammarOf(syntax)) return source;
     this.cache.set(document.uri, { version: document.version, source });
     return source;
+  }
+
+  /** The document's syntax trees (TypeScript and Terraform documents, once read), for the reference reader. */
+  treesOf(document: TextDocument): CodeTrees | undefined {
+    return this.trees.get(document.uri);
   }
 
   /** True when the document's current version has been read. */

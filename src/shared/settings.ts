@@ -43,6 +43,20 @@ export const SETTINGS = {
     description:
       'Show above each policy statement what it grants: how many actions by access level, on how many resources, and any privilege-escalation combination.',
   } satisfies Spec<boolean>,
+  'activity.hover.enable': {
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    description:
+      "Show a resource's recent CloudTrail activity (counts over 24 hours, 7 and 90 days, the last events) when hovering a reference to it (a bucket, role, key, function... by name or ARN), once an AWS profile or credentials are configured. The first hover of a resource starts the look-up; the next shows it.",
+  } satisfies Spec<boolean>,
+  'activity.codeLens.enable': {
+    type: 'boolean',
+    default: false,
+    scope: 'resource',
+    description:
+      'Show a line of CloudTrail activity above each AWS resource a file references (up to 20 per file). Off by default: it calls CloudTrail LookupEvents for the resources of every file opened.',
+  } satisfies Spec<boolean>,
   'statusBar.enable': {
     type: 'boolean',
     default: true,
@@ -118,6 +132,8 @@ type SettingKey = keyof typeof SETTINGS;
 export interface CloudWardenSettings {
   readonly hover: { readonly enable: boolean };
   readonly codeLens: { readonly enable: boolean };
+  /** A referenced resource's CloudTrail activity in hovers and CodeLenses. */
+  readonly activity: { readonly hover: { readonly enable: boolean }; readonly codeLens: { readonly enable: boolean } };
   readonly statusBar: { readonly enable: boolean };
   readonly lint: { readonly enable: boolean; readonly maxFileSize: number; readonly debounceMs: number };
   readonly rules: Readonly<Record<string, RuleSeverity>>;
@@ -162,6 +178,10 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
   return {
     hover: { enable: bool('hover.enable') },
     codeLens: { enable: bool('codeLens.enable') },
+    activity: {
+      hover: { enable: bool('activity.hover.enable') },
+      codeLens: { enable: bool('activity.codeLens.enable') },
+    },
     statusBar: { enable: bool('statusBar.enable') },
     lint: {
       enable: bool('lint.enable'),

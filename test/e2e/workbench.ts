@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
+import { startEditorEmulator, type EditorEmulator } from '../harness/awsEmulator';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot } from '../harness/paths';
@@ -15,6 +16,8 @@ export class Workbench {
     readonly server: CodeServer,
     readonly browser: Browser,
     private readonly prefix: string,
+    /** The AWS emulator the workbench's AWS features reach (seeded with the invictus CloudTrail logs). */
+    readonly aws: EditorEmulator,
   ) {}
 
   get page(): Page {
@@ -24,7 +27,11 @@ export class Workbench {
   /** `env` reaches the extension host and so the language server (the browser's does not). */
   static async open(workspace: string, prefix: string, env?: Record<string, string>): Promise<Workbench> {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const server = await startCodeServer({ workspace, env });
+    const aws = await startEditorEmulator();
+    const server = await startCodeServer({ workspace, env: { ...aws.env, ...env } }).catch(async (error: unknown) => {
+      await aws.close();
+      throw error;
+    });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser();
@@ -32,10 +39,11 @@ export class Workbench {
       await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       // The explorer shows the workspace once the remote extension host is up.
       await browser.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-      return new Workbench(server, browser, prefix);
+      return new Workbench(server, browser, prefix, aws);
     } catch (error) {
       await browser?.close();
       await server.stop();
+      await aws.close();
       throw error;
     }
   }
@@ -152,5 +160,6 @@ export class Workbench {
   async close(): Promise<void> {
     await this.browser.close();
     await this.server.stop();
+    await this.aws.close();
   }
 }

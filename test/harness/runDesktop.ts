@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { startEditorEmulator } from './awsEmulator';
 import { repoRoot } from './paths';
 
 /**
@@ -10,6 +11,16 @@ import { repoRoot } from './paths';
  */
 async function main(): Promise<number> {
   const versions = (process.env.CLOUDWARDEN_VSCODE_VERSIONS ?? '1.82.0,stable').split(',');
+  // The AWS suites reach the emulator as in the code-server run.
+  const aws = await startEditorEmulator();
+  try {
+    return await runVersions(versions, aws.env);
+  } finally {
+    await aws.close();
+  }
+}
+
+async function runVersions(versions: readonly string[], env: Record<string, string>): Promise<number> {
   for (const version of versions) {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-desktop-'));
     const workspace = path.join(scratch, 'workspace');
@@ -20,6 +31,7 @@ async function main(): Promise<number> {
         version,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+        extensionTestsEnv: env,
         launchArgs: [
           workspace,
           '--disable-extensions',

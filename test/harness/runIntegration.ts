@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { startEditorEmulator } from './awsEmulator';
 import { runInExtensionHost } from './extensionHost';
 import { repoRoot } from './paths';
 
@@ -11,12 +12,14 @@ interface MochaResults {
 
 /** Runs the mocha suites of out/test/integration inside a real VS Code extension host (code-server). */
 async function main(): Promise<number> {
-  const env: Record<string, string> = {};
+  // The AWS features reach the emulator, seeded with real CloudTrail logs, as they would reach AWS.
+  const aws = await startEditorEmulator();
+  const env: Record<string, string> = { ...aws.env };
   if (process.env.CLOUDWARDEN_TEST_GREP) env.CLOUDWARDEN_TEST_GREP = process.env.CLOUDWARDEN_TEST_GREP;
   const run = await runInExtensionHost<MochaResults>({
     testsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
     env,
-  });
+  }).finally(() => aws.close());
   if (run.exitCode === -1)
     process.stderr.write(`integration tests timed out\n--- code-server output ---\n${run.serverOutput}\n`);
   const { results } = run;

@@ -55,6 +55,28 @@ describe('references: the linter’s fixtures', () => {
       // Unnamed resources and `!Sub` ARNs only.
       ['workspace/templates/reporting-stack.yaml', 'yaml', []],
       ['workspace/templates/function-role.yaml', 'yaml', []],
+      // The activity suite's: resources of the invictus CloudTrail logs, in each format it hovers.
+      [
+        'workspace/activity/evidence-buckets.yaml',
+        'yaml',
+        [
+          ['stratus-red-team-ctlr-bucket-zqfsvooxqj', 'property', 'AWS::S3::Bucket'],
+          ['stratus-red-team-bdbp-lhfzvgcamn', 'property', 'AWS::S3::Bucket'],
+        ],
+      ],
+      [
+        'workspace/activity/roles-stack.ts',
+        'typescript',
+        [['stratus-red-team-ec2-steal-credentials-role', 'cdk', 'AWS::IAM::Role']],
+      ],
+      [
+        'workspace/activity/keys.tf',
+        'terraform',
+        [
+          ['arn:aws:kms:us-east-1:123837392027:key/0e5d0ab6-097e-49d8-99ef-747ce3e5f8f4', 'terraform', 'AWS::KMS::Key'],
+          ['stratus-red-team-ctes-bucket-qyxyekjbtk', 'terraform', 'AWS::S3::Bucket'],
+        ],
+      ],
     ];
     for (const [file, languageId, expected] of cases) {
       const text = readFileSync(path.join(repoRoot, 'test', 'fixtures', file), 'utf8');
