@@ -25,8 +25,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'untitled', language },
     ]),
     outputChannel: output,
-    // The server reads the `cloudwarden` settings at start and again whenever they change.
-    initializationOptions: { settings: vscode.workspace.getConfiguration().get('cloudwarden') },
+    // The server reads the `cloudwarden` settings at start and again whenever they change; it keeps its
+    // cache of CloudTrail answers in the extension's storage folder, so hovers survive a restart.
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration().get('cloudwarden'),
+      storagePath: context.globalStorageUri.fsPath,
+    },
+    // The activity hover links to the timeline: only these commands may run from the server's Markdown.
+    markdown: { isTrusted: { enabledCommands: ['cloudwarden.showActivity', 'cloudwarden.investigate'] } },
     synchronize: { configurationSection: 'cloudwarden', fileEvents: [projectFiles, moduleFiles] },
   };
   return new LanguageClient('cloudwarden', 'CloudWarden', serverOptions, clientOptions);
