@@ -5,7 +5,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVED_LANGUAGES } from './languages';
+import { CLIENT_LANGUAGES } from './languages';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -20,7 +20,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const moduleFiles = vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,json,tpl}');
   context.subscriptions.push(projectFiles, moduleFiles);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
+    documentSelector: CLIENT_LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),

@@ -38,11 +38,13 @@ suite('activation', () => {
     assert.deepEqual(registered, contributed);
   });
 
-  test('activation events are the relevant languages (and a timeline restored after a reload) only, never "*"', () => {
+  test('activation events are the relevant languages (policies, and code that calls AWS) and a timeline restored after a reload, never "*"', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const events: string[] = [...extension.packageJSON.activationEvents].sort();
     assert.deepEqual(events, [
+      'onLanguage:javascript',
       'onLanguage:json',
+      'onLanguage:python',
       'onLanguage:terraform',
       'onLanguage:typescript',
       'onLanguage:typescriptreact',

@@ -82,6 +82,14 @@ suite('CloudTrail activity in hovers', () => {
     assert.match(bucket, /\*\*33\*\* in 90 days/);
   });
 
+  test('Python: the bucket of a boto3 call (the language is sent for references only: no lint)', async () => {
+    const editor = await openDocument('activity', 'report.py');
+    const text = await loadingThenEvents(editor, 'stratus-red-team-olc-bucket-xhfgzaowxc');
+    assert.match(text, /\(AWS::S3::Bucket\)/);
+    assert.match(text, /Events: \*\*\d+\*\* in 24 h/);
+    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri), []);
+  });
+
   test('access denied on LookupEvents: the sentence that names the missing action', async () => {
     await emulatorFaults('POST', { service: 'cloudtrail', operation: 'LookupEvents', kind: 'accessDenied' });
     try {
