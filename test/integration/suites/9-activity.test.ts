@@ -106,6 +106,41 @@ suite('CloudTrail activity in hovers', () => {
     }
   });
 
+  test('throttled LookupEvents: waited out, the events still come', async () => {
+    await emulatorFaults('POST', { service: 'cloudtrail', operation: 'LookupEvents', kind: 'throttle', times: 3 });
+    try {
+      const editor = await openDocument('activity', 'more-buckets.yaml');
+      const text = await loadingThenEvents(editor, 'invictus-aws-2022-10-27-quygr');
+      assert.match(text, /Events: \*\*\d+\*\* in 24 h/);
+      assert.equal(text.includes('⚠️'), false, text);
+    } finally {
+      await emulatorFaults('DELETE');
+    }
+  });
+
+  test('expired session credentials: said in one sentence, the policy hover unaffected', async () => {
+    await emulatorFaults('POST', { service: 'cloudtrail', operation: 'LookupEvents', kind: 'expiredToken' });
+    try {
+      const editor = await openDocument('activity', 'more-buckets.yaml');
+      const text = await activityUntil(editor, 'config-bucket-123837392027', 'the problem', (t) => t.includes('⚠️'));
+      assert.match(text, /⚠️ The session credentials of .* have expired: renew them/);
+      // Offline features never wait on AWS: an action's documentation is there as ever.
+      const policy = await openDocument('policies', 'deploy-policy.json');
+      const docs = await waitFor('the policy hover', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          policy.document.uri,
+          positionOf(policy.document, '"s3:GetObject"', 1),
+        );
+        const shown = hoverText(hovers ?? []);
+        return shown.includes('**s3:GetObject**') ? shown : undefined;
+      });
+      assert.match(docs, /Grants permission to retrieve objects from Amazon S3/);
+    } finally {
+      await emulatorFaults('DELETE');
+    }
+  });
+
   suite('cloudwarden.activity.hover.enable', () => {
     const config = () => vscode.workspace.getConfiguration('cloudwarden');
     teardown(() => config().update('activity.hover.enable', undefined, vscode.ConfigurationTarget.Global));
