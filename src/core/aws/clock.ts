@@ -45,27 +45,33 @@ export function abortReason(signal: AbortSignal): Error {
 /**
  * `promise`, or the signal's reason as soon as it aborts, whichever comes first. The SDK honours its abort
  * signal only while a request is on the wire; resolving credentials (a credential_process, an SSO token
- * refresh) does not listen, so a timeout or a cancel must not wait for them.
+ * refresh) does not listen, so a timeout or a cancel must not wait for them. `onAbort` runs first when
+ * the signal wins (a shared call's caller leaving it).
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort?: () => void,
+): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined); // it may still settle; nobody listens any more
     return Promise.reject(abortReason(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
+    const aborted = () => {
       promise.catch(() => undefined);
+      onAbort?.();
       reject(abortReason(signal));
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', aborted, { once: true });
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', aborted);
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', aborted);
         reject(error);
       },
     );

@@ -2,7 +2,7 @@
  * Coalescing: identical requests in flight share one call. A hover over the same resource in two editors,
  * or a refresh while the first one still runs, costs one LookupEvents token, not two.
  */
-import { abortReason } from './clock';
+import { abortReason, untilAborted } from './clock';
 
 interface InFlight {
   readonly promise: Promise<unknown>;
@@ -25,23 +25,7 @@ export class Coalescer {
     entry.callers += 1;
     const shared = entry.promise as Promise<T>;
     if (!signal) return shared;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        this.leave(key, entry);
-        reject(abortReason(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    return untilAborted(shared, signal, () => this.leave(key, entry));
   }
 
   /** How many distinct calls are running. */

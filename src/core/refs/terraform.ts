@@ -7,7 +7,7 @@
  * values Terraform computes, not names written here.
  */
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { blockHead, named, readBlock, toNode, type Block } from '../sources/code/terraform/hcl';
+import { blockHead, named, readBlock, toNode, topLevelBlocks, type Block } from '../sources/code/terraform/hcl';
 import { isKmsKeyParameter, kmsKey } from './kms';
 import { byArn, byName } from './reference';
 import type { ResourceReference } from './types';
@@ -55,17 +55,6 @@ export function terraformReferences(text: string, tree: Tree): ResourceReference
     for (const node of topLevelBlocks(tree.rootNode)) topLevel(node, text, out);
   } catch {
     // A tree this reader does not foresee: what was read so far stands.
-  }
-  return out;
-}
-
-/** The top-level blocks, those inside what a syntax error swallowed included. */
-function topLevelBlocks(root: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const child of named(root)) {
-    if (child.type === 'block') out.push(child);
-    else if (child.type === 'body' || child.type === 'ERROR')
-      for (const item of named(child)) if (item.type === 'block') out.push(item);
   }
   return out;
 }

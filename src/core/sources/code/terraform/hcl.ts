@@ -16,6 +16,17 @@ export function named(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The top-level blocks of a file, those inside what a syntax error swallowed included. */
+export function topLevelBlocks(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const child of named(root)) {
+    if (child.type === 'block') out.push(child);
+    else if (child.type === 'body' || child.type === 'ERROR')
+      for (const item of named(child)) if (item.type === 'block') out.push(item);
+  }
+  return out;
+}
+
 /** A block as written: `resource "aws_iam_role" "deploy" { ... }`. */
 export interface Block {
   /** `resource`, `data`, `statement`, `dynamic`... */

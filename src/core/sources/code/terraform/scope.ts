@@ -21,7 +21,7 @@ import { BoundedMemo } from '../../../catalog/memo';
 import { member, type Node } from '../../tree';
 import type { ReadRelative } from '../external';
 import { withTree } from '../trees';
-import { blockHead, named, readBlock, spanOf, toNode } from './hcl';
+import { blockHead, named, readBlock, spanOf, toNode, topLevelBlocks } from './hcl';
 
 /** A value shown at a reference, written elsewhere: `from` says where (`the default of var.actions in variables.tf`). */
 export interface Borrowed {
@@ -250,7 +250,7 @@ function definitionsOf(text: string): Definitions {
   const variables = new Map<string, Node | null>();
   const locals = new Map<string, Node>();
   withTree('terraform', text, (tree) => {
-    for (const node of topBlocks(tree.rootNode)) {
+    for (const node of topLevelBlocks(tree.rootNode)) {
       const head = blockHead(named(node), text);
       if (head.type === 'variable' && head.labels[0] !== undefined) {
         const value = readBlock(node, text).attributes.get('default')?.value;
@@ -276,17 +276,6 @@ function assignmentsOf(text: string): Definitions {
     }
   });
   return { variables: new Map(), locals: values };
-}
-
-/** The top-level blocks of a file. */
-function topBlocks(root: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const child of named(root)) {
-    if (child.type === 'block') out.push(child);
-    else if (child.type === 'body' || child.type === 'ERROR')
-      for (const item of named(child)) if (item.type === 'block') out.push(item);
-  }
-  return out;
 }
 
 /** Read MISSING: an attribute or element that is not there (an error in Terraform, which `try` catches). */
