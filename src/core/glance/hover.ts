@@ -53,6 +53,12 @@ function answerParts(answer: ActivitySnapshot, loading: boolean, now: number): s
         .join('\n'),
     );
   }
+  const unread = answer.unreadable?.length ?? 0;
+  // Said once per answer, never dropped: the timeline lists each one and why.
+  if (unread > 0)
+    parts.push(
+      `_${unread} event${unread === 1 ? '' : 's'} of CloudTrail's answer could not be read (the timeline says why)._`,
+    );
   const age = now - answer.fetchedAt;
   if (age >= SAY_AGE_AFTER_MS || loading)
     parts.push(`_Fetched ${timeAgo(answer.fetchedAt, now)}${loading ? ', refreshing…' : ''}_`);

@@ -26,6 +26,8 @@ export interface ActivitySnapshot {
   readonly problems: readonly ProblemNote[];
   /** When AWS was asked (epoch ms). */
   readonly fetchedAt: number;
+  /** Events CloudTrail returned that could not be read (a malformed record), and why. */
+  readonly unreadable?: readonly { readonly reason: string }[];
 }
 
 export interface Glance {

@@ -81,6 +81,17 @@ describe('activity hover: Markdown from a glance and a fixed now', () => {
     assert.ok(stopped.includes('No matching events among the newest events read'), stopped);
   });
 
+  test('events CloudTrail returned but that could not be read are counted, not dropped', () => {
+    const one = answer([event(HOUR)], { unreadable: [{ reason: 'its CloudTrailEvent is not JSON' }] });
+    const markdown = activityHoverMarkdown(glance({ answer: one }), NOW);
+    assert.ok(
+      markdown.includes("_1 event of CloudTrail's answer could not be read (the timeline says why)._"),
+      markdown,
+    );
+    const none = activityHoverMarkdown(glance({ answer: answer([event(HOUR)]) }), NOW);
+    assert.equal(none.includes('could not be read'), false);
+  });
+
   test('an older answer says when it was fetched, and that a refresh runs', () => {
     const old = answer([event(HOUR)], { fetchedAt: NOW - 12 * MINUTE });
     assert.ok(activityHoverMarkdown(glance({ answer: old }), NOW).includes('_Fetched 12 min ago_'));
