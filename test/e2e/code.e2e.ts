@@ -34,8 +34,7 @@ test("the CDK stack's findings are in the Problems panel, on the code", async ()
 });
 
 test('hovering grantRead lists the actions it adds to the role', async () => {
-  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
-  await wb.page.waitForTimeout(300);
+  await wb.goToProblem('sqs:SendMesage', /^grantRead$/);
   // Exactly `grantRead` (the editor's token), not `grantReadWriteData` on the next line.
   const hover = await wb.hoverUntil(
     () => wb.page.locator('.monaco-editor .view-lines span', { hasText: /^grantRead$/ }).last(),
@@ -54,8 +53,7 @@ test('a CodeLens says what each statement and grant gives, and the misspelt acti
     texts.some((t) => /^Allow \d+ actions on 1 resource: \d+ Read, \d+ List/.test(t)),
     `lenses: ${texts.join(' | ')}`,
   );
-  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'sqs:SendMesage' }).first().click();
-  await wb.page.waitForTimeout(300);
+  await wb.goToProblem('sqs:SendMesage', 'sqs:SendMesage');
   const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'sqs:SendMessage'" }).first();
   // Ctrl+. is lost when it arrives before the editor has focus or while a hover opens: ask again a few times.
   for (let attempt = 1; ; attempt++) {

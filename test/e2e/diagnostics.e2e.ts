@@ -33,14 +33,8 @@ test("the Problems panel lists the template's findings with their rule ids", asy
   await wb.screenshot('problems-panel');
 });
 
-/** Clicks the Problems panel row that mentions `text`: the editor reveals it and puts the cursor there. */
-async function goToProblem(text: string): Promise<void> {
-  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().click();
-  await wb.page.waitForTimeout(300);
-}
-
 test('hovering the wildcard shows what it grants', async () => {
-  await goToProblem("'dynamodb:*' grants");
+  await wb.goToProblem("'dynamodb:*' grants", 'dynamodb:*');
   const hover = await wb.hoverUntil(() => wb.editorText('dynamodb:*'), /dynamodb:\* grants/);
   assert.match(await hover.innerText(), /dynamodb:\* grants \d+ actions/);
   await wb.screenshot('hover-wildcard');
@@ -48,7 +42,7 @@ test('hovering the wildcard shows what it grants', async () => {
 });
 
 test('the quick fix on the misspelt action corrects it', async () => {
-  await goToProblem("Unknown action 's3:GetObjekt'");
+  await wb.goToProblem("Unknown action 's3:GetObjekt'", 's3:GetObjekt');
   const item = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Change to 's3:GetObject'" }).first();
   // Ctrl+. is lost when it arrives before the editor has focus or while a hover opens under the pointer:
   // ask again (a retried user action, not a sleep) a few times before failing.

@@ -65,8 +65,7 @@ test('a suppression comment with a reason takes the finding out of the Problems 
   const panel = wb.page.locator('.markers-panel');
   await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().waitFor({ timeout: 30_000 });
   // Clicking the problem reveals its line and puts the cursor on it (the line may be under the panel).
-  await panel.locator('.monaco-list-row', { hasText: 'wildcard-action' }).first().click();
-  await wb.page.waitForTimeout(300);
+  await wb.goToProblem('wildcard-action', 'dynamodb:*');
   // Then click the revealed text: the keys must go to the editor, not to the panel's filter box.
   await wb.editorText('dynamodb:*').click();
   // A new line above the Action line, then the comment on it: no keystroke ever comments the Action out.

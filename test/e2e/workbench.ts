@@ -81,6 +81,16 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Clicks the Problems panel row that mentions `problem`, then waits until the editor shows `revealed`
+   * (the text on the problem's line): the click reveals the line and puts the cursor there, and what
+   * follows (a hover, a click on that text) needs it on screen.
+   */
+  async goToProblem(problem: string, revealed: string | RegExp): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row', { hasText: problem }).first().click();
+    await this.page.locator('.monaco-editor .view-lines span', { hasText: revealed }).last().waitFor();
+  }
+
   /** The editor text span holding `text` (the first one). */
   editorText(text: string): Locator {
     return this.page.locator('.monaco-editor .view-lines span', { hasText: text }).last();
@@ -139,22 +149,33 @@ export class Workbench {
     }
   }
 
-  /** The frame of a webview (nested same-origin iframes) whose body contains `text`. */
+  /**
+   * The frame of a webview (nested same-origin iframes) whose body contains `text`. Each frame there
+   * is waited on for the text (Playwright watches the page, no sleep); frames that appear later (the
+   * webview's inner frame loads after its host) are picked up on the next round.
+   */
   async webviewFrameWith(text: string, timeoutMs = 30_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const frame of this.page.frames()) {
-        if (frame === this.page.mainFrame()) continue;
-        const body = await frame
-          .locator('body')
-          .innerText({ timeout: 1000 })
-          .catch(() => '');
-        const found = body.includes(text);
-        if (found) return frame;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no webview showed "${text}" within ${timeoutMs} ms`);
+      const round = Math.min(2_000, left);
+      const frames = this.page.frames().filter((frame) => frame !== this.page.mainFrame());
+      if (frames.length === 0) {
+        // No webview yet: wait for a frame to attach, then look again.
+        await this.page.waitForEvent('frameattached', { timeout: round }).catch(() => undefined);
+        continue;
       }
-      await this.page.waitForTimeout(200);
+      const found = await Promise.any(
+        frames.map((frame) =>
+          frame
+            .locator('body', { hasText: text })
+            .waitFor({ timeout: round })
+            .then(() => frame),
+        ),
+      ).catch(() => undefined);
+      if (found) return found;
     }
-    throw new Error(`no webview showed "${text}" within ${timeoutMs} ms`);
   }
 
   async close(): Promise<void> {
