@@ -10,7 +10,8 @@ export type { AccessLevel } from './catalog/types';
 
 // Reading policies out of a file, and linting them.
 export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
-export { readPolicySource, type PolicyFormat } from './sources';
+export { policyFormatOfLanguage } from './sources/language';
+export { readPolicySource } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
 export { readIfPresent, readRelativeTo } from './sources/code/files';
 export {

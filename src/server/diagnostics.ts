@@ -30,6 +30,7 @@ import {
   type Span,
   stringsOf,
   type SuppressedFinding,
+  policyFormatOfLanguage,
 } from '../core';
 import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
@@ -38,7 +39,6 @@ import { fsPathOf, isProjectFileUri, type ProjectConfigService } from './project
 import type { SettingsService } from './settings';
 import type { PolicySources } from './sources';
 import { suppressActions, type EditCapabilities } from './suppressActions';
-import { syntaxOf } from './syntax';
 import { codeActionOf, rangeOf } from './convert';
 
 interface LintedVersion {
@@ -282,7 +282,7 @@ export class DiagnosticsService {
   /** The findings of the document as it is now; undefined when the lint was cancelled by a newer version. */
   private async compute(document: TextDocument): Promise<Computed | undefined> {
     const settings = await this.o.settings.forResource(document.uri);
-    const syntax = syntaxOf(document.languageId);
+    const syntax = policyFormatOfLanguage(document.languageId);
     const catalog = this.o.catalog.get();
     if (!settings.lint.enable) return NOTHING;
     if (isProjectFileUri(document.uri)) return { ...NOTHING, notices: this.projectFileDiagnostics(document) };

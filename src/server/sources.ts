@@ -9,9 +9,9 @@ import {
   type PolicySource,
   readPolicySource,
   readRelativeTo,
+  policyFormatOfLanguage,
 } from '../core';
 import { fsPathOf } from './projectConfig';
-import { syntaxOf } from './syntax';
 
 const JAVASCRIPT: ReadonlySet<string> = new Set(['javascript', 'javascriptreact']);
 
@@ -41,7 +41,7 @@ export class PolicySources {
   async prepare(document: TextDocument): Promise<void> {
     // A JavaScript CDK app holds no policies the linter reads, but its resource references are read
     // with the TypeScript grammar.
-    const syntax = JAVASCRIPT.has(document.languageId) ? 'typescript' : syntaxOf(document.languageId);
+    const syntax = JAVASCRIPT.has(document.languageId) ? 'typescript' : policyFormatOfLanguage(document.languageId);
     if (syntax !== 'typescript' && syntax !== 'terraform') return;
     if (grammarOf(syntax) || !mayHoldPolicies(document.getText(), syntax)) return;
     try {
@@ -54,7 +54,7 @@ export class PolicySources {
 
   /** The policies in the document as it is now (read now when its version changed), or undefined for other languages. */
   get(document: TextDocument): PolicySource | undefined {
-    const syntax = syntaxOf(document.languageId);
+    const syntax = policyFormatOfLanguage(document.languageId);
     if (!syntax) return undefined;
     const cached = this.cache.get(document.uri);
     if (cached?.version === document.version) return cached.source;

@@ -10,10 +10,10 @@ import {
   projectFileSuppression,
   readIfPresent,
   type Span,
+  policyFormatOfLanguage,
 } from '../core';
 import { rangeOf } from './convert';
 import { fsPathOf, type ProjectConfigService } from './projectConfig';
-import { syntaxOf } from './syntax';
 
 /** What the client can apply: creating a file needs `documentChanges` and the `create` resource operation. */
 export interface EditCapabilities {
@@ -39,7 +39,7 @@ export interface SuppressContext {
  */
 export function suppressActions(finding: Finding, diagnostic: Diagnostic, ctx: SuppressContext): CodeAction[] {
   const { document } = ctx;
-  const format = syntaxOf(document.languageId);
+  const format = policyFormatOfLanguage(document.languageId);
   if (!format) return [];
   const local = inFileSuppression(finding, {
     text: document.getText(),

@@ -8,6 +8,7 @@
 import type { PolicySource } from '../policy/model';
 import { CodeTrees } from '../sources/code/trees';
 import { grammarFor, grammarOf, type CodeLanguage } from '../sources/code/grammars';
+import { policyFormatOfLanguage } from '../sources/language';
 import { startingBy } from '../text/search';
 import { findArns } from './arns';
 import { cdkReferences } from './cdk';
@@ -32,26 +33,12 @@ export interface FindOptions {
 
 type Syntax = 'json' | 'yaml' | 'script' | 'python' | 'terraform' | 'text';
 
-/** The readers a VS Code language id calls for. */
+/** The readers a VS Code language id calls for: the policy syntaxes, plus JavaScript and Python for SDK calls. */
 function syntaxOf(languageId: string): Syntax {
-  switch (languageId) {
-    case 'json':
-    case 'jsonc':
-      return 'json';
-    case 'yaml':
-      return 'yaml';
-    case 'typescript':
-    case 'typescriptreact':
-    case 'javascript':
-    case 'javascriptreact':
-      return 'script';
-    case 'python':
-      return 'python';
-    case 'terraform':
-      return 'terraform';
-    default:
-      return 'text';
-  }
+  if (languageId === 'javascript' || languageId === 'javascriptreact') return 'script';
+  if (languageId === 'python') return 'python';
+  const format = policyFormatOfLanguage(languageId);
+  return format === 'typescript' ? 'script' : (format ?? 'text');
 }
 
 /**
