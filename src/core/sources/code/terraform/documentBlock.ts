@@ -21,7 +21,8 @@ export interface DocumentBlock {
   readonly includes: readonly string[];
 }
 
-const STATEMENT_ATTRIBUTES: readonly (readonly [hcl: string, iam: string])[] = [
+/** A statement's attributes and the IAM elements they write (module inputs name them the same way). */
+export const STATEMENT_ATTRIBUTES: readonly (readonly [hcl: string, iam: string])[] = [
   ['sid', 'Sid'],
   ['effect', 'Effect'],
   ['actions', 'Action'],

@@ -17,6 +17,7 @@
 import type { Key, NotAnalysed, ParseProblem, PolicyKind, Span } from '../../../policy/model';
 import type { Entry, Node, ObjectNode } from '../../tree';
 import { member } from '../../tree';
+import { STATEMENT_ATTRIBUTES } from './documentBlock';
 import type { Block } from './hcl';
 import { policyValue, unknownStatement } from './policyValue';
 import { PrincipalsByType } from './principalGroups';
@@ -145,15 +146,8 @@ function nestedStatements(object: ObjectNode, path: string, values: Values, out:
   }
 }
 
-/** The IAM name of each key of a statement object, as terraform-aws-modules name them. */
-const STATEMENT_KEYS: ReadonlyMap<string, string> = new Map([
-  ['sid', 'Sid'],
-  ['effect', 'Effect'],
-  ['actions', 'Action'],
-  ['not_actions', 'NotAction'],
-  ['resources', 'Resource'],
-  ['not_resources', 'NotResource'],
-]);
+/** The IAM name of each key of a statement object: terraform-aws-modules name them as a document block does. */
+const STATEMENT_KEYS: ReadonlyMap<string, string> = new Map(STATEMENT_ATTRIBUTES);
 
 /**
  * `{Version, Statement}` of a list (or a map keyed by sid) of statement objects; undefined when the
