@@ -70,3 +70,14 @@ export function stackedSeries(buckets: Buckets): [number[], number[], number[]] 
   const all = readsAndWrites.map((rw, i) => rw + buckets.error[i]!);
   return [all, readsAndWrites, reads];
 }
+
+/**
+ * The chart's time axis, in epoch ms: from the first bucket's start to the end of the last one. A bar is
+ * drawn from its bucket's start to the right, so an axis that ended at the last start would cut off the
+ * newest bucket: the one that holds the events of a hover's "just now".
+ */
+export function timeRange(buckets: Buckets): [number, number] {
+  const first = buckets.starts[0] ?? 0;
+  const last = buckets.starts[buckets.starts.length - 1] ?? first;
+  return [first, last + SIZE[buckets.unit]];
+}

@@ -4,7 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { stackedSeries, type Buckets } from './buckets';
+import { stackedSeries, timeRange, type Buckets } from './buckets';
 
 const HEIGHT = 180;
 
@@ -48,7 +48,10 @@ export class Chart {
         height: HEIGHT,
         // CloudTrail writes UTC; the axis says the same time as the table.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: {
+          x: { time: true, range: () => timeRange(buckets).map((ms) => ms / 1000) as [number, number] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        },
         axes: [
           { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } },
           {

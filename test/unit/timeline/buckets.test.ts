@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bucketEvents, kindOf, stackedSeries, unitFor } from '../../../src/webview/timeline/buckets';
+import { bucketEvents, kindOf, stackedSeries, timeRange, unitFor } from '../../../src/webview/timeline/buckets';
 import { event, invictusEvents } from './events';
 
 const HOUR = 3_600_000;
@@ -63,6 +63,19 @@ describe('timeline chart: events per hour or day, by read, write and error', () 
     assert.deepEqual([b.read[0], b.write[0], b.error[0]], [0, 1, 1]);
     assert.deepEqual([b.read[14], b.write[14], b.error[14]], [1, 0, 0]);
     assert.equal(b.read.reduce((x, y) => x + y, 0) + b.write.reduce((x, y) => x + y, 0), 2);
+  });
+
+  test("the time axis ends where the last bucket ends, so the newest bucket's bar is drawn whole", () => {
+    const day = bucketEvents([event('2026-03-31T05:00:00Z')], at('2026-03-01T06:00:00Z'), at('2026-03-31T06:00:00Z'));
+    assert.deepEqual(
+      timeRange(day).map((ms) => new Date(ms).toISOString()),
+      ['2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'],
+    );
+    const hour = bucketEvents([], at('2026-03-01T10:30:00Z'), at('2026-03-02T10:30:00Z'));
+    assert.deepEqual(
+      timeRange(hour).map((ms) => new Date(ms).toISOString()),
+      ['2026-03-01T10:00:00.000Z', '2026-03-02T11:00:00.000Z'],
+    );
   });
 
   test('no events: the window still has its empty buckets', () => {
