@@ -49,3 +49,13 @@ test('"Open timeline" opens the chart and the table of the events', async () => 
   await frame.locator('pre.details', { hasText: '"eventName"' }).waitFor();
   await wb.screenshot('timeline-event-json');
 });
+
+test('"Select AWS profile" lists the default chain and the profiles of the config file', async () => {
+  await wb.page.keyboard.press('Escape');
+  await wb.runCommand('Select AWS profile');
+  const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+  for (const label of ['Default credential chain', 'sandbox-readonly', 'prod-audit'])
+    await rows.filter({ hasText: label }).first().waitFor();
+  await wb.screenshot('select-profile');
+  await wb.page.keyboard.press('Escape');
+});

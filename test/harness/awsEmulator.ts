@@ -30,7 +30,8 @@ export async function startEditorEmulator(): Promise<EditorEmulator> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'cloudwarden-aws-files-'));
   const config = path.join(folder, 'config');
   const credentials = path.join(folder, 'credentials');
-  writeFileSync(config, '');
+  // Two profiles to pick from (the credentials stay the environment's): the machine's own ~/.aws never leaks in.
+  writeFileSync(config, '[profile sandbox-readonly]\nregion = us-east-1\n\n[profile prod-audit]\nregion = eu-west-1\n');
   writeFileSync(credentials, '');
   return {
     emulator,
