@@ -25,19 +25,29 @@ function activityUntil(
   needle: string,
   what: string,
   ready: (text: string) => boolean,
+  ms?: number,
 ): Promise<string> {
-  return waitFor(`${what} in the hover on ${needle}`, async () => {
-    const text = await hoverOn(editor, needle);
-    return text.includes('**CloudTrail activity**') && ready(text) ? text : undefined;
-  });
+  return waitFor(
+    `${what} in the hover on ${needle}`,
+    async () => {
+      const text = await hoverOn(editor, needle);
+      return text.includes('**CloudTrail activity**') && ready(text) ? text : undefined;
+    },
+    ms,
+  );
 }
 
 /** The first activity hover says loading (naming the resource as `shown`); a later one shows the events. */
-async function loadingThenEvents(editor: vscode.TextEditor, needle: string, shown = needle): Promise<string> {
+async function loadingThenEvents(
+  editor: vscode.TextEditor,
+  needle: string,
+  shown = needle,
+  eventsWithinMs?: number,
+): Promise<string> {
   const first = await activityUntil(editor, needle, 'the activity part', () => true);
   const name = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   assert.match(first, new RegExp(`\\*\\*CloudTrail activity\\*\\* for \`${name}\`.*: loading…`));
-  return activityUntil(editor, needle, 'the events', (text) => text.includes('Events:'));
+  return activityUntil(editor, needle, 'the events', (text) => text.includes('Events:'), eventsWithinMs);
 }
 
 async function emulatorFaults(method: 'POST' | 'DELETE', fault?: object): Promise<void> {
@@ -106,11 +116,14 @@ suite('CloudTrail activity in hovers', () => {
     }
   });
 
-  test('throttled LookupEvents: waited out, the events still come', async () => {
+  test('throttled LookupEvents: waited out, the events still come', async function () {
+    // Three throttles in a row: the gateway's back-off draws each wait between 1 s and three times the last
+    // (1-3 s, 1-9 s, 1-27 s), so the events may take up to about 40 s: wait that long, not a fixed time.
+    this.timeout(90_000);
     await emulatorFaults('POST', { service: 'cloudtrail', operation: 'LookupEvents', kind: 'throttle', times: 3 });
     try {
       const editor = await openDocument('activity', 'more-buckets.yaml');
-      const text = await loadingThenEvents(editor, 'invictus-aws-2022-10-27-quygr');
+      const text = await loadingThenEvents(editor, 'invictus-aws-2022-10-27-quygr', undefined, 60_000);
       assert.match(text, /Events: \*\*\d+\*\* in 24 h/);
       assert.equal(text.includes('⚠️'), false, text);
     } finally {
