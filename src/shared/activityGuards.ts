@@ -77,13 +77,15 @@ export const isActivityEvent: Guard<ActivityEvent> = shape<ActivityEvent>({
   readOnly: optional(isBoolean),
   category: oneOf('management', 'data', 'insight', 'networkActivity', 'unknown'),
   resources: arrayOf(isResource),
+  file: optional(isString),
 });
 
 export const isActivityAnswer: Guard<ActivityRequest.Result> = shape<ActivityRequest.Result>({
   events: arrayOf(isActivityEvent),
   unreadable: arrayOf(
     shape<ActivityRequest.Result['unreadable'][number]>({
-      region: isString,
+      region: optional(isString),
+      file: optional(isString),
       eventId: optional(isString),
       reason: isString,
     }),

@@ -132,7 +132,8 @@ export namespace ActivityRequest {
   }
   export interface Result {
     events: ActivityEvent[];
-    unreadable: { region: string; eventId?: string; reason: string }[];
+    /** Events (LookupEvents: by Region and id) and log files (by path) that could not be read in full. */
+    unreadable: { region?: string; file?: string; eventId?: string; reason: string }[];
     problems: AwsProblemInfo[];
     /** Regions where maxPages stopped the scan. */
     truncated: string[];

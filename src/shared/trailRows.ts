@@ -5,9 +5,13 @@
  */
 import type { ActivityEvent } from '../core';
 
-/** An event the source could not read, and why (LookupEvents answers one per Region and event). */
+/**
+ * What a source could not read, and why: an event of a LookupEvents answer (by Region and event id), a
+ * log file (by path; what could be read of it is still used) or an Athena or Lake row.
+ */
 export interface UnreadableRow {
-  readonly region: string;
+  readonly region?: string;
+  readonly file?: string;
   readonly eventId?: string;
   readonly reason: string;
 }
@@ -25,6 +29,8 @@ interface TrailRow {
   readonly errorCode: string | null;
   readonly readOnly: boolean | null;
   readonly resources: readonly string[];
+  /** The log file the event came from; null from other sources. */
+  readonly file: string | null;
 }
 
 export function rowOf(event: ActivityEvent): TrailRow {
@@ -41,6 +47,7 @@ export function rowOf(event: ActivityEvent): TrailRow {
     errorCode: event.errorCode ?? null,
     readOnly: event.readOnly ?? null,
     resources: [...new Set(event.resources.map((r) => r.arn ?? r.name ?? '').filter((r) => r !== ''))],
+    file: event.file ?? null,
   };
 }
 

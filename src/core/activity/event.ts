@@ -30,6 +30,8 @@ export interface ActivityEvent {
   readonly readOnly?: boolean;
   readonly category: 'management' | 'data' | 'insight' | 'networkActivity' | 'unknown';
   readonly resources: readonly ActivityResource[];
+  /** The log file the event was read from (log-file sources only). */
+  readonly file?: string;
 }
 
 /** Who made the request. */

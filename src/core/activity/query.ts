@@ -13,7 +13,12 @@ export interface ActivityQuery {
   readonly principal?: string;
   readonly accessKeyId?: string;
   readonly eventName?: string;
-  /** Epoch ms; the window's start (LookupEvents keeps 90 days). */
+  /** The IAM action that authorised the call (`s3:PutBucketPolicy`), as the event model maps it. */
+  readonly action?: string;
+  readonly sourceIp?: string;
+  /** Only the calls that failed (an errorCode recorded). */
+  readonly errorsOnly?: boolean;
+  /** Epoch ms; the window's start (LookupEvents keeps 90 days; 0 for everything a source holds). */
   readonly since: number;
   /** Epoch ms; the window's end (now when absent). */
   readonly until?: number;
@@ -51,6 +56,9 @@ export function eventFilter(query: ActivityQuery): (event: ActivityEvent) => boo
     if (event.time < query.since || (query.until !== undefined && event.time > query.until)) return false;
     if (query.accessKeyId && event.accessKeyId !== query.accessKeyId) return false;
     if (query.eventName && event.eventName !== query.eventName) return false;
+    if (query.action && event.action?.toLowerCase() !== query.action.toLowerCase()) return false;
+    if (query.sourceIp && event.sourceIp !== query.sourceIp) return false;
+    if (query.errorsOnly && event.errorCode === undefined) return false;
     if (resource && !event.resources.some(resource)) return false;
     if (query.principal && !isPrincipal(event, query.principal)) return false;
     return true;

@@ -119,6 +119,7 @@ describe('cloudwarden trail', () => {
       'errorCode',
       'readOnly',
       'resources',
+      'file',
     ]);
   });
 
