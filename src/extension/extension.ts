@@ -7,6 +7,7 @@ import { isRelevantDocument } from './languages';
 import { ServerHandle } from './serverHandle';
 import { CatalogStatus } from './catalogStatus';
 import { LintStatus, type LintStatusView } from './lintStatus';
+import { LogIndexProgress } from './logIndexProgress';
 import { TimelinePanels, type TimelineView } from './timelinePanel';
 import type { ExportFormat } from '../shared/timelineMessages';
 
@@ -30,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   const awsStatus = new AwsStatus(server, output);
   // Registers the panels' serializer only: the page's script loads when a panel opens.
   const timelines = new TimelinePanels(context, server, output);
-  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines);
+  const logIndex = new LogIndexProgress(server, output);
+  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex);
   // The AWS item asks when the server starts, never starts it: with nothing configured the server
   // answers `off` without calling AWS, and the item stays hidden.
   server.onDidStart(
@@ -67,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
       return awsStatus.shown;
     },
     timelines: () => timelines.views(),
+    lastLogIndexEnd: () => logIndex.lastEnd,
     exportTimeline: (key, format, uri, eventIds) => timelines.exportTo(key, format, uri, eventIds),
   };
 }
@@ -97,6 +100,8 @@ export interface CloudWardenApi {
   readonly refreshAwsStatus: () => Promise<AwsStatusView | undefined>;
   /** The open CloudTrail timelines: their query, state, the server's answer in numbers, what the page drew. */
   readonly timelines: () => TimelineView[];
+  /** The sentence the last log indexing run ended with (undefined before one ended). */
+  readonly lastLogIndexEnd: () => string | undefined;
   /** Writes an open timeline's events (all, or these ids in this order) to `uri`, as the export does. */
   readonly exportTimeline: (
     key: string,

@@ -41,6 +41,11 @@ export class ServerHandle implements vscode.Disposable {
     return client.sendRequest<R>(type.method, params);
   }
 
+  /** Sends a typed custom notification to the running server (none when it is not running). */
+  async notify<P>(type: NotificationType<P>, params: P): Promise<void> {
+    if (this.client?.isRunning()) await this.client.sendNotification(type.method, params);
+  }
+
   /** Handles a typed custom notification (see src/shared/protocol.ts) from this and every later server. */
   onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): void {
     const entry = { method: type.method, handler: handler as (params: unknown) => void };

@@ -161,3 +161,42 @@ export namespace ReferenceAtRequest {
   } | null;
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/**
+ * The indexing of the log folders (`cloudwarden.activity.logFolders`), from the server: `begin` opens a
+ * progress notification with Cancel, `report` moves it, `end` closes it with what was done. One `id` per
+ * run; a run the settings replace ends before the next begins.
+ */
+export namespace LogIndexProgressNotification {
+  export const method = 'cloudwarden/logIndexProgress';
+  export interface Params {
+    id: number;
+    state: 'begin' | 'report' | 'end';
+    /** Files read so far of those to read in this run (new or changed files only). */
+    files: number;
+    totalFiles: number;
+    /** Events indexed so far in this run. */
+    events: number;
+    /** At `end`: what happened, in one sentence (indexed, cancelled, failed and why). */
+    message?: string;
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Cancel a log indexing run (the progress notification's Cancel): what was indexed is kept, the rest resumes later. */
+export namespace CancelLogIndexNotification {
+  export const method = 'cloudwarden/cancelLogIndex';
+  export interface Params {
+    id: number;
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Index the log folders now (new and changed files only), e.g. after a cancelled run. */
+export namespace IndexLogFilesRequest {
+  export const method = 'cloudwarden/indexLogFiles';
+  export type Params = Record<string, never>;
+  /** What was done, in one sentence; `ok` false when there is nothing to index or it failed. */
+  export type Result = { ok: boolean; message: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}

@@ -19,6 +19,8 @@ interface Spec<T> {
   readonly minimum?: number;
   /** For arrays: the type of the items. */
   readonly items?: { readonly type: 'string'; readonly pattern?: string };
+  /** For strings: what each `enum` value means, in the Settings editor. */
+  readonly enumDescriptions?: readonly string[];
 }
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'off';
@@ -57,6 +59,62 @@ export const SETTINGS = {
     description:
       'Show a line of CloudTrail activity above each AWS resource a file references (up to 20 per file). Off by default: it calls CloudTrail LookupEvents for the resources of every file opened.',
   } satisfies Spec<boolean>,
+  'activity.source': {
+    type: 'string',
+    default: 'auto',
+    scope: 'window',
+    enum: ['auto', 'logFiles', 'athena', 'lake', 'lookupEvents'],
+    enumDescriptions: [
+      'The first source configured: log folders, then Athena (a workgroup set), then CloudTrail Lake (an event data store set), else LookupEvents.',
+      'CloudTrail log files on this machine (`cloudwarden.activity.logFolders`), indexed on disk: every Region, account and day the files hold, no AWS call.',
+      'Amazon Athena over the trail bucket (`cloudwarden.activity.athena.*`): the query runs on AWS, the editor receives the rows; each answer says the bytes scanned.',
+      'CloudTrail Lake (`cloudwarden.activity.lake.eventDataStore`).',
+      'CloudTrail LookupEvents: 90 days of management events, two calls a second per Region.',
+    ],
+    description: 'Where CloudWarden reads CloudTrail activity for hovers, CodeLenses and the timeline.',
+  } satisfies Spec<string>,
+  'activity.logFolders': {
+    type: 'array',
+    default: [] as string[],
+    scope: 'window',
+    items: { type: 'string' },
+    description:
+      'Folders or files of CloudTrail logs: as a trail delivers them to S3 (`AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz`, organisation trails too), plain `{"Records": [...]}` JSON, console or CLI exports (`{"Events": [...]}`) and JSON Lines. A relative path is read from the workspace folder. CloudWarden indexes them on disk, in worker threads, and afterwards reads only new files.',
+  } satisfies Spec<string[]>,
+  'activity.athena.workgroup': {
+    type: 'string',
+    default: '',
+    scope: 'window',
+    description:
+      'The Athena workgroup CloudWarden runs its read-only queries in (the `activity.source` `athena`). Run "CloudWarden: Write the Athena table for a CloudTrail bucket" for the table.',
+  } satisfies Spec<string>,
+  'activity.athena.database': {
+    type: 'string',
+    default: 'default',
+    scope: 'window',
+    description: 'The Glue database of the CloudTrail table Athena queries.',
+  } satisfies Spec<string>,
+  'activity.athena.table': {
+    type: 'string',
+    default: 'cloudtrail_logs',
+    scope: 'window',
+    description:
+      "The CloudTrail table Athena queries: AWS's documented table with partition projection on `timestamp` (yyyy/MM/dd).",
+  } satisfies Spec<string>,
+  'activity.athena.outputLocation': {
+    type: 'string',
+    default: '',
+    scope: 'window',
+    description:
+      "Where Athena writes query results (`s3://bucket/prefix/`). Empty: the workgroup's own output location.",
+  } satisfies Spec<string>,
+  'activity.lake.eventDataStore': {
+    type: 'string',
+    default: '',
+    scope: 'window',
+    description:
+      'The ARN or id of the CloudTrail Lake event data store CloudWarden queries (the `activity.source` `lake`).',
+  } satisfies Spec<string>,
   'statusBar.enable': {
     type: 'boolean',
     default: true,
@@ -133,7 +191,20 @@ export interface CloudWardenSettings {
   readonly hover: { readonly enable: boolean };
   readonly codeLens: { readonly enable: boolean };
   /** A referenced resource's CloudTrail activity in hovers and CodeLenses. */
-  readonly activity: { readonly hover: { readonly enable: boolean }; readonly codeLens: { readonly enable: boolean } };
+  readonly activity: {
+    readonly hover: { readonly enable: boolean };
+    readonly codeLens: { readonly enable: boolean };
+    readonly source: ActivitySourceSetting;
+    /** As written: relative paths are resolved against the workspace folder by the server. */
+    readonly logFolders: readonly string[];
+    readonly athena: {
+      readonly workgroup: string;
+      readonly database: string;
+      readonly table: string;
+      readonly outputLocation: string;
+    };
+    readonly lake: { readonly eventDataStore: string };
+  };
   readonly statusBar: { readonly enable: boolean };
   readonly lint: { readonly enable: boolean; readonly maxFileSize: number; readonly debounceMs: number };
   readonly rules: Readonly<Record<string, RuleSeverity>>;
@@ -145,6 +216,8 @@ export interface CloudWardenSettings {
     readonly requestTimeoutMs: number;
   };
 }
+
+export type ActivitySourceSetting = 'auto' | 'logFiles' | 'athena' | 'lake' | 'lookupEvents';
 
 export const DEFAULT_SETTINGS: CloudWardenSettings = parseSettings(undefined);
 
@@ -167,6 +240,17 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
       ? value
       : SETTINGS[key].default;
   };
+  const text = (
+    key:
+      | 'activity.athena.workgroup'
+      | 'activity.athena.database'
+      | 'activity.athena.table'
+      | 'activity.athena.outputLocation'
+      | 'activity.lake.eventDataStore',
+  ) => {
+    const value = at(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : SETTINGS[key].default;
+  };
   const rules: Record<string, RuleSeverity> = {};
   const rawRules = at('rules');
   if (isObject(rawRules)) {
@@ -181,6 +265,15 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
     activity: {
       hover: { enable: bool('activity.hover.enable') },
       codeLens: { enable: bool('activity.codeLens.enable') },
+      source: activitySource(at('activity.source')),
+      logFolders: logFolders(at('activity.logFolders')),
+      athena: {
+        workgroup: text('activity.athena.workgroup'),
+        database: text('activity.athena.database'),
+        table: text('activity.athena.table'),
+        outputLocation: text('activity.athena.outputLocation'),
+      },
+      lake: { eventDataStore: text('activity.lake.eventDataStore') },
     },
     statusBar: { enable: bool('statusBar.enable') },
     lint: {
@@ -207,6 +300,20 @@ function awsRegions(value: unknown): string[] {
   const pattern = new RegExp(REGION_PATTERN);
   return [...new Set(value.filter((r): r is string => typeof r === 'string').map((r) => r.trim()))].filter((r) =>
     pattern.test(r),
+  );
+}
+
+function activitySource(value: unknown): ActivitySourceSetting {
+  return typeof value === 'string' && SETTINGS['activity.source'].enum.includes(value)
+    ? (value as ActivitySourceSetting)
+    : 'auto';
+}
+
+/** The paths as written, trimmed, each once, empty ones dropped. */
+function logFolders(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((p): p is string => typeof p === 'string').map((p) => p.trim()))].filter(
+    (p) => p !== '',
   );
 }
 

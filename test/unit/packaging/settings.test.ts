@@ -12,6 +12,7 @@ interface Contributed {
   description?: string;
   markdownDescription?: string;
   enum?: string[];
+  enumDescriptions?: string[];
   minimum?: number;
   items?: { type: string; pattern?: string };
 }
@@ -37,6 +38,7 @@ describe('settings: src/shared/settings.ts is the one definition', () => {
       assert.equal(c.scope, spec.scope, key);
       assert.equal(c.description ?? c.markdownDescription, spec.description, key);
       assert.deepEqual(c.enum, 'enum' in spec ? spec.enum : undefined, key);
+      assert.deepEqual(c.enumDescriptions, 'enumDescriptions' in spec ? spec.enumDescriptions : undefined, key);
       assert.equal(c.minimum, 'minimum' in spec ? spec.minimum : undefined, key);
       assert.deepEqual(c.items, 'items' in spec ? spec.items : undefined, key);
     }
