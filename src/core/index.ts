@@ -83,7 +83,7 @@ export {
 } from './glance/query';
 export { activityHoverMarkdown } from './glance/hover';
 export { activityLensTitle } from './glance/lens';
-export type { ActivitySnapshot, Glance } from './glance/types';
+export type { ActivitySnapshot, ActivitySourceKind, Glance } from './glance/types';
 
 // Text positions.
 export { LineIndex } from './text/lines';

@@ -24,11 +24,19 @@ export function inputProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where a timeline starts: a week back, or, over log files (a history, read in milliseconds), at the
+ * first event they hold.
+ */
+function startOf(now: number, history: boolean): number {
+  return history ? 0 : now - DEFAULT_WINDOW_MS;
+}
+
 /** The timeline for typed text: an access key's calls, an identity's calls, or a resource's events. */
-export function targetFromInput(text: string, now: number): ActivityTarget | undefined {
+export function targetFromInput(text: string, now: number, history = false): ActivityTarget | undefined {
   const value = text.trim();
   if (inputProblem(value) !== undefined) return undefined;
-  const since = now - DEFAULT_WINDOW_MS;
+  const since = startOf(now, history);
   if (ACCESS_KEY.test(value)) return { query: { accessKeyId: value, since }, title: `CloudTrail: access key ${value}` };
   if (PRINCIPAL_ARN.test(value))
     return { query: { principal: value, since }, title: `CloudTrail: ${shortName(value)}` };
@@ -36,12 +44,16 @@ export function targetFromInput(text: string, now: number): ActivityTarget | und
 }
 
 /** The timeline for the reference the server found under the cursor. */
-export function targetFromReference(reference: NonNullable<ReferenceAtRequest.Result>, now: number): ActivityTarget {
+export function targetFromReference(
+  reference: NonNullable<ReferenceAtRequest.Result>,
+  now: number,
+  history = false,
+): ActivityTarget {
   const { resource, principal } = reference.query;
   const query = {
     ...(resource !== undefined && { resource }),
     ...(principal !== undefined && { principal }),
-    since: now - DEFAULT_WINDOW_MS,
+    since: startOf(now, history),
   };
   return { query, title: `CloudTrail: ${reference.name ?? shortName(reference.arn ?? reference.text)}` };
 }
@@ -64,6 +76,9 @@ export function timelineKey(target: ActivityTarget, now: number): string {
     q.principal ?? null,
     q.accessKeyId ?? null,
     q.eventName ?? null,
+    q.action ?? null,
+    q.sourceIp ?? null,
+    q.errorsOnly ?? false,
     hours,
     end,
   ]);

@@ -44,7 +44,11 @@ export class LogIndexProgress implements vscode.Disposable {
   private begin(params: Params): void {
     let reported = 0;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'CloudWarden: indexing CloudTrail logs', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'CloudWarden: indexing CloudTrail logs',
+        cancellable: true,
+      },
       (progress, token) =>
         new Promise<void>((resolve) => {
           token.onCancellationRequested(() =>

@@ -42,20 +42,27 @@ async function targetAtCursor(server: ServerHandle): Promise<ActivityTarget | un
       uri: editor.document.uri.toString(),
       position: { line, character },
     });
-    return reference ? targetFromReference(reference, Date.now()) : undefined;
+    return reference ? targetFromReference(reference, Date.now(), readsLogFiles()) : undefined;
   } catch {
     // No server, or a document it does not read: asking the person is the answer either way.
     return undefined;
   }
 }
 
+/** Whether activity comes from log files (the server decides the same way: activitySource.ts). */
+function readsLogFiles(): boolean {
+  const config = vscode.workspace.getConfiguration('cloudwarden.activity');
+  const source = config.get<string>('source', 'auto');
+  return (source === 'auto' || source === 'logFiles') && config.get<string[]>('logFolders', []).length > 0;
+}
+
 async function askForTarget(): Promise<ActivityTarget | undefined> {
   const text = await vscode.window.showInputBox({
     title: 'CloudWarden: Show CloudTrail activity',
-    prompt: 'An ARN, a resource name or an access key id: its CloudTrail events of the last 7 days',
+    prompt: `An ARN, a resource name or an access key id: its CloudTrail events ${readsLogFiles() ? 'in the log files' : 'of the last 7 days'}`,
     placeHolder: 'arn:aws:s3:::my-bucket, my-function, arn:aws:iam::111122223333:role/deploy, AKIA…',
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() === '' ? undefined : inputProblem(value)),
   });
-  return text === undefined ? undefined : targetFromInput(text, Date.now());
+  return text === undefined ? undefined : targetFromInput(text, Date.now(), readsLogFiles());
 }

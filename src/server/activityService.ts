@@ -1,7 +1,8 @@
-import { lookupActivity, type UnreadableEvent } from '../aws';
+import { lookupActivity, warehouseActivity, type AwsGateway, type UnreadableEvent, type WarehouseSource } from '../aws';
 import {
   activityCacheKey,
   Coalescer,
+  DEFAULT_PARTITIONS,
   GLANCE_MAX_PAGES,
   referenceQuery,
   systemClock,
@@ -15,16 +16,24 @@ import {
 } from '../core';
 import type { ActivityRequest } from '../shared/protocol';
 import { JsonFileStore } from './activityStore';
+import type { ActivitySource } from './activitySource';
 import { problemInfo, type AwsService } from './awsService';
+import type { LogActivity } from './logActivity';
 
 /** An answer as cached: what the timeline gets too. */
-type StoredAnswer = ActivitySnapshot & { readonly unreadable: readonly UnreadableEvent[] };
+type StoredAnswer = ActivitySnapshot & {
+  readonly unreadable: readonly (UnreadableEvent | { readonly file: string; readonly reason: string })[];
+};
+
+/** A source that asks AWS (the log files are read here, without AWS). */
+type AwsSource = Exclude<ActivitySource, { kind: 'logFiles' }>;
 
 interface Ask {
   readonly query: ActivityQuery;
   readonly regions: readonly string[];
   readonly maxPages: number;
   readonly scope: string;
+  readonly source: AwsSource;
 }
 
 const MINUTE = 60_000;
@@ -36,6 +45,8 @@ const FAILURE_MS = 5 * MINUTE;
 /** The timeline's default bound: 20 pages of 50 per Region, 10 seconds at CloudTrail's pace. */
 const DEFAULT_MAX_PAGES = 20;
 const MAX_PAGES = 200;
+/** Events of a LookupEvents page: Athena, Lake and the log files return as many as that many pages would. */
+const PAGE_EVENTS = 50;
 
 export interface GlanceAnswer {
   readonly glance: Glance;
@@ -61,6 +72,9 @@ export class ActivityService {
   constructor(
     private readonly aws: AwsService,
     private readonly options: {
+      /** The source the settings choose now. */
+      readonly source: () => Promise<ActivitySource>;
+      readonly logs: LogActivity;
       readonly log: (message: string) => void;
       /** A fetch of `key` ended (a CodeLens waiting for it asks VS Code to refresh). */
       readonly onSettled?: (key: string) => void;
@@ -89,6 +103,8 @@ export class ActivityService {
    * fresh is kept (one per query, however many ask). Undefined when AWS is not configured.
    */
   async glance(reference: ResourceReference): Promise<GlanceAnswer | undefined> {
+    const source = await this.options.source();
+    if (source.kind === 'logFiles') return this.logGlance(reference, source.roots);
     const configuration = await this.aws.configuration();
     if (!configuration.configured) return undefined;
     const now = this.now();
@@ -97,7 +113,8 @@ export class ActivityService {
       query,
       regions: await this.aws.regions(),
       maxPages: GLANCE_MAX_PAGES,
-      scope: configuration.scope,
+      scope: scopeOf(configuration.scope, source),
+      source,
     };
     const key = activityCacheKey(ask, now);
     const cached = await this.cache.get(key);
@@ -121,12 +138,21 @@ export class ActivityService {
         failed(this.now(), 'invalidRequest', 'The activity request needs a query with `since` (epoch milliseconds).'),
         false,
       );
+    const maxPages = pagesOf(params.maxPages);
+    const source = await this.options.source();
+    if (source.kind === 'logFiles')
+      return this.result(await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS), false);
     const configuration = await this.aws.configuration();
     if (!configuration.configured)
       return this.result(failed(this.now(), 'noCredentials', configuration.reason, 'aws configure'), false);
-    const maxPages = pagesOf(params.maxPages);
     const now = this.now();
-    const ask: Ask = { query, regions: await this.aws.regions(), maxPages, scope: configuration.scope };
+    const ask: Ask = {
+      query,
+      regions: await this.aws.regions(),
+      maxPages,
+      scope: scopeOf(configuration.scope, source),
+      source,
+    };
     const key = activityCacheKey(ask, now);
     if (params.fresh !== true) {
       const cached = await this.cache.get(key);
@@ -156,15 +182,7 @@ export class ActivityService {
         this.running.add(key);
         try {
           const { gateway, regions } = await this.aws.connect(configuration);
-          const answer = await lookupActivity(gateway, ask.query, { regions, maxPages: ask.maxPages, signal: shared });
-          answer.problems.forEach((p) => this.aws.report(p));
-          const stored: StoredAnswer = {
-            events: answer.events,
-            unreadable: answer.unreadable,
-            truncated: answer.truncated,
-            problems: answer.problems.map(problemInfo),
-            fetchedAt: this.now(),
-          };
+          const stored = await this.ask(gateway, ask, regions, shared);
           await this.remember(key, stored);
           return stored;
         } finally {
@@ -174,6 +192,57 @@ export class ActivityService {
       },
       signal,
     );
+  }
+
+  /** One query of the source, as the cache keeps it. */
+  private async ask(
+    gateway: AwsGateway,
+    ask: Ask,
+    regions: readonly string[],
+    signal: AbortSignal,
+  ): Promise<StoredAnswer> {
+    if (ask.source.kind === 'lookupEvents') {
+      const answer = await lookupActivity(gateway, ask.query, { regions, maxPages: ask.maxPages, signal });
+      answer.problems.forEach((p) => this.aws.report(p));
+      return {
+        events: answer.events,
+        unreadable: answer.unreadable,
+        truncated: answer.truncated,
+        problems: answer.problems.map(problemInfo),
+        fetchedAt: this.now(),
+      };
+    }
+    // Athena and Lake run in one Region: the first one set, else the profile's.
+    const answer = await warehouseActivity(gateway, warehouseOf(ask.source as WarehouseAsk), ask.query, {
+      ...(regions[0] !== undefined && { region: regions[0] }),
+      limit: ask.maxPages * PAGE_EVENTS,
+      signal,
+      now: this.now(),
+    });
+    answer.problems.forEach((p) => this.aws.report(p));
+    return {
+      events: answer.events,
+      unreadable: answer.unreadable.map((u) => ({ region: regions[0] ?? '', ...u })),
+      // The limit cut the newest-first answer: any window reaching past its oldest event may hold more.
+      truncated: answer.truncated ? [...new Set(answer.events.map((e) => e.region))] : [],
+      problems: answer.problems.map(problemInfo),
+      fetchedAt: this.now(),
+      source: ask.source.kind,
+      bytesScanned: answer.bytesScanned,
+    };
+  }
+
+  /** A reference's events in the log files: everything they hold, from the index as it is (milliseconds). */
+  private async logGlance(reference: ResourceReference, roots: readonly string[]): Promise<GlanceAnswer> {
+    const now = this.now();
+    const query: ActivityQuery = { ...referenceQuery(reference, now), since: 0 };
+    const answer = await this.options.logs.answer(roots, query, GLANCE_MAX_PAGES * PAGE_EVENTS);
+    const glance: Glance = { reference, query, answer, problems: [], loading: this.options.logs.indexing };
+    return {
+      glance,
+      key: `logFiles:${activityCacheKey({ query, regions: [], maxPages: 0, scope: 'logs' }, now)}`,
+      now,
+    };
   }
 
   /** An answer with events goes to the cache; one with only problems is remembered for a while, not kept. */
@@ -201,12 +270,36 @@ export class ActivityService {
       truncated: [...answer.truncated],
       fetchedAt: answer.fetchedAt,
       stale,
+      ...(answer.source !== undefined && { source: answer.source }),
+      ...(answer.total !== undefined && { total: answer.total }),
+      ...(answer.bytesScanned !== undefined && { bytesScanned: answer.bytesScanned }),
     };
   }
 
   private now(): number {
     return (this.options.clock ?? systemClock).now();
   }
+}
+
+type WarehouseAsk = Extract<AwsSource, { kind: 'athena' | 'lake' }>;
+
+/**
+ * Who asks, and which source answers: the cache keeps the same question to LookupEvents and to Athena
+ * apart (LookupEvents keeps the scope it always had, so answers cached before sources existed still serve).
+ */
+function scopeOf(scope: string, source: AwsSource): string {
+  return source.kind === 'lookupEvents' ? scope : `${scope}\n${JSON.stringify(source)}`;
+}
+
+/** The settings' Athena table or Lake store, as the adapter takes it. */
+function warehouseOf(source: WarehouseAsk): WarehouseSource {
+  if (source.kind === 'lake') return { engine: 'lake', eventDataStore: source.eventDataStore };
+  return {
+    engine: 'athena',
+    table: { engine: 'athena', database: source.database, table: source.table, partitions: DEFAULT_PARTITIONS },
+    workgroup: source.workgroup,
+    ...(source.outputLocation !== undefined && { outputLocation: source.outputLocation }),
+  };
 }
 
 function failed(
@@ -237,6 +330,9 @@ function queryOf(raw: unknown): ActivityQuery | undefined {
     ...text('principal'),
     ...text('accessKeyId'),
     ...text('eventName'),
+    ...text('action'),
+    ...text('sourceIp'),
+    ...(q.errorsOnly === true && { errorsOnly: true }),
   };
 }
 

@@ -21,6 +21,11 @@ export class ProjectConfigService {
     });
   }
 
+  /** The workspace folders on disk (file: URIs only), in the client's order. */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.flatMap((uri) => fsPathOf(uri) ?? []);
     this.files.clear();

@@ -8,9 +8,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core';
+import { LogIndexProgressNotification } from '../shared/protocol';
 import { provideActivityHover, joinHovers } from './activityHover';
 import { ActivityLenses } from './activityLens';
 import { ActivityService } from './activityService';
+import { activitySource } from './activitySource';
 import { AwsService } from './awsService';
 import { registerAwsRequests } from './awsRequests';
 import { registerCatalogRequests } from './catalogRequests';
@@ -20,6 +22,8 @@ import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
+import { LogActivity } from './logActivity';
+import { registerLogRequests } from './logRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
 import { referenceAtPosition } from './references';
@@ -82,7 +86,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   // AWS: nothing of the SDK loads until a first AWS call needs it, and nothing is called without a profile.
   const aws = new AwsService(settings, (message) => connection.console.warn(message));
+  const logs = new LogActivity({
+    ...(options.serverScript !== undefined && {
+      workerScript: path.join(path.dirname(options.serverScript), 'logWorker.js'),
+    }),
+    progress: (params) => void connection.sendNotification(LogIndexProgressNotification.type, params),
+    log: (message) => connection.console.info(message),
+  });
   const activity = new ActivityService(aws, {
+    source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
+    logs,
     log: (message) => connection.console.warn(message),
     onSettled: (key) => lenses.settled(key),
   });
@@ -92,14 +105,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(async () => {
     runner.dispose();
     aws.dispose();
-    await activity.flush();
+    await Promise.all([activity.flush(), logs.dispose()]);
   });
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     // The client's storage folder keeps CloudTrail answers across restarts; without one, memory only.
     const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
-    activity.useStorage(typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined);
+    const storage = typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined;
+    activity.useStorage(storage);
+    logs.useStorage(storage);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     editCapabilities = {
       documentChanges: workspaceEdit?.documentChanges === true,
@@ -214,6 +229,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ]),
   );
   registerCatalogRequests(connection, catalog);
+  registerLogRequests(connection, logs, async () =>
+    activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
+  );
   registerAwsRequests(connection, aws, activity, (params) =>
     answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),
   );

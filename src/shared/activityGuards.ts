@@ -15,6 +15,9 @@ export const isActivityQuery: Guard<ActivityQueryParams> = shape<ActivityQueryPa
   principal: optional(value),
   accessKeyId: optional(value),
   eventName: optional(value),
+  action: optional(value),
+  sourceIp: optional(value),
+  errorsOnly: optional(isBoolean),
   since: isNumber,
   until: optional(isNumber),
 });
@@ -94,4 +97,7 @@ export const isActivityAnswer: Guard<ActivityRequest.Result> = shape<ActivityReq
   truncated: arrayOf(isString),
   fetchedAt: isNumber,
   stale: isBoolean,
+  source: optional(oneOf('lookupEvents', 'logFiles', 'athena', 'lake')),
+  total: optional(isNumber),
+  bytesScanned: optional(isNumber),
 });

@@ -6,7 +6,7 @@
  */
 
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { AccessLevel, ActivityEvent, AwsProblemKind } from '../core';
+import type { AccessLevel, ActivityEvent, ActivitySourceKind, AwsProblemKind } from '../core';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
 export namespace CatalogInfoRequest {
@@ -113,6 +113,9 @@ export interface ActivityQueryParams {
   principal?: string;
   accessKeyId?: string;
   eventName?: string;
+  action?: string;
+  sourceIp?: string;
+  errorsOnly?: boolean;
   since: number;
   until?: number;
 }
@@ -140,6 +143,12 @@ export namespace ActivityRequest {
     /** When AWS was asked (epoch ms). */
     fetchedAt: number;
     stale: boolean;
+    /** Where the events came from (absent: LookupEvents). */
+    source?: ActivitySourceKind;
+    /** Every event that matches (log files count them all); `events` holds the newest. */
+    total?: number;
+    /** What Athena or CloudTrail Lake scanned for the answer. */
+    bytesScanned?: number;
   }
   export const type = new RequestType<Params, Result, void>(method);
 }

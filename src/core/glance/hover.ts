@@ -6,7 +6,7 @@
 import type { ActivityEvent } from '../activity/event';
 import { countText, windowCounts } from './counts';
 import { codeSpan, literal, sentence } from './markdown';
-import { showActivityArgument } from './query';
+import { DAY, showActivityArgument } from './query';
 import { timeAgo } from './time';
 import type { ActivitySnapshot, Glance, ProblemNote } from './types';
 
@@ -36,6 +36,7 @@ function headline(glance: Glance): string {
 }
 
 function answerParts(answer: ActivitySnapshot, loading: boolean, now: number): string[] {
+  if (answer.source === 'logFiles') return logFileParts(answer, loading, now);
   const parts: string[] = [];
   if (answer.events.length === 0) {
     parts.push(
@@ -60,9 +61,64 @@ function answerParts(answer: ActivitySnapshot, loading: boolean, now: number): s
       `_${unread} event${unread === 1 ? '' : 's'} of CloudTrail's answer could not be read (the timeline says why)._`,
     );
   const age = now - answer.fetchedAt;
+  const scanned =
+    answer.bytesScanned === undefined ? '' : ` · ${scannedBy(answer)} scanned ${bytesText(answer.bytesScanned)}`;
   if (age >= SAY_AGE_AFTER_MS || loading)
-    parts.push(`_Fetched ${timeAgo(answer.fetchedAt, now)}${loading ? ', refreshing…' : ''}_`);
+    parts.push(`_Fetched ${timeAgo(answer.fetchedAt, now)}${loading ? ', refreshing…' : ''}${scanned}_`);
+  else if (scanned !== '') parts.push(`_${scanned.slice(3)}_`);
   return parts;
+}
+
+/**
+ * The log files are a history, not the last 90 days: how many events they hold for the resource and
+ * over which days, the recent windows only when some events are recent, and that an indexing run is
+ * still reading (the answer grows).
+ */
+function logFileParts(answer: ActivitySnapshot, indexing: boolean, now: number): string[] {
+  const parts: string[] = [];
+  const total = answer.total ?? answer.events.length;
+  const newest = answer.events[0];
+  if (!newest) {
+    parts.push('No events in the log files.');
+  } else {
+    const oldest = answer.events[answer.events.length - 1]!;
+    const days = [oldest, newest].map((e) => e.eventTime.slice(0, 10));
+    const span = days[0] === days[1] ? `on ${days[0]}` : `from ${days[0]} to ${days[1]}`;
+    const shown = answer.events.length < total ? ` (the newest ${answer.events.length} read)` : '';
+    parts.push(`Events: **${total.toLocaleString('en-US')}** in the log files, ${span}${shown}`);
+    if (now - newest.time < 90 * DAY) {
+      const counts = windowCounts(answer, now).map((c) => `**${countText(c)}** in ${c.label}`);
+      parts.push(`Recent: ${counts.join(' · ')}`);
+    }
+    parts.push(
+      answer.events
+        .slice(0, LAST_EVENTS)
+        .map((e) => `- ${eventLine(e, now)}`)
+        .join('\n'),
+    );
+  }
+  const unread = answer.unreadable?.length ?? 0;
+  if (unread > 0)
+    parts.push(`_${unread} log file${unread === 1 ? '' : 's'} could not be read in full (the timeline lists why)._`);
+  if (indexing) parts.push('_Indexing the log files: the answer grows as they are read…_');
+  return parts;
+}
+
+function scannedBy(answer: ActivitySnapshot): string {
+  return answer.source === 'lake' ? 'CloudTrail Lake' : 'Athena';
+}
+
+/** 1.2 MB, 340 KB, 12 bytes: what a query scanned, as Athena's console says it. */
+function bytesText(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 4, 'TB'],
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units)
+    if (bytes >= size) return `${(bytes / size).toFixed(bytes >= 10 * size ? 0 : 1)} ${unit}`;
+  return `${bytes} bytes`;
 }
 
 /** 2 h ago · **PutBucketPolicy** (write) by `deploy-role` from `203.0.113.5` · error `AccessDenied` */

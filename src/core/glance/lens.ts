@@ -29,6 +29,11 @@ export function activityLensTitle(glance: Glance, now: number): string {
     return problem ? `CloudTrail: ${PROBLEM_WORDS[problem.kind] ?? 'failed'} (hover for why)` : 'CloudTrail: loading…';
   }
   const last = answer.events[0];
+  if (answer.source === 'logFiles') {
+    if (!last) return 'CloudTrail: no events in the log files';
+    const total = answer.total ?? answer.events.length;
+    return `${total} event${total === 1 ? '' : 's'} in the log files · last: ${short(last.eventName)} by ${short(last.principal.name)}, ${timeAgo(last.time, now)}`;
+  }
   if (!last)
     return answer.truncated.length > 0 ? 'CloudTrail: no matching events read' : 'CloudTrail: no events in 90 days';
   const week = windowCounts(answer, now)[1]!;

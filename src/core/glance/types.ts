@@ -28,7 +28,15 @@ export interface ActivitySnapshot {
   readonly fetchedAt: number;
   /** Events CloudTrail returned that could not be read (a malformed record), and why. */
   readonly unreadable?: readonly { readonly reason: string }[];
+  /** Where the answer came from (absent: LookupEvents, the first source). */
+  readonly source?: ActivitySourceKind;
+  /** Every event that matches, when the source counts them all (log files): `events` holds the newest. */
+  readonly total?: number;
+  /** The bytes Athena or CloudTrail Lake scanned for the answer (what it cost). */
+  readonly bytesScanned?: number;
 }
+
+export type ActivitySourceKind = 'lookupEvents' | 'logFiles' | 'athena' | 'lake';
 
 export interface Glance {
   readonly reference: ResourceReference;

@@ -14,9 +14,11 @@ const cases: [number, string][] = [
   [47 * HOUR + 59 * MINUTE, '47 h ago'],
   [2 * DAY, '2 days ago'],
   [89 * DAY + 23 * HOUR, '89 days ago'],
+  [90 * DAY, `on ${new Date(NOW - 90 * DAY).toISOString().slice(0, 10)}`],
+  [3 * 365 * DAY, `on ${new Date(NOW - 3 * 365 * DAY).toISOString().slice(0, 10)}`],
 ];
 
-test('relative times: minutes, hours up to two days, then days', () => {
+test('relative times: minutes, hours up to two days, days up to 90, then the day', () => {
   for (const [ago, expected] of cases) {
     const title = activityLensTitle(
       glance({ answer: answer([event(ago, { eventName: 'X', principalName: 'p' })]) }),

@@ -9,6 +9,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { findReferences, type ResourceReference } from '../../../src/core';
 import { ActivityService } from '../../../src/server/activityService';
 import { AwsService } from '../../../src/server/awsService';
+import { LogActivity } from '../../../src/server/logActivity';
 import { SettingsService } from '../../../src/server/settings';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { awsHome, type AwsHome } from '../aws/awsHome';
@@ -51,6 +52,8 @@ describe('ActivityService: fresh, stale while refreshing, expired; failures reme
     const settings = new SettingsService({} as Connection);
     const aws = new AwsService(settings, (message) => logs.push(message));
     service = new ActivityService(aws, {
+      source: () => Promise.resolve({ kind: 'lookupEvents' }),
+      logs: new LogActivity({ progress: () => undefined, log: (message) => logs.push(message) }),
       log: (message) => logs.push(message),
       onSettled: (key) => settled.push(key),
       clock: { now: () => now },

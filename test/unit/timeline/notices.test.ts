@@ -22,10 +22,7 @@ const answer = (fields: Partial<ActivityRequest.Result> = {}): ActivityRequest.R
 describe('timeline notices: what is happening and what is missing, in words', () => {
   test('one line per state, problems as their sentence', () => {
     const cases: [Partial<TimelineModel>, Notice[]][] = [
-      [
-        { loading: true },
-        [{ severity: 'info', text: 'Loading CloudTrail events (LookupEvents answers 2 pages a second)…' }],
-      ],
+      [{ loading: true }, [{ severity: 'info', text: 'Loading CloudTrail events…' }]],
       [{ loading: true, answer: answer() }, [{ severity: 'info', text: 'Refreshing from CloudTrail…' }]],
       [{ loading: false, answer: answer() }, []],
       [
@@ -95,15 +92,54 @@ describe('timeline notices: what is happening and what is missing, in words', ()
       [target.query, 'resource my-bucket · 2026-03-01 12:00 to now UTC'],
       [
         { principal: 'deploy-role', eventName: 'PutBucketPolicy', since: 0, until: Date.parse('2026-03-02T00:30:00Z') },
-        'principal deploy-role · event PutBucketPolicy · 1970-01-01 00:00 to 2026-03-02 00:30 UTC',
+        'principal deploy-role · event PutBucketPolicy · the first event to 2026-03-02 00:30 UTC',
       ],
       [
         { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', since: 0 },
-        'access key AKIAIOSFODNN7EXAMPLE · 1970-01-01 00:00 to now UTC',
+        'access key AKIAIOSFODNN7EXAMPLE · the first event to now UTC',
       ],
-      [{ since: 0 }, 'all events · 1970-01-01 00:00 to now UTC'],
+      [{ since: 0 }, 'all events · the first event to now UTC'],
     ];
     for (const [query, text] of cases)
       assert.equal(describeQuery({ target: { query, title: 't' }, loading: false }), text);
   });
+});
+
+test('log files, Athena and Lake: the events left out, every file not read in full, what was scanned', () => {
+  const base = {
+    events: [],
+    problems: [],
+    truncated: [],
+    fetchedAt: 0,
+    stale: false,
+  };
+  const model = (answer: Record<string, unknown>) =>
+    ({
+      target: { query: { since: 0, resource: 'b' }, title: 'b' },
+      loading: false,
+      answer: { ...base, ...answer },
+    }) as unknown as Parameters<typeof noticesOf>[0];
+  assert.deepEqual(
+    noticesOf(
+      model({
+        source: 'logFiles',
+        total: 3000,
+        events: new Array(1000).fill(null),
+        unreadable: [
+          { file: '/logs/a.json.gz', reason: 'the gzip stream is truncated after 1,024 bytes' },
+          { file: '/logs/b.json', reason: 'not a CloudTrail log (no Records or Events)' },
+        ],
+      }),
+      0,
+    ).map((n) => n.text),
+    [
+      'The newest 1,000 of 3,000 matching events are shown: narrow the window or the query for the others.',
+      '2 log files could not be read in full (what could be read is shown): /logs/a.json.gz: the gzip stream is truncated after 1,024 bytes; /logs/b.json: not a CloudTrail log (no Records or Events)',
+    ],
+  );
+  assert.deepEqual(
+    noticesOf(model({ source: 'athena', bytesScanned: 3 * 1024 ** 2, unreadable: [] }), 0).map((n) => n.text),
+    ['Athena scanned 3.0 MB for this answer.'],
+  );
+  assert.match(describeQuery(model({ unreadable: [] })), /^resource b · the first event to now UTC$/);
 });
