@@ -1,41 +1,28 @@
 /**
- * `cloudwarden trail`: CloudTrail activity from the command line, through the same gateway as the editor
- * (the SDK's credential chain and endpoint overrides, LookupEvents paced at AWS's 2 calls a second).
+ * `cloudwarden trail`: CloudTrail activity from the command line, from whichever source is asked: LookupEvents
+ * through the same gateway as the editor (the default), log files through an on-disk index, or a query on
+ * Athena or CloudTrail Lake. The same filters and the same output whatever the source.
  */
-import { parseSince, type ActivityQuery } from '../core';
-import { AwsGateway, lookupActivity } from '../aws';
+import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import { AwsGateway, lookupActivity, warehouseActivity, type WarehouseSource } from '../aws';
+import { DEFAULT_PARTITIONS, type ActivityEvent, type ActivityQuery } from '../core';
+import { LogIndex } from '../logs';
+import { trailCsv, trailJson, type UnreadableRow } from '../shared/trailRows';
 import { EXIT, type CliIo } from './io';
-import { trailCsv, trailJson } from '../shared/trailRows';
+import { parseTrailArgs, type TrailArgs, type TrailSource } from './trailArgs';
 import { trailText } from './trailReport';
 
-type Format = 'text' | 'json' | 'csv';
-
-interface TrailArgs {
-  readonly query: ActivityQuery;
-  readonly regions: readonly string[];
-  readonly profile?: string;
-  readonly format: Format;
-  readonly maxPages: number;
+/** What a source answered, ready to print: the events, what was not read, and what to say on stderr. */
+interface Answer {
+  readonly events: readonly ActivityEvent[];
+  readonly unreadable: readonly UnreadableRow[];
+  /** Lines for stderr that do not fail the run (a limit reached, what a query scanned). */
+  readonly notes: readonly string[];
+  /** Problems that fail the run (exit 2), one sentence each. */
+  readonly problems: readonly string[];
 }
-
-/** 20 pages of 50: 1,000 events a Region, ten seconds at CloudTrail's pace. */
-const DEFAULT_MAX_PAGES = 20;
-const DEFAULT_SINCE = '7d';
-/** LookupEvents keeps 90 days. */
-const LOOKUP_DAYS = 90;
-
-const VALUE_OPTIONS = new Set([
-  '--region',
-  '--profile',
-  '--resource',
-  '--principal',
-  '--access-key',
-  '--event-name',
-  '--since',
-  '--until',
-  '--format',
-  '--max-pages',
-]);
 
 export async function trailCommand(args: readonly string[], io: CliIo, now = Date.now()): Promise<number> {
   const parsed = parseTrailArgs(args, now);
@@ -43,73 +30,114 @@ export async function trailCommand(args: readonly string[], io: CliIo, now = Dat
     io.stderr(`cloudwarden trail: ${parsed.error}\n`);
     return EXIT.usage;
   }
-  const gateway = new AwsGateway(parsed.profile !== undefined ? { profile: parsed.profile } : {});
-  try {
-    const answer = await lookupActivity(gateway, parsed.query, { regions: parsed.regions, maxPages: parsed.maxPages });
-    const { events, unreadable } = answer;
-    io.stdout(
-      parsed.format === 'json'
-        ? trailJson(events, unreadable)
-        : parsed.format === 'csv'
-          ? trailCsv(events)
-          : trailText(events, unreadable),
+  const answer = parsed.source.kind === 'logs' ? await fromLogs(parsed, parsed.source, io) : await fromAws(parsed);
+  const { events, unreadable } = answer;
+  io.stdout(
+    parsed.format === 'json'
+      ? trailJson(events, unreadable)
+      : parsed.format === 'csv'
+        ? trailCsv(events)
+        : trailText(events, unreadable),
+  );
+  if (parsed.format === 'csv')
+    for (const u of unreadable) io.stderr(`cloudwarden trail: not read: ${whereOf(u)}: ${u.reason}\n`);
+  for (const note of answer.notes) io.stderr(`cloudwarden trail: ${note}\n`);
+  for (const problem of answer.problems) io.stderr(`cloudwarden trail: ${problem}\n`);
+  return answer.problems.length > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** Log files: indexed first (only new and changed files are read), then asked in milliseconds. */
+async function fromLogs(args: TrailArgs, source: Extract<TrailSource, { kind: 'logs' }>, io: CliIo): Promise<Answer> {
+  const roots = [...new Set(source.paths.map((p) => path.resolve(p)))].sort();
+  const dir = source.indexDir ? path.resolve(source.indexDir) : defaultIndexDir(roots);
+  const index = await LogIndex.open(dir, roots, {
+    ...(io.logWorker !== undefined && { workerScript: io.logWorker }),
+  });
+  const progress = io.progress;
+  const update = await index.update({
+    ...(progress && {
+      onProgress: (p) =>
+        progress(`indexing ${p.files.toLocaleString('en-US')} of ${p.totalFiles.toLocaleString('en-US')} files, ${p.events.toLocaleString('en-US')} events`),
+    }),
+  });
+  progress?.('');
+  const notes = [...update.messages];
+  if (update.filesRead > 0)
+    notes.push(
+      `indexed ${update.filesRead.toLocaleString('en-US')} new file${update.filesRead === 1 ? '' : 's'} (${update.events.toLocaleString('en-US')} events) in ${dir}`,
     );
-    if (parsed.format === 'csv')
-      for (const u of unreadable)
-        io.stderr(`cloudwarden trail: not read: ${u.region} ${u.eventId ?? ''}: ${u.reason}\n`);
-    for (const region of answer.truncated)
-      io.stderr(
-        `cloudwarden trail: ${region}: stopped after ${parsed.maxPages} pages (${parsed.maxPages * 50} events); ` +
-          'narrow the query (--since, --resource, --event-name) or raise --max-pages\n',
-      );
-    for (const problem of answer.problems) io.stderr(`cloudwarden trail: ${problem.sentence}\n`);
-    return answer.problems.length > 0 ? EXIT.usage : EXIT.ok;
+  const { events, total, unreadable } = index.query(args.query, { limit: args.limit });
+  if (total > events.length)
+    notes.push(
+      `showing the newest ${events.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} matching events; raise --limit or narrow the query`,
+    );
+  return { events, unreadable, notes, problems: [] };
+}
+
+/** LookupEvents, Athena or Lake, through the AWS SDK's credential chain and endpoint overrides. */
+async function fromAws(args: TrailArgs): Promise<Answer> {
+  const gateway = new AwsGateway(args.profile !== undefined ? { profile: args.profile } : {});
+  try {
+    const { source, query } = args;
+    if (source.kind === 'lookupEvents') {
+      const answer = await lookupActivity(gateway, query, { regions: args.regions, maxPages: source.maxPages });
+      return {
+        events: answer.events,
+        unreadable: answer.unreadable,
+        notes: answer.truncated.map(
+          (region) =>
+            `${region}: stopped after ${source.maxPages} pages (${source.maxPages * 50} events); ` +
+            'narrow the query (--since, --resource, --event-name) or raise --max-pages',
+        ),
+        problems: answer.problems.map((p) => p.sentence),
+      };
+    }
+    return await fromWarehouse(gateway, warehouseOf(source as Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>), query, args);
   } finally {
     gateway.dispose();
   }
 }
 
-function parseTrailArgs(args: readonly string[], now: number): TrailArgs | { error: string } {
-  const values = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_OPTIONS.has(name)) return { error: `unknown option '${arg}'` };
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') return { error: `${name} needs a value` };
-    values.set(name, value);
-  }
-  const format = values.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv')
-    return { error: `--format is text, json or csv, not '${format}'` };
-  const since = parseSince(values.get('--since') ?? DEFAULT_SINCE, now);
-  if (since === undefined) return { error: `--since is a duration (24h, 7d, 90d) or an ISO time` };
-  const untilText = values.get('--until');
-  const until = untilText === undefined ? undefined : parseSince(untilText, now);
-  if (untilText !== undefined && until === undefined) return { error: `--until is a duration or an ISO time` };
-  if (until !== undefined && until < since) return { error: '--until is before --since' };
-  const maxPages = Number(values.get('--max-pages') ?? DEFAULT_MAX_PAGES);
-  if (!Number.isInteger(maxPages) || maxPages < 1) return { error: '--max-pages is a whole number above 0' };
-  const regions = (values.get('--region') ?? '')
-    .split(',')
-    .map((r) => r.trim())
-    .filter((r) => r !== '');
-  const bad = regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
-  if (bad !== undefined) return { error: `'${bad}' is not a Region name (e.g. us-east-1)` };
-  const query: ActivityQuery = {
-    // Older than LookupEvents keeps: ask for what it has.
-    since: Math.max(since, now - LOOKUP_DAYS * 86_400_000),
-    ...(until !== undefined && { until }),
-    ...optional('resource', values.get('--resource')),
-    ...optional('principal', values.get('--principal')),
-    ...optional('accessKeyId', values.get('--access-key')),
-    ...optional('eventName', values.get('--event-name')),
+async function fromWarehouse(
+  gateway: AwsGateway,
+  source: WarehouseSource,
+  query: ActivityQuery,
+  args: TrailArgs,
+): Promise<Answer> {
+  const region = args.regions[0];
+  const answer = await warehouseActivity(gateway, source, query, {
+    ...(region !== undefined && { region }),
+    limit: args.limit,
+  });
+  const engine = source.engine === 'athena' ? 'Athena' : 'CloudTrail Lake';
+  const notes = [`${engine} scanned ${answer.bytesScanned.toLocaleString('en-US')} bytes${answer.queryId ? ` (query ${answer.queryId})` : ''}`];
+  if (answer.truncated)
+    notes.push(`stopped at --limit ${args.limit}: older events in the window are not shown; raise --limit or narrow the query`);
+  return {
+    events: answer.events,
+    unreadable: answer.unreadable,
+    notes,
+    problems: answer.problems.map((p) => p.sentence),
   };
-  const profile = values.get('--profile');
-  return { query, regions, format, maxPages, ...(profile !== undefined && { profile }) };
 }
 
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+function warehouseOf(source: Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>): WarehouseSource {
+  if (source.kind === 'lake') return { engine: 'lake', eventDataStore: source.eventDataStore };
+  return {
+    engine: 'athena',
+    table: { engine: 'athena', database: source.database, table: source.table, partitions: DEFAULT_PARTITIONS },
+    workgroup: source.workgroup,
+    ...(source.outputLocation !== undefined && { outputLocation: source.outputLocation }),
+  };
+}
+
+/** The index of these folders in the user's cache folder (XDG), one per set of folders. */
+function defaultIndexDir(roots: readonly string[]): string {
+  const cache = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  const key = createHash('sha256').update(roots.join('\n')).digest('hex').slice(0, 16);
+  return path.join(cache, 'cloudwarden', 'cloudtrail-index', key);
+}
+
+function whereOf(u: UnreadableRow): string {
+  return u.file ?? `${u.region ?? ''}${u.eventId ? ` ${u.eventId}` : ''}`;
 }
