@@ -7,6 +7,7 @@
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
+ *   activity → logs (CloudTrail log files cut into records, read as events) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -26,6 +27,7 @@ const ROOMS = [
   ['aws', '^src/core/aws/'],
   ['refs', '^src/core/refs/'],
   ['glance', '^src/core/glance/'],
+  ['logs', '^src/core/logs/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -46,6 +48,7 @@ const ALLOWED = {
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
   glance: ['activity', 'aws', 'refs'],
+  logs: ['text', 'catalog', 'activity'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };
@@ -76,14 +79,14 @@ module.exports = {
       comment: 'src/core decides everything and runs under plain Node: it imports none of the adapters.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/(server|extension|cli|aws|webview)/' },
+      to: { path: '^src/(server|extension|cli|aws|logs|webview)/' },
     },
     {
       name: 'front-door-only',
       comment:
-        'The server, the CLI, the AWS adapter, the client and its webview pages reach the core through src/core/index.ts only.',
+        'The server, the CLI, the AWS and log-file adapters, the client and its webview pages reach the core through src/core/index.ts only.',
       severity: 'error',
-      from: { path: '^src/(server|cli|aws|extension|shared|webview)/' },
+      from: { path: '^src/(server|cli|aws|logs|extension|shared|webview)/' },
       to: { path: '^src/core/', pathNot: '^src/core/index\\.ts$' },
     },
     {

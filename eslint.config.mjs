@@ -55,8 +55,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
-    // The server, the CLI and the AWS adapter reach the core through its front door only (src/core/index.ts).
-    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/aws/**/*.ts'],
+    // The server, the CLI and the AWS and log-file adapters reach the core through its front door only (src/core/index.ts).
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/aws/**/*.ts', 'src/logs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

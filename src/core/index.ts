@@ -57,6 +57,11 @@ export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 
+// CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
+export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';
+export { readRecordBytes } from './logs/events';
+export { layoutOf, type LogLayout } from './logs/layout';
+
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';
 export { Pacer } from './aws/pacer';

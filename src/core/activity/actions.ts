@@ -95,7 +95,8 @@ const LAMBDA_VERSION = /^([A-Za-z]+?)20\d{6}(?:v\d+)?$/;
 
 /** The IAM prefix of an event source (`s3.amazonaws.com` → `s3`). */
 function prefixOf(eventSource: string): string {
-  return ownValue(PREFIXES, eventSource) ?? eventSource.split('.')[0]!;
+  const dot = eventSource.indexOf('.');
+  return ownValue(PREFIXES, eventSource) ?? (dot < 0 ? eventSource : eventSource.slice(0, dot));
 }
 
 /**

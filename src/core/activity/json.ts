@@ -12,9 +12,18 @@ export function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A copy of the object without its undefined fields, so the result holds only what was recorded. */
+/**
+ * A copy of the object without its undefined fields, so the result holds only what was recorded. A plain
+ * loop: it runs a few times per event of a log file, where entries/filter/fromEntries cost microseconds.
+ */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const copy: Record<string, unknown> = {};
+  const source = value as Record<string, unknown>;
+  for (const key in source) {
+    const field = source[key];
+    if (field !== undefined) copy[key] = field;
+  }
+  return copy as T;
 }
 
 /** A value quoted for a message, cut short: a reason must stay readable whatever the record holds. */

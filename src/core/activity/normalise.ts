@@ -51,6 +51,9 @@ interface Required {
   readonly awsRegion: string;
 }
 
+/** In the order a missing one is reported. */
+const REQUIRED = ['eventID', 'eventTime', 'eventSource', 'eventName', 'awsRegion'] as const;
+
 /** The fields no event is without, or the reason naming the first one missing or of the wrong type. */
 function requiredOf(record: JsonObject, alongside: Alongside): Required | string {
   // Insights events name the source and name of the calls they summarise in insightDetails.
@@ -62,15 +65,19 @@ function requiredOf(record: JsonObject, alongside: Alongside): Required | string
     eventName: firstText(record.eventName, insight?.eventName, alongside.eventName),
     awsRegion: record.awsRegion,
   };
-  for (const [field, value] of Object.entries(fields)) {
+  for (const field of REQUIRED) {
+    const value = fields[field];
     if (textOf(value) === undefined) return `its ${field} is ${value === undefined ? 'missing' : quoted(value)}`;
   }
   return fields as Required;
 }
 
 /** The first non-empty string, else the first value there is (for the reason to quote). */
-function firstText(...values: unknown[]): unknown {
-  return values.find((v) => textOf(v) !== undefined) ?? values.find((v) => v !== undefined);
+function firstText(first: unknown, second?: unknown, third?: unknown): unknown {
+  if (textOf(first) !== undefined) return first;
+  if (textOf(second) !== undefined) return second;
+  if (textOf(third) !== undefined) return third;
+  return first ?? second ?? third;
 }
 
 export function readRecord(input: unknown, alongside: Alongside): Normalised {

@@ -18,12 +18,26 @@ export function resourcesOf(
 ): ActivityResource[] {
   const merged = new Merged();
   for (const entry of Array.isArray(record.resources) ? record.resources : []) merged.add(recordedResource(entry));
-  for (const field of RESOURCE_FIELDS) {
-    if (field.source !== eventSource || (field.events !== undefined && !field.events.test(eventName))) continue;
-    for (const value of valuesAt(record[field.in], field.path)) merged.add(fieldResource(value, field));
+  for (const field of FIELDS_BY_SOURCE.get(eventSource) ?? []) {
+    if (field.events !== undefined && !field.events.test(eventName)) continue;
+    for (const value of valuesAt(record[field.in], field.steps)) merged.add(fieldResource(value, field));
   }
   for (const resource of extra) merged.add(resource);
   return merged.list;
+}
+
+/** A path's steps: the key, and whether it holds a list (`items[]`). */
+interface Step {
+  readonly key: string;
+  readonly list: boolean;
+}
+
+/** The table by event source, each path split once: every event of a log file looks its source up. */
+const FIELDS_BY_SOURCE = new Map<string, (ResourceField & { readonly steps: readonly Step[] })[]>();
+for (const field of RESOURCE_FIELDS) {
+  const steps = field.path.split('.').map((step) => ({ key: step.replace(/\[\]$/, ''), list: step.endsWith('[]') }));
+  const list = FIELDS_BY_SOURCE.get(field.source) ?? [];
+  FIELDS_BY_SOURCE.set(field.source, [...list, { ...field, steps }]);
 }
 
 /** A resource named by a value that is an ARN or a name, as LookupEvents' ResourceName is. */
@@ -60,18 +74,24 @@ function resource(r: { arn?: string; name?: string; type?: string; from: From })
 }
 
 /** The non-empty strings at a path of resourceFields.ts; nothing where the request holds another shape. */
-function valuesAt(root: unknown, path: string): string[] {
+function valuesAt(root: unknown, steps: readonly Step[]): string[] {
   let level: unknown[] = [root];
-  for (const step of path.split('.')) {
-    const list = step.endsWith('[]');
-    const key = list ? step.slice(0, -2) : step;
-    level = level.flatMap((value) => {
+  for (const { key, list } of steps) {
+    const next: unknown[] = [];
+    for (const value of level) {
       const object = objectOf(value);
       const child = object === undefined ? undefined : ownValue(object, key);
-      return list ? (Array.isArray(child) ? child : []) : [child];
-    });
+      if (!list) next.push(child);
+      else if (Array.isArray(child)) next.push(...(child as unknown[]));
+    }
+    level = next;
   }
-  return level.flatMap((value) => textOf(value) ?? []);
+  const values: string[] = [];
+  for (const value of level) {
+    const text = textOf(value);
+    if (text !== undefined) values.push(text);
+  }
+  return values;
 }
 
 /**
@@ -84,9 +104,8 @@ class Merged {
 
   add(r: ActivityResource | undefined): void {
     if (r === undefined) return;
-    const at = keysOf(r)
-      .map((key) => this.index.get(key))
-      .find((i) => i !== undefined);
+    let at: number | undefined;
+    for (const key of keysOf(r)) at ??= this.index.get(key);
     if (at === undefined) this.remember(this.list.push(r) - 1);
     else {
       this.list[at] = { ...r, ...this.list[at]! };
@@ -101,8 +120,8 @@ class Merged {
 
 function keysOf(r: ActivityResource): string[] {
   const type = r.type ?? '';
-  return [
-    r.arn === undefined ? '' : `${type} arn ${r.arn}`,
-    r.name === undefined ? '' : `${type} name ${r.name}`,
-  ].filter((key) => key !== '');
+  const keys: string[] = [];
+  if (r.arn !== undefined) keys.push(`${type} arn ${r.arn}`);
+  if (r.name !== undefined) keys.push(`${type} name ${r.name}`);
+  return keys;
 }

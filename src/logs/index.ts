@@ -1,0 +1,3 @@
+/** What the language server and the CLI use of the log-file adapter: finding CloudTrail log files and streaming them. */
+export { findLogFiles, type LogFile, type UnreadableFile } from './files';
+export { readLogFile, type LogFileRead } from './readLog';

@@ -1,0 +1,126 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { RECORD_LIMIT, RecordSplitter, readRecordBytes, type ActivityEvent } from '../core';
+import { fileProblem } from './problems';
+
+export interface LogFileRead {
+  /** Events passed to onEvent. */
+  readonly events: number;
+  /** Records that were not events (normalisation said why; count them, keep the first reason). */
+  readonly skipped: number;
+  /** Why the first skipped record is not an event. */
+  readonly skippedReason?: string;
+  /** Why the file could not be read in full (what came before was still passed on). */
+  readonly problem?: string;
+}
+
+/** The read size: large enough that per-chunk costs vanish, small enough that memory stays flat. */
+const CHUNK = 256 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
+ * gets `file` = path. Memory stays bounded whatever the file's size: a chunk, and one record in progress.
+ * Never throws: what cannot be read is the answer's `problem`, in one sentence.
+ */
+export async function readLogFile(
+  path: string,
+  onEvent: (event: ActivityEvent) => void,
+  options: { signal?: AbortSignal } = {},
+): Promise<LogFileRead> {
+  const tally = new Tally(path, onEvent);
+  try {
+    options.signal?.throwIfAborted();
+    const gzip = await isGzip(path);
+    await tally.readAll(stream(path, gzip, options.signal), gzip);
+  } catch (error) {
+    tally.problem ??= fileProblem(error, tally.read, tally.gzip);
+  }
+  return tally.result();
+}
+
+/** The events and skipped records of one file, and its problem. */
+class Tally {
+  events = 0;
+  skipped = 0;
+  skippedReason: string | undefined;
+  problem: string | undefined;
+  /** Bytes of JSON read (after gunzip). */
+  read = 0;
+  gzip = false;
+  private readonly splitter: RecordSplitter;
+
+  constructor(
+    private readonly path: string,
+    private readonly onEvent: (event: ActivityEvent) => void,
+  ) {
+    this.splitter = new RecordSplitter((bytes, start, end, offset, kind) => {
+      const read = readRecordBytes(bytes, start, end, kind);
+      if (read.ok) {
+        this.events++;
+        // The event was made for this call: naming its file in place saves a copy per event.
+        (read.event as { file?: string }).file = this.path;
+        this.onEvent(read.event);
+      } else if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
+      else this.skip(read.reason);
+    });
+  }
+
+  async readAll(chunks: Readable, gzip: boolean): Promise<void> {
+    this.gzip = gzip;
+    for await (const chunk of chunks) {
+      this.read += (chunk as Buffer).length;
+      this.splitter.push(chunk as Buffer);
+      if (this.splitter.error !== undefined) break;
+    }
+    this.splitter.end();
+    chunks.destroy();
+  }
+
+  private skip(reason: string): void {
+    this.skipped++;
+    this.skippedReason ??= reason;
+  }
+
+  result(): LogFileRead {
+    const { oversized, error, shape } = this.splitter;
+    for (let i = 0; i < oversized; i++) this.skip(`a record is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
+    const problem = this.problem ?? error ?? this.shapeProblem(shape);
+    return {
+      events: this.events,
+      skipped: this.skipped,
+      ...(this.skippedReason === undefined ? {} : { skippedReason: this.skippedReason }),
+      ...(problem === undefined ? {} : { problem }),
+    };
+  }
+
+  /** A file with nothing in it, or JSON with no event where a CloudTrail file would hold them. */
+  private shapeProblem(shape: RecordSplitter['shape']): string | undefined {
+    if (this.read === 0) return 'empty file';
+    if (shape === undefined) return 'not a CloudTrail log (no Records or Events)';
+    if (this.events === 0 && (shape === 'lines' || shape === 'array') && this.skipped > 0)
+      return 'not a CloudTrail log (no Records or Events)';
+    return undefined;
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes, gunzipped when it is gzip; an error of the file reaches the reader either way. */
+function stream(path: string, gzip: boolean, signal: AbortSignal | undefined): Readable {
+  const file = createReadStream(path, { highWaterMark: CHUNK, signal });
+  if (!gzip) return file;
+  // pipeline, not pipe: the file is closed when the reader stops early or gunzip fails.
+  return pipeline(file, createGunzip({ chunkSize: CHUNK }), () => undefined);
+}
