@@ -69,6 +69,7 @@ describe('timeline export', () => {
           errorCode: null,
           readOnly: true,
           resources: ['arn:aws:s3:::data', 'data'],
+          file: null,
         },
       ],
       unreadable: [{ region: 'us-east-1', eventId: 'bad', reason: 'not JSON' }],
