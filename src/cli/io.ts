@@ -5,6 +5,10 @@ export interface CliIo {
   readonly rulesDocsUri: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The bundled log indexing worker (dist/logWorker.js); without it, log files are read in this thread. */
+  readonly logWorker?: string;
+  /** A progress line that replaces the previous one (a terminal's stderr); '' clears it. Absent: silent. */
+  readonly progress?: (line: string) => void;
 }
 
 /** Exit codes shared by every subcommand. */

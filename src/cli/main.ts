@@ -25,6 +25,11 @@ async function main(): Promise<number> {
     rulesDocsUri: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href + '/',
     stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
+    logWorker: path.join(__dirname, 'logWorker.js'),
+    // Progress only where a person watches: a pipe or a file gets the final lines, not a stream of updates.
+    ...(process.stderr.isTTY && {
+      progress: (line: string) => process.stderr.write(`\r${line}\x1b[K`),
+    }),
   });
 }
 

@@ -21,13 +21,22 @@ Commands:
                                .cloudwarden.yaml above each file; suppressed findings never fail.
   rules [--json] [--write-docs DIR]
                                List the rules (or write their documentation pages).
-  trail [--region R[,R...]] [--profile P] [--resource ARN|NAME] [--principal ARN|NAME]
-        [--access-key ID] [--event-name NAME] [--since 24h|7d|90d|ISO] [--until ...]
-        [--format text|json|csv] [--max-pages N]
-                               CloudTrail events (LookupEvents: management events, 90 days),
-                               newest first, through the AWS SDK's credential chain and endpoint
-                               overrides. Default: the last 7 days, 20 pages of 50 a Region.
-                               Exit 0: read; 2: usage or AWS errors (explained on stderr).
+  trail [--logs <folder or file>... [--index DIR] | --athena WORKGROUP[:DATABASE.TABLE]
+        [--athena-output s3://...] | --lake EVENT_DATA_STORE]
+        [--region R[,R...]] [--profile P] [--resource ARN|NAME] [--principal ARN|NAME]
+        [--access-key ID] [--event-name NAME] [--action SERVICE:ACTION] [--source-ip IP]
+        [--errors-only] [--since 24h|7d|90d|ISO] [--until ...] [--format text|json|csv]
+        [--max-pages N] [--limit N]
+                               CloudTrail events, newest first. By default from LookupEvents
+                               (management events, 90 days; the last 7 days, 20 pages of 50 a
+                               Region). --logs reads log files (S3 layout, {"Records"} and
+                               {"Events"} JSON, JSON Lines), indexed on disk (--index, else the
+                               user's cache folder; only new files are read again), everything
+                               they hold unless --since says. --athena queries AWS's CloudTrail
+                               table, --lake an event data store (the last 7 days unless --since
+                               says). --limit: events printed (default 1,000). AWS through the SDK's
+                               credential chain and endpoint overrides. Exit 0: read (files that
+                               could not be read are listed); 2: usage or AWS errors (on stderr).
 
 Options:
   -h, --help                   Show this help.

@@ -57,7 +57,9 @@ async function fromLogs(args: TrailArgs, source: Extract<TrailSource, { kind: 'l
   const update = await index.update({
     ...(progress && {
       onProgress: (p) =>
-        progress(`indexing ${p.files.toLocaleString('en-US')} of ${p.totalFiles.toLocaleString('en-US')} files, ${p.events.toLocaleString('en-US')} events`),
+        progress(
+          `indexing ${p.files.toLocaleString('en-US')} of ${p.totalFiles.toLocaleString('en-US')} files, ${p.events.toLocaleString('en-US')} events`,
+        ),
     }),
   });
   progress?.('');
@@ -92,7 +94,12 @@ async function fromAws(args: TrailArgs): Promise<Answer> {
         problems: answer.problems.map((p) => p.sentence),
       };
     }
-    return await fromWarehouse(gateway, warehouseOf(source as Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>), query, args);
+    return await fromWarehouse(
+      gateway,
+      warehouseOf(source as Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>),
+      query,
+      args,
+    );
   } finally {
     gateway.dispose();
   }
@@ -110,9 +117,13 @@ async function fromWarehouse(
     limit: args.limit,
   });
   const engine = source.engine === 'athena' ? 'Athena' : 'CloudTrail Lake';
-  const notes = [`${engine} scanned ${answer.bytesScanned.toLocaleString('en-US')} bytes${answer.queryId ? ` (query ${answer.queryId})` : ''}`];
+  const notes = [
+    `${engine} scanned ${answer.bytesScanned.toLocaleString('en-US')} bytes${answer.queryId ? ` (query ${answer.queryId})` : ''}`,
+  ];
   if (answer.truncated)
-    notes.push(`stopped at --limit ${args.limit}: older events in the window are not shown; raise --limit or narrow the query`);
+    notes.push(
+      `stopped at --limit ${args.limit}: older events in the window are not shown; raise --limit or narrow the query`,
+    );
   return {
     events: answer.events,
     unreadable: answer.unreadable,
