@@ -4,6 +4,7 @@ import type { ActionDocumentProvider } from './actionDocuments';
 import { selectAwsProfile, selectAwsRegions, showAwsConnection } from './awsCommands';
 import type { AwsStatus } from './awsStatus';
 import { showNotAnalysed, type LintStatus } from './lintStatus';
+import { indexLogFiles, writeAthenaTable } from './logCommands';
 import type { ServerHandle } from './serverHandle';
 import { investigate, showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
@@ -35,6 +36,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   // The argument, when there is one, comes from a hover link or a CodeLens: { query, title }.
   'cloudwarden.showActivity': (ctx) => (arg) => showActivity(ctx.server, ctx.timelines, arg),
   'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.timelines, arg),
+  'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
+  'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -209,3 +209,23 @@ export namespace IndexLogFilesRequest {
   export type Result = { ok: boolean; message: string };
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/** The `CREATE EXTERNAL TABLE` of AWS's CloudTrail table with partition projection, for a trail's bucket. */
+export namespace AthenaTableRequest {
+  export const method = 'cloudwarden/athenaTable';
+  export interface Params {
+    bucket: string;
+    /** The trail's key prefix, without slashes at either end. */
+    prefix?: string;
+    /** An organisation trail's organisation id (o-...). */
+    organizationId?: string;
+    accounts: string[];
+    regions: string[];
+    /** The first day projected: yyyy/MM/dd. */
+    startDate: string;
+    database: string;
+    table: string;
+  }
+  export type Result = { ok: true; ddl: string } | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
