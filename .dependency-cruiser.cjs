@@ -5,6 +5,7 @@
  *
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
+ *   activity → eventIndex → index (the on-disk event index: segments and their queries, bytes in, bytes out)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *
@@ -23,6 +24,7 @@ const ROOMS = [
   ['complete', '^src/core/complete/'],
   ['search', '^src/core/search/'],
   ['activity', '^src/core/activity/'],
+  ['eventIndex', '^src/core/eventIndex/'],
   ['aws', '^src/core/aws/'],
   ['refs', '^src/core/refs/'],
   ['glance', '^src/core/glance/'],
@@ -43,6 +45,7 @@ const ALLOWED = {
   complete: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'docs'],
   search: ['text', 'catalog', 'policy'],
   activity: ['text', 'catalog'],
+  eventIndex: ['text', 'catalog', 'activity'],
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
   glance: ['activity', 'aws', 'refs'],
@@ -76,14 +79,14 @@ module.exports = {
       comment: 'src/core decides everything and runs under plain Node: it imports none of the adapters.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/(server|extension|cli|aws|webview)/' },
+      to: { path: '^src/(server|extension|cli|aws|logs|webview)/' },
     },
     {
       name: 'front-door-only',
       comment:
-        'The server, the CLI, the AWS adapter, the client and its webview pages reach the core through src/core/index.ts only.',
+        'The server, the CLI, the AWS and log-file adapters, the client and its webview pages reach the core through src/core/index.ts only.',
       severity: 'error',
-      from: { path: '^src/(server|cli|aws|extension|shared|webview)/' },
+      from: { path: '^src/(server|cli|aws|logs|extension|shared|webview)/' },
       to: { path: '^src/core/', pathNot: '^src/core/index\\.ts$' },
     },
     {

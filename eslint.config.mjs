@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // The server, the CLI and the AWS adapter reach the core through its front door only (src/core/index.ts).
-    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/aws/**/*.ts'],
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/aws/**/*.ts', 'src/logs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -57,6 +57,19 @@ export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 
+// The on-disk event index's core: segments of events (columnar, with posting lists) and queries over them.
+export { buildSegment } from './eventIndex/build';
+export { Segment } from './eventIndex/segment';
+export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
+export { queryEvents, type IndexedEvents } from './eventIndex/query';
+export { countsByDay, type DayCount } from './eventIndex/countsByDay';
+export {
+  principalActions,
+  principalIdentity,
+  type ActionUse,
+  type PrincipalActions,
+} from './eventIndex/principalActions';
+
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';
 export { Pacer } from './aws/pacer';
