@@ -63,12 +63,7 @@ export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay, type DayCount } from './eventIndex/countsByDay';
-export {
-  principalActions,
-  principalIdentity,
-  type ActionUse,
-  type PrincipalActions,
-} from './eventIndex/principalActions';
+export { principalActions, principalIdentity, type PrincipalActions } from './eventIndex/principalActions';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

@@ -1,3 +1,2 @@
 // The log-file adapter's front door: what the server and the CLI use of it.
-export { LogIndex, type IndexProgress, type IndexUpdate, type LogIndexOptions, type Unreadable } from './logIndex';
-export type { UnreadableFile } from './files';
+export { LogIndex, type LogIndexOptions } from './logIndex';

@@ -30,12 +30,12 @@ export interface LogIndexOptions {
   readonly workerScript?: string;
   /** Worker threads; os.availableParallelism() by default. */
   readonly parallelism?: number;
-  /** Compressed log bytes per segment (default 8 MB: about 40,000 events). */
+  /** Compressed log bytes per segment (default 2 MB: about 12,000 events; a worker holds one batch). */
   readonly batchBytes?: number;
   readonly signal?: AbortSignal;
 }
 
-export interface IndexProgress {
+interface IndexProgress {
   readonly files: number;
   readonly totalFiles: number;
   readonly events: number;
@@ -43,7 +43,7 @@ export interface IndexProgress {
   readonly totalBytes: number;
 }
 
-export interface IndexUpdate {
+interface IndexUpdate {
   readonly filesRead: number;
   readonly events: number;
   /** What was wrong with the index folder and done about it. */
@@ -51,11 +51,11 @@ export interface IndexUpdate {
 }
 
 /** Every answer lists the files read only in part or not at all. */
-export interface Unreadable {
+interface Unreadable {
   readonly unreadable: readonly UnreadableFile[];
 }
 
-const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
 
 /**
  * CloudTrail log folders indexed on disk: a manifest of which log files (path, size, mtime) each segment

@@ -22,7 +22,7 @@ export function postingKeysOf(event: ActivityEvent, into: Set<string>): void {
  * (a role's session ARN is asked as `.../assumed-role/Name`), the issuing role's ARN, and the names
  * (user, role, session, display name).
  */
-export function principalKeys(p: ActivityPrincipal): Set<string> {
+function principalKeys(p: ActivityPrincipal): Set<string> {
   const keys = new Set<string>([p.name]);
   for (const arn of [p.arn, p.roleArn]) {
     if (arn === undefined) continue;

@@ -117,7 +117,7 @@ function within(list: Uint32Array, lo: number, hi: number): Uint32Array {
 }
 
 /** The first index whose value is not below `value`. */
-export function lowerBound(sorted: Float64Array | Uint32Array, value: number): number {
+function lowerBound(sorted: Float64Array | Uint32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -2,7 +2,7 @@ import type { ActivityPrincipal } from '../activity/event';
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-export interface ActionUse {
+interface ActionUse {
   /** As recorded (`s3:GetObject`). */
   readonly action: string;
   readonly count: number;
