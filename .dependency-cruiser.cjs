@@ -5,6 +5,7 @@
  *
  *   text → catalog → policy → sources → analysis → rules → (config, docs, complete, search, refs) → lint → index
  *   text → catalog → activity → index (CloudTrail events need no policies)
+ *   activity → eventIndex → index (the on-disk event index: segments and their queries, bytes in, bytes out)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
@@ -24,6 +25,7 @@ const ROOMS = [
   ['complete', '^src/core/complete/'],
   ['search', '^src/core/search/'],
   ['activity', '^src/core/activity/'],
+  ['eventIndex', '^src/core/eventIndex/'],
   ['aws', '^src/core/aws/'],
   ['refs', '^src/core/refs/'],
   ['glance', '^src/core/glance/'],
@@ -45,6 +47,7 @@ const ALLOWED = {
   complete: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'docs'],
   search: ['text', 'catalog', 'policy'],
   activity: ['text', 'catalog'],
+  eventIndex: ['text', 'catalog', 'activity'],
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
   glance: ['activity', 'aws', 'refs'],

@@ -45,6 +45,8 @@ const builds = testsOnly
         footer: { js: 'var __cloudwardenBundleEnd = performance.now();' },
       },
       { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
+      // The log-file indexing worker: the server and the CLI start it as path.join(__dirname, 'logWorker.js').
+      { ...common, entryPoints: { logWorker: 'src/logs/worker.ts' }, outdir: 'dist' },
       { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
       // The webview pages: browser bundles (script and the CSS it imports) in dist/webview/, the only folder
       // a panel may load from. Loaded when a panel opens, never at activation.
@@ -79,7 +81,17 @@ if (tests) {
     outbase: '.',
     outdir: 'out',
     // Test tooling stays in node_modules; the code under test is bundled in, as it is in dist/.
-    external: ['vscode', 'mocha', 'playwright-core', '@aws-sdk/*', '@smithy/*', '@vscode/test-electron', 'typescript'],
+    external: [
+      'vscode',
+      'mocha',
+      'playwright-core',
+      '@aws-sdk/*',
+      '@smithy/*',
+      '@vscode/test-electron',
+      'typescript',
+      // A native addon: loaded from node_modules, never bundled.
+      '@duckdb/*',
+    ],
   });
 }
 

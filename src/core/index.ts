@@ -61,6 +61,13 @@ export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from '
 export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';
 export { readRecordBytes } from './logs/events';
 export { layoutOf, type LogLayout } from './logs/layout';
+// The on-disk event index's core: segments of events (columnar, with posting lists) and queries over them.
+export { buildSegment } from './eventIndex/build';
+export { Segment } from './eventIndex/segment';
+export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
+export { queryEvents, type IndexedEvents } from './eventIndex/query';
+export { countsByDay, type DayCount } from './eventIndex/countsByDay';
+export { principalActions, principalIdentity, type PrincipalActions } from './eventIndex/principalActions';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

@@ -1,0 +1,239 @@
+import type { ActivityEvent, ActivityPrincipal, ActivityResource } from '../activity/event';
+import { compareBytes, utf8 } from './bytes';
+import { Dictionary } from './dictionary';
+import {
+  CATEGORIES,
+  COLUMNS,
+  DIRECTORY_ENTRY_BYTES,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  MAGIC,
+  Section,
+  SegmentError,
+  canonicalTime,
+  type Column,
+  type Kind,
+} from './format';
+import { decodePostings } from './postings';
+import { uuidText } from './uuid';
+
+type Ids = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * A segment opened over its bytes: a handful of typed-array views, nothing decoded until asked. Any
+ * event is decoded by its ordinal; a posting list is found by binary search over the sorted keys.
+ */
+export class Segment {
+  readonly count: number;
+  readonly minTime: number;
+  readonly maxTime: number;
+  /** Event times, ascending. */
+  readonly times: Float64Array;
+  private readonly eventIds: Uint8Array;
+  private readonly flags: Uint8Array;
+  private readonly columns: ReadonlyMap<Column, { readonly dictionary: Dictionary; readonly ids: Ids }>;
+  private readonly resourceOffsets: Uint32Array;
+  private readonly resourceIds: Ids;
+  readonly resources: Dictionary;
+  private readonly keys: Dictionary;
+  private readonly postingMeta: Uint32Array;
+  private readonly postingBytes: Uint8Array;
+  private readonly principals = new Map<number, ActivityPrincipal>();
+  private readonly resourceCache = new Map<number, ActivityResource>();
+
+  /** Opens the bytes as a segment; a SegmentError when they are not one of this format version. */
+  static open(bytes: Uint8Array): Segment {
+    // A typed-array view needs its element alignment; a buffer from elsewhere may start anywhere.
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+    try {
+      return new Segment(aligned);
+    } catch (error) {
+      if (error instanceof SegmentError) throw error;
+      throw new SegmentError(`the segment is corrupt (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  private constructor(bytes: Uint8Array) {
+    if (bytes.length < HEADER_BYTES) throw new SegmentError('the segment is shorter than its header');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC) throw new SegmentError('the file is not an index segment');
+    const version = view.getUint32(4, true);
+    if (version !== FORMAT_VERSION)
+      throw new SegmentError(`the segment is of format version ${version}, not ${FORMAT_VERSION}`);
+    this.count = view.getUint32(8, true);
+    this.minTime = view.getFloat64(16, true);
+    this.maxTime = view.getFloat64(24, true);
+    const sections = readDirectory(bytes, view, view.getUint32(12, true));
+    const section = (id: number): { bytes: Uint8Array; width: number } => {
+      const found = sections.get(id);
+      if (found === undefined) throw new SegmentError(`the segment lacks section ${id}`);
+      return found;
+    };
+    const ids = (id: number, entries: number): Ids => idsView(section(id), entries);
+    this.times = view32or64(section(Section.Time).bytes, Float64Array, this.count);
+    this.eventIds = sized(section(Section.EventId).bytes, 16 * this.count);
+    this.flags = sized(section(Section.Flags).bytes, this.count);
+    this.columns = new Map(
+      COLUMNS.map((column, i) => [
+        column,
+        {
+          dictionary: new Dictionary(section(Section.ColumnBase + 2 * i).bytes),
+          ids: ids(Section.ColumnBase + 2 * i + 1, this.count),
+        },
+      ]),
+    );
+    this.resourceOffsets = view32or64(section(Section.ResourceOffsets).bytes, Uint32Array, this.count + 1);
+    this.resourceIds = ids(Section.ResourceIds, this.resourceOffsets[this.count]!);
+    this.resources = new Dictionary(section(Section.ResourceDictionary).bytes);
+    this.keys = new Dictionary(section(Section.Keys).bytes);
+    this.postingMeta = view32or64(section(Section.PostingMeta).bytes, Uint32Array, 2 * this.keys.size);
+    this.postingBytes = section(Section.Postings).bytes;
+  }
+
+  /** A column's dictionary and its per-event ids. */
+  column(name: Column): { readonly dictionary: Dictionary; readonly ids: Ids } {
+    return this.columns.get(name)!;
+  }
+
+  /** The resource ids of one event. */
+  resourceIdsOf(ordinal: number): Ids {
+    return this.resourceIds.subarray(this.resourceOffsets[ordinal], this.resourceOffsets[ordinal + 1]);
+  }
+
+  principal(id: number): ActivityPrincipal {
+    let p = this.principals.get(id);
+    if (p === undefined) {
+      p = JSON.parse(this.column('principal').dictionary.get(id)!) as ActivityPrincipal;
+      this.principals.set(id, p);
+    }
+    return p;
+  }
+
+  resource(id: number): ActivityResource {
+    let r = this.resourceCache.get(id);
+    if (r === undefined) {
+      r = JSON.parse(this.resources.get(id)!) as ActivityResource;
+      this.resourceCache.set(id, r);
+    }
+    return r;
+  }
+
+  /** The event at `ordinal`, as it was given to buildSegment. */
+  event(ordinal: number): ActivityEvent {
+    const text = (column: Column): string | undefined => {
+      const { dictionary, ids } = this.columns.get(column)!;
+      return dictionary.get(ids[ordinal]!);
+    };
+    const [source, name] = text('eventKey')!.split('\u0000') as [string, string];
+    const time = this.times[ordinal]!;
+    const flags = this.flags[ordinal]!;
+    const event: Record<string, unknown> = {
+      eventId: text('eventIdText') ?? uuidText(this.eventIds, 16 * ordinal),
+      eventTime: text('eventTimeText') ?? canonicalTime(time),
+      time,
+    };
+    put(event, 'eventVersion', text('eventVersion'));
+    event.eventSource = source;
+    event.eventName = name;
+    put(event, 'action', text('action'));
+    event.principal = this.principal(this.column('principal').ids[ordinal]!);
+    for (const column of ['accessKeyId', 'sourceIp', 'userAgent', 'region', 'account'] as const)
+      put(event, column, text(column));
+    put(event, 'errorCode', text('errorCode'));
+    put(event, 'errorMessage', text('errorMessage'));
+    if ((flags & 3) !== 0) event.readOnly = (flags & 3) === 2;
+    event.category = CATEGORIES[(flags >> 2) & 7] ?? 'unknown';
+    event.resources = Array.from(this.resourceIdsOf(ordinal), (id) => this.resource(id));
+    put(event, 'file', text('file'));
+    return event as unknown as ActivityEvent;
+  }
+
+  /** The sorted ordinals under a key; undefined when no event has it. */
+  postings(kind: Kind, value: string): Uint32Array | undefined {
+    const at = this.findKey(utf8.encode(kind + value));
+    if (at < 0) return undefined;
+    const list = decodePostings(this.postingBytes, this.postingMeta[2 * at]!, this.postingMeta[2 * at + 1]!);
+    if (list.length > 0 && list[list.length - 1]! >= this.count) throw new SegmentError('a posting list is corrupt');
+    return list;
+  }
+
+  /** Every key of a kind with the size of its list, in key order (the keys of a kind are contiguous). */
+  *keysOf(kind: Kind): Generator<{ readonly value: string; readonly count: number }> {
+    for (let at = this.lowerBound(utf8.encode(kind)); at < this.keys.size; at++) {
+      const key = this.keys.get(at + 1)!;
+      if (!key.startsWith(kind)) return;
+      yield { value: key.slice(1), count: this.postingMeta[2 * at + 1]! };
+    }
+  }
+
+  private findKey(key: Uint8Array): number {
+    const at = this.lowerBound(key);
+    return at < this.keys.size && compareBytes(this.keyBytes(at), key) === 0 ? at : -1;
+  }
+
+  /** The first key index whose key is not below `key`. */
+  private lowerBound(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.keys.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareBytes(this.keyBytes(mid), key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private keyBytes(at: number): Uint8Array {
+    return utf8.encode(this.keys.get(at + 1)!);
+  }
+}
+
+function put(target: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function readDirectory(
+  bytes: Uint8Array,
+  view: DataView,
+  count: number,
+): Map<number, { bytes: Uint8Array; width: number }> {
+  const sections = new Map<number, { bytes: Uint8Array; width: number }>();
+  if (HEADER_BYTES + count * DIRECTORY_ENTRY_BYTES > bytes.length)
+    throw new SegmentError('the segment directory runs past its end');
+  for (let i = 0; i < count; i++) {
+    const at = HEADER_BYTES + i * DIRECTORY_ENTRY_BYTES;
+    const offset = view.getUint32(at + 4, true);
+    const length = view.getUint32(at + 8, true);
+    if (offset % 8 !== 0 || offset + length > bytes.length)
+      throw new SegmentError('a segment section lies outside the segment');
+    sections.set(view.getUint32(at, true), {
+      bytes: bytes.subarray(offset, offset + length),
+      width: view.getUint32(at + 12, true),
+    });
+  }
+  return sections;
+}
+
+function sized(bytes: Uint8Array, length: number): Uint8Array {
+  if (bytes.length !== length) throw new SegmentError('a segment section has the wrong size');
+  return bytes;
+}
+
+function view32or64<T extends Float64Array | Uint32Array>(
+  bytes: Uint8Array,
+  type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  sized(bytes, length * type.BYTES_PER_ELEMENT);
+  return new type(bytes.buffer, bytes.byteOffset, length);
+}
+
+function idsView(section: { bytes: Uint8Array; width: number }, entries: number): Ids {
+  const { bytes, width } = section;
+  if (width === 0) return new Uint8Array(entries);
+  sized(bytes, entries * width);
+  if (width === 1) return bytes;
+  if (width === 2) return new Uint16Array(bytes.buffer, bytes.byteOffset, entries);
+  if (width === 4) return new Uint32Array(bytes.buffer, bytes.byteOffset, entries);
+  throw new SegmentError(`an id width of ${width} bytes`);
+}

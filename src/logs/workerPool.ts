@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+import { indexBatch, type BatchJob } from './batch';
+import type { SegmentEntry } from './manifest';
+
+export interface PoolOptions {
+  /** dist/logWorker.js; without it the batches are read in this thread, one after another. */
+  readonly workerScript?: string;
+  readonly parallelism: number;
+  readonly signal?: AbortSignal;
+}
+
+type WorkerAnswer = { ok: true; entry: SegmentEntry } | { ok: false; reason: string };
+
+/**
+ * Runs every batch, each as soon as a worker is free, and hands each finished segment to `done` (which
+ * commits it) in completion order. An abort terminates the workers: batches in flight are lost, the
+ * committed ones stay. Rejects with the abort's reason, or the first batch that failed.
+ */
+export async function runBatches(
+  jobs: readonly BatchJob[],
+  options: PoolOptions,
+  done: (entry: SegmentEntry, job: BatchJob) => Promise<void>,
+): Promise<void> {
+  const { workerScript, signal } = options;
+  if (workerScript === undefined) {
+    for (const job of jobs) await done(await indexBatch(job, signal), job);
+    return;
+  }
+  const queue = [...jobs];
+  const workers: Worker[] = [];
+  const stop = (): void => workers.forEach((w) => void w.terminate());
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    signal?.throwIfAborted();
+    const lanes = Array.from({ length: Math.min(options.parallelism, queue.length) }, async () => {
+      const worker = new Worker(workerScript);
+      workers.push(worker);
+      try {
+        for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+          const answer = await ask(worker, job);
+          signal?.throwIfAborted();
+          if (!answer.ok) throw new Error(answer.reason);
+          await done(answer.entry, job);
+        }
+      } finally {
+        void worker.terminate();
+      }
+    });
+    const outcomes = await Promise.allSettled(lanes);
+    signal?.throwIfAborted();
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    stop();
+  }
+}
+
+/** Sends one batch; resolves with the answer, rejects when the worker dies (terminated or crashed). */
+function ask(worker: Worker, job: BatchJob): Promise<WorkerAnswer> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (answer: WorkerAnswer): void => {
+      cleanup();
+      resolve(answer);
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`the indexing worker stopped (exit ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
