@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
       return awsStatus.shown;
     },
     timelines: () => timelines.views(),
-    lastLogIndexEnd: () => logIndex.lastEnd,
+    logIndexRuns: () => logIndex.runs,
     exportTimeline: (key, format, uri, eventIds) => timelines.exportTo(key, format, uri, eventIds),
   };
 }
@@ -100,8 +100,8 @@ export interface CloudWardenApi {
   readonly refreshAwsStatus: () => Promise<AwsStatusView | undefined>;
   /** The open CloudTrail timelines: their query, state, the server's answer in numbers, what the page drew. */
   readonly timelines: () => TimelineView[];
-  /** The sentence the last log indexing run ended with (undefined before one ended). */
-  readonly lastLogIndexEnd: () => string | undefined;
+  /** The log indexing runs whose progress was shown, each with the sentence it ended with. */
+  readonly logIndexRuns: () => readonly { readonly id: number; readonly message: string }[];
   /** Writes an open timeline's events (all, or these ids in this order) to `uri`, as the export does. */
   readonly exportTimeline: (
     key: string,

@@ -15,9 +15,9 @@ interface Run {
  * decides when a run starts; this only shows it.
  */
 export class LogIndexProgress implements vscode.Disposable {
-  private readonly runs = new Map<number, Run>();
-  /** The last `end` message, for the tests and the output channel. */
-  private lastMessage: string | undefined;
+  private readonly open = new Map<number, Run>();
+  /** Every run that began and ended, for the tests. */
+  private readonly ended: { id: number; message: string }[] = [];
 
   constructor(
     private readonly server: ServerHandle,
@@ -26,18 +26,23 @@ export class LogIndexProgress implements vscode.Disposable {
     server.onNotification(LogIndexProgressNotification.type, (params) => this.update(params));
   }
 
-  get lastEnd(): string | undefined {
-    return this.lastMessage;
+  /** The runs shown so far, each with the sentence it ended with. */
+  get runs(): readonly { readonly id: number; readonly message: string }[] {
+    return this.ended;
   }
 
   private update(params: Params): void {
     if (params.state === 'begin') this.begin(params);
-    else if (params.state === 'report') this.runs.get(params.id)?.report(params);
+    else if (params.state === 'report') this.open.get(params.id)?.report(params);
     else {
-      this.runs.get(params.id)?.finish();
-      this.runs.delete(params.id);
-      this.lastMessage = params.message;
-      if (params.message) this.output.appendLine(`CloudTrail log index: ${params.message}`);
+      this.open.get(params.id)?.finish();
+      this.open.delete(params.id);
+      this.ended.push({ id: params.id, message: params.message ?? '' });
+      if (params.message) {
+        this.output.appendLine(`CloudTrail log index: ${params.message}`);
+        // The notification closed: say once what the run did (the timeline and hovers now read it all).
+        void vscode.window.showInformationMessage(`CloudWarden: ${params.message}`);
+      }
     }
   }
 
@@ -59,15 +64,15 @@ export class LogIndexProgress implements vscode.Disposable {
             progress.report({ message: progressText(p), increment: Math.max(0, percent - reported) });
             reported = Math.max(reported, percent);
           };
-          this.runs.set(params.id, { report, finish: resolve });
+          this.open.set(params.id, { report, finish: resolve });
           report(params);
         }),
     );
   }
 
   dispose(): void {
-    for (const run of this.runs.values()) run.finish();
-    this.runs.clear();
+    for (const run of this.open.values()) run.finish();
+    this.open.clear();
   }
 }
 

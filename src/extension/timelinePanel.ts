@@ -28,6 +28,8 @@ export interface TimelineView {
   readonly events?: number;
   readonly problems: readonly string[];
   readonly truncated: readonly string[];
+  /** What could not be read, as `where: reason` (a log file's path, a Region and event id). */
+  readonly unreadable: readonly string[];
   /** What the page last said it drew (rows listed, events in all); undefined until it has drawn. */
   readonly rendered?: { readonly rows: number; readonly total: number };
 }
@@ -158,6 +160,9 @@ class TimelinePanel {
       loading: m.loading,
       problems: m.answer?.problems.map((p) => p.sentence) ?? [],
       truncated: m.answer?.truncated ?? [],
+      unreadable:
+        m.answer?.unreadable.map((u) => `${u.file ?? [u.region, u.eventId].filter(Boolean).join(' ')}: ${u.reason}`) ??
+        [],
       ...(m.notice !== undefined && { notice: m.notice }),
       ...(m.failure !== undefined && { failure: m.failure }),
       ...(m.answer && { events: m.answer.events.length }),

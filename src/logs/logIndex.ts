@@ -120,6 +120,8 @@ export class LogIndex {
       files: batch,
     }));
     const parallelism = this.options.parallelism ?? availableParallelism();
+    // Said at once, before the first batch ends: a progress notification opens when the reading starts.
+    if (total.files > 0) onProgress?.({ ...progress, totalFiles: total.files, totalBytes: total.bytes });
     await runBatches(jobs, { workerScript: this.options.workerScript, parallelism, signal }, async (entry) => {
       await this.commit([...this.manifest.segments, entry], []);
       progress.files += entry.files.length;

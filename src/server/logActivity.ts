@@ -153,6 +153,11 @@ export class LogActivity {
       if (begun) send('end', sentence);
       return sentence;
     } catch (error) {
+      if (signal.aborted) {
+        const sentence = endSentence(last.files, last.events, true, opened.roots);
+        if (begun) send('end', sentence);
+        return sentence;
+      }
       const sentence = `Indexing the CloudTrail log files failed: ${error instanceof Error ? error.message : String(error)}`;
       this.options.log(sentence);
       if (begun) send('end', sentence);
