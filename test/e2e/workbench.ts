@@ -25,10 +25,19 @@ export class Workbench {
   }
 
   /** `env` reaches the extension host and so the language server (the browser's does not). */
-  static async open(workspace: string, prefix: string, env?: Record<string, string>): Promise<Workbench> {
+  static async open(
+    workspace: string,
+    prefix: string,
+    env?: Record<string, string>,
+    settings?: Record<string, unknown>,
+  ): Promise<Workbench> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const aws = await startEditorEmulator();
-    const server = await startCodeServer({ workspace, env: { ...aws.env, ...env } }).catch(async (error: unknown) => {
+    const server = await startCodeServer({
+      workspace,
+      env: { ...aws.env, ...env },
+      ...(settings && { settings }),
+    }).catch(async (error: unknown) => {
       await aws.close();
       throw error;
     });
