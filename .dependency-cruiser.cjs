@@ -7,6 +7,7 @@
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
+ *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -26,6 +27,7 @@ const ROOMS = [
   ['aws', '^src/core/aws/'],
   ['refs', '^src/core/refs/'],
   ['glance', '^src/core/glance/'],
+  ['warehouse', '^src/core/warehouse/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -46,6 +48,7 @@ const ALLOWED = {
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
   glance: ['activity', 'aws', 'refs'],
+  warehouse: ['text', 'catalog', 'activity', 'aws'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };
@@ -93,6 +96,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/webview/' },
       to: { path: '^src/(server|extension|cli|aws)/' },
+    },
+    {
+      name: 'duckdb-in-tests-only',
+      comment:
+        '@duckdb/node-api is a devDependency: the emulator answers Athena and Lake SQL with it; the extension never ships it.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '@duckdb/' },
     },
     ...roomRules,
   ],

@@ -79,7 +79,16 @@ if (tests) {
     outbase: '.',
     outdir: 'out',
     // Test tooling stays in node_modules; the code under test is bundled in, as it is in dist/.
-    external: ['vscode', 'mocha', 'playwright-core', '@aws-sdk/*', '@smithy/*', '@vscode/test-electron', 'typescript'],
+    external: [
+      'vscode',
+      'mocha',
+      'playwright-core',
+      '@aws-sdk/*',
+      '@smithy/*',
+      '@duckdb/*',
+      '@vscode/test-electron',
+      'typescript',
+    ],
   });
 }
 
