@@ -9,6 +9,7 @@
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
  *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
+ *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -30,6 +31,7 @@ const ROOMS = [
   ['refs', '^src/core/refs/'],
   ['glance', '^src/core/glance/'],
   ['logs', '^src/core/logs/'],
+  ['warehouse', '^src/core/warehouse/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -52,6 +54,7 @@ const ALLOWED = {
   refs: ['text', 'catalog', 'policy', 'sources'],
   glance: ['activity', 'aws', 'refs'],
   logs: ['text', 'catalog', 'activity'],
+  warehouse: ['text', 'catalog', 'activity', 'aws'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };
@@ -99,6 +102,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/webview/' },
       to: { path: '^src/(server|extension|cli|aws)/' },
+    },
+    {
+      name: 'duckdb-in-tests-only',
+      comment:
+        '@duckdb/node-api is a devDependency: the emulator answers Athena and Lake SQL with it; the extension never ships it.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '@duckdb/' },
     },
     ...roomRules,
   ],

@@ -4,6 +4,7 @@
  * its client class. The `import()` inside each loader is what keeps the SDK out of the language server's
  * start-up: the bundle evaluates a client's code only when a feature first asks for it.
  */
+import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSession, ClientConfig } from './session';
@@ -23,6 +24,10 @@ const SERVICES = {
     serviceId: 'CloudTrail',
     load: async () => (await import('@aws-sdk/client-cloudtrail')).CloudTrailClient,
   } satisfies ServiceRow<CloudTrailClient>,
+  athena: {
+    serviceId: 'Athena',
+    load: async () => (await import('@aws-sdk/client-athena')).AthenaClient,
+  } satisfies ServiceRow<AthenaClient>,
 };
 
 export type ServiceName = keyof typeof SERVICES;

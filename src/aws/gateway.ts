@@ -4,7 +4,8 @@
  * 2 calls a second per account and Region, goes through a pacer keyed by both, and identical page
  * requests in flight share one call.
  */
-import type { Event, LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { CloudTrailClient, Event, LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
 import {
   cacheKey,
   classifyAwsError,
@@ -68,6 +69,24 @@ interface Call {
 const GET_CALLER_IDENTITY: Call = { service: 'sts', operation: 'GetCallerIdentity', action: 'sts:GetCallerIdentity' };
 const LOOKUP_EVENTS: Call = { service: 'cloudtrail', operation: 'LookupEvents', action: 'cloudtrail:LookupEvents' };
 
+/** The calls of a SQL query's life on Athena and on CloudTrail Lake. */
+const QUERY_CALLS = {
+  StartQueryExecution: { service: 'athena', operation: 'StartQueryExecution', action: 'athena:StartQueryExecution' },
+  GetQueryExecution: { service: 'athena', operation: 'GetQueryExecution', action: 'athena:GetQueryExecution' },
+  GetQueryResults: { service: 'athena', operation: 'GetQueryResults', action: 'athena:GetQueryResults' },
+  StopQueryExecution: { service: 'athena', operation: 'StopQueryExecution', action: 'athena:StopQueryExecution' },
+  StartQuery: { service: 'cloudtrail', operation: 'StartQuery', action: 'cloudtrail:StartQuery' },
+  DescribeQuery: { service: 'cloudtrail', operation: 'DescribeQuery', action: 'cloudtrail:DescribeQuery' },
+  LakeGetQueryResults: { service: 'cloudtrail', operation: 'GetQueryResults', action: 'cloudtrail:GetQueryResults' },
+  CancelQuery: { service: 'cloudtrail', operation: 'CancelQuery', action: 'cloudtrail:CancelQuery' },
+} satisfies Record<string, Call>;
+
+export type AthenaCall = 'StartQueryExecution' | 'GetQueryExecution' | 'GetQueryResults' | 'StopQueryExecution';
+export type LakeCall = 'StartQuery' | 'DescribeQuery' | 'LakeGetQueryResults' | 'CancelQuery';
+
+/** One SDK request of a query call: the client, and the signal that carries the time limit and cancellation. */
+type QueryRequest<C, T> = (client: C, abortSignal: AbortSignal) => Promise<T>;
+
 export class AwsGateway {
   private readonly session: AwsSession;
   private readonly clients: Clients;
@@ -129,6 +148,32 @@ export class AwsGateway {
         ...(options.onPage && { onPage: options.onPage }),
       });
     });
+  }
+
+  /**
+   * One Athena call, under the time limit and the caller's signal. Athena's API quotas are per call and
+   * far above one query's polling, so nothing is paced here; a throttled call comes back as `throttled`
+   * for the query loop to wait out.
+   */
+  athena<T>(
+    call: AthenaCall,
+    request: QueryRequest<AthenaClient, T>,
+    options: CallOptions = {},
+  ): Promise<AwsResult<T>> {
+    return this.attempt(QUERY_CALLS[call], options, async (region, signal) =>
+      this.send(signal, async (abortSignal) => request(await this.clients.get('athena', region), abortSignal)),
+    );
+  }
+
+  /** One CloudTrail Lake call, as {@link athena}. */
+  lake<T>(
+    call: LakeCall,
+    request: QueryRequest<CloudTrailClient, T>,
+    options: CallOptions = {},
+  ): Promise<AwsResult<T>> {
+    return this.attempt(QUERY_CALLS[call], options, async (region, signal) =>
+      this.send(signal, async (abortSignal) => request(await this.clients.get('cloudtrail', region), abortSignal)),
+    );
   }
 
   /** Closes every client's connections. */

@@ -2,3 +2,12 @@
 export { AwsGateway } from './gateway';
 export { lookupActivity, type UnreadableEvent } from './lookupActivity';
 export { listProfiles } from './sharedFiles';
+export {
+  warehouseActivity,
+  warehouseDayCounts,
+  warehousePrincipalActions,
+  type AthenaSource,
+  type LakeSource,
+  type WarehouseOptions,
+  type WarehouseSource,
+} from './warehouseActivity';

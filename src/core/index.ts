@@ -99,3 +99,25 @@ export type { ActivitySnapshot, ActivitySourceKind, Glance } from './glance/type
 
 // Text positions.
 export { LineIndex } from './text/lines';
+
+// Activity from SQL warehouses (Athena over a trail's bucket, CloudTrail Lake): queries as SQL, rows back
+// into events, the table's DDL, and a FAILED query explained.
+export {
+  DEFAULT_PARTITIONS,
+  type AthenaTable,
+  type LakeStore,
+  type Warehouse,
+  type WarehouseScope,
+} from './warehouse/targets';
+export { warehouseSql, type WarehouseQueryKind } from './warehouse/queries';
+export {
+  dayCountsOfRows,
+  eventsOfRows,
+  principalActionsOfRows,
+  type DayCount,
+  type PrincipalActions,
+  type UnreadableRow,
+  type WarehouseRow,
+} from './warehouse/rows';
+export { cloudTrailTableDdl, type TrailBucket } from './warehouse/ddl';
+export { queryFailure } from './warehouse/failures';

@@ -34,6 +34,10 @@ const PROBLEM_KINDS = {
   serverError: true,
   cancelled: true,
   invalidRequest: true,
+  noSuchTable: true,
+  queryFailed: true,
+  noOutputLocation: true,
+  workgroupNotFound: true,
   unknown: true,
 } satisfies Record<AwsProblemKind, true>;
 

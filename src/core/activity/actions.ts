@@ -116,3 +116,34 @@ export function actionOf(eventSource: string, eventName: string): string | undef
 export function tabledActions(): readonly string[] {
   return Object.entries(NAMES).flatMap(([prefix, names]) => Object.values(names).map((n) => `${prefix}:${n}`));
 }
+
+/** The events whose IAM action is a given one: what SQL sources select for an action. */
+export interface ActionEvents {
+  /** Event sources, lower case. */
+  readonly sources: readonly string[];
+  /** Event names, lower case. */
+  readonly names: readonly string[];
+  /** Lambda writes versions into names (GetFunction20150331v2): names that start with one of `names` and a date. */
+  readonly versioned: boolean;
+}
+
+/**
+ * actionOf read backwards: the sources and names of the events that map to `action` (case-insensitive,
+ * as queries compare actions). An event name the exception tables send to another action is left out.
+ */
+export function eventsOfAction(action: string): ActionEvents | undefined {
+  const colon = action.indexOf(':');
+  if (colon <= 0 || colon === action.length - 1) return undefined;
+  const prefix = action.slice(0, colon).toLowerCase();
+  const name = action.slice(colon + 1).toLowerCase();
+  const sources = [
+    `${prefix}.amazonaws.com`,
+    ...Object.entries(PREFIXES)
+      .filter(([, p]) => p === prefix)
+      .map(([source]) => source),
+  ];
+  const table = Object.entries(ownValue(NAMES, prefix) ?? {});
+  const renamed = table.filter(([, to]) => to.toLowerCase() === name).map(([from]) => from.toLowerCase());
+  const own = table.some(([from, to]) => from.toLowerCase() === name && to.toLowerCase() !== name) ? [] : [name];
+  return { sources, names: [...new Set([...own, ...renamed])], versioned: prefix === 'lambda' };
+}

@@ -17,6 +17,7 @@ import {
   UNKNOWN_KEY,
   type ErrorFacts,
 } from './errorFacts';
+import { queryRefusal, type QueryProblemKind } from './queryProblems';
 import { isOptInRegion } from './regions';
 
 export type AwsProblemKind =
@@ -31,6 +32,7 @@ export type AwsProblemKind =
   | 'serverError'
   | 'cancelled'
   | 'invalidRequest'
+  | QueryProblemKind
   | 'unknown';
 
 export interface AwsProblem {
@@ -83,6 +85,7 @@ function classify(facts: ErrorFacts, context: AwsCallContext, error: unknown): C
     refused(facts, context) ??
     (isThrottlingError(error) ? throttled(context) : undefined) ??
     unreachable(facts, context) ??
+    queryRefusal(facts.name, facts.message, context) ??
     failed(facts, context)
   );
 }

@@ -1,10 +1,11 @@
 /**
- * AWS CloudTrail over awsJson1_1. Only `LookupEvents` so far: CloudWarden reads a region's recent
- * management events with it. The history comes from the seed and from `--cloudtrail-logs` (see
+ * AWS CloudTrail over awsJson1_1: `LookupEvents` (a region's recent management events) and CloudTrail
+ * Lake's SQL queries (`StartQuery`, `DescribeQuery`, `GetQueryResults`, `CancelQuery`; warehouse/). The history comes from the seed and from `--cloudtrail-logs` (see
  * `cloudtrail/history.ts`); AWS's limit of two LookupEvents calls a second per account and region
  * is applied by the router from `rateLimits`.
  */
 import { lookupEvents } from './cloudtrail/lookup';
+import { lakeOperations } from './warehouse/lakeCalls';
 import type { AwsJsonService } from './types';
 
 /** CloudTrail (API version 2013-11-01). */
@@ -16,5 +17,6 @@ export const cloudtrail: AwsJsonService = {
   rateLimits: { LookupEvents: { perSecond: 2, burst: 2 } },
   operations: {
     LookupEvents: (input, ctx) => lookupEvents(input, ctx, ctx.data.cloudtrail),
+    ...lakeOperations,
   },
 };

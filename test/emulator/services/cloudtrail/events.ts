@@ -28,6 +28,8 @@ export interface StoredEvent {
   readonly seq: number;
   readonly timeMs: number;
   readonly region: string;
+  /** The bytes the record stands for (see TrailRecord). */
+  readonly bytes: number;
   /** Only management events are in LookupEvents' history; data and network-activity events are not. */
   readonly management: boolean;
   readonly event: LookupEvent;
@@ -48,6 +50,7 @@ export function storedEvent(record: TrailRecord, seq: number, shiftMs: number): 
     seq,
     timeMs,
     region: fields['awsRegion'] as string,
+    bytes: record.bytes,
     management: fields['managementEvent'] !== false && (fields['eventCategory'] ?? 'Management') === 'Management',
     event: {
       EventId: fields['eventID'] as string,

@@ -28,8 +28,10 @@ function logFiles(folder: string): string[] {
 
 function readLogFile(file: string, warn: (line: string) => void): TrailRecord[] {
   let records: unknown;
+  let size = 0;
   try {
     const bytes = readFileSync(file);
+    size = bytes.length;
     const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     records = (JSON.parse(text) as { Records?: unknown } | null)?.Records;
   } catch (e) {
@@ -40,7 +42,9 @@ function readLogFile(file: string, warn: (line: string) => void): TrailRecord[] 
     warn(`CloudTrail logs: skipped ${file}: not a CloudTrail log ({"Records": [...]})`);
     return [];
   }
-  return checkedRecords(records, file, warn);
+  // Each record stands for an equal share of the file's bytes, so a file's records add up to its size.
+  const share = size / Math.max(records.length, 1);
+  return checkedRecords(records, file, warn).map((record) => ({ ...record, bytes: share }));
 }
 
 /** The file's valid records; the invalid ones are counted in one warning naming the first problem. */

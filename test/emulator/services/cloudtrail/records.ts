@@ -11,6 +11,11 @@ export interface TrailRecord {
   readonly fields: Fields;
   /** `eventTime`, in milliseconds since the epoch. */
   readonly timeMs: number;
+  /**
+   * The bytes of storage the record stands for: its share of its log file (a seed's record: its JSON).
+   * Athena and CloudTrail Lake report the bytes their queries scan from these.
+   */
+  readonly bytes: number;
 }
 
 const EVENT_TIME = {
@@ -39,7 +44,7 @@ export function parseRecord(value: unknown, path: string): TrailRecord {
   const resources = record['resources'];
   if (resources !== undefined && !Array.isArray(resources))
     throw new ValidationError(`${path}.resources: expected an array`);
-  return { fields: record, timeMs };
+  return { fields: record, timeMs, bytes: Buffer.byteLength(JSON.stringify(record)) };
 }
 
 /** An object member of a record (`userIdentity`, `requestParameters`), or undefined when absent or null. */

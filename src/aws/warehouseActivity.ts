@@ -1,0 +1,152 @@
+/**
+ * CloudTrail activity from Athena (a table over the trail's bucket) or CloudTrail Lake: the query becomes
+ * SQL (src/core/warehouse), runs on AWS's engine, and only the answer rows come back, read into the same
+ * events as every other source. Three questions: the events, their counts by day, the actions of each
+ * principal; each answer says the bytes the query scanned (what Athena and Lake bill) and its query id.
+ */
+import {
+  dayCountsOfRows,
+  eventsOfRows,
+  principalActionsOfRows,
+  warehouseSql,
+  type ActivityEvent,
+  type ActivityQuery,
+  type AthenaTable,
+  type AwsProblem,
+  type DayCount,
+  type PrincipalActions,
+  type UnreadableRow,
+  type WarehouseQueryKind,
+  type WarehouseScope,
+} from '../core';
+import type { AwsGateway } from './gateway';
+import { athenaEngine, lakeEngine, type QueryEngine } from './queryEngines';
+import { runQuery, type PollTiming, type QueryRun } from './runQuery';
+
+/** Athena: the table, and where the query runs and writes its results. */
+export interface AthenaSource {
+  readonly engine: 'athena';
+  readonly table: AthenaTable;
+  readonly workgroup?: string;
+  readonly outputLocation?: string;
+}
+
+/** CloudTrail Lake: the event data store's id or ARN. */
+export interface LakeSource {
+  readonly engine: 'lake';
+  readonly eventDataStore: string;
+}
+
+export type WarehouseSource = AthenaSource | LakeSource;
+
+export interface WarehouseOptions {
+  /** The Region of the service (absent: the profile's). */
+  readonly region?: string;
+  readonly scope?: WarehouseScope;
+  /** Events: the most returned (default 1,000); `truncated` says when the limit was reached. */
+  readonly limit?: number;
+  readonly signal?: AbortSignal;
+  readonly poll?: PollTiming;
+  /** The end of a window without `until` (default: now). */
+  readonly now?: number;
+}
+
+/** What every answer says besides its rows. */
+interface Ran {
+  readonly problems: readonly AwsProblem[];
+  readonly bytesScanned: number;
+  readonly queryId?: string;
+}
+
+interface WarehouseAnswer extends Ran {
+  /** Newest first. */
+  readonly events: readonly ActivityEvent[];
+  readonly unreadable: readonly UnreadableRow[];
+  /** The limit stopped the answer: older events in the window were left out. */
+  readonly truncated: boolean;
+}
+
+interface WarehouseDayCounts extends Ran {
+  readonly days: readonly DayCount[];
+}
+
+interface WarehousePrincipalActions extends Ran {
+  readonly principals: readonly PrincipalActions[];
+}
+
+export async function warehouseActivity(
+  gateway: AwsGateway,
+  source: WarehouseSource,
+  query: ActivityQuery,
+  options: WarehouseOptions = {},
+): Promise<WarehouseAnswer> {
+  const limit = options.limit ?? 1000;
+  const run = await ask(gateway, source, query, 'events', { ...options, limit });
+  const { events, unreadable } = eventsOfRows(run.rows);
+  return { ...ran(run), events, unreadable, truncated: run.rows.length >= limit };
+}
+
+export async function warehouseDayCounts(
+  gateway: AwsGateway,
+  source: WarehouseSource,
+  query: ActivityQuery,
+  options: WarehouseOptions = {},
+): Promise<WarehouseDayCounts> {
+  const run = await ask(gateway, source, query, 'countsByDay', options);
+  return { ...ran(run), days: dayCountsOfRows(run.rows) };
+}
+
+export async function warehousePrincipalActions(
+  gateway: AwsGateway,
+  source: WarehouseSource,
+  query: ActivityQuery,
+  options: WarehouseOptions = {},
+): Promise<WarehousePrincipalActions> {
+  const run = await ask(gateway, source, query, 'principalActions', options);
+  return { ...ran(run), principals: principalActionsOfRows(run.rows) };
+}
+
+async function ask(
+  gateway: AwsGateway,
+  source: WarehouseSource,
+  query: ActivityQuery,
+  kind: WarehouseQueryKind,
+  options: WarehouseOptions,
+): Promise<QueryRun> {
+  const warehouse =
+    source.engine === 'athena' ? source.table : { engine: 'lake' as const, eventDataStore: source.eventDataStore };
+  const sql = warehouseSql(warehouse, query, {
+    kind,
+    now: options.now ?? Date.now(),
+    ...(options.limit !== undefined && { limit: options.limit }),
+    ...(options.scope && { scope: options.scope }),
+  });
+  if (!sql.ok)
+    return {
+      rows: [],
+      problems: [{ kind: 'invalidRequest', sentence: `CloudWarden cannot ask this in SQL: ${sql.reason}.` }],
+      bytesScanned: 0,
+    };
+  return runQuery(engineOf(gateway, source), sql.sql, {
+    ...(options.region && { region: options.region }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.poll && { poll: options.poll }),
+  });
+}
+
+function engineOf(gateway: AwsGateway, source: WarehouseSource): QueryEngine {
+  if (source.engine === 'lake') return lakeEngine(gateway);
+  return athenaEngine(gateway, {
+    database: source.table.database,
+    ...(source.workgroup !== undefined && { workgroup: source.workgroup }),
+    ...(source.outputLocation !== undefined && { outputLocation: source.outputLocation }),
+  });
+}
+
+function ran(run: QueryRun): Ran {
+  return {
+    problems: run.problems,
+    bytesScanned: run.bytesScanned,
+    ...(run.queryId !== undefined && { queryId: run.queryId }),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Result rows back into the event model. An events row holds the record's scalar columns and the struct
+ * fields CloudWarden reads (columns.ts); it is rebuilt into the shape of a log file's record and read by
+ * normaliseRecord, so an event from Athena or Lake reads exactly as the same event from a log file.
+ */
+import { actionOf } from '../activity/actions';
+import type { ActivityEvent } from '../activity/event';
+import { normaliseRecord } from '../activity/normalise';
+import type { EventColumn } from './columns';
+
+/** A result row: column alias → value; SQL NULL is absent. */
+export type WarehouseRow = Readonly<Record<string, string | undefined>>;
+
+/** A row that is not an event, and why. */
+export interface UnreadableRow {
+  readonly eventId?: string;
+  readonly reason: string;
+}
+
+export interface ReadRows {
+  readonly events: ActivityEvent[];
+  readonly unreadable: UnreadableRow[];
+}
+
+/** The events of an events query's rows, in the rows' order. */
+export function eventsOfRows(rows: readonly WarehouseRow[]): ReadRows {
+  const events: ActivityEvent[] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (const row of rows) {
+    const read = normaliseRecord(recordOf(row));
+    if (read.ok) events.push(read.event);
+    else unreadable.push({ ...(row.eventid !== undefined && { eventId: row.eventid }), reason: read.reason });
+  }
+  return { events, unreadable };
+}
+
+type Row = Readonly<Partial<Record<EventColumn, string>>>;
+
+/** The record a row came from, as far as the row tells it (absent fields left out). */
+function recordOf(row: Row): Record<string, unknown> {
+  const issuer = present({ arn: row.issuer_arn, userName: row.issuer_username });
+  const identity = present({
+    type: row.identity_type,
+    principalId: row.identity_principalid,
+    arn: row.identity_arn,
+    accountId: row.identity_accountid,
+    accessKeyId: row.identity_accesskeyid,
+    userName: row.identity_username,
+    invokedBy: row.identity_invokedby,
+    onBehalfOf: present({ userId: row.identity_onbehalfof }),
+    sessionContext: present({ sessionIssuer: issuer }),
+  });
+  const record = present({
+    eventVersion: row.eventversion,
+    eventID: row.eventid,
+    eventTime: row.eventtime === undefined ? undefined : isoTime(row.eventtime),
+    eventSource: row.eventsource,
+    eventName: row.eventname,
+    awsRegion: row.awsregion,
+    sourceIPAddress: row.sourceipaddress,
+    userAgent: row.useragent,
+    errorCode: row.errorcode,
+    errorMessage: row.errormessage,
+    readOnly: row.readonly,
+    eventType: row.eventtype,
+    eventCategory: row.eventcategory,
+    recipientAccountId: row.recipientaccountid,
+    userIdentity: identity,
+    requestParameters: jsonObject(row.requestparameters),
+    responseElements: jsonObject(row.responseelements),
+    resources: resourcesOf(row.resources_json),
+  });
+  return record ?? {};
+}
+
+/** The object without its undefined members; undefined when nothing is left. */
+function present(object: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.entries(object).filter(([, v]) => v !== undefined && v !== '');
+  return kept.length === 0 ? undefined : Object.fromEntries(kept);
+}
+
+/**
+ * Lake writes eventTime as a TIMESTAMP (`2024-05-01 12:00:00.000`); log files as `2024-05-01T12:00:00Z`.
+ * Both are UTC: the log files' form is kept, so an event's time reads the same from every source.
+ */
+function isoTime(text: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(text);
+  if (match === null) return text;
+  const fraction = match[3] === undefined || /^\.0+$/.test(match[3]) ? '' : match[3];
+  return `${match[1]}T${match[2]}${fraction}Z`;
+}
+
+/**
+ * A JSON object column: Athena's is the record's JSON text; Lake's is a map of strings whose nested
+ * objects are JSON text themselves, read back into objects so the resource paths reach into them.
+ */
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  const value = parsed(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' && /^[[{]/.test(v) ? (parsed(v) ?? v) : v,
+    ]),
+  );
+}
+
+function parsed(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * resources[] as JSON: objects with the struct's field names, or (engines that cast a row to a JSON
+ * array) arrays, in which the ARN is the one value that starts with `arn:`.
+ */
+function resourcesOf(text: string | undefined): unknown[] | undefined {
+  const list = parsed(text);
+  if (!Array.isArray(list)) return undefined;
+  return list.map((entry: unknown) => {
+    if (Array.isArray(entry)) return { ARN: entry.find((v) => typeof v === 'string' && v.startsWith('arn:')) };
+    const object = (entry ?? {}) as Record<string, unknown>;
+    return present({ ARN: object.arn ?? object.ARN, accountId: object.accountid, type: object.type }) ?? {};
+  });
+}
+
+/** One day's counts. */
+export interface DayCount {
+  /** `yyyy-MM-dd`, UTC. */
+  readonly day: string;
+  readonly events: number;
+  readonly errors: number;
+}
+
+export function dayCountsOfRows(rows: readonly WarehouseRow[]): DayCount[] {
+  return rows.map((row) => ({ day: row.day ?? '', events: Number(row.events ?? 0), errors: Number(row.errors ?? 0) }));
+}
+
+/** The actions one principal used in the window. */
+export interface PrincipalActions {
+  /** The identity's ARN; a role's for its sessions; the service for a service's own calls. */
+  readonly principal: string;
+  readonly actions: readonly ActionUse[];
+}
+
+interface ActionUse {
+  /** The IAM action; the event source and name when no IAM action authorises the event. */
+  readonly action: string;
+  readonly calls: number;
+  /** The newest event's time, ISO 8601. */
+  readonly lastSeen: string;
+}
+
+/** Rows of (principal, eventsource, eventname, calls, lastseen) merged by principal and IAM action. */
+export function principalActionsOfRows(rows: readonly WarehouseRow[]): PrincipalActions[] {
+  const byPrincipal = new Map<string, Map<string, ActionUse>>();
+  for (const row of rows) {
+    if (row.principal === undefined || row.eventsource === undefined || row.eventname === undefined) continue;
+    const action = actionOf(row.eventsource, row.eventname) ?? `${row.eventsource} ${row.eventname}`;
+    const uses = byPrincipal.get(row.principal) ?? new Map<string, ActionUse>();
+    byPrincipal.set(row.principal, uses);
+    const before = uses.get(action);
+    const lastSeen = isoTime(row.lastseen ?? '');
+    uses.set(action, {
+      action,
+      calls: (before?.calls ?? 0) + Number(row.calls ?? 0),
+      lastSeen: before === undefined || before.lastSeen < lastSeen ? lastSeen : before.lastSeen,
+    });
+  }
+  return [...byPrincipal].map(([principal, uses]) => ({
+    principal,
+    actions: [...uses.values()].sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0)),
+  }));
+}
