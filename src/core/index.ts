@@ -56,6 +56,7 @@ export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
+export type { ActionUse, DayCount, PrincipalActions } from './activity/usage';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';
@@ -66,8 +67,8 @@ export { buildSegment } from './eventIndex/build';
 export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
-export { countsByDay, type DayCount } from './eventIndex/countsByDay';
-export { principalActions, principalIdentity, type PrincipalActions } from './eventIndex/principalActions';
+export { countsByDay } from './eventIndex/countsByDay';
+export { principalActions, principalIdentity } from './eventIndex/principalActions';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';
@@ -114,8 +115,6 @@ export {
   dayCountsOfRows,
   eventsOfRows,
   principalActionsOfRows,
-  type DayCount,
-  type PrincipalActions,
   type UnreadableRow,
   type WarehouseRow,
 } from './warehouse/rows';

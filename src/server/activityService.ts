@@ -237,7 +237,7 @@ export class ActivityService {
     const now = this.now();
     const query: ActivityQuery = { ...referenceQuery(reference, now), since: 0 };
     const answer = await this.options.logs.answer(roots, query, GLANCE_MAX_PAGES * PAGE_EVENTS);
-    const glance: Glance = { reference, query, answer, problems: [], loading: this.options.logs.indexing };
+    const glance: Glance = { reference, query, answer, problems: answer.problems, loading: this.options.logs.indexing };
     return {
       glance,
       key: `logFiles:${activityCacheKey({ query, regions: [], maxPages: 0, scope: 'logs' }, now)}`,

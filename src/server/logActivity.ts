@@ -59,18 +59,28 @@ export class LogActivity {
   /** The events of the log files that answer `query`, newest first up to `limit`, from the index as it is now. */
   async answer(roots: readonly string[], query: ActivityQuery, limit: number): Promise<LogAnswer> {
     const opened = this.open(roots);
-    const index = await opened.index;
-    this.refresh(opened);
-    const { events, total, unreadable } = index.query(query, { limit });
-    return {
-      events,
-      total,
-      unreadable,
+    const empty = {
+      events: [],
+      total: 0,
+      unreadable: [],
       truncated: [],
-      problems: [],
       fetchedAt: this.now(),
-      source: 'logFiles',
+      source: 'logFiles' as const,
     };
+    try {
+      const index = await opened.index;
+      void this.refresh(opened);
+      const { events, total, unreadable } = index.query(query, { limit });
+      return { ...empty, events, total, unreadable, problems: [] };
+    } catch (error) {
+      // The index folder cannot be made or read (a full disk, no permission): said, and asked again later.
+      if (this.opened === opened) this.opened = undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ...empty,
+        problems: [{ kind: 'unknown', sentence: `The CloudTrail log index could not be read: ${reason}` }],
+      };
+    }
   }
 
   /** Reads new and changed files now (the index command); resolves with what the run did. */

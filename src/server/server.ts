@@ -23,7 +23,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
-import { registerLogRequests } from './logRequests';
+import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
 import { referenceAtPosition } from './references';
@@ -229,7 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ]),
   );
   registerCatalogRequests(connection, catalog);
-  registerLogRequests(connection, logs, async () =>
+  registerSourceRequests(connection, logs, async () =>
     activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
   );
   registerAwsRequests(connection, aws, activity, (params) =>

@@ -4,11 +4,7 @@ import { dayOf } from './keys';
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-export interface DayCount {
-  /** YYYY-MM-DD (UTC). */
-  readonly day: string;
-  readonly count: number;
-}
+import type { DayCount } from '../activity/usage';
 
 /**
  * How many events answer the query on each day (UTC), oldest day first: the timeline's bars. No event is

@@ -2,19 +2,7 @@ import type { ActivityPrincipal } from '../activity/event';
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-interface ActionUse {
-  /** As recorded (`s3:GetObject`). */
-  readonly action: string;
-  readonly count: number;
-  /** Epoch ms of the latest call. */
-  readonly last: number;
-}
-
-export interface PrincipalActions {
-  /** The identity whose policies authorised the calls: principalIdentity(). */
-  readonly principal: string;
-  readonly actions: ActionUse[];
-}
+import type { PrincipalActions } from '../activity/usage';
 
 /**
  * The identity a call's permissions came from: the role for a role's sessions, else the identity's

@@ -6,6 +6,8 @@
 import { actionOf } from '../activity/actions';
 import type { ActivityEvent } from '../activity/event';
 import { normaliseRecord } from '../activity/normalise';
+import { timeOf } from '../activity/time';
+import type { ActionUse, DayCount, PrincipalActions } from '../activity/usage';
 import type { EventColumn } from './columns';
 
 /** A result row: column alias → value; SQL NULL is absent. */
@@ -128,31 +130,8 @@ function resourcesOf(text: string | undefined): unknown[] | undefined {
   });
 }
 
-/** One day's counts. */
-export interface DayCount {
-  /** `yyyy-MM-dd`, UTC. */
-  readonly day: string;
-  readonly events: number;
-  readonly errors: number;
-}
-
 export function dayCountsOfRows(rows: readonly WarehouseRow[]): DayCount[] {
-  return rows.map((row) => ({ day: row.day ?? '', events: Number(row.events ?? 0), errors: Number(row.errors ?? 0) }));
-}
-
-/** The actions one principal used in the window. */
-export interface PrincipalActions {
-  /** The identity's ARN; a role's for its sessions; the service for a service's own calls. */
-  readonly principal: string;
-  readonly actions: readonly ActionUse[];
-}
-
-interface ActionUse {
-  /** The IAM action; the event source and name when no IAM action authorises the event. */
-  readonly action: string;
-  readonly calls: number;
-  /** The newest event's time, ISO 8601. */
-  readonly lastSeen: string;
+  return rows.map((row) => ({ day: row.day ?? '', count: Number(row.events ?? 0), errors: Number(row.errors ?? 0) }));
 }
 
 /** Rows of (principal, eventsource, eventname, calls, lastseen) merged by principal and IAM action. */
@@ -164,11 +143,11 @@ export function principalActionsOfRows(rows: readonly WarehouseRow[]): Principal
     const uses = byPrincipal.get(row.principal) ?? new Map<string, ActionUse>();
     byPrincipal.set(row.principal, uses);
     const before = uses.get(action);
-    const lastSeen = isoTime(row.lastseen ?? '');
+    const last = timeOf(isoTime(row.lastseen ?? '')) ?? 0;
     uses.set(action, {
       action,
-      calls: (before?.calls ?? 0) + Number(row.calls ?? 0),
-      lastSeen: before === undefined || before.lastSeen < lastSeen ? lastSeen : before.lastSeen,
+      count: (before?.count ?? 0) + Number(row.calls ?? 0),
+      last: Math.max(before?.last ?? 0, last),
     });
   }
   return [...byPrincipal].map(([principal, uses]) => ({

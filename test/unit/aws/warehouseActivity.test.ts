@@ -140,11 +140,11 @@ describe('Athena and CloudTrail Lake activity against the emulator, with the rea
       const expected = shifted(query);
       const counts = await warehouseDayCounts(gateway, source, query, FAST);
       assert.equal(
-        counts.days.reduce((n, d) => n + d.events, 0),
+        counts.days.reduce((n, d) => n + d.count, 0),
         expected.length,
       );
       assert.equal(
-        counts.days.reduce((n, d) => n + d.errors, 0),
+        counts.days.reduce((n, d) => n + (d.errors ?? 0), 0),
         expected.filter((e) => e.errorCode !== undefined).length,
       );
       const actions = await warehousePrincipalActions(gateway, source, query, FAST);

@@ -124,13 +124,13 @@ test("principal actions merge event names into IAM actions, a session's calls un
     {
       principal: 'arn:aws:iam::1:role/R',
       actions: [
-        { action: 's3:ListBucket', calls: 5, lastSeen: '2024-05-02T10:00:00Z' },
-        { action: 'signin.amazonaws.com ConsoleLogin', calls: 1, lastSeen: '2024-05-01T09:00:00Z' },
+        { action: 's3:ListBucket', count: 5, last: Date.parse('2024-05-02T10:00:00Z') },
+        { action: 'signin.amazonaws.com ConsoleLogin', count: 1, last: Date.parse('2024-05-01T09:00:00Z') },
       ],
     },
     {
       principal: 'arn:aws:iam::1:user/u',
-      actions: [{ action: 'kms:Decrypt', calls: 7, lastSeen: '2024-05-03T00:00:00Z' }],
+      actions: [{ action: 'kms:Decrypt', count: 7, last: Date.parse('2024-05-03T00:00:00Z') }],
     },
   ]);
 });

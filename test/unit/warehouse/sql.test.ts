@@ -287,18 +287,18 @@ describe('every generated query runs on DuckDB over the Athena and Lake columns,
   });
 });
 
-function dayCounts(events: readonly ActivityEvent[]): { day: string; events: number; errors: number }[] {
-  const days = new Map<string, { day: string; events: number; errors: number }>();
+function dayCounts(events: readonly ActivityEvent[]): { day: string; count: number; errors: number }[] {
+  const days = new Map<string, { day: string; count: number; errors: number }>();
   for (const e of events) {
     const day = e.eventTime.slice(0, 10);
-    const count = days.get(day) ?? { day, events: 0, errors: 0 };
-    days.set(day, { day, events: count.events + 1, errors: count.errors + (e.errorCode === undefined ? 0 : 1) });
+    const count = days.get(day) ?? { day, count: 0, errors: 0 };
+    days.set(day, { day, count: count.count + 1, errors: count.errors + (e.errorCode === undefined ? 0 : 1) });
   }
   return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
 function actionPairs(principals: ReturnType<typeof principalActionsOfRows>): string[] {
-  return principals.flatMap((p) => p.actions.map((a) => `${p.principal} ${a.action} ${a.calls}`)).sort();
+  return principals.flatMap((p) => p.actions.map((a) => `${p.principal} ${a.action} ${a.count}`)).sort();
 }
 
 /** What principalActions should say, from the scanned events: per principal (a session as its role) and action. */

@@ -1,10 +1,14 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { CancelLogIndexNotification, IndexLogFilesRequest } from '../shared/protocol';
+import { cloudTrailTableDdl } from '../core';
+import { AthenaTableRequest, CancelLogIndexNotification, IndexLogFilesRequest } from '../shared/protocol';
 import type { ActivitySource } from './activitySource';
 import type { LogActivity } from './logActivity';
 
-/** The log index's messages: Cancel from the progress notification, and "index now" from the command. */
-export function registerLogRequests(
+/**
+ * The activity sources' own messages: the log index's Cancel (the progress notification) and "index now"
+ * (the command), and the Athena table's DDL for a trail's bucket.
+ */
+export function registerSourceRequests(
   connection: Connection,
   logs: LogActivity,
   source: () => Promise<ActivitySource>,
@@ -20,4 +24,5 @@ export function registerLogRequests(
       };
     return { ok: true, message: await logs.indexNow(chosen.roots) };
   });
+  connection.onRequest(AthenaTableRequest.type, (params) => cloudTrailTableDdl(params));
 }
