@@ -4,7 +4,7 @@
  */
 import { parseSince, type ActivityQuery } from '../core';
 
-export type Format = 'text' | 'json' | 'csv';
+type Format = 'text' | 'json' | 'csv';
 
 export type TrailSource =
   | { readonly kind: 'lookupEvents'; readonly maxPages: number }

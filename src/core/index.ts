@@ -56,7 +56,7 @@ export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
-export type { ActionUse, DayCount, PrincipalActions } from './activity/usage';
+export type { DayCount, PrincipalActions } from './activity/usage';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';

@@ -217,7 +217,7 @@ export interface CloudWardenSettings {
   };
 }
 
-export type ActivitySourceSetting = 'auto' | 'logFiles' | 'athena' | 'lake' | 'lookupEvents';
+type ActivitySourceSetting = 'auto' | 'logFiles' | 'athena' | 'lake' | 'lookupEvents';
 
 export const DEFAULT_SETTINGS: CloudWardenSettings = parseSettings(undefined);
 

@@ -115,15 +115,18 @@ describe('LogIndex', () => {
     const { logs, index } = workspace('resume');
     const controller = new AbortController();
     const first = await LogIndex.open(index, [logs], ONE_FILE_EACH);
-    let seen = 0;
+    const seen: number[] = [];
     await assert.rejects(
       first.update({
         signal: controller.signal,
-        onProgress: () => {
-          if (++seen === 20) controller.abort();
+        onProgress: (p) => {
+          seen.push(p.files);
+          if (p.files === 20) controller.abort();
         },
       }),
     );
+    // Progress is said once before the first file is read (a notification opens then), then per segment.
+    assert.deepEqual(seen.slice(0, 3), [0, 1, 2]);
     const resumed = await LogIndex.open(index, [logs], ONE_FILE_EACH);
     assert.equal(resumed.pending.files, 55 - 20);
     const update = await resumed.update();
