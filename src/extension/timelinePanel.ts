@@ -28,6 +28,9 @@ export interface TimelineView {
   readonly events?: number;
   readonly problems: readonly string[];
   readonly truncated: readonly string[];
+  /** Where the answer came from (absent: LookupEvents) and what Athena or Lake scanned for it. */
+  readonly source?: string;
+  readonly bytesScanned?: number;
   /** What could not be read, as `where: reason` (a log file's path, a Region and event id). */
   readonly unreadable: readonly string[];
   /** What the page last said it drew (rows listed, events in all); undefined until it has drawn. */
@@ -166,6 +169,8 @@ class TimelinePanel {
       ...(m.notice !== undefined && { notice: m.notice }),
       ...(m.failure !== undefined && { failure: m.failure }),
       ...(m.answer && { events: m.answer.events.length }),
+      ...(m.answer?.source !== undefined && { source: m.answer.source }),
+      ...(m.answer?.bytesScanned !== undefined && { bytesScanned: m.answer.bytesScanned }),
       ...(this.rendered && { rendered: this.rendered }),
     };
   }

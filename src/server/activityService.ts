@@ -141,7 +141,13 @@ export class ActivityService {
     const maxPages = pagesOf(params.maxPages);
     const source = await this.options.source();
     if (source.kind === 'logFiles')
-      return this.result(await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS), false);
+      return this.result(
+        await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS, {
+          complete: true,
+          ...(signal && { signal }),
+        }),
+        false,
+      );
     const configuration = await this.aws.configuration();
     if (!configuration.configured)
       return this.result(failed(this.now(), 'noCredentials', configuration.reason, 'aws configure'), false);

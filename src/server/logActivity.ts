@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LogIndex } from '../logs';
-import type { ActivityQuery, ActivitySnapshot } from '../core';
+import { untilAborted, type ActivityQuery, type ActivitySnapshot } from '../core';
 import type { LogIndexProgressNotification } from '../shared/protocol';
 
 /** The answer of the log files: a snapshot, with how many events match in all. */
@@ -56,8 +56,17 @@ export class LogActivity {
     return this.opened?.run !== undefined;
   }
 
-  /** The events of the log files that answer `query`, newest first up to `limit`, from the index as it is now. */
-  async answer(roots: readonly string[], query: ActivityQuery, limit: number): Promise<LogAnswer> {
+  /**
+   * The events of the log files that answer `query`, newest first up to `limit`: from the index as it is
+   * now (a hover), or, when `complete`, once the files found new are indexed too (a timeline waits, with
+   * the progress notification; its cancellation stops the wait, not the indexing).
+   */
+  async answer(
+    roots: readonly string[],
+    query: ActivityQuery,
+    limit: number,
+    options: { readonly complete?: boolean; readonly signal?: AbortSignal } = {},
+  ): Promise<LogAnswer> {
     const opened = this.open(roots);
     const empty = {
       events: [],
@@ -69,10 +78,13 @@ export class LogActivity {
     };
     try {
       const index = await opened.index;
-      void this.refresh(opened);
+      const run = this.refresh(opened);
+      if (options.complete && run) await untilAborted(run, options.signal);
       const { events, total, unreadable } = index.query(query, { limit });
       return { ...empty, events, total, unreadable, problems: [] };
     } catch (error) {
+      // The request was cancelled (the timeline closed): the indexing goes on, nothing is wrong.
+      if (options.signal?.aborted) throw error;
       // The index folder cannot be made or read (a full disk, no permission): said, and asked again later.
       if (this.opened === opened) this.opened = undefined;
       const reason = error instanceof Error ? error.message : String(error);

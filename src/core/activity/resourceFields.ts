@@ -72,6 +72,8 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
   { source: 'cloudtrail.amazonaws.com', in: REQUEST, path: 'trailName', type: TRAIL },
   { source: 'cloudtrail.amazonaws.com', in: REQUEST, path: 'trailNameList[]', type: TRAIL },
   { source: 'cloudtrail.amazonaws.com', in: RESPONSE, path: 'trailARN', type: TRAIL },
+  // The bucket a trail writes to: CreateTrail and UpdateTrail name it (an investigation of the bucket wants them).
+  { source: 'cloudtrail.amazonaws.com', in: REQUEST, path: 's3BucketName', type: BUCKET },
   { source: 'logs.amazonaws.com', in: REQUEST, path: 'logGroupName', type: 'AWS::Logs::LogGroup' },
   { source: 'ssm.amazonaws.com', in: REQUEST, path: 'name', type: PARAMETER, events: PARAMETER_CALLS },
   { source: 'ssm.amazonaws.com', in: REQUEST, path: 'names[]', type: PARAMETER, events: PARAMETER_CALLS },
