@@ -36,6 +36,27 @@ export function kindOf(event: ActivityEvent): EventKind {
 }
 
 /**
+ * The time the chart spans: the window asked, except a history (asked from the epoch: log files hold
+ * whatever years they hold), which spans its events, from the first to the window's end or, when the
+ * window runs to now, to the last event: years of empty bars before and after would hide the bars.
+ */
+export function chartWindow(
+  events: readonly ActivityEvent[],
+  since: number,
+  until: number | undefined,
+  now: number,
+): [number, number] {
+  if (since > 0 || events.length === 0) return [since > 0 ? since : now, until ?? now];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { time } of events) {
+    first = Math.min(first, time);
+    last = Math.max(last, time);
+  }
+  return [first, until ?? last];
+}
+
+/**
  * Counts per bucket over [from, to], widened to take in any event outside it (a clock skew must not
  * make the chart and the table disagree).
  */

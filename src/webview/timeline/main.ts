@@ -6,7 +6,7 @@
  */
 import { isHostMessage, type PageMessage, type TimelineModel } from '../../shared/timelineMessages';
 import type { ActivityEvent } from '../../core';
-import { bucketEvents } from './buckets';
+import { bucketEvents, chartWindow } from './buckets';
 import { Chart } from './chart';
 import { nextSort, sortEvents, type ColumnId } from './columns';
 import { filterEvents, type EventFilter } from './filters';
@@ -73,7 +73,10 @@ function render(): void {
 
 function renderChart(current: TimelineModel, events: readonly ActivityEvent[]): void {
   const query = current.target.query;
-  const buckets = bucketEvents(events, query.since, query.until ?? current.answer?.fetchedAt ?? Date.now());
+  const buckets = bucketEvents(
+    events,
+    ...chartWindow(events, query.since, query.until, current.answer?.fetchedAt ?? Date.now()),
+  );
   chart.show(buckets);
   const count = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
   const [read, write, error] = [count(buckets.read), count(buckets.write), count(buckets.error)];

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bucketEvents, kindOf, stackedSeries, timeRange, unitFor } from '../../../src/webview/timeline/buckets';
+import {
+  bucketEvents,
+  chartWindow,
+  kindOf,
+  stackedSeries,
+  timeRange,
+  unitFor,
+} from '../../../src/webview/timeline/buckets';
 import { event, invictusEvents } from './events';
 
 const HOUR = 3_600_000;
@@ -131,5 +138,22 @@ describe('timeline chart: events per hour or day, by read, write and error', () 
       [3, 0, 5],
       [1, 0, 4],
     ]);
+  });
+});
+
+describe('timeline chart: the time it spans', () => {
+  const NOW = Date.parse('2026-12-06T12:00:00Z');
+  const old = [event('2023-07-10T11:45:00Z'), event('2023-07-10T12:20:00Z')];
+
+  test('a window asked spans the window, to now when it runs to now', () => {
+    assert.deepEqual(chartWindow(old, NOW - 86_400_000, undefined, NOW), [NOW - 86_400_000, NOW]);
+    assert.deepEqual(chartWindow([], 5, 10, NOW), [5, 10]);
+  });
+
+  test('a history (log files, asked from the epoch) spans its events, not the years around them', () => {
+    assert.deepEqual(chartWindow(old, 0, undefined, NOW), [old[0]!.time, old[1]!.time]);
+    assert.equal(bucketEvents(old, ...chartWindow(old, 0, undefined, NOW)).unit, 'hour');
+    assert.deepEqual(chartWindow(old, 0, NOW, NOW), [old[0]!.time, NOW]);
+    assert.deepEqual(chartWindow([], 0, undefined, NOW), [NOW, NOW]);
   });
 });
