@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '../activity/event';
+import type { ActivityEvent, ActivityPrincipal, ActivityResource } from '../activity/event';
 import { ByteWriter, compareBytes, utf8 } from './bytes';
 import { DictionaryBuilder, encodeStrings } from './dictionary';
 import {
@@ -8,13 +8,14 @@ import {
   FORMAT_VERSION,
   HEADER_BYTES,
   MAGIC,
+  Kind,
   Section,
   canonicalTime,
   type Column,
 } from './format';
-import { postingKeysOf } from './keys';
+import { dayOf, principalKeys, resourcePostingKeys } from './keys';
 import { encodePostings } from './postings';
-import { isUuid, uuidBytes } from './uuid';
+import { isUuid, writeUuid } from './uuid';
 
 /** A section's bytes and, for id columns, their width. */
 interface Part {
@@ -29,11 +30,16 @@ interface Part {
  */
 export function buildSegment(batch: readonly ActivityEvent[]): Uint8Array {
   const events = [...batch].sort((a, b) => a.time - b.time);
+  const uuids = events.map((e) => isUuid(e.eventId));
   const parts: Part[] = [
     fixed(Section.Time, events, (e, out) => out.f64(e.time)),
-    fixed(Section.EventId, events, (e, out) => out.write(isUuid(e.eventId) ? uuidBytes(e.eventId) : NO_UUID)),
+    {
+      id: Section.EventId,
+      width: 0,
+      write: (out) => events.forEach((e, i) => (uuids[i] ? writeUuid(e.eventId, out) : out.write(NO_UUID))),
+    },
     fixed(Section.Flags, events, (e, out) => out.u8(flagsOf(e))),
-    ...columnParts(events),
+    ...columnParts(events, uuids),
     ...resourceParts(events),
     ...postingParts(events),
   ];
@@ -52,10 +58,14 @@ function flagsOf(e: ActivityEvent): number {
   return readOnly | (Math.max(0, CATEGORIES.indexOf(e.category)) << 2);
 }
 
-const COLUMN_VALUES: Record<Column, (e: ActivityEvent) => string | undefined> = {
+/**
+ * Each column's value of an event. The principal is stored whole, as JSON; building that text for every
+ * event cost more than the rest of the segment, so a cheap key (its fields joined) finds the entry of a
+ * principal already seen, and JSON is written once per distinct principal.
+ */
+const COLUMN_VALUES: Record<Exclude<Column, 'principal'>, (e: ActivityEvent, uuid: boolean) => string | undefined> = {
   eventKey: (e) => `${e.eventSource}\u0000${e.eventName}`,
   action: (e) => e.action,
-  principal: (e) => JSON.stringify(e.principal),
   accessKeyId: (e) => e.accessKeyId,
   sourceIp: (e) => e.sourceIp,
   region: (e) => e.region,
@@ -65,25 +75,41 @@ const COLUMN_VALUES: Record<Column, (e: ActivityEvent) => string | undefined> = 
   userAgent: (e) => e.userAgent,
   eventVersion: (e) => e.eventVersion,
   file: (e) => e.file,
-  eventIdText: (e) => (isUuid(e.eventId) ? undefined : e.eventId),
-  eventTimeText: (e) => (e.eventTime === canonicalTime(e.time) ? undefined : e.eventTime),
+  eventIdText: (e, uuid) => (uuid ? undefined : e.eventId),
+  eventTimeText: (e) => (isCanonicalTime(e) ? undefined : e.eventTime),
 };
 
-function columnParts(events: readonly ActivityEvent[]): Part[] {
+function columnParts(events: readonly ActivityEvent[], uuids: readonly boolean[]): Part[] {
   return COLUMNS.flatMap((column, i) => {
     const dictionary = new DictionaryBuilder();
-    const ids = events.map((e) => dictionary.idOf(COLUMN_VALUES[column](e)));
+    const ids =
+      column === 'principal'
+        ? events.map((e) => dictionary.idOfKeyed(principalKey(e.principal), () => JSON.stringify(e.principal)))
+        : events.map((e, n) => dictionary.idOf(COLUMN_VALUES[column](e, uuids[n]!)));
     return [
       { id: Section.ColumnBase + 2 * i, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
-      { id: Section.ColumnBase + 2 * i + 1, width: dictionary.width, write: writeIds(ids, dictionary.width) },
+      { id: Section.ColumnBase + 2 * i + 1, width: dictionary.width, write: (out) => out.ids(ids, dictionary.width) },
     ];
   });
 }
 
-function writeIds(ids: readonly number[], width: number): (out: ByteWriter) => void {
-  return (out) => {
-    for (const id of ids) for (let b = 0; b < width; b++) out.u8((id >>> (8 * b)) & 0xff);
-  };
+/** The fields of a principal joined: equal keys, equal principals (JSON.stringify's field order is the object's). */
+function principalKey(p: ActivityPrincipal): string {
+  return `${p.type}\u0001${p.name}\u0001${p.arn ?? '\u0002'}\u0001${p.account ?? '\u0002'}\u0001${p.roleArn ?? '\u0002'}\u0001${p.sessionName ?? '\u0002'}\u0001${p.invokedBy ?? '\u0002'}`;
+}
+
+function resourceKey(r: ActivityResource): string {
+  return `${r.arn ?? '\u0002'}\u0001${r.name ?? '\u0002'}\u0001${r.type ?? '\u0002'}\u0001${r.from}`;
+}
+
+/**
+ * An event time as CloudTrail's log files write it (`2023-07-10T11:45:00Z`) is `time` written back, so
+ * only other forms keep their text. The form is checked by its shape: normalise read the digits.
+ */
+function isCanonicalTime(e: ActivityEvent): boolean {
+  const t = e.eventTime;
+  if (t.length === 20 && t.charCodeAt(10) === 84 /* T */ && t.charCodeAt(19) === 90 /* Z */) return true;
+  return t === canonicalTime(e.time);
 }
 
 /** Each event's resources as ids into one dictionary of whole resources, found through offsets. */
@@ -92,39 +118,60 @@ function resourceParts(events: readonly ActivityEvent[]): Part[] {
   const ids: number[] = [];
   const offsets = [0];
   for (const e of events) {
-    for (const r of e.resources) ids.push(dictionary.idOf(JSON.stringify(r)));
+    for (const r of e.resources) ids.push(dictionary.idOfKeyed(resourceKey(r), () => JSON.stringify(r)));
     offsets.push(ids.length);
   }
   return [
     { id: Section.ResourceOffsets, width: 0, write: (out) => offsets.forEach((o) => out.u32(o)) },
-    { id: Section.ResourceIds, width: dictionary.width, write: writeIds(ids, dictionary.width) },
+    { id: Section.ResourceIds, width: dictionary.width, write: (out) => out.ids(ids, dictionary.width) },
     { id: Section.ResourceDictionary, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
   ];
 }
 
-/** The keys in byte order (the reader's binary search), each with its offset and count of ordinals. */
-function postingParts(events: readonly ActivityEvent[]): Part[] {
-  const lists = new Map<string, number[]>();
-  const keys = new Set<string>();
-  events.forEach((e, ordinal) => {
-    keys.clear();
-    postingKeysOf(e, keys);
-    for (const key of keys) {
-      const list = lists.get(key);
-      if (list === undefined) lists.set(key, [ordinal]);
-      else list.push(ordinal);
-    }
-  });
-  const sorted = [...lists.keys()].map((key) => ({ key, bytes: utf8.encode(key) }));
-  sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
-  const postings = new ByteWriter();
-  const meta: number[] = [];
-  for (const { key } of sorted) {
-    const list = lists.get(key)!;
-    meta.push(postings.length, list.length);
-    encodePostings(list, postings);
+/**
+ * The posting lists, one map per kind (no key text is built per event): an event is added to a list
+ * once however many of its keys lead there. Principals' keys are computed once per distinct principal.
+ */
+class Postings {
+  private readonly byKind = new Map<Kind, Map<string, number[]>>();
+
+  add(kind: Kind, value: string, ordinal: number): void {
+    let lists = this.byKind.get(kind);
+    if (lists === undefined) this.byKind.set(kind, (lists = new Map()));
+    const list = lists.get(value);
+    if (list === undefined) lists.set(value, [ordinal]);
+    else if (list[list.length - 1] !== ordinal) list.push(ordinal);
   }
-  const body = postings.finish();
+
+  /** Every list with its key (kind + value). */
+  *entries(): Generator<[string, number[]]> {
+    for (const [kind, lists] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
+  }
+}
+
+function postingParts(events: readonly ActivityEvent[]): Part[] {
+  const postings = new Postings();
+  const principals = new Map<string, string[]>();
+  events.forEach((e, ordinal) => {
+    for (const r of e.resources) for (const key of resourcePostingKeys(r)) postings.add(Kind.Resource, key, ordinal);
+    const id = principalKey(e.principal);
+    let keys = principals.get(id);
+    if (keys === undefined) principals.set(id, (keys = principalKeys(e.principal)));
+    for (const key of keys) postings.add(Kind.Principal, key, ordinal);
+    if (e.accessKeyId !== undefined) postings.add(Kind.AccessKey, e.accessKeyId, ordinal);
+    if (e.action !== undefined) postings.add(Kind.Action, e.action.toLowerCase(), ordinal);
+    if (e.sourceIp !== undefined) postings.add(Kind.SourceIp, e.sourceIp, ordinal);
+    postings.add(Kind.Day, String(dayOf(e.time)), ordinal);
+  });
+  const sorted = [...postings.entries()].map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
+  sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
+  const body = new ByteWriter();
+  const meta: number[] = [];
+  for (const { list } of sorted) {
+    meta.push(body.length, list.length);
+    encodePostings(list, body);
+  }
+  const bytes = body.finish();
   return [
     {
       id: Section.Keys,
@@ -136,7 +183,7 @@ function postingParts(events: readonly ActivityEvent[]): Part[] {
         ),
     },
     { id: Section.PostingMeta, width: 0, write: (out) => meta.forEach((m) => out.u32(m)) },
-    { id: Section.Postings, width: 0, write: (out) => out.write(body) },
+    { id: Section.Postings, width: 0, write: (out) => out.write(bytes) },
   ];
 }
 

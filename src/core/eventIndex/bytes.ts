@@ -44,6 +44,15 @@ export class ByteWriter {
     this.bytes[this.length++] = v;
   }
 
+  /** Ids of `width` bytes each, little-endian (0 writes nothing: a column with no values). */
+  ids(ids: readonly number[], width: number): void {
+    this.reserve(ids.length * width);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (const id of ids) for (let b = 0; b < width; b++) bytes[at++] = (id >>> (8 * b)) & 0xff;
+    this.length = at;
+  }
+
   write(bytes: Uint8Array): void {
     this.reserve(bytes.length);
     this.bytes.set(bytes, this.length);

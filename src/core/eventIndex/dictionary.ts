@@ -4,6 +4,7 @@ import { widthFor } from './format';
 /** Strings numbered in first-seen order from 1 (0 is "absent"), as the writer meets them. */
 export class DictionaryBuilder {
   private readonly ids = new Map<string, number>();
+  private readonly keyed = new Map<string, number>();
   readonly strings: string[] = [];
 
   idOf(value: string | undefined): number {
@@ -13,6 +14,19 @@ export class DictionaryBuilder {
       this.strings.push(value);
       id = this.strings.length;
       this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of the value `key` stands for; `value` is made only the first time the key is met (the
+   * principal and resource columns store JSON, too dear to write for every event).
+   */
+  idOfKeyed(key: string, value: () => string): number {
+    let id = this.keyed.get(key);
+    if (id === undefined) {
+      id = this.idOf(value());
+      this.keyed.set(key, id);
     }
     return id;
   }

@@ -1,20 +1,17 @@
-import type { ActivityEvent, ActivityPrincipal } from '../activity/event';
-import { DAY_MS, Kind } from './format';
+import type { ActivityPrincipal, ActivityResource } from '../activity/event';
+import { DAY_MS } from './format';
 
 /**
- * The posting-list keys of an event. A query looks up the same keys (queryKeys.ts), so each list holds
- * at least every event the query's part matches; the exact test runs on those candidates only.
+ * The posting-list keys of an event, by kind. A query looks up the same keys (match.ts), so each list
+ * holds at least every event the query's part matches; the exact test runs on those candidates only.
  */
-export function postingKeysOf(event: ActivityEvent, into: Set<string>): void {
-  for (const r of event.resources) {
-    if (r.arn !== undefined) into.add(Kind.Resource + r.arn);
-    if (r.name !== undefined) into.add(Kind.Resource + r.name);
-  }
-  for (const key of principalKeys(event.principal)) into.add(Kind.Principal + key);
-  if (event.accessKeyId !== undefined) into.add(Kind.AccessKey + event.accessKeyId);
-  if (event.action !== undefined) into.add(Kind.Action + event.action.toLowerCase());
-  if (event.sourceIp !== undefined) into.add(Kind.SourceIp + event.sourceIp);
-  into.add(Kind.Day + dayOf(event.time));
+
+/** A resource's keys: its ARN and its name. */
+export function resourcePostingKeys(r: ActivityResource): string[] {
+  const keys: string[] = [];
+  if (r.arn !== undefined) keys.push(r.arn);
+  if (r.name !== undefined && r.name !== r.arn) keys.push(r.name);
+  return keys;
 }
 
 /**
@@ -22,7 +19,7 @@ export function postingKeysOf(event: ActivityEvent, into: Set<string>): void {
  * (a role's session ARN is asked as `.../assumed-role/Name`), the issuing role's ARN, and the names
  * (user, role, session, display name).
  */
-function principalKeys(p: ActivityPrincipal): Set<string> {
+export function principalKeys(p: ActivityPrincipal): string[] {
   const keys = new Set<string>([p.name]);
   for (const arn of [p.arn, p.roleArn]) {
     if (arn === undefined) continue;
@@ -31,7 +28,7 @@ function principalKeys(p: ActivityPrincipal): Set<string> {
   }
   if (p.sessionName !== undefined) keys.add(p.sessionName);
   for (let at = p.arn?.indexOf('/') ?? -1; at > 0; at = p.arn!.indexOf('/', at + 1)) keys.add(p.arn!.slice(0, at));
-  return keys;
+  return [...keys];
 }
 
 /** Days since the epoch (UTC). */
