@@ -89,7 +89,11 @@ describe('cloudwarden trail', () => {
     const run = await trail(['--region', 'us-east-1', '--resource', BUCKET, '--since', '90d', '--format', 'json']);
     assert.equal(run.code, 0, run.stderr);
     const answer = JSON.parse(run.stdout) as JsonAnswer;
-    const expected = datasetEvents().filter((e) => e.resources.some((r) => r.name === BUCKET));
+    // LookupEvents finds a bucket by its name in the events of S3 (and the resources CloudTrail lists), not
+    // as the bucket a CreateTrail names (the event model reads that too: the log files and Athena find it).
+    const expected = datasetEvents().filter(
+      (e) => e.eventSource !== 'cloudtrail.amazonaws.com' && e.resources.some((r) => r.name === BUCKET),
+    );
     assert.ok(expected.length >= 30);
     assert.deepEqual(answer.events.map((e) => e.eventId).sort(), expected.map((e) => e.eventId).sort());
     const times = answer.events.map((e) => Date.parse(e.eventTime));
