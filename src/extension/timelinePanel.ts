@@ -31,6 +31,9 @@ export interface TimelineView {
   /** Where the answer came from (absent: LookupEvents) and what Athena or Lake scanned for it. */
   readonly source?: string;
   readonly bytesScanned?: number;
+  /** Every matching event the source counted (log files), and those its counts by day add up to. */
+  readonly total?: number;
+  readonly countedByDay?: number;
   /** What could not be read, as `where: reason` (a log file's path, a Region and event id). */
   readonly unreadable: readonly string[];
   /** What the page last said it drew (rows listed, events in all); undefined until it has drawn. */
@@ -171,6 +174,8 @@ class TimelinePanel {
       ...(m.answer && { events: m.answer.events.length }),
       ...(m.answer?.source !== undefined && { source: m.answer.source }),
       ...(m.answer?.bytesScanned !== undefined && { bytesScanned: m.answer.bytesScanned }),
+      ...(m.answer?.total !== undefined && { total: m.answer.total }),
+      ...(m.answer?.days && { countedByDay: m.answer.days.reduce((n, d) => n + d.count, 0) }),
       ...(this.rendered && { rendered: this.rendered }),
     };
   }

@@ -11,6 +11,7 @@ import {
   type ActivitySnapshot,
   type AwsConfiguration,
   type Clock,
+  type DayCount,
   type Glance,
   type ResourceReference,
 } from '../core';
@@ -23,6 +24,8 @@ import type { LogActivity } from './logActivity';
 /** An answer as cached: what the timeline gets too. */
 type StoredAnswer = ActivitySnapshot & {
   readonly unreadable: readonly (UnreadableEvent | { readonly file: string; readonly reason: string })[];
+  /** Log files: every matching event counted by day, when `events` holds only the newest. */
+  readonly days?: readonly DayCount[];
 };
 
 /** A source that asks AWS (the log files are read here, without AWS). */
@@ -279,6 +282,7 @@ export class ActivityService {
       ...(answer.source !== undefined && { source: answer.source }),
       ...(answer.total !== undefined && { total: answer.total }),
       ...(answer.bytesScanned !== undefined && { bytesScanned: answer.bytesScanned }),
+      ...(answer.days !== undefined && { days: answer.days.map((d) => ({ day: d.day, count: d.count })) }),
     };
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LogIndex } from '../logs';
-import { untilAborted, type ActivityQuery, type ActivitySnapshot } from '../core';
+import { untilAborted, type ActivityQuery, type ActivitySnapshot, type DayCount } from '../core';
 import type { LogIndexProgressNotification } from '../shared/protocol';
 
 /** The answer of the log files: a snapshot, with how many events match in all. */
@@ -10,6 +10,8 @@ export type LogAnswer = ActivitySnapshot & {
   readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
   /** Every event that matches; `events` holds the newest of them. */
   readonly total: number;
+  /** Every matching event counted by day, when `events` holds only the newest. */
+  readonly days?: readonly DayCount[];
 };
 
 interface Opened {
@@ -81,7 +83,9 @@ export class LogActivity {
       const run = this.refresh(opened);
       if (options.complete && run) await untilAborted(run, options.signal);
       const { events, total, unreadable } = index.query(query, { limit });
-      return { ...empty, events, total, unreadable, problems: [] };
+      // The timeline draws what it does not list from the counts by day (the index reads no event for them).
+      const days = total > events.length ? index.countsByDay(query).days : undefined;
+      return { ...empty, events, total, unreadable, problems: [], ...(days && { days }) };
     } catch (error) {
       // The request was cancelled (the timeline closed): the indexing goes on, nothing is wrong.
       if (options.signal?.aborted) throw error;

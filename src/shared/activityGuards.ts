@@ -104,4 +104,5 @@ export const isActivityAnswer: Guard<ActivityRequest.Result> = shape<ActivityReq
   source: optional(oneOf('lookupEvents', 'logFiles', 'athena', 'lake')),
   total: optional(isNumber),
   bytesScanned: optional(isNumber),
+  days: optional(arrayOf(shape<{ day: string; count: number }>({ day: isString, count: isNumber }))),
 });

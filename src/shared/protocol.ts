@@ -149,6 +149,8 @@ export namespace ActivityRequest {
     total?: number;
     /** What Athena or CloudTrail Lake scanned for the answer. */
     bytesScanned?: number;
+    /** Every matching event counted by day (UTC), when `events` holds only the newest (log files). */
+    days?: { day: string; count: number }[];
   }
   export const type = new RequestType<Params, Result, void>(method);
 }

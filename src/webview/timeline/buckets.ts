@@ -3,7 +3,7 @@
  * Buckets are aligned to UTC hours and days, as CloudTrail's times are written; a window with no events
  * still has its (empty) buckets, so the chart shows the time that was searched.
  */
-import type { ActivityEvent } from '../../core';
+import type { ActivityEvent, DayCount } from '../../core';
 
 type BucketUnit = 'hour' | 'day';
 type EventKind = 'read' | 'write' | 'error';
@@ -15,6 +15,8 @@ export interface Buckets {
   readonly read: readonly number[];
   readonly write: readonly number[];
   readonly error: readonly number[];
+  /** Events the source counted but did not list (its newest were listed): from its counts by day. */
+  readonly unlisted: readonly number[];
 }
 
 const HOUR = 3_600_000;
@@ -60,14 +62,25 @@ export function chartWindow(
  * Counts per bucket over [from, to], widened to take in any event outside it (a clock skew must not
  * make the chart and the table disagree).
  */
-export function bucketEvents(events: readonly ActivityEvent[], from: number, to: number): Buckets {
+export function bucketEvents(
+  events: readonly ActivityEvent[],
+  from: number,
+  to: number,
+  days?: readonly DayCount[],
+): Buckets {
   let start = Math.min(from, to);
   let end = Math.max(from, to);
   for (const event of events) {
     start = Math.min(start, event.time);
     end = Math.max(end, event.time);
   }
-  const unit = unitFor(end - start);
+  const dayStarts = (days ?? []).map((d) => Date.parse(`${d.day}T00:00:00Z`));
+  for (const t of dayStarts) {
+    start = Math.min(start, t);
+    end = Math.max(end, t);
+  }
+  // Counts by day draw days, whatever the span.
+  const unit = days ? 'day' : unitFor(end - start);
   const size = SIZE[unit];
   const first = Math.floor(start / size) * size;
   const count = Math.floor(end / size) - Math.floor(start / size) + 1;
@@ -78,18 +91,26 @@ export function bucketEvents(events: readonly ActivityEvent[], from: number, to:
   };
   for (const event of events) counts[kindOf(event)][Math.floor((event.time - first) / size)]! += 1;
   const starts = Array.from({ length: count }, (_, i) => first + i * size);
-  return { unit, starts, ...counts };
+  const unlisted = new Array<number>(count).fill(0);
+  (days ?? []).forEach((d, i) => {
+    const at = Math.floor((dayStarts[i]! - first) / size);
+    const listed = counts.read[at]! + counts.write[at]! + counts.error[at]!;
+    unlisted[at] = Math.max(0, d.count - listed);
+  });
+  return { unit, starts, ...counts, unlisted };
 }
 
 /**
- * The three series as the chart draws them, stacked: each bar drawn from zero to its running total,
- * errors on top, so the later (shorter) series cover the earlier: [all, reads + writes, reads].
+ * The series as the chart draws them, stacked: each bar drawn from zero to its running total, the
+ * events counted but not listed on top, then errors, so the later (shorter) series cover the earlier:
+ * [counted, listed, reads + writes, reads].
  */
-export function stackedSeries(buckets: Buckets): [number[], number[], number[]] {
+export function stackedSeries(buckets: Buckets): [number[], number[], number[], number[]] {
   const reads = [...buckets.read];
   const readsAndWrites = reads.map((r, i) => r + buckets.write[i]!);
-  const all = readsAndWrites.map((rw, i) => rw + buckets.error[i]!);
-  return [all, readsAndWrites, reads];
+  const listed = readsAndWrites.map((rw, i) => rw + buckets.error[i]!);
+  const counted = listed.map((l, i) => l + (buckets.unlisted[i] ?? 0));
+  return [counted, listed, readsAndWrites, reads];
 }
 
 /**

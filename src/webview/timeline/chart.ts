@@ -1,5 +1,5 @@
 /**
- * Events over time as stacked bars (reads, writes, errors) with uPlot: a canvas chart of 50 kB, sized for
+ * Events over time as stacked bars (reads, writes, errors, and the events counted but not listed) with uPlot: a canvas chart of 50 kB, sized for
  * a webview. Colours come from VS Code's chart theme variables and follow a theme change.
  */
 import uPlot from 'uplot';
@@ -28,8 +28,8 @@ export class Chart {
     const buckets = this.buckets;
     if (!buckets) return;
     this.plot?.destroy();
-    const [all, readsAndWrites, reads] = stackedSeries(buckets);
-    const data: uPlot.AlignedData = [buckets.starts.map((t) => t / 1000), all, readsAndWrites, reads];
+    const [counted, listed, readsAndWrites, reads] = stackedSeries(buckets);
+    const data: uPlot.AlignedData = [buckets.starts.map((t) => t / 1000), counted, listed, readsAndWrites, reads];
     const bars = uPlot.paths.bars!({ size: [0.9, 40], align: 1 });
     const series = (label: string, colour: string, counts: readonly number[]): uPlot.Series => ({
       label,
@@ -63,6 +63,7 @@ export class Chart {
         ],
         series: [
           { label: buckets.unit === 'hour' ? 'Hour (UTC)' : 'Day (UTC)' },
+          series('Not listed', themeColour('--vscode-charts-lines', 'rgba(128,128,128,0.5)'), buckets.unlisted),
           series('Errors', themeColour('--vscode-charts-red', '#f14c4c'), buckets.error),
           series('Writes', themeColour('--vscode-charts-orange', '#d18616'), buckets.write),
           series('Reads', themeColour('--vscode-charts-blue', '#3794ff'), buckets.read),

@@ -23,6 +23,11 @@ export const isEventFilter: Guard<EventFilter> = shape<EventFilter>({
   readOnlyOnly: isBoolean,
 });
 
+/** Whether the filter lets every event through. */
+export function isNoFilter(filter: EventFilter): boolean {
+  return filter.principal.trim() === '' && filter.eventName.trim() === '' && !filter.errorsOnly && !filter.readOnlyOnly;
+}
+
 export function filterEvents(events: readonly ActivityEvent[], filter: EventFilter): ActivityEvent[] {
   const principal = filter.principal.trim().toLowerCase();
   const eventName = filter.eventName.trim().toLowerCase();

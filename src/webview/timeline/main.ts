@@ -9,7 +9,7 @@ import type { ActivityEvent } from '../../core';
 import { bucketEvents, chartWindow } from './buckets';
 import { Chart } from './chart';
 import { nextSort, sortEvents, type ColumnId } from './columns';
-import { filterEvents, type EventFilter } from './filters';
+import { filterEvents, isNoFilter, type EventFilter } from './filters';
 import { buildLayout, type Layout } from './layout';
 import { describeQuery, noticesOf } from './notices';
 import { EventTable, ROW_LIMIT } from './table';
@@ -73,17 +73,23 @@ function render(): void {
 
 function renderChart(current: TimelineModel, events: readonly ActivityEvent[]): void {
   const query = current.target.query;
-  const buckets = bucketEvents(
-    events,
-    ...chartWindow(events, query.since, query.until, current.answer?.fetchedAt ?? Date.now()),
-  );
+  // The source's counts by day draw the events it did not list, unless filters narrow what is drawn
+  // (the counts know nothing of the page's filters).
+  const answer = current.answer;
+  const days = answer?.days && answer.total !== undefined && isNoFilter(view.filter) ? answer.days : undefined;
+  const [from, to] = chartWindow(events, query.since, query.until, answer?.fetchedAt ?? Date.now());
+  const buckets = bucketEvents(events, from, to, days);
   chart.show(buckets);
   const count = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
   const [read, write, error] = [count(buckets.read), count(buckets.write), count(buckets.error)];
+  const unlisted = count(buckets.unlisted);
+  const listed = `${read} read, ${write} write, ${error} failed`;
   // Before the first answer there is nothing to count: "0 events" would be a claim.
-  const text = current.answer
-    ? `${events.length} event${events.length === 1 ? '' : 's'}: ${read} read, ${write} write, ${error} failed · per ${buckets.unit} (UTC)`
-    : '';
+  const text = !answer
+    ? ''
+    : unlisted > 0
+      ? `${events.length + unlisted} events (the newest ${events.length} listed: ${listed}) · per ${buckets.unit} (UTC)`
+      : `${events.length} event${events.length === 1 ? '' : 's'}: ${listed} · per ${buckets.unit} (UTC)`;
   layout.summary.textContent = text;
   layout.chart.setAttribute('aria-label', `Events over time, ${text}`);
 }

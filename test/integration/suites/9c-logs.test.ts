@@ -110,6 +110,23 @@ suite('CloudTrail activity from log files', () => {
     assert.match(view.unreadable[0]!, new RegExp(`${TRUNCATED}: the gzip stream is truncated`));
   });
 
+  test('a timeline of more events than it lists draws the rest from the counts by day', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('cloudwarden.showActivity', {
+      query: { since: 0 },
+      title: 'CloudTrail: everything (log files)',
+    });
+    const view = await waitFor('the timeline of every event', () =>
+      api
+        .timelines()
+        .find((t) => t.title.includes('everything') && t.events !== undefined && (t.rendered?.total ?? 0) > 0),
+    );
+    // 20 pages of 50 by default: the newest 1,000 listed, every one counted.
+    assert.equal(view.events, 1000);
+    assert.ok((view.total ?? 0) > 2900, `the dataset and the part of the cut file read (${view.total})`);
+    assert.equal(view.countedByDay, view.total);
+  });
+
   test('"Index CloudTrail log files" reads only what is new', async () => {
     const day = path.join(folder, DAY_FOLDER);
     const first = readdirSync(INVICTUS).find((f) => f.endsWith('.json.gz'))!;

@@ -125,15 +125,17 @@ describe('timeline chart: events per hour or day, by read, write and error', () 
     assert.ok(b.error.some((n) => n > 0) && b.read.some((n) => n > 0) && b.write.some((n) => n > 0));
   });
 
-  test('the drawn series are running totals: all, reads + writes, reads', () => {
+  test('the drawn series are running totals: counted, listed, reads + writes, reads', () => {
     const b = {
       unit: 'hour' as const,
       starts: [0, HOUR, 2 * HOUR],
       read: [1, 0, 4],
       write: [2, 0, 1],
       error: [3, 5, 0],
+      unlisted: [0, 10, 0],
     };
     assert.deepEqual(stackedSeries(b), [
+      [6, 15, 5],
       [6, 5, 5],
       [3, 0, 5],
       [1, 0, 4],
@@ -155,5 +157,23 @@ describe('timeline chart: the time it spans', () => {
     assert.equal(bucketEvents(old, ...chartWindow(old, 0, undefined, NOW)).unit, 'hour');
     assert.deepEqual(chartWindow(old, 0, NOW, NOW), [old[0]!.time, NOW]);
     assert.deepEqual(chartWindow([], 0, undefined, NOW), [NOW, NOW]);
+  });
+});
+
+describe('timeline chart: counts by day draw what the answer did not list', () => {
+  test('a day counted beyond the events listed is drawn as not listed; the days force daily bars', () => {
+    const listed = [event('2023-07-10T11:45:00Z'), event('2023-07-10T12:20:00Z', { errorCode: 'AccessDenied' })];
+    const days = [
+      { day: '2023-07-08', count: 7 },
+      { day: '2023-07-10', count: 5 },
+    ];
+    const b = bucketEvents(listed, ...chartWindow(listed, 0, undefined, Date.parse('2026-12-06T00:00:00Z')), days);
+    assert.equal(b.unit, 'day');
+    assert.deepEqual(
+      b.starts.map((t) => new Date(t).toISOString().slice(0, 10)),
+      ['2023-07-08', '2023-07-09', '2023-07-10'],
+    );
+    assert.deepEqual(b.unlisted, [7, 0, 3]);
+    assert.deepEqual(stackedSeries(b)[0], [7, 0, 5]);
   });
 });
