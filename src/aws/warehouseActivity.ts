@@ -5,6 +5,7 @@
  * principal; each answer says the bytes the query scanned (what Athena and Lake bill) and its query id.
  */
 import {
+  DEFAULT_PARTITIONS,
   dayCountsOfRows,
   eventsOfRows,
   principalActionsOfRows,
@@ -38,6 +39,28 @@ export interface LakeSource {
 }
 
 export type WarehouseSource = AthenaSource | LakeSource;
+
+/** Athena or Lake as a person names them (the settings, the command line). */
+export type WarehouseChoice =
+  | {
+      readonly kind: 'athena';
+      readonly workgroup: string;
+      readonly database: string;
+      readonly table: string;
+      readonly outputLocation?: string;
+    }
+  | { readonly kind: 'lake'; readonly eventDataStore: string };
+
+/** The source a choice names: an Athena table is AWS's documented one, partitioned by `timestamp`. */
+export function warehouseSourceOf(choice: WarehouseChoice): WarehouseSource {
+  if (choice.kind === 'lake') return { engine: 'lake', eventDataStore: choice.eventDataStore };
+  return {
+    engine: 'athena',
+    table: { engine: 'athena', database: choice.database, table: choice.table, partitions: DEFAULT_PARTITIONS },
+    workgroup: choice.workgroup,
+    ...(choice.outputLocation !== undefined && { outputLocation: choice.outputLocation }),
+  };
+}
 
 export interface WarehouseOptions {
   /** The Region of the service (absent: the profile's). */

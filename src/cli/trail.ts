@@ -6,8 +6,15 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { AwsGateway, lookupActivity, warehouseActivity, type WarehouseSource } from '../aws';
-import { DEFAULT_PARTITIONS, type ActivityEvent, type ActivityQuery } from '../core';
+import {
+  AwsGateway,
+  lookupActivity,
+  warehouseActivity,
+  warehouseSourceOf,
+  type WarehouseChoice,
+  type WarehouseSource,
+} from '../aws';
+import type { ActivityEvent, ActivityQuery } from '../core';
 import { LogIndex } from '../logs';
 import { trailCsv, trailJson, type UnreadableRow } from '../shared/trailRows';
 import { EXIT, type CliIo } from './io';
@@ -94,12 +101,7 @@ async function fromAws(args: TrailArgs): Promise<Answer> {
         problems: answer.problems.map((p) => p.sentence),
       };
     }
-    return await fromWarehouse(
-      gateway,
-      warehouseOf(source as Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>),
-      query,
-      args,
-    );
+    return await fromWarehouse(gateway, warehouseSourceOf(source as WarehouseChoice), query, args);
   } finally {
     gateway.dispose();
   }
@@ -129,16 +131,6 @@ async function fromWarehouse(
     unreadable: answer.unreadable,
     notes,
     problems: answer.problems.map((p) => p.sentence),
-  };
-}
-
-function warehouseOf(source: Exclude<TrailSource, { kind: 'logs' | 'lookupEvents' }>): WarehouseSource {
-  if (source.kind === 'lake') return { engine: 'lake', eventDataStore: source.eventDataStore };
-  return {
-    engine: 'athena',
-    table: { engine: 'athena', database: source.database, table: source.table, partitions: DEFAULT_PARTITIONS },
-    workgroup: source.workgroup,
-    ...(source.outputLocation !== undefined && { outputLocation: source.outputLocation }),
   };
 }
 

@@ -2,6 +2,7 @@
  * `cloudwarden trail`'s command line: the filters every source shares, and which source answers (LookupEvents
  * by default, or log files, Athena, CloudTrail Lake). Pure: parsed into data, every mistake a sentence.
  */
+import type { WarehouseChoice } from '../aws';
 import { parseSince, type ActivityQuery } from '../core';
 
 type Format = 'text' | 'json' | 'csv';
@@ -9,14 +10,7 @@ type Format = 'text' | 'json' | 'csv';
 export type TrailSource =
   | { readonly kind: 'lookupEvents'; readonly maxPages: number }
   | { readonly kind: 'logs'; readonly paths: readonly string[]; readonly indexDir?: string }
-  | {
-      readonly kind: 'athena';
-      readonly workgroup: string;
-      readonly database: string;
-      readonly table: string;
-      readonly outputLocation?: string;
-    }
-  | { readonly kind: 'lake'; readonly eventDataStore: string };
+  | WarehouseChoice;
 
 export interface TrailArgs {
   readonly query: ActivityQuery;

@@ -1,8 +1,7 @@
-import { lookupActivity, warehouseActivity, type AwsGateway, type UnreadableEvent, type WarehouseSource } from '../aws';
+import { lookupActivity, warehouseActivity, warehouseSourceOf, type AwsGateway, type UnreadableEvent } from '../aws';
 import {
   activityCacheKey,
   Coalescer,
-  DEFAULT_PARTITIONS,
   GLANCE_MAX_PAGES,
   referenceQuery,
   systemClock,
@@ -222,7 +221,7 @@ export class ActivityService {
       };
     }
     // Athena and Lake run in one Region: the first one set, else the profile's.
-    const answer = await warehouseActivity(gateway, warehouseOf(ask.source as WarehouseAsk), ask.query, {
+    const answer = await warehouseActivity(gateway, warehouseSourceOf(ask.source as WarehouseAsk), ask.query, {
       ...(regions[0] !== undefined && { region: regions[0] }),
       limit: ask.maxPages * PAGE_EVENTS,
       signal,
@@ -299,17 +298,6 @@ type WarehouseAsk = Extract<AwsSource, { kind: 'athena' | 'lake' }>;
  */
 function scopeOf(scope: string, source: AwsSource): string {
   return source.kind === 'lookupEvents' ? scope : `${scope}\n${JSON.stringify(source)}`;
-}
-
-/** The settings' Athena table or Lake store, as the adapter takes it. */
-function warehouseOf(source: WarehouseAsk): WarehouseSource {
-  if (source.kind === 'lake') return { engine: 'lake', eventDataStore: source.eventDataStore };
-  return {
-    engine: 'athena',
-    table: { engine: 'athena', database: source.database, table: source.table, partitions: DEFAULT_PARTITIONS },
-    workgroup: source.workgroup,
-    ...(source.outputLocation !== undefined && { outputLocation: source.outputLocation }),
-  };
 }
 
 function failed(

@@ -1,18 +1,12 @@
 import * as path from 'node:path';
+import type { WarehouseChoice } from '../aws';
 import type { CloudWardenSettings } from '../shared/settings';
 
 /** The source of CloudTrail activity the settings choose, with what it needs. */
 export type ActivitySource =
   | { readonly kind: 'lookupEvents' }
   | { readonly kind: 'logFiles'; readonly roots: readonly string[] }
-  | {
-      readonly kind: 'athena';
-      readonly workgroup: string;
-      readonly database: string;
-      readonly table: string;
-      readonly outputLocation?: string;
-    }
-  | { readonly kind: 'lake'; readonly eventDataStore: string };
+  | WarehouseChoice;
 
 /**
  * `activity.source` read against what is configured: `auto` takes log folders, then Athena, then Lake,

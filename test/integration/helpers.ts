@@ -52,6 +52,34 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/** The text of the hovers at `needle` (+ `delta` characters) in the editor's document. */
+async function hoverTextAt(editor: vscode.TextEditor, needle: string, delta = 3): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    editor.document.uri,
+    positionOf(editor.document, needle, delta),
+  );
+  return hoverText(hovers ?? []);
+}
+
+/** Hovers at `needle` until the text passes `ready`; returns that text. */
+export function hoverUntil(
+  editor: vscode.TextEditor,
+  needle: string,
+  what: string,
+  ready: (text: string) => boolean,
+  ms = 60_000,
+): Promise<string> {
+  return waitFor(
+    what,
+    async () => {
+      const text = await hoverTextAt(editor, needle);
+      return ready(text) ? text : undefined;
+    },
+    ms,
+  );
+}
+
 /** A diagnostic's rule id. */
 export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);

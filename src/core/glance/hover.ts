@@ -45,14 +45,7 @@ function answerParts(answer: ActivitySnapshot, loading: boolean, now: number): s
         : 'No CloudTrail events in the last 90 days.',
     );
   } else {
-    const counts = windowCounts(answer, now).map((c) => `**${countText(c)}** in ${c.label}`);
-    parts.push(`Events: ${counts.join(' · ')}`);
-    parts.push(
-      answer.events
-        .slice(0, LAST_EVENTS)
-        .map((e) => `- ${eventLine(e, now)}`)
-        .join('\n'),
-    );
+    parts.push(`Events: ${windowsText(answer, now)}`, lastEvents(answer, now));
   }
   const unread = answer.unreadable?.length ?? 0;
   // Said once per answer, never dropped: the timeline lists each one and why.
@@ -86,22 +79,29 @@ function logFileParts(answer: ActivitySnapshot, indexing: boolean, now: number):
     const span = days[0] === days[1] ? `on ${days[0]}` : `from ${days[0]} to ${days[1]}`;
     const shown = answer.events.length < total ? ` (the newest ${answer.events.length} read)` : '';
     parts.push(`Events: **${total.toLocaleString('en-US')}** in the log files, ${span}${shown}`);
-    if (now - newest.time < 90 * DAY) {
-      const counts = windowCounts(answer, now).map((c) => `**${countText(c)}** in ${c.label}`);
-      parts.push(`Recent: ${counts.join(' · ')}`);
-    }
-    parts.push(
-      answer.events
-        .slice(0, LAST_EVENTS)
-        .map((e) => `- ${eventLine(e, now)}`)
-        .join('\n'),
-    );
+    if (now - newest.time < 90 * DAY) parts.push(`Recent: ${windowsText(answer, now)}`);
+    parts.push(lastEvents(answer, now));
   }
   const unread = answer.unreadable?.length ?? 0;
   if (unread > 0)
     parts.push(`_${unread} log file${unread === 1 ? '' : 's'} could not be read in full (the timeline lists why)._`);
   if (indexing) parts.push('_Indexing the log files: the answer grows as they are read…_');
   return parts;
+}
+
+/** **14** in 24 h · **20** in 7 days · **31** in 90 days */
+function windowsText(answer: ActivitySnapshot, now: number): string {
+  return windowCounts(answer, now)
+    .map((c) => `**${countText(c)}** in ${c.label}`)
+    .join(' · ');
+}
+
+/** The newest events, one list item each. */
+function lastEvents(answer: ActivitySnapshot, now: number): string {
+  return answer.events
+    .slice(0, LAST_EVENTS)
+    .map((e) => `- ${eventLine(e, now)}`)
+    .join('\n');
 }
 
 function scannedBy(answer: ActivitySnapshot): string {

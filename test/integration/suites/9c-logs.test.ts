@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { eventFilter, normaliseRecord } from '../../../src/core';
 import { repoRoot } from '../../harness/paths';
-import { extensionApi, hoverText, openDocument, positionOf, waitFor } from '../helpers';
+import { extensionApi, hoverUntil, openDocument, waitFor } from '../helpers';
 
 /**
  * CloudTrail activity from log files, in real VS Code: a folder in the S3 layout (the invictus files, and
@@ -69,19 +69,12 @@ suite('CloudTrail activity from log files', () => {
   test('the hover reads the indexed files: every event of the bucket, on the day it happened', async () => {
     assert.ok(expected > 0);
     const editor = await openDocument('activity', 'evidence-buckets.yaml');
-    const text = await waitFor(
+    // Indexing runs in the background: the answer grows until every file is read.
+    const text = await hoverUntil(
+      editor,
+      BUCKET,
       'the log files in the hover',
-      async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-          'vscode.executeHoverProvider',
-          editor.document.uri,
-          positionOf(editor.document, BUCKET, 3),
-        );
-        const shown = hoverText(hovers ?? []);
-        // Indexing runs in the background: the answer grows until every file is read.
-        return shown.includes(`**${expected}** in the log files`) && !shown.includes('Indexing') ? shown : undefined;
-      },
-      60_000,
+      (t) => t.includes(`**${expected}** in the log files`) && !t.includes('Indexing'),
     );
     assert.match(text, new RegExp(`Events: \\*\\*${expected}\\*\\* in the log files, on 2023-07-10`));
     assert.match(text, /\n- on 2023-07-10 · \*\*DeleteBucket\*\* \(write\) by `bert-jan` from `192\.168\.10\.20`/);

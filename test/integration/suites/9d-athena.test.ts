@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, hoverText, openDocument, positionOf, waitFor } from '../helpers';
+import { extensionApi, hoverUntil, openDocument, waitFor } from '../helpers';
 
 /**
  * CloudTrail activity from Amazon Athena, in real VS Code: the emulator answers StartQueryExecution,
@@ -28,19 +28,7 @@ suite('CloudTrail activity from Athena', () => {
 
   test('the hover runs the query on Athena and says what it scanned', async () => {
     const editor = await openDocument('activity', 'evidence-buckets.yaml');
-    const text = await waitFor(
-      "Athena's answer in the hover",
-      async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-          'vscode.executeHoverProvider',
-          editor.document.uri,
-          positionOf(editor.document, BUCKET, 3),
-        );
-        const shown = hoverText(hovers ?? []);
-        return shown.includes('Athena scanned') ? shown : undefined;
-      },
-      60_000,
-    );
+    const text = await hoverUntil(editor, BUCKET, "Athena's answer in the hover", (t) => t.includes('Athena scanned'));
     // LookupEvents finds 41 (the events CloudTrail indexes under the bucket's name); the SQL also finds the
     // CreateTrail that names it as the trail's bucket, as the log files do.
     assert.match(text, /Events: \*\*42\*\* in 24 h · \*\*42\*\* in 7 days · \*\*42\*\* in 90 days/);
@@ -70,19 +58,7 @@ suite('CloudTrail activity from Athena', () => {
   test('a table that does not exist: the problem in one sentence, in the hover', async () => {
     await setAthena({ table: 'no_such_table' });
     const editor = await openDocument('activity', 'evidence-buckets.yaml');
-    const text = await waitFor(
-      'the problem in the hover',
-      async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-          'vscode.executeHoverProvider',
-          editor.document.uri,
-          positionOf(editor.document, BUCKET, 3),
-        );
-        const shown = hoverText(hovers ?? []);
-        return shown.includes('⚠️') ? shown : undefined;
-      },
-      60_000,
-    );
+    const text = await hoverUntil(editor, BUCKET, 'the problem in the hover', (t) => t.includes('⚠️'));
     assert.match(text, /Athena has no table .*no\\_such\\_table: create it/);
   });
 });

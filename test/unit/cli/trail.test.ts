@@ -3,7 +3,6 @@
  * SDK, the credential chain from the environment, LookupEvents throttled at 2 calls a second.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,15 +12,12 @@ import { normaliseRecord, type ActivityEvent } from '../../../src/core';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials } from '../emulator/helpers';
 import { repoRoot } from '../helpers/paths';
+import { runTrail, type TrailRun } from './runTrail';
 
 const INVICTUS = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'invictus');
 const BUCKET = 'stratus-red-team-ctlr-bucket-zqfsvooxqj';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = TrailRun;
 
 interface JsonAnswer {
   readonly events: {
@@ -64,25 +60,12 @@ describe('cloudwarden trail', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  /** The program in its own process: an environment of its own, and the emulator free to answer meanwhile. */
   function trail(args: string[], env: Record<string, string> = {}): Promise<Run> {
-    const base: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_ACCESS_KEY_ID: user.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-    };
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(repoRoot, 'dist', 'cli.js'), 'trail', ...args],
-        { env: { ...base, ...env }, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    return runTrail(
+      args,
+      { emulatorUrl: emulator.url, home, accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey },
+      env,
+    );
   }
 
   test("a bucket's events: every one the trail holds, newest first, as JSON", async () => {

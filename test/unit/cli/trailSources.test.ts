@@ -3,7 +3,6 @@
  * bundled worker), Athena and CloudTrail Lake through the emulator (DuckDB over the same invictus logs).
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,16 +12,13 @@ import { eventFilter, normaliseRecord, type ActivityEvent, type ActivityQuery } 
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials } from '../emulator/helpers';
 import { repoRoot } from '../helpers/paths';
+import { runTrail, type TrailRun } from './runTrail';
 
 const INVICTUS = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'invictus');
 const BUCKET = 'stratus-red-team-ctlr-bucket-zqfsvooxqj';
 const DAY = path.join('AWSLogs', '123837392027', 'CloudTrail', 'us-east-1', '2023', '07', '10');
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = TrailRun;
 
 interface JsonAnswer {
   readonly events: { eventId: string; eventTime: string; file: string | null; action: string | null }[];
@@ -78,23 +74,11 @@ describe('cloudwarden trail over log files, Athena and CloudTrail Lake', () => {
   });
 
   function trail(args: string[]): Promise<Run> {
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      XDG_CACHE_HOME: path.join(home, 'cache'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_ACCESS_KEY_ID: user.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-    };
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(repoRoot, 'dist', 'cli.js'), 'trail', ...args],
-        { env, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
+    return runTrail(args, {
+      emulatorUrl: emulator.url,
+      home,
+      accessKeyId: user.accessKeyId,
+      secretAccessKey: user.secretAccessKey,
     });
   }
 
