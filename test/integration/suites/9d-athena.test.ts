@@ -55,6 +55,25 @@ suite('CloudTrail activity from Athena', () => {
     assert.deepEqual(view.problems, []);
   });
 
+  test('"Write the Athena table…" opens the CREATE EXTERNAL TABLE for a trail, ready to run', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cloudwarden.writeAthenaTable', {
+      bucket: 'org-trail-logs',
+      prefix: 'trails',
+      organizationId: 'o-exampleorgid',
+      accounts: ['111122223333', '444455556666'],
+      regions: ['us-east-1', 'eu-west-1'],
+      startDate: '2025/01/01',
+      database: 'security',
+      table: 'org_trail',
+    });
+    assert.equal(document.languageId, 'sql');
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    const text = document.getText();
+    assert.match(text, /^CREATE EXTERNAL TABLE `security`\.`org_trail` \(/);
+    assert.match(text, /LOCATION 's3:\/\/org-trail-logs\/trails\/AWSLogs\/o-exampleorgid\/'/);
+    assert.match(text, /'projection\.timestamp\.range'='2025\/01\/01,NOW'/);
+  });
+
   test('a table that does not exist: the problem in one sentence, in the hover', async () => {
     await setAthena({ table: 'no_such_table' });
     const editor = await openDocument('activity', 'evidence-buckets.yaml');
