@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildSegment, type ActivityEvent } from '../core';
 import type { LogFile } from './files';
 import type { IndexedFile, SegmentEntry } from './manifest';
-import { readLogFile } from './readLog';
+import { readLogFile, readWholeFile, type WholeFile } from './readLog';
 
 /** A batch of log files for one worker: read them all, write their events as one segment. */
 export interface BatchJob {
@@ -16,9 +16,17 @@ export interface BatchJob {
 export async function indexBatch(job: BatchJob, signal?: AbortSignal): Promise<SegmentEntry> {
   const events: ActivityEvent[] = [];
   const files: IndexedFile[] = [];
-  for (const file of job.files) {
+  // The next file is read from disk while this one is parsed, so the thread never waits on the disk.
+  const readAhead = (i: number): Promise<WholeFile | undefined> | undefined => {
+    const file = job.files[i];
+    return file === undefined ? undefined : readWholeFile(file.path, signal);
+  };
+  let ahead = readAhead(0);
+  for (const [i, file] of job.files.entries()) {
     signal?.throwIfAborted();
-    const read = await readLogFile(file.path, (event) => events.push(event), { signal });
+    const current = ahead;
+    ahead = readAhead(i + 1);
+    const read = await readLogFile(file.path, (event) => events.push(event), { signal, ahead: current });
     files.push({ path: file.path, size: file.size, mtimeMs: file.mtimeMs, ...read });
   }
   signal?.throwIfAborted();

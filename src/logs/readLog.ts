@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { RECORD_LIMIT, RecordSplitter, readRecordBytes, type ActivityEvent } from '../core';
 import { fileProblem } from './problems';
 
@@ -19,6 +19,14 @@ export interface LogFileRead {
 /** The read size: large enough that per-chunk costs vanish, small enough that memory stays flat. */
 const CHUNK = 256 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * A file up to this size (CloudTrail writes files of tens of KB) is read whole and gunzipped in this
+ * thread: streaming it through zlib's thread pool left the indexing workers waiting on the pool for
+ * about a tenth of their time, and cost a handful of hand-offs and stream objects per file.
+ */
+const WHOLE_FILE = 1024 * 1024;
+/** Whole-file gunzip stops past this (a zip bomb, or a file of many members) and the file is streamed. */
+const WHOLE_FILE_OUTPUT = 64 * 1024 * 1024;
 
 /**
  * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
@@ -28,11 +36,16 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 export async function readLogFile(
   path: string,
   onEvent: (event: ActivityEvent) => void,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; ahead?: Promise<WholeFile | undefined> } = {},
 ): Promise<LogFileRead> {
   const tally = new Tally(path, onEvent);
   try {
     options.signal?.throwIfAborted();
+    const whole = await (options.ahead ?? readWholeFile(path, options.signal));
+    if (whole !== undefined) {
+      tally.readBytes(whole.bytes, whole.gzip);
+      return tally.result();
+    }
     const gzip = await isGzip(path);
     await tally.readAll(stream(path, gzip, options.signal), gzip);
   } catch (error) {
@@ -79,6 +92,14 @@ class Tally {
     chunks.destroy();
   }
 
+  /** A whole file's JSON at once. */
+  readBytes(bytes: Uint8Array, gzip: boolean): void {
+    this.gzip = gzip;
+    this.read = bytes.length;
+    this.splitter.push(bytes);
+    this.splitter.end();
+  }
+
   private skip(reason: string): void {
     this.skipped++;
     this.skippedReason ??= reason;
@@ -102,6 +123,40 @@ class Tally {
     if (shape === undefined) return 'not a CloudTrail log (no Records or Events)';
     if (this.events === 0 && (shape === 'lines' || shape === 'array') && this.skipped > 0)
       return 'not a CloudTrail log (no Records or Events)';
+    return undefined;
+  }
+}
+
+/** A small file's JSON, read at once. */
+export interface WholeFile {
+  readonly bytes: Uint8Array;
+  readonly gzip: boolean;
+}
+
+/**
+ * A small file's JSON (gunzipped when it is gzip), or undefined for a large file or any failure: the
+ * stream then reads it again, and its problem, said the streaming way, passes on what came before it.
+ * Never rejects, so a caller may start it ahead (the next file's read while this one is split) and pass
+ * it to readLogFile as `ahead`.
+ */
+export async function readWholeFile(path: string, signal?: AbortSignal): Promise<WholeFile | undefined> {
+  let raw: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      if ((await handle.stat()).size > WHOLE_FILE) return undefined;
+      raw = await handle.readFile({ signal });
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+  const gzip = raw.length >= 2 && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
+  if (!gzip) return { bytes: raw, gzip };
+  try {
+    return { bytes: gunzipSync(raw, { maxOutputLength: WHOLE_FILE_OUTPUT }), gzip };
+  } catch {
     return undefined;
   }
 }
