@@ -188,25 +188,31 @@ function resourceParts(events: readonly ActivityEvent[]): Part[] {
  * once however many of its keys lead there. Principals' keys are computed once per distinct principal.
  */
 class Postings {
-  private readonly byKind = new Map<Kind, Map<string, number[]>>();
+  /** Each kind's lists, and the last list added to (a day, an action repeat from event to event). */
+  private readonly byKind = new Map<Kind, { lists: Map<string, number[]>; value?: string; list?: number[] }>();
 
   add(kind: Kind, value: string, ordinal: number): void {
-    let lists = this.byKind.get(kind);
-    if (lists === undefined) this.byKind.set(kind, (lists = new Map()));
-    const list = lists.get(value);
-    if (list === undefined) lists.set(value, [ordinal]);
+    let of = this.byKind.get(kind);
+    if (of === undefined) this.byKind.set(kind, (of = { lists: new Map() }));
+    let list = value === of.value ? of.list : of.lists.get(value);
+    if (list === undefined) of.lists.set(value, (list = [ordinal]));
     else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+    of.value = value;
+    of.list = list;
   }
 
   /** Every list with its key (kind + value). */
   *entries(): Generator<[string, number[]]> {
-    for (const [kind, lists] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
+    for (const [kind, { lists }] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
   }
 }
 
 function postingParts(events: readonly ActivityEvent[], principalIds: readonly number[]): Part[] {
   const postings = new Postings();
   const principals: string[][] = [];
+  // An action's lower case and a day's text are made when they change, not for every event.
+  const action = { of: '', key: '' };
+  const day = { of: -1, key: '' };
   events.forEach((e, ordinal) => {
     for (const r of e.resources) for (const key of resourcePostingKeys(r)) postings.add(Kind.Resource, key, ordinal);
     const id = principalIds[ordinal]!;
@@ -214,9 +220,14 @@ function postingParts(events: readonly ActivityEvent[], principalIds: readonly n
     if (keys === undefined) principals[id] = keys = principalKeys(e.principal);
     for (const key of keys) postings.add(Kind.Principal, key, ordinal);
     if (e.accessKeyId !== undefined) postings.add(Kind.AccessKey, e.accessKeyId, ordinal);
-    if (e.action !== undefined) postings.add(Kind.Action, e.action.toLowerCase(), ordinal);
+    if (e.action !== undefined) {
+      if (e.action !== action.of) [action.of, action.key] = [e.action, e.action.toLowerCase()];
+      postings.add(Kind.Action, action.key, ordinal);
+    }
     if (e.sourceIp !== undefined) postings.add(Kind.SourceIp, e.sourceIp, ordinal);
-    postings.add(Kind.Day, String(dayOf(e.time)), ordinal);
+    const d = dayOf(e.time);
+    if (d !== day.of) [day.of, day.key] = [d, String(d)];
+    postings.add(Kind.Day, day.key, ordinal);
   });
   const sorted = [...postings.entries()].map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
   sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
