@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { RECORD_LIMIT, RecordSplitter, readRecordBytes, type ActivityEvent } from '../core';
+import {
+  RECORD_LIMIT,
+  RecordSplitter,
+  readRecordBytes,
+  readRecordsFile,
+  type ActivityEvent,
+  type Normalised,
+} from '../core';
 import { fileProblem } from './problems';
 
 export interface LogFileRead {
@@ -63,6 +70,8 @@ class Tally {
   /** Bytes of JSON read (after gunzip). */
   read = 0;
   gzip = false;
+  /** The file's shape when it was read whole, without the splitter. */
+  private shape: RecordSplitter['shape'];
   private readonly splitter: RecordSplitter;
 
   constructor(
@@ -71,14 +80,18 @@ class Tally {
   ) {
     this.splitter = new RecordSplitter((bytes, start, end, offset, kind) => {
       const read = readRecordBytes(bytes, start, end, kind);
-      if (read.ok) {
-        this.events++;
-        // The event was made for this call: naming its file in place saves a copy per event.
-        (read.event as { file?: string }).file = this.path;
-        this.onEvent(read.event);
-      } else if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
-      else this.skip(read.reason);
+      if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
+      else this.take(read);
     });
+  }
+
+  private take(read: Normalised): void {
+    if (read.ok) {
+      this.events++;
+      // The event was made for this call: naming its file in place saves a copy per event.
+      (read.event as { file?: string }).file = this.path;
+      this.onEvent(read.event);
+    } else this.skip(read.reason);
   }
 
   async readAll(chunks: Readable, gzip: boolean): Promise<void> {
@@ -96,8 +109,11 @@ class Tally {
   readBytes(bytes: Uint8Array, gzip: boolean): void {
     this.gzip = gzip;
     this.read = bytes.length;
-    this.splitter.push(bytes);
-    this.splitter.end();
+    if (readRecordsFile(bytes, (read) => this.take(read))) this.shape = 'records';
+    else {
+      this.splitter.push(bytes);
+      this.splitter.end();
+    }
   }
 
   private skip(reason: string): void {
@@ -108,7 +124,7 @@ class Tally {
   result(): LogFileRead {
     const { oversized, error, shape } = this.splitter;
     for (let i = 0; i < oversized; i++) this.skip(`a record is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
-    const problem = this.problem ?? error ?? this.shapeProblem(shape);
+    const problem = this.problem ?? error ?? this.shapeProblem(this.shape ?? shape);
     return {
       events: this.events,
       skipped: this.skipped,
