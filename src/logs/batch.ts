@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildSegment, type ActivityEvent } from '../core';
 import type { LogFile } from './files';
 import type { IndexedFile, SegmentEntry } from './manifest';
-import { readLogFile, readWholeFile, type WholeFile } from './readLog';
+import { readLogFile } from './readLog';
 
 /** A batch of log files for one worker: read them all, write their events as one segment. */
 export interface BatchJob {
@@ -16,17 +16,9 @@ export interface BatchJob {
 export async function indexBatch(job: BatchJob, signal?: AbortSignal): Promise<SegmentEntry> {
   const events: ActivityEvent[] = [];
   const files: IndexedFile[] = [];
-  // The next file is read from disk while this one is parsed, so the thread never waits on the disk.
-  const readAhead = (i: number): Promise<WholeFile | undefined> | undefined => {
-    const file = job.files[i];
-    return file === undefined ? undefined : readWholeFile(file.path, signal);
-  };
-  let ahead = readAhead(0);
-  for (const [i, file] of job.files.entries()) {
+  for (const file of job.files) {
     signal?.throwIfAborted();
-    const current = ahead;
-    ahead = readAhead(i + 1);
-    const read = await readLogFile(file.path, (event) => events.push(event), { signal, ahead: current });
+    const read = await readLogFile(file.path, (event) => events.push(event), { signal });
     files.push({ path: file.path, size: file.size, mtimeMs: file.mtimeMs, ...read });
   }
   signal?.throwIfAborted();

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -36,19 +36,20 @@ const WHOLE_FILE = 1024 * 1024;
 const WHOLE_FILE_OUTPUT = 64 * 1024 * 1024;
 
 /**
- * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
- * gets `file` = path. Memory stays bounded whatever the file's size: a chunk, and one record in progress.
+ * Reads one file (gzip by its magic bytes, not by its name): a small one whole, a large one streamed
+ * through the record splitter; each event gets `file` = path. Memory stays bounded whatever the file's
+ * size: a small file's JSON, or a chunk and one record in progress.
  * Never throws: what cannot be read is the answer's `problem`, in one sentence.
  */
 export async function readLogFile(
   path: string,
   onEvent: (event: ActivityEvent) => void,
-  options: { signal?: AbortSignal; ahead?: Promise<WholeFile | undefined> } = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<LogFileRead> {
   const tally = new Tally(path, onEvent);
   try {
     options.signal?.throwIfAborted();
-    const whole = await (options.ahead ?? readWholeFile(path, options.signal));
+    const whole = wholeFile(path);
     if (whole !== undefined) {
       tally.readBytes(whole.bytes, whole.gzip);
       return tally.result();
@@ -143,30 +144,23 @@ class Tally {
   }
 }
 
-/** A small file's JSON, read at once. */
-export interface WholeFile {
-  readonly bytes: Uint8Array;
-  readonly gzip: boolean;
-}
-
 /**
  * A small file's JSON (gunzipped when it is gzip), or undefined for a large file or any failure: the
  * stream then reads it again, and its problem, said the streaming way, passes on what came before it.
- * Never rejects, so a caller may start it ahead (the next file's read while this one is split) and pass
- * it to readLogFile as `ahead`.
+ * Read synchronously: for a file of tens of KB the promise API's file handle, stat and chunks cost more
+ * than the read (the indexing worker has nothing else to do meanwhile).
  */
-export async function readWholeFile(path: string, signal?: AbortSignal): Promise<WholeFile | undefined> {
+function wholeFile(path: string): { bytes: Uint8Array; gzip: boolean } | undefined {
   let raw: Buffer;
+  let fd: number | undefined;
   try {
-    const handle = await open(path, 'r');
-    try {
-      if ((await handle.stat()).size > WHOLE_FILE) return undefined;
-      raw = await handle.readFile({ signal });
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).size > WHOLE_FILE) return undefined;
+    raw = readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const gzip = raw.length >= 2 && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
   if (!gzip) return { bytes: raw, gzip };
