@@ -64,7 +64,12 @@ describe('cloudwarden trail over log files, Athena and CloudTrail Lake', () => {
     for (const name of readdirSync(INVICTUS).filter((f) => f.endsWith('.json.gz')))
       copyFileSync(path.join(INVICTUS, name), path.join(logs, DAY, name));
     truncated = path.join(home, 'cut.json.gz');
-    const whole = readFileSync(path.join(INVICTUS, readdirSync(INVICTUS).find((f) => f.endsWith('.json.gz'))!));
+    const whole = readFileSync(
+      path.join(
+        INVICTUS,
+        readdirSync(INVICTUS).find((f) => f.endsWith('.json.gz'))!,
+      ),
+    );
     writeFileSync(truncated, whole.subarray(0, 2000));
   });
   after(async () => {
@@ -147,7 +152,9 @@ describe('cloudwarden trail over log files, Athena and CloudTrail Lake', () => {
   });
 
   test('--athena and --lake: the same events as the log files, and what each query scanned', async () => {
-    const logged = JSON.parse((await trail(['--logs', logs, '--resource', BUCKET, '--format', 'json'])).stdout) as JsonAnswer;
+    const logged = JSON.parse(
+      (await trail(['--logs', logs, '--resource', BUCKET, '--format', 'json'])).stdout,
+    ) as JsonAnswer;
     for (const source of [
       ['--athena', 'cloudwarden:cloudtrail.cloudtrail_logs'],
       ['--lake', 'e1a2b3c4-5d6e-4f70-8a9b-0c1d2e3f4a5b'],
