@@ -1,8 +1,15 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { RECORD_LIMIT, RecordSplitter, readRecordBytes, type ActivityEvent } from '../core';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import {
+  RECORD_LIMIT,
+  RecordSplitter,
+  readRecordBytes,
+  readRecordsFile,
+  type ActivityEvent,
+  type Normalised,
+} from '../core';
 import { fileProblem } from './problems';
 
 export interface LogFileRead {
@@ -19,10 +26,19 @@ export interface LogFileRead {
 /** The read size: large enough that per-chunk costs vanish, small enough that memory stays flat. */
 const CHUNK = 256 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * A file up to this size (CloudTrail writes files of tens of KB) is read whole and gunzipped in this
+ * thread: streaming it through zlib's thread pool left the indexing workers waiting on the pool for
+ * about a tenth of their time, and cost a handful of hand-offs and stream objects per file.
+ */
+const WHOLE_FILE = 1024 * 1024;
+/** Whole-file gunzip stops past this (a zip bomb, or a file of many members) and the file is streamed. */
+const WHOLE_FILE_OUTPUT = 64 * 1024 * 1024;
 
 /**
- * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
- * gets `file` = path. Memory stays bounded whatever the file's size: a chunk, and one record in progress.
+ * Reads one file (gzip by its magic bytes, not by its name): a small one whole, a large one streamed
+ * through the record splitter; each event gets `file` = path. Memory stays bounded whatever the file's
+ * size: a small file's JSON, or a chunk and one record in progress.
  * Never throws: what cannot be read is the answer's `problem`, in one sentence.
  */
 export async function readLogFile(
@@ -33,6 +49,11 @@ export async function readLogFile(
   const tally = new Tally(path, onEvent);
   try {
     options.signal?.throwIfAborted();
+    const whole = wholeFile(path);
+    if (whole !== undefined) {
+      tally.readBytes(whole.bytes, whole.gzip);
+      return tally.result();
+    }
     const gzip = await isGzip(path);
     await tally.readAll(stream(path, gzip, options.signal), gzip);
   } catch (error) {
@@ -50,6 +71,8 @@ class Tally {
   /** Bytes of JSON read (after gunzip). */
   read = 0;
   gzip = false;
+  /** The file's shape when it was read whole, without the splitter. */
+  private shape: RecordSplitter['shape'];
   private readonly splitter: RecordSplitter;
 
   constructor(
@@ -58,14 +81,18 @@ class Tally {
   ) {
     this.splitter = new RecordSplitter((bytes, start, end, offset, kind) => {
       const read = readRecordBytes(bytes, start, end, kind);
-      if (read.ok) {
-        this.events++;
-        // The event was made for this call: naming its file in place saves a copy per event.
-        (read.event as { file?: string }).file = this.path;
-        this.onEvent(read.event);
-      } else if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
-      else this.skip(read.reason);
+      if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
+      else this.take(read);
     });
+  }
+
+  private take(read: Normalised): void {
+    if (read.ok) {
+      this.events++;
+      // The event was made for this call: naming its file in place saves a copy per event.
+      (read.event as { file?: string }).file = this.path;
+      this.onEvent(read.event);
+    } else this.skip(read.reason);
   }
 
   async readAll(chunks: Readable, gzip: boolean): Promise<void> {
@@ -79,6 +106,17 @@ class Tally {
     chunks.destroy();
   }
 
+  /** A whole file's JSON at once. */
+  readBytes(bytes: Uint8Array, gzip: boolean): void {
+    this.gzip = gzip;
+    this.read = bytes.length;
+    if (readRecordsFile(bytes, (read) => this.take(read))) this.shape = 'records';
+    else {
+      this.splitter.push(bytes);
+      this.splitter.end();
+    }
+  }
+
   private skip(reason: string): void {
     this.skipped++;
     this.skippedReason ??= reason;
@@ -87,7 +125,7 @@ class Tally {
   result(): LogFileRead {
     const { oversized, error, shape } = this.splitter;
     for (let i = 0; i < oversized; i++) this.skip(`a record is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
-    const problem = this.problem ?? error ?? this.shapeProblem(shape);
+    const problem = this.problem ?? error ?? this.shapeProblem(this.shape ?? shape);
     return {
       events: this.events,
       skipped: this.skipped,
@@ -102,6 +140,33 @@ class Tally {
     if (shape === undefined) return 'not a CloudTrail log (no Records or Events)';
     if (this.events === 0 && (shape === 'lines' || shape === 'array') && this.skipped > 0)
       return 'not a CloudTrail log (no Records or Events)';
+    return undefined;
+  }
+}
+
+/**
+ * A small file's JSON (gunzipped when it is gzip), or undefined for a large file or any failure: the
+ * stream then reads it again, and its problem, said the streaming way, passes on what came before it.
+ * Read synchronously: for a file of tens of KB the promise API's file handle, stat and chunks cost more
+ * than the read (the indexing worker has nothing else to do meanwhile).
+ */
+function wholeFile(path: string): { bytes: Uint8Array; gzip: boolean } | undefined {
+  let raw: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).size > WHOLE_FILE) return undefined;
+    raw = readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const gzip = raw.length >= 2 && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
+  if (!gzip) return { bytes: raw, gzip };
+  try {
+    return { bytes: gunzipSync(raw, { maxOutputLength: WHOLE_FILE_OUTPUT }), gzip };
+  } catch {
     return undefined;
   }
 }

@@ -97,15 +97,19 @@ function valuesAt(root: unknown, steps: readonly Step[]): string[] {
 /**
  * Resources merged by type and ARN or by type and name: the first place that names a resource gives its
  * `from`, later places fill in what it lacked (a bucket's ARN from resources[], its name from the request).
+ * Most events name a handful of resources, so their keys are kept in a list searched from its end (the
+ * last key remembered wins, as a map's would), without key text; past SMALL keys, a map takes over.
  */
 class Merged {
   readonly list: ActivityResource[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly keys: Key[] = [];
+  private index: Map<string, number> | undefined;
 
   add(r: ActivityResource | undefined): void {
     if (r === undefined) return;
-    let at: number | undefined;
-    for (const key of keysOf(r)) at ??= this.index.get(key);
+    const type = r.type ?? '';
+    let at = r.arn === undefined ? undefined : this.find({ type, arn: true, value: r.arn, at: 0 });
+    if (r.name !== undefined) at ??= this.find({ type, arn: false, value: r.name, at: 0 });
     if (at === undefined) this.remember(this.list.push(r) - 1);
     else {
       this.list[at] = { ...r, ...this.list[at]! };
@@ -113,15 +117,39 @@ class Merged {
     }
   }
 
+  private find(wanted: Key): number | undefined {
+    if (this.index !== undefined) return this.index.get(keyText(wanted));
+    for (let i = this.keys.length - 1; i >= 0; i--) {
+      const key = this.keys[i]!;
+      if (key.value === wanted.value && key.arn === wanted.arn && key.type === wanted.type) return key.at;
+    }
+    return undefined;
+  }
+
   private remember(at: number): void {
-    for (const key of keysOf(this.list[at]!)) this.index.set(key, at);
+    const r = this.list[at]!;
+    const type = r.type ?? '';
+    if (r.arn !== undefined) this.keep({ type, arn: true, value: r.arn, at });
+    if (r.name !== undefined) this.keep({ type, arn: false, value: r.name, at });
+  }
+
+  private keep(key: Key): void {
+    if (this.index !== undefined) this.index.set(keyText(key), key.at);
+    else if (this.keys.push(key) > SMALL) this.index = new Map(this.keys.map((k) => [keyText(k), k.at]));
   }
 }
 
-function keysOf(r: ActivityResource): string[] {
-  const type = r.type ?? '';
-  const keys: string[] = [];
-  if (r.arn !== undefined) keys.push(`${type} arn ${r.arn}`);
-  if (r.name !== undefined) keys.push(`${type} name ${r.name}`);
-  return keys;
+/** Keys searched in a list; a request naming thousands of instances is merged through a map. */
+const SMALL = 16;
+
+/** A resource's type and its ARN or name, and where in the list it is. */
+interface Key {
+  readonly type: string;
+  readonly arn: boolean;
+  readonly value: string;
+  readonly at: number;
+}
+
+function keyText(key: Key): string {
+  return `${key.type} ${key.arn ? 'arn' : 'name'} ${key.value}`;
 }

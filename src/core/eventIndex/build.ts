@@ -31,6 +31,8 @@ interface Part {
 export function buildSegment(batch: readonly ActivityEvent[]): Uint8Array {
   const events = [...batch].sort((a, b) => a.time - b.time);
   const uuids = events.map((e) => isUuid(e.eventId));
+  const principals = new DictionaryBuilder();
+  const principalIds = principalIdsOf(events, principals);
   const parts: Part[] = [
     fixed(Section.Time, events, (e, out) => out.f64(e.time)),
     {
@@ -39,9 +41,9 @@ export function buildSegment(batch: readonly ActivityEvent[]): Uint8Array {
       write: (out) => events.forEach((e, i) => (uuids[i] ? writeUuid(e.eventId, out) : out.write(NO_UUID))),
     },
     fixed(Section.Flags, events, (e, out) => out.u8(flagsOf(e))),
-    ...columnParts(events, uuids),
+    ...columnParts(events, uuids, principals, principalIds),
     ...resourceParts(events),
-    ...postingParts(events),
+    ...postingParts(events, principalIds),
   ];
   return assemble(events, parts);
 }
@@ -59,12 +61,13 @@ function flagsOf(e: ActivityEvent): number {
 }
 
 /**
- * Each column's value of an event. The principal is stored whole, as JSON; building that text for every
- * event cost more than the rest of the segment, so a cheap key (its fields joined) finds the entry of a
- * principal already seen, and JSON is written once per distinct principal.
+ * Each column's value of an event; the event key and the principal have their own functions below (the
+ * principal is stored whole, as JSON, written once per distinct principal).
  */
-const COLUMN_VALUES: Record<Exclude<Column, 'principal'>, (e: ActivityEvent, uuid: boolean) => string | undefined> = {
-  eventKey: (e) => `${e.eventSource}\u0000${e.eventName}`,
+const COLUMN_VALUES: Record<
+  Exclude<Column, 'principal' | 'eventKey'>,
+  (e: ActivityEvent, uuid: boolean) => string | undefined
+> = {
   action: (e) => e.action,
   accessKeyId: (e) => e.accessKeyId,
   sourceIp: (e) => e.sourceIp,
@@ -79,18 +82,70 @@ const COLUMN_VALUES: Record<Exclude<Column, 'principal'>, (e: ActivityEvent, uui
   eventTimeText: (e) => (isCanonicalTime(e) ? undefined : e.eventTime),
 };
 
-function columnParts(events: readonly ActivityEvent[], uuids: readonly boolean[]): Part[] {
+function columnParts(
+  events: readonly ActivityEvent[],
+  uuids: readonly boolean[],
+  principals: DictionaryBuilder,
+  principalIds: readonly number[],
+): Part[] {
   return COLUMNS.flatMap((column, i) => {
-    const dictionary = new DictionaryBuilder();
-    const ids =
-      column === 'principal'
-        ? events.map((e) => dictionary.idOfKeyed(principalKey(e.principal), () => JSON.stringify(e.principal)))
-        : events.map((e, n) => dictionary.idOf(COLUMN_VALUES[column](e, uuids[n]!)));
+    let dictionary = new DictionaryBuilder();
+    let ids: readonly number[];
+    if (column === 'principal') [dictionary, ids] = [principals, principalIds];
+    else if (column === 'eventKey') ids = eventKeyIds(events, dictionary);
+    else {
+      const valueOf = COLUMN_VALUES[column];
+      ids = events.map((e, n) => dictionary.idOf(valueOf(e, uuids[n]!)));
+    }
     return [
       { id: Section.ColumnBase + 2 * i, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
       { id: Section.ColumnBase + 2 * i + 1, width: dictionary.width, write: (out) => out.ids(ids, dictionary.width) },
     ];
   });
+}
+
+/** eventSource and eventName joined by NUL; the text is built only when the pair changes. */
+function eventKeyIds(events: readonly ActivityEvent[], dictionary: DictionaryBuilder): number[] {
+  let source: string | undefined;
+  let name: string | undefined;
+  let id = 0;
+  return events.map((e) => {
+    if (e.eventSource !== source || e.eventName !== name) {
+      ({ eventSource: source, eventName: name } = e);
+      id = dictionary.idOf(`${source}\u0000${name}`);
+    }
+    return id;
+  });
+}
+
+/**
+ * Each event's principal as an id of the principal column's dictionary (JSON). An event's principal is
+ * compared with the one before it field by field, and only a new one is keyed and looked up.
+ */
+function principalIdsOf(events: readonly ActivityEvent[], dictionary: DictionaryBuilder): number[] {
+  let last: ActivityPrincipal | undefined;
+  let id = 0;
+  return events.map((e) => {
+    const p = e.principal;
+    if (last === undefined || !samePrincipal(p, last)) {
+      id = dictionary.idOfKeyed(principalKey(p), () => JSON.stringify(p));
+      last = p;
+    }
+    return id;
+  });
+}
+
+/** The test principalKey's equality makes, without building the keys. */
+function samePrincipal(a: ActivityPrincipal, b: ActivityPrincipal): boolean {
+  return (
+    a.type === b.type &&
+    a.name === b.name &&
+    a.arn === b.arn &&
+    a.account === b.account &&
+    a.roleArn === b.roleArn &&
+    a.sessionName === b.sessionName &&
+    a.invokedBy === b.invokedBy
+  );
 }
 
 /** The fields of a principal joined: equal keys, equal principals (JSON.stringify's field order is the object's). */
@@ -133,35 +188,46 @@ function resourceParts(events: readonly ActivityEvent[]): Part[] {
  * once however many of its keys lead there. Principals' keys are computed once per distinct principal.
  */
 class Postings {
-  private readonly byKind = new Map<Kind, Map<string, number[]>>();
+  /** Each kind's lists, and the last list added to (a day, an action repeat from event to event). */
+  private readonly byKind = new Map<Kind, { lists: Map<string, number[]>; value?: string; list?: number[] }>();
 
   add(kind: Kind, value: string, ordinal: number): void {
-    let lists = this.byKind.get(kind);
-    if (lists === undefined) this.byKind.set(kind, (lists = new Map()));
-    const list = lists.get(value);
-    if (list === undefined) lists.set(value, [ordinal]);
+    let of = this.byKind.get(kind);
+    if (of === undefined) this.byKind.set(kind, (of = { lists: new Map() }));
+    let list = value === of.value ? of.list : of.lists.get(value);
+    if (list === undefined) of.lists.set(value, (list = [ordinal]));
     else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+    of.value = value;
+    of.list = list;
   }
 
   /** Every list with its key (kind + value). */
   *entries(): Generator<[string, number[]]> {
-    for (const [kind, lists] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
+    for (const [kind, { lists }] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
   }
 }
 
-function postingParts(events: readonly ActivityEvent[]): Part[] {
+function postingParts(events: readonly ActivityEvent[], principalIds: readonly number[]): Part[] {
   const postings = new Postings();
-  const principals = new Map<string, string[]>();
+  const principals: string[][] = [];
+  // An action's lower case and a day's text are made when they change, not for every event.
+  const action = { of: '', key: '' };
+  const day = { of: -1, key: '' };
   events.forEach((e, ordinal) => {
     for (const r of e.resources) for (const key of resourcePostingKeys(r)) postings.add(Kind.Resource, key, ordinal);
-    const id = principalKey(e.principal);
-    let keys = principals.get(id);
-    if (keys === undefined) principals.set(id, (keys = principalKeys(e.principal)));
+    const id = principalIds[ordinal]!;
+    let keys = principals[id];
+    if (keys === undefined) principals[id] = keys = principalKeys(e.principal);
     for (const key of keys) postings.add(Kind.Principal, key, ordinal);
     if (e.accessKeyId !== undefined) postings.add(Kind.AccessKey, e.accessKeyId, ordinal);
-    if (e.action !== undefined) postings.add(Kind.Action, e.action.toLowerCase(), ordinal);
+    if (e.action !== undefined) {
+      if (e.action !== action.of) [action.of, action.key] = [e.action, e.action.toLowerCase()];
+      postings.add(Kind.Action, action.key, ordinal);
+    }
     if (e.sourceIp !== undefined) postings.add(Kind.SourceIp, e.sourceIp, ordinal);
-    postings.add(Kind.Day, String(dayOf(e.time)), ordinal);
+    const d = dayOf(e.time);
+    if (d !== day.of) [day.of, day.key] = [d, String(d)];
+    postings.add(Kind.Day, day.key, ordinal);
   });
   const sorted = [...postings.entries()].map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
   sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));

@@ -6,15 +6,24 @@ export class DictionaryBuilder {
   private readonly ids = new Map<string, number>();
   private readonly keyed = new Map<string, number>();
   readonly strings: string[] = [];
+  /**
+   * The last value asked and its id: most columns repeat from one event to the next (a file's region,
+   * account, event version, a principal's run of calls), and comparing with it is cheaper than hashing.
+   */
+  private last: string | undefined;
+  private lastId = 0;
 
   idOf(value: string | undefined): number {
     if (value === undefined) return 0;
+    if (value === this.last) return this.lastId;
     let id = this.ids.get(value);
     if (id === undefined) {
       this.strings.push(value);
       id = this.strings.length;
       this.ids.set(value, id);
     }
+    this.last = value;
+    this.lastId = id;
     return id;
   }
 

@@ -2,7 +2,7 @@ import type { Normalised } from '../activity/event';
 import { objectOf } from '../activity/json';
 import { normaliseLookupEvent, type LookupEventLike } from '../activity/lookup';
 import { normaliseRecord } from '../activity/normalise';
-import type { RecordKind } from './splitter';
+import { RECORD_LIMIT, type RecordKind } from './splitter';
 
 /** A record's event or why it is not one; `malformed` when its bytes are not JSON (the file stops there). */
 export type RecordRead = Normalised | { readonly ok: false; readonly malformed: string };
@@ -22,6 +22,27 @@ export function readRecordBytes(bytes: Uint8Array, start: number, end: number, k
     return { ok: false, malformed: (error as Error).message };
   }
   return eventOfElement(value, kind);
+}
+
+/**
+ * A whole CloudTrail log file's events (`{"Records": [...]}`) with one JSON.parse, passed to `onRead` in
+ * order; false, with nothing passed on, for anything else (the splitter reads that, record by record).
+ * For a file no larger than RECORD_LIMIT it answers as the splitter would (no record can be oversized),
+ * without stepping over the bytes twice.
+ */
+export function readRecordsFile(bytes: Uint8Array, onRead: (read: Normalised) => void): boolean {
+  if (bytes.length > RECORD_LIMIT) return false;
+  let document: unknown;
+  try {
+    document = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return false;
+  }
+  const object = objectOf(document);
+  const records = object?.Records;
+  if (!Array.isArray(records) || object?.Events !== undefined) return false;
+  for (const record of records) onRead(normaliseRecord(record));
+  return true;
 }
 
 function eventOfElement(value: unknown, kind: RecordKind): Normalised {

@@ -170,6 +170,31 @@ describe('reading a log file', () => {
 
 const whole = JSON.stringify({ Records: RECORDS });
 const halfOf = (bytes: Buffer): Buffer => bytes.subarray(0, bytes.length >> 1);
+/** RECORDS repeated until their JSON is over `bytes`. */
+function recordsOver(bytes: number): Record<string, unknown>[] {
+  const size = JSON.stringify({ Records: RECORDS }).length;
+  return Array.from({ length: Math.ceil(bytes / size) }, () => RECORDS).flat();
+}
+
+// A small file is parsed whole, a file of more than 2 MiB of JSON is split record by record, and a file
+// of more than 1 MB on disk is streamed: each must read the same events.
+const PATHS: { name: string; file: string; records: Record<string, unknown>[]; gzip: boolean }[] = [
+  { name: 'parsed whole', file: 'paths/small.json.gz', records: RECORDS, gzip: true },
+  { name: 'split whole (over 2 MiB of JSON)', file: 'paths/split.json.gz', records: recordsOver(3e6), gzip: true },
+  { name: 'streamed (over 1 MB on disk)', file: 'paths/streamed.json', records: recordsOver(1.5e6), gzip: false },
+];
+
+describe('every way of reading a file reads the same events', () => {
+  for (const { name, file, records, gzip } of PATHS) {
+    test(name, async () => {
+      const written = writeLog(ROOT, file, JSON.stringify({ Records: records }), gzip);
+      const read = await readAll(written);
+      assert.equal(read.problem, undefined);
+      assert.deepEqual(read.list, events(written, records));
+    });
+  }
+});
+
 const BAD: { name: string; content: string | Buffer; gzip?: boolean; problem: RegExp; someEvents?: boolean }[] = [
   {
     name: 'truncated .gz',
