@@ -60,7 +60,7 @@ export type { DayCount, PrincipalActions } from './activity/usage';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';
-export { readRecordBytes, readRecordsFile } from './logs/events';
+export { readRecordBytes, readRecordRun } from './logs/events';
 export { layoutOf, type LogLayout } from './logs/layout';
 // The on-disk event index's core: segments of events (columnar, with posting lists) and queries over them.
 export { buildSegment } from './eventIndex/build';

@@ -1,14 +1,15 @@
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import {
   RECORD_LIMIT,
   RecordSplitter,
   readRecordBytes,
-  readRecordsFile,
+  readRecordRun,
   type ActivityEvent,
   type Normalised,
+  type RecordKind,
 } from '../core';
 import { fileProblem } from './problems';
 
@@ -27,18 +28,8 @@ export interface LogFileRead {
 const CHUNK = 256 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
 /**
- * A file up to this size (CloudTrail writes files of tens of KB) is read whole and gunzipped in this
- * thread: streaming it through zlib's thread pool left the indexing workers waiting on the pool for
- * about a tenth of their time, and cost a handful of hand-offs and stream objects per file.
- */
-const WHOLE_FILE = 1024 * 1024;
-/** Whole-file gunzip stops past this (a zip bomb, or a file of many members) and the file is streamed. */
-const WHOLE_FILE_OUTPUT = 64 * 1024 * 1024;
-
-/**
- * Reads one file (gzip by its magic bytes, not by its name): a small one whole, a large one streamed
- * through the record splitter; each event gets `file` = path. Memory stays bounded whatever the file's
- * size: a small file's JSON, or a chunk and one record in progress.
+ * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
+ * gets `file` = path. Memory stays bounded whatever the file's size: a chunk, and one record in progress.
  * Never throws: what cannot be read is the answer's `problem`, in one sentence.
  */
 export async function readLogFile(
@@ -49,17 +40,29 @@ export async function readLogFile(
   const tally = new Tally(path, onEvent);
   try {
     options.signal?.throwIfAborted();
-    const whole = wholeFile(path);
-    if (whole !== undefined) {
-      tally.readBytes(whole.bytes, whole.gzip);
-      return tally.result();
-    }
     const gzip = await isGzip(path);
-    await tally.readAll(stream(path, gzip, options.signal), gzip);
+    tally.gzip = gzip;
+    const chunks = stream(path, gzip, options.signal);
+    for await (const chunk of chunks) {
+      tally.push(chunk as Buffer);
+      if (tally.stopped) break;
+    }
+    chunks.destroy();
+    tally.end();
   } catch (error) {
     tally.problem ??= fileProblem(error, tally.read, tally.gzip);
   }
   return tally.result();
+}
+
+/** Records of one chunk, one after another in one array, waiting to be parsed together. */
+interface Run {
+  bytes?: Uint8Array;
+  kind?: RecordKind;
+  /** Start and end of each record, in order. */
+  readonly ranges: number[];
+  /** Each record's byte offset in the file's JSON (for the message of a malformed one). */
+  readonly offsets: number[];
 }
 
 /** The events and skipped records of one file, and its problem. */
@@ -71,8 +74,6 @@ class Tally {
   /** Bytes of JSON read (after gunzip). */
   read = 0;
   gzip = false;
-  /** The file's shape when it was read whole, without the splitter. */
-  private shape: RecordSplitter['shape'];
   private readonly splitter: RecordSplitter;
 
   constructor(
@@ -80,10 +81,34 @@ class Tally {
     private readonly onEvent: (event: ActivityEvent) => void,
   ) {
     this.splitter = new RecordSplitter((bytes, start, end, offset, kind) => {
-      const read = readRecordBytes(bytes, start, end, kind);
-      if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
-      else this.take(read);
+      // Elements of one array in one chunk are read together (readRecordRun); a line of JSON Lines, or a
+      // record carried over from the chunk before (its own copy of the bytes), ends the run.
+      if (kind === 'lines' || bytes !== this.run.bytes || kind !== this.run.kind) this.flush();
+      if (kind === 'lines') return this.readOne(bytes, start, end, offset, kind);
+      this.run.bytes = bytes;
+      this.run.kind = kind;
+      this.run.ranges.push(start, end);
+      this.run.offsets.push(offset);
     });
+  }
+
+  /** The records cut out of the current chunk so far, waiting to be parsed together. */
+  private run: Run = { ranges: [], offsets: [] };
+
+  /** Parses the run (one JSON.parse), or, when that fails, its records one by one to find the bad one. */
+  private flush(): void {
+    const { bytes, kind, ranges, offsets } = this.run;
+    this.run = { ranges: [], offsets: [] };
+    if (ranges.length === 0 || kind === undefined || bytes === undefined) return;
+    if (readRecordRun(bytes, ranges, kind, (read) => this.take(read))) return;
+    for (let i = 0; i < ranges.length && this.splitter.error === undefined; i += 2)
+      this.readOne(bytes, ranges[i]!, ranges[i + 1]!, offsets[i / 2]!, kind);
+  }
+
+  private readOne(bytes: Uint8Array, start: number, end: number, offset: number, kind: RecordKind): void {
+    const read = readRecordBytes(bytes, start, end, kind);
+    if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
+    else this.take(read);
   }
 
   private take(read: Normalised): void {
@@ -95,26 +120,22 @@ class Tally {
     } else this.skip(read.reason);
   }
 
-  async readAll(chunks: Readable, gzip: boolean): Promise<void> {
-    this.gzip = gzip;
-    for await (const chunk of chunks) {
-      this.read += (chunk as Buffer).length;
-      this.splitter.push(chunk as Buffer);
-      if (this.splitter.error !== undefined) break;
-    }
-    this.splitter.end();
-    chunks.destroy();
+  /** True once the file cannot be read further (malformed JSON): the rest is not read. */
+  get stopped(): boolean {
+    return this.splitter.error !== undefined;
   }
 
-  /** A whole file's JSON at once. */
-  readBytes(bytes: Uint8Array, gzip: boolean): void {
-    this.gzip = gzip;
-    this.read = bytes.length;
-    if (readRecordsFile(bytes, (read) => this.take(read))) this.shape = 'records';
-    else {
-      this.splitter.push(bytes);
-      this.splitter.end();
-    }
+  push(chunk: Uint8Array): void {
+    if (this.stopped) return;
+    this.read += chunk.length;
+    this.splitter.push(chunk);
+    // A run refers to the chunk's bytes: it is read before the next chunk comes.
+    this.flush();
+  }
+
+  end(): void {
+    this.splitter.end();
+    this.flush();
   }
 
   private skip(reason: string): void {
@@ -125,7 +146,7 @@ class Tally {
   result(): LogFileRead {
     const { oversized, error, shape } = this.splitter;
     for (let i = 0; i < oversized; i++) this.skip(`a record is larger than ${RECORD_LIMIT / 1024 / 1024} MiB`);
-    const problem = this.problem ?? error ?? this.shapeProblem(this.shape ?? shape);
+    const problem = this.problem ?? error ?? this.shapeProblem(shape);
     return {
       events: this.events,
       skipped: this.skipped,
@@ -140,33 +161,6 @@ class Tally {
     if (shape === undefined) return 'not a CloudTrail log (no Records or Events)';
     if (this.events === 0 && (shape === 'lines' || shape === 'array') && this.skipped > 0)
       return 'not a CloudTrail log (no Records or Events)';
-    return undefined;
-  }
-}
-
-/**
- * A small file's JSON (gunzipped when it is gzip), or undefined for a large file or any failure: the
- * stream then reads it again, and its problem, said the streaming way, passes on what came before it.
- * Read synchronously: for a file of tens of KB the promise API's file handle, stat and chunks cost more
- * than the read (the indexing worker has nothing else to do meanwhile).
- */
-function wholeFile(path: string): { bytes: Uint8Array; gzip: boolean } | undefined {
-  let raw: Buffer;
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (fstatSync(fd).size > WHOLE_FILE) return undefined;
-    raw = readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const gzip = raw.length >= 2 && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
-  if (!gzip) return { bytes: raw, gzip };
-  try {
-    return { bytes: gunzipSync(raw, { maxOutputLength: WHOLE_FILE_OUTPUT }), gzip };
-  } catch {
     return undefined;
   }
 }
