@@ -26,6 +26,19 @@ const DIGEST = 'CloudTrail-Digest';
 
 /** Enough stats in flight to hide the file system's latency, few enough not to exhaust file handles. */
 const STAT_CONCURRENCY = 64;
+/** Folders read at once. */
+const WALK_CONCURRENCY = 16;
+
+/** A folder to walk: its path as found, and its real path (what a loop is recognised by). */
+interface Folder {
+  readonly path: string;
+  readonly real: string;
+}
+
+/** A file that can hold events, by its name; CloudTrail's digest files hold none. */
+function isLogName(name: string): boolean {
+  return LOG_NAME.test(name) && !name.includes(DIGEST);
+}
 
 /**
  * Every log file under the roots (folders or files; a file named as a root is taken whatever its name),
@@ -61,35 +74,53 @@ class Walk {
     }
   }
 
-  /** Depth-first with an explicit stack of folders. */
+  /**
+   * Every folder below the root, several read at once (a trail's layout is thousands of small day folders:
+   * read one by one, the round trips to the file system were most of a re-open's time). A folder is
+   * walked once by its real path, so a symbolic link that leads back ends there; a folder reached by a
+   * plain entry has its parent's real path and its own name, so only links cost a realpath.
+   */
   private async folders(root: string): Promise<void> {
-    const stack = [root];
-    for (let folder = stack.pop(); folder !== undefined; folder = stack.pop()) {
-      if (this.signal?.aborted) return;
-      if (!(await this.firstVisit(folder))) continue;
-      let entries: Dirent[];
-      try {
-        entries = await readdir(folder, { withFileTypes: true });
-      } catch (error) {
-        this.unreadable.push({ file: folder, reason: fileProblem(error, 0, false) });
-        continue;
-      }
-      for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        const kind = entry.isSymbolicLink() ? await linkKind(full) : entry.isDirectory() ? 'folder' : 'file';
-        if (kind === 'folder' && entry.name !== DIGEST) stack.push(full);
-        else if (kind === 'file' && LOG_NAME.test(entry.name) && !entry.name.includes(DIGEST))
-          this.candidates.add(full);
-      }
-    }
+    const queue: Folder[] = [{ path: root, real: await realpath(root).catch(() => root) }];
+    let active = 0;
+    await new Promise<void>((resolve) => {
+      const pump = (): void => {
+        while (active < WALK_CONCURRENCY && queue.length > 0 && !this.signal?.aborted) {
+          const folder = queue.pop()!;
+          if (this.seenFolders.has(folder.real)) continue;
+          this.seenFolders.add(folder.real);
+          active++;
+          void this.visit(folder, queue).finally(() => {
+            active--;
+            pump();
+          });
+        }
+        if (active === 0) resolve();
+      };
+      pump();
+    });
   }
 
-  /** Whether the folder's real path is new (a symbolic link may lead back to a folder already walked). */
-  private async firstVisit(folder: string): Promise<boolean> {
-    const real = await realpath(folder).catch(() => folder);
-    if (this.seenFolders.has(real)) return false;
-    this.seenFolders.add(real);
-    return true;
+  /** One folder's entries: log files become candidates, folders (and links to folders) join the queue. */
+  private async visit(folder: Folder, queue: Folder[]): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder.path, { withFileTypes: true });
+    } catch (error) {
+      this.unreadable.push({ file: folder.path, reason: fileProblem(error, 0, false) });
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder.path, entry.name);
+      if (entry.isSymbolicLink()) {
+        const kind = await linkKind(full);
+        if (kind === 'folder' && entry.name !== DIGEST)
+          queue.push({ path: full, real: await realpath(full).catch(() => full) });
+        else if (kind === 'file' && isLogName(entry.name)) this.candidates.add(full);
+      } else if (entry.isDirectory()) {
+        if (entry.name !== DIGEST) queue.push({ path: full, real: path.join(folder.real, entry.name) });
+      } else if (isLogName(entry.name)) this.candidates.add(full);
+    }
   }
 
   /** Size and modification time of every candidate, a bounded number at a time. */
