@@ -38,6 +38,12 @@ interface Ask {
   readonly source: AwsSource;
 }
 
+/**
+ * The key every log-file glance waits on: an indexing run changes the answer of every reference at once,
+ * and its end settles them all (server.ts calls onSettled with it when a run ends).
+ */
+export const LOG_FILES_KEY = 'logFiles';
+
 const MINUTE = 60_000;
 /** An answer is fresh for 5 minutes; after that it is still shown for a day, marked, while a refresh runs. */
 const FRESH_MS = 5 * MINUTE;
@@ -246,11 +252,7 @@ export class ActivityService {
     const query: ActivityQuery = { ...referenceQuery(reference, now), since: 0 };
     const answer = await this.options.logs.answer(roots, query, GLANCE_MAX_PAGES * PAGE_EVENTS);
     const glance: Glance = { reference, query, answer, problems: answer.problems, loading: this.options.logs.indexing };
-    return {
-      glance,
-      key: `logFiles:${activityCacheKey({ query, regions: [], maxPages: 0, scope: 'logs' }, now)}`,
-      now,
-    };
+    return { glance, key: LOG_FILES_KEY, now };
   }
 
   /** An answer with events goes to the cache; one with only problems is remembered for a while, not kept. */

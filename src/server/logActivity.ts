@@ -44,6 +44,8 @@ export class LogActivity {
       readonly workerScript?: string;
       readonly progress: (params: LogIndexProgressNotification.Params) => void;
       readonly log: (message: string) => void;
+      /** An indexing run ended (what the index answers may have changed). */
+      readonly onRunEnd?: () => void;
       readonly now?: () => number;
     },
   ) {}
@@ -153,6 +155,7 @@ export class LogActivity {
     const controller = new AbortController();
     const done = this.update(opened, id, controller.signal).finally(() => {
       if (opened.run?.id === id) delete opened.run;
+      this.options.onRunEnd?.();
     });
     opened.run = { id, controller, done };
     return done;

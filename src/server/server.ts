@@ -11,7 +11,7 @@ import { lazyCatalog } from '../core';
 import { LogIndexProgressNotification } from '../shared/protocol';
 import { provideActivityHover, joinHovers } from './activityHover';
 import { ActivityLenses } from './activityLens';
-import { ActivityService } from './activityService';
+import { ActivityService, LOG_FILES_KEY } from './activityService';
 import { activitySource } from './activitySource';
 import { AwsService } from './awsService';
 import { registerAwsRequests } from './awsRequests';
@@ -91,6 +91,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workerScript: path.join(path.dirname(options.serverScript), 'logWorker.js'),
     }),
     progress: (params) => void connection.sendNotification(LogIndexProgressNotification.type, params),
+    // CodeLenses that showed a partial answer while the run read ask to be drawn again.
+    onRunEnd: () => lenses.settled(LOG_FILES_KEY),
     log: (message) => connection.console.info(message),
   });
   const activity = new ActivityService(aws, {

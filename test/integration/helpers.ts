@@ -53,7 +53,7 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 /** The text of the hovers at `needle` (+ `delta` characters) in the editor's document. */
-async function hoverTextAt(editor: vscode.TextEditor, needle: string, delta = 3): Promise<string> {
+export async function hoverTextAt(editor: vscode.TextEditor, needle: string, delta = 3): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
     'vscode.executeHoverProvider',
     editor.document.uri,

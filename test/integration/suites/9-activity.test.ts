@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, hoverText, openDocument, positionOf, waitFor } from '../helpers';
+import { extensionApi, hoverText, hoverTextAt, openDocument, positionOf, waitFor } from '../helpers';
 
 /**
  * CloudTrail activity in hovers, in real VS Code: the harness starts the AWS emulator with the invictus
@@ -9,15 +9,6 @@ import { extensionApi, hoverText, openDocument, positionOf, waitFor } from '../h
  */
 
 const EMULATOR = process.env.CLOUDWARDEN_EMULATOR_URL;
-
-async function hoverOn(editor: vscode.TextEditor, needle: string, delta = 3): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    editor.document.uri,
-    positionOf(editor.document, needle, delta),
-  );
-  return hoverText(hovers ?? []);
-}
 
 /** Hovers until the provider's activity content passes `ready` (the document syncs, a fetch ends). */
 function activityUntil(
@@ -30,7 +21,7 @@ function activityUntil(
   return waitFor(
     `${what} in the hover on ${needle}`,
     async () => {
-      const text = await hoverOn(editor, needle);
+      const text = await hoverTextAt(editor, needle);
       return text.includes('**CloudTrail activity**') && ready(text) ? text : undefined;
     },
     ms,
@@ -164,7 +155,10 @@ suite('CloudTrail activity in hovers', () => {
       await activityUntil(editor, bucket, 'the events', (text) => text.includes('Events:'));
       await config().update('activity.hover.enable', false, vscode.ConfigurationTarget.Global);
       // The server learns of the change by a notification: wait for its answer to change, no longer.
-      await waitFor('no activity in the hover', async () => !(await hoverOn(editor, bucket)).includes('CloudTrail'));
+      await waitFor(
+        'no activity in the hover',
+        async () => !(await hoverTextAt(editor, bucket)).includes('CloudTrail'),
+      );
       await config().update('activity.hover.enable', undefined, vscode.ConfigurationTarget.Global);
       await activityUntil(editor, bucket, 'the events again', (text) => text.includes('Events:'));
     });

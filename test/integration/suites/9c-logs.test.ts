@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import { eventFilter, normaliseRecord } from '../../../src/core';
-import { repoRoot } from '../../harness/paths';
+import { eventFilter } from '../../../src/core';
+import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
 import { extensionApi, hoverUntil, openDocument, waitFor } from '../helpers';
 
 /**
@@ -13,7 +12,7 @@ import { extensionApi, hoverUntil, openDocument, waitFor } from '../helpers';
  * one cut short) set in `cloudwarden.activity.logFolders`; the server indexes it in worker threads (the
  * bundled dist/logWorker.js) and the hover and the timeline read the index. No AWS call is involved.
  */
-const INVICTUS = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'invictus');
+const INVICTUS = INVICTUS_FOLDER;
 const BUCKET = 'stratus-red-team-ctlr-bucket-zqfsvooxqj';
 const DAY_FOLDER = path.join('AWSLogs', '123837392027', 'CloudTrail', 'us-east-1', '2023', '07', '10');
 const TRUNCATED = 'cut-short_CloudTrail_us-east-1_20230710T1300Z_0000000000000000.json.gz';
@@ -21,17 +20,7 @@ const TRUNCATED = 'cut-short_CloudTrail_us-east-1_20230710T1300Z_000000000000000
 /** How many of the dataset's events name the bucket: a plain scan, the answer the index must give. */
 function bucketEvents(): number {
   const matches = eventFilter({ resource: BUCKET, since: 0 });
-  let count = 0;
-  for (const file of readdirSync(INVICTUS).filter((f) => f.endsWith('.json.gz'))) {
-    const { Records } = JSON.parse(gunzipSync(readFileSync(path.join(INVICTUS, file))).toString()) as {
-      Records: unknown[];
-    };
-    for (const record of Records) {
-      const read = normaliseRecord(record);
-      if (read.ok && matches(read.event)) count++;
-    }
-  }
-  return count;
+  return invictusFileEvents().reduce((n, file) => n + file.events.filter(matches).length, 0);
 }
 
 suite('CloudTrail activity from log files', () => {
@@ -82,6 +71,26 @@ suite('CloudTrail activity from log files', () => {
     const api = await extensionApi();
     // The progress notification opened and closed with what the run did.
     assert.match(api.logIndexRuns().at(-1)?.message ?? '', /^Indexed 56 new files \(\d[\d,]* events\) of /);
+  });
+
+  test('with activity CodeLenses on, the lens above the bucket counts its events in the log files', async () => {
+    const config = vscode.workspace.getConfiguration('cloudwarden');
+    await config.update('activity.codeLens.enable', true, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openDocument('activity', 'evidence-buckets.yaml');
+      const title = await waitFor('the activity CodeLens of the bucket', async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+        );
+        return (lenses ?? [])
+          .map((l) => l.command?.title ?? '')
+          .find((t) => t.startsWith(`${expected} events in the log files`));
+      });
+      assert.match(title, / · last: DeleteBucket by bert-jan, on 2023-07-10$/);
+    } finally {
+      await config.update('activity.codeLens.enable', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('the timeline lists the same events and names the file it could not read in full', async () => {

@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { eventFilter, normaliseRecord, type ActivityEvent, type ActivityQuery } from '../../../src/core';
+import { eventFilter, type ActivityEvent, type ActivityQuery } from '../../../src/core';
 import { type Emulator, startEmulator } from '../../emulator/server';
+import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
 import { fixtureCredentials } from '../emulator/helpers';
-import { repoRoot } from '../helpers/paths';
 import { runTrail, type TrailRun } from './runTrail';
 
-const INVICTUS = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'invictus');
+const INVICTUS = INVICTUS_FOLDER;
 const BUCKET = 'stratus-red-team-ctlr-bucket-zqfsvooxqj';
 const DAY = path.join('AWSLogs', '123837392027', 'CloudTrail', 'us-east-1', '2023', '07', '10');
 
@@ -27,18 +26,9 @@ interface JsonAnswer {
 
 /** Every event of the dataset, each with the file it is in: what the log-file source must find. */
 function datasetEvents(folder: string): ActivityEvent[] {
-  const events: ActivityEvent[] = [];
-  for (const name of readdirSync(INVICTUS).filter((f) => f.endsWith('.json.gz'))) {
-    const { Records } = JSON.parse(gunzipSync(readFileSync(path.join(INVICTUS, name))).toString()) as {
-      Records: unknown[];
-    };
-    for (const record of Records) {
-      const read = normaliseRecord(record);
-      assert.ok(read.ok);
-      events.push({ ...read.event, file: path.join(folder, DAY, name) });
-    }
-  }
-  return events;
+  return invictusFileEvents().flatMap(({ name, events }) =>
+    events.map((event) => ({ ...event, file: path.join(folder, DAY, name) })),
+  );
 }
 
 function ids(events: readonly { eventId: string }[]): string[] {
