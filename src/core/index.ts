@@ -59,11 +59,11 @@ export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from '
 export type { DayCount, PrincipalActions } from './activity/usage';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
-export { RECORD_LIMIT, RecordSplitter, type RecordKind } from './logs/splitter';
-export { readRecordBytes, readRecordRun } from './logs/events';
+export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';
+export { readRecordBytes, readRecordRun, readRecordSpan } from './logs/events';
 export { layoutOf, type LogLayout } from './logs/layout';
 // The on-disk event index's core: segments of events (columnar, with posting lists) and queries over them.
-export { buildSegment } from './eventIndex/build';
+export { SegmentBuilder, buildSegment } from './eventIndex/build';
 export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildSegment, type ActivityEvent } from '../core';
+import { SegmentBuilder } from '../core';
 import type { LogFile } from './files';
 import type { IndexedFile, SegmentEntry } from './manifest';
 import { readLogFile } from './readLog';
@@ -12,9 +12,14 @@ export interface BatchJob {
   readonly files: readonly LogFile[];
 }
 
+/** The builder of the last batch, emptied: its arrays have grown to a batch's size once already. */
+let spare: SegmentBuilder | undefined;
+
 /** Reads the batch's files, writes the segment into the index folder and says what it holds. */
 export async function indexBatch(job: BatchJob, signal?: AbortSignal): Promise<SegmentEntry> {
-  const events: ActivityEvent[] = [];
+  // Each event goes into the segment as it is read: none is kept once its ids are taken.
+  const segment = spare ?? new SegmentBuilder();
+  spare = undefined;
   const files: IndexedFile[] = new Array<IndexedFile>(job.files.length);
   // Two files at a time: while one waits on gunzip (zlib's thread pool), the other's records are parsed.
   let next = 0;
@@ -23,14 +28,17 @@ export async function indexBatch(job: BatchJob, signal?: AbortSignal): Promise<S
       signal?.throwIfAborted();
       const at = next++;
       const file = job.files[at]!;
-      const read = await readLogFile(file.path, (event) => events.push(event), { signal });
+      const read = await readLogFile(file.path, (event) => segment.add(event), { signal });
       files[at] = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, ...read };
     }
   };
   await Promise.all([reader(), reader()]);
   signal?.throwIfAborted();
-  const bytes = buildSegment(events);
+  const bytes = segment.finish();
+  const events = segment.size;
+  segment.clear();
+  spare = segment;
   const name = `${randomUUID()}.seg`;
   await writeFile(path.join(job.dir, name), bytes);
-  return { name, bytes: bytes.length, events: events.length, files };
+  return { name, bytes: bytes.length, events, files };
 }

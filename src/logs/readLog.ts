@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import {
   RECORD_LIMIT,
+  RUN_BYTES,
   RecordSplitter,
   readRecordBytes,
   readRecordRun,
+  readRecordSpan,
   type ActivityEvent,
   type Normalised,
   type RecordKind,
@@ -40,9 +41,13 @@ export async function readLogFile(
   const tally = new Tally(path, onEvent);
   try {
     options.signal?.throwIfAborted();
-    const gzip = await isGzip(path);
+    const handle = await open(path, 'r');
+    const gzip = await isGzip(handle).catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
     tally.gzip = gzip;
-    const chunks = stream(path, gzip, options.signal);
+    const chunks = stream(handle, gzip, options.signal);
     for await (const chunk of chunks) {
       tally.push(chunk as Buffer);
       if (tally.stopped) break;
@@ -80,16 +85,29 @@ class Tally {
     private readonly path: string,
     private readonly onEvent: (event: ActivityEvent) => void,
   ) {
-    this.splitter = new RecordSplitter((bytes, start, end, offset, kind) => {
-      // Elements of one array in one chunk are read together (readRecordRun); a line of JSON Lines, or a
-      // record carried over from the chunk before (its own copy of the bytes), ends the run.
-      if (kind === 'lines' || bytes !== this.run.bytes || kind !== this.run.kind) this.flush();
-      if (kind === 'lines') return this.readOne(bytes, start, end, offset, kind);
-      this.run.bytes = bytes;
-      this.run.kind = kind;
-      this.run.ranges.push(start, end);
-      this.run.offsets.push(offset);
-    });
+    this.splitter = new RecordSplitter(
+      (bytes, start, end, offset, kind) => this.record(bytes, start, end, offset, kind),
+      RECORD_LIMIT,
+      (bytes, start, end, kind) => {
+        // What was cut before this run comes first.
+        this.flush();
+        return readRecordSpan(bytes, start, end, kind, (read) => this.take(read));
+      },
+    );
+  }
+
+  /** A record the splitter cut out (scanned, not offered as a run). */
+  private record(bytes: Uint8Array, start: number, end: number, offset: number, kind: RecordKind): void {
+    // Elements of one array in one chunk are read together (readRecordRun); a line of JSON Lines, or a
+    // record carried over from the chunk before (its own copy of the bytes), ends the run, and so does
+    // a run's reaching RUN_BYTES (its string would be too large for V8's young generation).
+    if (kind === 'lines' || bytes !== this.run.bytes || kind !== this.run.kind) this.flush();
+    else if (end - this.run.ranges[0]! > RUN_BYTES) this.flush();
+    if (kind === 'lines') return this.readOne(bytes, start, end, offset, kind);
+    this.run.bytes = bytes;
+    this.run.kind = kind;
+    this.run.ranges.push(start, end);
+    this.run.offsets.push(offset);
   }
 
   /** The records cut out of the current chunk so far, waiting to be parsed together. */
@@ -165,20 +183,19 @@ class Tally {
   }
 }
 
-async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  } finally {
-    await handle.close();
-  }
+/** Whether the file starts with gzip's magic bytes (read by position: the stream still starts at 0). */
+async function isGzip(handle: FileHandle): Promise<boolean> {
+  const head = Buffer.alloc(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
-/** The file's bytes, gunzipped when it is gzip; an error of the file reaches the reader either way. */
-function stream(path: string, gzip: boolean, signal: AbortSignal | undefined): Readable {
-  const file = createReadStream(path, { highWaterMark: CHUNK, signal });
+/**
+ * The file's bytes, gunzipped when it is gzip; an error of the file reaches the reader either way. The
+ * stream closes the handle (one open per file).
+ */
+function stream(handle: FileHandle, gzip: boolean, signal: AbortSignal | undefined): Readable {
+  const file = handle.createReadStream({ highWaterMark: CHUNK, start: 0, signal });
   if (!gzip) return file;
   // pipeline, not pipe: the file is closed when the reader stops early or gunzip fails.
   return pipeline(file, createGunzip({ chunkSize: CHUNK }), () => undefined);

@@ -44,7 +44,11 @@ const BY_NAME: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 /** Why this event has no IAM action, or undefined when it has one. */
 export function whyNoAction(eventSource: string, eventName: string, eventType?: string): string | undefined {
-  const byType = eventType === undefined ? undefined : ownValue(BY_EVENT_TYPE, eventType);
   const names = ownValue(BY_NAME, eventSource);
-  return byType ?? (names && ownValue(names, eventName));
+  return whyNoActionOfType(eventType) ?? (names && ownValue(names, eventName));
+}
+
+/** Why no event of this eventType has an IAM action (events the service emits itself), if none has. */
+export function whyNoActionOfType(eventType: string | undefined): string | undefined {
+  return eventType === undefined ? undefined : ownValue(BY_EVENT_TYPE, eventType);
 }

@@ -2,7 +2,7 @@ import { actionOf } from './actions';
 import { categoryOf } from './category';
 import type { ActivityEvent, ActivityResource, Normalised } from './event';
 import { compact, objectOf, quoted, textOf, type JsonObject } from './json';
-import { whyNoAction } from './noAction';
+import { whyNoActionOfType } from './noAction';
 import { principalOf } from './principal';
 import { resourcesOf } from './resources';
 import { timeOf } from './time';
@@ -114,7 +114,8 @@ export function readRecord(input: unknown, alongside: Alongside): Normalised {
 
 function actionFor(record: JsonObject, eventSource: string, eventName: string): string | undefined {
   const eventType = textOf(record.eventType);
-  return whyNoAction(eventSource, eventName, eventType) === undefined ? actionOf(eventSource, eventName) : undefined;
+  // actionOf says when the source and name have no action; the event's type may say so for all names.
+  return whyNoActionOfType(eventType) === undefined ? actionOf(eventSource, eventName) : undefined;
 }
 
 /** readOnly is a boolean in log files; LookupEvents' own ReadOnly field is the string "true" or "false". */

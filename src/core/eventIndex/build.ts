@@ -14,125 +14,252 @@ import {
   type Column,
 } from './format';
 import { dayOf, principalKeys, resourcePostingKeys } from './keys';
+import { f64List, u32List, u8List, type NumberList } from './numbers';
 import { encodePostings } from './postings';
-import { isUuid, writeUuid } from './uuid';
+import { writeUuid } from './uuid';
 
-/** A section's bytes and, for id columns, their width. */
+/** A section's id, its writer and, for id columns, their width. */
 interface Part {
   readonly id: number;
   readonly width: number;
   readonly write: (out: ByteWriter) => void;
 }
 
-/**
- * Encodes a batch of events as one segment (format.ts). The events are stored in time order (stable,
- * so events of the same second keep their reading order); each is then decoded by its ordinal.
- */
+/** Each column's index in COLUMNS (and in the builder's arrays). */
+const AT = Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as Record<Column, number>;
+
+/** Encodes a batch of events as one segment (format.ts); see SegmentBuilder. */
 export function buildSegment(batch: readonly ActivityEvent[]): Uint8Array {
-  const events = [...batch].sort((a, b) => a.time - b.time);
-  const uuids = events.map((e) => isUuid(e.eventId));
-  const principals = new DictionaryBuilder();
-  const principalIds = principalIdsOf(events, principals);
-  const parts: Part[] = [
-    fixed(Section.Time, events, (e, out) => out.f64(e.time)),
-    {
-      id: Section.EventId,
-      width: 0,
-      write: (out) => events.forEach((e, i) => (uuids[i] ? writeUuid(e.eventId, out) : out.write(NO_UUID))),
-    },
-    fixed(Section.Flags, events, (e, out) => out.u8(flagsOf(e))),
-    ...columnParts(events, uuids, principals, principalIds),
-    ...resourceParts(events),
-    ...postingParts(events, principalIds),
-  ];
-  return assemble(events, parts);
+  const builder = new SegmentBuilder();
+  for (const event of batch) builder.add(event);
+  return builder.finish();
 }
 
-const NO_UUID = new Uint8Array(16);
+/**
+ * Builds one segment event by event. Each event is turned into dictionary ids as it is added and is
+ * not kept: a batch of 100,000 events is a few arrays of numbers while it grows, not 100,000 objects
+ * the garbage collector must copy into the old generation (on the 1M-event benchmark that copying was a
+ * fifth of the indexing time). `finish` stores the events in time order (stable: events of the same
+ * time keep the order they were added in), so each is then decoded by its ordinal.
+ */
+export class SegmentBuilder {
+  private count = 0;
+  private readonly times = f64List();
+  private readonly flags = u8List();
+  /** 16 bytes per event: its eventID when that is a UUID, zeros when the text column holds it. */
+  private eventIds = new Uint8Array(16 * 1024);
+  /** Per column (COLUMNS' order): its dictionary, and each event's id in it in the order added. */
+  private dictionaries = COLUMNS.map(() => new DictionaryBuilder());
+  private readonly ids = COLUMNS.map(() => u32List());
+  private resources = new DictionaryBuilder();
+  private readonly resourceIds = u32List();
+  /** Where each event's resource ids end in resourceIds. */
+  private readonly resourceEnds = u32List();
+  /** Posting keys by dictionary id, made once per distinct resource and principal. */
+  private resourceKeys: string[][] = [];
+  private principalKeys: string[][] = [];
+  /**
+   * The last principal, resource and event key seen and their ids: each repeats from event to event (a
+   * principal's run of calls on one bucket), so most are compared field by field, not keyed and hashed.
+   */
+  private lastPrincipal: ActivityPrincipal | undefined;
+  private lastPrincipalId = 0;
+  private lastResource: ActivityResource | undefined;
+  private lastResourceId = 0;
+  private lastSource: string | undefined;
+  private lastName: string | undefined;
+  private lastKey = '';
 
-function fixed(id: number, events: readonly ActivityEvent[], put: (e: ActivityEvent, out: ByteWriter) => void): Part {
-  return { id, width: 0, write: (out) => events.forEach((e) => put(e, out)) };
+  /** Empties the builder for another segment, keeping the storage its arrays have grown to. */
+  clear(): void {
+    this.count = 0;
+    for (const list of [this.times, this.flags, ...this.ids, this.resourceIds, this.resourceEnds]) list.clear();
+    this.dictionaries = COLUMNS.map(() => new DictionaryBuilder());
+    this.resources = new DictionaryBuilder();
+    this.resourceKeys = [];
+    this.principalKeys = [];
+    this.lastPrincipal = this.lastResource = this.lastSource = this.lastName = undefined;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(e: ActivityEvent): void {
+    const n = this.count++;
+    this.times.push(e.time);
+    this.flags.push(flagsOf(e));
+    const uuid = this.eventIdOf(e.eventId, n);
+    this.put(AT.eventKey, this.eventKeyOf(e));
+    this.put(AT.action, e.action);
+    this.ids[AT.principal]!.push(this.principalIdOf(e.principal));
+    this.put(AT.accessKeyId, e.accessKeyId);
+    this.put(AT.sourceIp, e.sourceIp);
+    this.put(AT.region, e.region);
+    this.put(AT.account, e.account);
+    this.put(AT.errorCode, e.errorCode);
+    this.put(AT.errorMessage, e.errorMessage);
+    this.put(AT.userAgent, e.userAgent);
+    this.put(AT.eventVersion, e.eventVersion);
+    this.put(AT.file, e.file);
+    this.put(AT.eventIdText, uuid ? undefined : e.eventId);
+    this.put(AT.eventTimeText, isCanonicalTime(e) ? undefined : e.eventTime);
+    for (const r of e.resources) this.resourceIds.push(this.resourceIdOf(r));
+    this.resourceEnds.push(this.resourceIds.length);
+  }
+
+  private put(column: number, value: string | undefined): void {
+    this.ids[column]!.push(this.dictionaries[column]!.idOf(value));
+  }
+
+  /** Writes the event's UUID bytes (zeros for another eventID); true when it was a UUID. */
+  private eventIdOf(eventId: string, n: number): boolean {
+    if (this.eventIds.length < 16 * (n + 1)) {
+      const grown = new Uint8Array(2 * this.eventIds.length);
+      grown.set(this.eventIds);
+      this.eventIds = grown;
+    }
+    if (writeUuid(eventId, this.eventIds, 16 * n)) return true;
+    this.eventIds.fill(0, 16 * n, 16 * n + 16);
+    return false;
+  }
+
+  /** eventSource and eventName joined by NUL; the text is built only when the pair changes. */
+  private eventKeyOf(e: ActivityEvent): string {
+    if (e.eventSource !== this.lastSource || e.eventName !== this.lastName) {
+      this.lastSource = e.eventSource;
+      this.lastName = e.eventName;
+      this.lastKey = `${e.eventSource}\u0000${e.eventName}`;
+    }
+    return this.lastKey;
+  }
+
+  /** The principal column stores the whole principal as JSON, written once per distinct principal. */
+  private principalIdOf(p: ActivityPrincipal): number {
+    if (this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)) return this.lastPrincipalId;
+    const id = this.dictionaries[AT.principal]!.idOfKeyed(principalKey(p), () => JSON.stringify(p));
+    this.principalKeys[id] ??= principalKeys(p);
+    this.lastPrincipal = p;
+    this.lastPrincipalId = id;
+    return id;
+  }
+
+  /** The resource's id in the dictionary of whole resources (JSON, written once per distinct one). */
+  private resourceIdOf(r: ActivityResource): number {
+    if (this.lastResource !== undefined && sameResource(r, this.lastResource)) return this.lastResourceId;
+    const id = this.resources.idOfKeyed(resourceKey(r), () => JSON.stringify(r));
+    this.resourceKeys[id] ??= resourcePostingKeys(r);
+    this.lastResource = r;
+    this.lastResourceId = id;
+    return id;
+  }
+
+  finish(): Uint8Array {
+    const order = timeOrder(this.times);
+    const parts: Part[] = [
+      { id: Section.Time, width: 0, write: (out) => order.forEach((i) => out.f64(this.times.get(i))) },
+      { id: Section.EventId, width: 0, write: (out) => order.forEach((i) => out.copy(this.eventIds, 16 * i, 16)) },
+      { id: Section.Flags, width: 0, write: (out) => order.forEach((i) => out.u8(this.flags.get(i))) },
+      ...this.columnParts(order),
+      ...this.resourceParts(order),
+      ...this.postingParts(order),
+    ];
+    const first = order.length === 0 ? 0 : this.times.get(order[0]!);
+    const last = order.length === 0 ? 0 : this.times.get(order[order.length - 1]!);
+    return assemble(order.length, first, last, parts);
+  }
+
+  private columnParts(order: Uint32Array): Part[] {
+    return COLUMNS.flatMap((_, i) => {
+      const dictionary = this.dictionaries[i]!;
+      const ids = this.ids[i]!;
+      return [
+        { id: Section.ColumnBase + 2 * i, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
+        {
+          id: Section.ColumnBase + 2 * i + 1,
+          width: dictionary.width,
+          write: (out) => out.ids(ids.view(), dictionary.width, order),
+        },
+      ];
+    });
+  }
+
+  /** Where the event added `i`-th has its resource ids in resourceIds. */
+  private resourcesFrom(i: number): number {
+    return i === 0 ? 0 : this.resourceEnds.get(i - 1);
+  }
+
+  /** Each event's resources as ids into one dictionary of whole resources, found through offsets. */
+  private resourceParts(order: Uint32Array): Part[] {
+    const offsets = [0];
+    const ids: number[] = [];
+    for (const i of order) {
+      for (let at = this.resourcesFrom(i); at < this.resourceEnds.get(i); at++) ids.push(this.resourceIds.get(at));
+      offsets.push(ids.length);
+    }
+    const { resources } = this;
+    return [
+      { id: Section.ResourceOffsets, width: 0, write: (out) => offsets.forEach((o) => out.u32(o)) },
+      { id: Section.ResourceIds, width: resources.width, write: (out) => out.ids(ids, resources.width) },
+      { id: Section.ResourceDictionary, width: 0, write: (out) => encodeStrings(resources.strings, out) },
+    ];
+  }
+
+  /**
+   * The posting lists. Each dictionary id is resolved to its lists once (a principal's many keys, an
+   * action's lower case), so per event only ids are followed; an event is added to a list once however
+   * many of its keys lead there.
+   */
+  private postingParts(order: Uint32Array): Part[] {
+    const postings = new Postings();
+    const listsOf = (kind: Kind, keysById: readonly (readonly string[] | undefined)[]): number[][][] =>
+      Array.from(keysById, (keys) => (keys ?? []).map((key) => postings.list(kind, key)));
+    // Index 0, the absent value, has no list.
+    const valueLists = (kind: Kind, column: Column, keyOf = (v: string): string => v): number[][] => [
+      [],
+      ...this.dictionaries[AT[column]]!.strings.map((v) => postings.list(kind, keyOf(v))),
+    ];
+    const resourceLists = listsOf(Kind.Resource, this.resourceKeys);
+    const principalLists = listsOf(Kind.Principal, this.principalKeys);
+    const accessKeyLists = valueLists(Kind.AccessKey, 'accessKeyId');
+    const actionLists = valueLists(Kind.Action, 'action', (v) => v.toLowerCase());
+    const ipLists = valueLists(Kind.SourceIp, 'sourceIp');
+    const [principal, accessKeyId, action, sourceIp] = [AT.principal, AT.accessKeyId, AT.action, AT.sourceIp].map(
+      (at) => this.ids[at]!,
+    );
+    let day = -1;
+    let dayList: number[] = [];
+    order.forEach((i, ordinal) => {
+      for (let at = this.resourcesFrom(i); at < this.resourceEnds.get(i); at++)
+        for (const list of resourceLists[this.resourceIds.get(at)]!) addTo(list, ordinal);
+      for (const list of principalLists[principal!.get(i)]!) addTo(list, ordinal);
+      if (accessKeyId!.get(i) !== 0) addTo(accessKeyLists[accessKeyId!.get(i)]!, ordinal);
+      if (action!.get(i) !== 0) addTo(actionLists[action!.get(i)]!, ordinal);
+      if (sourceIp!.get(i) !== 0) addTo(ipLists[sourceIp!.get(i)]!, ordinal);
+      const d = dayOf(this.times.get(i));
+      if (d !== day) [day, dayList] = [d, postings.list(Kind.Day, String(d))];
+      addTo(dayList, ordinal);
+    });
+    return postings.parts();
+  }
+}
+
+/** The positions of `times` in time order, ties in the order they were added. */
+function timeOrder(times: NumberList<Float64Array>): Uint32Array {
+  const order = new Uint32Array(times.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => times.get(a) - times.get(b) || a - b);
+}
+
+/** Appends an ordinal unless the list already ends with it (two keys of one event leading to one list). */
+function addTo(list: number[], ordinal: number): void {
+  if (list[list.length - 1] !== ordinal) list.push(ordinal);
 }
 
 /** readOnly in bits 0-1 (absent, false, true), the category's index in bits 2-4. */
 function flagsOf(e: ActivityEvent): number {
   const readOnly = e.readOnly === undefined ? 0 : e.readOnly ? 2 : 1;
   return readOnly | (Math.max(0, CATEGORIES.indexOf(e.category)) << 2);
-}
-
-/**
- * Each column's value of an event; the event key and the principal have their own functions below (the
- * principal is stored whole, as JSON, written once per distinct principal).
- */
-const COLUMN_VALUES: Record<
-  Exclude<Column, 'principal' | 'eventKey'>,
-  (e: ActivityEvent, uuid: boolean) => string | undefined
-> = {
-  action: (e) => e.action,
-  accessKeyId: (e) => e.accessKeyId,
-  sourceIp: (e) => e.sourceIp,
-  region: (e) => e.region,
-  account: (e) => e.account,
-  errorCode: (e) => e.errorCode,
-  errorMessage: (e) => e.errorMessage,
-  userAgent: (e) => e.userAgent,
-  eventVersion: (e) => e.eventVersion,
-  file: (e) => e.file,
-  eventIdText: (e, uuid) => (uuid ? undefined : e.eventId),
-  eventTimeText: (e) => (isCanonicalTime(e) ? undefined : e.eventTime),
-};
-
-function columnParts(
-  events: readonly ActivityEvent[],
-  uuids: readonly boolean[],
-  principals: DictionaryBuilder,
-  principalIds: readonly number[],
-): Part[] {
-  return COLUMNS.flatMap((column, i) => {
-    let dictionary = new DictionaryBuilder();
-    let ids: readonly number[];
-    if (column === 'principal') [dictionary, ids] = [principals, principalIds];
-    else if (column === 'eventKey') ids = eventKeyIds(events, dictionary);
-    else {
-      const valueOf = COLUMN_VALUES[column];
-      ids = events.map((e, n) => dictionary.idOf(valueOf(e, uuids[n]!)));
-    }
-    return [
-      { id: Section.ColumnBase + 2 * i, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
-      { id: Section.ColumnBase + 2 * i + 1, width: dictionary.width, write: (out) => out.ids(ids, dictionary.width) },
-    ];
-  });
-}
-
-/** eventSource and eventName joined by NUL; the text is built only when the pair changes. */
-function eventKeyIds(events: readonly ActivityEvent[], dictionary: DictionaryBuilder): number[] {
-  let source: string | undefined;
-  let name: string | undefined;
-  let id = 0;
-  return events.map((e) => {
-    if (e.eventSource !== source || e.eventName !== name) {
-      ({ eventSource: source, eventName: name } = e);
-      id = dictionary.idOf(`${source}\u0000${name}`);
-    }
-    return id;
-  });
-}
-
-/**
- * Each event's principal as an id of the principal column's dictionary (JSON). An event's principal is
- * compared with the one before it field by field, and only a new one is keyed and looked up.
- */
-function principalIdsOf(events: readonly ActivityEvent[], dictionary: DictionaryBuilder): number[] {
-  let last: ActivityPrincipal | undefined;
-  let id = 0;
-  return events.map((e) => {
-    const p = e.principal;
-    if (last === undefined || !samePrincipal(p, last)) {
-      id = dictionary.idOfKeyed(principalKey(p), () => JSON.stringify(p));
-      last = p;
-    }
-    return id;
-  });
 }
 
 /** The test principalKey's equality makes, without building the keys. */
@@ -153,6 +280,11 @@ function principalKey(p: ActivityPrincipal): string {
   return `${p.type}\u0001${p.name}\u0001${p.arn ?? '\u0002'}\u0001${p.account ?? '\u0002'}\u0001${p.roleArn ?? '\u0002'}\u0001${p.sessionName ?? '\u0002'}\u0001${p.invokedBy ?? '\u0002'}`;
 }
 
+function sameResource(a: ActivityResource, b: ActivityResource): boolean {
+  return a.arn === b.arn && a.name === b.name && a.type === b.type && a.from === b.from;
+}
+
+/** As principalKey: equal keys, equal resources. */
 function resourceKey(r: ActivityResource): string {
   return `${r.arn ?? '\u0002'}\u0001${r.name ?? '\u0002'}\u0001${r.type ?? '\u0002'}\u0001${r.from}`;
 }
@@ -167,100 +299,45 @@ function isCanonicalTime(e: ActivityEvent): boolean {
   return t === canonicalTime(e.time);
 }
 
-/** Each event's resources as ids into one dictionary of whole resources, found through offsets. */
-function resourceParts(events: readonly ActivityEvent[]): Part[] {
-  const dictionary = new DictionaryBuilder();
-  const ids: number[] = [];
-  const offsets = [0];
-  for (const e of events) {
-    for (const r of e.resources) ids.push(dictionary.idOfKeyed(resourceKey(r), () => JSON.stringify(r)));
-    offsets.push(ids.length);
-  }
-  return [
-    { id: Section.ResourceOffsets, width: 0, write: (out) => offsets.forEach((o) => out.u32(o)) },
-    { id: Section.ResourceIds, width: dictionary.width, write: (out) => out.ids(ids, dictionary.width) },
-    { id: Section.ResourceDictionary, width: 0, write: (out) => encodeStrings(dictionary.strings, out) },
-  ];
-}
-
-/**
- * The posting lists, one map per kind (no key text is built per event): an event is added to a list
- * once however many of its keys lead there. Principals' keys are computed once per distinct principal.
- */
+/** The posting lists by key (kind + value), and their three sections in the keys' byte order. */
 class Postings {
-  /** Each kind's lists, and the last list added to (a day, an action repeat from event to event). */
-  private readonly byKind = new Map<Kind, { lists: Map<string, number[]>; value?: string; list?: number[] }>();
+  private readonly lists = new Map<string, number[]>();
 
-  add(kind: Kind, value: string, ordinal: number): void {
-    let of = this.byKind.get(kind);
-    if (of === undefined) this.byKind.set(kind, (of = { lists: new Map() }));
-    let list = value === of.value ? of.list : of.lists.get(value);
-    if (list === undefined) of.lists.set(value, (list = [ordinal]));
-    else if (list[list.length - 1] !== ordinal) list.push(ordinal);
-    of.value = value;
-    of.list = list;
+  list(kind: Kind, value: string): number[] {
+    const key = kind + value;
+    let list = this.lists.get(key);
+    if (list === undefined) this.lists.set(key, (list = []));
+    return list;
   }
 
-  /** Every list with its key (kind + value). */
-  *entries(): Generator<[string, number[]]> {
-    for (const [kind, { lists }] of this.byKind) for (const [value, list] of lists) yield [kind + value, list];
-  }
-}
-
-function postingParts(events: readonly ActivityEvent[], principalIds: readonly number[]): Part[] {
-  const postings = new Postings();
-  const principals: string[][] = [];
-  // An action's lower case and a day's text are made when they change, not for every event.
-  const action = { of: '', key: '' };
-  const day = { of: -1, key: '' };
-  events.forEach((e, ordinal) => {
-    for (const r of e.resources) for (const key of resourcePostingKeys(r)) postings.add(Kind.Resource, key, ordinal);
-    const id = principalIds[ordinal]!;
-    let keys = principals[id];
-    if (keys === undefined) principals[id] = keys = principalKeys(e.principal);
-    for (const key of keys) postings.add(Kind.Principal, key, ordinal);
-    if (e.accessKeyId !== undefined) postings.add(Kind.AccessKey, e.accessKeyId, ordinal);
-    if (e.action !== undefined) {
-      if (e.action !== action.of) [action.of, action.key] = [e.action, e.action.toLowerCase()];
-      postings.add(Kind.Action, action.key, ordinal);
+  parts(): Part[] {
+    const sorted = [...this.lists]
+      .filter(([, list]) => list.length > 0)
+      .map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
+    sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
+    const body = new ByteWriter();
+    const meta: number[] = [];
+    for (const { list } of sorted) {
+      meta.push(body.length, list.length);
+      encodePostings(list, body);
     }
-    if (e.sourceIp !== undefined) postings.add(Kind.SourceIp, e.sourceIp, ordinal);
-    const d = dayOf(e.time);
-    if (d !== day.of) [day.of, day.key] = [d, String(d)];
-    postings.add(Kind.Day, day.key, ordinal);
-  });
-  const sorted = [...postings.entries()].map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
-  sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
-  const body = new ByteWriter();
-  const meta: number[] = [];
-  for (const { list } of sorted) {
-    meta.push(body.length, list.length);
-    encodePostings(list, body);
+    const keys = sorted.map((k) => k.key);
+    return [
+      { id: Section.Keys, width: 0, write: (out) => encodeStrings(keys, out) },
+      { id: Section.PostingMeta, width: 0, write: (out) => meta.forEach((m) => out.u32(m)) },
+      { id: Section.Postings, width: 0, write: (out) => out.write(body.finish()) },
+    ];
   }
-  const bytes = body.finish();
-  return [
-    {
-      id: Section.Keys,
-      width: 0,
-      write: (out) =>
-        encodeStrings(
-          sorted.map((k) => k.key),
-          out,
-        ),
-    },
-    { id: Section.PostingMeta, width: 0, write: (out) => meta.forEach((m) => out.u32(m)) },
-    { id: Section.Postings, width: 0, write: (out) => out.write(bytes) },
-  ];
 }
 
-function assemble(events: readonly ActivityEvent[], parts: readonly Part[]): Uint8Array {
+function assemble(count: number, first: number, last: number, parts: readonly Part[]): Uint8Array {
   const out = new ByteWriter();
   out.u32(MAGIC);
   out.u32(FORMAT_VERSION);
-  out.u32(events.length);
+  out.u32(count);
   out.u32(parts.length);
-  out.f64(events[0]?.time ?? 0);
-  out.f64(events.at(-1)?.time ?? 0);
+  out.f64(first);
+  out.f64(last);
   const directory = out.length;
   for (let i = 0; i < parts.length * 4; i++) out.u32(0);
   parts.forEach((part, i) => {

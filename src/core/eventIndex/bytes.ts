@@ -44,13 +44,27 @@ export class ByteWriter {
     this.bytes[this.length++] = v;
   }
 
-  /** Ids of `width` bytes each, little-endian (0 writes nothing: a column with no values). */
-  ids(ids: readonly number[], width: number): void {
-    this.reserve(ids.length * width);
+  /**
+   * Ids of `width` bytes each, little-endian (0 writes nothing: a column with no values), in the order
+   * `order` gives when there is one (ids[order[0]] first).
+   */
+  ids(ids: ArrayLike<number>, width: number, order?: Uint32Array): void {
+    const count = order?.length ?? ids.length;
+    this.reserve(count * width);
     const bytes = this.bytes;
     let at = this.length;
-    for (const id of ids) for (let b = 0; b < width; b++) bytes[at++] = (id >>> (8 * b)) & 0xff;
+    for (let i = 0; i < count; i++) {
+      const id = ids[order === undefined ? i : order[i]!]!;
+      for (let b = 0; b < width; b++) bytes[at++] = (id >>> (8 * b)) & 0xff;
+    }
     this.length = at;
+  }
+
+  /** Copies `source[at..at+length)`. */
+  copy(source: Uint8Array, at: number, length: number): void {
+    this.reserve(length);
+    // A loop, not set(subarray): the copies are 16 bytes, one per event, and a view each would be garbage.
+    for (let i = 0; i < length; i++) this.bytes[this.length++] = source[at + i]!;
   }
 
   write(bytes: Uint8Array): void {

@@ -1,5 +1,3 @@
-import type { ByteWriter } from './bytes';
-
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A lower-case hex digit's value, or -1 (read by char code: this runs for every event indexed). */
@@ -9,25 +7,26 @@ function nibble(code: number): number {
   return -1;
 }
 
-/** CloudTrail's eventIDs are lower-case UUIDs: 16 bytes instead of 36 characters. */
-export function isUuid(text: string): boolean {
+/**
+ * CloudTrail's eventIDs are lower-case UUIDs: 16 bytes instead of 36 characters. Writes the UUID's bytes
+ * at `out[at..at+16)` and says whether `text` is one; when it is not, what was written means nothing
+ * (the caller zeroes it and keeps the text). One pass: this runs for every event indexed.
+ */
+export function writeUuid(text: string, out: Uint8Array, at: number): boolean {
   if (text.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const code = text.charCodeAt(i);
+  let o = at;
+  for (let i = 0; i < 36; i += 2) {
     if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 45) return false;
-    } else if (nibble(code) < 0) return false;
+      if (text.charCodeAt(i) !== 45) return false;
+      i--;
+      continue;
+    }
+    const high = nibble(text.charCodeAt(i));
+    const low = nibble(text.charCodeAt(i + 1));
+    if (high < 0 || low < 0) return false;
+    out[o++] = (high << 4) | low;
   }
   return true;
-}
-
-/** Writes a UUID (isUuid) as its 16 bytes. */
-export function writeUuid(uuid: string, out: ByteWriter): void {
-  for (let i = 0; i < 36;) {
-    if (uuid.charCodeAt(i) === 45) i++;
-    out.u8((nibble(uuid.charCodeAt(i)) << 4) | nibble(uuid.charCodeAt(i + 1)));
-    i += 2;
-  }
 }
 
 export function uuidText(bytes: Uint8Array, at: number): string {

@@ -37,15 +37,50 @@ export function readRecordRun(
   kind: RecordKind,
   onRead: (read: Normalised) => void,
 ): boolean {
-  let values: unknown;
-  try {
-    values = JSON.parse(`[${decoder.decode(bytes.subarray(ranges[0], ranges[ranges.length - 1]))}]`);
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(values) || values.length * 2 !== ranges.length) return false;
+  const values = parsedRun(bytes, ranges[0]!, ranges[ranges.length - 1]!);
+  if (values === undefined || values.length * 2 !== ranges.length) return false;
   for (const value of values) onRead(eventOfElement(value, kind));
   return true;
+}
+
+/**
+ * The events of a run the splitter offers unscanned (OnRun): elements separated by commas, how many not
+ * known. False, with nothing passed on, when the bytes are not that.
+ */
+export function readRecordSpan(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  kind: RecordKind,
+  onRead: (read: Normalised) => void,
+): boolean {
+  const values = parsedRun(bytes, start, end);
+  if (values === undefined) return false;
+  for (const value of values) onRead(eventOfElement(value, kind));
+  return true;
+}
+
+/** `[` + bytes[start..end) + `]` parsed, when that is an array. */
+function parsedRun(bytes: Uint8Array, start: number, end: number): unknown[] | undefined {
+  try {
+    const values: unknown = JSON.parse(decoder.decode(bracketed(bytes, start, end)));
+    return Array.isArray(values) ? values : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reused by every run: the run's bytes between brackets, decoded as one string (no concatenation to flatten). */
+let scratch = new Uint8Array(64 * 1024);
+
+/** `[`, the bytes from start to end, `]`: a view of the scratch buffer, valid until the next call. */
+function bracketed(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const length = end - start + 2;
+  if (scratch.length < length) scratch = new Uint8Array(2 * length);
+  scratch[0] = 0x5b;
+  scratch.set(bytes.subarray(start, end), 1);
+  scratch[length - 1] = 0x5d;
+  return scratch.subarray(0, length);
 }
 
 function eventOfElement(value: unknown, kind: RecordKind): Normalised {

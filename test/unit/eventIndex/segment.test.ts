@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildSegment, INDEX_FORMAT_VERSION, Segment, SegmentError, type ActivityEvent } from '../../../src/core';
+import {
+  buildSegment,
+  INDEX_FORMAT_VERSION,
+  Segment,
+  SegmentBuilder,
+  SegmentError,
+  type ActivityEvent,
+} from '../../../src/core';
 import { byTime, invictusEvents } from './events';
 
 function roundTrip(events: readonly ActivityEvent[]): ActivityEvent[] {
@@ -85,6 +92,17 @@ describe('a segment', () => {
     const back = roundTrip(many);
     assert.equal(back.length, many.length);
     for (const i of [0, 255, 256, 65_535, 65_536, 69_999]) assert.deepEqual(back[i], many[i]);
+  });
+
+  test('a builder emptied with clear() builds the next segment as a new builder would', () => {
+    const builder = new SegmentBuilder();
+    for (const event of [...invictusEvents, ...ODD]) builder.add(event);
+    builder.finish();
+    builder.clear();
+    assert.equal(builder.size, 0);
+    const half = invictusEvents.slice(0, 1000);
+    for (const event of half) builder.add(event);
+    assert.deepEqual(builder.finish(), buildSegment(half));
   });
 
   test('holds the Invictus events in under 150 bytes each, everything counted', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RecordSplitter } from '../../../src/core';
+import { RecordSplitter, RUN_BYTES } from '../../../src/core';
 import { invictusFiles } from '../activity/invictus';
 import { split } from './split';
 
@@ -29,10 +29,10 @@ const SHAPES = [
 
 describe('the record splitter', () => {
   for (const { name, text, kind } of SHAPES) {
-    test(`${name}: every chunk size and boundary gives JSON.parse's records`, () => {
+    test(`${name}: every chunk size and boundary gives JSON.parse's records, with runs offered or not`, () => {
       const length = new TextEncoder().encode(text).length;
-      for (let chunk = 1; chunk <= length; chunk++) {
-        const { records, kinds, splitter } = split(text, chunk);
+      for (let chunk = 1; chunk <= 2 * length; chunk++) {
+        const { records, kinds, splitter } = split(text, chunk % length || length, undefined, chunk > length);
         assert.equal(splitter.error, undefined, `chunk ${chunk}`);
         assert.deepEqual(
           records.map((r) => JSON.parse(r) as unknown),
@@ -57,6 +57,49 @@ describe('the record splitter', () => {
         expected,
       );
     }
+  });
+
+  test('runs: the Invictus files are read mostly as runs, to the same records as one by one', () => {
+    const whole = invictusFiles.map(({ records }) => JSON.stringify({ Records: records })).join('\n');
+    const expected = invictusFiles.flatMap(({ records }) => records);
+    for (const chunk of [997, 65_521, 262_144]) {
+      const { records, splitter, runs } = split(whole, chunk, undefined, true);
+      assert.equal(splitter.error, undefined);
+      assert.deepEqual(
+        records.map((r) => JSON.parse(r) as unknown),
+        expected,
+      );
+      if (chunk > 4 * RUN_BYTES) assert.ok(runs > records.length / 100, `${runs} runs for ${records.length} records`);
+    }
+  });
+
+  test("runs: a `},{` inside a string or a nested value is never taken for a record's end", () => {
+    const decoys = [
+      { a: 'x},{y' },
+      { nested: [{ b: 1 }, { c: 2 }], s: '},{' },
+      { deep: { e: [{ f: '},{"g":' }, { h: '\\' }] } },
+      { tail: '},' },
+    ];
+    const records = Array.from({ length: 400 }, (_, i) => ({ i, ...decoys[i % decoys.length] }));
+    const text = JSON.stringify({ Records: records });
+    for (const chunk of [50, 1000, 7777, 1 << 20]) {
+      const read = split(text, chunk, undefined, true);
+      assert.equal(read.splitter.error, undefined);
+      assert.deepEqual(
+        read.records.map((r) => JSON.parse(r) as unknown),
+        records,
+        `chunk ${chunk}`,
+      );
+    }
+  });
+
+  test('runs: a run that does not parse is read record by record, and the bad record is found', () => {
+    const good = Array.from({ length: 50 }, (_, i) => JSON.stringify({ i }));
+    const text = `{"Records":[${[...good.slice(0, 25), '{"bad":tru}', ...good.slice(25)].join(',')}]}`;
+    const read = split(text, 1 << 20, undefined, true);
+    assert.equal(read.runs, 0, 'the one run holding the bad record is refused');
+    assert.equal(read.records.length, 51);
+    assert.equal(read.records[25], '{"bad":tru}');
   });
 
   const MALFORMED = [
