@@ -32,6 +32,7 @@ const ROOMS = [
   ['glance', '^src/core/glance/'],
   ['logs', '^src/core/logs/'],
   ['warehouse', '^src/core/warehouse/'],
+  ['unused', '^src/core/unused/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -55,6 +56,7 @@ const ALLOWED = {
   glance: ['activity', 'aws', 'refs'],
   logs: ['text', 'catalog', 'activity'],
   warehouse: ['text', 'catalog', 'activity', 'aws'],
+  unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'activity'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

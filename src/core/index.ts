@@ -58,6 +58,21 @@ export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } f
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 export type { DayCount, PrincipalActions } from './activity/usage';
 
+// Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
+export type {
+  AnalyzerEvidence,
+  AnalyzerFinding,
+  CloudTrailEvidence,
+  DeniedAction,
+  Evidence,
+  EvidenceKind,
+  LastAccessedEvidence,
+  MissingEvidence,
+  PrincipalEvidence,
+  ServiceAccess,
+  UsedAction,
+} from './unused/evidence';
+
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';
 export { readRecordBytes, readRecordRun, readRecordSpan } from './logs/events';
