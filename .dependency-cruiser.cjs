@@ -56,7 +56,7 @@ const ALLOWED = {
   glance: ['activity', 'aws', 'refs'],
   logs: ['text', 'catalog', 'activity'],
   warehouse: ['text', 'catalog', 'activity', 'aws'],
-  unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'activity'],
+  unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -203,7 +203,7 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
 }
 
 /** YAML, TypeScript (CDK) and Terraform by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
-function formatOf(file: string, text: string): SourceFormat {
+export function formatOf(file: string, text: string): SourceFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   // .tsx is TypeScript with JSX: the reader tells the JSX grammar from the content (grammarFor).

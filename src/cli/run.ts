@@ -3,6 +3,7 @@ import { actionsCommand } from './actions';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 import { trailCommand } from './trail';
+import { unusedCommand } from './unused';
 import { EXIT, type CliIo } from './io';
 import { VERSION } from './version';
 
@@ -38,6 +39,18 @@ Commands:
                                credential chain and endpoint overrides. Exit 0: read (files that
                                could not be read are listed); 2: usage or AWS errors (on stderr).
 
+  unused --logs <folder or file>... [--index DIR] [--principal ARN] [--mapping FILE]
+         [--since 90d|ISO] [--format text|json|sarif] <files...>
+                               What the identity policies in the files grant that their principal
+                               did not use in the log files: unused actions, wildcards mostly
+                               unused, unused statements, and actions the principal was refused.
+                               Actions the logs cannot show (data events the trail does not log,
+                               iam:PassRole) are unknown, never unused. The principal of each
+                               policy: the first --mapping entry (principals: [{files, resource,
+                               principal}]) that covers it, else --principal. Exit 0: nothing
+                               unused; 1: unused permissions; 2: usage errors, unreadable files,
+                               or a policy with no principal.
+
 Options:
   -h, --help                   Show this help.
   -v, --version                Show the version and the IAM catalog's data date.
@@ -68,6 +81,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       case 'trail':
         return trailCommand(rest, io).catch((error: unknown) => {
           io.stderr(`cloudwarden trail: ${error instanceof Error ? error.message : String(error)}\n`);
+          return EXIT.usage;
+        });
+      case 'unused':
+        return unusedCommand(rest, catalog, io).catch((error: unknown) => {
+          io.stderr(`cloudwarden unused: ${error instanceof Error ? error.message : String(error)}\n`);
           return EXIT.usage;
         });
       default:

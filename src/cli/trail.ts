@@ -3,9 +3,6 @@
  * through the same gateway as the editor (the default), log files through an on-disk index, or a query on
  * Athena or CloudTrail Lake. The same filters and the same output whatever the source.
  */
-import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
-import * as path from 'node:path';
 import {
   AwsGateway,
   lookupActivity,
@@ -15,9 +12,9 @@ import {
   type WarehouseSource,
 } from '../aws';
 import type { ActivityEvent, ActivityQuery } from '../core';
-import { LogIndex } from '../logs';
 import { trailCsv, trailJson, type UnreadableRow } from '../shared/trailRows';
 import { EXIT, type CliIo } from './io';
+import { indexedLogs } from './logFolders';
 import { parseTrailArgs, type TrailArgs, type TrailSource } from './trailArgs';
 import { trailText } from './trailReport';
 
@@ -55,26 +52,7 @@ export async function trailCommand(args: readonly string[], io: CliIo, now = Dat
 
 /** Log files: indexed first (only new and changed files are read), then asked in milliseconds. */
 async function fromLogs(args: TrailArgs, source: Extract<TrailSource, { kind: 'logs' }>, io: CliIo): Promise<Answer> {
-  const roots = [...new Set(source.paths.map((p) => path.resolve(p)))].sort();
-  const dir = source.indexDir ? path.resolve(source.indexDir) : defaultIndexDir(roots);
-  const index = await LogIndex.open(dir, roots, {
-    ...(io.logWorker !== undefined && { workerScript: io.logWorker }),
-  });
-  const progress = io.progress;
-  const update = await index.update({
-    ...(progress && {
-      onProgress: (p) =>
-        progress(
-          `indexing ${p.files.toLocaleString('en-US')} of ${p.totalFiles.toLocaleString('en-US')} files, ${p.events.toLocaleString('en-US')} events`,
-        ),
-    }),
-  });
-  progress?.('');
-  const notes = [...update.messages];
-  if (update.filesRead > 0)
-    notes.push(
-      `indexed ${update.filesRead.toLocaleString('en-US')} new file${update.filesRead === 1 ? '' : 's'} (${update.events.toLocaleString('en-US')} events) in ${dir}`,
-    );
+  const { index, notes } = await indexedLogs(source.paths, source.indexDir, io);
   const { events, total, unreadable } = index.query(args.query, { limit: args.limit });
   if (total > events.length)
     notes.push(
@@ -132,13 +110,6 @@ async function fromWarehouse(
     notes,
     problems: answer.problems.map((p) => p.sentence),
   };
-}
-
-/** The index of these folders in the user's cache folder (XDG), one per set of folders. */
-function defaultIndexDir(roots: readonly string[]): string {
-  const cache = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-  const key = createHash('sha256').update(roots.join('\n')).digest('hex').slice(0, 16);
-  return path.join(cache, 'cloudwarden', 'cloudtrail-index', key);
 }
 
 function whereOf(u: UnreadableRow): string {

@@ -59,19 +59,13 @@ export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from '
 export type { DayCount, PrincipalActions } from './activity/usage';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
-export type {
-  AnalyzerEvidence,
-  AnalyzerFinding,
-  CloudTrailEvidence,
-  DeniedAction,
-  Evidence,
-  EvidenceKind,
-  LastAccessedEvidence,
-  MissingEvidence,
-  PrincipalEvidence,
-  ServiceAccess,
-  UsedAction,
-} from './unused/evidence';
+export type { Evidence, PrincipalEvidence } from './unused/evidence';
+export { Usage } from './unused/merge';
+export { judgeDocument, type JudgedAction, type UnusedFinding } from './unused/judge';
+export { cloudTrailEvidence } from './unused/fromActivity';
+export { parseMapping, principalOf, type MappingRule, type PrincipalMapping } from './unused/mapping';
+export { describeEvidence } from './unused/describe';
+export { actsOnObjects } from './unused/visibility';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';
@@ -83,7 +77,7 @@ export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay } from './eventIndex/countsByDay';
-export { principalActions, principalIdentity } from './eventIndex/principalActions';
+export { principalActions, principalIdentity, type PrincipalActionsAnswer } from './eventIndex/principalActions';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

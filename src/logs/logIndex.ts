@@ -11,7 +11,7 @@ import {
   type ActivityQuery,
   type DayCount,
   type IndexedEvents,
-  type PrincipalActions,
+  type PrincipalActionsAnswer,
 } from '../core';
 import { findLogFiles, type UnreadableFile } from './files';
 import {
@@ -144,11 +144,8 @@ export class LogIndex {
     return { days: countsByDay(this.segments(), query), unreadable: this.unreadable() };
   }
 
-  principalActions(window: {
-    since: number;
-    until?: number;
-  }): { readonly principals: PrincipalActions[] } & Unreadable {
-    return { principals: principalActions(this.segments(), window), unreadable: this.unreadable() };
+  principalActions(window: { since: number; until?: number }): PrincipalActionsAnswer & Unreadable {
+    return { ...principalActions(this.segments(), window), unreadable: this.unreadable() };
   }
 
   /** Messages about the index folder not yet returned by an update (a rebuild, a corrupt segment). */

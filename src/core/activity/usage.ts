@@ -26,5 +26,25 @@ export interface ActionUse {
 export interface PrincipalActions {
   /** The identity whose policies authorised the calls: a role's ARN for its sessions, else the ARN, else the name. */
   readonly principal: string;
+  /** Calls that were allowed (those that failed for another reason than access included: IAM let them through). */
   readonly actions: readonly ActionUse[];
+  /** Calls refused for want of permission (AccessDenied and its kin), when the source tells them apart. */
+  readonly denied?: readonly ActionUse[];
+}
+
+/**
+ * Error codes that mean the caller lacked permission (CloudTrail writes the service's own code):
+ * IAM/STS/S3 `AccessDenied`, the JSON services' `AccessDeniedException`, EC2's `UnauthorizedOperation`
+ * (and its `Client.` form in older records).
+ */
+const DENIED_CODES = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'Client.UnauthorizedOperation',
+  'UnauthorizedAccess',
+]);
+
+export function isDeniedCode(errorCode: string | undefined): boolean {
+  return errorCode !== undefined && DENIED_CODES.has(errorCode);
 }

@@ -2,7 +2,7 @@ import type { ActivityPrincipal } from '../activity/event';
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-import type { PrincipalActions } from '../activity/usage';
+import { isDeniedCode, type ActionUse, type PrincipalActions } from '../activity/usage';
 
 /**
  * The identity a call's permissions came from: the role for a role's sessions, else the identity's
@@ -12,53 +12,117 @@ export function principalIdentity(p: ActivityPrincipal): string {
   return p.roleArn ?? p.arn ?? p.name;
 }
 
+/** What principalActions answers: per identity, and which services' data events the window holds. */
+export interface PrincipalActionsAnswer {
+  readonly principals: PrincipalActions[];
+  /** IAM prefixes with at least one data event in the window (from anyone): the trail logs those. */
+  readonly dataEventServices: string[];
+  /** The oldest and newest events in the window, epoch ms (what the evidence covers); undefined when none. */
+  readonly oldest?: number;
+  readonly newest?: number;
+}
+
+interface Tally {
+  count: number;
+  last: number;
+}
+
 /**
- * Which IAM actions each identity used in the window, how often and when last: what unused-permission
- * analysis compares with the policies. Reads the principal, action and time columns only.
+ * Which IAM actions each identity used in the window, how often and when last, and which it was refused:
+ * what unused-permission analysis compares with the policies. Reads the principal, action, error code,
+ * flags and time columns only.
  */
 export function principalActions(
   segments: readonly Segment[],
   window: { readonly since: number; readonly until?: number },
-): PrincipalActions[] {
-  const byPrincipal = new Map<string, Map<string, { count: number; last: number }>>();
+): PrincipalActionsAnswer {
+  const byPrincipal = new Map<string, { used: Map<string, Tally>; denied: Map<string, Tally> }>();
+  const dataServices = new Set<string>();
+  let oldest = Infinity;
+  let newest = -Infinity;
   for (const segment of segments) {
     const match = matchSegment(segment, window);
     if (match === undefined) continue;
     const principal = segment.column('principal');
     const action = segment.column('action');
+    const errorCode = segment.column('errorCode');
+    const deniedCodes = deniedIdsOf(errorCode.dictionary);
     const width = action.dictionary.size + 1;
-    const pairs = new Map<number, { count: number; last: number }>();
+    // Per segment by (principal id, action id): decoding a principal or action once per pair, not per event.
+    const pairs = new Map<number, { used?: Tally; denied?: Tally }>();
+    const dataActions = new Set<number>();
+    // Candidates are in time order: the first is the segment's oldest in the window.
+    if (match.candidates.length > 0) {
+      oldest = Math.min(oldest, segment.times[match.candidates[0]!]!);
+      newest = Math.max(newest, segment.times[match.candidates[match.candidates.length - 1]!]!);
+    }
     for (const ordinal of match.candidates) {
       const actionId = action.ids[ordinal]!;
       if (actionId === 0) continue;
+      if (segment.category(ordinal) === 'data') dataActions.add(actionId);
       const pair = principal.ids[ordinal]! * width + actionId;
-      const use = pairs.get(pair);
-      const time = segment.times[ordinal]!;
-      if (use === undefined) pairs.set(pair, { count: 1, last: time });
-      else {
-        use.count++;
-        use.last = Math.max(use.last, time);
-      }
+      let tallies = pairs.get(pair);
+      if (tallies === undefined) pairs.set(pair, (tallies = {}));
+      const side = deniedCodes.has(errorCode.ids[ordinal]!) ? 'denied' : 'used';
+      add(tallies, side, segment.times[ordinal]!);
     }
-    for (const [pair, use] of pairs) {
+    for (const id of dataActions) dataServices.add(prefixOf(action.dictionary.get(id)!));
+    for (const [pair, tallies] of pairs) {
       const identity = principalIdentity(segment.principal(Math.floor(pair / width)));
       const name = action.dictionary.get(pair % width)!;
-      let actions = byPrincipal.get(identity);
-      if (actions === undefined) byPrincipal.set(identity, (actions = new Map()));
-      const sum = actions.get(name);
-      if (sum === undefined) actions.set(name, { ...use });
-      else {
-        sum.count += use.count;
-        sum.last = Math.max(sum.last, use.last);
-      }
+      let sums = byPrincipal.get(identity);
+      if (sums === undefined) byPrincipal.set(identity, (sums = { used: new Map(), denied: new Map() }));
+      if (tallies.used) merge(sums.used, name, tallies.used);
+      if (tallies.denied) merge(sums.denied, name, tallies.denied);
     }
   }
-  return [...byPrincipal]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([principal, actions]) => ({
+  const principals = [...byPrincipal]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([principal, { used, denied }]) => ({
       principal,
-      actions: [...actions]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([action, use]) => ({ action, ...use })),
+      actions: listed(used),
+      ...(denied.size > 0 && { denied: listed(denied) }),
     }));
+  return {
+    principals,
+    dataEventServices: [...dataServices].sort(),
+    ...(Number.isFinite(oldest) && { oldest, newest }),
+  };
+}
+
+function add(tallies: { used?: Tally; denied?: Tally }, side: 'used' | 'denied', time: number): void {
+  const tally = tallies[side];
+  if (tally === undefined) tallies[side] = { count: 1, last: time };
+  else {
+    tally.count++;
+    tally.last = Math.max(tally.last, time);
+  }
+}
+
+function merge(sums: Map<string, Tally>, name: string, tally: Tally): void {
+  const sum = sums.get(name);
+  if (sum === undefined) sums.set(name, { ...tally });
+  else {
+    sum.count += tally.count;
+    sum.last = Math.max(sum.last, tally.last);
+  }
+}
+
+function listed(tallies: Map<string, Tally>): ActionUse[] {
+  return [...tallies].sort(([a], [b]) => compare(a, b)).map(([action, use]) => ({ action, ...use }));
+}
+
+/** The error-code ids of a segment that mean access was denied. */
+function deniedIdsOf(dictionary: { readonly size: number; get(id: number): string | undefined }): Set<number> {
+  const ids = new Set<number>();
+  for (let id = 1; id <= dictionary.size; id++) if (isDeniedCode(dictionary.get(id))) ids.add(id);
+  return ids;
+}
+
+function prefixOf(action: string): string {
+  return action.slice(0, action.indexOf(':')).toLowerCase();
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -118,6 +118,11 @@ export class Segment {
     return r;
   }
 
+  /** The event's category, from its flags (readOnly in bits 0-1, the category's index in bits 2-4). */
+  category(ordinal: number): ActivityEvent['category'] {
+    return CATEGORIES[(this.flags[ordinal]! >> 2) & 7] ?? 'unknown';
+  }
+
   /** The event at `ordinal`, as it was given to buildSegment. */
   event(ordinal: number): ActivityEvent {
     const text = (column: Column): string | undefined => {

@@ -5,10 +5,10 @@
  */
 
 /** The kinds of evidence, in the order a message lists them. */
-export type EvidenceKind = 'cloudtrail' | 'lastAccessed' | 'accessAnalyzer';
+type EvidenceKind = 'cloudtrail' | 'lastAccessed' | 'accessAnalyzer';
 
 /** One action seen used (or, for Access Analyzer, last used before it was found unused). */
-export interface UsedAction {
+interface UsedAction {
   /** The IAM action, `service:Name` in the catalog's casing when known. */
   readonly action: string;
   /** Epoch ms of the latest use the source knows. */
@@ -28,7 +28,7 @@ export interface DeniedAction {
 }
 
 /** One service as IAM last-accessed data reports it. */
-export interface ServiceAccess {
+interface ServiceAccess {
   /** The service prefix (`s3`). */
   readonly service: string;
   /** Epoch ms of the last authenticated use; undefined when none in the tracking period. */
@@ -41,7 +41,7 @@ export interface ServiceAccess {
 }
 
 /** An Access Analyzer unused-access finding about the principal. */
-export type AnalyzerFinding =
+type AnalyzerFinding =
   | { readonly type: 'UnusedIAMRole'; readonly id: string; readonly lastAccessed?: number }
   | {
       readonly type: 'UnusedPermission';

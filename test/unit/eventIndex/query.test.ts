@@ -116,26 +116,37 @@ describe('queries over segments', () => {
     }
   });
 
-  test('list the actions each identity used, with counts and last use, as a plain scan does', () => {
+  test('list the actions each identity used and was refused, with counts and last use, as a plain scan does', () => {
     const windows = [{ since: 0 }, { since: times[500]!, until: times[1500]! }, { since: Date.now() }];
+    const refused =
+      /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|Client\.UnauthorizedOperation|UnauthorizedAccess)$/;
+    type Uses = Map<string, { count: number; last: number }>;
+    let sawDenied = false;
     for (const window of windows) {
-      const expected = new Map<string, Map<string, { count: number; last: number }>>();
+      const expected = new Map<string, { used: Uses; denied: Uses }>();
+      const dataServices = new Set<string>();
       for (const e of invictusEvents.filter(eventFilter(window))) {
         if (e.action === undefined) continue;
+        if (e.category === 'data') dataServices.add(e.action.split(':')[0]!);
         const identity = principalIdentity(e.principal);
-        const actions = expected.get(identity) ?? new Map<string, { count: number; last: number }>();
-        expected.set(identity, actions);
-        const use = actions.get(e.action) ?? { count: 0, last: -Infinity };
-        actions.set(e.action, { count: use.count + 1, last: Math.max(use.last, e.time) });
+        const sides = expected.get(identity) ?? { used: new Map(), denied: new Map() };
+        expected.set(identity, sides);
+        const side = refused.test(e.errorCode ?? '') ? sides.denied : sides.used;
+        const use = side.get(e.action) ?? { count: 0, last: -Infinity };
+        side.set(e.action, { count: use.count + 1, last: Math.max(use.last, e.time) });
       }
       const answer = principalActions(SEGMENTS, window);
-      assert.equal(answer.length, expected.size);
-      for (const { principal, actions } of answer) {
+      assert.equal(answer.principals.length, expected.size);
+      assert.deepEqual(answer.dataEventServices, [...dataServices].sort());
+      for (const { principal, actions, denied } of answer.principals) {
         const want = expected.get(principal);
         assert.ok(want, principal);
-        assert.deepEqual(new Map(actions.map(({ action, ...use }) => [action, use])), want, principal);
+        assert.deepEqual(new Map(actions.map(({ action, ...use }) => [action, use])), want.used, principal);
+        assert.deepEqual(new Map((denied ?? []).map(({ action, ...use }) => [action, use])), want.denied, principal);
+        sawDenied ||= (denied?.length ?? 0) > 0;
       }
     }
+    assert.ok(sawDenied, 'the Invictus events hold refused calls');
   });
 
   test('name the identity a call drew its permissions from', () => {

@@ -5,10 +5,9 @@
  * growing when AWS adds actions that match the pattern.
  */
 import type { Catalog } from '../../catalog/catalog';
-import type { Action } from '../../catalog/types';
 import type { SourceFormat, Value, ValueList } from '../../policy/model';
 import { withQuotes } from '../edits';
-import type { Fix } from '../types';
+import type { Fix, TextEdit } from '../types';
 import { hasWildcard, literal } from '../../policy/values';
 import { lineStartOf } from '../../text/lines';
 
@@ -32,14 +31,30 @@ export function expandWildcardFixes(
   if (actions.length > 0 && actions.length <= MAX_EXPANSION) {
     fixes.push({
       title: `Replace '${pattern}' with its ${count(actions.length)}`,
-      edits: [writeOut(text, format, value, list, actions)],
+      edits: [
+        writeActions(
+          text,
+          format,
+          value,
+          list,
+          actions.map((a) => a.fullName),
+        ),
+      ],
     });
   }
   const reads = actions.filter((a) => a.accessLevel === 'Read' || a.accessLevel === 'List');
   if (reads.length > 0 && reads.length < actions.length && reads.length <= MAX_EXPANSION) {
     fixes.push({
       title: `Replace '${pattern}' with its ${count(reads.length)} at Read and List level only`,
-      edits: [writeOut(text, format, value, list, reads)],
+      edits: [
+        writeActions(
+          text,
+          format,
+          value,
+          list,
+          reads.map((a) => a.fullName),
+        ),
+      ],
     });
   }
   return fixes;
@@ -49,13 +64,23 @@ function count(n: number): string {
   return n === 1 ? '1 action' : `${n} actions`;
 }
 
-function writeOut(text: string, format: SourceFormat, value: Value, list: ValueList, actions: readonly Action[]) {
+/**
+ * An edit writing `actions` (full names) where `value` is, in the file's own style: items of the list
+ * when `value` is one, else a list in place of the single value.
+ */
+export function writeActions(
+  text: string,
+  format: SourceFormat,
+  value: Value,
+  list: ValueList,
+  actions: readonly string[],
+): TextEdit {
   const span = withQuotes(text, value.span);
   // JSON and HCL strings take double quotes; TypeScript and YAML keep the quote the pattern was written with.
   const written =
     text[span.start] === "'" || text[span.start] === '"' || text[span.start] === '`' ? text[span.start]! : '';
   const quote = format === 'json' || format === 'terraform' ? '"' : format === 'typescript' ? written || "'" : written;
-  const items = actions.map((a) => `${quote}${a.fullName}${quote}`);
+  const items = actions.map((a) => `${quote}${a}${quote}`);
   // The text before the value on its line, read only as far as it can decide: on a long line (minified
   // JSON) slicing it whole for each finding would cost the length of the line each time.
   const lineStart = lineStartOf(text, span.start);

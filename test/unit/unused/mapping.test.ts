@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { describeEvidence, parseMapping, principalOf, readPolicySource } from '../../../src/core';
+
+const TEMPLATE = `Resources:
+  AppRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      Policies:
+        - PolicyName: app
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: s3:ListAllMyBuckets, Resource: '*' }] }
+  WorkerPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      Roles: [!Ref WorkerRole]
+      PolicyDocument: { Statement: [{ Effect: Allow, Action: sqs:ReceiveMessage, Resource: '*' }] }
+`;
+
+describe('which principal a policy belongs to', () => {
+  const documents = readPolicySource(TEMPLATE, 'yaml').documents.filter((d) => d.kind === 'identity');
+  const [app, worker] = documents;
+
+  test('the first mapping entry that covers the file and the resource, with the reason said', () => {
+    const rules = parseMapping(
+      `principals:
+  - files: 'infra/**/*.yaml'
+    resource: WorkerRole
+    principal: arn:aws:iam::111122223333:role/worker
+  - files: infra/app.yaml
+    principal: arn:aws:iam::111122223333:role/app
+`,
+      'mapping.yaml',
+    );
+    assert.ok(Array.isArray(rules));
+    assert.deepEqual(principalOf(worker!, 'infra/app.yaml', rules), {
+      principal: 'arn:aws:iam::111122223333:role/worker',
+      evidence: 'mapping.yaml, principals[0] (files: infra/**/*.yaml, resource: WorkerRole)',
+    });
+    assert.equal(principalOf(app!, 'infra/app.yaml', rules)?.principal, 'arn:aws:iam::111122223333:role/app');
+    assert.equal(principalOf(app!, 'other/app.yaml', rules), undefined);
+    const fallback = { principal: 'arn:aws:iam::111122223333:role/x', evidence: '--principal on the command line' };
+    assert.equal(principalOf(app!, 'other/app.yaml', rules, fallback), fallback);
+  });
+
+  test('a mapping file that is wrong says where', () => {
+    const cases: [string, RegExp][] = [
+      ['principals: [{ principal: role/app }]', /principals\[0\]: 'principal' must be a role's or user's ARN/],
+      ['{}', /has no 'principals' list/],
+      ['principals: [{ principal: "arn:aws:iam::111122223333:role/a", files: 3 }]', /'files' must be a glob/],
+      ['principals: [', /not YAML or JSON/],
+    ];
+    for (const [text, error] of cases) {
+      const rules = parseMapping(text, 'm.yaml');
+      assert.ok('error' in rules, text);
+      assert.match(rules.error, error);
+    }
+  });
+
+  test('the evidence is described in one line: how long, from what, when fetched, and what is missing', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const line = describeEvidence(
+      {
+        principal: 'arn:aws:iam::111122223333:role/app',
+        evidence: [
+          {
+            kind: 'cloudtrail',
+            label: 'CloudTrail LookupEvents',
+            window: { since: now - 90 * 86_400_000, until: now },
+            fetchedAt: now - 3 * 60_000,
+            regions: ['us-east-1', 'eu-west-1'],
+            dataEvents: false,
+            dataEventServices: [],
+            used: [],
+            denied: [],
+          },
+          {
+            kind: 'lastAccessed',
+            label: 'IAM last-accessed data',
+            window: { since: now - 400 * 86_400_000, until: now },
+            fetchedAt: now - 60_000,
+            services: [],
+          },
+        ],
+        missing: [
+          { kind: 'accessAnalyzer', label: 'Access Analyzer', reason: 'no unused-access analyzer in the account' },
+        ],
+      },
+      now,
+    );
+    assert.equal(
+      line,
+      'based on 90 days of CloudTrail LookupEvents in 2 Regions (2026-09-02 to 2026-12-01) and 400 days of IAM last-accessed data (2025-10-27 to 2026-12-01), 1 minute ago; Access Analyzer: no unused-access analyzer in the account',
+    );
+  });
+});
