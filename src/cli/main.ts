@@ -10,8 +10,8 @@ const grammarDir = path.join(__dirname, 'grammars');
 const argv = process.argv.slice(2);
 
 async function main(): Promise<number> {
-  // A lint run may meet CDK or Terraform files: their parsers load first (about 60 ms), the rest stays synchronous.
-  if (argv[0] === 'lint') {
+  // A lint or unused run may meet CDK or Terraform files: their parsers load first (about 60 ms).
+  if (argv[0] === 'lint' || argv[0] === 'unused') {
     try {
       await Promise.all([loadGrammar('typescript', grammarDir), loadGrammar('terraform', grammarDir)]);
     } catch (error) {

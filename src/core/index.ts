@@ -63,7 +63,13 @@ export type { Evidence, PrincipalEvidence } from './unused/evidence';
 export { Usage } from './unused/merge';
 export { judgeDocument, type JudgedAction, type UnusedFinding } from './unused/judge';
 export { cloudTrailEvidence } from './unused/fromActivity';
-export { parseMapping, principalOf, type MappingRule, type PrincipalMapping } from './unused/mapping';
+export {
+  parseMapping,
+  principalOf,
+  projectMappingRules,
+  type MappingRule,
+  type PrincipalMapping,
+} from './unused/mapping';
 export { describeEvidence } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 

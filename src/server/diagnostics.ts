@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DiagnosticTag,
   type CodeAction,
   type CodeActionParams,
   type Connection,
@@ -31,6 +32,7 @@ import {
   stringsOf,
   type SuppressedFinding,
   policyFormatOfLanguage,
+  type UnusedFinding,
 } from '../core';
 import { DocumentStatusNotification } from '../shared/protocol';
 import type { CatalogService } from './catalogService';
@@ -40,6 +42,7 @@ import type { SettingsService } from './settings';
 import type { PolicySources } from './sources';
 import { suppressActions, type EditCapabilities } from './suppressActions';
 import { codeActionOf, rangeOf } from './convert';
+import type { UnusedService } from './unusedService';
 
 interface LintedVersion {
   readonly version: number;
@@ -72,6 +75,8 @@ export interface DiagnosticsOptions {
   readonly openText: (uri: string) => string | undefined;
   /** Whether this document object is still the open one (a closed document gets nothing published). */
   readonly isOpen: (document: TextDocument) => boolean;
+  /** Unused permissions, added to the findings of files whose policies have a known principal. */
+  readonly unused?: UnusedService;
 }
 
 /** What a lint of one version produced, before it is turned into positions (which needs that version). */
@@ -205,11 +210,17 @@ export class DiagnosticsService {
     return done;
   }
 
+  /** The log index changed (an indexing run ended): open files with unused permissions are judged again. */
+  unusedChanged(documents: readonly TextDocument[]): void {
+    if (this.o.unused?.invalidate()) documents.forEach((d) => this.schedule(d, 'settings'));
+  }
+
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.linted.delete(uri);
     this.inFlight.delete(uri);
+    this.o.unused?.forget(uri);
     // A large file's lint still running in the worker is of no use now.
     this.o.runner.cancel(uri);
     void this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -268,6 +279,8 @@ export class DiagnosticsService {
     { shape, strings }: LintedVersion,
   ): CodeAction[] {
     const fixes = finding.fixes.map((fix) => codeActionOf(document, fix, CodeActionKind.QuickFix, diagnostic));
+    // An unused permission is a fact of the evidence, not a rule a comment could silence: its fixes only.
+    if (isUnused(finding)) return fixes;
     const context = {
       document,
       shape,
@@ -313,9 +326,14 @@ export class DiagnosticsService {
       large && (result.source.shape !== 'none' || result.notAnalysed.length > 0)
         ? { characters: text.length, limit: settings.lint.maxFileSize }
         : undefined;
+    const unused = this.o.unused
+      ? await this.o.unused.forFile(document.uri, version, text, syntax, result.source, catalog, settings.unused)
+      : undefined;
     // The reading is stored by lintNow, once it knows this lint is still the current one.
     return {
-      findings: result.findings,
+      findings: unused?.findings.length
+        ? [...result.findings, ...unused.findings].sort((a, b) => a.span.start - b.span.start)
+        : result.findings,
       suppressed: result.suppressed,
       notices: onSaveOnly ? [largeFileNotice(onSaveOnly)] : [],
       notAnalysed: result.notAnalysed,
@@ -377,8 +395,14 @@ export class DiagnosticsService {
           }
         : {}),
       message: finding.message,
+      // Unused actions and statements fade, as unused code does.
+      ...(isUnused(finding) && finding.unnecessary && { tags: [DiagnosticTag.Unnecessary] }),
     };
   }
+}
+
+function isUnused(finding: Finding): finding is UnusedFinding {
+  return 'unnecessary' in finding;
 }
 
 /** Where the linter could not look: an Information diagnostic at the element, or at the top for the whole file. */

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LogIndex } from '../logs';
-import { untilAborted, type ActivityQuery, type ActivitySnapshot, type DayCount } from '../core';
+import {
+  untilAborted,
+  type ActivityQuery,
+  type ActivitySnapshot,
+  type DayCount,
+  type PrincipalActionsAnswer,
+} from '../core';
 import type { LogIndexProgressNotification } from '../shared/protocol';
 
 /** The answer of the log files: a snapshot, with how many events match in all. */
@@ -99,6 +105,20 @@ export class LogActivity {
         problems: [{ kind: 'unknown', sentence: `The CloudTrail log index could not be read: ${reason}` }],
       };
     }
+  }
+
+  /**
+   * The actions each principal used and was refused in the window, from the index as it is now (an
+   * indexing run it starts, when the folders were not looked at for a while, ends with onRunEnd).
+   */
+  async usage(
+    roots: readonly string[],
+    window: { since: number; until: number },
+  ): Promise<PrincipalActionsAnswer & { readonly indexing: boolean }> {
+    const opened = this.open(roots);
+    const index = await opened.index;
+    void this.refresh(opened);
+    return { ...index.principalActions(window), indexing: opened.run !== undefined };
   }
 
   /** Reads new and changed files now (the index command); resolves with what the run did. */

@@ -23,6 +23,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
+import { UnusedService } from './unusedService';
 import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
@@ -72,6 +73,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workerThreshold: options.lintWorkerThreshold ?? DEFAULT_WORKER_THRESHOLD,
     log: (message) => connection.console.error(message),
   });
+  // Unused permissions: the policies of open files against the log index (closures: logs and diagnostics come below).
+  const unused = new UnusedService({
+    logs: { usage: (roots, window) => logs.usage(roots, window) },
+    projects,
+    source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
+    onChange: () => documents.all().forEach((d) => diagnostics.schedule(d, 'settings')),
+    onLenses: () => {
+      if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
+    log: (message) => connection.console.warn(message),
+  });
   const diagnostics = new DiagnosticsService({
     connection,
     catalog,
@@ -83,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     editCapabilities: () => editCapabilities,
     openText: (uri) => documents.get(uri)?.getText(),
     isOpen: (document) => documents.get(document.uri) === document,
+    unused,
   });
   // AWS: nothing of the SDK loads until a first AWS call needs it, and nothing is called without a profile.
   const aws = new AwsService(settings, (message) => connection.console.warn(message));
@@ -92,7 +105,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
     progress: (params) => void connection.sendNotification(LogIndexProgressNotification.type, params),
     // CodeLenses that showed a partial answer while the run read ask to be drawn again.
-    onRunEnd: () => lenses.settled(LOG_FILES_KEY),
+    onRunEnd: () => {
+      lenses.settled(LOG_FILES_KEY);
+      diagnostics.unusedChanged(documents.all());
+    },
     log: (message) => connection.console.info(message),
   });
   const activity = new ActivityService(aws, {
@@ -221,6 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!codeLens.enable && !activitySettings.codeLens.enable) return [];
     return answerFor(params.textDocument.uri, [], async (d) => [
       ...(codeLens.enable ? provideCodeLenses(catalog, sources, d) : []),
+      ...(codeLens.enable ? unused.lenses(d.uri, d.version, (offset) => d.positionAt(offset)) : []),
       ...(activitySettings.codeLens.enable ? await lenses.provide(d) : []),
     ]);
   });

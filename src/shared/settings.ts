@@ -115,6 +115,21 @@ export const SETTINGS = {
     description:
       'The ARN or id of the CloudTrail Lake event data store CloudWarden queries (the `activity.source` `lake`).',
   } satisfies Spec<string>,
+  'unused.enable': {
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    description:
+      'Compare the identity policies in code with what their principal did (CloudTrail log files of `cloudwarden.activity.logFolders`): unused actions and statements shown faded, wildcards mostly unused, actions the principal was refused. A policy is compared once its principal is known (a `principals` entry of `.cloudwarden.yaml`).',
+  } satisfies Spec<boolean>,
+  'unused.days': {
+    type: 'number',
+    default: 90,
+    scope: 'resource',
+    minimum: 1,
+    description:
+      'The period, in days up to today, over which a permission not used counts as unused (the evidence may cover less: each message says how long).',
+  } satisfies Spec<number>,
   'statusBar.enable': {
     type: 'boolean',
     default: true,
@@ -205,6 +220,8 @@ export interface CloudWardenSettings {
     };
     readonly lake: { readonly eventDataStore: string };
   };
+  /** Unused permissions: policies in code against their principal's activity. */
+  readonly unused: { readonly enable: boolean; readonly days: number };
   readonly statusBar: { readonly enable: boolean };
   readonly lint: { readonly enable: boolean; readonly maxFileSize: number; readonly debounceMs: number };
   readonly rules: Readonly<Record<string, RuleSeverity>>;
@@ -234,7 +251,7 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
     const value = at(key);
     return typeof value === 'boolean' ? value : (SETTINGS[key].default as boolean);
   };
-  const number = (key: 'lint.maxFileSize' | 'lint.debounceMs' | 'aws.requestTimeoutMs') => {
+  const number = (key: 'lint.maxFileSize' | 'lint.debounceMs' | 'aws.requestTimeoutMs' | 'unused.days') => {
     const value = at(key);
     return typeof value === 'number' && Number.isFinite(value) && value >= SETTINGS[key].minimum
       ? value
@@ -275,6 +292,7 @@ export function parseSettings(raw: unknown): CloudWardenSettings {
       },
       lake: { eventDataStore: text('activity.lake.eventDataStore') },
     },
+    unused: { enable: bool('unused.enable'), days: number('unused.days') },
     statusBar: { enable: bool('statusBar.enable') },
     lint: {
       enable: bool('lint.enable'),

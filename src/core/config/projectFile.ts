@@ -4,6 +4,8 @@
  *   rules:        { <rule-id>: error | warning | info | off }
  *   ignore:       [<glob>, ...]            paths never linted, relative to the file's folder
  *   suppressions: [{ path: <glob>, rule: <id or [ids]>, reason: <text>, match: <element text, optional> }]
+ *   principals:   [{ files: <glob, optional>, resource: <logical id, optional>, principal: <role or user ARN> }]
+ *                                         the deployed principal of the identity policies (unused permissions)
  *
  * Read with the same YAML parser as templates, so every problem points at its key or value. Never throws:
  * what cannot be used is a problem and is left out; the rest applies.
@@ -14,13 +16,15 @@ import type { Node, ObjectNode } from '../sources/tree';
 import { parseYaml } from '../sources/yaml';
 import { knownRuleIds, realReason } from './ids';
 import { didYouMean } from './suggest';
-import type { ConfigProblem, ProjectConfig, ProjectSuppression } from './types';
+import type { ConfigProblem, ProjectConfig, ProjectPrincipal, ProjectSuppression } from './types';
 
 export const PROJECT_FILE_NAME = '.cloudwarden.yaml';
 
-const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [] };
+const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [], principals: [] };
 
-const TOP_KEYS = ['rules', 'ignore', 'suppressions'];
+const TOP_KEYS = ['rules', 'ignore', 'suppressions', 'principals'];
+const PRINCIPAL_KEYS = ['files', 'resource', 'principal'];
+const PRINCIPAL_ARN = /^arn:[^:]+:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+/;
 const SUPPRESSION_KEYS = ['path', 'rule', 'reason', 'match'];
 const SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
@@ -51,7 +55,7 @@ export function parseProjectFile(text: string): ParsedProjectFile {
   // An empty file (or one holding only comments) is a valid, empty configuration.
   if (!root || (root.kind === 'scalar' && root.value === null)) return { config: EMPTY_PROJECT_CONFIG, problems };
   if (root.kind !== 'object') {
-    error('The project file must be a mapping with the keys rules, ignore and suppressions', root.span);
+    error('The project file must be a mapping with the keys rules, ignore, suppressions and principals', root.span);
     return { config: EMPTY_PROJECT_CONFIG, problems };
   }
   const ids = knownRuleIds();
@@ -64,6 +68,7 @@ export function parseProjectFile(text: string): ParsedProjectFile {
   const rules: Record<string, Severity | 'off'> = {};
   const ignore: string[] = [];
   const suppressions: ProjectSuppression[] = [];
+  const principals: ProjectPrincipal[] = [];
   for (const { key, value } of root.entries) {
     if (key.text === 'rules') {
       if (isEmpty(value)) continue;
@@ -90,15 +95,20 @@ export function parseProjectFile(text: string): ParsedProjectFile {
         const s = readSuppression(item, error, warning, checkRuleId);
         if (s) suppressions.push(s);
       }
+    } else if (key.text === 'principals') {
+      for (const item of listOf(value, 'principals', error)) {
+        const p = readPrincipal(item, error, warning);
+        if (p) principals.push(p);
+      }
     } else {
       warning(
-        `Unknown key '${key.text}' in the project file (it has rules, ignore and suppressions).${didYouMean(key.text, TOP_KEYS)}`,
+        `Unknown key '${key.text}' in the project file (it has rules, ignore, suppressions and principals).${didYouMean(key.text, TOP_KEYS)}`,
         key.span,
       );
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
-  return { config: { rules, ignore, suppressions }, problems };
+  return { config: { rules, ignore, suppressions, principals }, problems };
 }
 
 function readSuppression(
@@ -149,6 +159,49 @@ function readSuppression(
   if (matchNode && match === undefined)
     error("match must be text: the finding's element, e.g. an action", matchNode.span);
   return { path: pathText, rules, reason, match, span: node.span };
+}
+
+function readPrincipal(
+  node: Node,
+  error: (message: string, span: Span) => void,
+  warning: (message: string, span: Span) => void,
+): ProjectPrincipal | undefined {
+  if (node.kind !== 'object') {
+    error('Each principals entry must be a mapping with files, resource and principal', node.span);
+    return undefined;
+  }
+  for (const { key } of node.entries) {
+    if (!PRINCIPAL_KEYS.includes(key.text))
+      warning(
+        `Unknown key '${key.text}' in a principals entry (it has files, resource and principal).${didYouMean(key.text, PRINCIPAL_KEYS)}`,
+        key.span,
+      );
+  }
+  const principalNode = field(node, 'principal');
+  const principal = scalarString(principalNode);
+  if (principal === undefined || !PRINCIPAL_ARN.test(principal)) {
+    error(
+      principalNode
+        ? "principal must be a role's or user's ARN (arn:aws:iam::111122223333:role/name)"
+        : 'This entry has no principal (the ARN of the role or user its policies belong to)',
+      principalNode?.span ?? firstLine(node),
+    );
+    return undefined;
+  }
+  const text = (name: string): string | undefined => {
+    const value = field(node, name);
+    const read = scalarString(value);
+    if (value && (read === undefined || read.trim() === '')) error(`${name} must be text`, value.span);
+    return read?.trim() === '' ? undefined : read;
+  };
+  const files = text('files');
+  const resource = text('resource');
+  return {
+    principal,
+    span: node.span,
+    ...(files !== undefined && { files }),
+    ...(resource !== undefined && { resource }),
+  };
 }
 
 function field(node: ObjectNode, key: string): Node | undefined {

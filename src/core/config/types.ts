@@ -20,11 +20,23 @@ export interface ProjectSuppression {
   readonly span: Span;
 }
 
+/** One `principals:` entry: the deployed role or user the identity policies of these files belong to. */
+export interface ProjectPrincipal {
+  /** A glob of the files, relative to the project file's folder; absent: every file. */
+  readonly files?: string;
+  /** A resource's logical id, a construct id, or a part of the policy's path; absent: every policy. */
+  readonly resource?: string;
+  /** The role's or user's ARN. */
+  readonly principal: string;
+  readonly span: Span;
+}
+
 /** `.cloudwarden.yaml` as read: every part optional, defaults empty. */
 export interface ProjectConfig {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
   readonly ignore: readonly string[];
   readonly suppressions: readonly ProjectSuppression[];
+  readonly principals: readonly ProjectPrincipal[];
 }
 
 /**

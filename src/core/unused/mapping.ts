@@ -1,11 +1,14 @@
 /**
  * Which deployed principal a policy in code belongs to, and why CloudWarden thinks so (shown to the user).
- * In order of evidence: an explicit mapping (a mapping file's `principals` entry: files and, optionally,
- * the resource or construct), then the one principal named on the command line (`--principal`).
+ * In order of evidence: an explicit mapping (a `principals` entry of `.cloudwarden.yaml` or of a mapping
+ * file: files and, optionally, the resource or construct), then the one principal named on the command
+ * line (`--principal`).
  */
 import { parse } from 'yaml';
 import type { PolicyDocument } from '../policy/model';
 import { compilePathGlob } from '../config/pathGlob';
+import type { ProjectFile } from '../config/resolve';
+import { LineIndex } from '../text/lines';
 
 export interface MappingRule {
   /** A glob of the files it covers (relative to the mapping file's folder); absent: every file. */
@@ -53,6 +56,19 @@ export function parseMapping(text: string, name: string): MappingRule[] | { erro
     });
   }
   return rules;
+}
+
+/** The `principals` entries of a project file as rules, each saying where it is (`.cloudwarden.yaml:12`). */
+export function projectMappingRules(project: ProjectFile | undefined): MappingRule[] {
+  if (project === undefined || project.config.principals.length === 0) return [];
+  const lines = new LineIndex(project.text);
+  const name = project.file.slice(Math.max(project.file.lastIndexOf('/'), project.file.lastIndexOf('\\')) + 1);
+  return project.config.principals.map((p) => ({
+    principal: p.principal,
+    from: `${name}:${lines.positionAt(p.span.start).line + 1}`,
+    ...(p.files !== undefined && { files: p.files }),
+    ...(p.resource !== undefined && { resource: p.resource }),
+  }));
 }
 
 /**

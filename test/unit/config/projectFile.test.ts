@@ -43,7 +43,7 @@ describe('.cloudwarden.yaml', () => {
     for (const text of ['', '# nothing yet\n']) {
       const { config, problems: found } = parseProjectFile(text);
       assert.deepEqual(found, []);
-      assert.deepEqual(config, { rules: {}, ignore: [], suppressions: [] });
+      assert.deepEqual(config, { rules: {}, ignore: [], suppressions: [], principals: [] });
     }
   });
 
@@ -68,7 +68,7 @@ describe('.cloudwarden.yaml', () => {
     assert.deepEqual(problems(text), [
       "2:3 warning Unknown rule id 'wildcard-acton'. Did you mean 'wildcard-action'?",
       "3:18 error The setting of 'resource-star' must be error, warning, info or off",
-      "5:1 warning Unknown key 'suppresions' in the project file (it has rules, ignore and suppressions). Did you mean 'suppressions'?",
+      "5:1 warning Unknown key 'suppresions' in the project file (it has rules, ignore, suppressions and principals). Did you mean 'suppressions'?",
       '7:5 warning This suppression has no reason: say why the finding is acceptable (it still applies)',
       '9:5 error This suppression has no path (a glob of the files it applies to)',
       "12:11 warning Unknown rule id 'unknown-thing'.",
@@ -85,13 +85,45 @@ describe('.cloudwarden.yaml', () => {
   test('broken YAML and wrong shapes degrade to defaults plus problems, never an exception', () => {
     assert.match(problems('rules: [unclosed\n')[0]!, /^\d+:\d+ error /);
     assert.deepEqual(problems('- a\n- b\n'), [
-      '1:1 error The project file must be a mapping with the keys rules, ignore and suppressions',
+      '1:1 error The project file must be a mapping with the keys rules, ignore, suppressions and principals',
     ]);
     assert.deepEqual(problems('rules: off\nignore: {a: 1}\n'), [
       '1:8 error rules must be a mapping of rule id to error, warning, info or off',
       '2:9 error ignore must be a list',
     ]);
-    assert.deepEqual(parseProjectFile('\u0000\u0001: [').config, { rules: {}, ignore: [], suppressions: [] });
+    assert.deepEqual(parseProjectFile('\u0000\u0001: [').config, {
+      rules: {},
+      ignore: [],
+      suppressions: [],
+      principals: [],
+    });
+  });
+
+  test("principals: the role or user each files' policies belong to; wrong entries said where", () => {
+    const text = `principals:
+  - files: 'infra/*.yaml'
+    resource: AppRole
+    principal: arn:aws:iam::111122223333:role/app
+  - principal: arn:aws:iam::111122223333:user/ci
+  - principal: role/app
+  - files: a.json
+  - principal: arn:aws:iam::111122223333:role/x
+    role: y
+`;
+    const { config } = parseProjectFile(text);
+    assert.deepEqual(
+      config.principals.map(({ span: _span, ...p }) => p),
+      [
+        { files: 'infra/*.yaml', resource: 'AppRole', principal: 'arn:aws:iam::111122223333:role/app' },
+        { principal: 'arn:aws:iam::111122223333:user/ci' },
+        { principal: 'arn:aws:iam::111122223333:role/x' },
+      ],
+    );
+    assert.deepEqual(problems(text), [
+      "6:16 error principal must be a role's or user's ARN (arn:aws:iam::111122223333:role/name)",
+      '7:5 error This entry has no principal (the ARN of the role or user its policies belong to)',
+      "9:5 warning Unknown key 'role' in a principals entry (it has files, resource and principal).",
+    ]);
   });
 
   test('the placeholder reason of the quick fixes counts as none', () => {

@@ -1,0 +1,196 @@
+/**
+ * Unused permissions in the editor: the identity policies of a file against what their principal did in
+ * the CloudTrail log files. Findings are computed on demand from a cached answer of the log index (one per
+ * set of folders and day), so a keystroke costs a judgement of the file's policies, never an index query;
+ * a missing or stale answer is fetched in the background and the open files are linted again when it comes.
+ */
+import * as path from 'node:path';
+import type { CodeLens, Position } from 'vscode-languageserver/node';
+import {
+  actsOnObjects,
+  type Catalog,
+  cloudTrailEvidence,
+  describeEvidence,
+  judgeDocument,
+  type PolicySource,
+  principalOf,
+  projectMappingRules,
+  type PrincipalActionsAnswer,
+  type SourceFormat,
+  type UnusedFinding,
+  Usage,
+} from '../core';
+import type { CloudWardenSettings } from '../shared/settings';
+import type { ActivitySource } from './activitySource';
+import type { LogActivity } from './logActivity';
+import { fsPathOf, type ProjectConfigService } from './projectConfig';
+
+const DAY_MS = 86_400_000;
+
+interface Cached {
+  readonly key: string;
+  readonly answer?: PrincipalActionsAnswer;
+  readonly pending?: Promise<void>;
+  readonly fetchedAt: number;
+}
+
+/** What the editor shows of one policy: its principal, why, and how its grants were used. */
+export interface PolicyUsage {
+  readonly documentSpan: { start: number; end: number };
+  readonly principal: string;
+  readonly mappingEvidence: string;
+  readonly evidence: string;
+  readonly counts: { used: number; unused: number; unknown: number };
+}
+
+export interface UnusedFileAnswer {
+  readonly findings: readonly UnusedFinding[];
+  readonly policies: readonly PolicyUsage[];
+}
+
+const NONE: UnusedFileAnswer = { findings: [], policies: [] };
+
+export class UnusedService {
+  private cached: Cached | undefined;
+  /** The last answer per open file and the version it is of, for the CodeLenses of that version. */
+  private readonly byFile = new Map<string, { readonly version: number; readonly policies: readonly PolicyUsage[] }>();
+
+  constructor(
+    private readonly o: {
+      readonly logs: Pick<LogActivity, 'usage'>;
+      readonly projects: ProjectConfigService;
+      readonly source: () => Promise<ActivitySource>;
+      /** The usage answer changed: the open files are linted again. */
+      readonly onChange: () => void;
+      /** The lenses of a file changed (VS Code asks for CodeLenses again only when told). */
+      readonly onLenses?: () => void;
+      readonly log: (message: string) => void;
+      readonly now?: () => number;
+    },
+  ) {}
+
+  /**
+   * An indexing run ended: the next judgement fetches a fresh answer (the stale one shows meanwhile).
+   * True when there was an answer in use, so that the open files are judged again.
+   */
+  invalidate(): boolean {
+    if (this.cached?.answer === undefined) return false;
+    this.cached = { ...this.cached, key: '' };
+    return true;
+  }
+
+  /**
+   * The findings and per-policy usage of a file, from the cached answer (none until it arrives). Only log
+   * folders are read for now: with another activity source the file gets nothing, rather than guesses.
+   */
+  async forFile(
+    uri: string,
+    version: number,
+    text: string,
+    format: SourceFormat,
+    source: PolicySource,
+    catalog: Catalog,
+    settings: CloudWardenSettings['unused'],
+  ): Promise<UnusedFileAnswer> {
+    if (!settings.enable) return this.none(uri);
+    const file = fsPathOf(uri);
+    const project = this.o.projects.projectFor(uri);
+    const rules = projectMappingRules(project);
+    if (file === undefined || project === undefined || rules.length === 0) return this.none(uri);
+    const activity = await this.o.source();
+    if (activity.kind !== 'logFiles') return this.none(uri);
+    const now = this.now();
+    const since = now - settings.days * DAY_MS;
+    const answer = this.answer(activity.roots, since, now);
+    if (answer === undefined) return this.none(uri);
+    const relative = path.relative(project.dir, file).split(path.sep).join('/');
+    const onObjects = actsOnObjects(catalog);
+    const findings: UnusedFinding[] = [];
+    const policies: PolicyUsage[] = [];
+    for (const document of source.documents) {
+      if (document.kind !== 'identity') continue;
+      const mapping = principalOf(document, relative, rules);
+      if (mapping === undefined) continue;
+      const evidence = cloudTrailEvidence(mapping.principal, answer, {
+        label: 'CloudTrail log files',
+        window: { since, until: now },
+        fetchedAt: this.cached?.fetchedAt ?? now,
+        dataEvents: true,
+      });
+      const usage = new Usage(
+        { principal: mapping.principal, evidence: answer.oldest === undefined ? [] : [evidence], missing: [] },
+        { now, horizonDays: settings.days, onObjects },
+      );
+      const judged = judgeDocument(document, { text, format, catalog, usage, horizonDays: settings.days, now });
+      findings.push(...judged.findings);
+      const counts = { used: 0, unused: 0, unknown: 0 };
+      for (const a of judged.actions) counts[a.verdict.status]++;
+      policies.push({
+        documentSpan: document.statementKey?.span ?? document.span,
+        principal: mapping.principal,
+        mappingEvidence: mapping.evidence,
+        evidence: describeEvidence(usage.principal, now),
+        counts,
+      });
+    }
+    const before = this.byFile.get(uri)?.policies;
+    this.byFile.set(uri, { version, policies });
+    if (policies.length > 0 && JSON.stringify(before) !== JSON.stringify(policies)) this.o.onLenses?.();
+    return { findings, policies };
+  }
+
+  /**
+   * A CodeLens above each judged policy: its principal, how its grants were used, what that rests on,
+   * and where the principal comes from.
+   */
+  lenses(uri: string, version: number, positionAt: (offset: number) => Position): CodeLens[] {
+    const last = this.byFile.get(uri);
+    if (last === undefined || last.version !== version) return [];
+    return last.policies.map((p) => {
+      const start = positionAt(p.documentSpan.start);
+      const { used, unused, unknown } = p.counts;
+      const name = p.principal.slice(p.principal.lastIndexOf(':') + 1);
+      return {
+        range: { start, end: start },
+        command: {
+          title: `${name}: ${used} used, ${unused} unused, ${unknown} unknown, ${p.evidence} (principal from ${p.mappingEvidence})`,
+          command: '',
+        },
+      };
+    });
+  }
+
+  private none(uri: string): UnusedFileAnswer {
+    this.byFile.delete(uri);
+    return NONE;
+  }
+
+  forget(uri: string): void {
+    this.byFile.delete(uri);
+  }
+
+  /** The cached answer for these folders and this day; a missing one is fetched, then onChange. */
+  private answer(roots: readonly string[], since: number, now: number): PrincipalActionsAnswer | undefined {
+    const key = `${[...roots].sort().join('\n')}\0${Math.floor(since / DAY_MS)}`;
+    const cached = this.cached;
+    if (cached?.key === key || cached?.key === `${key}\0pending`) return cached.answer;
+    const pending = this.o.logs
+      .usage(roots, { since, until: now })
+      .then((answer) => {
+        if (this.cached?.pending !== pending) return;
+        this.cached = { key, answer, fetchedAt: this.now() };
+        this.o.onChange();
+      })
+      .catch((error: unknown) => {
+        this.o.log(`Unused permissions: the CloudTrail log index could not be read: ${String(error)}`);
+        if (this.cached?.pending === pending) this.cached = undefined;
+      });
+    // The previous answer stays in use until the new one comes (a day turning over, an index run ending).
+    this.cached = { key: `${key}\0pending`, pending, fetchedAt: now, ...(cached?.answer && { answer: cached.answer }) };
+    return cached?.answer;
+  }
+
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+}

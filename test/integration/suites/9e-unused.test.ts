@@ -1,0 +1,171 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { principalIdentity } from '../../../src/core';
+import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
+import { codeOf, extensionApi, liveDiagnostics, waitFor } from '../helpers';
+
+/**
+ * Unused permissions in real VS Code: a policy file and a CDK stack whose principal `.cloudwarden.yaml`
+ * names, compared with the Invictus log files (set in `cloudwarden.activity.logFolders`, indexed by the
+ * server in worker threads). Unused actions and statements are faded (the Unnecessary tag), a quick fix
+ * removes one and the re-lint drops its finding. No AWS call is involved.
+ */
+const USER = 'arn:aws:iam::123837392027:user/benjamin';
+
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["iam:ListUsers", "iam:DeleteUser", "s3:GetObject"],
+      "Resource": "*"
+    },
+    {
+      "Effect": "Allow",
+      "Action": ["ec2:TerminateInstances", "ec2:StopInstances"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+const STACK = `import * as cdk from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+
+export class AuditStack extends cdk.Stack {
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    const role = new iam.Role(this, 'Auditor', { assumedBy: new iam.AccountRootPrincipal() });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:ListUsers', 'kms:ScheduleKeyDeletion'],
+        resources: ['*'],
+      }),
+    );
+  }
+}
+`;
+
+suite('Unused permissions from log files', () => {
+  let folder: string;
+
+  suiteSetup(async () => {
+    await extensionApi();
+    // The principal used iam:ListUsers in the dataset (a plain scan says so): the test rests on it.
+    const used = invictusFileEvents()
+      .flatMap((f) => f.events)
+      .some((e) => principalIdentity(e.principal) === USER && e.action === 'iam:ListUsers' && !e.errorCode);
+    assert.ok(used, 'benjamin listed the users in the dataset');
+    folder = mkdtempSync(path.join(tmpdir(), 'cloudwarden-unused-'));
+    writeFileSync(path.join(folder, 'policy.json'), POLICY);
+    writeFileSync(path.join(folder, 'audit-stack.ts'), STACK);
+    writeFileSync(
+      path.join(folder, '.cloudwarden.yaml'),
+      `principals:\n  - files: '*.json'\n    principal: ${USER}\n  - files: '*.ts'\n    resource: role\n    principal: ${USER}\n`,
+    );
+    const config = vscode.workspace.getConfiguration('cloudwarden');
+    await config.update('activity.logFolders', [INVICTUS_FOLDER], vscode.ConfigurationTarget.Global);
+    // The dataset is of July 2023: a period reaching back to it.
+    await config.update('unused.days', 5000, vscode.ConfigurationTarget.Global);
+  });
+
+  suiteTeardown(async () => {
+    const config = vscode.workspace.getConfiguration('cloudwarden');
+    await config.update('activity.logFolders', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('unused.days', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The unused-permission diagnostics of a document, once they are there. */
+  function unusedOf(uri: vscode.Uri, min: number): Promise<vscode.Diagnostic[]> {
+    return waitFor(
+      'the unused-permission diagnostics',
+      () => {
+        const found = liveDiagnostics(uri).filter((d) => /^(unused-|denied-|mostly-unused)/.test(codeOf(d)));
+        return found.length >= min ? found : undefined;
+      },
+      60_000,
+    );
+  }
+
+  test('a policy file: unused actions and statements faded, a data event never called unused', async () => {
+    const document = await vscode.workspace.openTextDocument(path.join(folder, 'policy.json'));
+    const editor = await vscode.window.showTextDocument(document);
+    const found = await unusedOf(document.uri, 2);
+    const byCode = (code: string) => found.filter((d) => codeOf(d) === code);
+    const action = byCode('unused-action');
+    assert.deepEqual(
+      action.map((d) => document.getText(d.range)),
+      ['iam:DeleteUser'],
+    );
+    assert.match(action[0]!.message, /^iam:DeleteUser was not used in the \d+ (minutes|hours?) from 2023-07-1\d/);
+    assert.deepEqual(action[0]!.tags, [vscode.DiagnosticTag.Unnecessary]);
+    const statement = byCode('unused-statement');
+    assert.equal(statement.length, 1);
+    assert.deepEqual(statement[0]!.tags, [vscode.DiagnosticTag.Unnecessary]);
+    assert.ok(document.getText(statement[0]!.range).includes('ec2:TerminateInstances'));
+    assert.ok(!found.some((d) => document.getText(d.range) === 's3:GetObject'), 'a data event the logs do not hold');
+
+    // The CodeLens above the policy: its principal, the counts, and what they rest on.
+    const lens = await waitFor('the unused-permission CodeLens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      );
+      return lenses.find((l) => l.command?.title.startsWith('user/benjamin:'));
+    });
+    assert.match(
+      lens.command!.title,
+      /^user\/benjamin: 1 used, 3 unused, 1 unknown, based on \d+ hours? of CloudTrail log files \(2023-07-10 to 2023-07-10\), .+ \(principal from \.cloudwarden\.yaml:2 \(files: \*\.json\)\)$/,
+    );
+
+    // The quick fix removes the unused action; the re-lint drops its finding and keeps the JSON valid.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      action[0]!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Remove iam:DeleteUser');
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(!actions.some((a) => a.title.startsWith('Suppress')), 'evidence, not a rule: no suppression');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor('the finding to go', () =>
+      liveDiagnostics(document.uri).some((d) => codeOf(d) === 'unused-statement') &&
+      !liveDiagnostics(document.uri).some((d) => codeOf(d) === 'unused-action')
+        ? true
+        : undefined,
+    );
+    const after = JSON.parse(editor.document.getText()) as { Statement: { Action: string[] }[] };
+    assert.deepEqual(after.Statement[0]!.Action, ['iam:ListUsers', 's3:GetObject']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a CDK stack: the unused action of a construct faded, its removal in TypeScript', async () => {
+    const document = await vscode.workspace.openTextDocument(path.join(folder, 'audit-stack.ts'));
+    await vscode.window.showTextDocument(document);
+    const found = await unusedOf(document.uri, 1);
+    const action = found.find((d) => codeOf(d) === 'unused-action');
+    assert.ok(action, found.map((d) => d.message).join('\n'));
+    assert.equal(document.getText(action.range), 'kms:ScheduleKeyDeletion');
+    assert.deepEqual(action.tags, [vscode.DiagnosticTag.Unnecessary]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      action.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Remove kms:ScheduleKeyDeletion');
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(document.getText().includes("actions: ['iam:ListUsers'],"), document.getText());
+    await waitFor('the finding to go', () =>
+      liveDiagnostics(document.uri).some((d) => codeOf(d) === 'unused-action') ? undefined : true,
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
