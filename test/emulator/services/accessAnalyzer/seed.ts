@@ -30,14 +30,14 @@ export const ANALYZER_TYPES = [
 const FINDING_TYPES = ['UnusedPermission', 'UnusedIAMRole', 'UnusedIAMUserAccessKey', 'UnusedIAMUserPassword'] as const;
 const STATUSES = ['ACTIVE', 'ARCHIVED', 'RESOLVED'] as const;
 
-export interface UnusedService {
+interface UnusedService {
   readonly namespace: string;
   readonly lastAccessed?: number;
   /** Absent when the whole service is unused. */
   readonly actions?: readonly { readonly action: string; readonly lastAccessed?: number }[];
 }
 
-export interface RecommendedStep {
+interface RecommendedStep {
   readonly action: 'CREATE_POLICY' | 'DETACH_POLICY';
   readonly existingPolicyId?: string;
   /** The policy document, sent as a JSON string. */

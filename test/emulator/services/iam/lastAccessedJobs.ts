@@ -1,7 +1,7 @@
 /**
  * GenerateServiceLastAccessedDetails and GetServiceLastAccessedDetails, as IAM answers them: a job per
  * request, reported IN_PROGRESS on its first poll and COMPLETED from the next (so a client's polling
- * is exercised), its report in pages of at most the seed's page size however many MaxItems asks for
+ * is exercised; FAILED with its error for a principal the seed says so of), its report in pages of at most the seed's page size however many MaxItems asks for
  * (IAM may answer fewer, and says IsTruncated). Errors are IAM's: ValidationError for a member that
  * breaks the model's constraints, InvalidInput for a malformed ARN or marker, NoSuchEntity for a
  * principal or job IAM does not know.
@@ -58,6 +58,16 @@ export class LastAccessedJobs {
       job.completedAt = new Date();
       return { ...head, ServicesLastAccessed: [], IsTruncated: false };
     }
+    const { jobError } = job.principal;
+    if (jobError)
+      return {
+        ...head,
+        JobStatus: 'FAILED',
+        JobCompletionDate: job.completedAt,
+        ServicesLastAccessed: [],
+        IsTruncated: false,
+        Error: { Message: jobError.message, Code: jobError.code },
+      };
     const offset = readMarker(params.get('Marker'), job);
     const size = Math.min(maxItems, this.seed.pageSize);
     const page = job.principal.services.slice(offset, offset + size);

@@ -10,19 +10,18 @@ import {
   optionalArray,
   optionalInteger,
   optionalString,
-  requiredArray,
   requiredString,
   ValidationError,
 } from '../../validate';
 import { optionalAge } from '../seedTimes';
 
 /** When and where something was last used. */
-export interface LastUse {
+interface LastUse {
   readonly at: number;
   readonly region?: string;
 }
 
-export interface TrackedAction {
+interface TrackedAction {
   /** The action's name without the service prefix, as IAM reports it (`GetObject`). */
   readonly name: string;
   readonly last?: LastUse;
@@ -40,6 +39,8 @@ export interface ServiceUse {
 export interface IamPrincipal {
   readonly arn: string;
   readonly services: readonly ServiceUse[];
+  /** When present, a report on this principal ends FAILED with this error instead. */
+  readonly jobError?: { readonly code: string; readonly message: string };
 }
 
 /** What the IAM module serves. */
@@ -71,15 +72,25 @@ export function readIamSeed(seed: Seed, startedAtMs: number): IamSeed {
 }
 
 function readPrincipal(value: unknown, path: string, startedAtMs: number): IamPrincipal {
-  const obj = fields(value, path, ['arn', 'services']);
+  const obj = fields(value, path, ['arn', 'services', 'jobError']);
   const arn = requiredString(obj, 'arn', path, {
     pattern: /^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/\S+$/,
     expected: "an IAM user's or role's ARN",
   });
-  const services = requiredArray(obj, 'services', path).map((s, i) =>
+  // A principal without services has no policy that allows anything.
+  const services = optionalArray(obj, 'services', path).map((s, i) =>
     readService(s, `${path}.services[${i}]`, startedAtMs),
   );
-  return { arn, services };
+  if (obj['jobError'] === undefined) return { arn, services };
+  const error = fields(obj['jobError'], `${path}.jobError`, ['code', 'message']);
+  return {
+    arn,
+    services,
+    jobError: {
+      code: requiredString(error, 'code', `${path}.jobError`),
+      message: requiredString(error, 'message', `${path}.jobError`),
+    },
+  };
 }
 
 function readService(value: unknown, path: string, startedAtMs: number): ServiceUse {
