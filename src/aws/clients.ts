@@ -4,8 +4,11 @@
  * its client class. The `import()` inside each loader is what keeps the SDK out of the language server's
  * start-up: the bundle evaluates a client's code only when a feature first asks for it.
  */
+import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSession, ClientConfig } from './session';
 
@@ -28,10 +31,22 @@ const SERVICES = {
     serviceId: 'Athena',
     load: async () => (await import('@aws-sdk/client-athena')).AthenaClient,
   } satisfies ServiceRow<AthenaClient>,
+  iam: {
+    serviceId: 'IAM',
+    load: async () => (await import('@aws-sdk/client-iam')).IAMClient,
+  } satisfies ServiceRow<IAMClient>,
+  accessanalyzer: {
+    serviceId: 'AccessAnalyzer',
+    load: async () => (await import('@aws-sdk/client-accessanalyzer')).AccessAnalyzerClient,
+  } satisfies ServiceRow<AccessAnalyzerClient>,
+  cloudformation: {
+    serviceId: 'CloudFormation',
+    load: async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient,
+  } satisfies ServiceRow<CloudFormationClient>,
 };
 
 export type ServiceName = keyof typeof SERVICES;
-type ClientOf<S extends ServiceName> = InstanceType<Awaited<ReturnType<(typeof SERVICES)[S]['load']>>>;
+export type ClientOf<S extends ServiceName> = InstanceType<Awaited<ReturnType<(typeof SERVICES)[S]['load']>>>;
 
 /** The SDK's service id of a service (for sentences and endpoint variables). */
 export function serviceIdOf(service: ServiceName): string {

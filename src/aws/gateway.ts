@@ -19,7 +19,7 @@ import {
   type Page,
   type ScanSummary,
 } from '../core';
-import { Clients, serviceIdOf, type ServiceName } from './clients';
+import { Clients, serviceIdOf, type ClientOf, type ServiceName } from './clients';
 import { AwsSession } from './session';
 
 export interface AwsGatewayOptions {
@@ -80,6 +80,46 @@ const QUERY_CALLS = {
   LakeGetQueryResults: { service: 'cloudtrail', operation: 'GetQueryResults', action: 'cloudtrail:GetQueryResults' },
   CancelQuery: { service: 'cloudtrail', operation: 'CancelQuery', action: 'cloudtrail:CancelQuery' },
 } satisfies Record<string, Call>;
+
+/**
+ * The calls about one deployed principal: its IAM last-accessed report, its Access Analyzer findings and
+ * their recommendations, and the stack that deployed it. IAM authorises ListFindingsV2 and GetFindingV2
+ * as access-analyzer:ListFindings and access-analyzer:GetFinding (there is no ...V2 action).
+ */
+const PRINCIPAL_CALLS = {
+  GenerateServiceLastAccessedDetails: {
+    service: 'iam',
+    operation: 'GenerateServiceLastAccessedDetails',
+    action: 'iam:GenerateServiceLastAccessedDetails',
+  },
+  GetServiceLastAccessedDetails: {
+    service: 'iam',
+    operation: 'GetServiceLastAccessedDetails',
+    action: 'iam:GetServiceLastAccessedDetails',
+  },
+  ListAnalyzers: { service: 'accessanalyzer', operation: 'ListAnalyzers', action: 'access-analyzer:ListAnalyzers' },
+  ListFindingsV2: { service: 'accessanalyzer', operation: 'ListFindingsV2', action: 'access-analyzer:ListFindings' },
+  GetFindingV2: { service: 'accessanalyzer', operation: 'GetFindingV2', action: 'access-analyzer:GetFinding' },
+  GenerateFindingRecommendation: {
+    service: 'accessanalyzer',
+    operation: 'GenerateFindingRecommendation',
+    action: 'access-analyzer:GenerateFindingRecommendation',
+  },
+  GetFindingRecommendation: {
+    service: 'accessanalyzer',
+    operation: 'GetFindingRecommendation',
+    action: 'access-analyzer:GetFindingRecommendation',
+  },
+  DescribeStackResources: {
+    service: 'cloudformation',
+    operation: 'DescribeStackResources',
+    action: 'cloudformation:DescribeStackResources',
+  },
+} as const satisfies Record<string, Call>;
+
+export type PrincipalCall = keyof typeof PRINCIPAL_CALLS;
+/** The SDK client a principal call is made with. */
+type PrincipalClient<K extends PrincipalCall> = ClientOf<(typeof PRINCIPAL_CALLS)[K]['service']>;
 
 export type AthenaCall = 'StartQueryExecution' | 'GetQueryExecution' | 'GetQueryResults' | 'StopQueryExecution';
 export type LakeCall = 'StartQuery' | 'DescribeQuery' | 'LakeGetQueryResults' | 'CancelQuery';
@@ -173,6 +213,24 @@ export class AwsGateway {
   ): Promise<AwsResult<T>> {
     return this.attempt(QUERY_CALLS[call], options, async (region, signal) =>
       this.send(signal, async (abortSignal) => request(await this.clients.get('cloudtrail', region), abortSignal)),
+    );
+  }
+
+  /**
+   * One call of IAM, Access Analyzer or CloudFormation about a principal, as {@link athena}: their quotas
+   * are per call and far above what one principal's evidence asks, so nothing is paced here; the callers
+   * poll with back-off, detail findings a few at a time, and wait out a `throttled` answer.
+   */
+  principalCall<K extends PrincipalCall, T>(
+    call: K,
+    request: QueryRequest<PrincipalClient<K>, T>,
+    options: CallOptions = {},
+  ): Promise<AwsResult<T>> {
+    const row: Call = PRINCIPAL_CALLS[call];
+    return this.attempt(row, options, async (region, signal) =>
+      this.send(signal, async (abortSignal) =>
+        request((await this.clients.get(row.service, region)) as PrincipalClient<K>, abortSignal),
+      ),
     );
   }
 

@@ -13,3 +13,8 @@ export {
   type WarehouseOptions,
   type WarehouseSource,
 } from './warehouseActivity';
+export { analyzerEvidence, type AnalyzerOptions } from './analyzerEvidence';
+export { findingRecommendation, type RecommendationOptions, type RecommendedStep } from './findingRecommendation';
+export type { EvidenceAnswer } from './evidenceAnswer';
+export { lastAccessedEvidence, type LastAccessedOptions } from './lastAccessed';
+export { stackResources, type StackOptions, type StackResource } from './stackResources';

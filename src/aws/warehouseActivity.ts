@@ -22,7 +22,8 @@ import {
 } from '../core';
 import type { AwsGateway } from './gateway';
 import { athenaEngine, lakeEngine, type QueryEngine } from './queryEngines';
-import { runQuery, type PollTiming, type QueryRun } from './runQuery';
+import type { PollTiming } from './patience';
+import { runQuery, type QueryRun } from './runQuery';
 
 /** Athena: the table, and where the query runs and writes its results. */
 export interface AthenaSource {

@@ -38,6 +38,10 @@ const PROBLEM_KINDS = {
   queryFailed: true,
   noOutputLocation: true,
   workgroupNotFound: true,
+  noSuchPrincipal: true,
+  noSuchStack: true,
+  notFound: true,
+  recommendationFailed: true,
   unknown: true,
 } satisfies Record<AwsProblemKind, true>;
 

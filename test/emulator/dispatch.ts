@@ -102,7 +102,8 @@ async function answerCall(
       const { delayMs, failure } = env.faults.take(service.id, call.operation);
       if (delayMs > 0) await sleep(delayMs);
       if (failure) {
-        const { kind, message } = faultError(failure, `${service.id}:${call.operation}`, caller.arn);
+        const action = service.iamActions?.[call.operation] ?? `${service.id}:${call.operation}`;
+        const { kind, message } = faultError(failure, action, caller.arn);
         return fail(kind, message, caller.arn);
       }
       if (!withinRate(call, caller, auth.region, env)) return fail('throttling', undefined, caller.arn);

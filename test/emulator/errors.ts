@@ -48,10 +48,15 @@ const DEFAULT_MESSAGES: Readonly<Record<CommonErrorKind, string>> = {
 export class AwsError extends Error {
   override name = 'AwsError';
 
+  /**
+   * `fields`: members the service's model gives the error beside its message (Access Analyzer's
+   * `resourceId` and `resourceType`, `reason` and `fieldList`); restJson1 sends them in the body.
+   */
   constructor(
     readonly code: string,
     readonly status: number,
     message: string,
+    readonly fields: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

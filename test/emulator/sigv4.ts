@@ -132,6 +132,19 @@ export function verifySigV4<C extends SigningCredential>(
   return { ok: true, credential, region };
 }
 
+/**
+ * The service a request's signature names in its credential scope (`…/us-east-1/access-analyzer/aws4_request`),
+ * or undefined when it is unsigned or the scope is malformed. The protocols whose requests carry no
+ * service name of their own (restJson1: only a method and a path) find their service by it, as AWS
+ * finds it by the host name.
+ */
+export function signedService(req: EmulatorRequest): string | undefined {
+  const parts = readSignatureParts(req);
+  if ('ok' in parts) return undefined;
+  const scope = parts.credential.split('/');
+  return scope.length === 5 ? scope[3] : undefined;
+}
+
 function incomplete(message: string): Rejected {
   return { ok: false, kind: 'incompleteSignature', message };
 }

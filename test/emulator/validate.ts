@@ -67,6 +67,16 @@ export function optionalInteger(obj: Fields, key: string, path: string, min: num
   return value;
 }
 
+/** An optional number field within [min, max] (fractions allowed). */
+export function optionalNumber(obj: Fields, key: string, path: string, min: number, max: number): number | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    fail(`${path}.${key}`, `a number from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
 /** An optional boolean field. */
 export function optionalBoolean(obj: Fields, key: string, path: string): boolean | undefined {
   const value = obj[key];

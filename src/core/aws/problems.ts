@@ -17,6 +17,7 @@ import {
   UNKNOWN_KEY,
   type ErrorFacts,
 } from './errorFacts';
+import { principalRefusal, type PrincipalProblemKind } from './principalProblems';
 import { queryRefusal, type QueryProblemKind } from './queryProblems';
 import { isOptInRegion } from './regions';
 
@@ -33,6 +34,7 @@ export type AwsProblemKind =
   | 'cancelled'
   | 'invalidRequest'
   | QueryProblemKind
+  | PrincipalProblemKind
   | 'unknown';
 
 export interface AwsProblem {
@@ -86,6 +88,7 @@ function classify(facts: ErrorFacts, context: AwsCallContext, error: unknown): C
     (isThrottlingError(error) ? throttled(context) : undefined) ??
     unreachable(facts, context) ??
     queryRefusal(facts.name, facts.message, context) ??
+    principalRefusal(facts.name, facts.message, context) ??
     failed(facts, context)
   );
 }

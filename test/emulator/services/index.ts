@@ -4,27 +4,46 @@
  * state from the seed when the emulator starts (CloudTrail's event history) adds it to
  * {@link ServiceData}; handlers find it in their context.
  */
+import { accessAnalyzer } from './accessAnalyzer';
+import { RecommendationRuns } from './accessAnalyzer/recommendations';
+import { type AnalyzerSeed, readAnalyzerSeed } from './accessAnalyzer/seed';
 import { athena } from './athena';
+import { cloudformation } from './cloudformation';
+import { Stacks } from './cloudformation/stacks';
 import { cloudtrail } from './cloudtrail';
 import { buildHistory, type CloudTrailHistory, type HistorySources } from './cloudtrail/history';
+import { iam } from './iam';
+import { LastAccessedJobs } from './iam/lastAccessedJobs';
+import { readIamSeed } from './iam/principals';
 import { sts } from './sts';
 import type { ServiceDefinition } from './types';
 import { WarehouseEngine } from './warehouse/engine';
 import { QueryRuns } from './warehouse/runs';
 
 /** Every emulated service. */
-export const SERVICES: readonly ServiceDefinition[] = [sts, cloudtrail, athena];
+export const SERVICES: readonly ServiceDefinition[] = [sts, cloudtrail, athena, iam, accessAnalyzer, cloudformation];
 
 /** What the services built at start, by service id. */
 export interface ServiceData {
   readonly cloudtrail: CloudTrailHistory;
   /** Athena's and CloudTrail Lake's queries, answered by one SQL engine over the CloudTrail history. */
   readonly warehouse: { readonly athena: QueryRuns; readonly lake: QueryRuns };
+  /** IAM's last-accessed reports, over the seed's principals. */
+  readonly iam: LastAccessedJobs;
+  readonly accessAnalyzer: { readonly seed: AnalyzerSeed; readonly recommendations: RecommendationRuns };
+  readonly cloudformation: Stacks;
 }
 
 /** Builds every service's state; throws a `ValidationError` naming the field when the seed's section is wrong. */
 export function startServices(sources: HistorySources): ServiceData {
   const cloudtrail = buildHistory(sources);
   const engine = new WarehouseEngine(cloudtrail);
-  return { cloudtrail, warehouse: { athena: new QueryRuns(engine), lake: new QueryRuns(engine) } };
+  const { seed, startedAtMs } = sources;
+  return {
+    cloudtrail,
+    warehouse: { athena: new QueryRuns(engine), lake: new QueryRuns(engine) },
+    iam: new LastAccessedJobs(readIamSeed(seed, startedAtMs)),
+    accessAnalyzer: { seed: readAnalyzerSeed(seed, startedAtMs), recommendations: new RecommendationRuns() },
+    cloudformation: Stacks.fromSeed(seed, startedAtMs),
+  };
 }

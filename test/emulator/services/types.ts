@@ -34,6 +34,11 @@ interface ServiceBase {
   readonly errorCodes?: Partial<ErrorTable>;
   /** AWS's documented request rates, by operation; calls above them get the throttling error. */
   readonly rateLimits?: Readonly<Record<string, RateLimit>>;
+  /**
+   * The IAM action of an operation whose action is not `<id>:<Operation>` (Access Analyzer's
+   * `ListFindingsV2` is authorised as `access-analyzer:ListFindings`); AccessDenied names it.
+   */
+  readonly iamActions?: Readonly<Record<string, string>>;
 }
 
 /** An awsQuery request's parameters (query string and form body), flattened as sent: `PolicyArns.member.1`. */
@@ -70,11 +75,35 @@ export interface AwsJsonService extends ServiceBase {
   readonly operations: Readonly<Record<string, JsonHandler>>;
 }
 
+/** A restJson1 request as its handler reads it: the path's labels, the query string and the JSON body. */
+export interface RestRequest {
+  /** The values of the path template's `{labels}`, decoded. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** The query string's parameters, decoded. */
+  readonly query: QueryParams;
+  /** The JSON body; `{}` when there is none. */
+  readonly body: JsonObject;
+}
+
+/** A restJson1 operation: where it lives (method and path template) and what answers it. */
+export interface RestOperation {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path template as in the model's `@http` trait: `/findingv2/{id}`. */
+  readonly path: string;
+  readonly handler: (request: RestRequest, ctx: OperationContext) => JsonObject | Promise<JsonObject>;
+}
+
 /**
- * Every kind of emulated service, one member per protocol. restJson1 services (Access Analyzer,
- * GuardDuty; found by method and path template) join this union with their protocol module.
+ * A service spoken over restJson1 (Access Analyzer, GuardDuty): found by the service its signature
+ * names and the method and path of the request; answers JSON objects.
  */
-export type ServiceDefinition = AwsQueryService | AwsJsonService;
+export interface RestJsonService extends ServiceBase {
+  readonly protocol: 'restJson1';
+  readonly operations: Readonly<Record<string, RestOperation>>;
+}
+
+/** Every kind of emulated service, one member per protocol. */
+export type ServiceDefinition = AwsQueryService | AwsJsonService | RestJsonService;
 
 /** The wire protocols the emulator speaks. */
 export type ProtocolName = ServiceDefinition['protocol'];

@@ -329,6 +329,40 @@ const ROWS: Row[] = [
     says: ['InvalidTimeRangeException', 'report'],
   },
   {
+    name: 'CloudFormation ValidationError of another kind',
+    error: serviceError('ValidationError', 'Either StackName or PhysicalResourceId must be specified.', 400),
+    kind: 'invalidRequest',
+    says: ['ValidationError', 'report'],
+  },
+  // A deployed principal's evidence: what IAM, CloudFormation and Access Analyzer do not have.
+  {
+    name: 'IAM NoSuchEntity naming the role',
+    error: serviceError('NoSuchEntityException', 'The role with name orders-fn cannot be found.', 404),
+    kind: 'noSuchPrincipal',
+    says: ['the role orders-fn', 'not deployed in the account'],
+  },
+  {
+    name: 'IAM NoSuchEntity in other words',
+    error: serviceError('NoSuchEntityException', 'No job with ID 1234 exists.', 404),
+    kind: 'noSuchPrincipal',
+    says: ['that principal'],
+  },
+  {
+    name: 'CloudFormation: no such stack',
+    error: serviceError('ValidationError', 'Stack with id orders-dev does not exist', 400),
+    kind: 'noSuchStack',
+    says: ['no stack orders-dev in us-east-1', "stack's name and the Region"],
+  },
+  {
+    name: 'Access Analyzer ResourceNotFoundException',
+    error: serviceError('ResourceNotFoundException', 'Finding 0a1b not found', 404, {
+      resourceId: '0a1b',
+      resourceType: 'AWS::AccessAnalyzer::Finding',
+    }),
+    kind: 'notFound',
+    says: ['Finding 0a1b not found', 'archived'],
+  },
+  {
     name: 'no Region configured (the SDK’s "Region is missing")',
     error: new Error('Region is missing'),
     context: { service: 'STS', operation: 'GetCallerIdentity', action: 'sts:GetCallerIdentity' },
@@ -372,6 +406,9 @@ describe('classifyAwsError: every kind from real-shaped errors', () => {
       'serverError',
       'cancelled',
       'invalidRequest',
+      'noSuchPrincipal',
+      'noSuchStack',
+      'notFound',
       'unknown',
     ];
     assert.deepEqual([...new Set(ROWS.map((r) => r.kind))].sort(), kinds.sort());

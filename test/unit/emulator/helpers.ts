@@ -69,6 +69,33 @@ export function cloudTrailClient(
   });
 }
 
+/**
+ * The configuration of any SDK client signing with `credential` against the emulator, in us-east-1
+ * unless `region` says otherwise: `new IAMClient(emulatorConfig(emulator, user))`.
+ */
+export function emulatorConfig(
+  emulator: Emulator,
+  credential: Pick<SeedCredential, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>,
+  region = 'us-east-1',
+): {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  maxAttempts: number;
+} {
+  return {
+    endpoint: emulator.url,
+    region,
+    credentials: {
+      accessKeyId: credential.accessKeyId,
+      secretAccessKey: credential.secretAccessKey,
+      ...(credential.sessionToken !== undefined && { sessionToken: credential.sessionToken }),
+    },
+    // One attempt: a test sees the emulator's answer, not the SDK's retries.
+    maxAttempts: 1,
+  };
+}
+
 /** The error a failed SDK call rejects with, asserting it is `name` with HTTP `status`. */
 export async function expectAwsError(
   call: Promise<unknown>,

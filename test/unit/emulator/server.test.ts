@@ -115,11 +115,20 @@ describe('awsQuery on the wire', () => {
   });
 
   it('says so when an awsQuery API version is not emulated', async () => {
+    const res = await send(emulator, { body: 'Action=ListIdentities&Version=2010-12-01', service: 'ses' });
+    assert.equal(res.status, 400);
+    assert.match(
+      res.body,
+      /<Code>InvalidAction<\/Code>\n {4}<Message>The CloudWarden emulator does not emulate Action=ListIdentities for Version=2010-12-01\.<\/Message>/,
+    );
+  });
+
+  it('says so when an operation of an emulated awsQuery service is not emulated', async () => {
     const res = await send(emulator, { body: 'Action=ListRoles&Version=2010-05-08', service: 'iam' });
     assert.equal(res.status, 400);
     assert.match(
       res.body,
-      /<Code>InvalidAction<\/Code>\n {4}<Message>The CloudWarden emulator does not emulate Action=ListRoles for Version=2010-05-08\.<\/Message>/,
+      /<Code>InvalidAction<\/Code>\n {4}<Message>Could not find operation ListRoles for version 2010-05-08<\/Message>/,
     );
   });
 

@@ -1,0 +1,107 @@
+/**
+ * A deployed stack's resources by logical id, through the gateway and the real SDK against the emulator,
+ * and why they cannot be read: no such stack (or not in this Region), access denied, throttled for good,
+ * cancelled.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { stackResources, type StackOptions, type StackResource } from '../../../src/aws';
+import { AwsGateway } from '../../../src/aws/gateway';
+import type { AwsProblem } from '../../../src/core';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import { fixtureCredentials } from '../emulator/helpers';
+import { awsHome, type AwsHome } from './awsHome';
+import { emulatorProfile } from './emulatorProfile';
+
+const { user } = fixtureCredentials();
+
+describe('stack resources against the emulator, with the real SDK', () => {
+  let emulator: Emulator;
+  let home: AwsHome;
+  let gateway: AwsGateway;
+  before(async () => {
+    emulator = await startEmulator();
+    home = awsHome({ config: emulatorProfile(emulator, user) });
+    gateway = new AwsGateway();
+  });
+  after(async () => {
+    gateway.dispose();
+    home.restore();
+    await emulator.close();
+  });
+  afterEach(() => emulator.faults.clear());
+
+  test("maps the demo template's logical ids to what was deployed", async () => {
+    const result = await stackResources(gateway, 'stratus-red-team-sandbox');
+    const role: StackResource = { physicalId: 'stratus-red-team-ec2-steal-credentials-role', type: 'AWS::IAM::Role' };
+    assert.deepEqual(result, {
+      ok: true,
+      value: {
+        TrailBucket: { physicalId: 'stratus-red-team-ctlr-bucket-zqfsvooxqj', type: 'AWS::S3::Bucket' },
+        LogsBucket: { physicalId: 'stratus-red-team-olc-bucket-xhfgzaowxc', type: 'AWS::S3::Bucket' },
+        InstanceRole: role,
+        BackdoorUser: { physicalId: 'stratus-red-team-backdoor-u-user', type: 'AWS::IAM::User' },
+        ObjectLockFunction: { physicalId: 'stratus-red-team-olc-func-xhfgzaowxc', type: 'AWS::Lambda::Function' },
+      },
+    });
+  });
+
+  test('waits out a throttle', async () => {
+    emulator.faults.add({ service: 'cloudformation', kind: 'throttle', times: 2 });
+    const result = await stackResources(gateway, 'orders-service-dev');
+    assert.ok(result.ok);
+    assert.equal(result.value['FunctionRole']?.physicalId, 'orders-service-dev-FunctionRole-1B8ZCQ4F2X7KD');
+  });
+
+  const failures: [string, string, () => StackOptions, AwsProblem['kind'], RegExp][] = [
+    [
+      'no such stack',
+      'orders-service-prod',
+      () => ({}),
+      'noSuchStack',
+      /^CloudFormation has no stack orders-service-prod in us-east-1: deploy it, or check the stack's name and the Region\.$/,
+    ],
+    [
+      'a stack of another Region',
+      'orders-service-dev',
+      () => ({ region: 'eu-central-1' }),
+      'noSuchStack',
+      /^CloudFormation has no stack orders-service-dev in eu-central-1/,
+    ],
+    [
+      'access denied',
+      'orders-service-dev',
+      () => {
+        emulator.faults.add({ service: 'cloudformation', kind: 'accessDenied' });
+        return {};
+      },
+      'accessDenied',
+      /^AWS denied cloudformation:DescribeStackResources to arn:aws:iam::111122223333:user\/dev-alice/,
+    ],
+    [
+      'throttled past every retry',
+      'orders-service-dev',
+      () => {
+        emulator.faults.add({ service: 'cloudformation', kind: 'throttle' });
+        return {};
+      },
+      'throttled',
+      /^AWS is throttling CloudFormation DescribeStackResources in us-east-1 for this account/,
+    ],
+    [
+      'cancelled before it started',
+      'orders-service-dev',
+      () => ({ signal: AbortSignal.abort() }),
+      'cancelled',
+      /^CloudFormation DescribeStackResources was cancelled before it finished\.$/,
+    ],
+  ];
+  for (const [what, stack, arrange, kind, sentence] of failures) {
+    test(`says why: ${what}`, async () => {
+      const result = await stackResources(gateway, stack, arrange());
+      assert.ok(!result.ok);
+      assert.equal(result.problem.kind, kind);
+      assert.match(result.problem.sentence, sentence);
+    });
+  }
+});
