@@ -59,7 +59,15 @@ export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from '
 export type { DayCount, PrincipalActions } from './activity/usage';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
-export type { Evidence, PrincipalEvidence } from './unused/evidence';
+export type {
+  AnalyzerEvidence,
+  AnalyzerFinding,
+  Evidence,
+  LastAccessedEvidence,
+  MissingEvidence,
+  PrincipalEvidence,
+  ServiceAccess,
+} from './unused/evidence';
 export { Usage } from './unused/merge';
 export { judgeDocument, type JudgedAction, type UnusedFinding } from './unused/judge';
 export { cloudTrailEvidence } from './unused/fromActivity';

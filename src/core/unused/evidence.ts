@@ -28,7 +28,7 @@ export interface DeniedAction {
 }
 
 /** One service as IAM last-accessed data reports it. */
-interface ServiceAccess {
+export interface ServiceAccess {
   /** The service prefix (`s3`). */
   readonly service: string;
   /** Epoch ms of the last authenticated use; undefined when none in the tracking period. */
@@ -41,7 +41,7 @@ interface ServiceAccess {
 }
 
 /** An Access Analyzer unused-access finding about the principal. */
-type AnalyzerFinding =
+export type AnalyzerFinding =
   | { readonly type: 'UnusedIAMRole'; readonly id: string; readonly lastAccessed?: number }
   | {
       readonly type: 'UnusedPermission';
