@@ -23,6 +23,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
+import { awsUsageEvidence } from './unusedEvidence';
 import { UnusedService } from './unusedService';
 import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
@@ -82,7 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     onLenses: () => {
       if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     },
-    log: (message) => connection.console.warn(message),
+    log: (message) => connection.console.info(message),
+    aws: (principal) => awsUsageEvidence(aws, principal),
   });
   const diagnostics = new DiagnosticsService({
     connection,

@@ -11,7 +11,9 @@ import {
   type Catalog,
   cloudTrailEvidence,
   describeEvidence,
+  type Evidence,
   judgeDocument,
+  type MissingEvidence,
   type PolicySource,
   principalOf,
   projectMappingRules,
@@ -26,6 +28,20 @@ import type { LogActivity } from './logActivity';
 import { fsPathOf, type ProjectConfigService } from './projectConfig';
 
 const DAY_MS = 86_400_000;
+/** AWS's evidence about a principal is asked again at most this often: a workspace costs a few calls an hour. */
+const AWS_TTL_MS = 60 * 60_000;
+
+/** What AWS says about a principal (IAM last-accessed data, Access Analyzer), or why a source could not say. */
+export interface AwsEvidence {
+  readonly evidence: readonly Evidence[];
+  readonly missing: readonly MissingEvidence[];
+}
+
+interface AwsCached {
+  readonly at: number;
+  readonly value?: AwsEvidence;
+  readonly pending?: Promise<void>;
+}
 
 interface Cached {
   readonly key: string;
@@ -52,6 +68,7 @@ const NONE: UnusedFileAnswer = { findings: [], policies: [] };
 
 export class UnusedService {
   private cached: Cached | undefined;
+  private readonly awsByPrincipal = new Map<string, AwsCached>();
   /** The last answer per open file and the version it is of, for the CodeLenses of that version. */
   private readonly byFile = new Map<string, { readonly version: number; readonly policies: readonly PolicyUsage[] }>();
 
@@ -65,6 +82,11 @@ export class UnusedService {
       /** The lenses of a file changed (VS Code asks for CodeLenses again only when told). */
       readonly onLenses?: () => void;
       readonly log: (message: string) => void;
+      /**
+       * IAM last-accessed data and Access Analyzer findings of a principal; undefined when AWS is not
+       * configured (then only the log files are evidence).
+       */
+      readonly aws?: (principal: string) => Promise<AwsEvidence | undefined>;
       readonly now?: () => number;
     },
   ) {}
@@ -98,11 +120,10 @@ export class UnusedService {
     const rules = projectMappingRules(project);
     if (file === undefined || project === undefined || rules.length === 0) return this.none(uri);
     const activity = await this.o.source();
-    if (activity.kind !== 'logFiles') return this.none(uri);
     const now = this.now();
     const since = now - settings.days * DAY_MS;
-    const answer = this.answer(activity.roots, since, now);
-    if (answer === undefined) return this.none(uri);
+    // Log files are the CloudTrail evidence read here; with another activity source AWS's evidence alone.
+    const answer = activity.kind === 'logFiles' ? this.answer(activity.roots, since, now) : undefined;
     const relative = path.relative(project.dir, file).split(path.sep).join('/');
     const onObjects = actsOnObjects(catalog);
     const findings: UnusedFinding[] = [];
@@ -111,14 +132,20 @@ export class UnusedService {
       if (document.kind !== 'identity') continue;
       const mapping = principalOf(document, relative, rules);
       if (mapping === undefined) continue;
-      const evidence = cloudTrailEvidence(mapping.principal, answer, {
-        label: 'CloudTrail log files',
-        window: { since, until: now },
-        fetchedAt: this.cached?.fetchedAt ?? now,
-        dataEvents: true,
-      });
+      const fromAws = this.awsEvidence(mapping.principal, now);
+      const evidence: Evidence[] = [...(fromAws?.evidence ?? [])];
+      if (answer?.oldest !== undefined)
+        evidence.unshift(
+          cloudTrailEvidence(mapping.principal, answer, {
+            label: 'CloudTrail log files',
+            window: { since, until: now },
+            fetchedAt: this.cached?.fetchedAt ?? now,
+            dataEvents: true,
+          }),
+        );
+      if (evidence.length === 0 && fromAws === undefined && answer === undefined) continue;
       const usage = new Usage(
-        { principal: mapping.principal, evidence: answer.oldest === undefined ? [] : [evidence], missing: [] },
+        { principal: mapping.principal, evidence, missing: fromAws?.missing ?? [] },
         { now, horizonDays: settings.days, onObjects },
       );
       const judged = judgeDocument(document, { text, format, catalog, usage, horizonDays: settings.days, now });
@@ -167,6 +194,34 @@ export class UnusedService {
 
   forget(uri: string): void {
     this.byFile.delete(uri);
+  }
+
+  /**
+   * AWS's evidence about the principal, from the cache (asked at most once an hour per principal); a
+   * missing or old one is fetched in the background, then onChange. Undefined until the first answer.
+   */
+  private awsEvidence(principal: string, now: number): AwsEvidence | undefined {
+    const ask = this.o.aws;
+    if (ask === undefined) return undefined;
+    const cached = this.awsByPrincipal.get(principal);
+    if (cached !== undefined && (cached.pending !== undefined || now - cached.at < AWS_TTL_MS)) return cached.value;
+    const pending = ask(principal)
+      .then((value) => {
+        this.awsByPrincipal.set(principal, { at: this.now(), ...(value && { value }) });
+        if (value !== undefined) {
+          const said = value.missing.map((m) => `${m.label}: ${m.reason}`);
+          this.o.log(
+            `Unused permissions: AWS evidence of ${principal}: ${value.evidence.map((e) => e.label).join(', ') || 'none'}${said.length > 0 ? `; ${said.join('; ')}` : ''}`,
+          );
+          this.o.onChange();
+        }
+      })
+      .catch((error: unknown) => {
+        this.awsByPrincipal.set(principal, { at: this.now() });
+        this.o.log(`Unused permissions: AWS evidence of ${principal} failed: ${String(error)}`);
+      });
+    this.awsByPrincipal.set(principal, { at: now, pending, ...(cached?.value && { value: cached.value }) });
+    return cached?.value;
   }
 
   /** The cached answer for these folders and this day; a missing one is fetched, then onChange. */

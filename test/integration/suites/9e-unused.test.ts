@@ -14,6 +14,19 @@ import { codeOf, extensionApi, liveDiagnostics, waitFor } from '../helpers';
  * removes one and the re-lint drops its finding. No AWS call is involved.
  */
 const USER = 'arn:aws:iam::123837392027:user/benjamin';
+/** A user of the dataset whom the emulator's IAM also knows (last-accessed data of EC2 and IAM actions). */
+const BERT_JAN = 'arn:aws:iam::123837392027:user/bert-jan';
+const BERT_JAN_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["ec2:TerminateInstances", "ec2:StopInstances", "iam:CreateServiceLinkedRole"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -62,9 +75,10 @@ suite('Unused permissions from log files', () => {
     folder = mkdtempSync(path.join(tmpdir(), 'cloudwarden-unused-'));
     writeFileSync(path.join(folder, 'policy.json'), POLICY);
     writeFileSync(path.join(folder, 'audit-stack.ts'), STACK);
+    writeFileSync(path.join(folder, 'bert-jan.json'), BERT_JAN_POLICY);
     writeFileSync(
       path.join(folder, '.cloudwarden.yaml'),
-      `principals:\n  - files: '*.json'\n    principal: ${USER}\n  - files: '*.ts'\n    resource: role\n    principal: ${USER}\n`,
+      `principals:\n  - files: 'policy.json'\n    principal: ${USER}\n  - files: '*.ts'\n    resource: role\n    principal: ${USER}\n  - files: bert-jan.json\n    principal: ${BERT_JAN}\n`,
     );
     const config = vscode.workspace.getConfiguration('cloudwarden');
     await config.update('activity.logFolders', [INVICTUS_FOLDER], vscode.ConfigurationTarget.Global);
@@ -120,7 +134,7 @@ suite('Unused permissions from log files', () => {
     });
     assert.match(
       lens.command!.title,
-      /^user\/benjamin: 1 used, 3 unused, 1 unknown, based on \d+ hours? of CloudTrail log files \(2023-07-10 to 2023-07-10\), .+ \(principal from \.cloudwarden\.yaml:2 \(files: \*\.json\)\)$/,
+      /^user\/benjamin: 1 used, 3 unused, 1 unknown, based on \d+ hours? of CloudTrail log files \(2023-07-10 to 2023-07-10\).+ \(principal from \.cloudwarden\.yaml:2 \(files: policy\.json\)\)$/,
     );
 
     // The quick fix removes the unused action; the re-lint drops its finding and keeps the JSON valid.
@@ -167,5 +181,40 @@ suite('Unused permissions from log files', () => {
       liveDiagnostics(document.uri).some((d) => codeOf(d) === 'unused-action') ? undefined : true,
     );
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test("IAM last-accessed data (the emulator's IAM) joins the log files: a tracked action never used is unused", async () => {
+    const document = await vscode.workspace.openTextDocument(path.join(folder, 'bert-jan.json'));
+    await vscode.window.showTextDocument(document);
+    // The AWS evidence comes after the log files' answer: wait for the finding that rests on it.
+    const found = await waitFor(
+      'a finding resting on IAM last-accessed data',
+      () => {
+        const all = liveDiagnostics(document.uri).filter((d) => codeOf(d) === 'unused-action');
+        return all.some((d) => d.message.includes('IAM last-accessed data')) ? all : undefined;
+      },
+      60_000,
+    );
+    assert.deepEqual(found.map((d) => document.getText(d.range)).sort(), [
+      'ec2:StopInstances',
+      'iam:CreateServiceLinkedRole',
+    ]);
+    for (const d of found) {
+      assert.match(d.message, /in the last 400 days \(.*IAM last-accessed data.*\)/);
+      assert.deepEqual(d.tags, [vscode.DiagnosticTag.Unnecessary]);
+    }
+    // ec2:TerminateInstances was used a day ago, by IAM's record: no finding on it.
+    assert.ok(!liveDiagnostics(document.uri).some((d) => document.getText(d.range) === 'ec2:TerminateInstances'));
+    const lens = await waitFor('the CodeLens naming both sources', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      );
+      return lenses.find((l) => l.command?.title.startsWith('user/bert-jan:'));
+    });
+    assert.match(
+      lens.command!.title,
+      /^user\/bert-jan: 1 used, 2 unused, 0 unknown, based on .*CloudTrail log files.*, 400 days of IAM last-accessed data/,
+    );
   });
 });
