@@ -128,26 +128,16 @@ export class UnusedService {
     const onObjects = actsOnObjects(catalog);
     const findings: UnusedFinding[] = [];
     const policies: PolicyUsage[] = [];
+    // One Usage per principal: the policies of one role share their verdicts (s3:* is judged once).
+    const usages = new Map<string, Usage>();
     for (const document of source.documents) {
       if (document.kind !== 'identity') continue;
       const mapping = principalOf(document, relative, rules);
       if (mapping === undefined) continue;
-      const fromAws = this.awsEvidence(mapping.principal, now);
-      const evidence: Evidence[] = [...(fromAws?.evidence ?? [])];
-      if (answer?.oldest !== undefined)
-        evidence.unshift(
-          cloudTrailEvidence(mapping.principal, answer, {
-            label: 'CloudTrail log files',
-            window: { since, until: now },
-            fetchedAt: this.cached?.fetchedAt ?? now,
-            dataEvents: true,
-          }),
-        );
-      if (evidence.length === 0 && fromAws === undefined && answer === undefined) continue;
-      const usage = new Usage(
-        { principal: mapping.principal, evidence, missing: fromAws?.missing ?? [] },
-        { now, horizonDays: settings.days, onObjects },
-      );
+      const usage =
+        usages.get(mapping.principal) ?? this.usageOf(mapping.principal, answer, { since, now, settings, onObjects });
+      if (usage === undefined) continue;
+      usages.set(mapping.principal, usage);
       const judged = judgeDocument(document, { text, format, catalog, usage, horizonDays: settings.days, now });
       findings.push(...judged.findings);
       const counts = { used: 0, unused: 0, unknown: 0 };
@@ -194,6 +184,30 @@ export class UnusedService {
 
   forget(uri: string): void {
     this.byFile.delete(uri);
+  }
+
+  /** Everything known of the principal's use, or undefined when there is no evidence at all yet. */
+  private usageOf(
+    principal: string,
+    answer: PrincipalActionsAnswer | undefined,
+    o: { since: number; now: number; settings: CloudWardenSettings['unused']; onObjects: (action: string) => boolean },
+  ): Usage | undefined {
+    const fromAws = this.awsEvidence(principal, o.now);
+    const evidence: Evidence[] = [...(fromAws?.evidence ?? [])];
+    if (answer?.oldest !== undefined)
+      evidence.unshift(
+        cloudTrailEvidence(principal, answer, {
+          label: 'CloudTrail log files',
+          window: { since: o.since, until: o.now },
+          fetchedAt: this.cached?.fetchedAt ?? o.now,
+          dataEvents: true,
+        }),
+      );
+    if (evidence.length === 0 && fromAws === undefined && answer === undefined) return undefined;
+    return new Usage(
+      { principal, evidence, missing: fromAws?.missing ?? [] },
+      { now: o.now, horizonDays: o.settings.days, onObjects: o.onObjects },
+    );
   }
 
   /**

@@ -66,9 +66,13 @@ export class Usage {
   }
 
   verdict(action: string): ActionVerdict {
+    // Asked as written first (the catalog's names, thousands of times a judgement), then case-insensitively.
+    let verdict = this.verdicts.get(action);
+    if (verdict !== undefined) return verdict;
     const key = action.toLowerCase();
-    let verdict = this.verdicts.get(key);
+    verdict = this.verdicts.get(key);
     if (verdict === undefined) this.verdicts.set(key, (verdict = this.judge(action, key)));
+    this.verdicts.set(action, verdict);
     return verdict;
   }
 
