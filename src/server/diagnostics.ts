@@ -175,6 +175,7 @@ export class DiagnosticsService {
           strings: computed.source ? stringsOf(computed.source) : [],
         });
         void this.o.connection.sendDiagnostics({ uri, version, diagnostics });
+        this.o.unused?.published(uri);
         void this.o.connection.sendNotification(DocumentStatusNotification.type, {
           uri,
           notAnalysed: computed.notAnalysed.map((n) => ({

@@ -71,6 +71,8 @@ export class UnusedService {
   private readonly awsByPrincipal = new Map<string, AwsCached>();
   /** The last answer per open file and the version it is of, for the CodeLenses of that version. */
   private readonly byFile = new Map<string, { readonly version: number; readonly policies: readonly PolicyUsage[] }>();
+  /** Files whose lenses changed since their diagnostics were last published. */
+  private readonly lensesChanged = new Set<string>();
 
   constructor(
     private readonly o: {
@@ -152,7 +154,7 @@ export class UnusedService {
     }
     const before = this.byFile.get(uri)?.policies;
     this.byFile.set(uri, { version, policies });
-    if (policies.length > 0 && JSON.stringify(before) !== JSON.stringify(policies)) this.o.onLenses?.();
+    if (policies.length > 0 && JSON.stringify(before) !== JSON.stringify(policies)) this.lensesChanged.add(uri);
     return { findings, policies };
   }
 
@@ -182,7 +184,16 @@ export class UnusedService {
     return NONE;
   }
 
+  /**
+   * The file's diagnostics are published: if its lenses changed, VS Code is told to ask for them again
+   * (after the diagnostics, so that the lenses and the findings it shows are of the same answer).
+   */
+  published(uri: string): void {
+    if (this.lensesChanged.delete(uri)) this.o.onLenses?.();
+  }
+
   forget(uri: string): void {
+    this.lensesChanged.delete(uri);
     this.byFile.delete(uri);
   }
 

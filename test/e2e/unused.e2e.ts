@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { INVICTUS_FOLDER } from '../harness/invictusEvents';
+import { Workbench } from './workbench';
+
+// A project whose .cloudwarden.yaml names the principal of its policy, with the Invictus log files set:
+// what a person sees of unused permissions. The dataset is of July 2023: the period reaches back to it.
+const USER = 'arn:aws:iam::123837392027:user/benjamin';
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["iam:ListUsers", "iam:DeleteUser", "s3:GetObject"],
+      "Resource": "*"
+    },
+    {
+      "Effect": "Allow",
+      "Action": ["ec2:TerminateInstances", "ec2:StopInstances"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+let wb: Workbench;
+let folder: string;
+
+before(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'cloudwarden-unused-e2e-'));
+  writeFileSync(path.join(folder, 'policy.json'), POLICY);
+  writeFileSync(
+    path.join(folder, '.cloudwarden.yaml'),
+    `principals:\n  - files: policy.json\n    principal: ${USER}\n`,
+  );
+  wb = await Workbench.open(folder, 'unused', undefined, {
+    'cloudwarden.activity.logFolders': [INVICTUS_FOLDER],
+    'cloudwarden.unused.days': 5000,
+  });
+});
+
+after(async () => {
+  if (wb) await wb.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('unused actions and statements are faded, listed in Problems, and the CodeLens says what it rests on', async () => {
+  await wb.openFile('policy.json');
+  await wb.page.keyboard.press('Control+Shift+M');
+  const panel = wb.page.locator('.markers-panel');
+  // The log index is built in the background: the findings come when it answers.
+  await panel
+    .locator('.monaco-list-row', { hasText: 'iam:DeleteUser was not used' })
+    .first()
+    .waitFor({ timeout: 90_000 });
+  const problems = await panel.innerText();
+  for (const expected of ['unused-action', 'unused-statement', 'None of the 2 actions this statement grants was used'])
+    assert.ok(problems.includes(expected), `"${expected}" not in the Problems panel:\n${problems}`);
+  assert.ok(!problems.includes('s3:GetObject was not used'), 'a data event the logs do not hold is never unused');
+  // Faded, as unused code is: the editor draws the Unnecessary tag's inline decoration.
+  const faded = wb.page.locator('.monaco-editor .squiggly-inline-unnecessary');
+  await faded.first().waitFor({ timeout: 30_000 });
+  assert.ok((await faded.count()) >= 2);
+  // The lens of the answer the findings come from (an earlier one may show while the log index answers).
+  const lens = wb.page.locator('.monaco-editor .codelens-decoration', {
+    hasText: 'user/benjamin: 1 used, 3 unused, 1 unknown',
+  });
+  await lens.first().waitFor({ timeout: 60_000 });
+  assert.match(
+    await lens.first().innerText(),
+    /user\/benjamin: 1 used, 3 unused, 1 unknown, based on .*CloudTrail log files \(2023-07-10 to 2023-07-10\)/,
+  );
+  await wb.screenshot('unused-permissions');
+});
