@@ -5,12 +5,7 @@
  * Whatever stops it, including an account without such an analyzer, becomes the sentence of a
  * MissingEvidence.
  */
-import type {
-  AnalyzerSummary,
-  FindingDetails,
-  FindingSummaryV2,
-  GetFindingV2CommandOutput,
-} from '@aws-sdk/client-accessanalyzer';
+import type { AnalyzerSummary, FindingDetails, FindingSummaryV2 } from '@aws-sdk/client-accessanalyzer';
 import type { AnalyzerEvidence, AwsProblem, AwsResult } from '../core';
 import { analyzerFindings } from './analyzerFindings';
 import type { AwsGateway, CallOptions } from './gateway';
@@ -84,29 +79,22 @@ async function unusedAccessAnalyzer(
   call: CallOptions,
 ): Promise<AwsResult<AnalyzerSummary | undefined>> {
   for (const type of UNUSED_ACCESS_TYPES) {
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const page = await whileThrottled(
-        () =>
-          gateway.principalCall(
-            'ListAnalyzers',
-            async (client, abortSignal) => {
-              const { ListAnalyzersCommand } = await import('@aws-sdk/client-accessanalyzer');
-              return client.send(new ListAnalyzersCommand({ type, ...(token && { nextToken: token }) }), {
-                abortSignal,
-              });
-            },
-            call,
-          ),
-        call.signal,
-        CANCELLED,
-      );
-      if (!page.ok) return page;
-      const active = page.value.analyzers?.find((a) => a.status === 'ACTIVE');
-      if (active) return { ok: true, value: active };
-      nextToken = page.value.nextToken;
-    } while (nextToken);
+    let active: AnalyzerSummary | undefined;
+    const read = await everyPage(
+      (token) =>
+        gateway.principalCall(
+          'ListAnalyzers',
+          async (client, abortSignal) => {
+            const { ListAnalyzersCommand } = await import('@aws-sdk/client-accessanalyzer');
+            return client.send(new ListAnalyzersCommand({ type, ...(token && { nextToken: token }) }), { abortSignal });
+          },
+          call,
+        ),
+      call.signal,
+      (page) => (active = page.analyzers?.find((a) => a.status === 'ACTIVE')) !== undefined,
+    );
+    if (!read.ok) return read;
+    if (active) return { ok: true, value: active };
   }
   return { ok: true, value: undefined };
 }
@@ -118,31 +106,22 @@ async function activeFindings(
   principalArn: string,
   call: CallOptions,
 ): Promise<AwsResult<FindingSummaryV2[]>> {
-  const findings: FindingSummaryV2[] = [];
-  let nextToken: string | undefined;
-  do {
-    const token = nextToken;
-    const page = await whileThrottled(
-      () =>
-        gateway.principalCall(
-          'ListFindingsV2',
-          async (client, abortSignal) => {
-            const { ListFindingsV2Command } = await import('@aws-sdk/client-accessanalyzer');
-            const filter = { resource: { eq: [principalArn] }, status: { eq: ['ACTIVE'] } };
-            return client.send(new ListFindingsV2Command({ analyzerArn, filter, ...(token && { nextToken: token }) }), {
-              abortSignal,
-            });
-          },
-          call,
-        ),
-      call.signal,
-      CANCELLED,
-    );
-    if (!page.ok) return page;
-    findings.push(...(page.value.findings ?? []));
-    nextToken = page.value.nextToken;
-  } while (nextToken);
-  return { ok: true, value: findings };
+  const filter = { resource: { eq: [principalArn] }, status: { eq: ['ACTIVE'] } };
+  const pages = await everyPage(
+    (token) =>
+      gateway.principalCall(
+        'ListFindingsV2',
+        async (client, abortSignal) => {
+          const { ListFindingsV2Command } = await import('@aws-sdk/client-accessanalyzer');
+          return client.send(new ListFindingsV2Command({ analyzerArn, filter, ...(token && { nextToken: token }) }), {
+            abortSignal,
+          });
+        },
+        call,
+      ),
+    call.signal,
+  );
+  return pages.ok ? { ok: true, value: pages.value.flatMap((p) => p.findings ?? []) } : pages;
 }
 
 /** Every detail of one finding (GetFindingV2 pages them). */
@@ -152,30 +131,43 @@ async function findingDetails(
   id: string,
   call: CallOptions,
 ): Promise<AwsResult<FindingDetails[]>> {
-  const details: FindingDetails[] = [];
-  let nextToken: string | undefined;
+  const pages = await everyPage(
+    (token) =>
+      gateway.principalCall(
+        'GetFindingV2',
+        async (client, abortSignal) => {
+          const { GetFindingV2Command } = await import('@aws-sdk/client-accessanalyzer');
+          return client.send(new GetFindingV2Command({ analyzerArn, id, ...(token && { nextToken: token }) }), {
+            abortSignal,
+          });
+        },
+        call,
+      ),
+    call.signal,
+  );
+  return pages.ok ? { ok: true, value: pages.value.flatMap((p) => p.findingDetails ?? []) } : pages;
+}
+
+/**
+ * The pages of a call that pages with `nextToken`, throttling waited out, until the last page or until
+ * `enough` says so; the first problem is the answer.
+ */
+async function everyPage<P extends { nextToken?: string }>(
+  page: (token: string | undefined) => Promise<AwsResult<P>>,
+  signal: AbortSignal | undefined,
+  enough: (page: P) => boolean = () => false,
+): Promise<AwsResult<P[]>> {
+  const pages: P[] = [];
+  let token: string | undefined;
   do {
-    const token = nextToken;
-    const page: AwsResult<GetFindingV2CommandOutput> = await whileThrottled(
-      () =>
-        gateway.principalCall(
-          'GetFindingV2',
-          async (client, abortSignal) => {
-            const { GetFindingV2Command } = await import('@aws-sdk/client-accessanalyzer');
-            return client.send(new GetFindingV2Command({ analyzerArn, id, ...(token && { nextToken: token }) }), {
-              abortSignal,
-            });
-          },
-          call,
-        ),
-      call.signal,
-      CANCELLED,
-    );
-    if (!page.ok) return page;
-    details.push(...(page.value.findingDetails ?? []));
-    nextToken = page.value.nextToken;
-  } while (nextToken);
-  return { ok: true, value: details };
+    const current = token;
+    const read = await whileThrottled(() => page(current), signal, CANCELLED);
+    if (!read.ok) return read;
+    pages.push(read.value);
+    if (enough(read.value)) break;
+    token = read.value.nextToken;
+  } while (token);
+  return { ok: true, value: pages };
 }
 
 /**

@@ -4,27 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { INVICTUS_FOLDER } from '../harness/invictusEvents';
+import { INVICTUS_USER, UNUSED_POLICY } from '../harness/unusedFixture';
 import { Workbench } from './workbench';
 
 // A project whose .cloudwarden.yaml names the principal of its policy, with the Invictus log files set:
 // what a person sees of unused permissions. The dataset is of July 2023: the period reaches back to it.
-const USER = 'arn:aws:iam::123837392027:user/benjamin';
-const POLICY = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Effect": "Allow",
-      "Action": ["iam:ListUsers", "iam:DeleteUser", "s3:GetObject"],
-      "Resource": "*"
-    },
-    {
-      "Effect": "Allow",
-      "Action": ["ec2:TerminateInstances", "ec2:StopInstances"],
-      "Resource": "*"
-    }
-  ]
-}
-`;
+const USER = INVICTUS_USER;
+const POLICY = UNUSED_POLICY;
 
 let wb: Workbench;
 let folder: string;

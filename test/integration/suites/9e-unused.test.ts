@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { principalIdentity } from '../../../src/core';
 import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
+import { INVICTUS_USER, UNUSED_POLICY } from '../../harness/unusedFixture';
 import { codeOf, extensionApi, liveDiagnostics, waitFor } from '../helpers';
 
 /**
@@ -13,7 +14,7 @@ import { codeOf, extensionApi, liveDiagnostics, waitFor } from '../helpers';
  * server in worker threads). Unused actions and statements are faded (the Unnecessary tag), a quick fix
  * removes one and the re-lint drops its finding. No AWS call is involved.
  */
-const USER = 'arn:aws:iam::123837392027:user/benjamin';
+const USER = INVICTUS_USER;
 /** A user of the dataset whom the emulator's IAM also knows (last-accessed data of EC2 and IAM actions). */
 const BERT_JAN = 'arn:aws:iam::123837392027:user/bert-jan';
 const BERT_JAN_POLICY = `{
@@ -28,22 +29,7 @@ const BERT_JAN_POLICY = `{
 }
 `;
 
-const POLICY = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Effect": "Allow",
-      "Action": ["iam:ListUsers", "iam:DeleteUser", "s3:GetObject"],
-      "Resource": "*"
-    },
-    {
-      "Effect": "Allow",
-      "Action": ["ec2:TerminateInstances", "ec2:StopInstances"],
-      "Resource": "*"
-    }
-  ]
-}
-`;
+const POLICY = UNUSED_POLICY;
 
 const STACK = `import * as cdk from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';

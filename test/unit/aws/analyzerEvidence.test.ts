@@ -5,14 +5,15 @@
  * first.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyzerEvidence, type AnalyzerOptions, type EvidenceAnswer } from '../../../src/aws';
 import type { AnalyzerEvidence } from '../../../src/core';
-import { AwsGateway } from '../../../src/aws/gateway';
 import { findDefaultSeedFile, readSeedFile } from '../../emulator/seed';
-import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials } from '../emulator/helpers';
-import { awsHome, type AwsHome } from './awsHome';
+import { AwsGateway } from '../../../src/aws/gateway';
+import { startEmulator } from '../../emulator/server';
+import { awsHome } from './awsHome';
+import { emulatorGateway } from './emulatorGateway';
 import { emulatorProfile } from './emulatorProfile';
 
 const { user } = fixtureCredentials();
@@ -21,26 +22,10 @@ const STEAL = `${ACCOUNT}:role/stratus-red-team-ec2-steal-credentials-role`;
 const DAY_MS = 86_400_000;
 
 describe('Access Analyzer evidence against the emulator, with the real SDK', () => {
-  let emulator: Emulator;
-  let home: AwsHome;
-  let gateway: AwsGateway;
-  before(async () => {
-    emulator = await startEmulator();
-    home = awsHome({ config: emulatorProfile(emulator, user) });
-    gateway = new AwsGateway();
-  });
-  after(async () => {
-    gateway.dispose();
-    home.restore();
-    await emulator.close();
-  });
-  afterEach(() => {
-    emulator.faults.clear();
-    emulator.requests.clear();
-  });
+  const aws = emulatorGateway();
 
   test("reads a principal's active findings: a whole service unused, and some actions of another", async () => {
-    const { evidence, missing } = await analyzerEvidence(gateway, STEAL);
+    const { evidence, missing } = await analyzerEvidence(aws.gateway, STEAL);
     assert.equal(missing, undefined);
     assert.ok(evidence);
     assert.equal(evidence.kind, 'accessAnalyzer');
@@ -59,11 +44,11 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
     // The analysis ran half a day before the emulator started; a finding covers the 90 days before it.
     assert.ok(Math.abs(Date.now() - evidence.window.until - 0.5 * DAY_MS) < 60_000);
     assert.equal(evidence.window.until - evidence.window.since, 90 * DAY_MS);
-    assert.equal(emulator.requests.count('access-analyzer', 'ListAnalyzers'), 1);
+    assert.equal(aws.emulator.requests.count('access-analyzer', 'ListAnalyzers'), 1);
   });
 
   test("pages through a finding's details, one finding per unused service", async () => {
-    const { evidence } = await analyzerEvidence(gateway, `${ACCOUNT}:user/bert-jan`);
+    const { evidence } = await analyzerEvidence(aws.gateway, `${ACCOUNT}:user/bert-jan`);
     assert.deepEqual(
       evidence?.findings.map((f) =>
         f.type === 'UnusedPermission' ? [f.service, f.actions.map((a) => a.action)] : f.type,
@@ -77,27 +62,27 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
         ['sqs', []],
       ],
     );
-    assert.equal(emulator.requests.count('access-analyzer', 'GetFindingV2'), 3, 'six details in pages of two');
+    assert.equal(aws.emulator.requests.count('access-analyzer', 'GetFindingV2'), 3, 'six details in pages of two');
   });
 
   test('reads an unused role, an unused access key, and a principal without findings', async () => {
-    const role = await analyzerEvidence(gateway, `${ACCOUNT}:role/orders-service-dev-FunctionRole-1B8ZCQ4F2X7KD`);
+    const role = await analyzerEvidence(aws.gateway, `${ACCOUNT}:role/orders-service-dev-FunctionRole-1B8ZCQ4F2X7KD`);
     assert.deepEqual(role.evidence?.findings, [{ type: 'UnusedIAMRole', id: 'aaa9874b-e306-4b07-9d8e-f64b48de3994' }]);
-    const key = await analyzerEvidence(gateway, `${ACCOUNT}:user/stratus-red-team-backdoor-u-user`);
+    const key = await analyzerEvidence(aws.gateway, `${ACCOUNT}:user/stratus-red-team-backdoor-u-user`);
     const [finding] = key.evidence?.findings ?? [];
     assert.equal(finding?.type, 'UnusedIAMUserAccessKey');
     assert.ok(Math.abs(Date.now() - (finding?.lastAccessed ?? 0) - 95 * DAY_MS) < DAY_MS);
-    const none = await analyzerEvidence(gateway, `${ACCOUNT}:user/benjamin`);
+    const none = await analyzerEvidence(aws.gateway, `${ACCOUNT}:user/benjamin`);
     assert.deepEqual(none.evidence?.findings, []);
     assert.equal(none.missing, undefined);
   });
 
   test('throttled calls are waited out', async () => {
-    emulator.faults.add({ service: 'access-analyzer', kind: 'throttle', times: 2 });
-    const { evidence, missing } = await analyzerEvidence(gateway, STEAL);
+    aws.emulator.faults.add({ service: 'access-analyzer', kind: 'throttle', times: 2 });
+    const { evidence, missing } = await analyzerEvidence(aws.gateway, STEAL);
     assert.equal(missing, undefined);
     assert.equal(evidence?.findings.length, 2);
-    assert.equal(emulator.requests.entries.filter((r) => r.errorCode === 'ThrottlingException').length, 2);
+    assert.equal(aws.emulator.requests.entries.filter((r) => r.errorCode === 'ThrottlingException').length, 2);
   });
 
   const failures: [string, () => void, AnalyzerOptions, RegExp][] = [
@@ -109,13 +94,13 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
     ],
     [
       'access denied to the findings, named by their IAM action',
-      () => emulator.faults.add({ service: 'access-analyzer', operation: 'ListFindingsV2', kind: 'accessDenied' }),
+      () => aws.emulator.faults.add({ service: 'access-analyzer', operation: 'ListFindingsV2', kind: 'accessDenied' }),
       {},
       /^AWS denied access-analyzer:ListFindings to arn:aws:iam::111122223333:user\/dev-alice: add access-analyzer:ListFindings/,
     ],
     [
       'expired credentials',
-      () => emulator.faults.add({ service: 'access-analyzer', kind: 'expiredToken' }),
+      () => aws.emulator.faults.add({ service: 'access-analyzer', kind: 'expiredToken' }),
       {},
       /^The session credentials of the default credentials have expired/,
     ],
@@ -123,7 +108,7 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
   for (const [what, arrange, options, reason] of failures) {
     test(`says why there is no evidence: ${what}`, async () => {
       arrange();
-      const { evidence, missing } = await analyzerEvidence(gateway, STEAL, options);
+      const { evidence, missing } = await analyzerEvidence(aws.gateway, STEAL, options);
       assert.equal(evidence, undefined);
       assert.deepEqual([missing?.kind, missing?.label], ['accessAnalyzer', 'IAM Access Analyzer']);
       assert.match(missing?.reason ?? '', reason);
@@ -131,11 +116,11 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
   }
 
   test('a cancel stops the reading', async () => {
-    emulator.faults.add({ service: 'access-analyzer', operation: 'GetFindingV2', kind: 'delay', delayMs: 2000 });
+    aws.emulator.faults.add({ service: 'access-analyzer', operation: 'GetFindingV2', kind: 'delay', delayMs: 2000 });
     const controller = new AbortController();
-    const pending = analyzerEvidence(gateway, STEAL, { signal: controller.signal });
+    const pending = analyzerEvidence(aws.gateway, STEAL, { signal: controller.signal });
     // Once the list is answered, the first finding's detail is on its slow way.
-    while (emulator.requests.count('access-analyzer', 'ListFindingsV2') === 0)
+    while (aws.emulator.requests.count('access-analyzer', 'ListFindingsV2') === 0)
       await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));
     controller.abort();

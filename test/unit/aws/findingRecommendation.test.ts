@@ -4,26 +4,18 @@
  * recommendation, a finding gone, a finding of another type, too long, cancelled).
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { findingRecommendation, type RecommendationOptions, type RecommendedStep } from '../../../src/aws';
-import { AwsGateway } from '../../../src/aws/gateway';
 import type { AwsProblem } from '../../../src/core';
 import { findDefaultSeedFile, readSeedFile } from '../../emulator/seed';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { fixtureCredentials } from '../emulator/helpers';
-import { awsHome, type AwsHome } from './awsHome';
-import { emulatorProfile } from './emulatorProfile';
+import { emulatorGateway } from './emulatorGateway';
 
-const { user } = fixtureCredentials();
 const ANALYZER = 'arn:aws:access-analyzer:us-east-1:123837392027:analyzer/cloudwarden-unused-access';
 const FAST: RecommendationOptions = { poll: { firstMs: 5, maxMs: 20 } };
 const FAILING = '00000000-0000-4000-8000-00000000000f';
 
 describe('Access Analyzer recommendations against the emulator, with the real SDK', () => {
-  let emulator: Emulator;
-  let home: AwsHome;
-  let gateway: AwsGateway;
-  before(async () => {
+  const aws = emulatorGateway(() => {
     const seed = readSeedFile(findDefaultSeedFile());
     const section = seed.services['access-analyzer'] as { analyzers: { findings?: unknown[] }[] };
     // The fixture's analyzer, with one more finding whose recommendation fails.
@@ -45,24 +37,13 @@ describe('Access Analyzer recommendations against the emulator, with the real SD
             ],
           },
     );
-    emulator = await startEmulator({
+    return {
       seed: { ...seed, services: { ...seed.services, 'access-analyzer': { ...section, analyzers } } },
-    });
-    home = awsHome({ config: emulatorProfile(emulator, user) });
-    gateway = new AwsGateway();
-  });
-  after(async () => {
-    gateway.dispose();
-    home.restore();
-    await emulator.close();
-  });
-  afterEach(() => {
-    emulator.faults.clear();
-    emulator.requests.clear();
+    };
   });
 
   test('generates, polls until it ends, and reads every page of steps', async () => {
-    const result = await findingRecommendation(gateway, ANALYZER, 'f6ef758e-8465-4c92-bf3d-c0b493d27ab7', FAST);
+    const result = await findingRecommendation(aws.gateway, ANALYZER, 'f6ef758e-8465-4c92-bf3d-c0b493d27ab7', FAST);
     assert.ok(result.ok, JSON.stringify(result));
     const steps: readonly RecommendedStep[] = result.value;
     assert.deepEqual(
@@ -75,22 +56,22 @@ describe('Access Analyzer recommendations against the emulator, with the real SD
     );
     const policy = JSON.parse(steps[2]!.recommendedPolicy!) as { Version: string };
     assert.equal(policy.Version, '2012-10-17');
-    assert.equal(emulator.requests.count('access-analyzer', 'GenerateFindingRecommendation'), 1);
+    assert.equal(aws.emulator.requests.count('access-analyzer', 'GenerateFindingRecommendation'), 1);
     assert.equal(
-      emulator.requests.count('access-analyzer', 'GetFindingRecommendation'),
+      aws.emulator.requests.count('access-analyzer', 'GetFindingRecommendation'),
       3,
       'IN_PROGRESS, then 2 pages',
     );
   });
 
   test('a finding with nothing to recommend has no steps; throttling is waited out', async () => {
-    emulator.faults.add({
+    aws.emulator.faults.add({
       service: 'access-analyzer',
       operation: 'GetFindingRecommendation',
       kind: 'throttle',
       times: 2,
     });
-    const result = await findingRecommendation(gateway, ANALYZER, '574eb665-98fd-47b8-a02b-6e6dbf693d29', FAST);
+    const result = await findingRecommendation(aws.gateway, ANALYZER, '574eb665-98fd-47b8-a02b-6e6dbf693d29', FAST);
     assert.deepEqual(result, { ok: true, value: [] });
   });
 
@@ -126,7 +107,7 @@ describe('Access Analyzer recommendations against the emulator, with the real SD
   ];
   for (const [what, id, options, kind, sentence] of failures) {
     test(`says why there are no steps: ${what}`, async () => {
-      const result = await findingRecommendation(gateway, ANALYZER, id, options);
+      const result = await findingRecommendation(aws.gateway, ANALYZER, id, options);
       assert.ok(!result.ok);
       assert.equal(result.problem.kind, kind);
       assert.match(result.problem.sentence, sentence);
@@ -135,11 +116,11 @@ describe('Access Analyzer recommendations against the emulator, with the real SD
 
   test('a cancel stops the polling at once', async () => {
     const controller = new AbortController();
-    const pending = findingRecommendation(gateway, ANALYZER, 'ec89693e-f25a-4fcd-b3c4-c8b58f99fd0b', {
+    const pending = findingRecommendation(aws.gateway, ANALYZER, 'ec89693e-f25a-4fcd-b3c4-c8b58f99fd0b', {
       poll: { firstMs: 60_000, maxMs: 60_000 },
       signal: controller.signal,
     });
-    while (emulator.requests.count('access-analyzer', 'GetFindingRecommendation') === 0)
+    while (aws.emulator.requests.count('access-analyzer', 'GetFindingRecommendation') === 0)
       await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     const result = await pending;

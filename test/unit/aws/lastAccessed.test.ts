@@ -4,13 +4,14 @@
  * (an unknown principal, access denied, throttling waited out, a report that takes too long, a cancel).
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { lastAccessedEvidence, type LastAccessedOptions } from '../../../src/aws';
-import { AwsGateway } from '../../../src/aws/gateway';
 import { findDefaultSeedFile, readSeedFile } from '../../emulator/seed';
-import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials } from '../emulator/helpers';
-import { awsHome, type AwsHome } from './awsHome';
+import { AwsGateway } from '../../../src/aws/gateway';
+import { startEmulator } from '../../emulator/server';
+import { awsHome } from './awsHome';
+import { emulatorGateway } from './emulatorGateway';
 import { emulatorProfile } from './emulatorProfile';
 
 const { user } = fixtureCredentials();
@@ -21,27 +22,11 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 describe('IAM last-accessed evidence against the emulator, with the real SDK', () => {
-  let emulator: Emulator;
-  let home: AwsHome;
-  let gateway: AwsGateway;
-  before(async () => {
-    emulator = await startEmulator();
-    home = awsHome({ config: emulatorProfile(emulator, user) });
-    gateway = new AwsGateway();
-  });
-  after(async () => {
-    gateway.dispose();
-    home.restore();
-    await emulator.close();
-  });
-  afterEach(() => {
-    emulator.faults.clear();
-    emulator.requests.clear();
-  });
+  const aws = emulatorGateway();
 
   test('reads every page of an ACTION_LEVEL report, polled until IAM has finished it', async () => {
     const before = Date.now();
-    const { evidence, missing } = await lastAccessedEvidence(gateway, BERT, FAST);
+    const { evidence, missing } = await lastAccessedEvidence(aws.gateway, BERT, FAST);
     assert.equal(missing, undefined);
     assert.ok(evidence);
     assert.equal(evidence.kind, 'lastAccessed');
@@ -77,12 +62,16 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
     // IAM's 400 days back from now, up to the report's completion less its 4 hours' lag.
     assert.ok(Math.abs(evidence.window.since - (evidence.fetchedAt - 400 * DAY_MS)) < 1000);
     assert.ok(Math.abs(evidence.window.until - (Date.now() - 4 * HOUR_MS)) < 60_000);
-    assert.equal(emulator.requests.count('iam', 'GenerateServiceLastAccessedDetails'), 1);
-    assert.equal(emulator.requests.count('iam', 'GetServiceLastAccessedDetails'), 5, 'IN_PROGRESS, then 4 pages of 3');
+    assert.equal(aws.emulator.requests.count('iam', 'GenerateServiceLastAccessedDetails'), 1);
+    assert.equal(
+      aws.emulator.requests.count('iam', 'GetServiceLastAccessedDetails'),
+      5,
+      'IN_PROGRESS, then 4 pages of 3',
+    );
   });
 
   test('a tracked service none of whose granted actions is tracked lists no action', async () => {
-    const { evidence } = await lastAccessedEvidence(gateway, STEAL, FAST);
+    const { evidence } = await lastAccessedEvidence(aws.gateway, STEAL, FAST);
     assert.deepEqual(
       evidence?.services.find((s) => s.service === 's3'),
       { service: 's3', actions: [] },
@@ -94,11 +83,11 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
   });
 
   test('throttled calls are waited out', async () => {
-    emulator.faults.add({ service: 'iam', kind: 'throttle', times: 3 });
-    const { evidence, missing } = await lastAccessedEvidence(gateway, STEAL, FAST);
+    aws.emulator.faults.add({ service: 'iam', kind: 'throttle', times: 3 });
+    const { evidence, missing } = await lastAccessedEvidence(aws.gateway, STEAL, FAST);
     assert.equal(missing, undefined);
     assert.equal(evidence?.services.length, 5);
-    assert.equal(emulator.requests.entries.filter((r) => r.errorCode === 'Throttling').length, 3);
+    assert.equal(aws.emulator.requests.entries.filter((r) => r.errorCode === 'Throttling').length, 3);
   });
 
   const failures: [string, () => void, string, LastAccessedOptions, RegExp][] = [
@@ -111,7 +100,8 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
     ],
     [
       'access denied',
-      () => emulator.faults.add({ service: 'iam', operation: 'GetServiceLastAccessedDetails', kind: 'accessDenied' }),
+      () =>
+        aws.emulator.faults.add({ service: 'iam', operation: 'GetServiceLastAccessedDetails', kind: 'accessDenied' }),
       BERT,
       FAST,
       /^AWS denied iam:GetServiceLastAccessedDetails to arn:aws:iam::111122223333:user\/dev-alice: add iam:GetServiceLastAccessedDetails to the IAM policy/,
@@ -125,7 +115,7 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
     ],
     [
       'IAM failing',
-      () => emulator.faults.add({ service: 'iam', kind: 'serverError', status: 503 }),
+      () => aws.emulator.faults.add({ service: 'iam', kind: 'serverError', status: 503 }),
       BERT,
       FAST,
       /^AWS failed to answer IAM GenerateServiceLastAccessedDetails in us-east-1 \(503 ServiceUnavailable\)/,
@@ -134,7 +124,7 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
   for (const [what, arrange, arn, options, reason] of failures) {
     test(`says why there is no evidence: ${what}`, async () => {
       arrange();
-      const { evidence, missing } = await lastAccessedEvidence(gateway, arn, options);
+      const { evidence, missing } = await lastAccessedEvidence(aws.gateway, arn, options);
       assert.equal(evidence, undefined);
       assert.equal(missing?.kind, 'lastAccessed');
       assert.equal(missing?.label, 'IAM last-accessed data');
@@ -145,11 +135,11 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
   test('a cancel stops the polling at once', async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const pending = lastAccessedEvidence(gateway, BERT, {
+    const pending = lastAccessedEvidence(aws.gateway, BERT, {
       poll: { firstMs: 60_000, maxMs: 60_000 },
       signal: controller.signal,
     });
-    while (emulator.requests.count('iam', 'GetServiceLastAccessedDetails') === 0)
+    while (aws.emulator.requests.count('iam', 'GetServiceLastAccessedDetails') === 0)
       await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     const { missing } = await pending;
@@ -159,7 +149,7 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
       /^(The IAM last-accessed report|IAM GetServiceLastAccessedDetails in us-east-1) was cancelled before it finished\.$/,
     );
     assert.ok(Date.now() - started < 10_000);
-    assert.equal(emulator.requests.count('iam', 'GetServiceLastAccessedDetails'), 1);
+    assert.equal(aws.emulator.requests.count('iam', 'GetServiceLastAccessedDetails'), 1);
   });
 });
 

@@ -4,35 +4,16 @@
  * cancelled.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { stackResources, type StackOptions, type StackResource } from '../../../src/aws';
-import { AwsGateway } from '../../../src/aws/gateway';
 import type { AwsProblem } from '../../../src/core';
-import { type Emulator, startEmulator } from '../../emulator/server';
-import { fixtureCredentials } from '../emulator/helpers';
-import { awsHome, type AwsHome } from './awsHome';
-import { emulatorProfile } from './emulatorProfile';
-
-const { user } = fixtureCredentials();
+import { emulatorGateway } from './emulatorGateway';
 
 describe('stack resources against the emulator, with the real SDK', () => {
-  let emulator: Emulator;
-  let home: AwsHome;
-  let gateway: AwsGateway;
-  before(async () => {
-    emulator = await startEmulator();
-    home = awsHome({ config: emulatorProfile(emulator, user) });
-    gateway = new AwsGateway();
-  });
-  after(async () => {
-    gateway.dispose();
-    home.restore();
-    await emulator.close();
-  });
-  afterEach(() => emulator.faults.clear());
+  const aws = emulatorGateway();
 
   test("maps the demo template's logical ids to what was deployed", async () => {
-    const result = await stackResources(gateway, 'stratus-red-team-sandbox');
+    const result = await stackResources(aws.gateway, 'stratus-red-team-sandbox');
     const role: StackResource = { physicalId: 'stratus-red-team-ec2-steal-credentials-role', type: 'AWS::IAM::Role' };
     assert.deepEqual(result, {
       ok: true,
@@ -47,8 +28,8 @@ describe('stack resources against the emulator, with the real SDK', () => {
   });
 
   test('waits out a throttle', async () => {
-    emulator.faults.add({ service: 'cloudformation', kind: 'throttle', times: 2 });
-    const result = await stackResources(gateway, 'orders-service-dev');
+    aws.emulator.faults.add({ service: 'cloudformation', kind: 'throttle', times: 2 });
+    const result = await stackResources(aws.gateway, 'orders-service-dev');
     assert.ok(result.ok);
     assert.equal(result.value['FunctionRole']?.physicalId, 'orders-service-dev-FunctionRole-1B8ZCQ4F2X7KD');
   });
@@ -72,7 +53,7 @@ describe('stack resources against the emulator, with the real SDK', () => {
       'access denied',
       'orders-service-dev',
       () => {
-        emulator.faults.add({ service: 'cloudformation', kind: 'accessDenied' });
+        aws.emulator.faults.add({ service: 'cloudformation', kind: 'accessDenied' });
         return {};
       },
       'accessDenied',
@@ -82,7 +63,7 @@ describe('stack resources against the emulator, with the real SDK', () => {
       'throttled past every retry',
       'orders-service-dev',
       () => {
-        emulator.faults.add({ service: 'cloudformation', kind: 'throttle' });
+        aws.emulator.faults.add({ service: 'cloudformation', kind: 'throttle' });
         return {};
       },
       'throttled',
@@ -98,7 +79,7 @@ describe('stack resources against the emulator, with the real SDK', () => {
   ];
   for (const [what, stack, arrange, kind, sentence] of failures) {
     test(`says why: ${what}`, async () => {
-      const result = await stackResources(gateway, stack, arrange());
+      const result = await stackResources(aws.gateway, stack, arrange());
       assert.ok(!result.ok);
       assert.equal(result.problem.kind, kind);
       assert.match(result.problem.sentence, sentence);
