@@ -161,6 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
+    unused.settingsChanged();
     // A CodeLens switched off or on: VS Code asks again only when told (LSP 3.16 refresh).
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));

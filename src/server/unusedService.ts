@@ -93,6 +93,11 @@ export class UnusedService {
     },
   ) {}
 
+  /** The settings changed (a profile, Regions): AWS's evidence is asked again. */
+  settingsChanged(): void {
+    this.awsByPrincipal.clear();
+  }
+
   /**
    * An indexing run ended: the next judgement fetches a fresh answer (the stale one shows meanwhile).
    * True when there was an answer in use, so that the open files are judged again.
@@ -104,8 +109,9 @@ export class UnusedService {
   }
 
   /**
-   * The findings and per-policy usage of a file, from the cached answer (none until it arrives). Only log
-   * folders are read for now: with another activity source the file gets nothing, rather than guesses.
+   * The findings and per-policy usage of a file, from the cached answers (none until one arrives): the log
+   * index's when the activity source is log folders (LookupEvents, Athena and Lake are not asked: a scan
+   * per principal would cost minutes of paced calls or a query per keystroke), and AWS's evidence.
    */
   async forFile(
     uri: string,
@@ -262,12 +268,16 @@ export class UnusedService {
         this.o.onChange();
       })
       .catch((error: unknown) => {
+        // Said once: asked again when an indexing run ends or the day turns, not on every lint.
         this.o.log(`Unused permissions: the CloudTrail log index could not be read: ${String(error)}`);
-        if (this.cached?.pending === pending) this.cached = undefined;
+        if (this.cached?.pending === pending) this.cached = { key, fetchedAt: this.now() };
       });
-    // The previous answer stays in use until the new one comes (a day turning over, an index run ending).
-    this.cached = { key: `${key}\0pending`, pending, fetchedAt: now, ...(cached?.answer && { answer: cached.answer }) };
-    return cached?.answer;
+    // The previous answer of the same folders stays in use until the new one comes (a day turning over, an
+    // index run ending); another set of folders starts with none.
+    const folders = key.slice(0, key.indexOf('\0'));
+    const previous = cached?.key.startsWith(`${folders}\0`) ? cached.answer : undefined;
+    this.cached = { key: `${key}\0pending`, pending, fetchedAt: now, ...(previous && { answer: previous }) };
+    return previous;
   }
 
   private now(): number {
