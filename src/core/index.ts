@@ -78,7 +78,7 @@ export {
   type MappingRule,
   type PrincipalMapping,
 } from './unused/mapping';
-export { describeEvidence } from './unused/describe';
+export { describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.

@@ -227,7 +227,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!hover.enable && !activitySettings.hover.enable) return null;
     return answerFor(params.textDocument.uri, null, async (d) =>
       joinHovers(
-        hover.enable ? provideHover(catalog, sources, d, params.position) : null,
+        joinHovers(
+          hover.enable ? provideHover(catalog, sources, d, params.position) : null,
+          hover.enable
+            ? unused.hover(d.uri, d.version, d.offsetAt(params.position), (span) => ({
+                start: d.positionAt(span.start),
+                end: d.positionAt(span.end),
+              }))
+            : null,
+        ),
         activitySettings.hover.enable ? await provideActivityHover(activity, sources, d, params.position) : null,
       ),
     );

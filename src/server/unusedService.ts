@@ -5,18 +5,20 @@
  * a missing or stale answer is fetched in the background and the open files are linted again when it comes.
  */
 import * as path from 'node:path';
-import type { CodeLens, Position } from 'vscode-languageserver/node';
+import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver/node';
 import {
   actsOnObjects,
   type Catalog,
   cloudTrailEvidence,
   describeEvidence,
+  describeUse,
   type Evidence,
   judgeDocument,
   type MissingEvidence,
   type PolicySource,
   principalOf,
   projectMappingRules,
+  type JudgedAction,
   type PrincipalActionsAnswer,
   type SourceFormat,
   type UnusedFinding,
@@ -57,6 +59,8 @@ export interface PolicyUsage {
   readonly mappingEvidence: string;
   readonly evidence: string;
   readonly counts: { used: number; unused: number; unknown: number };
+  /** Every granted action's verdict, at the value that grants it (for the hover). */
+  readonly actions: readonly JudgedAction[];
 }
 
 export interface UnusedFileAnswer {
@@ -65,6 +69,11 @@ export interface UnusedFileAnswer {
 }
 
 const NONE: UnusedFileAnswer = { findings: [], policies: [] };
+
+/** What a policy's CodeLens shows: a change of it alone asks VS Code for the lenses again. */
+function lensOf(p: PolicyUsage): unknown {
+  return [p.principal, p.mappingEvidence, p.evidence, p.counts];
+}
 
 export class UnusedService {
   private cached: Cached | undefined;
@@ -156,11 +165,13 @@ export class UnusedService {
         mappingEvidence: mapping.evidence,
         evidence: describeEvidence(usage.principal, now),
         counts,
+        actions: judged.actions,
       });
     }
     const before = this.byFile.get(uri)?.policies;
     this.byFile.set(uri, { version, policies });
-    if (policies.length > 0 && JSON.stringify(before) !== JSON.stringify(policies)) this.lensesChanged.add(uri);
+    if (policies.length > 0 && JSON.stringify(before?.map(lensOf)) !== JSON.stringify(policies.map(lensOf)))
+      this.lensesChanged.add(uri);
     return { findings, policies };
   }
 
@@ -183,6 +194,33 @@ export class UnusedService {
         },
       };
     });
+  }
+
+  /** The use of the granted action (or wildcard) at `offset`: its verdicts, the principal and the evidence. */
+  hover(
+    uri: string,
+    version: number,
+    offset: number,
+    rangeOf: (span: { start: number; end: number }) => Hover['range'],
+  ): Hover | null {
+    const last = this.byFile.get(uri);
+    if (last === undefined || last.version !== version) return null;
+    for (const policy of last.policies) {
+      const here = policy.actions.filter((a) => a.span.start <= offset && offset <= a.span.end);
+      if (here.length === 0) continue;
+      const span = here[0]!.span;
+      const name = policy.principal.slice(policy.principal.lastIndexOf(':') + 1);
+      const value = [
+        `**Use by ${name}**`,
+        describeUse(
+          here.length === 1 ? here[0]!.verdict.action : 'This value',
+          here.map((a) => a.verdict),
+        ),
+        `${policy.evidence[0]!.toUpperCase()}${policy.evidence.slice(1)}. Principal from ${policy.mappingEvidence}.`,
+      ].join('\n\n');
+      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(span) };
+    }
+    return null;
   }
 
   private none(uri: string): UnusedFileAnswer {

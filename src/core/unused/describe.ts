@@ -1,4 +1,5 @@
 import type { Evidence, MissingEvidence, PrincipalEvidence } from './evidence';
+import type { ActionVerdict } from './merge';
 
 const DAY_MS = 86_400_000;
 
@@ -47,5 +48,38 @@ function ago(ms: number): string {
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+  return `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What a hover on a granted action says of its use (Markdown): for one action its status and why, for a
+ * wildcard the counts and the actions used.
+ */
+export function describeUse(written: string, verdicts: readonly ActionVerdict[]): string {
+  if (verdicts.length === 1) return describeVerdict(verdicts[0]!);
+  const by = (status: ActionVerdict['status']) => verdicts.filter((v) => v.status === status);
+  const used = by('used');
+  const shown = used.slice(0, 10).map((v) => `\`${v.action}\``);
+  const more = used.length > shown.length ? ` and ${used.length - shown.length} more` : '';
+  const unknown = by('unknown');
+  return [
+    `\`${written}\` grants ${count(verdicts.length, 'action')}: **${used.length} used**, ${by('unused').length} unused, ${unknown.length} unknown.`,
+    ...(used.length > 0 ? [`Used: ${shown.join(', ')}${more}.`] : []),
+    ...(unknown.length > 0 ? [`Unknown: ${unknown[0]!.reason}${unknown.length > 1 ? ' (and others)' : ''}.`] : []),
+  ].join('\n\n');
+}
+
+function describeVerdict(v: ActionVerdict): string {
+  const sources = v.sources.length > 0 ? ` (${v.sources.join(', ')})` : '';
+  const last = v.lastUsed === undefined ? '' : `, last on ${day(v.lastUsed)}`;
+  if (v.status === 'used') return `\`${v.action}\`: **used**${last}${sources}.`;
+  if (v.status === 'unknown') return `\`${v.action}\`: **unknown**: ${v.reason}.`;
+  return `\`${v.action}\`: **not used** in ${duration(v.days ?? 0)} of evidence${sources}${last === '' ? '' : `; used before${last}`}.`;
+}
+
+/** Days as a person says them: `90 days`, `13 hours` for a short stretch of logs, `40 minutes`. */
+export function duration(days: number): string {
+  if (days >= 2) return count(Math.round(days), 'day');
+  if (days * 24 >= 1) return count(Math.round(days * 24), 'hour');
+  return count(Math.max(1, Math.round(days * 1440)), 'minute');
 }

@@ -13,6 +13,7 @@ import { removeListItem } from '../rules/edits';
 import { writeActions } from '../rules/fixes/expandWildcard';
 import type { Finding, Fix, Severity } from '../rules/types';
 import type { DeniedAction } from './evidence';
+import { duration } from './describe';
 import type { ActionVerdict, Usage } from './merge';
 import { removeStatement } from './removeStatement';
 
@@ -264,13 +265,6 @@ function lastUse(verdicts: readonly ActionVerdict[]): string {
   let last = -Infinity;
   for (const v of verdicts) if (v.lastUsed !== undefined && v.lastUsed > last) last = v.lastUsed;
   return Number.isFinite(last) ? `; last used on ${day(last)}` : '';
-}
-
-/** Days as a person says them: `90 days`, `13 hours` for a short stretch of logs, `40 minutes`. */
-function duration(days: number): string {
-  if (days >= 2) return count(Math.round(days), 'day');
-  if (days * 24 >= 1) return count(Math.round(days * 24), 'hour');
-  return count(Math.max(1, Math.round(days * 1440)), 'minute');
 }
 
 function day(time: number): string {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { principalIdentity } from '../../../src/core';
 import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
 import { INVICTUS_USER, UNUSED_POLICY } from '../../harness/unusedFixture';
-import { codeOf, extensionApi, liveDiagnostics, waitFor } from '../helpers';
+import { codeOf, extensionApi, hoverUntil, liveDiagnostics, waitFor } from '../helpers';
 
 /**
  * Unused permissions in real VS Code: a policy file and a CDK stack whose principal `.cloudwarden.yaml`
@@ -122,6 +122,18 @@ suite('Unused permissions from log files', () => {
       lens.command!.title,
       /^user\/benjamin: 1 used, 3 unused, 1 unknown, based on \d+ hours? of CloudTrail log files \(2023-07-10 to 2023-07-10\).+ \(principal from \.cloudwarden\.yaml:2 \(files: policy\.json\)\)$/,
     );
+
+    // The hover of a granted action says its use, the evidence and where the principal comes from.
+    const unusedHover = await hoverUntil(editor, 'iam:DeleteUser', 'the use in the hover', (t) => t.includes('Use by'));
+    assert.match(
+      unusedHover,
+      /`iam:DeleteUser`: \*\*not used\*\* in \d+ (minutes|hours?) of evidence \(CloudTrail log files\)/,
+    );
+    assert.match(unusedHover, /Principal from \.cloudwarden\.yaml:2/);
+    const unknownHover = await hoverUntil(editor, 's3:GetObject', 'the unknown use in the hover', (t) =>
+      t.includes('Use by'),
+    );
+    assert.match(unknownHover, /`s3:GetObject`: \*\*unknown\*\*: s3:GetObject is a data event/);
 
     // The quick fix removes the unused action; the re-lint drops its finding and keeps the JSON valid.
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

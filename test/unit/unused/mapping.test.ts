@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { describeEvidence, parseMapping, principalOf, readPolicySource } from '../../../src/core';
+import { describeEvidence, describeUse, parseMapping, principalOf, readPolicySource } from '../../../src/core';
 
 const TEMPLATE = `Resources:
   AppRole:
@@ -91,6 +91,36 @@ describe('which principal a policy belongs to', () => {
     assert.equal(
       line,
       'based on 90 days of CloudTrail LookupEvents in 2 Regions (2026-09-02 to 2026-12-01) and 400 days of IAM last-accessed data (2025-10-27 to 2026-12-01), 1 minute ago; Access Analyzer: no unused-access analyzer in the account',
+    );
+  });
+
+  test("a granted action's use in a hover: one action's status and why, a wildcard's counts", () => {
+    const day = Date.parse('2026-11-30T10:00:00Z');
+    assert.equal(
+      describeUse('iam:GetRole', [
+        { action: 'iam:GetRole', status: 'used', lastUsed: day, sources: ['CloudTrail log files'] },
+      ]),
+      '`iam:GetRole`: **used**, last on 2026-11-30 (CloudTrail log files).',
+    );
+    assert.equal(
+      describeUse('iam:DeleteRole', [
+        {
+          action: 'iam:DeleteRole',
+          status: 'unused',
+          days: 90,
+          sources: ['IAM last-accessed data'],
+          lastUsed: day - 200 * 86_400_000,
+        },
+      ]),
+      '`iam:DeleteRole`: **not used** in 90 days of evidence (IAM last-accessed data); used before, last on 2026-05-14.',
+    );
+    assert.equal(
+      describeUse('sqs:*', [
+        { action: 'sqs:ListQueues', status: 'used', sources: ['CloudTrail log files'] },
+        { action: 'sqs:DeleteQueue', status: 'unused', days: 0.5, sources: ['CloudTrail log files'] },
+        { action: 'sqs:SendMessage', status: 'unknown', sources: [], reason: 'sqs:SendMessage is a data event' },
+      ]),
+      '`sqs:*` grants 3 actions: **1 used**, 1 unused, 1 unknown.\n\nUsed: `sqs:ListQueues`.\n\nUnknown: sqs:SendMessage is a data event.',
     );
   });
 });
