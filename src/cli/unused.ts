@@ -11,6 +11,7 @@ import {
   actsOnObjects,
   cloudTrailEvidence,
   describeEvidence,
+  isPrincipalArn,
   judgeDocument,
   LineIndex,
   parseMapping,
@@ -262,7 +263,7 @@ function parseUnusedArgs(args: readonly string[], now: number): UnusedArgs | { e
         break;
       case '--principal':
         principal = value();
-        if (principal === undefined || !/^arn:[^:]+:(iam|sts)::\d{12}:/.test(principal))
+        if (principal === undefined || !isPrincipalArn(principal))
           return { error: "--principal needs a role's or user's ARN" };
         break;
       case '--mapping':

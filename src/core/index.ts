@@ -36,7 +36,7 @@ export { classificationOf, securitySeverityOf } from './rules/classification';
 
 // Project configuration (.cloudwarden.yaml) and suppressions.
 export { isIgnored, lintConfigFor, ProjectFiles, type ProjectFile } from './config/resolve';
-export { parseProjectFile, PROJECT_FILE_NAME } from './config/projectFile';
+export { isPrincipalArn, parseProjectFile, PROJECT_FILE_NAME } from './config/projectFile';
 export type { SuppressedFinding } from './config/types';
 export { describeSuppressed, inFileSuppression, projectFileSuppression } from './config/suppressionFixes';
 

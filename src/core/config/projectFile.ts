@@ -20,11 +20,15 @@ import type { ConfigProblem, ProjectConfig, ProjectPrincipal, ProjectSuppression
 
 export const PROJECT_FILE_NAME = '.cloudwarden.yaml';
 
+/** An IAM role's or user's ARN (or a role session's): what a `principals` entry, a mapping file and `--principal` name. */
+export function isPrincipalArn(text: string): boolean {
+  return /^arn:[^:]+:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+/.test(text);
+}
+
 const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [], principals: [] };
 
 const TOP_KEYS = ['rules', 'ignore', 'suppressions', 'principals'];
 const PRINCIPAL_KEYS = ['files', 'resource', 'principal'];
-const PRINCIPAL_ARN = /^arn:[^:]+:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+/;
 const SUPPRESSION_KEYS = ['path', 'rule', 'reason', 'match'];
 const SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
@@ -179,7 +183,7 @@ function readPrincipal(
   }
   const principalNode = field(node, 'principal');
   const principal = scalarString(principalNode);
-  if (principal === undefined || !PRINCIPAL_ARN.test(principal)) {
+  if (principal === undefined || !isPrincipalArn(principal)) {
     error(
       principalNode
         ? "principal must be a role's or user's ARN (arn:aws:iam::111122223333:role/name)"

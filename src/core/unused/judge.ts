@@ -13,7 +13,7 @@ import { removeListItem } from '../rules/edits';
 import { writeActions } from '../rules/fixes/expandWildcard';
 import type { Finding, Fix, Severity } from '../rules/types';
 import type { DeniedAction } from './evidence';
-import { duration } from './describe';
+import { count, day, duration } from './describe';
 import type { ActionVerdict, Usage } from './merge';
 import { removeStatement } from './removeStatement';
 
@@ -265,13 +265,4 @@ function lastUse(verdicts: readonly ActionVerdict[]): string {
   let last = -Infinity;
   for (const v of verdicts) if (v.lastUsed !== undefined && v.lastUsed > last) last = v.lastUsed;
   return Number.isFinite(last) ? `; last used on ${day(last)}` : '';
-}
-
-function day(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-/** `1,245 days` (toLocaleString's ICU costs microseconds: this runs for every finding). */
-function count(n: number, noun: string): string {
-  return `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${noun}${n === 1 ? '' : 's'}`;
 }

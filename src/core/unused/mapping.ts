@@ -7,6 +7,7 @@
 import { parse } from 'yaml';
 import type { PolicyDocument } from '../policy/model';
 import { compilePathGlob } from '../config/pathGlob';
+import { isPrincipalArn } from '../config/projectFile';
 import type { ProjectFile } from '../config/resolve';
 import { LineIndex } from '../text/lines';
 
@@ -43,7 +44,7 @@ export function parseMapping(text: string, name: string): MappingRule[] | { erro
   for (const [i, entry] of list.entries()) {
     const { files, resource, principal } = (entry ?? {}) as Record<string, unknown>;
     const where = `${name}, principals[${i}]`;
-    if (typeof principal !== 'string' || !/^arn:[^:]+:(iam|sts)::\d{12}:/.test(principal))
+    if (typeof principal !== 'string' || !isPrincipalArn(principal))
       return { error: `${where}: 'principal' must be a role's or user's ARN` };
     if (files !== undefined && typeof files !== 'string') return { error: `${where}: 'files' must be a glob` };
     if (resource !== undefined && typeof resource !== 'string')
