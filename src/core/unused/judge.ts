@@ -225,10 +225,46 @@ function deniedFindings(
       severity: 'info',
       message: `${context.usage.principal.principal} was refused actions this policy does not grant: ${list} (${source}). If it needs them, grant them here.`,
       span: document.statementKey?.span ?? document.span,
-      fixes: [],
+      fixes: denied.slice(0, MAX_GRANT_FIXES).flatMap((d) => grantFix(document, d.action, context) ?? []),
       unnecessary: false,
     },
   ];
+}
+
+/** More refused actions than this are a missing policy, not a few missing actions: no fix per action. */
+const MAX_GRANT_FIXES = 10;
+
+/**
+ * Adds a refused action to an Allow statement's Action list: the first that already grants an action of
+ * the same service (its resources are the likeliest to be the ones the call needed), else the first with
+ * a list of literal actions. The statement's resources and conditions stay as written: the title names
+ * the statement so that the developer sees where the grant lands.
+ */
+function grantFix(document: PolicyDocument, action: string, context: JudgeContext): Fix | undefined {
+  if (document.inString || document.coarseSpans) return undefined;
+  const candidates = document.statements.filter(
+    (s) =>
+      isAllow(s) &&
+      !s.unknown &&
+      s.action?.list !== undefined &&
+      !s.action.list.unknown &&
+      s.action.list.values.length > 0,
+  );
+  const service = `${action.slice(0, action.indexOf(':')).toLowerCase()}:`;
+  const sameService = (s: Statement) =>
+    s.action!.list.values.some((v) => literal(v)?.toLowerCase().startsWith(service) === true);
+  const target = candidates.find(sameService) ?? candidates[0];
+  if (target === undefined) return undefined;
+  const list = target.action!.list;
+  const last = list.values[list.values.length - 1]!;
+  const written = literal(last);
+  if (written === undefined) return undefined;
+  const sidText = target.sid === undefined ? undefined : literal(target.sid.value);
+  const sid = sidText === undefined ? '' : ` ${sidText}`;
+  return {
+    title: `Grant ${action} in the statement${sid} that allows ${written}`,
+    edits: [writeActions(context.text, context.format, last, list, [written, action])],
+  };
 }
 
 function deniedOf(usage: Usage): DeniedAction[] {

@@ -113,6 +113,35 @@ describe("a policy judged against its principal's use", () => {
     );
   });
 
+  test('a refused action: granted by its fix in the statement of the same service, else the first', () => {
+    const [judged] = judge(POLICY, 'json');
+    const denied = judged!.findings.find((f) => f.ruleId === 'denied-action')!;
+    assert.deepEqual(
+      denied.fixes.map((f) => f.title),
+      ['Grant kms:Decrypt in the statement that allows iam:DeleteRole'],
+    );
+    const granted = applyFix(POLICY, denied.fixes[0]!);
+    const after = JSON.parse(granted) as { Statement: { Action: string[] }[] };
+    assert.deepEqual(after.Statement[0]!.Action, ['sqs:*', 'iam:GetRole', 'iam:DeleteRole', 'kms:Decrypt']);
+    assert.ok(!judge(granted, 'json')[0]!.findings.some((f) => f.ruleId === 'denied-action'));
+
+    const withKms = `Statement:
+  - Sid: Queue
+    Effect: Allow
+    Action: sqs:ListQueues
+    Resource: '*'
+  - Sid: Keys
+    Effect: Allow
+    Action:
+      - kms:Encrypt
+    Resource: arn:aws:kms:us-east-1:111122223333:key/k
+`;
+    const [yaml] = judge(withKms, 'yaml');
+    const fix = yaml!.findings.find((f) => f.ruleId === 'denied-action')!.fixes[0]!;
+    assert.equal(fix.title, 'Grant kms:Decrypt in the statement Keys that allows kms:Encrypt');
+    assert.ok(applyFix(withKms, fix).includes('      - kms:Encrypt\n      - kms:Decrypt\n    Resource: arn:aws:kms'));
+  });
+
   test('every granted action is listed with its status and the value that grants it', () => {
     const [judged] = judge(POLICY, 'json');
     const status = (action: string) => judged!.actions.find((a) => a.verdict.action === action)?.verdict.status;
