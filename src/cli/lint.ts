@@ -17,7 +17,7 @@ import {
   ruleMetas,
   SEVERITIES,
   type Severity,
-  type SourceFormat,
+  policyFormatOfFile,
 } from '../core';
 import { EXIT, type CliIo } from './io';
 import { jsonReport } from './jsonReport';
@@ -161,7 +161,7 @@ function lintFile(file: string, catalog: Catalog, config: LintConfig): FileRepor
   } catch (error) {
     return { error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  const format = formatOf(file, text);
+  const format = policyFormatOfFile(file, text);
   const base = { path: file, text, findings: [], suppressed: [], internalErrors: [] };
   // main.ts loads the parsers before a lint run; a caller that did not must not get "nothing found".
   if ((format === 'typescript' || format === 'terraform') && !grammarOf(format) && mayHoldPolicies(text, format)) {
@@ -200,17 +200,6 @@ function reportProblems(project: ProjectFile, io: CliIo): void {
     const at = index.positionAt(p.span.start);
     io.stderr(`${shown}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${p.message}\n`);
   }
-}
-
-/** YAML, TypeScript (CDK) and Terraform by extension; otherwise JSON, unless an explicitly named file does not start like JSON. */
-export function formatOf(file: string, text: string): SourceFormat {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  // .tsx is TypeScript with JSX: the reader tells the JSX grammar from the content (grammarFor).
-  if (ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts') return 'typescript';
-  if (ext === '.tf') return 'terraform';
-  if (ext === '.json' || ext === '.jsonc') return 'json';
-  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
 function walk(dir: string, out: string[], ignored: (file: string) => boolean, unreadable: Unreadable[]): void {

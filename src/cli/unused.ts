@@ -25,9 +25,9 @@ import {
   type PrincipalMapping,
   type UnusedFinding,
   Usage,
+  policyFormatOfFile,
 } from '../core';
 import { EXIT, type CliIo } from './io';
-import { formatOf } from './lint';
 import { indexedLogs } from './logFolders';
 import type { FileReport, Unreadable } from './report';
 import { toSarif } from './sarif';
@@ -89,7 +89,7 @@ export async function unusedCommand(
       unreadable.push({ path: file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    const format = formatOf(file, text);
+    const format = policyFormatOfFile(file, text);
     const source = readPolicySource(
       text,
       format,

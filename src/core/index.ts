@@ -10,7 +10,7 @@ export type { AccessLevel } from './catalog/types';
 
 // Reading policies out of a file, and linting them.
 export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
-export { policyFormatOfLanguage } from './sources/language';
+export { policyFormatOfFile, policyFormatOfLanguage } from './sources/language';
 export { readPolicySource } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
 export { readIfPresent, readRelativeTo } from './sources/code/files';
@@ -62,6 +62,7 @@ export type { DayCount, PrincipalActions } from './activity/usage';
 export type {
   AnalyzerEvidence,
   AnalyzerFinding,
+  DeniedAction,
   Evidence,
   LastAccessedEvidence,
   MissingEvidence,
@@ -80,6 +81,7 @@ export {
 } from './unused/mapping';
 export { describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
+export { buildReport, reportMarkdown, type ReportGrant, type ReportInput, type UnusedReport } from './unused/report';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';

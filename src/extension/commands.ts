@@ -8,6 +8,7 @@ import { indexLogFiles, writeAthenaTable } from './logCommands';
 import type { ServerHandle } from './serverHandle';
 import { investigate, showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
+import type { UnusedReportPanel } from './unusedReport';
 
 export interface CommandContext {
   readonly server: ServerHandle;
@@ -16,6 +17,7 @@ export interface CommandContext {
   readonly lintStatus: LintStatus;
   readonly awsStatus: AwsStatus;
   readonly timelines: TimelinePanels;
+  readonly unusedReport: UnusedReportPanel;
 }
 
 /**
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.timelines, arg),
   'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
   'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
+  'cloudwarden.showUnusedReport': (ctx) => () => ctx.unusedReport.run(),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -9,6 +9,7 @@ import { CatalogStatus } from './catalogStatus';
 import { LintStatus, type LintStatusView } from './lintStatus';
 import { LogIndexProgress } from './logIndexProgress';
 import { TimelinePanels, type TimelineView } from './timelinePanel';
+import { UnusedReportPanel } from './unusedReport';
 import type { ExportFormat } from '../shared/timelineMessages';
 
 let server: ServerHandle | undefined;
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   // Registers the panels' serializer only: the page's script loads when a panel opens.
   const timelines = new TimelinePanels(context, server, output);
   const logIndex = new LogIndexProgress(server, output);
-  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex);
+  const unusedReport = new UnusedReportPanel(server);
+  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex, unusedReport);
   // The AWS item asks when the server starts, never starts it: with nothing configured the server
   // answers `off` without calling AWS, and the item stays hidden.
   server.onDidStart(
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs),
   );
 
-  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines });
+  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines, unusedReport });
 
   const startIfRelevant = (document: vscode.TextDocument) => {
     if (isRelevantDocument(document)) void server?.start().catch(() => undefined);

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -8,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core';
-import { LogIndexProgressNotification } from '../shared/protocol';
+import { LogIndexProgressNotification, UnusedReportRequest } from '../shared/protocol';
 import { provideActivityHover, joinHovers } from './activityHover';
 import { ActivityLenses } from './activityLens';
 import { ActivityService, LOG_FILES_KEY } from './activityService';
@@ -25,6 +27,7 @@ import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
 import { awsUsageEvidence } from './unusedEvidence';
 import { UnusedService } from './unusedService';
+import { unusedReport } from './unusedReport';
 import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
@@ -262,6 +265,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerSourceRequests(connection, logs, async () =>
     activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
   );
+  connection.onRequest(UnusedReportRequest.type, async (params) => {
+    const loaded = catalog.tryLoad();
+    if (!loaded.ok) throw new ResponseError(ErrorCodes.InternalError, loaded.message);
+    return unusedReport(params.uris, {
+      unused,
+      catalog: loaded.catalog,
+      settings: (await settings.forWindow()).unused,
+      workspaceFolders: projects.workspaceFolders,
+      grammarDir: options.grammarDir,
+      openText: (uri) => documents.get(uri)?.getText(),
+    });
+  });
   registerAwsRequests(connection, aws, activity, (params) =>
     answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),
   );

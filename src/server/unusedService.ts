@@ -9,6 +9,7 @@ import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-lan
 import {
   actsOnObjects,
   type Catalog,
+  type DeniedAction,
   cloudTrailEvidence,
   describeEvidence,
   describeUse,
@@ -61,6 +62,8 @@ export interface PolicyUsage {
   readonly counts: { used: number; unused: number; unknown: number };
   /** Every granted action's verdict, at the value that grants it (for the hover). */
   readonly actions: readonly JudgedAction[];
+  /** Actions the principal was refused that this policy does not grant. */
+  readonly denied: readonly DeniedAction[];
 }
 
 export interface UnusedFileAnswer {
@@ -131,11 +134,33 @@ export class UnusedService {
     catalog: Catalog,
     settings: CloudWardenSettings['unused'],
   ): Promise<UnusedFileAnswer> {
-    if (!settings.enable) return this.none(uri);
+    const answer = await this.judge(uri, text, format, source, catalog, settings);
+    if (answer === NONE) return this.none(uri);
+    const { policies } = answer;
+    const before = this.byFile.get(uri)?.policies;
+    this.byFile.set(uri, { version, policies });
+    if (policies.length > 0 && JSON.stringify(before?.map(lensOf)) !== JSON.stringify(policies.map(lensOf)))
+      this.lensesChanged.add(uri);
+    return answer;
+  }
+
+  /**
+   * The findings and per-policy usage of a file's text, from the cached answers, kept nowhere: what
+   * forFile shows of an open file and the workspace report reads of every file.
+   */
+  async judge(
+    uri: string,
+    text: string,
+    format: SourceFormat,
+    source: PolicySource,
+    catalog: Catalog,
+    settings: CloudWardenSettings['unused'],
+  ): Promise<UnusedFileAnswer> {
+    if (!settings.enable) return NONE;
     const file = fsPathOf(uri);
     const project = this.o.projects.projectFor(uri);
     const rules = projectMappingRules(project);
-    if (file === undefined || project === undefined || rules.length === 0) return this.none(uri);
+    if (file === undefined || project === undefined || rules.length === 0) return NONE;
     const activity = await this.o.source();
     const now = this.now();
     const since = now - settings.days * DAY_MS;
@@ -166,13 +191,19 @@ export class UnusedService {
         evidence: describeEvidence(usage.principal, now),
         counts,
         actions: judged.actions,
+        denied: judged.denied,
       });
     }
-    const before = this.byFile.get(uri)?.policies;
-    this.byFile.set(uri, { version, policies });
-    if (policies.length > 0 && JSON.stringify(before?.map(lensOf)) !== JSON.stringify(policies.map(lensOf)))
-      this.lensesChanged.add(uri);
     return { findings, policies };
+  }
+
+  /**
+   * Waits for the answers being fetched (the log index's, AWS's per principal): the report judges every
+   * file once to learn its principals, waits here, then judges again with their evidence.
+   */
+  async settle(): Promise<void> {
+    const pending = [this.cached?.pending, ...[...this.awsByPrincipal.values()].map((c) => c.pending)];
+    await Promise.all(pending.map((p) => p?.catch(() => undefined)));
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { AccessLevel, ActivityEvent, ActivitySourceKind, AwsProblemKind } from '../core';
+import type { AccessLevel, ActivityEvent, ActivitySourceKind, AwsProblemKind, UnusedReport } from '../core';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
 export namespace CatalogInfoRequest {
@@ -229,5 +229,22 @@ export namespace AthenaTableRequest {
     table: string;
   }
   export type Result = { ok: true; ddl: string } | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * The workspace's unused-permissions report over the files the client found (policy sources that may be
+ * mapped to a principal): the report, its Markdown, and the files not read (too large, unreadable).
+ */
+export namespace UnusedReportRequest {
+  export const method = 'cloudwarden/unusedReport';
+  export interface Params {
+    uris: string[];
+  }
+  export interface Result {
+    report: UnusedReport;
+    markdown: string;
+    skipped: { uri: string; reason: string }[];
+  }
   export const type = new RequestType<Params, Result, void>(method);
 }

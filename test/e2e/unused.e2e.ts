@@ -61,3 +61,31 @@ test('unused actions and statements are faded, listed in Problems, and the CodeL
   );
   await wb.screenshot('unused-permissions');
 });
+
+test('the workspace report lists the principal, its riskiest unused grants first, and exports Markdown', async () => {
+  await wb.runCommand('CloudWarden: Show the unused permissions report');
+  // The report's row of the principal, with the counts of the policy's judgement (the log index answered above).
+  const frame = await wb.webviewFrameWith(USER, 90_000);
+  const page = await frame.locator('body').innerText();
+  assert.match(page, /Unused grants \(3\), riskiest first/);
+  assert.match(page, /iam:DeleteUser\s+Write/);
+  assert.match(page, /policy\.json:3/);
+  // All three are Write: by name.
+  const order = ['ec2:StopInstances', 'ec2:TerminateInstances', 'iam:DeleteUser'].map((a) => page.indexOf(a));
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
+  await wb.screenshot('unused-report');
+  // Export: an untitled Markdown editor with the same report opens beside it.
+  await frame.locator('#export').click();
+  // The editor draws spaces as no-break spaces: \s matches both.
+  await wb.page
+    .locator('.monaco-editor .view-lines', { hasText: /#\sUnused\spermissions/ })
+    .first()
+    .waitFor();
+  await wb.page
+    .locator('.monaco-editor .view-lines', { hasText: /user\/benjamin`\s\|\s5\s\|\s1\s\|\s3\s\|\s1\s\|\s3\s\|/ })
+    .first()
+    .waitFor();
+});

@@ -22,3 +22,18 @@ export function policyFormatOfLanguage(languageId: string): SourceFormat | undef
       return undefined;
   }
 }
+
+/**
+ * The policy syntax of a file read from disk, by its extension: YAML, TypeScript (CDK), Terraform, JSON;
+ * another extension (a CloudFormation `.template`) is JSON if its text starts like JSON, else YAML.
+ */
+export function policyFormatOfFile(file: string, text: string): SourceFormat {
+  const dot = file.lastIndexOf('.');
+  const ext = dot > Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) ? file.slice(dot).toLowerCase() : '';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  // .tsx is TypeScript with JSX: the reader tells the JSX grammar from the content (grammarFor).
+  if (ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts') return 'typescript';
+  if (ext === '.tf') return 'terraform';
+  if (ext === '.json' || ext === '.jsonc') return 'json';
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -48,6 +48,28 @@ export class AuditStack extends cdk.Stack {
 }
 `;
 
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AuditRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: audit
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action:
+                  - iam:List*
+                  - iam:DeleteUser
+                Resource: '*'
+`;
+
 suite('Unused permissions from log files', () => {
   let folder: string;
 
@@ -62,9 +84,10 @@ suite('Unused permissions from log files', () => {
     writeFileSync(path.join(folder, 'policy.json'), POLICY);
     writeFileSync(path.join(folder, 'audit-stack.ts'), STACK);
     writeFileSync(path.join(folder, 'bert-jan.json'), BERT_JAN_POLICY);
+    writeFileSync(path.join(folder, 'template.yaml'), TEMPLATE);
     writeFileSync(
       path.join(folder, '.cloudwarden.yaml'),
-      `principals:\n  - files: 'policy.json'\n    principal: ${USER}\n  - files: '*.ts'\n    resource: role\n    principal: ${USER}\n  - files: bert-jan.json\n    principal: ${BERT_JAN}\n`,
+      `principals:\n  - files: 'policy.json'\n    principal: ${USER}\n  - files: template.yaml\n    resource: AuditRole\n    principal: ${USER}\n  - files: '*.ts'\n    resource: role\n    principal: ${USER}\n  - files: bert-jan.json\n    principal: ${BERT_JAN}\n`,
     );
     const config = vscode.workspace.getConfiguration('cloudwarden');
     await config.update('activity.logFolders', [INVICTUS_FOLDER], vscode.ConfigurationTarget.Global);
@@ -214,5 +237,73 @@ suite('Unused permissions from log files', () => {
       lens.command!.title,
       /^user\/bert-jan: 1 used, 2 unused, 0 unknown, based on .*CloudTrail log files.*, 400 days of IAM last-accessed data/,
     );
+  });
+
+  test('a CloudFormation template: the unused action faded, the wildcard narrowed to the used actions, the re-lint clean', async () => {
+    const document = await vscode.workspace.openTextDocument(path.join(folder, 'template.yaml'));
+    const editor = await vscode.window.showTextDocument(document);
+    const found = await unusedOf(document.uri, 2);
+    const action = found.find((d) => codeOf(d) === 'unused-action');
+    assert.ok(action, found.map((d) => `${codeOf(d)}: ${d.message}`).join('\n'));
+    assert.equal(document.getText(action.range), 'iam:DeleteUser');
+    assert.deepEqual(action.tags, [vscode.DiagnosticTag.Unnecessary]);
+    const wildcard = found.find((d) => codeOf(d) === 'mostly-unused-wildcard');
+    assert.ok(wildcard, found.map((d) => `${codeOf(d)}: ${d.message}`).join('\n'));
+    assert.equal(document.getText(wildcard.range), 'iam:List*');
+    assert.match(wildcard.message, /^iam:List\* grants \d+ actions; used in the .*: .*iam:ListUsers/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      wildcard.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const narrow = actions.find((a) => a.title.startsWith('Narrow iam:List* to the'));
+    assert.ok(narrow?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(narrow.edit));
+    const text = editor.document.getText();
+    assert.ok(!text.includes('iam:List*'), text);
+    assert.match(text, /\n {18}- iam:ListUsers\n/);
+    // The re-lint of the narrowed template: the wildcard's finding is gone, the unused action stays.
+    await waitFor('the narrowed template judged again', () => {
+      const now = liveDiagnostics(document.uri);
+      return !now.some((d) => codeOf(d) === 'mostly-unused-wildcard') && now.some((d) => codeOf(d) === 'unused-action')
+        ? true
+        : undefined;
+    });
+    assert.ok(
+      !liveDiagnostics(document.uri).some(
+        (d) => /^iam:List/.test(document.getText(d.range)) && codeOf(d).startsWith('unused'),
+      ),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('the workspace report: every mapped principal of the workspace, granted against used, exported as Markdown', async () => {
+    // The report reads the workspace folder: a project of its own there, removed afterwards.
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const project = path.join(root, 'unused-report');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, 'policy.json'), POLICY);
+    writeFileSync(path.join(project, '.cloudwarden.yaml'), `principals:\n  - principal: ${USER}\n`);
+    try {
+      const summary = await vscode.commands.executeCommand<{
+        principals: { principal: string; used: number; unused: number }[];
+        markdown: string;
+      }>('cloudwarden.showUnusedReport');
+      assert.deepEqual(summary.principals, [{ principal: USER, used: 1, unused: 3 }]);
+      assert.match(summary.markdown, /^# Unused permissions\n/);
+      assert.ok(summary.markdown.includes(`| \`${USER}\` | 5 | 1 | 3 | 1 | 3 |`), summary.markdown);
+      assert.ok(
+        summary.markdown.includes('- `unused-report/policy.json:3` (principal from .cloudwarden.yaml:2)'),
+        summary.markdown,
+      );
+      assert.match(
+        summary.markdown,
+        /- `ec2:StopInstances`: Write\n- `ec2:TerminateInstances`: Write\n- `iam:DeleteUser`: Write/,
+      );
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
