@@ -57,6 +57,7 @@ export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 export type { DayCount, PrincipalActions } from './activity/usage';
+export { tallyEvents, type ResourceUseAnswer } from './activity/resourceUse';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
 export type {
@@ -82,6 +83,9 @@ export {
 export { describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 export { buildReport, reportMarkdown, type ReportGrant, type ReportInput, type UnusedReport } from './unused/report';
+export { generatePolicy } from './unused/generatePolicy';
+export { generationNotes } from './unused/generationNotes';
+export { renderPolicy, type PolicyLanguage } from './unused/renderPolicy';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';
@@ -94,6 +98,7 @@ export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventInd
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay } from './eventIndex/countsByDay';
 export { principalActions, principalIdentity, type PrincipalActionsAnswer } from './eventIndex/principalActions';
+export { principalResources, type PrincipalWindow } from './eventIndex/principalResources';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { browseActions } from './browseActions';
+import { generatePolicy } from './generatePolicy';
 import type { ActionDocumentProvider } from './actionDocuments';
 import { selectAwsProfile, selectAwsRegions, showAwsConnection } from './awsCommands';
 import type { AwsStatus } from './awsStatus';
@@ -41,6 +42,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
   'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
   'cloudwarden.showUnusedReport': (ctx) => () => ctx.unusedReport.run(),
+  // The argument, when there is one, skips the questions: { principal, days, format }.
+  'cloudwarden.generatePolicy': (ctx) => (arg) => generatePolicy(ctx.server, ctx.output, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   countsByDay,
   principalActions,
+  principalResources,
   queryEvents,
   Segment,
   SegmentError,
@@ -12,6 +13,8 @@ import {
   type DayCount,
   type IndexedEvents,
   type PrincipalActionsAnswer,
+  type PrincipalWindow,
+  type ResourceUseAnswer,
 } from '../core';
 import { findLogFiles, type UnreadableFile } from './files';
 import {
@@ -146,6 +149,11 @@ export class LogIndex {
 
   principalActions(window: { since: number; until?: number }): PrincipalActionsAnswer & Unreadable {
     return { ...principalActions(this.segments(), window), unreadable: this.unreadable() };
+  }
+
+  /** One principal's actions in the window with the ARNs its calls named (capped), and its refusals. */
+  principalResources(query: PrincipalWindow): ResourceUseAnswer & Unreadable {
+    return { ...principalResources(this.segments(), query), unreadable: this.unreadable() };
   }
 
   /** Messages about the index folder not yet returned by an update (a rebuild, a corrupt segment). */

@@ -47,7 +47,7 @@ function referenceInfo(reference: ResourceReference): NonNullable<ReferenceAtReq
 }
 
 /** The client's cancellation as an AbortSignal: a scan stops when nobody waits for it any more. */
-function signalOf(token: CancellationToken): AbortSignal {
+export function signalOf(token: CancellationToken): AbortSignal {
   const controller = new AbortController();
   if (token.isCancellationRequested) controller.abort();
   else token.onCancellationRequested(() => controller.abort());

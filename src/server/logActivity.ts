@@ -8,6 +8,8 @@ import {
   type ActivitySnapshot,
   type DayCount,
   type PrincipalActionsAnswer,
+  type PrincipalWindow,
+  type ResourceUseAnswer,
 } from '../core';
 import type { LogIndexProgressNotification } from '../shared/protocol';
 
@@ -119,6 +121,23 @@ export class LogActivity {
     const index = await opened.index;
     void this.refresh(opened);
     return { ...index.principalActions(window), indexing: opened.run !== undefined };
+  }
+
+  /**
+   * One principal's actions with the ARNs its calls named, once the files found new are indexed too (a
+   * generated policy is of every file; the progress notification shows the run). Cancelling stops the
+   * wait, not the indexing.
+   */
+  async resourceUse(
+    roots: readonly string[],
+    query: PrincipalWindow,
+    signal?: AbortSignal,
+  ): Promise<ResourceUseAnswer & { readonly unreadable: readonly { readonly file: string }[] }> {
+    const opened = this.open(roots);
+    const index = await opened.index;
+    const run = this.refresh(opened);
+    if (run) await untilAborted(run, signal);
+    return index.principalResources(query);
   }
 
   /** Reads new and changed files now (the index command); resolves with what the run did. */

@@ -20,6 +20,7 @@ import { registerAwsRequests } from './awsRequests';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
+import { registerGeneratePolicy } from './generatePolicy';
 import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
@@ -276,6 +277,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       grammarDir: options.grammarDir,
       openText: (uri) => documents.get(uri)?.getText(),
     });
+  });
+  registerGeneratePolicy(connection, {
+    catalog,
+    logs,
+    activity,
+    projects,
+    source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
   });
   registerAwsRequests(connection, aws, activity, (params) =>
     answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),

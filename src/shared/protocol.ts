@@ -6,7 +6,14 @@
  */
 
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { AccessLevel, ActivityEvent, ActivitySourceKind, AwsProblemKind, UnusedReport } from '../core';
+import type {
+  AccessLevel,
+  ActivityEvent,
+  ActivitySourceKind,
+  AwsProblemKind,
+  PolicyLanguage,
+  UnusedReport,
+} from '../core';
 
 /** Summary of the IAM catalog, or why it could not be loaded. */
 export namespace CatalogInfoRequest {
@@ -245,6 +252,53 @@ export namespace UnusedReportRequest {
     report: UnusedReport;
     markdown: string;
     skipped: { uri: string; reason: string }[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * A least-privilege policy from a principal's CloudTrail activity in the last `days` days, written in
+ * `format`, from the configured activity source (the log index, Athena, Lake, LookupEvents). `text` is
+ * empty when there is nothing to grant; `problems` says what the policy leaves out and what the source
+ * could not read.
+ */
+export namespace GeneratePolicyRequest {
+  export const method = 'cloudwarden/generatePolicy';
+  export interface Params {
+    /** A role's or user's ARN. */
+    principal: string;
+    days: number;
+    format: PolicyLanguage;
+  }
+  export interface Result {
+    text: string;
+    /** The VS Code language of `text`: the format asked. */
+    language: PolicyLanguage;
+    /** Statements in `text`. */
+    statements: number;
+    /** What the policy rests on, in one sentence. */
+    evidence: string;
+    problems: string[];
+    /** Actions the principal used that the policy does not grant (each is said in `problems`). */
+    leftOut: string[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * The principals a policy can be generated for: the `principals` of the project files (`.cloudwarden.yaml`
+ * of the workspace folders and of `uri`'s folder) and the roles and users seen in the log files.
+ */
+export namespace PolicyPrincipalsRequest {
+  export const method = 'cloudwarden/policyPrincipals';
+  export interface Params {
+    /** The active document, whose nearest project file is read too. */
+    uri?: string;
+  }
+  export interface Result {
+    /** Each principal once, with where it was found (`.cloudwarden.yaml:3`, `CloudTrail log files: 23 actions`). */
+    principals: { principal: string; from: string }[];
+    problems: string[];
   }
   export const type = new RequestType<Params, Result, void>(method);
 }

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  buildSegment,
+  eventFilter,
+  principalIdentity,
+  principalResources,
+  Segment,
+  tallyEvents,
+  type ActivityEvent,
+} from '../../../src/core';
+import { byTime, invictusEvents } from './events';
+
+/** The dataset in three segments of uneven size, so tallies are merged across segments. */
+const events = byTime(invictusEvents);
+const SEGMENTS = [0, 700, 2100, events.length].flatMap((end, i, ends) =>
+  i === 0 ? [] : [Segment.open(buildSegment(events.slice(ends[i - 1], end)))],
+);
+const times = events.map((e) => e.time);
+const MIDDLE = times[Math.floor(times.length / 2)]!;
+
+/** The principal's events by a plain scan of the dataset, with the activity query's own filter. */
+function scan(principal: string, since: number, until?: number): ActivityEvent[] {
+  return events.filter(eventFilter({ principal, since, ...(until !== undefined && { until }) }));
+}
+
+describe("one principal's actions with the resources they named, from the index", () => {
+  test('every identity, name and window: the same answer as a plain tally of the scanned events', () => {
+    const principals = [
+      ...new Set(events.flatMap((e) => [principalIdentity(e.principal), e.principal.name, e.principal.sessionName])),
+      'nobody',
+    ].filter((p): p is string => p !== undefined);
+    const windows: [number, number?][] = [[0], [MIDDLE], [0, MIDDLE], [times.at(-1)! + 1]];
+    let compared = 0;
+    for (const principal of principals)
+      for (const [since, until] of windows) {
+        const query = { principal, since, ...(until !== undefined && { until }) };
+        assert.deepEqual(principalResources(SEGMENTS, query), tallyEvents(scan(principal, since, until)), principal);
+        compared++;
+      }
+    assert.ok(compared > 40, `${compared} comparisons`);
+  });
+
+  test('refused calls are not use; events without an IAM action are read but not counted', () => {
+    const bertJan = 'arn:aws:iam::123837392027:user/bert-jan';
+    const answer = principalResources(SEGMENTS, { principal: bertJan, since: 0 });
+    const mine = scan(bertJan, 0);
+    const refused = mine.filter((e) => e.action !== undefined && /AccessDenied|Unauthorized/.test(e.errorCode ?? ''));
+    assert.ok(refused.length > 0, 'bert-jan was refused some calls');
+    assert.equal(
+      answer.denied.reduce((n, d) => n + d.count, 0),
+      refused.length,
+    );
+    assert.equal(
+      answer.actions.reduce((n, a) => n + a.count, 0),
+      mine.filter((e) => e.action !== undefined).length - refused.length,
+    );
+    assert.equal(answer.events, mine.length);
+    assert.deepEqual([answer.oldest, answer.newest], [mine[0]!.time, mine.at(-1)!.time]);
+  });
+
+  test('at most `cap` ARNs an action, and `more` says when its calls named others', () => {
+    const bertJan = 'arn:aws:iam::123837392027:user/bert-jan';
+    const full = principalResources(SEGMENTS, { principal: bertJan, since: 0 }, 1000);
+    const capped = principalResources(SEGMENTS, { principal: bertJan, since: 0 }, 2);
+    assert.ok(
+      full.actions.some((a) => a.resources.length > 2),
+      'some action named more than two resources',
+    );
+    for (const [i, a] of capped.actions.entries()) {
+      const all = full.actions[i]!;
+      assert.equal(a.action, all.action);
+      assert.equal(a.resources.length, Math.min(2, all.resources.length), a.action);
+      assert.ok(
+        a.resources.every((r) => all.resources.includes(r)),
+        a.action,
+      );
+      assert.equal(a.more, all.resources.length > 2, a.action);
+    }
+  });
+});
