@@ -29,7 +29,7 @@ export async function generatePolicy(
     void vscode.window.showWarningMessage(`CloudWarden: nothing to grant ${name}. ${noteText(result)}`);
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument({ language: result.language, content: result.text });
+  const document = await openUntitled(name, result.language, result.text);
   await vscode.window.showTextDocument(document);
   void vscode.window.showInformationMessage(`CloudWarden: ${noteText(result)}`);
   return document.uri;
@@ -79,4 +79,44 @@ async function askPrincipal(server: ServerHandle, uri: string | undefined): Prom
     validateInput: arnProblem,
   });
   return typed?.trim();
+}
+
+const EXTENSIONS: Record<GeneratePolicyRequest.Result['language'], string> = {
+  json: 'json',
+  yaml: 'yaml',
+  typescript: 'ts',
+  terraform: 'tf',
+};
+
+let generated = 0;
+
+/**
+ * `benjamin-policy-2.tf`: a name of its own for each policy (saving it suggests that name). An anonymous
+ * untitled document takes the next free `Untitled-N`, and a document just closed under that name may
+ * still be known to the extension host: opening would hand back the closed one's text.
+ */
+function untitledName(principal: string, language: GeneratePolicyRequest.Result['language']): string {
+  const slug = principal.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'principal';
+  return `${slug}-policy-${++generated}.${EXTENSIONS[language]}`;
+}
+
+async function openUntitled(
+  principal: string,
+  language: GeneratePolicyRequest.Result['language'],
+  text: string,
+): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  for (;;) {
+    const name = untitledName(principal, language);
+    const uri = folder
+      ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' })
+      : vscode.Uri.from({ scheme: 'untitled', path: name });
+    const document = await vscode.workspace.openTextDocument(uri);
+    // A document of that name restored from an earlier window (the counter starts again at 1): the next.
+    if (document.getText() !== '') continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), text);
+    await vscode.workspace.applyEdit(edit);
+    return document.languageId === language ? document : vscode.languages.setTextDocumentLanguage(document, language);
+  }
 }
