@@ -5,6 +5,7 @@ import { selectAwsProfile, selectAwsRegions, showAwsConnection } from './awsComm
 import type { AwsStatus } from './awsStatus';
 import { showNotAnalysed, type LintStatus } from './lintStatus';
 import { indexLogFiles, writeAthenaTable } from './logCommands';
+import { mapPrincipal } from './mapPrincipal';
 import type { ServerHandle } from './serverHandle';
 import { investigate, showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
@@ -38,6 +39,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.timelines, arg),
   'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
   'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
+  // The argument, when there is one, comes from the code action or a test: { uri, position, principal? }.
+  'cloudwarden.mapPrincipal': (ctx) => (arg) => mapPrincipal(ctx.server, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
