@@ -12,6 +12,8 @@ export interface StackResource {
   readonly physicalId: string;
   /** The resource type, `AWS::IAM::Role`. */
   readonly type: string;
+  /** The stack's ARN: the account and partition a role's or user's ARN is in. */
+  readonly stackId?: string;
 }
 
 export interface StackOptions {
@@ -49,7 +51,11 @@ export async function stackResources(
   for (const r of answer.value.StackResources ?? []) {
     // A resource still being created has no physical id yet: it maps to nothing deployed.
     if (r.LogicalResourceId && r.PhysicalResourceId)
-      resources[r.LogicalResourceId] = { physicalId: r.PhysicalResourceId, type: r.ResourceType ?? '' };
+      resources[r.LogicalResourceId] = {
+        physicalId: r.PhysicalResourceId,
+        type: r.ResourceType ?? '',
+        ...(r.StackId && { stackId: r.StackId }),
+      };
   }
   return { ok: true, value: resources };
 }

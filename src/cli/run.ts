@@ -40,16 +40,19 @@ Commands:
                                could not be read are listed); 2: usage or AWS errors (on stderr).
 
   unused --logs <folder or file>... [--index DIR] [--principal ARN] [--mapping FILE]
-         [--since 90d|ISO] [--format text|json|sarif] <files...>
+         [--account ID] [--since 90d|ISO] [--format text|json|sarif] <files...>
                                What the identity policies in the files grant that their principal
                                did not use in the log files: unused actions, wildcards mostly
                                unused, unused statements, and actions the principal was refused.
                                Actions the logs cannot show (data events the trail does not log,
                                iam:PassRole) are unknown, never unused. The principal of each
-                               policy: the first --mapping entry (principals: [{files, resource,
-                               principal}]) that covers it, else --principal. Exit 0: nothing
-                               unused; 1: unused permissions; 2: usage errors, unreadable files,
-                               or a policy with no principal.
+                               policy, in order: the first 'principals' entry ({files, resource,
+                               principal}) of the --mapping file, else of the nearest
+                               .cloudwarden.yaml, that covers it; a literal role or user name in
+                               the source (RoleName, roleName, Terraform name) in the --account;
+                               the name and account of the CDK app's cdk.out; else --principal.
+                               Exit 0: nothing unused; 1: unused permissions; 2: usage errors,
+                               unreadable files, or a policy with no principal.
 
 Options:
   -h, --help                   Show this help.

@@ -1,26 +1,39 @@
 /**
- * `cloudwarden unused --logs <folder>... [--index DIR] [--principal ARN] [--mapping FILE] [--since 90d]
- * [--format text|json|sarif] <files...>`: what the policies in the files grant that their principals did
- * not use in the log files, for CI. Exit 0: nothing unused; 1: unused permissions found; 2: usage errors,
- * unreadable files, or a policy no principal could be found for.
+ * `cloudwarden unused --logs <folder>... [--index DIR] [--principal ARN] [--mapping FILE] [--account ID]
+ * [--since 90d] [--format text|json|sarif] <files...>`: what the policies in the files grant that their
+ * principals did not use in the log files, for CI. Exit 0: nothing unused; 1: unused permissions found; 2:
+ * usage errors, unreadable files, or a policy no principal could be found for.
+ *
+ * The principal of a policy, offline (no AWS call here): a `principals` entry of the --mapping file (a
+ * project file) or of the nearest `.cloudwarden.yaml`; a literal role or user name in the source with
+ * --account; the name and account cdk.out's synthesized template and environment give; else --principal.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   type Catalog,
   actsOnObjects,
+  choosePrincipal,
+  cloudAssemblyDirOf,
   cloudTrailEvidence,
   describeEvidence,
+  filePrincipals,
   isPrincipalArn,
   judgeDocument,
   LineIndex,
-  parseMapping,
   parseSince,
+  principalClues,
   principalOf,
+  type ProjectFile,
+  ProjectFiles,
+  projectMappingRules,
+  readCloudAssembly,
+  readIfPresent,
   readPolicySource,
   readRelativeTo,
   type JudgedAction,
-  type MappingRule,
+  type PolicyDocument,
+  type PolicySource,
   type PrincipalActionsAnswer,
   type PrincipalMapping,
   type UnusedFinding,
@@ -38,6 +51,8 @@ interface UnusedArgs {
   readonly indexDir?: string;
   readonly principal?: string;
   readonly mapping?: string;
+  /** The account literal role and user names are in. */
+  readonly account?: string;
   readonly since: number;
   readonly horizonDays: number;
   readonly format: 'text' | 'json' | 'sarif';
@@ -69,17 +84,17 @@ export async function unusedCommand(
     io.stderr(`cloudwarden unused: ${parsed.error}\n`);
     return EXIT.usage;
   }
-  const rules = parsed.mapping === undefined ? [] : readMapping(parsed.mapping);
-  if ('error' in rules) {
-    io.stderr(`cloudwarden unused: ${rules.error}\n`);
+  const projects = new ProjectFiles(readIfPresent);
+  const mapping = parsed.mapping === undefined ? undefined : readMapping(parsed.mapping, projects, io);
+  if (mapping !== undefined && 'error' in mapping) {
+    io.stderr(`cloudwarden unused: ${mapping.error}\n`);
     return EXIT.usage;
   }
   const { index, notes } = await indexedLogs(parsed.logs, parsed.indexDir, io);
   const answer = index.principalActions({ since: parsed.since, until: now });
-  const base = parsed.mapping === undefined ? process.cwd() : path.dirname(path.resolve(parsed.mapping));
   const fallback = parsed.principal && { principal: parsed.principal, evidence: '--principal on the command line' };
   const unreadable: Unreadable[] = [];
-  const unmapped: string[] = [];
+  const unmapped: { where: string; passed: readonly string[] }[] = [];
   const policies: PolicyReport[] = [];
   for (const file of parsed.files) {
     let text: string;
@@ -95,12 +110,13 @@ export async function unusedCommand(
       format,
       format === 'terraform' ? { readFile: readRelativeTo(path.dirname(file)) } : {},
     );
-    const relative = path.relative(base, path.resolve(file)).split(path.sep).join('/');
+    const project = mapping ?? projects.nearest(file);
+    const principalFor = principalsOf(file, text, source, project, parsed, fallback || undefined, now);
     for (const document of source.documents) {
       if (document.kind !== 'identity') continue;
-      const mapping = principalOf(document, relative, rules, fallback || undefined);
+      const { mapping, passed } = principalFor(document);
       if (mapping === undefined) {
-        unmapped.push(`${file}: ${document.path}`);
+        unmapped.push({ where: `${file}: ${document.path}`, passed });
         continue;
       }
       const usage = usageOf(mapping.principal, answer, parsed, catalog(), now);
@@ -129,8 +145,10 @@ export async function unusedCommand(
   for (const note of notes) io.stderr(`cloudwarden unused: ${note}\n`);
   for (const u of answer.unreadable) io.stderr(`cloudwarden unused: not read: ${u.file}: ${u.reason}\n`);
   for (const u of unreadable) io.stderr(`cloudwarden unused: ${u.path}: ${u.reason}\n`);
-  for (const where of unmapped)
-    io.stderr(`cloudwarden unused: ${where}: no principal for this policy (give --principal or a --mapping entry)\n`);
+  for (const { where, passed } of unmapped)
+    io.stderr(
+      `cloudwarden unused: ${where}: no principal for this policy (give --principal or a --mapping entry)${passed.map((p) => `; ${p}`).join('')}\n`,
+    );
   io.stdout(render(policies, unreadable, parsed.format, io));
   if (unreadable.length > 0 || unmapped.length > 0) return EXIT.usage;
   return policies.some((p) => p.findings.some((f) => f.unnecessary)) ? EXIT.noMatch : EXIT.ok;
@@ -155,12 +173,66 @@ function usageOf(
   );
 }
 
-function readMapping(file: string): MappingRule[] | { error: string } {
+/**
+ * The principal of each identity policy of a file: the project file's mapping (globs relative to its
+ * folder, else to the current one), the literal names with --account, cdk.out offline, then --principal.
+ */
+function principalsOf(
+  file: string,
+  text: string,
+  source: PolicySource,
+  project: ProjectFile | undefined,
+  args: UnusedArgs,
+  fallback: PrincipalMapping | undefined,
+  now: number,
+): (document: PolicyDocument) => {
+  mapping?: PrincipalMapping;
+  passed: readonly string[];
+} {
+  const rules = projectMappingRules(project);
+  const relative = path
+    .relative(project?.dir ?? process.cwd(), path.resolve(file))
+    .split(path.sep)
+    .join('/');
+  const dir = source.shape === 'cdk' ? cloudAssemblyDirOf(file, readIfPresent) : undefined;
+  const assembly = dir === undefined ? undefined : readCloudAssembly(dir, readIfPresent);
+  const sources = {
+    file: path.basename(file),
+    principals: filePrincipals(text, source),
+    stacks: [],
+    ...(assembly && { assembly }),
+  };
+  const account = args.account
+    ? { account: args.account, from: '--account' }
+    : { problem: 'give --account: the CLI calls no AWS API' };
+  return (document) =>
+    choosePrincipal({
+      explicit: principalOf(document, relative, rules),
+      clues: principalClues(document, sources),
+      account: () => account,
+      now,
+      ...(fallback && { fallback }),
+    });
+}
+
+/** The --mapping file, read as a project file; its errors (with their positions) stop the run, its warnings are said. */
+function readMapping(file: string, projects: ProjectFiles, io: CliIo): ProjectFile | { error: string } {
+  let text: string;
   try {
-    return parseMapping(readFileSync(file, 'utf8'), path.basename(file));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     return { error: `cannot read the mapping ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  const project = projects.load(file, text, path.dirname(path.resolve(file)));
+  const lines = new LineIndex(text);
+  const said = project.problems.map((p) => {
+    const at = lines.positionAt(p.span.start);
+    return `${file}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${p.message}`;
+  });
+  const errors = said.filter((_, i) => project.problems[i]!.severity === 'error');
+  if (errors.length > 0) return { error: errors.join('\n') };
+  for (const warning of said) io.stderr(`cloudwarden unused: ${warning}\n`);
+  return project;
 }
 
 function render(
@@ -245,6 +317,7 @@ function parseUnusedArgs(args: readonly string[], now: number): UnusedArgs | { e
   let indexDir: string | undefined;
   let principal: string | undefined;
   let mapping: string | undefined;
+  let account: string | undefined;
   let since = '90d';
   let format: UnusedArgs['format'] = 'text';
   for (let i = 0; i < args.length; i++) {
@@ -269,6 +342,11 @@ function parseUnusedArgs(args: readonly string[], now: number): UnusedArgs | { e
       case '--mapping':
         mapping = value();
         if (mapping === undefined) return { error: '--mapping needs a file' };
+        break;
+      case '--account':
+        account = value();
+        if (account === undefined || !/^\d{12}$/.test(account))
+          return { error: '--account needs an account id (12 digits)' };
         break;
       case '--since': {
         const v = value();
@@ -301,5 +379,6 @@ function parseUnusedArgs(args: readonly string[], now: number): UnusedArgs | { e
     ...(indexDir !== undefined && { indexDir }),
     ...(principal !== undefined && { principal }),
     ...(mapping !== undefined && { mapping }),
+    ...(account !== undefined && { account }),
   };
 }

@@ -9,7 +9,7 @@ export { Catalog, CatalogLoadError, lazyCatalog } from './catalog';
 export type { AccessLevel } from './catalog/types';
 
 // Reading policies out of a file, and linting them.
-export type { NotAnalysed, PolicySource, SourceFormat, Span } from './policy/model';
+export type { NotAnalysed, PolicyDocument, PolicySource, SourceFormat, Span } from './policy/model';
 export { policyFormatOfFile, policyFormatOfLanguage } from './sources/language';
 export { readPolicySource } from './sources';
 export { CodeTrees, grammarOf, loadGrammar, mayHoldPolicies, type CodeLanguage } from './sources/code';
@@ -74,12 +74,20 @@ export { Usage } from './unused/merge';
 export { judgeDocument, type JudgedAction, type UnusedFinding } from './unused/judge';
 export { cloudTrailEvidence } from './unused/fromActivity';
 export {
-  parseMapping,
   principalOf,
   projectMappingRules,
+  projectStackRefs,
   type MappingRule,
   type PrincipalMapping,
 } from './unused/mapping';
+// Which deployed principal a policy belongs to, by the evidence its file and its deployment give.
+export { filePrincipals } from './unused/deployed/filePrincipals';
+export { principalClues } from './unused/deployed/clues';
+export { choosePrincipal, clueOutcome, type AccountAnswer, type StackAnswer } from './unused/deployed/choose';
+export type { PrincipalClue } from './unused/deployed/types';
+export { samStackOf, cloudAssemblyDirOf } from './unused/deployed/deployFiles';
+export { readCloudAssembly, type CloudAssembly } from './unused/deployed/cloudAssembly';
+export { withPrincipalEntry, type PrincipalEntry } from './config/principalEntry';
 export { describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 export { buildReport, reportMarkdown, type ReportGrant, type ReportInput, type UnusedReport } from './unused/report';

@@ -6,6 +6,7 @@ import { selectAwsProfile, selectAwsRegions, showAwsConnection } from './awsComm
 import type { AwsStatus } from './awsStatus';
 import { showNotAnalysed, type LintStatus } from './lintStatus';
 import { indexLogFiles, writeAthenaTable } from './logCommands';
+import { mapPrincipal } from './mapPrincipal';
 import type { ServerHandle } from './serverHandle';
 import { investigate, showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
@@ -44,6 +45,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.showUnusedReport': (ctx) => () => ctx.unusedReport.run(),
   // The argument, when there is one, skips the questions: { principal, days, format }.
   'cloudwarden.generatePolicy': (ctx) => (arg) => generatePolicy(ctx.server, ctx.output, arg),
+  // The argument, when there is one, comes from the code action or a test: { uri, position, principal? }.
+  'cloudwarden.mapPrincipal': (ctx) => (arg) => mapPrincipal(ctx.server, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

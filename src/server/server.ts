@@ -27,6 +27,9 @@ import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
 import { awsUsageEvidence } from './unusedEvidence';
+import { deployedAws, serverConnection } from './principalAws';
+import { principalActions, registerPrincipalRequests } from './principalRequests';
+import { PrincipalResolver } from './principalResolver';
 import { UnusedService } from './unusedService';
 import { unusedReport } from './unusedReport';
 import { registerSourceRequests } from './sourceRequests';
@@ -78,8 +81,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workerThreshold: options.lintWorkerThreshold ?? DEFAULT_WORKER_THRESHOLD,
     log: (message) => connection.console.error(message),
   });
+  // Which deployed principal a policy belongs to, beyond the project file's mapping (asked of AWS once an hour).
+  const principals = new PrincipalResolver({
+    aws: deployedAws(() => serverConnection(aws)),
+    onChange: () => documents.all().forEach((d) => diagnostics.schedule(d, 'settings')),
+    log: (message) => connection.console.info(message),
+    trees: (uri) => {
+      const document = documents.get(uri);
+      return document && sources.treesOf(document);
+    },
+  });
   // Unused permissions: the policies of open files against the log index (closures: logs and diagnostics come below).
   const unused = new UnusedService({
+    principals,
     logs: { usage: (roots, window) => logs.usage(roots, window) },
     projects,
     source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
@@ -156,7 +170,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Refactor],
+        },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'CloudWarden' },
@@ -260,8 +276,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     answerFor(params.textDocument.uri, [], async (d) => [
       ...(await diagnostics.codeActions(d, params)),
       ...refactorActions(catalog, sources, d, params),
+      ...principalActions(sources, d, params),
     ]),
   );
+  registerPrincipalRequests(connection, {
+    documents,
+    sources,
+    projects,
+    resolver: principals,
+    written: () => {
+      projects.changed();
+      documents.all().forEach((d) => diagnostics.schedule(d, 'settings'));
+    },
+  });
   registerCatalogRequests(connection, catalog);
   registerSourceRequests(connection, logs, async () =>
     activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
@@ -276,6 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workspaceFolders: projects.workspaceFolders,
       grammarDir: options.grammarDir,
       openText: (uri) => documents.get(uri)?.getText(),
+      openVersion: (uri) => documents.get(uri)?.version,
     });
   });
   registerGeneratePolicy(connection, {

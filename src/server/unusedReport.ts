@@ -46,6 +46,8 @@ export interface ReportContext {
   readonly grammarDir: string;
   /** The text of an open document (it may be unsaved), else undefined. */
   readonly openText: (uri: string) => string | undefined;
+  /** The version of an open document, else undefined. */
+  readonly openVersion: (uri: string) => number | undefined;
   readonly now?: () => number;
 }
 
@@ -67,7 +69,15 @@ export async function unusedReport(
     Promise.all(
       files.map(async (f) => ({
         file: f,
-        answer: await context.unused.judge(f.uri, f.text, f.format, f.source, context.catalog, context.settings),
+        answer: await context.unused.judge(
+          f.uri,
+          context.openVersion(f.uri) ?? -1,
+          f.text,
+          f.format,
+          f.source,
+          context.catalog,
+          context.settings,
+        ),
       })),
     );
   await judgeAll();

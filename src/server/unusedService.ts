@@ -28,6 +28,7 @@ import {
 import type { CloudWardenSettings } from '../shared/settings';
 import type { ActivitySource } from './activitySource';
 import type { LogActivity } from './logActivity';
+import type { PrincipalResolver } from './principalResolver';
 import { fsPathOf, type ProjectConfigService } from './projectConfig';
 
 const DAY_MS = 86_400_000;
@@ -101,6 +102,8 @@ export class UnusedService {
        * configured (then only the log files are evidence).
        */
       readonly aws?: (principal: string) => Promise<AwsEvidence | undefined>;
+      /** The principal of a policy beyond the explicit mapping (literal names, stacks, cdk.out). */
+      readonly principals?: PrincipalResolver;
       readonly now?: () => number;
     },
   ) {}
@@ -108,6 +111,7 @@ export class UnusedService {
   /** The settings changed (a profile, Regions): AWS's evidence is asked again. */
   settingsChanged(): void {
     this.awsByPrincipal.clear();
+    this.o.principals?.settingsChanged();
   }
 
   /**
@@ -134,7 +138,7 @@ export class UnusedService {
     catalog: Catalog,
     settings: CloudWardenSettings['unused'],
   ): Promise<UnusedFileAnswer> {
-    const answer = await this.judge(uri, text, format, source, catalog, settings);
+    const answer = await this.judge(uri, version, text, format, source, catalog, settings);
     if (answer === NONE) return this.none(uri);
     const { policies } = answer;
     const before = this.byFile.get(uri)?.policies;
@@ -150,6 +154,8 @@ export class UnusedService {
    */
   async judge(
     uri: string,
+    /** The open document's version; -1 for a file read from disk (the report). */
+    version: number,
     text: string,
     format: SourceFormat,
     source: PolicySource,
@@ -160,13 +166,19 @@ export class UnusedService {
     const file = fsPathOf(uri);
     const project = this.o.projects.projectFor(uri);
     const rules = projectMappingRules(project);
-    if (file === undefined || project === undefined || rules.length === 0) return NONE;
+    // Without a resolver only the project file's mapping names principals.
+    if (file === undefined || (!this.o.principals && rules.length === 0)) return NONE;
+    if (!source.documents.some((d) => d.kind === 'identity')) return NONE;
     const activity = await this.o.source();
     const now = this.now();
     const since = now - settings.days * DAY_MS;
     // Log files are the CloudTrail evidence read here; with another activity source AWS's evidence alone.
     const answer = activity.kind === 'logFiles' ? this.answer(activity.roots, since, now) : undefined;
-    const relative = path.relative(project.dir, file).split(path.sep).join('/');
+    const relative = path
+      .relative(project?.dir ?? path.dirname(file), file)
+      .split(path.sep)
+      .join('/');
+    const context = { uri, version, file, text, source, project, relative, rules };
     const onObjects = actsOnObjects(catalog);
     const findings: UnusedFinding[] = [];
     const policies: PolicyUsage[] = [];
@@ -174,7 +186,9 @@ export class UnusedService {
     const usages = new Map<string, Usage>();
     for (const document of source.documents) {
       if (document.kind !== 'identity') continue;
-      const mapping = principalOf(document, relative, rules);
+      const mapping = this.o.principals
+        ? this.o.principals.resolve(document, context)
+        : principalOf(document, relative, rules);
       if (mapping === undefined) continue;
       const usage =
         usages.get(mapping.principal) ?? this.usageOf(mapping.principal, answer, { since, now, settings, onObjects });
@@ -268,6 +282,7 @@ export class UnusedService {
   }
 
   forget(uri: string): void {
+    this.o.principals?.forget(uri);
     this.lensesChanged.delete(uri);
     this.byFile.delete(uri);
   }

@@ -302,3 +302,46 @@ export namespace PolicyPrincipalsRequest {
   }
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/** A deployed principal a policy may belong to, and the evidence for it (`RoleName at template.yaml:14, ...`). */
+interface PrincipalCandidate {
+  principal: string;
+  evidence: string;
+}
+
+/**
+ * The identity policy at a position, its principal now, and the principals its evidence offers (the
+ * command that sets a policy's principal); `passed` says why other evidence gave none.
+ */
+export namespace PolicyPrincipalRequest {
+  export const method = 'cloudwarden/policyPrincipal';
+  export interface Params {
+    uri: string;
+    position: { line: number; character: number };
+  }
+  export type Result =
+    | {
+        ok: true;
+        /** The policy, as the CodeLens names it (`Resources.AppRole.Properties.Policies[0].PolicyDocument`). */
+        policy: string;
+        current?: PrincipalCandidate;
+        candidates: PrincipalCandidate[];
+        passed: string[];
+        /** The project file the principal is written to (created when missing). */
+        projectFile: string;
+      }
+    | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Write (or correct) the `principals` entry of the policy at a position in `.cloudwarden.yaml`. */
+export namespace SetPolicyPrincipalRequest {
+  export const method = 'cloudwarden/setPolicyPrincipal';
+  export interface Params {
+    uri: string;
+    position: { line: number; character: number };
+    principal: string;
+  }
+  export type Result = { ok: true; projectFile: string; created: boolean } | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}

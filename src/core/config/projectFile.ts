@@ -6,6 +6,8 @@
  *   suppressions: [{ path: <glob>, rule: <id or [ids]>, reason: <text>, match: <element text, optional> }]
  *   principals:   [{ files: <glob, optional>, resource: <logical id, optional>, principal: <role or user ARN> }]
  *                                         the deployed principal of the identity policies (unused permissions)
+ *   stacks:       [{ files: <glob, optional>, stack: <stack name>, region: <Region, optional> }]
+ *                                         the CloudFormation stack templates are deployed as (their principals)
  *
  * Read with the same YAML parser as templates, so every problem points at its key or value. Never throws:
  * what cannot be used is a problem and is left out; the rest applies.
@@ -16,7 +18,7 @@ import type { Node, ObjectNode } from '../sources/tree';
 import { parseYaml } from '../sources/yaml';
 import { knownRuleIds, realReason } from './ids';
 import { didYouMean } from './suggest';
-import type { ConfigProblem, ProjectConfig, ProjectPrincipal, ProjectSuppression } from './types';
+import type { ConfigProblem, ProjectConfig, ProjectPrincipal, ProjectStack, ProjectSuppression } from './types';
 
 export const PROJECT_FILE_NAME = '.cloudwarden.yaml';
 
@@ -25,10 +27,11 @@ export function isPrincipalArn(text: string): boolean {
   return /^arn:[^:]+:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+/.test(text);
 }
 
-const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [], principals: [] };
+const EMPTY_PROJECT_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [], principals: [], stacks: [] };
 
-const TOP_KEYS = ['rules', 'ignore', 'suppressions', 'principals'];
+const TOP_KEYS = ['rules', 'ignore', 'suppressions', 'principals', 'stacks'];
 const PRINCIPAL_KEYS = ['files', 'resource', 'principal'];
+const STACK_KEYS = ['files', 'stack', 'region'];
 const SUPPRESSION_KEYS = ['path', 'rule', 'reason', 'match'];
 const SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
@@ -59,7 +62,10 @@ export function parseProjectFile(text: string): ParsedProjectFile {
   // An empty file (or one holding only comments) is a valid, empty configuration.
   if (!root || (root.kind === 'scalar' && root.value === null)) return { config: EMPTY_PROJECT_CONFIG, problems };
   if (root.kind !== 'object') {
-    error('The project file must be a mapping with the keys rules, ignore, suppressions and principals', root.span);
+    error(
+      'The project file must be a mapping with the keys rules, ignore, suppressions, principals and stacks',
+      root.span,
+    );
     return { config: EMPTY_PROJECT_CONFIG, problems };
   }
   const ids = knownRuleIds();
@@ -73,6 +79,7 @@ export function parseProjectFile(text: string): ParsedProjectFile {
   const ignore: string[] = [];
   const suppressions: ProjectSuppression[] = [];
   const principals: ProjectPrincipal[] = [];
+  const stacks: ProjectStack[] = [];
   for (const { key, value } of root.entries) {
     if (key.text === 'rules') {
       if (isEmpty(value)) continue;
@@ -104,15 +111,20 @@ export function parseProjectFile(text: string): ParsedProjectFile {
         const p = readPrincipal(item, error, warning);
         if (p) principals.push(p);
       }
+    } else if (key.text === 'stacks') {
+      for (const item of listOf(value, 'stacks', error)) {
+        const s = readStack(item, error, warning);
+        if (s) stacks.push(s);
+      }
     } else {
       warning(
-        `Unknown key '${key.text}' in the project file (it has rules, ignore, suppressions and principals).${didYouMean(key.text, TOP_KEYS)}`,
+        `Unknown key '${key.text}' in the project file (it has rules, ignore, suppressions, principals and stacks).${didYouMean(key.text, TOP_KEYS)}`,
         key.span,
       );
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
-  return { config: { rules, ignore, suppressions, principals }, problems };
+  return { config: { rules, ignore, suppressions, principals, stacks }, problems };
 }
 
 function readSuppression(
@@ -192,20 +204,67 @@ function readPrincipal(
     );
     return undefined;
   }
-  const text = (name: string): string | undefined => {
-    const value = field(node, name);
-    const read = scalarString(value);
-    if (value && (read === undefined || read.trim() === '')) error(`${name} must be text`, value.span);
-    return read?.trim() === '' ? undefined : read;
-  };
-  const files = text('files');
-  const resource = text('resource');
+  const files = optionalText(node, 'files', error);
+  const resource = optionalText(node, 'resource', error);
   return {
     principal,
     span: node.span,
     ...(files !== undefined && { files }),
     ...(resource !== undefined && { resource }),
   };
+}
+
+function readStack(
+  node: Node,
+  error: (message: string, span: Span) => void,
+  warning: (message: string, span: Span) => void,
+): ProjectStack | undefined {
+  if (node.kind !== 'object') {
+    error('Each stacks entry must be a mapping with files, stack and region', node.span);
+    return undefined;
+  }
+  for (const { key } of node.entries) {
+    if (!STACK_KEYS.includes(key.text))
+      warning(
+        `Unknown key '${key.text}' in a stacks entry (it has files, stack and region).${didYouMean(key.text, STACK_KEYS)}`,
+        key.span,
+      );
+  }
+  const stackNode = field(node, 'stack');
+  const stack = scalarString(stackNode);
+  if (stack === undefined || !/^[A-Za-z][-A-Za-z0-9]*$|^arn:/.test(stack)) {
+    error(
+      stackNode
+        ? "stack must be a stack's name (letters, digits and hyphens, starting with a letter) or its id"
+        : 'This entry has no stack (the name of the CloudFormation stack these templates are deployed as)',
+      stackNode?.span ?? firstLine(node),
+    );
+    return undefined;
+  }
+  const files = optionalText(node, 'files', error);
+  const region = optionalText(node, 'region', error);
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    error(`region must be an AWS Region such as us-east-1, not '${region}'`, field(node, 'region')!.span);
+    return undefined;
+  }
+  return {
+    stack,
+    span: node.span,
+    ...(files !== undefined && { files }),
+    ...(region !== undefined && { region }),
+  };
+}
+
+/** An optional text field: undefined when absent or blank; a value that is not text is an error. */
+function optionalText(
+  node: ObjectNode,
+  name: string,
+  error: (message: string, span: Span) => void,
+): string | undefined {
+  const value = field(node, name);
+  const read = scalarString(value);
+  if (value && (read === undefined || read.trim() === '')) error(`${name} must be text`, value.span);
+  return read?.trim() === '' ? undefined : read;
 }
 
 function field(node: ObjectNode, key: string): Node | undefined {

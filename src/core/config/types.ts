@@ -31,12 +31,24 @@ export interface ProjectPrincipal {
   readonly span: Span;
 }
 
+/** One `stacks:` entry: the CloudFormation stack these templates are deployed as. */
+export interface ProjectStack {
+  /** A glob of the templates, relative to the project file's folder; absent: every file. */
+  readonly files?: string;
+  /** The stack's name (or id). */
+  readonly stack: string;
+  /** Its Region; absent: the profile's (or the first of `cloudwarden.aws.regions`). */
+  readonly region?: string;
+  readonly span: Span;
+}
+
 /** `.cloudwarden.yaml` as read: every part optional, defaults empty. */
 export interface ProjectConfig {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
   readonly ignore: readonly string[];
   readonly suppressions: readonly ProjectSuppression[];
   readonly principals: readonly ProjectPrincipal[];
+  readonly stacks: readonly ProjectStack[];
 }
 
 /**

@@ -1,15 +1,14 @@
 /**
- * Which deployed principal a policy in code belongs to, and why CloudWarden thinks so (shown to the user).
- * In order of evidence: an explicit mapping (a `principals` entry of `.cloudwarden.yaml` or of a mapping
- * file: files and, optionally, the resource or construct), then the one principal named on the command
- * line (`--principal`).
+ * Which deployed principal a policy in code belongs to by explicit mapping, and why CloudWarden thinks so
+ * (shown to the user): a `principals` entry of `.cloudwarden.yaml` (or of a project file given as the
+ * CLI's `--mapping`): files and, optionally, the resource or construct. The evidence a file and its
+ * deployment give otherwise is in deployed/ (literal names, stacks, cdk.out); choose.ts orders them all.
  */
-import { parse } from 'yaml';
 import type { PolicyDocument } from '../policy/model';
 import { compilePathGlob } from '../config/pathGlob';
-import { isPrincipalArn } from '../config/projectFile';
 import type { ProjectFile } from '../config/resolve';
 import { LineIndex } from '../text/lines';
+import type { StackRef } from './deployed/types';
 
 export interface MappingRule {
   /** A glob of the files it covers (relative to the mapping file's folder); absent: every file. */
@@ -18,52 +17,21 @@ export interface MappingRule {
   readonly resource?: string;
   /** The role's or user's ARN. */
   readonly principal: string;
-  /** Where the rule is written, for the evidence shown (`mapping.yaml, principals[0]`). */
+  /** Where the rule is written, for the evidence shown (`.cloudwarden.yaml:12`). */
   readonly from: string;
 }
 
 export interface PrincipalMapping {
   readonly principal: string;
-  /** Why: `mapping.yaml, principals[0] (files: templates/*.yaml, resource: FunctionRole)`. */
+  /** Why: `.cloudwarden.yaml:12 (files: templates/*.yaml, resource: FunctionRole)`. */
   readonly evidence: string;
-}
-
-/** The rules of a mapping file (YAML or JSON: `principals: [{files?, resource?, principal}]`), or the error. */
-export function parseMapping(text: string, name: string): MappingRule[] | { error: string } {
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    return {
-      error: `${name} is not YAML or JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    };
-  }
-  const list = (value as { principals?: unknown } | null)?.principals;
-  if (!Array.isArray(list)) return { error: `${name} has no 'principals' list` };
-  const rules: MappingRule[] = [];
-  for (const [i, entry] of list.entries()) {
-    const { files, resource, principal } = (entry ?? {}) as Record<string, unknown>;
-    const where = `${name}, principals[${i}]`;
-    if (typeof principal !== 'string' || !isPrincipalArn(principal))
-      return { error: `${where}: 'principal' must be a role's or user's ARN` };
-    if (files !== undefined && typeof files !== 'string') return { error: `${where}: 'files' must be a glob` };
-    if (resource !== undefined && typeof resource !== 'string')
-      return { error: `${where}: 'resource' must be a string` };
-    rules.push({
-      principal,
-      from: where,
-      ...(files !== undefined && { files }),
-      ...(resource !== undefined && { resource }),
-    });
-  }
-  return rules;
 }
 
 /** The `principals` entries of a project file as rules, each saying where it is (`.cloudwarden.yaml:12`). */
 export function projectMappingRules(project: ProjectFile | undefined): MappingRule[] {
   if (project === undefined || project.config.principals.length === 0) return [];
   const lines = new LineIndex(project.text);
-  const name = project.file.slice(Math.max(project.file.lastIndexOf('/'), project.file.lastIndexOf('\\')) + 1);
+  const name = baseName(project.file);
   return project.config.principals.map((p) => ({
     principal: p.principal,
     from: `${name}:${lines.positionAt(p.span.start).line + 1}`,
@@ -96,4 +64,22 @@ function namesResource(document: PolicyDocument, resource: string): boolean {
   return (
     document.path === resource || document.path.startsWith(`${resource}.`) || document.path.includes(`.${resource}.`)
   );
+}
+
+/** The `stacks` entries of a project file that cover `file` (relative to its folder, `/`-separated). */
+export function projectStackRefs(project: ProjectFile | undefined, file: string): StackRef[] {
+  if (project === undefined || project.config.stacks.length === 0) return [];
+  const lines = new LineIndex(project.text);
+  return project.config.stacks
+    .filter((s) => s.files === undefined || compilePathGlob(s.files)(file))
+    .map((s) => ({
+      stack: s.stack,
+      source: 'stacks',
+      from: `${baseName(project.file)}:${lines.positionAt(s.span.start).line + 1}`,
+      ...(s.region !== undefined && { region: s.region }),
+    }));
+}
+
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }

@@ -14,15 +14,26 @@ describe('stack resources against the emulator, with the real SDK', () => {
 
   test("maps the demo template's logical ids to what was deployed", async () => {
     const result = await stackResources(aws.gateway, 'stratus-red-team-sandbox');
-    const role: StackResource = { physicalId: 'stratus-red-team-ec2-steal-credentials-role', type: 'AWS::IAM::Role' };
+    // Every resource carries its stack's ARN: the account a role's ARN is in.
+    const stackId =
+      'arn:aws:cloudformation:us-east-1:123837392027:stack/stratus-red-team-sandbox/89789b7a-743c-4caa-aa27-563e77219c5b';
+    const role: StackResource = {
+      physicalId: 'stratus-red-team-ec2-steal-credentials-role',
+      type: 'AWS::IAM::Role',
+      stackId,
+    };
     assert.deepEqual(result, {
       ok: true,
       value: {
-        TrailBucket: { physicalId: 'stratus-red-team-ctlr-bucket-zqfsvooxqj', type: 'AWS::S3::Bucket' },
-        LogsBucket: { physicalId: 'stratus-red-team-olc-bucket-xhfgzaowxc', type: 'AWS::S3::Bucket' },
+        TrailBucket: { physicalId: 'stratus-red-team-ctlr-bucket-zqfsvooxqj', type: 'AWS::S3::Bucket', stackId },
+        LogsBucket: { physicalId: 'stratus-red-team-olc-bucket-xhfgzaowxc', type: 'AWS::S3::Bucket', stackId },
         InstanceRole: role,
-        BackdoorUser: { physicalId: 'stratus-red-team-backdoor-u-user', type: 'AWS::IAM::User' },
-        ObjectLockFunction: { physicalId: 'stratus-red-team-olc-func-xhfgzaowxc', type: 'AWS::Lambda::Function' },
+        BackdoorUser: { physicalId: 'stratus-red-team-backdoor-u-user', type: 'AWS::IAM::User', stackId },
+        ObjectLockFunction: {
+          physicalId: 'stratus-red-team-olc-func-xhfgzaowxc',
+          type: 'AWS::Lambda::Function',
+          stackId,
+        },
       },
     });
   });

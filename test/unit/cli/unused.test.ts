@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { principalIdentity } from '../../../src/core';
 import { INVICTUS_FOLDER, invictusFileEvents } from '../../harness/invictusEvents';
+import { repoRoot } from '../../harness/paths';
+import { loadGrammars } from '../helpers/grammars';
 import { catalogFile, rulesDocsUri } from '../helpers/paths';
 
 const USER = 'arn:aws:iam::123837392027:user/benjamin';
@@ -22,6 +24,12 @@ async function unused(args: string[]): Promise<{ code: number; stdout: string; s
     stderr: (t) => (stderr += t),
   });
   return { code, stdout, stderr };
+}
+
+function mappingFile(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
 }
 
 function policyFile(name: string, actions: string[]): string {
@@ -47,6 +55,8 @@ const usedByScan = new Set(
 );
 
 describe('cloudwarden unused', () => {
+  before(loadGrammars);
+
   test('JSON: each granted action used, unused or unknown, as a plain scan of the logs says', async () => {
     const file = policyFile('policy.json', ['iam:List*', 'iam:DeleteUser', 's3:GetObject', 'iam:PassRole']);
     const run = await unused(['--principal', USER, '--since', '2020-01-01', '--format', 'json', file]);
@@ -109,6 +119,11 @@ describe('cloudwarden unused', () => {
       [['--principal', USER, '--since', 'yesterday', file], /--since yesterday: not a duration/],
       [['--principal', USER], /name the policy files/],
       [['--principal', USER, '--mapping', path.join(dir, 'missing.yaml'), file], /cannot read the mapping/],
+      [
+        ['--mapping', mappingFile('bad.yaml', 'principals:\n  - principal: role/app\n'), file],
+        /bad\.yaml:2:16: error: principal must be a role's or user's ARN/,
+      ],
+      [['--principal', USER, '--account', '1234', file], /--account needs an account id \(12 digits\)/],
       [['--principal', USER, path.join(dir, 'none.json')], /none\.json: cannot read: ENOENT/],
     ];
     for (const [args, error] of cases) {
@@ -116,6 +131,56 @@ describe('cloudwarden unused', () => {
       assert.equal(run.code, 2, args.join(' '));
       assert.match(run.stderr, error, args.join(' '));
     }
+  });
+
+  test("the principal from the source: a literal UserName in --account's account; without it, said why not", async () => {
+    const template = path.join(dir, 'users.yaml');
+    writeFileSync(
+      template,
+      `Resources:
+  Benjamin:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: benjamin
+      Policies:
+        - PolicyName: admin
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: [iam:ListUsers, iam:DeleteUser], Resource: '*' }] }
+`,
+    );
+    const run = await unused(['--account', '123837392027', '--since', '2020-01-01', '--format', 'json', template]);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { policies: { principal: string; mappingEvidence: string }[] };
+    assert.deepEqual(report.policies[0], {
+      ...report.policies[0],
+      principal: USER,
+      mappingEvidence: 'UserName at users.yaml:5, account 123837392027 of --account',
+    });
+    const without = await unused(['--since', '2020-01-01', template]);
+    assert.equal(without.code, 2);
+    assert.match(
+      without.stderr,
+      /no principal for this policy \(give --principal or a --mapping entry\); UserName at users\.yaml:5: no account to name it in \(give --account: the CLI calls no AWS API\)/,
+    );
+  });
+
+  test('the principal from cdk.out, offline: the name and account its template and environment give', async () => {
+    const stack = path.join(repoRoot, 'test', 'fixtures', 'cdk-assembly', 'lib', 'orders-api.ts');
+    const run = await unused(['--principal', USER, '--since', '2020-01-01', '--format', 'json', stack]);
+    const report = JSON.parse(run.stdout) as {
+      policies: { document: string; principal: string; mappingEvidence: string }[];
+    };
+    assert.deepEqual(
+      report.policies.map((p) => [p.document, p.principal, p.mappingEvidence]),
+      [
+        ['role.addToPolicy (line 10)', USER, '--principal on the command line'],
+        [
+          'audit.addToPolicy (line 16)',
+          'arn:aws:iam::123837392027:role/audit/orders-audit',
+          'stack orders-service-dev (cdk.out, OrdersApi/AuditRole/Resource), AuditRole4C1F2A3B named orders-audit in its template, account 123837392027 of its environment',
+        ],
+        ['handler.addToRolePolicy (line 22)', USER, '--principal on the command line'],
+      ],
+    );
   });
 
   test('a window with no event in the logs: every action unknown, and a note says why', async () => {

@@ -43,7 +43,7 @@ describe('.cloudwarden.yaml', () => {
     for (const text of ['', '# nothing yet\n']) {
       const { config, problems: found } = parseProjectFile(text);
       assert.deepEqual(found, []);
-      assert.deepEqual(config, { rules: {}, ignore: [], suppressions: [], principals: [] });
+      assert.deepEqual(config, { rules: {}, ignore: [], suppressions: [], principals: [], stacks: [] });
     }
   });
 
@@ -68,7 +68,7 @@ describe('.cloudwarden.yaml', () => {
     assert.deepEqual(problems(text), [
       "2:3 warning Unknown rule id 'wildcard-acton'. Did you mean 'wildcard-action'?",
       "3:18 error The setting of 'resource-star' must be error, warning, info or off",
-      "5:1 warning Unknown key 'suppresions' in the project file (it has rules, ignore, suppressions and principals). Did you mean 'suppressions'?",
+      "5:1 warning Unknown key 'suppresions' in the project file (it has rules, ignore, suppressions, principals and stacks). Did you mean 'suppressions'?",
       '7:5 warning This suppression has no reason: say why the finding is acceptable (it still applies)',
       '9:5 error This suppression has no path (a glob of the files it applies to)',
       "12:11 warning Unknown rule id 'unknown-thing'.",
@@ -85,7 +85,7 @@ describe('.cloudwarden.yaml', () => {
   test('broken YAML and wrong shapes degrade to defaults plus problems, never an exception', () => {
     assert.match(problems('rules: [unclosed\n')[0]!, /^\d+:\d+ error /);
     assert.deepEqual(problems('- a\n- b\n'), [
-      '1:1 error The project file must be a mapping with the keys rules, ignore, suppressions and principals',
+      '1:1 error The project file must be a mapping with the keys rules, ignore, suppressions, principals and stacks',
     ]);
     assert.deepEqual(problems('rules: off\nignore: {a: 1}\n'), [
       '1:8 error rules must be a mapping of rule id to error, warning, info or off',
@@ -96,6 +96,7 @@ describe('.cloudwarden.yaml', () => {
       ignore: [],
       suppressions: [],
       principals: [],
+      stacks: [],
     });
   });
 
@@ -123,6 +124,36 @@ describe('.cloudwarden.yaml', () => {
       "6:16 error principal must be a role's or user's ARN (arn:aws:iam::111122223333:role/name)",
       '7:5 error This entry has no principal (the ARN of the role or user its policies belong to)',
       "9:5 warning Unknown key 'role' in a principals entry (it has files, resource and principal).",
+    ]);
+  });
+
+  test('stacks: the stack each template is deployed as; wrong entries said where', () => {
+    const text = `stacks:
+  - files: 'templates/orders.yaml'
+    stack: orders-service-dev
+    region: us-east-1
+  - stack: arn:aws:cloudformation:us-east-1:111122223333:stack/app/0a1b
+  - stack: 3-starts-with-a-digit
+  - files: x.yaml
+  - stack: ok
+    region: Frankfurt
+  - stack: ok
+    regoin: eu-west-1
+`;
+    const { config } = parseProjectFile(text);
+    assert.deepEqual(
+      config.stacks.map(({ span: _span, ...s }) => s),
+      [
+        { files: 'templates/orders.yaml', stack: 'orders-service-dev', region: 'us-east-1' },
+        { stack: 'arn:aws:cloudformation:us-east-1:111122223333:stack/app/0a1b' },
+        { stack: 'ok' },
+      ],
+    );
+    assert.deepEqual(problems(text), [
+      "6:12 error stack must be a stack's name (letters, digits and hyphens, starting with a letter) or its id",
+      '7:5 error This entry has no stack (the name of the CloudFormation stack these templates are deployed as)',
+      "9:13 error region must be an AWS Region such as us-east-1, not 'Frankfurt'",
+      "11:5 warning Unknown key 'regoin' in a stacks entry (it has files, stack and region). Did you mean 'region'?",
     ]);
   });
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { describeEvidence, describeUse, parseMapping, principalOf, readPolicySource } from '../../../src/core';
+import {
+  describeEvidence,
+  describeUse,
+  principalOf,
+  ProjectFiles,
+  projectMappingRules,
+  readPolicySource,
+} from '../../../src/core';
 
 const TEMPLATE = `Resources:
   AppRole:
@@ -21,8 +28,9 @@ describe('which principal a policy belongs to', () => {
   const documents = readPolicySource(TEMPLATE, 'yaml').documents.filter((d) => d.kind === 'identity');
   const [app, worker] = documents;
 
-  test('the first mapping entry that covers the file and the resource, with the reason said', () => {
-    const rules = parseMapping(
+  test('the first project-file entry that covers the file and the resource, with where it is written', () => {
+    const project = new ProjectFiles(() => undefined).load(
+      '/repo/mapping.yaml',
       `principals:
   - files: 'infra/**/*.yaml'
     resource: WorkerRole
@@ -30,31 +38,17 @@ describe('which principal a policy belongs to', () => {
   - files: infra/app.yaml
     principal: arn:aws:iam::111122223333:role/app
 `,
-      'mapping.yaml',
+      '/repo',
     );
-    assert.ok(Array.isArray(rules));
+    const rules = projectMappingRules(project);
     assert.deepEqual(principalOf(worker!, 'infra/app.yaml', rules), {
       principal: 'arn:aws:iam::111122223333:role/worker',
-      evidence: 'mapping.yaml, principals[0] (files: infra/**/*.yaml, resource: WorkerRole)',
+      evidence: 'mapping.yaml:2 (files: infra/**/*.yaml, resource: WorkerRole)',
     });
     assert.equal(principalOf(app!, 'infra/app.yaml', rules)?.principal, 'arn:aws:iam::111122223333:role/app');
     assert.equal(principalOf(app!, 'other/app.yaml', rules), undefined);
     const fallback = { principal: 'arn:aws:iam::111122223333:role/x', evidence: '--principal on the command line' };
     assert.equal(principalOf(app!, 'other/app.yaml', rules, fallback), fallback);
-  });
-
-  test('a mapping file that is wrong says where', () => {
-    const cases: [string, RegExp][] = [
-      ['principals: [{ principal: role/app }]', /principals\[0\]: 'principal' must be a role's or user's ARN/],
-      ['{}', /has no 'principals' list/],
-      ['principals: [{ principal: "arn:aws:iam::111122223333:role/a", files: 3 }]', /'files' must be a glob/],
-      ['principals: [', /not YAML or JSON/],
-    ];
-    for (const [text, error] of cases) {
-      const rules = parseMapping(text, 'm.yaml');
-      assert.ok('error' in rules, text);
-      assert.match(rules.error, error);
-    }
   });
 
   test('the evidence is described in one line: how long, from what, when fetched, and what is missing', () => {
