@@ -56,13 +56,16 @@ export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
-export type { DayCount, PrincipalActions } from './activity/usage';
+export { principalIdentity, type DayCount, type PrincipalActionsAnswer } from './activity/usage';
+export { usageOfEvents } from './activity/usageOfEvents';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
 export type {
   AnalyzerEvidence,
   AnalyzerFinding,
+  CloudTrailEvidence,
   Evidence,
+  EvidenceCost,
   LastAccessedEvidence,
   MissingEvidence,
   PrincipalEvidence,
@@ -78,7 +81,7 @@ export {
   type MappingRule,
   type PrincipalMapping,
 } from './unused/mapping';
-export { describeEvidence, describeUse } from './unused/describe';
+export { day, describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
@@ -91,7 +94,7 @@ export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay } from './eventIndex/countsByDay';
-export { principalActions, principalIdentity, type PrincipalActionsAnswer } from './eventIndex/principalActions';
+export { principalActions } from './eventIndex/principalActions';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

@@ -23,7 +23,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
-import { awsUsageEvidence } from './unusedEvidence';
+import { awsConnection, awsUsageEvidence } from './unusedEvidence';
 import { UnusedService } from './unusedService';
 import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
@@ -85,6 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     log: (message) => connection.console.info(message),
     aws: (principal) => awsUsageEvidence(aws, principal),
+    connection: () => awsConnection(aws),
   });
   const diagnostics = new DiagnosticsService({
     connection,
