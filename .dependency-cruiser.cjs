@@ -7,7 +7,7 @@
  *   text → catalog → activity → index (CloudTrail events need no policies)
  *   activity → eventIndex → index (the on-disk event index: segments and their queries, bytes in, bytes out)
  *   aws (pacing, caching, AWS problems) stands alone: it imports no other room
- *   (activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
+ *   (text, activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
  *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
  *
@@ -53,7 +53,7 @@ const ALLOWED = {
   eventIndex: ['text', 'catalog', 'activity'],
   aws: [],
   refs: ['text', 'catalog', 'policy', 'sources'],
-  glance: ['activity', 'aws', 'refs'],
+  glance: ['text', 'activity', 'aws', 'refs'],
   logs: ['text', 'catalog', 'activity'],
   warehouse: ['text', 'catalog', 'activity', 'aws'],
   unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],

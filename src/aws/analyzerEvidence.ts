@@ -40,7 +40,14 @@ export async function analyzerEvidence(
     ? { ok: true, value: options.region }
     : await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
   if (!region.ok) return missing(region.problem.sentence);
-  const call: CallOptions = { region: region.value, ...(options.signal && { signal: options.signal }) };
+  let calls = 0;
+  const call: CallOptions = {
+    region: region.value,
+    ...(options.signal && { signal: options.signal }),
+    onRequest: () => {
+      calls++;
+    },
+  };
   const analyzer = await unusedAccessAnalyzer(gateway, call);
   if (!analyzer.ok) return missing(analyzer.problem.sentence);
   if (analyzer.value === undefined)
@@ -67,6 +74,7 @@ export async function analyzerEvidence(
       label: LABEL,
       window: { since: until - days * DAY_MS, until },
       fetchedAt,
+      cost: { calls },
       unusedAccessAgeDays: days,
       findings: summaries.value.flatMap((s, i) => analyzerFindings(s.id ?? '', detailed.value[i] ?? [])),
     },

@@ -35,6 +35,11 @@ export interface CallOptions {
   /** The Region; absent: the profile's (or AWS_REGION). */
   readonly region?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Told of every request sent to AWS for the call (each page of a scan): how a feature counts what its
+   * answer cost, to show it. The SDK's own retries of a failed request are not counted.
+   */
+  readonly onRequest?: () => void;
 }
 
 export interface CallerIdentity {
@@ -165,6 +170,7 @@ export class AwsGateway {
         key,
         async (shared) => {
           await this.lookupPacer.take(pacingKey(account, region), shared);
+          options.onRequest?.();
           return this.lookupPage(params, params.NextToken, region, shared);
         },
         signal,
@@ -180,7 +186,11 @@ export class AwsGateway {
   scanLookupEvents(params: LookupEventsParams, options: ScanOptions = {}): Promise<AwsResult<ScanSummary>> {
     return this.attempt(LOOKUP_EVENTS, options, async (region, signal) => {
       const account = await this.account(region, signal);
-      return scanPages((token, pageSignal) => this.lookupPage(params, token ?? params.NextToken, region, pageSignal), {
+      const page = (token: string | undefined, pageSignal: AbortSignal | undefined): Promise<Page<Event>> => {
+        options.onRequest?.();
+        return this.lookupPage(params, token ?? params.NextToken, region, pageSignal);
+      };
+      return scanPages(page, {
         pacer: this.lookupPacer,
         key: pacingKey(account, region),
         ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
@@ -201,7 +211,11 @@ export class AwsGateway {
     options: CallOptions = {},
   ): Promise<AwsResult<T>> {
     return this.attempt(QUERY_CALLS[call], options, async (region, signal) =>
-      this.send(signal, async (abortSignal) => request(await this.clients.get('athena', region), abortSignal)),
+      this.send(
+        signal,
+        async (abortSignal) => request(await this.clients.get('athena', region), abortSignal),
+        options.onRequest,
+      ),
     );
   }
 
@@ -212,7 +226,11 @@ export class AwsGateway {
     options: CallOptions = {},
   ): Promise<AwsResult<T>> {
     return this.attempt(QUERY_CALLS[call], options, async (region, signal) =>
-      this.send(signal, async (abortSignal) => request(await this.clients.get('cloudtrail', region), abortSignal)),
+      this.send(
+        signal,
+        async (abortSignal) => request(await this.clients.get('cloudtrail', region), abortSignal),
+        options.onRequest,
+      ),
     );
   }
 
@@ -228,8 +246,11 @@ export class AwsGateway {
   ): Promise<AwsResult<T>> {
     const row: Call = PRINCIPAL_CALLS[call];
     return this.attempt(row, options, async (region, signal) =>
-      this.send(signal, async (abortSignal) =>
-        request((await this.clients.get(row.service, region)) as PrincipalClient<K>, abortSignal),
+      this.send(
+        signal,
+        async (abortSignal) =>
+          request((await this.clients.get(row.service, region)) as PrincipalClient<K>, abortSignal),
+        options.onRequest,
       ),
     );
   }
@@ -266,7 +287,9 @@ export class AwsGateway {
   private async send<T>(
     signal: AbortSignal | undefined,
     request: (abortSignal: AbortSignal) => Promise<T>,
+    onRequest?: () => void,
   ): Promise<T> {
+    onRequest?.();
     const limit = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, limit]) : limit;
     return untilAborted(request(combined), combined);

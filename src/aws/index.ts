@@ -1,6 +1,7 @@
 /** What the language server and the CLI use of the AWS adapter. */
 export { AwsGateway } from './gateway';
 export { lookupActivity, type UnreadableEvent } from './lookupActivity';
+export { lookupUsage } from './lookupUsage';
 export { listProfiles } from './sharedFiles';
 export {
   warehouseActivity,

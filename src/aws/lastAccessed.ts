@@ -35,9 +35,13 @@ export async function lastAccessedEvidence(
   principalArn: string,
   options: LastAccessedOptions = {},
 ): Promise<EvidenceAnswer<LastAccessedEvidence>> {
+  let calls = 0;
   const call: CallOptions = {
     ...(options.region && { region: options.region }),
     ...(options.signal && { signal: options.signal }),
+    onRequest: () => {
+      calls++;
+    },
   };
   const fetchedAt = Date.now();
   const job = await whileThrottled(() => generate(gateway, principalArn, call), options.signal, CANCELLED);
@@ -76,6 +80,7 @@ export async function lastAccessedEvidence(
       // What IAM can know: its tracking period back from now, up to the report less the hours activity takes to appear.
       window: { since: fetchedAt - TRACKING_DAYS * DAY_MS, until: completedAt - LAG_MS },
       fetchedAt,
+      cost: { calls },
       services: services.map(serviceAccess),
     },
   };

@@ -19,6 +19,8 @@ export interface LookupActivityOptions {
   /** Pages of 50 events per Region at most (2 pages a second): the bound on a query's time. */
   readonly maxPages: number;
   readonly signal?: AbortSignal;
+  /** Told of every page asked (what the answer cost). */
+  readonly onRequest?: () => void;
 }
 
 /** An event that came back but could not be read: said, never dropped silently. */
@@ -86,6 +88,7 @@ async function scanRegion(
       region,
       maxPages: options.maxPages,
       ...(options.signal && { signal: options.signal }),
+      ...(options.onRequest && { onRequest: options.onRequest }),
       onPage: (page) => {
         for (const raw of page) {
           const read = normaliseLookupEvent(raw);

@@ -2,7 +2,8 @@
  * CloudTrail activity from Athena (a table over the trail's bucket) or CloudTrail Lake: the query becomes
  * SQL (src/core/warehouse), runs on AWS's engine, and only the answer rows come back, read into the same
  * events as every other source. Three questions: the events, their counts by day, the actions of each
- * principal; each answer says the bytes the query scanned (what Athena and Lake bill) and its query id.
+ * principal; each answer says the bytes the query scanned (what Athena and Lake bill), its query id, and
+ * the requests and time it took.
  */
 import {
   DEFAULT_PARTITIONS,
@@ -15,7 +16,7 @@ import {
   type AthenaTable,
   type AwsProblem,
   type DayCount,
-  type PrincipalActions,
+  type PrincipalActionsAnswer,
   type UnreadableRow,
   type WarehouseQueryKind,
   type WarehouseScope,
@@ -80,6 +81,9 @@ interface Ran {
   readonly problems: readonly AwsProblem[];
   readonly bytesScanned: number;
   readonly queryId?: string;
+  /** The requests the query took (start, polls, pages) and how long it ran, ms: what the answer cost. */
+  readonly calls: number;
+  readonly ms: number;
 }
 
 interface WarehouseAnswer extends Ran {
@@ -94,8 +98,11 @@ interface WarehouseDayCounts extends Ran {
   readonly days: readonly DayCount[];
 }
 
-interface WarehousePrincipalActions extends Ran {
-  readonly principals: readonly PrincipalActions[];
+type WarehousePrincipalActions = Ran & PrincipalActionsAnswer;
+
+export interface PrincipalActionsOptions extends WarehouseOptions {
+  /** The principals (ARNs) whose actions are listed; absent, every principal's. */
+  readonly principals?: readonly string[];
 }
 
 export async function warehouseActivity(
@@ -120,14 +127,18 @@ export async function warehouseDayCounts(
   return { ...ran(run), days: dayCountsOfRows(run.rows) };
 }
 
+/**
+ * The actions each principal (of `principals`, else every one) used and was refused in the query's
+ * window, in the log index's shape: one query, whatever the number of principals.
+ */
 export async function warehousePrincipalActions(
   gateway: AwsGateway,
   source: WarehouseSource,
   query: ActivityQuery,
-  options: WarehouseOptions = {},
+  options: PrincipalActionsOptions = {},
 ): Promise<WarehousePrincipalActions> {
   const run = await ask(gateway, source, query, 'principalActions', options);
-  return { ...ran(run), principals: principalActionsOfRows(run.rows) };
+  return { ...ran(run), ...principalActionsOfRows(run.rows) };
 }
 
 async function ask(
@@ -135,7 +146,7 @@ async function ask(
   source: WarehouseSource,
   query: ActivityQuery,
   kind: WarehouseQueryKind,
-  options: WarehouseOptions,
+  options: PrincipalActionsOptions,
 ): Promise<QueryRun> {
   const warehouse =
     source.engine === 'athena' ? source.table : { engine: 'lake' as const, eventDataStore: source.eventDataStore };
@@ -144,12 +155,15 @@ async function ask(
     now: options.now ?? Date.now(),
     ...(options.limit !== undefined && { limit: options.limit }),
     ...(options.scope && { scope: options.scope }),
+    ...(options.principals && { principals: options.principals }),
   });
   if (!sql.ok)
     return {
       rows: [],
       problems: [{ kind: 'invalidRequest', sentence: `CloudWarden cannot ask this in SQL: ${sql.reason}.` }],
       bytesScanned: 0,
+      calls: 0,
+      ms: 0,
     };
   return runQuery(engineOf(gateway, source), sql.sql, {
     ...(options.region && { region: options.region }),
@@ -171,6 +185,8 @@ function ran(run: QueryRun): Ran {
   return {
     problems: run.problems,
     bytesScanned: run.bytesScanned,
+    calls: run.calls,
+    ms: run.ms,
     ...(run.queryId !== undefined && { queryId: run.queryId }),
   };
 }

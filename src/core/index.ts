@@ -56,15 +56,18 @@ export { normaliseLookupEvent, type LookupEventLike } from './activity/lookup';
 export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
-export type { DayCount, PrincipalActions } from './activity/usage';
+export { principalIdentity, type DayCount, type PrincipalActionsAnswer } from './activity/usage';
+export { usageOfEvents } from './activity/usageOfEvents';
 export { tallyEvents, type ResourceUseAnswer } from './activity/resourceUse';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
 export type {
   AnalyzerEvidence,
   AnalyzerFinding,
+  CloudTrailEvidence,
   DeniedAction,
   Evidence,
+  EvidenceCost,
   LastAccessedEvidence,
   MissingEvidence,
   PrincipalEvidence,
@@ -88,7 +91,7 @@ export type { PrincipalClue } from './unused/deployed/types';
 export { samStackOf, cloudAssemblyDirOf } from './unused/deployed/deployFiles';
 export { readCloudAssembly, type CloudAssembly } from './unused/deployed/cloudAssembly';
 export { withPrincipalEntry, type PrincipalEntry } from './config/principalEntry';
-export { describeEvidence, describeUse } from './unused/describe';
+export { day, describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 export { buildReport, reportMarkdown, type ReportGrant, type ReportInput, type UnusedReport } from './unused/report';
 export { generatePolicy } from './unused/generatePolicy';
@@ -105,7 +108,7 @@ export { Segment } from './eventIndex/segment';
 export { FORMAT_VERSION as INDEX_FORMAT_VERSION, SegmentError } from './eventIndex/format';
 export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay } from './eventIndex/countsByDay';
-export { principalActions, principalIdentity, type PrincipalActionsAnswer } from './eventIndex/principalActions';
+export { principalActions } from './eventIndex/principalActions';
 export { principalResources, type PrincipalWindow } from './eventIndex/principalResources';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.

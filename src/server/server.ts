@@ -26,7 +26,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
 import { provideHover } from './hover';
 import { LintRunner } from './lintRunner';
 import { LogActivity } from './logActivity';
-import { awsUsageEvidence } from './unusedEvidence';
+import { awsConnection, awsUsageEvidence } from './unusedEvidence';
 import { deployedAws, serverConnection } from './principalAws';
 import { principalActions, registerPrincipalRequests } from './principalRequests';
 import { PrincipalResolver } from './principalResolver';
@@ -103,6 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     log: (message) => connection.console.info(message),
     aws: (principal) => awsUsageEvidence(aws, principal),
+    connection: () => awsConnection(aws),
   });
   const diagnostics = new DiagnosticsService({
     connection,

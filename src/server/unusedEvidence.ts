@@ -1,6 +1,6 @@
 import { analyzerEvidence, lastAccessedEvidence } from '../aws';
 import type { Evidence, MissingEvidence } from '../core';
-import type { AwsService } from './awsService';
+import type { AwsConnection, AwsService } from './awsService';
 import type { AwsEvidence } from './unusedService';
 
 /**
@@ -27,4 +27,10 @@ export async function awsUsageEvidence(aws: AwsService, principal: string): Prom
     if (answer.missing) missing.push(answer.missing);
   }
   return { evidence, missing };
+}
+
+/** The gateway and Regions of the current settings, or undefined when AWS is not configured (nothing is asked). */
+export async function awsConnection(aws: AwsService): Promise<AwsConnection | undefined> {
+  const configuration = await aws.configuration();
+  return configuration.configured ? aws.connect(configuration) : undefined;
 }

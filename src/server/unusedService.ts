@@ -1,8 +1,9 @@
 /**
- * Unused permissions in the editor: the identity policies of a file against what their principal did in
- * the CloudTrail log files. Findings are computed on demand from a cached answer of the log index (one per
- * set of folders and day), so a keystroke costs a judgement of the file's policies, never an index query;
- * a missing or stale answer is fetched in the background and the open files are linted again when it comes.
+ * Unused permissions in the editor: the identity policies of a file against what their principal did, by
+ * CloudTrail (whichever activity source the settings choose: trailUsage.ts) and AWS's own evidence (IAM
+ * last-accessed data, Access Analyzer). Findings are computed on demand from cached answers, so a
+ * keystroke costs a judgement of the file's policies, never an index query or an AWS call; a missing or
+ * stale answer is fetched in the background and the open files are linted again when it comes.
  */
 import * as path from 'node:path';
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver/node';
@@ -10,7 +11,6 @@ import {
   actsOnObjects,
   type Catalog,
   type DeniedAction,
-  cloudTrailEvidence,
   describeEvidence,
   describeUse,
   type Evidence,
@@ -20,16 +20,17 @@ import {
   principalOf,
   projectMappingRules,
   type JudgedAction,
-  type PrincipalActionsAnswer,
   type SourceFormat,
   type UnusedFinding,
   Usage,
 } from '../core';
 import type { CloudWardenSettings } from '../shared/settings';
 import type { ActivitySource } from './activitySource';
+import type { AwsConnection } from './awsService';
 import type { LogActivity } from './logActivity';
 import type { PrincipalResolver } from './principalResolver';
 import { fsPathOf, type ProjectConfigService } from './projectConfig';
+import { TrailUsage } from './trailUsage';
 
 const DAY_MS = 86_400_000;
 /** AWS's evidence about a principal is asked again at most this often: a workspace costs a few calls an hour. */
@@ -45,13 +46,6 @@ interface AwsCached {
   readonly at: number;
   readonly value?: AwsEvidence;
   readonly pending?: Promise<void>;
-}
-
-interface Cached {
-  readonly key: string;
-  readonly answer?: PrincipalActionsAnswer;
-  readonly pending?: Promise<void>;
-  readonly fetchedAt: number;
 }
 
 /** What the editor shows of one policy: its principal, why, and how its grants were used. */
@@ -80,7 +74,7 @@ function lensOf(p: PolicyUsage): unknown {
 }
 
 export class UnusedService {
-  private cached: Cached | undefined;
+  private readonly trail: TrailUsage;
   private readonly awsByPrincipal = new Map<string, AwsCached>();
   /** The last answer per open file and the version it is of, for the CodeLenses of that version. */
   private readonly byFile = new Map<string, { readonly version: number; readonly policies: readonly PolicyUsage[] }>();
@@ -99,19 +93,30 @@ export class UnusedService {
       readonly log: (message: string) => void;
       /**
        * IAM last-accessed data and Access Analyzer findings of a principal; undefined when AWS is not
-       * configured (then only the log files are evidence).
+       * configured (then only the log files, if any, are evidence).
        */
       readonly aws?: (principal: string) => Promise<AwsEvidence | undefined>;
       /** The principal of a policy beyond the explicit mapping (literal names, stacks, cdk.out). */
       readonly principals?: PrincipalResolver;
+      /** The gateway and Regions of the settings, for Athena, Lake and LookupEvents; undefined: not configured. */
+      readonly connection?: () => Promise<AwsConnection | undefined>;
       readonly now?: () => number;
     },
-  ) {}
+  ) {
+    this.trail = new TrailUsage({
+      logs: o.logs,
+      ...(o.connection && { aws: o.connection }),
+      onChange: o.onChange,
+      log: o.log,
+      ...(o.now && { now: o.now }),
+    });
+  }
 
-  /** The settings changed (a profile, Regions): AWS's evidence is asked again. */
+  /** The settings changed (a profile, Regions, a table): AWS's evidence and CloudTrail's from AWS are asked again. */
   settingsChanged(): void {
     this.awsByPrincipal.clear();
     this.o.principals?.settingsChanged();
+    this.trail.settingsChanged();
   }
 
   /**
@@ -119,15 +124,13 @@ export class UnusedService {
    * True when there was an answer in use, so that the open files are judged again.
    */
   invalidate(): boolean {
-    if (this.cached?.answer === undefined) return false;
-    this.cached = { ...this.cached, key: '' };
-    return true;
+    return this.trail.invalidate();
   }
 
   /**
-   * The findings and per-policy usage of a file, from the cached answers (none until one arrives): the log
-   * index's when the activity source is log folders (LookupEvents, Athena and Lake are not asked: a scan
-   * per principal would cost minutes of paced calls or a query per keystroke), and AWS's evidence.
+   * The findings and per-policy usage of a file, from the cached answers (none until one arrives):
+   * CloudTrail's from the activity source (the log index's answer, one Athena or Lake query for the
+   * workspace's principals, an IAM user's LookupEvents scan), and AWS's evidence.
    */
   async forFile(
     uri: string,
@@ -172,8 +175,6 @@ export class UnusedService {
     const activity = await this.o.source();
     const now = this.now();
     const since = now - settings.days * DAY_MS;
-    // Log files are the CloudTrail evidence read here; with another activity source AWS's evidence alone.
-    const answer = activity.kind === 'logFiles' ? this.answer(activity.roots, since, now) : undefined;
     const relative = path
       .relative(project?.dir ?? path.dirname(file), file)
       .split(path.sep)
@@ -191,7 +192,7 @@ export class UnusedService {
         : principalOf(document, relative, rules);
       if (mapping === undefined) continue;
       const usage =
-        usages.get(mapping.principal) ?? this.usageOf(mapping.principal, answer, { since, now, settings, onObjects });
+        usages.get(mapping.principal) ?? this.usageOf(mapping.principal, activity, { since, now, settings, onObjects });
       if (usage === undefined) continue;
       usages.set(mapping.principal, usage);
       const judged = judgeDocument(document, { text, format, catalog, usage, horizonDays: settings.days, now });
@@ -216,8 +217,8 @@ export class UnusedService {
    * file once to learn its principals, waits here, then judges again with their evidence.
    */
   async settle(): Promise<void> {
-    const pending = [this.cached?.pending, ...[...this.awsByPrincipal.values()].map((c) => c.pending)];
-    await Promise.all(pending.map((p) => p?.catch(() => undefined)));
+    const pending = [...this.awsByPrincipal.values()].map((c) => c.pending);
+    await Promise.all([this.trail.settled(), ...pending.map((p) => p?.catch(() => undefined))]);
   }
 
   /**
@@ -290,23 +291,16 @@ export class UnusedService {
   /** Everything known of the principal's use, or undefined when there is no evidence at all yet. */
   private usageOf(
     principal: string,
-    answer: PrincipalActionsAnswer | undefined,
+    activity: ActivitySource,
     o: { since: number; now: number; settings: CloudWardenSettings['unused']; onObjects: (action: string) => boolean },
   ): Usage | undefined {
+    const trail = this.trail.evidence(activity, principal, { since: o.since, until: o.now });
     const fromAws = this.awsEvidence(principal, o.now);
-    const evidence: Evidence[] = [...(fromAws?.evidence ?? [])];
-    if (answer?.oldest !== undefined)
-      evidence.unshift(
-        cloudTrailEvidence(principal, answer, {
-          label: 'CloudTrail log files',
-          window: { since: o.since, until: o.now },
-          fetchedAt: this.cached?.fetchedAt ?? o.now,
-          dataEvents: true,
-        }),
-      );
-    if (evidence.length === 0 && fromAws === undefined && answer === undefined) return undefined;
+    if (trail === undefined && fromAws === undefined) return undefined;
+    const evidence: Evidence[] = [...(trail?.evidence ? [trail.evidence] : []), ...(fromAws?.evidence ?? [])];
+    const missing: MissingEvidence[] = [...(trail?.missing ? [trail.missing] : []), ...(fromAws?.missing ?? [])];
     return new Usage(
-      { principal, evidence, missing: fromAws?.missing ?? [] },
+      { principal, evidence, missing },
       { now: o.now, horizonDays: o.settings.days, onObjects: o.onObjects },
     );
   }
@@ -337,31 +331,6 @@ export class UnusedService {
       });
     this.awsByPrincipal.set(principal, { at: now, pending, ...(cached?.value && { value: cached.value }) });
     return cached?.value;
-  }
-
-  /** The cached answer for these folders and this day; a missing one is fetched, then onChange. */
-  private answer(roots: readonly string[], since: number, now: number): PrincipalActionsAnswer | undefined {
-    const key = `${[...roots].sort().join('\n')}\0${Math.floor(since / DAY_MS)}`;
-    const cached = this.cached;
-    if (cached?.key === key || cached?.key === `${key}\0pending`) return cached.answer;
-    const pending = this.o.logs
-      .usage(roots, { since, until: now })
-      .then((answer) => {
-        if (this.cached?.pending !== pending) return;
-        this.cached = { key, answer, fetchedAt: this.now() };
-        this.o.onChange();
-      })
-      .catch((error: unknown) => {
-        // Said once: asked again when an indexing run ends or the day turns, not on every lint.
-        this.o.log(`Unused permissions: the CloudTrail log index could not be read: ${String(error)}`);
-        if (this.cached?.pending === pending) this.cached = { key, fetchedAt: this.now() };
-      });
-    // The previous answer of the same folders stays in use until the new one comes (a day turning over, an
-    // index run ending); another set of folders starts with none.
-    const folders = key.slice(0, key.indexOf('\0'));
-    const previous = cached?.key.startsWith(`${folders}\0`) ? cached.answer : undefined;
-    this.cached = { key: `${key}\0pending`, pending, fetchedAt: now, ...(previous && { answer: previous }) };
-    return previous;
   }
 
   private now(): number {

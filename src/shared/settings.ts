@@ -120,7 +120,7 @@ export const SETTINGS = {
     default: true,
     scope: 'resource',
     description:
-      'Compare the identity policies in code with what their principal did (CloudTrail log files of `cloudwarden.activity.logFolders`): unused actions and statements shown faded, wildcards mostly unused, actions the principal was refused. A policy is compared once its principal is known (a `principals` entry of `.cloudwarden.yaml`, a literal role or user name in the source, its deployed stack, cdk.out).',
+      'Compare the identity policies in code with what their principal did (CloudTrail from the activity source: log folders, Athena, CloudTrail Lake, or LookupEvents for IAM users; and, with AWS configured, IAM last-accessed data and Access Analyzer): unused actions and statements shown faded, wildcards mostly unused, actions the principal was refused. A policy is compared once its principal is known (a `principals` entry of `.cloudwarden.yaml`, a literal role or user name in the source, its deployed stack, cdk.out).',
   } satisfies Spec<boolean>,
   'unused.days': {
     type: 'number',

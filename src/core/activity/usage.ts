@@ -1,3 +1,5 @@
+import type { ActivityPrincipal } from './event';
+
 /**
  * What a source counts of its events, whatever the source (the log index, Athena, CloudTrail Lake): the
  * events of each day (the timeline's bars) and the actions each principal used (what unused-permission
@@ -33,17 +35,40 @@ export interface PrincipalActions {
 }
 
 /**
+ * What a source answers about the actions of every principal in a window (the log index, Athena, Lake,
+ * LookupEvents): per identity, which services' data events the window holds, and what it covers.
+ */
+export interface PrincipalActionsAnswer {
+  readonly principals: PrincipalActions[];
+  /** IAM prefixes with at least one data event in the window (from anyone): the trail logs those. */
+  readonly dataEventServices: string[];
+  /** The oldest and newest events in the window, epoch ms (what the evidence covers); undefined when none. */
+  readonly oldest?: number;
+  readonly newest?: number;
+}
+
+/**
+ * The identity a call's permissions came from: the role for a role's sessions, else the identity's
+ * ARN, else its name (a service, an anonymous caller).
+ */
+export function principalIdentity(p: ActivityPrincipal): string {
+  return p.roleArn ?? p.arn ?? p.name;
+}
+
+/**
  * Error codes that mean the caller lacked permission (CloudTrail writes the service's own code):
  * IAM/STS/S3 `AccessDenied`, the JSON services' `AccessDeniedException`, EC2's `UnauthorizedOperation`
- * (and its `Client.` form in older records).
+ * (and its `Client.` form in older records). Listed for the SQL that counts refusals as these do.
  */
-const DENIED_CODES = new Set([
+export const DENIED_ERROR_CODES: readonly string[] = [
   'AccessDenied',
   'AccessDeniedException',
   'UnauthorizedOperation',
   'Client.UnauthorizedOperation',
   'UnauthorizedAccess',
-]);
+];
+
+const DENIED_CODES: ReadonlySet<string> = new Set(DENIED_ERROR_CODES);
 
 export function isDeniedCode(errorCode: string | undefined): boolean {
   return errorCode !== undefined && DENIED_CODES.has(errorCode);

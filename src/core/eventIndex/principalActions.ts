@@ -1,26 +1,7 @@
-import type { ActivityPrincipal } from '../activity/event';
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-import { isDeniedCode, type ActionUse, type PrincipalActions } from '../activity/usage';
-
-/**
- * The identity a call's permissions came from: the role for a role's sessions, else the identity's
- * ARN, else its name (a service, an anonymous caller).
- */
-export function principalIdentity(p: ActivityPrincipal): string {
-  return p.roleArn ?? p.arn ?? p.name;
-}
-
-/** What principalActions answers: per identity, and which services' data events the window holds. */
-export interface PrincipalActionsAnswer {
-  readonly principals: PrincipalActions[];
-  /** IAM prefixes with at least one data event in the window (from anyone): the trail logs those. */
-  readonly dataEventServices: string[];
-  /** The oldest and newest events in the window, epoch ms (what the evidence covers); undefined when none. */
-  readonly oldest?: number;
-  readonly newest?: number;
-}
+import { isDeniedCode, principalIdentity, type ActionUse, type PrincipalActionsAnswer } from '../activity/usage';
 
 interface Tally {
   count: number;

@@ -4,6 +4,7 @@
  * answer is in, and the problem that stopped the last attempt, in CloudWarden's sentence.
  */
 import type { ActivityEvent } from '../activity/event';
+import { bytesText } from '../text/bytes';
 import { countText, windowCounts } from './counts';
 import { codeSpan, literal, sentence } from './markdown';
 import { DAY, showActivityArgument } from './query';
@@ -106,19 +107,6 @@ function lastEvents(answer: ActivitySnapshot, now: number): string {
 
 function scannedBy(answer: ActivitySnapshot): string {
   return answer.source === 'lake' ? 'CloudTrail Lake' : 'Athena';
-}
-
-/** 1.2 MB, 340 KB, 12 bytes: what a query scanned, as Athena's console says it. */
-function bytesText(bytes: number): string {
-  const units: [number, string][] = [
-    [1024 ** 4, 'TB'],
-    [1024 ** 3, 'GB'],
-    [1024 ** 2, 'MB'],
-    [1024, 'KB'],
-  ];
-  for (const [size, unit] of units)
-    if (bytes >= size) return `${(bytes / size).toFixed(bytes >= 10 * size ? 0 : 1)} ${unit}`;
-  return `${bytes} bytes`;
 }
 
 /** 2 h ago · **PutBucketPolicy** (write) by `deploy-role` from `203.0.113.5` · error `AccessDenied` */

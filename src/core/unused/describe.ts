@@ -1,19 +1,18 @@
 import type { Evidence, MissingEvidence, PrincipalEvidence } from './evidence';
 import type { ActionVerdict } from './merge';
+import { bytesText } from '../text/bytes';
 
 const DAY_MS = 86_400_000;
 
 /**
- * What the answer is based on, in one line for a hover, a CodeLens or a report: "based on 90 days of
- * CloudTrail log files and IAM last-accessed data, 3 minutes ago; Access Analyzer: no unused-access analyzer".
+ * What the answer is based on, in one line for a hover, a CodeLens or a report, each source with what
+ * it cost and when: "based on 90 days of CloudTrail in Athena (2026-09-02 to 2026-12-01) from 6 AWS calls
+ * (1 query, 1.2 MB scanned in 3.1 s) 3 minutes ago and 400 days of IAM last-accessed data (...) from 3 AWS
+ * calls 5 minutes ago; IAM Access Analyzer: no unused-access analyzer".
  */
 export function describeEvidence(principal: PrincipalEvidence, now: number): string {
-  const parts = principal.evidence.map(describeOne);
-  const fetched = Math.max(...principal.evidence.map((e) => e.fetchedAt), -Infinity);
-  const based =
-    parts.length === 0
-      ? 'no evidence of use'
-      : `based on ${joinAnd(parts)}${Number.isFinite(fetched) ? `, ${ago(now - fetched)}` : ''}`;
+  const parts = principal.evidence.map((e) => `${describeOne(e)} ${describeCost(e, now)}`);
+  const based = parts.length === 0 ? 'no evidence of use' : `based on ${joinAnd(parts)}`;
   const missing = principal.missing.map(describeMissing);
   return missing.length === 0 ? based : `${based}; ${missing.join('; ')}`;
 }
@@ -24,6 +23,27 @@ function describeOne(e: Evidence): string {
   const regions = e.kind === 'cloudtrail' && e.regions ? ` in ${count(e.regions.length, 'Region')}` : '';
   const length = days >= 2 ? count(Math.round(days), 'day') : count(Math.max(1, Math.round(days * 24)), 'hour');
   return `${length} of ${e.label}${regions} (${day(e.window.since)} to ${day(e.window.until)})`;
+}
+
+/**
+ * The AWS calls a source took and when it answered ("from 3 AWS calls 5 minutes ago"), with a query's
+ * bytes and time and a scan cut short; a source read without AWS (log files) says when it was read.
+ */
+function describeCost(e: Evidence, now: number): string {
+  const when = ago(now - e.fetchedAt);
+  if (e.cost === undefined) return `read ${when}`;
+  const { calls, bytesScanned, queryMs } = e.cost;
+  const details = [
+    ...(bytesScanned === undefined
+      ? []
+      : [`1 query, ${bytesText(bytesScanned)} scanned${queryMs === undefined ? '' : ` in ${seconds(queryMs)}`}`]),
+    ...(e.kind === 'cloudtrail' && e.cut !== undefined ? [e.cut] : []),
+  ];
+  return `from ${count(calls, 'AWS call')}${details.length > 0 ? ` (${details.join('; ')})` : ''} ${when}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 export function day(time: number): string {

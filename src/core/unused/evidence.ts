@@ -58,6 +58,15 @@ export type AnalyzerFinding =
       readonly lastAccessed?: number;
     };
 
+/** What asking AWS for a piece of evidence cost: shown with it, so a workspace's calls are never hidden. */
+export interface EvidenceCost {
+  /** The requests CloudWarden sent (polls and pages included; the SDK's own retries of a failed one not). */
+  readonly calls: number;
+  /** Athena and Lake: the bytes the query scanned (what both bill) and how long it ran, ms. */
+  readonly bytesScanned?: number;
+  readonly queryMs?: number;
+}
+
 interface EvidenceBase {
   /** What the user reads: `CloudTrail log files`, `IAM last-accessed data`. */
   readonly label: string;
@@ -65,6 +74,8 @@ interface EvidenceBase {
   readonly window: { readonly since: number; readonly until: number };
   /** When it was fetched or computed, epoch ms. */
   readonly fetchedAt: number;
+  /** The AWS calls it took; absent for evidence read without AWS (log files on disk). */
+  readonly cost?: EvidenceCost;
 }
 
 /** CloudTrail, from whichever activity source answered. */
@@ -81,6 +92,8 @@ export interface CloudTrailEvidence extends EvidenceBase {
   readonly dataEventServices: readonly string[];
   readonly used: readonly UsedAction[];
   readonly denied: readonly DeniedAction[];
+  /** Why the source was not read to the window's start (a page budget), said beside the window it covers. */
+  readonly cut?: string;
 }
 
 /** IAM's last-accessed data (GenerateServiceLastAccessedDetails). */

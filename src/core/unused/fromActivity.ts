@@ -1,5 +1,5 @@
 import type { PrincipalActions } from '../activity/usage';
-import type { CloudTrailEvidence } from './evidence';
+import type { CloudTrailEvidence, EvidenceCost } from './evidence';
 
 /** What an activity source answered about every principal, and what it covers. */
 export interface ActivityUsage {
@@ -18,6 +18,9 @@ export interface ActivityCoverage {
   /** Whether the source holds data events at all (log files, Athena and Lake may; LookupEvents never). */
   readonly dataEvents: boolean;
   readonly regions?: readonly string[];
+  readonly cost?: EvidenceCost;
+  /** Why the source was not read to the window's start. */
+  readonly cut?: string;
 }
 
 /**
@@ -41,6 +44,8 @@ export function cloudTrailEvidence(
     window: { since, until: Math.max(since, until) },
     fetchedAt: coverage.fetchedAt,
     ...(coverage.regions !== undefined && { regions: coverage.regions }),
+    ...(coverage.cost !== undefined && { cost: coverage.cost }),
+    ...(coverage.cut !== undefined && { cut: coverage.cut }),
     dataEvents: coverage.dataEvents,
     dataEventServices: usage.dataEventServices,
     used: (found?.actions ?? []).map((a) => ({ action: a.action, last: a.last, count: a.count })),

@@ -29,6 +29,8 @@ type Column =
   | 'awsRegion'
   | 'sourceIp'
   | 'errorCode'
+  | 'eventType'
+  | 'eventCategory'
   | 'accessKeyId'
   | 'identityType'
   | 'identityArn'
@@ -58,6 +60,8 @@ function athena(table: AthenaTable): Dialect {
       awsRegion: 'awsregion',
       sourceIp: 'sourceipaddress',
       errorCode: 'errorcode',
+      eventType: 'eventtype',
+      eventCategory: 'eventcategory',
       accessKeyId: 'useridentity.accesskeyid',
       identityType: 'useridentity.type',
       identityArn: 'useridentity.arn',
@@ -103,6 +107,8 @@ function lake(store: LakeStore): Dialect {
       awsRegion: 'awsRegion',
       sourceIp: 'sourceIPAddress',
       errorCode: 'errorCode',
+      eventType: 'eventType',
+      eventCategory: 'eventCategory',
       accessKeyId: 'userIdentity.accessKeyId',
       identityType: 'userIdentity.type',
       identityArn: 'userIdentity.arn',

@@ -5,10 +5,11 @@
  * The SQL stays in the subset docs/athena.md describes, which Trino and DuckDB both accept.
  */
 import type { ActivityQuery } from '../activity/query';
+import { DENIED_ERROR_CODES } from '../activity/usage';
 import { eventSelect } from './columns';
 import { dialectOf, type Dialect } from './dialect';
 import { queryConditions } from './predicates';
-import { SqlValueError } from './sqlText';
+import { literalList, SqlValueError } from './sqlText';
 import type { Warehouse, WarehouseScope } from './targets';
 
 export type WarehouseQueryKind = 'events' | 'countsByDay' | 'principalActions';
@@ -20,6 +21,11 @@ export interface WarehouseSqlOptions {
   /** Events queries: the most rows (default 1,000). */
   readonly limit?: number;
   readonly scope?: WarehouseScope;
+  /**
+   * principalActions: the principals (ARNs, matched case-insensitively) whose actions are listed; absent,
+   * every principal's.
+   */
+  readonly principals?: readonly string[];
 }
 
 /** The SQL, or why the query cannot be written (a control character in a value, a malformed action...). */
@@ -64,16 +70,32 @@ const BODIES: Readonly<Record<WarehouseQueryKind, Body>> = {
       `GROUP BY ${d.day}`,
       'ORDER BY day',
     ].join('\n'),
-  principalActions: (d) => {
-    // A role's sessions count as the role: unused permissions are a role's, not a session's.
-    const principal = `coalesce(${d.col.issuerArn}, ${d.col.identityArn}, ${d.col.invokedBy})`;
+  principalActions: (d, _lake, options) => {
+    const c = d.col;
+    // A role's sessions count as the role, as the log index counts them (principalIdentity): unused
+    // permissions are a role's, not a session's. Other types keep their own ARN (a federated user's too).
+    const identity = `coalesce(CASE WHEN ${c.identityType} = 'AssumedRole' THEN ${c.issuerArn} END, ${c.identityArn}, ${c.invokedBy})`;
+    const principal = wantedPrincipal(identity, options.principals);
+    const outcome = `CASE WHEN ${c.errorCode} IN ${literalList(DENIED_ERROR_CODES)} THEN 'denied' ELSE 'allowed' END`;
+    const category = `CASE WHEN ${c.eventCategory} = 'Data' THEN 'data' ELSE 'other' END`;
+    const keys = [principal, c.eventSource, c.eventName, c.eventType, outcome, category];
+    // No WHERE on the principal: everyone's calls say what the window holds (its oldest and newest
+    // event, the services whose data events the trail logs), grouped under no principal.
     return [
-      `SELECT ${principal} AS principal, ${d.col.eventSource} AS eventsource, ${d.col.eventName} AS eventname,`,
-      `  count(*) AS calls, max(${d.col.eventTime}) AS lastseen`,
+      `SELECT ${principal} AS principal, ${c.eventSource} AS eventsource, ${c.eventName} AS eventname,`,
+      `  ${c.eventType} AS eventtype, ${outcome} AS outcome, ${category} AS category,`,
+      `  count(*) AS calls, min(${c.eventTime}) AS firstseen, max(${c.eventTime}) AS lastseen`,
       `FROM ${d.from}`,
-      `WHERE {where}\n  AND ${principal} IS NOT NULL`,
-      `GROUP BY ${principal}, ${d.col.eventSource}, ${d.col.eventName}`,
-      'ORDER BY principal, eventsource, eventname',
+      'WHERE {where}',
+      `GROUP BY ${keys.join(', ')}`,
     ].join('\n');
   },
 };
+
+/** The identity where it is one of `principals` (all of them when absent), else NULL. */
+function wantedPrincipal(identity: string, principals: readonly string[] | undefined): string {
+  if (principals === undefined) return identity;
+  if (principals.length === 0) return 'CAST(NULL AS VARCHAR)';
+  const lower = [...new Set(principals.map((p) => p.toLowerCase()))];
+  return `CASE WHEN lower(${identity}) IN ${literalList(lower)} THEN ${identity} END`;
+}

@@ -7,7 +7,8 @@ import { actionOf } from '../activity/actions';
 import type { ActivityEvent } from '../activity/event';
 import { normaliseRecord } from '../activity/normalise';
 import { timeOf } from '../activity/time';
-import type { ActionUse, DayCount, PrincipalActions } from '../activity/usage';
+import { whyNoActionOfType } from '../activity/noAction';
+import type { ActionUse, DayCount, PrincipalActionsAnswer } from '../activity/usage';
 import type { EventColumn } from './columns';
 
 /** A result row: column alias → value; SQL NULL is absent. */
@@ -134,24 +135,61 @@ export function dayCountsOfRows(rows: readonly WarehouseRow[]): DayCount[] {
   return rows.map((row) => ({ day: row.day ?? '', count: Number(row.events ?? 0), errors: Number(row.errors ?? 0) }));
 }
 
-/** Rows of (principal, eventsource, eventname, calls, lastseen) merged by principal and IAM action. */
-export function principalActionsOfRows(rows: readonly WarehouseRow[]): PrincipalActions[] {
-  const byPrincipal = new Map<string, Map<string, ActionUse>>();
+/**
+ * A principalActions query's rows (principal, eventsource, eventname, eventtype, outcome, category,
+ * calls, firstseen, lastseen) as the log index answers: per principal the IAM actions allowed and refused,
+ * the services of the data events in the window and its oldest and newest event. Rows of no principal
+ * (those not asked for) count for the window only; events no IAM action authorised are left out, as the
+ * log index leaves them.
+ */
+export function principalActionsOfRows(rows: readonly WarehouseRow[]): PrincipalActionsAnswer {
+  const byPrincipal = new Map<string, { used: Map<string, ActionUse>; denied: Map<string, ActionUse> }>();
+  const dataServices = new Set<string>();
+  let oldest = Infinity;
+  let newest = -Infinity;
   for (const row of rows) {
-    if (row.principal === undefined || row.eventsource === undefined || row.eventname === undefined) continue;
-    const action = actionOf(row.eventsource, row.eventname) ?? `${row.eventsource} ${row.eventname}`;
-    const uses = byPrincipal.get(row.principal) ?? new Map<string, ActionUse>();
-    byPrincipal.set(row.principal, uses);
+    const last = timeOf(row.lastseen ?? '');
+    if (last === undefined) continue;
+    oldest = Math.min(oldest, timeOf(row.firstseen ?? '') ?? last);
+    newest = Math.max(newest, last);
+    const action = actionOfRow(row);
+    if (action === undefined) continue;
+    if (row.category === 'data') dataServices.add(action.slice(0, action.indexOf(':')).toLowerCase());
+    if (row.principal === undefined) continue;
+    let sums = byPrincipal.get(row.principal);
+    if (sums === undefined) byPrincipal.set(row.principal, (sums = { used: new Map(), denied: new Map() }));
+    const uses = row.outcome === 'denied' ? sums.denied : sums.used;
     const before = uses.get(action);
-    const last = timeOf(isoTime(row.lastseen ?? '')) ?? 0;
     uses.set(action, {
       action,
       count: (before?.count ?? 0) + Number(row.calls ?? 0),
-      last: Math.max(before?.last ?? 0, last),
+      last: Math.max(before?.last ?? last, last),
     });
   }
-  return [...byPrincipal].map(([principal, uses]) => ({
-    principal,
-    actions: [...uses.values()].sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0)),
-  }));
+  const principals = [...byPrincipal]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([principal, { used, denied }]) => ({
+      principal,
+      actions: listed(used),
+      ...(denied.size > 0 && { denied: listed(denied) }),
+    }));
+  return {
+    principals,
+    dataEventServices: [...dataServices].sort(),
+    ...(Number.isFinite(oldest) && { oldest, newest }),
+  };
+}
+
+/** The IAM action of a row's event, as normaliseRecord reads it (none for the event types no action authorises). */
+function actionOfRow(row: WarehouseRow): string | undefined {
+  if (row.eventsource === undefined || row.eventname === undefined) return undefined;
+  return whyNoActionOfType(row.eventtype) === undefined ? actionOf(row.eventsource, row.eventname) : undefined;
+}
+
+function listed(uses: Map<string, ActionUse>): ActionUse[] {
+  return [...uses.values()].sort((a, b) => compare(a.action, b.action));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

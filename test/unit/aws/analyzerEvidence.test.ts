@@ -63,6 +63,11 @@ describe('Access Analyzer evidence against the emulator, with the real SDK', () 
       ],
     );
     assert.equal(aws.emulator.requests.count('access-analyzer', 'GetFindingV2'), 3, 'six details in pages of two');
+    assert.deepEqual(
+      evidence?.cost,
+      { calls: aws.emulator.requests.count('access-analyzer') },
+      'the evidence counts every page it asked',
+    );
   });
 
   test('reads an unused role, an unused access key, and a principal without findings', async () => {

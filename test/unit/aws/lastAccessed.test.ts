@@ -68,6 +68,7 @@ describe('IAM last-accessed evidence against the emulator, with the real SDK', (
       5,
       'IN_PROGRESS, then 4 pages of 3',
     );
+    assert.deepEqual(evidence.cost, { calls: 6 }, 'the evidence says what it cost');
   });
 
   test('a tracked service none of whose granted actions is tracked lists no action', async () => {

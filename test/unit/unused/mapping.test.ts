@@ -84,7 +84,7 @@ describe('which principal a policy belongs to', () => {
     );
     assert.equal(
       line,
-      'based on 90 days of CloudTrail LookupEvents in 2 Regions (2026-09-02 to 2026-12-01) and 400 days of IAM last-accessed data (2025-10-27 to 2026-12-01), 1 minute ago; Access Analyzer: no unused-access analyzer in the account',
+      'based on 90 days of CloudTrail LookupEvents in 2 Regions (2026-09-02 to 2026-12-01) read 3 minutes ago and 400 days of IAM last-accessed data (2025-10-27 to 2026-12-01) read 1 minute ago; Access Analyzer: no unused-access analyzer in the account',
     );
   });
 

@@ -10,7 +10,10 @@ import { INVICTUS } from '../emulator/invictus';
 
 const ACCOUNT = '111122223333';
 
-/** Records with odd names, in eu-west-1 and another account (so scope predicates have something to cut). */
+/**
+ * Records with odd names, in eu-west-1 and another account (so scope predicates have something to cut),
+ * and a data event of a role's session in us-west-2 (what the dataset, management events only, lacks).
+ */
 export const ODD_RECORDS = [
   {
     eventVersion: '1.08',
@@ -50,6 +53,35 @@ export const ODD_RECORDS = [
     errorCode: 'AccessDenied',
     readOnly: true,
     eventCategory: 'Management',
+  },
+  {
+    eventVersion: '1.09',
+    eventID: 'odd-3',
+    eventTime: '2023-07-10T08:10:00Z',
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    awsRegion: 'us-west-2',
+    userIdentity: {
+      type: 'AssumedRole',
+      principalId: 'AROAODD0000000000001:worker',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Worker/worker`,
+      accountId: ACCOUNT,
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          principalId: 'AROAODD0000000000001',
+          arn: `arn:aws:iam::${ACCOUNT}:role/Worker`,
+          accountId: ACCOUNT,
+          userName: 'Worker',
+        },
+      },
+    },
+    requestParameters: { bucketName: 'odd-data', key: 'a.txt' },
+    resources: [{ type: 'AWS::S3::Object', ARN: 'arn:aws:s3:::odd-data/a.txt' }],
+    recipientAccountId: ACCOUNT,
+    readOnly: true,
+    managementEvent: false,
+    eventCategory: 'Data',
   },
 ];
 

@@ -89,50 +89,57 @@ test('a row that is not an event is unreadable, with the reason, and the others 
   ]);
 });
 
-test("principal actions merge event names into IAM actions, a session's calls under its role", () => {
+test('principal actions: event names merged into IAM actions, refusals apart, the window from every row', () => {
+  const row = (
+    principal: string | undefined,
+    eventsource: string,
+    eventname: string,
+    calls: number,
+    [firstseen, lastseen]: [string, string],
+    more: Partial<Record<'outcome' | 'category' | 'eventtype', string>> = {},
+  ): WarehouseRow => ({
+    ...(principal !== undefined && { principal }),
+    eventsource,
+    eventname,
+    calls: String(calls),
+    firstseen,
+    lastseen,
+    outcome: 'allowed',
+    category: 'other',
+    ...more,
+  });
+  const role = 'arn:aws:iam::1:role/R';
   const rows: WarehouseRow[] = [
-    {
-      principal: 'arn:aws:iam::1:role/R',
-      eventsource: 's3.amazonaws.com',
-      eventname: 'ListObjects',
-      calls: '2',
-      lastseen: '2024-05-01 10:00:00',
-    },
-    {
-      principal: 'arn:aws:iam::1:role/R',
-      eventsource: 's3.amazonaws.com',
-      eventname: 'ListObjectsV2',
-      calls: '3',
-      lastseen: '2024-05-02T10:00:00Z',
-    },
-    {
-      principal: 'arn:aws:iam::1:role/R',
-      eventsource: 'signin.amazonaws.com',
-      eventname: 'ConsoleLogin',
-      calls: '1',
-      lastseen: '2024-05-01T09:00:00Z',
-    },
-    {
-      principal: 'arn:aws:iam::1:user/u',
-      eventsource: 'kms.amazonaws.com',
-      eventname: 'Decrypt',
-      calls: '7',
-      lastseen: '2024-05-03T00:00:00Z',
-    },
+    // Lake's TIMESTAMP text and Athena's ISO text both read as UTC.
+    row(role, 's3.amazonaws.com', 'ListObjects', 2, ['2024-05-01 09:00:00.000', '2024-05-01 10:00:00.000']),
+    row(role, 's3.amazonaws.com', 'ListObjectsV2', 3, ['2024-05-02T09:00:00Z', '2024-05-02T10:00:00Z']),
+    row(role, 's3.amazonaws.com', 'PutObject', 1, ['2024-05-02T11:00:00Z', '2024-05-02T11:00:00Z'], {
+      outcome: 'denied',
+      category: 'data',
+    }),
+    // No IAM action authorised a sign-in or a service's own event: left out, as the log index leaves them.
+    row(role, 'signin.amazonaws.com', 'ConsoleLogin', 1, ['2024-05-01T08:00:00Z', '2024-05-01T08:00:00Z']),
+    row(role, 'kms.amazonaws.com', 'RotateKey', 1, ['2024-05-01T08:30:00Z', '2024-05-01T08:30:00Z'], {
+      eventtype: 'AwsServiceEvent',
+    }),
+    // A principal not asked for: its data event and times still count for the window.
+    row(undefined, 'lambda.amazonaws.com', 'Invoke', 4, ['2024-04-30T00:00:00Z', '2024-05-03T00:00:00Z'], {
+      category: 'data',
+    }),
   ];
-  assert.deepEqual(principalActionsOfRows(rows), [
-    {
-      principal: 'arn:aws:iam::1:role/R',
-      actions: [
-        { action: 's3:ListBucket', count: 5, last: Date.parse('2024-05-02T10:00:00Z') },
-        { action: 'signin.amazonaws.com ConsoleLogin', count: 1, last: Date.parse('2024-05-01T09:00:00Z') },
-      ],
-    },
-    {
-      principal: 'arn:aws:iam::1:user/u',
-      actions: [{ action: 'kms:Decrypt', count: 7, last: Date.parse('2024-05-03T00:00:00Z') }],
-    },
-  ]);
+  assert.deepEqual(principalActionsOfRows(rows), {
+    principals: [
+      {
+        principal: role,
+        actions: [{ action: 's3:ListBucket', count: 5, last: Date.parse('2024-05-02T10:00:00Z') }],
+        denied: [{ action: 's3:PutObject', count: 1, last: Date.parse('2024-05-02T11:00:00Z') }],
+      },
+    ],
+    dataEventServices: ['lambda', 's3'],
+    oldest: Date.parse('2024-04-30T00:00:00Z'),
+    newest: Date.parse('2024-05-03T00:00:00Z'),
+  });
+  assert.deepEqual(principalActionsOfRows([]), { principals: [], dataEventServices: [] });
 });
 
 const failures: [string, string, string, RegExp][] = [
