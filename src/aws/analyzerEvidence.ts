@@ -76,6 +76,7 @@ export async function analyzerEvidence(
       fetchedAt,
       cost: { calls },
       unusedAccessAgeDays: days,
+      analyzer: { arn: analyzerArn, region: region.value },
       findings: summaries.value.flatMap((s, i) => analyzerFindings(s.id ?? '', detailed.value[i] ?? [])),
     },
   };

@@ -94,6 +94,7 @@ export { withPrincipalEntry, type PrincipalEntry } from './config/principalEntry
 export { day, describeEvidence, describeUse } from './unused/describe';
 export { actsOnObjects } from './unused/visibility';
 export { buildReport, reportMarkdown, type ReportGrant, type ReportInput, type UnusedReport } from './unused/report';
+export { recommendationMarkdown, type FindingRecommendation } from './unused/recommendation';
 export { generatePolicy } from './unused/generatePolicy';
 export { generationNotes } from './unused/generationNotes';
 export { renderPolicy, type PolicyLanguage } from './unused/renderPolicy';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showAnalyzerRecommendation } from './analyzerRecommendation';
 import { browseActions } from './browseActions';
 import { generatePolicy } from './generatePolicy';
 import type { ActionDocumentProvider } from './actionDocuments';
@@ -43,6 +44,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
   'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
   'cloudwarden.showUnusedReport': (ctx) => () => ctx.unusedReport.run(),
+  // The argument, when there is one, comes from the unused-permissions CodeLens: { principal }.
+  'cloudwarden.showAnalyzerRecommendation': (ctx) => (arg) => showAnalyzerRecommendation(ctx.server, arg),
   // The argument, when there is one, skips the questions: { principal, days, format }.
   'cloudwarden.generatePolicy': (ctx) => (arg) => generatePolicy(ctx.server, ctx.output, arg),
   // The argument, when there is one, comes from the code action or a test: { uri, position, principal? }.

@@ -34,11 +34,13 @@ export class ServerHandle implements vscode.Disposable {
   }
 
   /** Sends a typed custom request (see src/shared/protocol.ts), starting the server if needed. */
-  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
     const client = await this.start();
     // By its method name: the type is for the compiler; at run time a caller bundled apart (a test, a
     // benchmark) holds another copy of the protocol library, whose parameter kinds the client would not know.
-    return client.sendRequest<R>(type.method, params);
+    return token === undefined
+      ? client.sendRequest<R>(type.method, params)
+      : client.sendRequest<R>(type.method, params, token);
   }
 
   /** Sends a typed custom notification to the running server (none when it is not running). */

@@ -10,13 +10,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core';
-import { LogIndexProgressNotification, UnusedReportRequest } from '../shared/protocol';
+import { AnalyzerRecommendationRequest, LogIndexProgressNotification, UnusedReportRequest } from '../shared/protocol';
 import { provideActivityHover, joinHovers } from './activityHover';
 import { ActivityLenses } from './activityLens';
 import { ActivityService, LOG_FILES_KEY } from './activityService';
 import { activitySource } from './activitySource';
 import { AwsService } from './awsService';
-import { registerAwsRequests } from './awsRequests';
+import { registerAwsRequests, signalOf } from './awsRequests';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
@@ -32,6 +32,7 @@ import { principalActions, registerPrincipalRequests } from './principalRequests
 import { PrincipalResolver } from './principalResolver';
 import { UnusedService } from './unusedService';
 import { unusedReport } from './unusedReport';
+import { analyzerRecommendation } from './analyzerRecommendation';
 import { registerSourceRequests } from './sourceRequests';
 import { fsPathOf, isProjectFileUri, ProjectConfigService } from './projectConfig';
 import { refactorActions } from './refactors';
@@ -307,6 +308,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       openVersion: (uri) => documents.get(uri)?.version,
     });
   });
+  connection.onRequest(AnalyzerRecommendationRequest.type, (params, token) =>
+    analyzerRecommendation(params.principal, {
+      unused,
+      connection: () => awsConnection(aws),
+      signal: signalOf(token),
+    }),
+  );
   registerGeneratePolicy(connection, {
     catalog,
     logs,

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver/node';
 import {
   actsOnObjects,
+  type AnalyzerEvidence,
   type Catalog,
   type DeniedAction,
   describeEvidence,
@@ -59,6 +60,8 @@ export interface PolicyUsage {
   readonly actions: readonly JudgedAction[];
   /** Actions the principal was refused that this policy does not grant. */
   readonly denied: readonly DeniedAction[];
+  /** Access Analyzer found unused permissions of the principal: its recommendation can be asked. */
+  readonly recommendable: boolean;
 }
 
 export interface UnusedFileAnswer {
@@ -66,11 +69,15 @@ export interface UnusedFileAnswer {
   readonly policies: readonly PolicyUsage[];
 }
 
+function analyzerOf(evidence: readonly Evidence[]): AnalyzerEvidence | undefined {
+  return evidence.find((e): e is AnalyzerEvidence => e.kind === 'accessAnalyzer');
+}
+
 const NONE: UnusedFileAnswer = { findings: [], policies: [] };
 
 /** What a policy's CodeLens shows: a change of it alone asks VS Code for the lenses again. */
 function lensOf(p: PolicyUsage): unknown {
-  return [p.principal, p.mappingEvidence, p.evidence, p.counts];
+  return [p.principal, p.mappingEvidence, p.evidence, p.counts, p.recommendable];
 }
 
 export class UnusedService {
@@ -207,9 +214,16 @@ export class UnusedService {
         counts,
         actions: judged.actions,
         denied: judged.denied,
+        recommendable:
+          analyzerOf(usage.principal.evidence)?.findings.some((f) => f.type === 'UnusedPermission') === true,
       });
     }
     return { findings, policies };
+  }
+
+  /** Access Analyzer's evidence of the principal, as last fetched (undefined: none yet, or AWS not configured). */
+  analyzerEvidence(principal: string): AnalyzerEvidence | undefined {
+    return analyzerOf(this.awsByPrincipal.get(principal)?.value?.evidence ?? []);
   }
 
   /**
@@ -228,17 +242,28 @@ export class UnusedService {
   lenses(uri: string, version: number, positionAt: (offset: number) => Position): CodeLens[] {
     const last = this.byFile.get(uri);
     if (last === undefined || last.version !== version) return [];
-    return last.policies.map((p) => {
+    return last.policies.flatMap((p) => {
       const start = positionAt(p.documentSpan.start);
+      const range = { start, end: start };
       const { used, unused, unknown } = p.counts;
       const name = p.principal.slice(p.principal.lastIndexOf(':') + 1);
-      return {
-        range: { start, end: start },
+      const usage: CodeLens = {
+        range,
         command: {
           title: `${name}: ${used} used, ${unused} unused, ${unknown} unknown, ${p.evidence} (principal from ${p.mappingEvidence})`,
           command: '',
         },
       };
+      if (!p.recommendable) return [usage];
+      const recommendation: CodeLens = {
+        range,
+        command: {
+          title: "IAM Access Analyzer's recommendation",
+          command: 'cloudwarden.showAnalyzerRecommendation',
+          arguments: [{ principal: p.principal }],
+        },
+      };
+      return [usage, recommendation];
     });
   }
 

@@ -345,3 +345,16 @@ export namespace SetPolicyPrincipalRequest {
   export type Result = { ok: true; projectFile: string; created: boolean } | { ok: false; reason: string };
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/**
+ * IAM Access Analyzer's recommendation for a principal's unused permissions (GenerateFindingRecommendation,
+ * then GetFindingRecommendation until it ends), as Markdown; asked only when the user asks for it.
+ */
+export namespace AnalyzerRecommendationRequest {
+  export const method = 'cloudwarden/analyzerRecommendation';
+  export interface Params {
+    principal: string;
+  }
+  export type Result = { ok: true; markdown: string; steps: number } | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}

@@ -108,6 +108,8 @@ export interface AnalyzerEvidence extends EvidenceBase {
   /** The analyzer's unused-access age in days: a finding means unused for at least this long. */
   readonly unusedAccessAgeDays: number;
   readonly findings: readonly AnalyzerFinding[];
+  /** The analyzer the findings are of, and its Region (asked again for a finding's recommendation). */
+  readonly analyzer?: { readonly arn: string; readonly region: string };
 }
 
 export type Evidence = CloudTrailEvidence | LastAccessedEvidence | AnalyzerEvidence;

@@ -237,6 +237,24 @@ suite('Unused permissions from log files', () => {
       lens.command!.title,
       /^user\/bert-jan: 1 used, 2 unused, 0 unknown, based on .*CloudTrail log files.*, 400 days of IAM last-accessed data/,
     );
+
+    // Access Analyzer found unused permissions of bert-jan: its recommendation, a CodeLens away.
+    const recommendation = await waitFor("the CodeLens of Access Analyzer's recommendation", async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      );
+      return lenses.find((l) => l.command?.command === 'cloudwarden.showAnalyzerRecommendation');
+    });
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      recommendation.command!.command,
+      ...(recommendation.command!.arguments ?? []),
+    );
+    assert.ok(opened, 'the recommendation opens');
+    const markdown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened.toString())!.getText();
+    assert.match(markdown, /^# IAM Access Analyzer's recommendation for `arn:aws:iam::123837392027:user\/bert-jan`/);
+    assert.match(markdown, /- Detach `arn:aws:iam::aws:policy\/AmazonSQSFullAccess`/);
+    assert.match(markdown, /- Replace `arn:aws:iam::123837392027:policy\/sandbox-operator` with:\n\n```json\n\{/);
   });
 
   test('a CloudFormation template: the unused action faded, the wildcard narrowed to the used actions, the re-lint clean', async () => {
