@@ -57,7 +57,8 @@ export { actionOf } from './activity/actions';
 export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } from './activity/event';
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 export type { DayCount, PrincipalActions } from './activity/usage';
-export { tallyEvents, type ResourceUseAnswer } from './activity/resourceUse';
+export { tallyEvents, type ResourceUseAnswer, type TallyOptions } from './activity/resourceUse';
+export { arnNamer, type ArnNamer } from './activity/arnNamer';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
 export type {
