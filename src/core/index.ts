@@ -58,7 +58,8 @@ export type { ActivityEvent, ActivityPrincipal, ActivityResource, Normalised } f
 export { type ActivityQuery, eventFilter, lookupAttributeOf, parseSince } from './activity/query';
 export { principalIdentity, type DayCount, type PrincipalActionsAnswer } from './activity/usage';
 export { usageOfEvents } from './activity/usageOfEvents';
-export { tallyEvents, type ResourceUseAnswer } from './activity/resourceUse';
+export { tallyEvents, type ResourceUseAnswer, type TallyOptions } from './activity/resourceUse';
+export { arnNamer, type ArnNamer } from './activity/arnNamer';
 
 // Unused permissions: what each source of evidence says a principal used, and what a policy grants beyond it.
 export type {

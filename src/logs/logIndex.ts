@@ -15,6 +15,7 @@ import {
   type PrincipalActionsAnswer,
   type PrincipalWindow,
   type ResourceUseAnswer,
+  type TallyOptions,
 } from '../core';
 import { findLogFiles, type UnreadableFile } from './files';
 import {
@@ -151,9 +152,12 @@ export class LogIndex {
     return { ...principalActions(this.segments(), window), unreadable: this.unreadable() };
   }
 
-  /** One principal's actions in the window with the ARNs its calls named (capped), and its refusals. */
-  principalResources(query: PrincipalWindow): ResourceUseAnswer & Unreadable {
-    return { ...principalResources(this.segments(), query), unreadable: this.unreadable() };
+  /**
+   * One principal's actions in the window with the ARNs its calls named (capped; names made ARNs by the
+   * options' namer), and its refusals.
+   */
+  principalResources(query: PrincipalWindow, options: TallyOptions = {}): ResourceUseAnswer & Unreadable {
+    return { ...principalResources(this.segments(), query, options), unreadable: this.unreadable() };
   }
 
   /** Messages about the index folder not yet returned by an update (a rebuild, a corrupt segment). */

@@ -7,12 +7,14 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import {
+  arnNamer,
   generatePolicy,
   generationNotes,
   isPrincipalArn,
   lookupAttributeOf,
   renderPolicy,
   tallyEvents,
+  type ArnNamer,
   type Catalog,
   type PolicyLanguage,
   type ResourceUseAnswer,
@@ -75,7 +77,8 @@ async function generate(
   const now = (context.now ?? Date.now)();
   const window = { since: now - params.days * DAY_MS, until: now };
   const source = await context.source();
-  const read = await readUse(context, source, { principal: params.principal, ...window }, signal);
+  const namer = arnNamer(loaded.catalog);
+  const read = await readUse(context, source, { principal: params.principal, ...window }, { signal, namer });
   return written(params, loaded.catalog, read.answer, read.problems, { label: LABELS[source.kind], window });
 }
 
@@ -108,15 +111,18 @@ function written(
   };
 }
 
-/** The principal's use from the source, and what the source could not read. */
+/**
+ * The principal's use from the source, and what the source could not read; resources named only by name
+ * made ARNs by `namer`, the same step on either path.
+ */
 async function readUse(
   context: GenerateContext,
   source: ActivitySource,
   query: { principal: string; since: number; until: number },
-  signal: AbortSignal,
+  { signal, namer }: { readonly signal: AbortSignal; readonly namer: ArnNamer },
 ): Promise<{ answer: ResourceUseAnswer; problems: string[] }> {
   if (source.kind === 'logFiles') {
-    const answer = await context.logs.resourceUse(source.roots, query, signal);
+    const answer = await context.logs.resourceUse(source.roots, query, { signal, namer });
     const unread = answer.unreadable.length;
     const problems =
       unread === 0
@@ -135,7 +141,7 @@ async function readUse(
     problems.push(
       "LookupEvents cannot ask for a role's calls (CloudTrail records them under its sessions' names): the newest events of every principal were read and the role's kept, so its older calls may be missing. Log files, Athena or CloudTrail Lake read them all.",
     );
-  return { answer: tallyEvents(result.events), problems };
+  return { answer: tallyEvents(result.events, { namer }), problems };
 }
 
 function invalidParams(params: GeneratePolicyRequest.Params): string | undefined {

@@ -10,6 +10,7 @@ import {
   type PrincipalActionsAnswer,
   type PrincipalWindow,
   type ResourceUseAnswer,
+  type TallyOptions,
 } from '../core';
 import type { LogIndexProgressNotification } from '../shared/protocol';
 
@@ -131,13 +132,14 @@ export class LogActivity {
   async resourceUse(
     roots: readonly string[],
     query: PrincipalWindow,
-    signal?: AbortSignal,
+    options: TallyOptions & { readonly signal?: AbortSignal } = {},
   ): Promise<ResourceUseAnswer & { readonly unreadable: readonly { readonly file: string }[] }> {
+    const { signal, ...tally } = options;
     const opened = this.open(roots);
     const index = await opened.index;
     const run = this.refresh(opened);
     if (run) await untilAborted(run, signal);
-    return index.principalResources(query);
+    return index.principalResources(query, tally);
   }
 
   /** Reads new and changed files now (the index command); resolves with what the run did. */

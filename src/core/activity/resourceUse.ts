@@ -4,6 +4,8 @@
  * events from LookupEvents, Athena or Lake), so a principal with a million events costs a map of its
  * actions, never a list of its events.
  */
+import type { ArnNamer } from './arnNamer';
+import { callerTarget } from './callerTarget';
 import type { ActivityEvent } from './event';
 import { isDeniedCode, type ActionUse } from './usage';
 
@@ -13,6 +15,8 @@ export interface ActionResourceUse extends ActionUse {
   readonly resources: readonly string[];
   /** True when the calls named more distinct ARNs than the cap: `resources` is a part of them. */
   readonly more: boolean;
+  /** Why resources the calls named only by name gave no ARN (arnOfName.ts), sorted; absent when none. */
+  readonly unnamed?: readonly string[];
 }
 
 export interface ResourceUseAnswer {
@@ -33,11 +37,18 @@ export interface ResourceUseAnswer {
  */
 export const RESOURCE_CAP = 100;
 
+/** How a tally keeps resources: at most `cap` ARNs an action; names made ARNs by `namer`, when given. */
+export interface TallyOptions {
+  readonly cap?: number;
+  readonly namer?: ArnNamer;
+}
+
 interface Tally {
   count: number;
   last: number;
   resources: Set<string>;
   more: boolean;
+  unnamed: Set<string>;
 }
 
 /** Counts uses and refusals as they come, keeping at most `cap` ARNs per action. */
@@ -48,7 +59,13 @@ export class ResourceUseTally {
   private oldest = Infinity;
   private newest = -Infinity;
 
-  constructor(private readonly cap = RESOURCE_CAP) {}
+  private readonly cap: number;
+  private readonly namer: ArnNamer | undefined;
+
+  constructor(options: TallyOptions = {}) {
+    this.cap = options.cap ?? RESOURCE_CAP;
+    this.namer = options.namer;
+  }
 
   /** Events read, and when: what the answer covers, whether or not they were use. */
   read(count: number, oldest: number, newest: number): void {
@@ -59,14 +76,23 @@ export class ResourceUseTally {
 
   /**
    * `count` allowed calls of `action`, the latest at `last`, naming `arns`; `more` when the caller already
-   * left some ARNs out (a segment's own cap).
+   * left some ARNs out (a segment's own cap); `unnamed`: why names the calls gave made no ARN.
    */
-  use(action: string, count: number, last: number, arns: Iterable<string>, more = false): void {
+  use(
+    action: string,
+    count: number,
+    last: number,
+    arns: Iterable<string>,
+    more = false,
+    unnamed: Iterable<string> = [],
+  ): void {
     let tally = this.allowed.get(action);
-    if (tally === undefined) this.allowed.set(action, (tally = { count: 0, last, resources: new Set(), more: false }));
+    if (tally === undefined)
+      this.allowed.set(action, (tally = { count: 0, last, resources: new Set(), more: false, unnamed: new Set() }));
     tally.count += count;
     tally.last = Math.max(tally.last, last);
     tally.more ||= more;
+    for (const reason of unnamed) tally.unnamed.add(reason);
     for (const arn of arns) {
       if (tally.resources.has(arn)) continue;
       if (tally.resources.size < this.cap) tally.resources.add(arn);
@@ -89,7 +115,25 @@ export class ResourceUseTally {
     this.read(1, event.time, event.time);
     if (event.action === undefined) return;
     if (isDeniedCode(event.errorCode)) this.refuse(event.action, 1, event.time);
-    else this.use(event.action, 1, event.time, arnsOf(event));
+    else this.useEvent(event, event.action);
+  }
+
+  /**
+   * An allowed call: the ARNs it named, those its names give, and the caller's own where the call acted on
+   * it without naming it (the same steps, in the same order, as the log index's).
+   */
+  private useEvent(event: ActivityEvent, action: string): void {
+    const arns: string[] = [];
+    const unnamed: string[] = [];
+    for (const resource of event.resources) {
+      const named = resource.arn !== undefined ? { arn: resource.arn } : this.namer?.(action, resource, event);
+      if (named === undefined) continue;
+      if ('arn' in named) arns.push(named.arn);
+      else unnamed.push(named.reason);
+    }
+    const caller = this.namer === undefined ? undefined : callerTarget(action, event.resources, event.principal);
+    if (caller !== undefined) arns.push(caller);
+    this.use(action, 1, event.time, arns, false, unnamed);
   }
 
   answer(): ResourceUseAnswer {
@@ -101,6 +145,7 @@ export class ResourceUseTally {
         last: t.last,
         resources: [...t.resources].sort(compare),
         more: t.more,
+        ...(t.unnamed.size > 0 && { unnamed: [...t.unnamed].sort(compare) }),
       }));
     const denied = [...this.refused].sort(([a], [b]) => compare(a, b)).map(([action, t]) => ({ action, ...t }));
     return {
@@ -113,14 +158,10 @@ export class ResourceUseTally {
 }
 
 /** The tally of events a source returned (already those of one principal). */
-export function tallyEvents(events: Iterable<ActivityEvent>, cap = RESOURCE_CAP): ResourceUseAnswer {
-  const tally = new ResourceUseTally(cap);
+export function tallyEvents(events: Iterable<ActivityEvent>, options: TallyOptions = {}): ResourceUseAnswer {
+  const tally = new ResourceUseTally(options);
   for (const event of events) tally.add(event);
   return tally.answer();
-}
-
-function* arnsOf(event: ActivityEvent): Generator<string> {
-  for (const r of event.resources) if (r.arn !== undefined) yield r.arn;
 }
 
 function compare(a: string, b: string): number {

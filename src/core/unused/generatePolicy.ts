@@ -25,7 +25,10 @@ interface LeftOut {
 export interface GeneratedPolicy {
   readonly statements: readonly GeneratedStatement[];
   readonly leftOut: readonly LeftOut[];
-  /** Actions whose calls named more resources than were kept: their lists are partial. */
+  /**
+   * Actions whose calls named more resources than were kept, or some by a name that gave no ARN: their
+   * lists are partial.
+   */
   readonly partial: readonly string[];
 }
 
@@ -60,7 +63,8 @@ export function generatePolicy(uses: readonly ActionResourceUse[], catalog: Cata
     const resources = granted.get(action) ?? new Set();
     for (const r of grant.resources) resources.add(r);
     granted.set(action, resources);
-    if (use.more && grant.resources[0] !== '*') partial.add(action.fullName);
+    // Calls that named more ARNs than were kept, or resources by a name that gave no ARN: a partial list.
+    if ((use.more || use.unnamed !== undefined) && grant.resources[0] !== '*') partial.add(action.fullName);
   }
   return {
     statements: statementsOf(granted),
@@ -81,8 +85,10 @@ function grantOf(action: Action, use: ActionResourceUse, catalog: Catalog): Gran
   const names = types.slice(0, 3).map((t) => t.name);
   const more = types.length > 3 ? ` or ${types.length - 3} other types` : '';
   const what = names.length === 0 ? 'resource of its types' : `${names.join(', ')}${more}`;
+  // Names the calls gave that made no ARN (an IAM role without its path): the person learns why.
+  const unnamed = use.unnamed === undefined ? '' : ` (${use.unnamed.join('; ')})`;
   return {
-    reason: `its ${use.count === 1 ? 'call' : `${use.count} calls`} named no ${what}; "*" would grant it on every resource`,
+    reason: `its ${use.count === 1 ? 'call' : `${use.count} calls`} named no ${what}${unnamed}; "*" would grant it on every resource`,
   };
 }
 

@@ -105,6 +105,27 @@ describe('a least-privilege policy from what a principal used', () => {
     assert.deepEqual(policy.partial, ['s3:GetObject']);
   });
 
+  test('names that gave no ARN: said in the reason an action is left out, and a granted list is partial', () => {
+    const path = 'the role named by name only: its ARN holds a path the event does not give';
+    const role = 'arn:aws:iam::111122223333:role/deploy';
+    const policy = generatePolicy(
+      [
+        { ...use('iam:GetRole'), unnamed: [path] },
+        { ...use('iam:DeleteRole', [role]), unnamed: [path] },
+        { ...use('iam:ListRoles'), unnamed: [path] },
+      ],
+      catalog,
+    );
+    assert.deepEqual(policy.leftOut, [
+      { action: 'iam:GetRole', reason: `its 2 calls named no role (${path}); "*" would grant it on every resource` },
+    ]);
+    assert.deepEqual(policy.statements, [
+      { sid: 'IamGroup1', actions: ['iam:DeleteRole'], resources: [role] },
+      { sid: 'IamGroup2', actions: ['iam:ListRoles'], resources: ['*'] },
+    ]);
+    assert.deepEqual(policy.partial, ['iam:DeleteRole']);
+  });
+
   test('the notes: the evidence, what is left out, partial lists and refused calls', () => {
     const DAY = 86_400_000;
     const answer = tallyEvents([
