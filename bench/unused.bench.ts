@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import {
   actsOnObjects,
+  arnNamer,
   Catalog,
+  generatePolicy,
   cloudTrailEvidence,
   judgeDocument,
   readPolicySource,
@@ -17,7 +19,10 @@ import { replicateInvictus } from './lib/replicateLogs';
  * Issue 14's targets. (1) The actions every principal used in 1,000,500 indexed events (the log index of
  * bench/logIndex.bench.ts, made here if missing), beside DuckDB's GROUP BY over the same events loaded in
  * its memory: target < 5 s. (2) One file's unused-permission findings from a warm cache (the editor's
- * case on a keystroke: the usage answer is held, the file's policies are judged): target < 10 ms.
+ * case on a keystroke: the usage answer is held, the file's policies are judged): target < 10 ms. (3) A
+ * least-privilege policy for the busiest user of the same index (its actions and the ARNs its calls named,
+ * names made ARNs), what "Generate least-privilege policy from activity" waits for; DuckDB's GROUP BY of that
+ * user's actions beside it (without resources: its inferred schema gives no ARN list cheaply).
  *
  *   node out/bench/unused.bench.js
  */
@@ -28,6 +33,8 @@ const LOGS = path.join(DATA, 'AWSLogs');
 const INDEX = path.join(DATA, 'index');
 const WORKER = path.join(repoRoot, 'dist', 'logWorker.js');
 const PRINCIPAL = 'arn:aws:iam::111122223300:user/benjamin';
+/** The dataset's busiest user (bert-jan's calls, replicated). */
+const BUSIEST = 'arn:aws:iam::111122223300:user/bert-jan';
 
 async function childUsage(): Promise<void> {
   const index = await LogIndex.open(INDEX, [LOGS], { workerScript: WORKER, parallelism: 2 });
@@ -62,6 +69,44 @@ async function childDuckdb(): Promise<void> {
     principals = new Set(rows.getRows().map((row) => String(row[0]))).size;
   }
   reportToParent({ firstMs: times[0], medianMs: median(times.slice(1)), principals });
+}
+
+async function childGenerate(): Promise<void> {
+  const catalog = Catalog.load(path.join(repoRoot, 'dist', 'catalog.json'));
+  const index = await LogIndex.open(INDEX, [LOGS], { workerScript: WORKER, parallelism: 2 });
+  const namer = arnNamer(catalog);
+  const times: number[] = [];
+  let statements = 0;
+  let events = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const use = index.principalResources({ principal: BUSIEST, since: 0 }, { namer });
+    statements = generatePolicy(use.actions, catalog).statements.length;
+    times.push(performance.now() - t);
+    events = use.events;
+  }
+  reportToParent({ firstMs: times[0], medianMs: median(times.slice(1)), statements, events });
+}
+
+async function childDuckdbPrincipal(): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  await connection.run('SET threads=2');
+  await connection.run(
+    `CREATE TABLE events AS SELECT unnest(Records) AS r FROM read_json('${LOGS}/**/*.json.gz', maximum_object_size=268435456)`,
+  );
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const answer = await connection.runAndReadAll(
+      `SELECT r.eventSource, r.eventName, count(*), max(r.eventTime) FROM events
+       WHERE coalesce(r.userIdentity.sessionContext.sessionIssuer.arn, r.userIdentity.arn) = '${BUSIEST}' GROUP BY ALL`,
+    );
+    times.push(performance.now() - t);
+    rows = answer.getRows().length;
+  }
+  reportToParent({ firstMs: times[0], medianMs: median(times.slice(1)), rows });
 }
 
 /** A template of 20 roles with 5 statements each, judged against a held answer: the editor's keystroke. */
@@ -121,6 +166,16 @@ function main(): void {
     ['judge'],
     { runs: 1 },
   );
+  const [generated] = inFreshProcesses<{ firstMs: number; medianMs: number; statements: number; events: number }>(
+    script,
+    ['generate'],
+    { runs: 1 },
+  );
+  const [duckPrincipal] = inFreshProcesses<{ firstMs: number; medianMs: number; rows: number }>(
+    script,
+    ['duckdbPrincipal'],
+    { runs: 1 },
+  );
   console.log(`actions per principal over every indexed event (median of ${RUNS - 1} after the first):`);
   console.log(
     `  CloudWarden index: first ${ours!.firstMs.toFixed(0)} ms (reads the segments), then ${ours!.medianMs.toFixed(0)} ms; ${ours!.principals} principals`,
@@ -131,9 +186,22 @@ function main(): void {
   console.log(
     `one file's findings from a warm cache (${judge!.documents} policies, ${judge!.findings} findings): median ${judge!.medianMs.toFixed(2)} ms, p95 ${judge!.p95Ms.toFixed(2)} ms`,
   );
+  console.log(`a least-privilege policy for ${BUSIEST} (median of ${RUNS - 1} after the first):`);
+  console.log(
+    `  CloudWarden index, actions and ARNs, names made ARNs, policy built: first ${generated!.firstMs.toFixed(0)} ms, then ${generated!.medianMs.toFixed(0)} ms; ${generated!.events} events, ${generated!.statements} statements`,
+  );
+  console.log(
+    `  DuckDB GROUP BY of that user's actions (no resources): first ${duckPrincipal!.firstMs.toFixed(0)} ms, then ${duckPrincipal!.medianMs.toFixed(0)} ms; ${duckPrincipal!.rows} rows`,
+  );
 }
 
-const CHILDREN: Record<string, () => Promise<void>> = { usage: childUsage, duckdb: childDuckdb, judge: childJudge };
+const CHILDREN: Record<string, () => Promise<void>> = {
+  usage: childUsage,
+  duckdb: childDuckdb,
+  judge: childJudge,
+  generate: childGenerate,
+  duckdbPrincipal: childDuckdbPrincipal,
+};
 const child = CHILDREN[process.argv[2] ?? ''];
 if (child) void child();
 else main();
