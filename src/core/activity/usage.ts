@@ -47,6 +47,48 @@ export interface PrincipalActionsAnswer {
   readonly newest?: number;
 }
 
+/** Calls of one action as a source counted them. */
+interface Tally {
+  readonly count: number;
+  readonly last: number;
+}
+
+/**
+ * A source's per-identity tallies as its answer (the log index, Athena and Lake rows, events in hand all
+ * count their own way, then answer alike): identities and actions in code-unit order, the window's data
+ * event services sorted, and its oldest and newest event when it held any (±Infinity: none).
+ */
+export function usageAnswer(
+  byPrincipal: ReadonlyMap<
+    string,
+    { readonly used: ReadonlyMap<string, Tally>; readonly denied: ReadonlyMap<string, Tally> }
+  >,
+  dataServices: Iterable<string>,
+  oldest: number,
+  newest: number,
+): PrincipalActionsAnswer {
+  const principals = [...byPrincipal]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([principal, { used, denied }]) => ({
+      principal,
+      actions: listed(used),
+      ...(denied.size > 0 && { denied: listed(denied) }),
+    }));
+  return {
+    principals,
+    dataEventServices: [...dataServices].sort(),
+    ...(Number.isFinite(oldest) && { oldest, newest }),
+  };
+}
+
+function listed(tallies: ReadonlyMap<string, Tally>): ActionUse[] {
+  return [...tallies].sort(([a], [b]) => compare(a, b)).map(([action, { count, last }]) => ({ action, count, last }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * The identity a call's permissions came from: the role for a role's sessions, else the identity's
  * ARN, else its name (a service, an anonymous caller).

@@ -4,7 +4,7 @@
  * the role, refusals apart, events no IAM action authorised left out).
  */
 import type { ActivityEvent } from './event';
-import { isDeniedCode, principalIdentity, type ActionUse, type PrincipalActionsAnswer } from './usage';
+import { isDeniedCode, principalIdentity, usageAnswer, type ActionUse, type PrincipalActionsAnswer } from './usage';
 
 interface Sums {
   readonly used: Map<string, ActionUse>;
@@ -26,29 +26,10 @@ export function usageOfEvents(events: Iterable<ActivityEvent>): PrincipalActions
     if (sums === undefined) byPrincipal.set(identity, (sums = { used: new Map(), denied: new Map() }));
     add(isDeniedCode(event.errorCode) ? sums.denied : sums.used, event.action, event.time);
   }
-  const principals = [...byPrincipal]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([principal, { used, denied }]) => ({
-      principal,
-      actions: listed(used),
-      ...(denied.size > 0 && { denied: listed(denied) }),
-    }));
-  return {
-    principals,
-    dataEventServices: [...dataServices].sort(),
-    ...(Number.isFinite(oldest) && { oldest, newest }),
-  };
+  return usageAnswer(byPrincipal, dataServices, oldest, newest);
 }
 
 function add(uses: Map<string, ActionUse>, action: string, time: number): void {
   const before = uses.get(action);
   uses.set(action, { action, count: (before?.count ?? 0) + 1, last: Math.max(before?.last ?? time, time) });
-}
-
-function listed(uses: Map<string, ActionUse>): ActionUse[] {
-  return [...uses.values()].sort((a, b) => compare(a.action, b.action));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

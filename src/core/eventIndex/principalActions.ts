@@ -1,7 +1,7 @@
 import { matchSegment } from './match';
 import type { Segment } from './segment';
 
-import { isDeniedCode, principalIdentity, type ActionUse, type PrincipalActionsAnswer } from '../activity/usage';
+import { isDeniedCode, principalIdentity, usageAnswer, type PrincipalActionsAnswer } from '../activity/usage';
 
 interface Tally {
   count: number;
@@ -57,18 +57,7 @@ export function principalActions(
       if (tallies.denied) merge(sums.denied, name, tallies.denied);
     }
   }
-  const principals = [...byPrincipal]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([principal, { used, denied }]) => ({
-      principal,
-      actions: listed(used),
-      ...(denied.size > 0 && { denied: listed(denied) }),
-    }));
-  return {
-    principals,
-    dataEventServices: [...dataServices].sort(),
-    ...(Number.isFinite(oldest) && { oldest, newest }),
-  };
+  return usageAnswer(byPrincipal, dataServices, oldest, newest);
 }
 
 function add(tallies: { used?: Tally; denied?: Tally }, side: 'used' | 'denied', time: number): void {
@@ -89,10 +78,6 @@ function merge(sums: Map<string, Tally>, name: string, tally: Tally): void {
   }
 }
 
-function listed(tallies: Map<string, Tally>): ActionUse[] {
-  return [...tallies].sort(([a], [b]) => compare(a, b)).map(([action, use]) => ({ action, ...use }));
-}
-
 /** The error-code ids of a segment that mean access was denied. */
 function deniedIdsOf(dictionary: { readonly size: number; get(id: number): string | undefined }): Set<number> {
   const ids = new Set<number>();
@@ -102,8 +87,4 @@ function deniedIdsOf(dictionary: { readonly size: number; get(id: number): strin
 
 function prefixOf(action: string): string {
   return action.slice(0, action.indexOf(':')).toLowerCase();
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

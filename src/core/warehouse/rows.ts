@@ -8,7 +8,7 @@ import type { ActivityEvent } from '../activity/event';
 import { normaliseRecord } from '../activity/normalise';
 import { timeOf } from '../activity/time';
 import { whyNoActionOfType } from '../activity/noAction';
-import type { ActionUse, DayCount, PrincipalActionsAnswer } from '../activity/usage';
+import { usageAnswer, type ActionUse, type DayCount, type PrincipalActionsAnswer } from '../activity/usage';
 import type { EventColumn } from './columns';
 
 /** A result row: column alias → value; SQL NULL is absent. */
@@ -166,30 +166,11 @@ export function principalActionsOfRows(rows: readonly WarehouseRow[]): Principal
       last: Math.max(before?.last ?? last, last),
     });
   }
-  const principals = [...byPrincipal]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([principal, { used, denied }]) => ({
-      principal,
-      actions: listed(used),
-      ...(denied.size > 0 && { denied: listed(denied) }),
-    }));
-  return {
-    principals,
-    dataEventServices: [...dataServices].sort(),
-    ...(Number.isFinite(oldest) && { oldest, newest }),
-  };
+  return usageAnswer(byPrincipal, dataServices, oldest, newest);
 }
 
 /** The IAM action of a row's event, as normaliseRecord reads it (none for the event types no action authorises). */
 function actionOfRow(row: WarehouseRow): string | undefined {
   if (row.eventsource === undefined || row.eventname === undefined) return undefined;
   return whyNoActionOfType(row.eventtype) === undefined ? actionOf(row.eventsource, row.eventname) : undefined;
-}
-
-function listed(uses: Map<string, ActionUse>): ActionUse[] {
-  return [...uses.values()].sort((a, b) => compare(a.action, b.action));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
