@@ -49,13 +49,19 @@ async function childUsage(): Promise<void> {
   reportToParent({ firstMs: times[0], medianMs: median(times.slice(1)), principals: answer!.principals.length });
 }
 
-async function childDuckdb(): Promise<void> {
+/** DuckDB with the dataset's events loaded in its memory, as one table of records (`r`). */
+async function duckdbEvents() {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   await connection.run('SET threads=2');
   await connection.run(
     `CREATE TABLE events AS SELECT unnest(Records) AS r FROM read_json('${LOGS}/**/*.json.gz', maximum_object_size=268435456)`,
   );
+  return connection;
+}
+
+async function childDuckdb(): Promise<void> {
+  const connection = await duckdbEvents();
   const times: number[] = [];
   let principals = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -89,12 +95,7 @@ async function childGenerate(): Promise<void> {
 }
 
 async function childDuckdbPrincipal(): Promise<void> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const connection = await (await DuckDBInstance.create(':memory:')).connect();
-  await connection.run('SET threads=2');
-  await connection.run(
-    `CREATE TABLE events AS SELECT unnest(Records) AS r FROM read_json('${LOGS}/**/*.json.gz', maximum_object_size=268435456)`,
-  );
+  const connection = await duckdbEvents();
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {

@@ -103,6 +103,29 @@ export class Workbench {
     await this.page.locator('.monaco-editor .view-lines span', { hasText: revealed }).last().waitFor();
   }
 
+  /**
+   * Opens the quick-fix menu on the editor's `text` and returns its row titled `title`, once shown. Ctrl+.
+   * is lost when it arrives before the editor has focus or while a hover opens under the pointer: it is
+   * asked again (a retried user action, not a sleep) a few times, with a screenshot of each miss.
+   */
+  async quickFixItem(text: string, title: string): Promise<Locator> {
+    const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.editorText(text).click();
+      // Move the pointer off the text: a hover opening under it would close the quick-fix menu.
+      await this.page.mouse.move(5, 5);
+      await this.page.keyboard.press('Control+.');
+      const shown = await item.waitFor({ timeout: 8_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) return item;
+      await this.screenshot(`quick-fix-menu-missing-${attempt}`);
+      if (attempt === 3) throw new Error('the quick-fix menu did not open after 3 attempts (see the screenshots)');
+      await this.page.keyboard.press('Escape');
+    }
+  }
+
   /** The editor text span holding `text` (the first one). */
   editorText(text: string): Locator {
     return this.page.locator('.monaco-editor .view-lines span', { hasText: text }).last();
