@@ -136,7 +136,6 @@ const KEY_SECRET_CALLS = {
   ListResourceTags: { service: 'kms', operation: 'ListResourceTags', action: 'kms:ListResourceTags' },
   GetKeyLastUsage: { service: 'kms', operation: 'GetKeyLastUsage', action: 'kms:GetKeyLastUsage' },
   ListSecrets: { service: 'secretsmanager', operation: 'ListSecrets', action: 'secretsmanager:ListSecrets' },
-  DescribeSecret: { service: 'secretsmanager', operation: 'DescribeSecret', action: 'secretsmanager:DescribeSecret' },
   GetResourcePolicy: {
     service: 'secretsmanager',
     operation: 'GetResourcePolicy',

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { keyPolicy, kmsKeys } from '../../../src/aws';
+import { keyPolicy, kmsKeys, type KmsOptions } from '../../../src/aws';
 import { emulatorGateway } from './emulatorGateway';
 
 const ORDERS_KEY = '1f0c5a8e-3b2d-4c6e-9a7f-0e1d2c3b4a51';
@@ -14,7 +14,8 @@ describe('KMS keys against the emulator, with the real SDK', () => {
   const aws = emulatorGateway();
 
   test('reads every page of keys and aliases, and every detail of each key', async () => {
-    const result = await kmsKeys(aws.gateway, { region: 'us-east-1' });
+    const options: KmsOptions = { region: 'us-east-1', concurrency: 4 };
+    const result = await kmsKeys(aws.gateway, options);
     assert.ok(result.ok);
     assert.equal(result.value.length, 9);
     // Two keys a page: five pages of keys.

@@ -5,14 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { secretPolicy, secretsList } from '../../../src/aws';
+import { secretPolicy, secretsList, type SecretsOptions } from '../../../src/aws';
 import { emulatorGateway } from './emulatorGateway';
 
 describe('Secrets Manager secrets against the emulator, with the real SDK', () => {
   const aws = emulatorGateway();
 
   test("reads every page of a Region's secrets, metadata only", async () => {
-    const result = await secretsList(aws.gateway, { region: 'us-east-1' });
+    const options: SecretsOptions = { region: 'us-east-1' };
+    const result = await secretsList(aws.gateway, options);
     assert.ok(result.ok);
     assert.equal(result.value.length, 6);
     assert.equal(aws.emulator.requests.count('secretsmanager', 'ListSecrets'), 3);

@@ -18,7 +18,7 @@ import {
 } from '../../validate';
 import { optionalAge, requiredAge } from '../seedTimes';
 
-export interface SeedGrant {
+interface SeedGrant {
   readonly id: string;
   readonly name?: string;
   readonly grantee: string;
