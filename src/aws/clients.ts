@@ -9,6 +9,8 @@ import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSession, ClientConfig } from './session';
 
@@ -43,6 +45,14 @@ const SERVICES = {
     serviceId: 'CloudFormation',
     load: async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient,
   } satisfies ServiceRow<CloudFormationClient>,
+  kms: {
+    serviceId: 'KMS',
+    load: async () => (await import('@aws-sdk/client-kms')).KMSClient,
+  } satisfies ServiceRow<KMSClient>,
+  secretsmanager: {
+    serviceId: 'Secrets Manager',
+    load: async () => (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient,
+  } satisfies ServiceRow<SecretsManagerClient>,
 };
 
 export type ServiceName = keyof typeof SERVICES;

@@ -122,6 +122,31 @@ const PRINCIPAL_CALLS = {
   },
 } as const satisfies Record<string, Call>;
 
+/**
+ * The security explorer's read-only calls about KMS keys and Secrets Manager secrets. Metadata only:
+ * CloudWarden never reads a secret value, so no value call is in this table (a unit test checks src/).
+ */
+const KEY_SECRET_CALLS = {
+  ListKeys: { service: 'kms', operation: 'ListKeys', action: 'kms:ListKeys' },
+  ListAliases: { service: 'kms', operation: 'ListAliases', action: 'kms:ListAliases' },
+  DescribeKey: { service: 'kms', operation: 'DescribeKey', action: 'kms:DescribeKey' },
+  GetKeyPolicy: { service: 'kms', operation: 'GetKeyPolicy', action: 'kms:GetKeyPolicy' },
+  GetKeyRotationStatus: { service: 'kms', operation: 'GetKeyRotationStatus', action: 'kms:GetKeyRotationStatus' },
+  ListGrants: { service: 'kms', operation: 'ListGrants', action: 'kms:ListGrants' },
+  ListResourceTags: { service: 'kms', operation: 'ListResourceTags', action: 'kms:ListResourceTags' },
+  GetKeyLastUsage: { service: 'kms', operation: 'GetKeyLastUsage', action: 'kms:GetKeyLastUsage' },
+  ListSecrets: { service: 'secretsmanager', operation: 'ListSecrets', action: 'secretsmanager:ListSecrets' },
+  GetResourcePolicy: {
+    service: 'secretsmanager',
+    operation: 'GetResourcePolicy',
+    action: 'secretsmanager:GetResourcePolicy',
+  },
+} as const satisfies Record<string, Call>;
+
+export type KeySecretCall = keyof typeof KEY_SECRET_CALLS;
+/** The SDK client a key or secret call is made with. */
+type KeySecretClient<K extends KeySecretCall> = ClientOf<(typeof KEY_SECRET_CALLS)[K]['service']>;
+
 export type PrincipalCall = keyof typeof PRINCIPAL_CALLS;
 /** The SDK client a principal call is made with. */
 type PrincipalClient<K extends PrincipalCall> = ClientOf<(typeof PRINCIPAL_CALLS)[K]['service']>;
@@ -250,6 +275,27 @@ export class AwsGateway {
         signal,
         async (abortSignal) =>
           request((await this.clients.get(row.service, region)) as PrincipalClient<K>, abortSignal),
+        options.onRequest,
+      ),
+    );
+  }
+
+  /**
+   * One KMS or Secrets Manager call of the security explorer, as {@link principalCall}: the callers read
+   * a few keys at once and wait out a `throttled` answer (KMS's read quotas are shared per account and
+   * Region, so a thousand keys are read at a steady pace rather than all at once).
+   */
+  keySecretCall<K extends KeySecretCall, T>(
+    call: K,
+    request: QueryRequest<KeySecretClient<K>, T>,
+    options: CallOptions = {},
+  ): Promise<AwsResult<T>> {
+    const row: Call = KEY_SECRET_CALLS[call];
+    return this.attempt(row, options, async (region, signal) =>
+      this.send(
+        signal,
+        async (abortSignal) =>
+          request((await this.clients.get(row.service, region)) as KeySecretClient<K>, abortSignal),
         options.onRequest,
       ),
     );

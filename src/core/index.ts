@@ -163,3 +163,10 @@ export {
 } from './warehouse/rows';
 export { cloudTrailTableDdl, type TrailBucket } from './warehouse/ddl';
 export { queryFailure } from './warehouse/failures';
+
+// The security explorer's KMS keys and Secrets Manager secrets: what the adapters read, as rows with
+// hygiene flags, and key and resource policies linted by CloudWarden's own rules.
+export type { KeyFacts, PartProblem, SecretFacts } from './explorer/facts';
+export { keyFlags, secretFlags, STALE_SECRET_DAYS, type HygieneFlag, type HygieneFlagId } from './explorer/hygiene';
+export { keyRow, secretRow, type KeyRow, type SecretRow } from './explorer/rows';
+export { reviewPolicy, type PolicyReview, type PolicyReviewFinding } from './explorer/policyReview';

@@ -8,10 +8,12 @@
  * - `POST /__emulator/faults`: add one fault (a JSON object) or several (an array)
  * - `DELETE /__emulator/faults`: clear every fault
  * - `GET /__emulator/requests`, `DELETE /__emulator/requests`: read or clear the request log
+ * - `GET /__emulator/secret-value-calls`: every refused GetSecretValue or BatchGetSecretValue (never cleared)
  */
 import type { Fault, FaultController } from './faults';
 import { type EmulatorRequest, type EmulatorResponse, jsonResponse, rawPath } from './http';
 import type { RequestLog } from './requests';
+import type { SecretValueCall } from './services/secretsManager/valueCalls';
 import { SERVICES } from './services/index';
 import { ValidationError } from './validate';
 
@@ -22,6 +24,8 @@ export const CONTROL_PREFIX = '/__emulator/';
 export interface ControlContext {
   readonly faults: FaultController;
   readonly requests: RequestLog;
+  /** The refused attempts to read a secret value. */
+  readonly secretValueCalls: () => readonly SecretValueCall[];
 }
 
 /** Answers a request under {@link CONTROL_PREFIX}. */
@@ -44,6 +48,8 @@ export function control(req: EmulatorRequest, state: ControlContext): EmulatorRe
       return jsonResponse(200, { faults: [] });
     case 'GET requests':
       return jsonResponse(200, { requests: state.requests.entries });
+    case 'GET secret-value-calls':
+      return jsonResponse(200, { calls: state.secretValueCalls() });
     case 'DELETE requests':
       state.requests.clear();
       return jsonResponse(200, { requests: [] });

@@ -11,6 +11,7 @@ import type { EmulatorRequest, EmulatorResponse } from './http';
 import { RequestLog } from './requests';
 import { findDefaultSeedFile, loadSeed, type Seed, type SeedInput } from './seed';
 import { startServices } from './services/index';
+import type { SecretValueCall } from './services/secretsManager/valueCalls';
 import { RateLimiter } from './throttle';
 
 /** The only interface the emulator listens on: its control endpoint is unsigned. */
@@ -49,6 +50,11 @@ export interface Emulator {
   readonly faults: FaultController;
   /** The requests answered so far, per service and operation. */
   readonly requests: RequestLog;
+  /**
+   * Every refused GetSecretValue and BatchGetSecretValue since the start (never cleared): CloudWarden must
+   * never read a secret value, so a suite's teardown fails when this is not empty.
+   */
+  secretValueCalls(): readonly SecretValueCall[];
   /** Stops listening and drops open connections; resolves when the port is free. */
   close(): Promise<void>;
 }
@@ -70,9 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = options.log ?? (() => undefined);
   const limiter = (options.throttling ?? seed.throttling) ? new RateLimiter(options.throttleClock) : undefined;
 
+  const secretValueCalls = (): readonly SecretValueCall[] => data.secretsManager.valueCalls.calls;
   const answer = (req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse =>
     req.rawUrl.startsWith(CONTROL_PREFIX)
-      ? control(req, { faults, requests })
+      ? control(req, { faults, requests, secretValueCalls })
       : dispatch(req, { seed, faults, requests, log, data, ...(limiter && { limiter }) });
   const server = createServer((req, res) => void serve(req, res, answer, log));
   await listen(server, options.port ?? 0);
@@ -85,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seed,
     faults,
     requests,
+    secretValueCalls,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

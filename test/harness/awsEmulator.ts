@@ -3,7 +3,8 @@
  * the fixture seed and the invictus CloudTrail logs, and the environment that lets the extension host,
  * and so the language server, reach it through the SDK's standard settings: the endpoint override, the
  * seed's developer keys, a Region, no instance metadata, and empty shared files so the machine's own
- * ~/.aws never leaks in. Tests add faults over CLOUDWARDEN_EMULATOR_URL's control endpoint.
+ * ~/.aws never leaks in. Tests add faults over CLOUDWARDEN_EMULATOR_URL's control endpoint. Closing it
+ * fails when anything asked the emulator for a secret value (GetSecretValue, BatchGetSecretValue).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -46,8 +47,14 @@ export async function startEditorEmulator(): Promise<EditorEmulator> {
       CLOUDWARDEN_EMULATOR_URL: emulator.url,
     },
     async close() {
+      // Read before closing: CloudWarden must never read a secret value, so any attempt fails the run.
+      const valueCalls = emulator.secretValueCalls();
       await emulator.close();
       rmSync(folder, { recursive: true, force: true });
+      if (valueCalls.length > 0)
+        throw new Error(
+          `CloudWarden asked for secret values ${valueCalls.length} time(s), which it must never do: ${valueCalls.map((c) => `${c.operation} ${c.secretIds.join(', ')} by ${c.caller} at ${c.at}`).join('; ')}`,
+        );
     },
   };
 }

@@ -15,13 +15,27 @@ import { buildHistory, type CloudTrailHistory, type HistorySources } from './clo
 import { iam } from './iam';
 import { LastAccessedJobs } from './iam/lastAccessedJobs';
 import { readIamSeed } from './iam/principals';
+import { kms } from './kms';
+import { type KmsSeed, readKmsSeed } from './kms/seed';
+import { secretsManager } from './secretsManager';
+import { readSecretsSeed, type SecretsSeed } from './secretsManager/seed';
+import { SecretValueCalls } from './secretsManager/valueCalls';
 import { sts } from './sts';
 import type { ServiceDefinition } from './types';
 import { WarehouseEngine } from './warehouse/engine';
 import { QueryRuns } from './warehouse/runs';
 
 /** Every emulated service. */
-export const SERVICES: readonly ServiceDefinition[] = [sts, cloudtrail, athena, iam, accessAnalyzer, cloudformation];
+export const SERVICES: readonly ServiceDefinition[] = [
+  sts,
+  cloudtrail,
+  athena,
+  iam,
+  accessAnalyzer,
+  cloudformation,
+  kms,
+  secretsManager,
+];
 
 /** What the services built at start, by service id. */
 export interface ServiceData {
@@ -32,6 +46,9 @@ export interface ServiceData {
   readonly iam: LastAccessedJobs;
   readonly accessAnalyzer: { readonly seed: AnalyzerSeed; readonly recommendations: RecommendationRuns };
   readonly cloudformation: Stacks;
+  readonly kms: KmsSeed;
+  /** The secrets' metadata, and every refused attempt to read a value. */
+  readonly secretsManager: { readonly seed: SecretsSeed; readonly valueCalls: SecretValueCalls };
 }
 
 /** Builds every service's state; throws a `ValidationError` naming the field when the seed's section is wrong. */
@@ -45,5 +62,7 @@ export function startServices(sources: HistorySources): ServiceData {
     iam: new LastAccessedJobs(readIamSeed(seed, startedAtMs)),
     accessAnalyzer: { seed: readAnalyzerSeed(seed, startedAtMs), recommendations: new RecommendationRuns() },
     cloudformation: Stacks.fromSeed(seed, startedAtMs),
+    kms: readKmsSeed(seed, startedAtMs),
+    secretsManager: { seed: readSecretsSeed(seed, startedAtMs), valueCalls: new SecretValueCalls() },
   };
 }

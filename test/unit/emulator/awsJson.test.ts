@@ -124,11 +124,11 @@ describe('awsJson1_1 on the wire', () => {
     ],
     [
       'a service the emulator does not emulate',
-      { target: 'TrentService.ListKeys', service: 'kms' },
+      { target: 'DynamoDB_20120810.ListTables', service: 'dynamodb' },
       true,
       400,
       'UnknownOperationException',
-      /does not emulate X-Amz-Target=TrentService\.ListKeys/,
+      /does not emulate X-Amz-Target=DynamoDB_20120810\.ListTables/,
     ],
     ['a body that is not JSON', { body: '{"MaxResults":' }, true, 400, 'SerializationException', /not valid JSON/],
     ['a JSON array', { body: '[]' }, true, 400, 'SerializationException', /must be a JSON object/],
@@ -222,7 +222,16 @@ describe('CloudTrail authentication and faults through the real SDK', () => {
   it('lists cloudtrail among its services, and a CloudTrail fault leaves STS alone', async () => {
     emulator.faults.add({ service: 'cloudtrail', kind: 'accessDenied' });
     const health = (await (await fetch(`${emulator.url}/__emulator/health`)).json()) as { services: string[] };
-    assert.deepEqual(health.services, ['sts', 'cloudtrail', 'athena', 'iam', 'access-analyzer', 'cloudformation']);
+    assert.deepEqual(health.services, [
+      'sts',
+      'cloudtrail',
+      'athena',
+      'iam',
+      'access-analyzer',
+      'cloudformation',
+      'kms',
+      'secretsmanager',
+    ]);
     const sts = stsClient(emulator, user);
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, user.arn);
     sts.destroy();
