@@ -12,16 +12,29 @@ import { cloudformation } from './cloudformation';
 import { Stacks } from './cloudformation/stacks';
 import { cloudtrail } from './cloudtrail';
 import { buildHistory, type CloudTrailHistory, type HistorySources } from './cloudtrail/history';
+import { guardduty } from './guardduty';
+import { type GuardDutySeed, readGuardDutySeed } from './guardduty/seed';
 import { iam } from './iam';
 import { LastAccessedJobs } from './iam/lastAccessedJobs';
 import { readIamSeed } from './iam/principals';
+import { securityhub } from './securityhub';
+import { readSecurityHubSeed, type SecurityHubSeed } from './securityhub/seed';
 import { sts } from './sts';
 import type { ServiceDefinition } from './types';
 import { WarehouseEngine } from './warehouse/engine';
 import { QueryRuns } from './warehouse/runs';
 
 /** Every emulated service. */
-export const SERVICES: readonly ServiceDefinition[] = [sts, cloudtrail, athena, iam, accessAnalyzer, cloudformation];
+export const SERVICES: readonly ServiceDefinition[] = [
+  sts,
+  cloudtrail,
+  athena,
+  iam,
+  accessAnalyzer,
+  cloudformation,
+  guardduty,
+  securityhub,
+];
 
 /** What the services built at start, by service id. */
 export interface ServiceData {
@@ -32,6 +45,8 @@ export interface ServiceData {
   readonly iam: LastAccessedJobs;
   readonly accessAnalyzer: { readonly seed: AnalyzerSeed; readonly recommendations: RecommendationRuns };
   readonly cloudformation: Stacks;
+  readonly guardduty: GuardDutySeed;
+  readonly securityhub: SecurityHubSeed;
 }
 
 /** Builds every service's state; throws a `ValidationError` naming the field when the seed's section is wrong. */
@@ -45,5 +60,7 @@ export function startServices(sources: HistorySources): ServiceData {
     iam: new LastAccessedJobs(readIamSeed(seed, startedAtMs)),
     accessAnalyzer: { seed: readAnalyzerSeed(seed, startedAtMs), recommendations: new RecommendationRuns() },
     cloudformation: Stacks.fromSeed(seed, startedAtMs),
+    guardduty: readGuardDutySeed(seed, startedAtMs),
+    securityhub: readSecurityHubSeed(seed, startedAtMs),
   };
 }
