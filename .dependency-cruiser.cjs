@@ -10,6 +10,7 @@
  *   (text, activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
  *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
+ *   findings (GuardDuty's and Security Hub's findings as one row model, filtered and sorted) stands alone → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -33,6 +34,7 @@ const ROOMS = [
   ['logs', '^src/core/logs/'],
   ['warehouse', '^src/core/warehouse/'],
   ['unused', '^src/core/unused/'],
+  ['findings', '^src/core/findings/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -57,6 +59,7 @@ const ALLOWED = {
   logs: ['text', 'catalog', 'activity'],
   warehouse: ['text', 'catalog', 'activity', 'aws'],
   unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],
+  findings: [],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -163,3 +163,14 @@ export {
 } from './warehouse/rows';
 export { cloudTrailTableDdl, type TrailBucket } from './warehouse/ddl';
 export { queryFailure } from './warehouse/failures';
+export type { FindingActivity, FindingResource, FindingRow, FindingSource, SeverityLabel } from './findings/row';
+export {
+  countBySeverity,
+  SEVERITY_LABELS,
+  severityLabelOf,
+  severityOfLabel,
+  type SeverityCounts,
+} from './findings/severity';
+export { findingFlags, isOpen, type FindingFlag } from './findings/hygiene';
+export { compileFilter, filterFindings, type FindingFilter } from './findings/filter';
+export { sortFindings, type FindingSort, type FindingSortKey } from './findings/sort';
