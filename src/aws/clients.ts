@@ -8,7 +8,9 @@ import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSession, ClientConfig } from './session';
 
@@ -43,6 +45,14 @@ const SERVICES = {
     serviceId: 'CloudFormation',
     load: async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient,
   } satisfies ServiceRow<CloudFormationClient>,
+  guardduty: {
+    serviceId: 'GuardDuty',
+    load: async () => (await import('@aws-sdk/client-guardduty')).GuardDutyClient,
+  } satisfies ServiceRow<GuardDutyClient>,
+  securityhub: {
+    serviceId: 'SecurityHub',
+    load: async () => (await import('@aws-sdk/client-securityhub')).SecurityHubClient,
+  } satisfies ServiceRow<SecurityHubClient>,
 };
 
 export type ServiceName = keyof typeof SERVICES;

@@ -19,3 +19,5 @@ export { findingRecommendation, type RecommendationOptions, type RecommendedStep
 export type { EvidenceAnswer } from './evidenceAnswer';
 export { lastAccessedEvidence, type LastAccessedOptions } from './lastAccessed';
 export { stackResources, type StackOptions, type StackResource } from './stackResources';
+export { guardDutyFindings, type GuardDutyFindings, type GuardDutyOptions } from './guardDutyFindings';
+export { securityHubFindings, type SecurityHubFindings, type SecurityHubOptions } from './securityHubFindings';

@@ -164,13 +164,7 @@ export {
 export { cloudTrailTableDdl, type TrailBucket } from './warehouse/ddl';
 export { queryFailure } from './warehouse/failures';
 export type { FindingActivity, FindingResource, FindingRow, FindingSource, SeverityLabel } from './findings/row';
-export {
-  countBySeverity,
-  SEVERITY_LABELS,
-  severityLabelOf,
-  severityOfLabel,
-  type SeverityCounts,
-} from './findings/severity';
-export { findingFlags, isOpen, type FindingFlag } from './findings/hygiene';
-export { compileFilter, filterFindings, type FindingFilter } from './findings/filter';
+export { countBySeverity, severityLabelOf, severityOfLabel, type SeverityCounts } from './findings/severity';
+export { findingFlags, type FindingFlag } from './findings/hygiene';
+export { filterFindings, type FindingFilter } from './findings/filter';
 export { sortFindings, type FindingSort, type FindingSortKey } from './findings/sort';

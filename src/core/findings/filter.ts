@@ -32,7 +32,7 @@ export function filterFindings(rows: readonly FindingRow[], filter: FindingFilte
 }
 
 /** The filter as one test of a row. */
-export function compileFilter(filter: FindingFilter): Test {
+function compileFilter(filter: FindingFilter): Test {
   const tests = [
     oneOf(filter.severities, (r) => r.severityLabel),
     oneOf(filter.accounts, (r) => r.account),

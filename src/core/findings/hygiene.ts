@@ -9,7 +9,7 @@ export type FindingFlag = 'unarchivedHighSeverity';
 const DECIDED = new Set(['RESOLVED', 'SUPPRESSED']);
 
 /** Whether the finding is still waiting for someone. */
-export function isOpen(row: FindingRow): boolean {
+function isOpen(row: FindingRow): boolean {
   return !row.archived && !(row.workflow !== undefined && DECIDED.has(row.workflow));
 }
 

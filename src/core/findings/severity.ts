@@ -5,9 +5,6 @@
  */
 import type { SeverityLabel } from './row';
 
-/** Most severe first: the order of the counts and of a severity sort. */
-export const SEVERITY_LABELS: readonly SeverityLabel[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-
 /** The label of a severity on GuardDuty's scale (0 is informational, which only Security Hub has). */
 export function severityLabelOf(severity: number): SeverityLabel {
   if (severity >= 9) return 'CRITICAL';

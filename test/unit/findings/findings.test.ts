@@ -9,7 +9,11 @@ import {
   filterFindings,
   findingFlags,
   type FindingFilter,
+  type FindingFlag,
   type FindingRow,
+  type FindingSort,
+  type FindingSortKey,
+  type FindingSource,
   severityLabelOf,
   severityOfLabel,
   sortFindings,
@@ -58,9 +62,10 @@ describe('the hygiene flag', () => {
     ['a high finding notified in Security Hub', { workflow: 'NOTIFIED' }, true],
     ['a medium finding, open', { severityLabel: 'MEDIUM' }, false],
   ];
+  const FLAG: FindingFlag = 'unarchivedHighSeverity';
   for (const [name, overrides, flagged] of cases)
     it(`${name}: ${flagged ? 'flagged' : 'not flagged'}`, () =>
-      assert.deepEqual(findingFlags(row(overrides)), flagged ? ['unarchivedHighSeverity'] : []));
+      assert.deepEqual(findingFlags(row(overrides)), flagged ? [FLAG] : []));
 });
 
 describe('filtering', () => {
@@ -86,7 +91,7 @@ describe('filtering', () => {
     ['by resource type', { resource: 'awss3' }, ['c']],
     ['by account', { accounts: ['111122223333'] }, ['c']],
     ['by Region', { regions: ['eu-west-1'] }, ['a']],
-    ['by source', { sources: ['Security Hub'] }, ['c']],
+    ['by source', { sources: ['Security Hub' satisfies FindingSource] }, ['c']],
     ['archived only', { archived: true }, ['b']],
     ['not archived', { archived: false }, ['a', 'c']],
     ['updated since', { updatedSince: 3_000 }, ['a', 'b']],
@@ -139,7 +144,7 @@ describe('sorting', () => {
     row({ id: 'b', severity: 9, type: 'a', updatedAt: 3, archived: true, region: 'eu-west-1' }),
     row({ id: 'c', severity: 5, type: 'c', updatedAt: 2, region: 'ap-south-1' }),
   ];
-  const cases: [string, Parameters<typeof sortFindings>[1], string[]][] = [
+  const cases: [string, FindingSort, string[]][] = [
     ['severity, most severe first; ties newest first', { key: 'severity', direction: 'desc' }, ['b', 'c', 'a']],
     ['severity, least first', { key: 'severity', direction: 'asc' }, ['c', 'a', 'b']],
     ['type', { key: 'type', direction: 'asc' }, ['b', 'a', 'c']],
@@ -154,6 +159,28 @@ describe('sorting', () => {
         ids,
       ),
     );
+
+  it('sorts by every column without losing a row', () => {
+    const keys: FindingSortKey[] = [
+      'severity',
+      'type',
+      'title',
+      'resource',
+      'account',
+      'region',
+      'updated',
+      'archived',
+      'product',
+    ];
+    for (const key of keys)
+      assert.deepEqual(
+        sortFindings(rows, { key, direction: 'asc' })
+          .map((r) => r.id)
+          .sort(),
+        ['a', 'b', 'c'],
+        key,
+      );
+  });
 
   it('sorts 10,000 rows by severity without losing one, and leaves its input alone', () => {
     const many = generatedRows(10_000, 7);
