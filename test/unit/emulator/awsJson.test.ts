@@ -222,7 +222,16 @@ describe('CloudTrail authentication and faults through the real SDK', () => {
   it('lists cloudtrail among its services, and a CloudTrail fault leaves STS alone', async () => {
     emulator.faults.add({ service: 'cloudtrail', kind: 'accessDenied' });
     const health = (await (await fetch(`${emulator.url}/__emulator/health`)).json()) as { services: string[] };
-    assert.deepEqual(health.services, ['sts', 'cloudtrail', 'athena', 'iam', 'access-analyzer', 'cloudformation']);
+    assert.deepEqual(health.services, [
+      'sts',
+      'cloudtrail',
+      'athena',
+      'iam',
+      'access-analyzer',
+      'cloudformation',
+      'guardduty',
+      'securityhub',
+    ]);
     const sts = stsClient(emulator, user);
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, user.arn);
     sts.destroy();

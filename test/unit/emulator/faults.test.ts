@@ -185,7 +185,16 @@ describe('control endpoint over plain HTTP', () => {
     const { status, json } = await call('GET', 'health');
     assert.equal(status, 200);
     assert.equal(json['status'], 'ok');
-    assert.deepEqual(json['services'], ['sts', 'cloudtrail', 'athena', 'iam', 'access-analyzer', 'cloudformation']);
+    assert.deepEqual(json['services'], [
+      'sts',
+      'cloudtrail',
+      'athena',
+      'iam',
+      'access-analyzer',
+      'cloudformation',
+      'guardduty',
+      'securityhub',
+    ]);
   });
 
   it('adds, lists and clears faults, which the SDK then meets', async () => {

@@ -46,7 +46,13 @@ describe('seed', () => {
     );
     assert.deepEqual(seed.faults, []);
     assert.equal(seed.throttling, true);
-    assert.deepEqual(Object.keys(seed.services), ['iam', 'access-analyzer', 'cloudformation']);
+    assert.deepEqual(Object.keys(seed.services), [
+      'guardduty',
+      'securityhub',
+      'iam',
+      'access-analyzer',
+      'cloudformation',
+    ]);
   });
 
   it('reads throttling, on unless the seed says false', () => {
