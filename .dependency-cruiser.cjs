@@ -11,6 +11,7 @@
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
  *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
  *   (text, catalog, lint) → explorer (the security explorer's KMS key and secret rows, hygiene flags, policies linted) → index
+ *   findings (GuardDuty's and Security Hub's findings as one row model, filtered and sorted) stands alone → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -35,6 +36,7 @@ const ROOMS = [
   ['warehouse', '^src/core/warehouse/'],
   ['unused', '^src/core/unused/'],
   ['explorer', '^src/core/explorer/'],
+  ['findings', '^src/core/findings/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -60,6 +62,7 @@ const ALLOWED = {
   warehouse: ['text', 'catalog', 'activity', 'aws'],
   unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],
   explorer: ['text', 'catalog', 'lint'],
+  findings: [],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -10,7 +10,7 @@ import type { AnalyzerEvidence, AwsProblem, AwsResult } from '../core';
 import { analyzerFindings } from './analyzerFindings';
 import type { AwsGateway, CallOptions } from './gateway';
 import type { EvidenceAnswer } from './evidenceAnswer';
-import { whileThrottled } from './patience';
+import { everyPage as everyTokenPage, fewAtATime } from './pages';
 
 export interface AnalyzerOptions {
   /** The analyzer's Region; absent: the profile's. */
@@ -157,50 +157,13 @@ async function findingDetails(
   return pages.ok ? { ok: true, value: pages.value.flatMap((p) => p.findingDetails ?? []) } : pages;
 }
 
-/**
- * The pages of a call that pages with `nextToken`, throttling waited out, until the last page or until
- * `enough` says so; the first problem is the answer.
- */
-async function everyPage<P extends { nextToken?: string }>(
+/** Every page of an Access Analyzer listing (`nextToken`), until `enough` says so. */
+function everyPage<P extends { nextToken?: string }>(
   page: (token: string | undefined) => Promise<AwsResult<P>>,
   signal: AbortSignal | undefined,
-  enough: (page: P) => boolean = () => false,
+  enough?: (page: P) => boolean,
 ): Promise<AwsResult<P[]>> {
-  const pages: P[] = [];
-  let token: string | undefined;
-  do {
-    const current = token;
-    const read = await whileThrottled(() => page(current), signal, CANCELLED);
-    if (!read.ok) return read;
-    pages.push(read.value);
-    if (enough(read.value)) break;
-    token = read.value.nextToken;
-  } while (token);
-  return { ok: true, value: pages };
-}
-
-/**
- * `work` over every item, at most `limit` at once, results in the items' order; the first problem
- * stops the items not yet started and is the answer.
- */
-async function fewAtATime<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<AwsResult<R>>,
-): Promise<AwsResult<R[]>> {
-  const results: R[] = [];
-  let next = 0;
-  let problem: AwsProblem | undefined;
-  const worker = async (): Promise<void> => {
-    while (problem === undefined && next < items.length) {
-      const index = next++;
-      const result = await work(items[index]!);
-      if (result.ok) results[index] = result.value;
-      else problem ??= result.problem;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return problem === undefined ? { ok: true, value: results } : { ok: false, problem };
+  return everyTokenPage(page, (p) => p.nextToken, signal, CANCELLED, enough);
 }
 
 function missing(reason: string): EvidenceAnswer<AnalyzerEvidence> {

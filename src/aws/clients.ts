@@ -8,9 +8,11 @@ import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSession, ClientConfig } from './session';
 
@@ -53,6 +55,14 @@ const SERVICES = {
     serviceId: 'Secrets Manager',
     load: async () => (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient,
   } satisfies ServiceRow<SecretsManagerClient>,
+  guardduty: {
+    serviceId: 'GuardDuty',
+    load: async () => (await import('@aws-sdk/client-guardduty')).GuardDutyClient,
+  } satisfies ServiceRow<GuardDutyClient>,
+  securityhub: {
+    serviceId: 'SecurityHub',
+    load: async () => (await import('@aws-sdk/client-securityhub')).SecurityHubClient,
+  } satisfies ServiceRow<SecurityHubClient>,
 };
 
 export type ServiceName = keyof typeof SERVICES;

@@ -148,6 +148,26 @@ export type KeySecretCall = keyof typeof KEY_SECRET_CALLS;
 type KeySecretClient<K extends KeySecretCall> = ClientOf<(typeof KEY_SECRET_CALLS)[K]['service']>;
 
 export type PrincipalCall = keyof typeof PRINCIPAL_CALLS;
+
+/**
+ * The security explorer's read-only calls: GuardDuty's detectors and findings, Security Hub's hub and
+ * findings (HubGetFindings is Security Hub's GetFindings, named apart from GuardDuty's).
+ */
+const SECURITY_CALLS = {
+  ListDetectors: { service: 'guardduty', operation: 'ListDetectors', action: 'guardduty:ListDetectors' },
+  ListFindings: { service: 'guardduty', operation: 'ListFindings', action: 'guardduty:ListFindings' },
+  GetFindings: { service: 'guardduty', operation: 'GetFindings', action: 'guardduty:GetFindings' },
+  GetFindingsStatistics: {
+    service: 'guardduty',
+    operation: 'GetFindingsStatistics',
+    action: 'guardduty:GetFindingsStatistics',
+  },
+  DescribeHub: { service: 'securityhub', operation: 'DescribeHub', action: 'securityhub:DescribeHub' },
+  HubGetFindings: { service: 'securityhub', operation: 'GetFindings', action: 'securityhub:GetFindings' },
+} as const satisfies Record<string, Call>;
+
+export type SecurityCall = keyof typeof SECURITY_CALLS;
+type SecurityClient<K extends SecurityCall> = ClientOf<(typeof SECURITY_CALLS)[K]['service']>;
 /** The SDK client a principal call is made with. */
 type PrincipalClient<K extends PrincipalCall> = ClientOf<(typeof PRINCIPAL_CALLS)[K]['service']>;
 
@@ -296,6 +316,26 @@ export class AwsGateway {
         signal,
         async (abortSignal) =>
           request((await this.clients.get(row.service, region)) as KeySecretClient<K>, abortSignal),
+        options.onRequest,
+      ),
+    );
+  }
+
+  /**
+   * One GuardDuty or Security Hub call, as {@link principalCall}: the explorer's adapters read findings a
+   * few batches at a time and wait out a `throttled` answer, which keeps them inside those services'
+   * per-account request rates.
+   */
+  securityCall<K extends SecurityCall, T>(
+    call: K,
+    request: QueryRequest<SecurityClient<K>, T>,
+    options: CallOptions = {},
+  ): Promise<AwsResult<T>> {
+    const row: Call = SECURITY_CALLS[call];
+    return this.attempt(row, options, async (region, signal) =>
+      this.send(
+        signal,
+        async (abortSignal) => request((await this.clients.get(row.service, region)) as SecurityClient<K>, abortSignal),
         options.onRequest,
       ),
     );

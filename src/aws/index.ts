@@ -21,3 +21,5 @@ export { lastAccessedEvidence, type LastAccessedOptions } from './lastAccessed';
 export { stackResources, type StackOptions, type StackResource } from './stackResources';
 export { kmsKeys, keyPolicy, type KmsOptions } from './kmsKeys';
 export { secretPolicy, secretsList, type SecretsOptions } from './secretsList';
+export { guardDutyFindings, type GuardDutyFindings, type GuardDutyOptions } from './guardDutyFindings';
+export { securityHubFindings, type SecurityHubFindings, type SecurityHubOptions } from './securityHubFindings';

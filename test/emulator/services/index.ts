@@ -12,6 +12,8 @@ import { cloudformation } from './cloudformation';
 import { Stacks } from './cloudformation/stacks';
 import { cloudtrail } from './cloudtrail';
 import { buildHistory, type CloudTrailHistory, type HistorySources } from './cloudtrail/history';
+import { guardduty } from './guardduty';
+import { type GuardDutySeed, readGuardDutySeed } from './guardduty/seed';
 import { iam } from './iam';
 import { LastAccessedJobs } from './iam/lastAccessedJobs';
 import { readIamSeed } from './iam/principals';
@@ -20,6 +22,8 @@ import { type KmsSeed, readKmsSeed } from './kms/seed';
 import { secretsManager } from './secretsManager';
 import { readSecretsSeed, type SecretsSeed } from './secretsManager/seed';
 import { SecretValueCalls } from './secretsManager/valueCalls';
+import { securityhub } from './securityhub';
+import { readSecurityHubSeed, type SecurityHubSeed } from './securityhub/seed';
 import { sts } from './sts';
 import type { ServiceDefinition } from './types';
 import { WarehouseEngine } from './warehouse/engine';
@@ -35,6 +39,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
   cloudformation,
   kms,
   secretsManager,
+  guardduty,
+  securityhub,
 ];
 
 /** What the services built at start, by service id. */
@@ -49,6 +55,8 @@ export interface ServiceData {
   readonly kms: KmsSeed;
   /** The secrets' metadata, and every refused attempt to read a value. */
   readonly secretsManager: { readonly seed: SecretsSeed; readonly valueCalls: SecretValueCalls };
+  readonly guardduty: GuardDutySeed;
+  readonly securityhub: SecurityHubSeed;
 }
 
 /** Builds every service's state; throws a `ValidationError` naming the field when the seed's section is wrong. */
@@ -64,5 +72,7 @@ export function startServices(sources: HistorySources): ServiceData {
     cloudformation: Stacks.fromSeed(seed, startedAtMs),
     kms: readKmsSeed(seed, startedAtMs),
     secretsManager: { seed: readSecretsSeed(seed, startedAtMs), valueCalls: new SecretValueCalls() },
+    guardduty: readGuardDutySeed(seed, startedAtMs),
+    securityhub: readSecurityHubSeed(seed, startedAtMs),
   };
 }

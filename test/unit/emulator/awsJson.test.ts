@@ -231,6 +231,8 @@ describe('CloudTrail authentication and faults through the real SDK', () => {
       'cloudformation',
       'kms',
       'secretsmanager',
+      'guardduty',
+      'securityhub',
     ]);
     const sts = stsClient(emulator, user);
     assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, user.arn);

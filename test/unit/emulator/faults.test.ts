@@ -194,6 +194,8 @@ describe('control endpoint over plain HTTP', () => {
       'cloudformation',
       'kms',
       'secretsmanager',
+      'guardduty',
+      'securityhub',
     ]);
   });
 

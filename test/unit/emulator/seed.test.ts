@@ -46,7 +46,15 @@ describe('seed', () => {
     );
     assert.deepEqual(seed.faults, []);
     assert.equal(seed.throttling, true);
-    assert.deepEqual(Object.keys(seed.services), ['kms', 'secretsmanager', 'iam', 'access-analyzer', 'cloudformation']);
+    assert.deepEqual(Object.keys(seed.services), [
+      'kms',
+      'secretsmanager',
+      'guardduty',
+      'securityhub',
+      'iam',
+      'access-analyzer',
+      'cloudformation',
+    ]);
   });
 
   it('reads throttling, on unless the seed says false', () => {
