@@ -98,6 +98,11 @@ export class PrincipalResolver {
     this.files.delete(uri);
   }
 
+  /** Resolves when the account and the stacks being asked have answered (the workspace report waits). */
+  async settled(): Promise<void> {
+    await Promise.all([this.account?.pending, ...[...this.stacks.values()].map((s) => s.pending)]);
+  }
+
   /** The principal of an identity policy now, from the caches; undefined until its evidence is known. */
   resolve(document: PolicyDocument, context: PrincipalContext): PrincipalMapping | undefined {
     const choice = choosePrincipal({

@@ -1,7 +1,7 @@
 /**
  * The workspace's unused-permissions report: every file the client found, read from disk (or its open
- * editor), judged as the editor judges an open file. Judged twice: the first pass names the principals,
- * whose evidence is then fetched (once each, cached as the editor's is), the second judges with it.
+ * editor), judged as the editor judges an open file, three times: the first pass asks for the principals'
+ * deployments, the second for their evidence (each once, cached as the editor's are), the third judges.
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -80,6 +80,10 @@ export async function unusedReport(
         ),
       })),
     );
+  // The first pass asks for the principals' deployments (an account, a stack), the second, once they are
+  // known, for their evidence; the third judges with it.
+  await judgeAll();
+  await context.unused.settle();
   await judgeAll();
   await context.unused.settle();
   const inputs: ReportInput[] = [];

@@ -227,12 +227,16 @@ export class UnusedService {
   }
 
   /**
-   * Waits for the answers being fetched (the log index's, AWS's per principal): the report judges every
-   * file once to learn its principals, waits here, then judges again with their evidence.
+   * Waits for the answers being fetched (the principals' account and stacks, the CloudTrail answers,
+   * AWS's evidence per principal): the report judges every file, waits here, and judges again.
    */
   async settle(): Promise<void> {
     const pending = [...this.awsByPrincipal.values()].map((c) => c.pending);
-    await Promise.all([this.trail.settled(), ...pending.map((p) => p?.catch(() => undefined))]);
+    await Promise.all([
+      this.o.principals?.settled(),
+      this.trail.settled(),
+      ...pending.map((p) => p?.catch(() => undefined)),
+    ]);
   }
 
   /**
