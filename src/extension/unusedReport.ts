@@ -29,13 +29,21 @@ export class UnusedReportPanel implements vscode.Disposable {
   constructor(private readonly server: ServerHandle) {}
 
   async run(): Promise<ReportSummary | undefined> {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'CloudWarden: judging the workspace’s policies…' },
-      async () => {
-        const uris = await vscode.workspace.findFiles(SOURCES, EXCLUDED, MAX_FILES);
-        return this.server.request(UnusedReportRequest.type, { uris: uris.map((u) => u.toString()) });
-      },
-    );
+    let result: UnusedReportRequest.Result;
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'CloudWarden: judging the workspace’s policies…' },
+        async () => {
+          const uris = await vscode.workspace.findFiles(SOURCES, EXCLUDED, MAX_FILES);
+          return this.server.request(UnusedReportRequest.type, { uris: uris.map((u) => u.toString()) });
+        },
+      );
+    } catch (error) {
+      // The catalog could not be loaded, the server stopped: said, and the editor goes on.
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`CloudWarden: the unused permissions report could not be made: ${message}`);
+      return undefined;
+    }
     this.show(result);
     return {
       principals: result.report.principals.map((p) => ({
