@@ -289,15 +289,7 @@ export class AwsGateway {
     request: QueryRequest<PrincipalClient<K>, T>,
     options: CallOptions = {},
   ): Promise<AwsResult<T>> {
-    const row: Call = PRINCIPAL_CALLS[call];
-    return this.attempt(row, options, async (region, signal) =>
-      this.send(
-        signal,
-        async (abortSignal) =>
-          request((await this.clients.get(row.service, region)) as PrincipalClient<K>, abortSignal),
-        options.onRequest,
-      ),
-    );
+    return this.unpaced<PrincipalClient<K>, T>(PRINCIPAL_CALLS[call], request, options);
   }
 
   /**
@@ -310,15 +302,7 @@ export class AwsGateway {
     request: QueryRequest<KeySecretClient<K>, T>,
     options: CallOptions = {},
   ): Promise<AwsResult<T>> {
-    const row: Call = KEY_SECRET_CALLS[call];
-    return this.attempt(row, options, async (region, signal) =>
-      this.send(
-        signal,
-        async (abortSignal) =>
-          request((await this.clients.get(row.service, region)) as KeySecretClient<K>, abortSignal),
-        options.onRequest,
-      ),
-    );
+    return this.unpaced<KeySecretClient<K>, T>(KEY_SECRET_CALLS[call], request, options);
   }
 
   /**
@@ -331,11 +315,18 @@ export class AwsGateway {
     request: QueryRequest<SecurityClient<K>, T>,
     options: CallOptions = {},
   ): Promise<AwsResult<T>> {
-    const row: Call = SECURITY_CALLS[call];
+    return this.unpaced<SecurityClient<K>, T>(SECURITY_CALLS[call], request, options);
+  }
+
+  /**
+   * One call of a table whose quotas the callers respect themselves (a few at a time, throttled answers
+   * waited out): the client of the row's service in the asked Region, nothing paced here.
+   */
+  private unpaced<C, T>(row: Call, request: QueryRequest<C, T>, options: CallOptions): Promise<AwsResult<T>> {
     return this.attempt(row, options, async (region, signal) =>
       this.send(
         signal,
-        async (abortSignal) => request((await this.clients.get(row.service, region)) as SecurityClient<K>, abortSignal),
+        async (abortSignal) => request((await this.clients.get(row.service, region)) as C, abortSignal),
         options.onRequest,
       ),
     );
