@@ -10,7 +10,7 @@ import type { AnalyzerEvidence, AwsProblem, AwsResult } from '../core';
 import { analyzerFindings } from './analyzerFindings';
 import type { AwsGateway, CallOptions } from './gateway';
 import type { EvidenceAnswer } from './evidenceAnswer';
-import { everyPage as everyTokenPage, fewAtATime } from './pages';
+import { countingCalls, everyPage as everyTokenPage, fewAtATime } from './pages';
 
 export interface AnalyzerOptions {
   /** The analyzer's Region; absent: the profile's. */
@@ -36,18 +36,9 @@ export async function analyzerEvidence(
 ): Promise<EvidenceAnswer<AnalyzerEvidence>> {
   const fetchedAt = Date.now();
   // The Region is settled first: the sentence of an account without an analyzer names it.
-  const region: AwsResult<string> = options.region
-    ? { ok: true, value: options.region }
-    : await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
-  if (!region.ok) return missing(region.problem.sentence);
-  let calls = 0;
-  const call: CallOptions = {
-    region: region.value,
-    ...(options.signal && { signal: options.signal }),
-    onRequest: () => {
-      calls++;
-    },
-  };
+  const counting = await countingCalls(gateway, options);
+  if (!counting.ok) return missing(counting.problem.sentence);
+  const { region, call, calls } = counting.value;
   const analyzer = await unusedAccessAnalyzer(gateway, call);
   if (!analyzer.ok) return missing(analyzer.problem.sentence);
   if (analyzer.value === undefined)
@@ -74,9 +65,9 @@ export async function analyzerEvidence(
       label: LABEL,
       window: { since: until - days * DAY_MS, until },
       fetchedAt,
-      cost: { calls },
+      cost: { calls: calls() },
       unusedAccessAgeDays: days,
-      analyzer: { arn: analyzerArn, region: region.value },
+      analyzer: { arn: analyzerArn, region },
       findings: summaries.value.flatMap((s, i) => analyzerFindings(s.id ?? '', detailed.value[i] ?? [])),
     },
   };

@@ -15,7 +15,7 @@ import {
 } from '../core';
 import type { AwsGateway, CallOptions } from './gateway';
 import { guardDutyRow } from './guardDutyRows';
-import { everyPage, fewAtATime } from './pages';
+import { countingCalls, everyPage, fewAtATime } from './pages';
 import { whileThrottled } from './patience';
 
 export interface GuardDutyOptions {
@@ -53,28 +53,21 @@ export async function guardDutyFindings(
   gateway: AwsGateway,
   options: GuardDutyOptions = {},
 ): Promise<AwsResult<GuardDutyFindings>> {
-  const region = options.region
-    ? { ok: true as const, value: options.region }
-    : await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
-  if (!region.ok) return region;
-  let calls = 0;
-  const call: CallOptions = {
-    region: region.value,
-    ...(options.signal && { signal: options.signal }),
-    onRequest: () => void calls++,
-  };
+  const counting = await countingCalls(gateway, options);
+  if (!counting.ok) return counting;
+  const { region, call, calls } = counting.value;
   const detectors = await detectorIds(gateway, call);
   if (!detectors.ok) return detectors;
-  const empty = { region: region.value, detectorIds: detectors.value, truncated: false };
+  const empty = { region: region, detectorIds: detectors.value, truncated: false };
   if (detectors.value.length === 0)
     return {
       ok: true,
       value: {
         ...empty,
-        notEnabled: `GuardDuty is not enabled in ${region.value}: it has no detector there.`,
+        notEnabled: `GuardDuty is not enabled in ${region}: it has no detector there.`,
         counts: countBySeverity([]),
         findings: [],
-        calls,
+        calls: calls(),
       },
     };
   let counts = countBySeverity([]);
@@ -98,7 +91,7 @@ export async function guardDutyFindings(
     if (!read.ok) return read;
     findings.push(...read.value.map(guardDutyRow));
   }
-  return { ok: true, value: { ...empty, counts, findings, truncated, calls } };
+  return { ok: true, value: { ...empty, counts, findings, truncated, calls: calls() } };
 }
 
 async function detectorIds(gateway: AwsGateway, call: CallOptions): Promise<AwsResult<string[]>> {

@@ -4,6 +4,7 @@
  * Security Hub's).
  */
 import type { AwsProblem, AwsResult } from '../core';
+import type { AwsGateway, CallOptions } from './gateway';
 import { whileThrottled } from './patience';
 
 /**
@@ -52,4 +53,25 @@ export async function fewAtATime<T, R>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return problem === undefined ? { ok: true, value: results } : { ok: false, problem };
+}
+
+/**
+ * The Region asked, else the profile's, and call options in it that count each request sent: what an
+ * adapter reports as its cost (polls, pages and throttled retries included).
+ */
+export async function countingCalls(
+  gateway: AwsGateway,
+  options: { readonly region?: string; readonly signal?: AbortSignal },
+): Promise<AwsResult<{ readonly region: string; readonly call: CallOptions; readonly calls: () => number }>> {
+  const region: AwsResult<string> = options.region
+    ? { ok: true, value: options.region }
+    : await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
+  if (!region.ok) return region;
+  let calls = 0;
+  const call: CallOptions = {
+    region: region.value,
+    ...(options.signal && { signal: options.signal }),
+    onRequest: () => void calls++,
+  };
+  return { ok: true, value: { region: region.value, call, calls: () => calls } };
 }

@@ -6,7 +6,7 @@
 import type { AwsSecurityFindingFilters, GetFindingsCommandOutput } from '@aws-sdk/client-securityhub';
 import type { AwsProblem, AwsResult, FindingRow } from '../core';
 import type { AwsGateway, CallOptions } from './gateway';
-import { everyPage } from './pages';
+import { countingCalls, everyPage } from './pages';
 import { whileThrottled } from './patience';
 import { securityHubRow } from './securityHubRows';
 
@@ -41,16 +41,9 @@ export async function securityHubFindings(
   gateway: AwsGateway,
   options: SecurityHubOptions = {},
 ): Promise<AwsResult<SecurityHubFindings>> {
-  const region = options.region
-    ? { ok: true as const, value: options.region }
-    : await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
-  if (!region.ok) return region;
-  let calls = 0;
-  const call: CallOptions = {
-    region: region.value,
-    ...(options.signal && { signal: options.signal }),
-    onRequest: () => void calls++,
-  };
+  const counting = await countingCalls(gateway, options);
+  if (!counting.ok) return counting;
+  const { region, call, calls } = counting.value;
   const hub = await whileThrottled(
     () =>
       gateway.securityCall(
@@ -68,11 +61,11 @@ export async function securityHubFindings(
     return {
       ok: true,
       value: {
-        region: region.value,
-        notSubscribed: `Security Hub is not enabled in ${region.value}: the account is not subscribed there.`,
+        region: region,
+        notSubscribed: `Security Hub is not enabled in ${region}: the account is not subscribed there.`,
         findings: [],
         truncated: false,
-        calls,
+        calls: calls(),
       },
     };
   if (!hub.ok) return hub;
@@ -83,11 +76,11 @@ export async function securityHubFindings(
   return {
     ok: true,
     value: {
-      region: region.value,
+      region: region,
       ...(hub.value.HubArn !== undefined && { hubArn: hub.value.HubArn }),
-      findings: found.slice(0, max).map((f) => securityHubRow(f, region.value)),
+      findings: found.slice(0, max).map((f) => securityHubRow(f, region)),
       truncated: found.length > max || pages.value.at(-1)?.NextToken !== undefined,
-      calls,
+      calls: calls(),
     },
   };
 }
