@@ -11,7 +11,12 @@ import type {
   ActivityEvent,
   ActivitySourceKind,
   AwsProblemKind,
+  FindingRow,
+  KeyRow,
   PolicyLanguage,
+  PolicyReview,
+  SecretRow,
+  SeverityCounts,
   UnusedReport,
 } from '../core';
 
@@ -356,5 +361,115 @@ export namespace AnalyzerRecommendationRequest {
     principal: string;
   }
   export type Result = { ok: true; markdown: string; steps: number } | { ok: false; reason: string };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * One Region's part of a security explorer tab: its rows, or why it has none. A Region that fails does
+ * not fail the others: the client asks each Region on its own and shows each answer as it comes.
+ */
+export interface ExplorerRegionResult<Row> {
+  region: string;
+  rows: Row[];
+  /** Why the Region could not be read (access denied, no credentials, the Region unreachable). */
+  problem?: AwsProblemInfo;
+  /** What is not a failure but explains an empty list: GuardDuty not enabled, Security Hub not subscribed. */
+  notices: string[];
+  /** More rows than the explorer reads (10,000 findings a Region) matched; the newest were read. */
+  truncated: boolean;
+  /** AWS requests sent for this answer (0 when it came from the cache). */
+  calls: number;
+  /** When AWS was asked (epoch ms): a cached answer keeps its time. */
+  fetchedAt: number;
+}
+
+/** The security explorer's KMS keys of one Region, from the server's cache unless `fresh`. */
+export namespace ExplorerKeysRequest {
+  export const method = 'cloudwarden/explorerKeys';
+  export interface Params {
+    region: string;
+    fresh?: boolean;
+  }
+  export type Result = ExplorerRegionResult<KeyRow>;
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** The security explorer's Secrets Manager secrets of one Region (metadata only, never a value). */
+export namespace ExplorerSecretsRequest {
+  export const method = 'cloudwarden/explorerSecrets';
+  export interface Params {
+    region: string;
+    fresh?: boolean;
+  }
+  export type Result = ExplorerRegionResult<SecretRow>;
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * The security explorer's findings of one Region: GuardDuty's and Security Hub's in one list. Either
+ * service may fail or be off while the other answers; `counts` are GuardDuty's own counts of its findings
+ * not archived (not limited to the rows read), absent when GuardDuty could not be read.
+ */
+export namespace ExplorerFindingsRequest {
+  export const method = 'cloudwarden/explorerFindings';
+  export interface Params {
+    region: string;
+    fresh?: boolean;
+  }
+  export type Result = ExplorerRegionResult<FindingRow> & {
+    counts?: SeverityCounts;
+    /** Each service's own problem, when one failed and the other did not (both failed: `problem`). */
+    serviceProblems: AwsProblemInfo[];
+  };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * A KMS key's policy or a secret's resource policy, read on demand and linted by CloudWarden's rules.
+ * `none`: the secret has no resource policy (said as a sentence).
+ */
+export namespace ExplorerPolicyRequest {
+  export const method = 'cloudwarden/explorerPolicy';
+  export interface Params {
+    kind: 'key' | 'secret';
+    /** The key's or the secret's ARN. */
+    arn: string;
+    region: string;
+  }
+  export type Result =
+    | { state: 'policy'; review: PolicyReview }
+    | { state: 'none'; sentence: string }
+    | { state: 'failed'; problem: AwsProblemInfo };
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Where the workspace's files reference a resource of the explorer: `names` are the ARNs, ids, aliases
+ * and names it goes by (a key's id, ARN and aliases; a secret's name and ARN; a finding's role or user).
+ * The server reads each file and matches the references it finds (the same readers as the hover's) and
+ * the names written as string literals.
+ */
+export namespace ExplorerCodeRequest {
+  export const method = 'cloudwarden/explorerCode';
+  export interface Params {
+    uris: string[];
+    names: string[];
+  }
+  export interface Match {
+    uri: string;
+    /** 0-based, as LSP positions. */
+    line: number;
+    character: number;
+    length: number;
+    /** Which of `names` it matched. */
+    name: string;
+    /** The line's text, trimmed to 200 characters. */
+    preview: string;
+  }
+  export interface Result {
+    matches: Match[];
+    /** Files not read (too large, unreadable), with why. */
+    skipped: { uri: string; reason: string }[];
+  }
   export const type = new RequestType<Params, Result, void>(method);
 }
