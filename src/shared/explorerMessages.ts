@@ -58,8 +58,12 @@ export type HostMessage =
   | { readonly type: 'tab'; readonly data: TabData }
   /** The policy of the row `id` (keys and secrets tabs). */
   | { readonly type: 'policy'; readonly tab: 'keys' | 'secrets'; readonly id: string; readonly policy: PolicyState }
-  /** Show this row: switch to its tab, clear the filters that hide it, select it and scroll to it. */
-  | { readonly type: 'reveal'; readonly tab: ExplorerTab; readonly id: string };
+  /**
+   * From a reference in code: switch to the tab, then either show the row `id` (clear the filters that
+   * hide it, select it, scroll to it) or, when no one row is meant (a role a finding may name), set the
+   * tab's text filter to `text`.
+   */
+  | { readonly type: 'reveal'; readonly tab: ExplorerTab; readonly id?: string; readonly text?: string };
 
 export type RowAction = 'showActivity' | 'investigate' | 'findInCode' | 'copyArn';
 
