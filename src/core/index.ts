@@ -131,11 +131,13 @@ export type { ResourceReference } from './refs/types';
 // and the CodeLens line.
 export {
   activityCacheKey,
+  explorerReveal,
   GLANCE_MAX_PAGES,
   referenceKey,
   referenceLookupQuery,
   referenceQuery,
   showActivityArgument,
+  type ExplorerReveal,
 } from './glance/query';
 export { activityHoverMarkdown } from './glance/hover';
 export { activityLensTitle } from './glance/lens';

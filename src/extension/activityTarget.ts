@@ -45,7 +45,7 @@ export function targetFromInput(text: string, now: number, history = false): Act
 
 /** The timeline for the reference the server found under the cursor. */
 export function targetFromReference(
-  reference: NonNullable<ReferenceAtRequest.Result>,
+  reference: Omit<NonNullable<ReferenceAtRequest.Result>, 'reveal'>,
   now: number,
   history = false,
 ): ActivityTarget {

@@ -12,6 +12,7 @@ import type { ServerHandle } from './serverHandle';
 import { investigate, showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
 import type { UnusedReportPanel } from './unusedReport';
+import { EXPLORER_VIEW, type SecurityExplorer } from './explorerView';
 
 export interface CommandContext {
   readonly server: ServerHandle;
@@ -21,6 +22,7 @@ export interface CommandContext {
   readonly awsStatus: AwsStatus;
   readonly timelines: TimelinePanels;
   readonly unusedReport: UnusedReportPanel;
+  readonly explorer: SecurityExplorer;
 }
 
 /**
@@ -50,6 +52,10 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.generatePolicy': (ctx) => (arg) => generatePolicy(ctx.server, ctx.output, arg),
   // The argument, when there is one, comes from the code action or a test: { uri, position, principal? }.
   'cloudwarden.mapPrincipal': (ctx) => (arg) => mapPrincipal(ctx.server, arg),
+  'cloudwarden.showExplorer': () => () => vscode.commands.executeCommand(`${EXPLORER_VIEW}.focus`),
+  'cloudwarden.refreshExplorer': (ctx) => () => ctx.explorer.refresh(),
+  // The argument, when there is one, comes from the activity hover's link: { tab, names }.
+  'cloudwarden.revealInExplorer': (ctx) => (arg) => ctx.explorer.reveal(arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -10,6 +10,9 @@ import { LintStatus, type LintStatusView } from './lintStatus';
 import { LogIndexProgress } from './logIndexProgress';
 import { TimelinePanels, type TimelineView } from './timelinePanel';
 import { UnusedReportPanel } from './unusedReport';
+import { SecurityExplorer, type ExplorerSnapshot } from './explorerView';
+import type { ExplorerTab, RowAction } from '../shared/explorerMessages';
+import type { ExplorerCodeRequest } from '../shared/protocol';
 import type { ExportFormat } from '../shared/timelineMessages';
 
 let server: ServerHandle | undefined;
@@ -34,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   const timelines = new TimelinePanels(context, server, output);
   const logIndex = new LogIndexProgress(server, output);
   const unusedReport = new UnusedReportPanel(server);
-  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex, unusedReport);
+  // Registers the view's provider only: its page loads when the view is first shown.
+  const explorer = new SecurityExplorer(context, server, awsStatus, output);
+  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex, unusedReport, explorer);
   // The AWS item asks when the server starts, never starts it: with nothing configured the server
   // answers `off` without calling AWS, and the item stays hidden.
   server.onDidStart(
@@ -52,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs),
   );
 
-  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines, unusedReport });
+  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines, unusedReport, explorer });
 
   const startIfRelevant = (document: vscode.TextDocument) => {
     if (isRelevantDocument(document)) void server?.start().catch(() => undefined);
@@ -73,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     timelines: () => timelines.views(),
     logIndexRuns: () => logIndex.runs,
     exportTimeline: (key, format, uri, eventIds) => timelines.exportTo(key, format, uri, eventIds),
+    explorer: () => explorer.snapshot(),
+    loadExplorerTab: (tab, fresh) => explorer.load(tab, fresh),
+    explorerAction: (tab, id, action) => explorer.act(tab, id, action),
   };
 }
 
@@ -111,4 +119,14 @@ export interface CloudWardenApi {
     uri: vscode.Uri,
     eventIds?: readonly string[],
   ) => Promise<number>;
+  /** What the security explorer holds: the connection, each tab's Regions and row ids, what the page drew. */
+  readonly explorer: () => ExplorerSnapshot;
+  /** Loads a tab of the security explorer (every Region answered), as the page does when it shows it. */
+  readonly loadExplorerTab: (tab: ExplorerTab, fresh: boolean) => Promise<void>;
+  /** Runs a row's action as its button does; "Find in code" returns the matches. */
+  readonly explorerAction: (
+    tab: ExplorerTab,
+    id: string,
+    action: RowAction,
+  ) => Promise<ExplorerCodeRequest.Match[] | undefined>;
 }

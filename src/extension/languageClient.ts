@@ -32,7 +32,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       storagePath: context.globalStorageUri.fsPath,
     },
     // The activity hover links to the timeline: only these commands may run from the server's Markdown.
-    markdown: { isTrusted: { enabledCommands: ['cloudwarden.showActivity', 'cloudwarden.investigate'] } },
+    markdown: {
+      isTrusted: {
+        enabledCommands: ['cloudwarden.showActivity', 'cloudwarden.investigate', 'cloudwarden.revealInExplorer'],
+      },
+    },
     synchronize: { configurationSection: 'cloudwarden', fileEvents: [projectFiles, moduleFiles] },
   };
   return new LanguageClient('cloudwarden', 'CloudWarden', serverOptions, clientOptions);

@@ -50,7 +50,7 @@ async function targetAtCursor(server: ServerHandle): Promise<ActivityTarget | un
 }
 
 /** Whether activity comes from log files (the server decides the same way: activitySource.ts). */
-function readsLogFiles(): boolean {
+export function readsLogFiles(): boolean {
   const config = vscode.workspace.getConfiguration('cloudwarden.activity');
   const source = config.get<string>('source', 'auto');
   return (source === 'auto' || source === 'logFiles') && config.get<string[]>('logFolders', []).length > 0;

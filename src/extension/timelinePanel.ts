@@ -10,7 +10,7 @@ import {
 import { timelineKey } from './activityTarget';
 import { exportContent, exportFileName } from './exportContent';
 import type { ServerHandle } from './serverHandle';
-import { makeNonce, timelineHtml } from './timelineHtml';
+import { makeNonce, pageHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'cloudwarden.timeline';
 /** Pages of 50 per Region: 1,000 events, ten seconds at CloudTrail's pace (as `cloudwarden trail`). */
@@ -136,12 +136,15 @@ class TimelinePanel {
     const webview = panel.webview;
     const asset = (name: string) =>
       webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = timelineHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: asset('timeline.js'),
-      styleUri: asset('timeline.css'),
-    });
+    webview.html = pageHtml(
+      {
+        cspSource: webview.cspSource,
+        nonce: makeNonce(),
+        scriptUri: asset('timeline.js'),
+        styleUri: asset('timeline.css'),
+      },
+      'CloudTrail activity',
+    );
     webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
     panel.onDidDispose(() => {
       this.disposed = true;

@@ -6,15 +6,11 @@
 import * as vscode from 'vscode';
 import { UnusedReportRequest } from '../shared/protocol';
 import type { ServerHandle } from './serverHandle';
-import { makeNonce } from './timelineHtml';
+import { makeNonce } from './webviewHtml';
 import { reportPolicies, unusedReportHtml } from './unusedReportHtml';
+import { workspaceSourceUris } from './workspaceSources';
 
 const VIEW_TYPE = 'cloudwarden.unusedReport';
-/** The files policies are written in; the server reads each by its extension. */
-const SOURCES = '**/*.{json,yaml,yml,template,ts,tf}';
-/** Never policy sources of this workspace: dependencies, build output, CDK's synthesised copies. */
-const EXCLUDED = '**/{node_modules,cdk.out,.git,.terraform,dist,out}/**';
-const MAX_FILES = 5_000;
 
 /** What the command returns (the integration tests read it). */
 export interface ReportSummary {
@@ -34,8 +30,7 @@ export class UnusedReportPanel implements vscode.Disposable {
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'CloudWarden: judging the workspace’s policies…' },
         async () => {
-          const uris = await vscode.workspace.findFiles(SOURCES, EXCLUDED, MAX_FILES);
-          return this.server.request(UnusedReportRequest.type, { uris: uris.map((u) => u.toString()) });
+          return this.server.request(UnusedReportRequest.type, { uris: await workspaceSourceUris() });
         },
       );
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { referenceLookupQuery, type ResourceReference } from '../core';
+import { explorerReveal, referenceLookupQuery, type ResourceReference } from '../core';
 import {
   ActivityRequest,
   AwsProfilesRequest,
@@ -43,6 +43,7 @@ function referenceInfo(reference: ResourceReference): NonNullable<ReferenceAtReq
     ...(reference.arn !== undefined && { arn: reference.arn }),
     ...(reference.resourceType !== undefined && { resourceType: reference.resourceType }),
     query,
+    reveal: explorerReveal(reference),
   };
 }
 

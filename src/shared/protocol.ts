@@ -11,6 +11,7 @@ import type {
   ActivityEvent,
   ActivitySourceKind,
   AwsProblemKind,
+  ExplorerReveal,
   FindingRow,
   KeyRow,
   PolicyLanguage,
@@ -181,6 +182,8 @@ export namespace ReferenceAtRequest {
     resourceType?: string;
     /** What to ask CloudTrail for: `resource` (ResourceName) or `principal` (a user's calls). */
     query: { resource?: string; principal?: string };
+    /** Where the security explorer shows it. */
+    reveal: ExplorerReveal;
   } | null;
   export const type = new RequestType<Params, Result, void>(method);
 }

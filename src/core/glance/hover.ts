@@ -7,7 +7,7 @@ import type { ActivityEvent } from '../activity/event';
 import { bytesText } from '../text/bytes';
 import { countText, windowCounts } from './counts';
 import { codeSpan, literal, sentence } from './markdown';
-import { DAY, showActivityArgument } from './query';
+import { DAY, explorerReveal, showActivityArgument } from './query';
 import { timeAgo } from './time';
 import type { ActivitySnapshot, Glance, ProblemNote } from './types';
 
@@ -128,9 +128,14 @@ function problemText(problem: ProblemNote): string {
  * the characters encodeURIComponent leaves that Markdown reads in a link (a `)` would end it) encoded too.
  */
 function links({ reference, query }: Glance): string {
-  const argument = encodeURIComponent(JSON.stringify([showActivityArgument(reference, query)])).replace(
+  const argument = commandArgument(showActivityArgument(reference, query));
+  const reveal = commandArgument(explorerReveal(reference));
+  return `[Open timeline](command:cloudwarden.showActivity?${argument}) · [Investigate](command:cloudwarden.investigate?${argument}) · [Reveal in explorer](command:cloudwarden.revealInExplorer?${reveal})`;
+}
+
+function commandArgument(value: unknown): string {
+  return encodeURIComponent(JSON.stringify([value])).replace(
     /[()'!*~]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `[Open timeline](command:cloudwarden.showActivity?${argument}) · [Investigate](command:cloudwarden.investigate?${argument})`;
 }

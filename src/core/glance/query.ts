@@ -44,6 +44,24 @@ export function showActivityArgument(
   return { query, title: referenceTitle(reference) };
 }
 
+/**
+ * The argument of `cloudwarden.revealInExplorer` for a reference: the security explorer's tab that lists
+ * it (KMS keys, secrets) or, for anything else (a role, a bucket a finding may name), the findings tab
+ * filtered by its name; and the names it goes by there.
+ */
+export interface ExplorerReveal {
+  readonly tab: 'keys' | 'secrets' | 'findings';
+  readonly names: readonly string[];
+}
+
+export function explorerReveal(reference: ResourceReference): ExplorerReveal {
+  const names = [...new Set([reference.arn, reference.name, reference.text])].filter(
+    (n): n is string => n !== undefined && n !== '',
+  );
+  const tab = reference.service === 'kms' ? 'keys' : reference.service === 'secretsmanager' ? 'secrets' : 'findings';
+  return { tab, names };
+}
+
 /** A query as asked: by whom (profile or credential, and endpoint), in which Regions, how many pages. */
 export interface ActivityAsk {
   readonly query: ActivityQuery;

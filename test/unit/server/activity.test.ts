@@ -148,6 +148,10 @@ describe('server: CloudTrail activity against the emulator', () => {
     );
     assert.match(markdown, /· error `BucketNotEmpty`/);
     assert.match(markdown, /\[Open timeline\]\(command:cloudwarden\.showActivity\?/);
+    const reveal = /\[Reveal in explorer\]\(command:cloudwarden\.revealInExplorer\?([^)]+)\)/.exec(markdown);
+    assert.deepEqual(JSON.parse(decodeURIComponent(reveal?.[1] ?? '')), [
+      { tab: 'findings', names: [`arn:aws:s3:::${BUCKETS.ctlr}`, BUCKETS.ctlr] },
+    ]);
     assert.equal(pages(), 1, '41 events: one page, asked once however many hovers polled');
   });
 
@@ -275,6 +279,7 @@ describe('server: CloudTrail activity against the emulator', () => {
       arn: `arn:aws:s3:::${BUCKETS.olc}`,
       resourceType: 'AWS::S3::Bucket',
       query: { resource: BUCKETS.olc },
+      reveal: { tab: 'findings', names: [`arn:aws:s3:::${BUCKETS.olc}`, BUCKETS.olc] },
     });
     assert.equal(await at('Resources:'), null);
     assert.equal(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { makeNonce, timelineCsp, timelineHtml } from '../../../src/extension/timelineHtml';
+import { makeNonce, pageHtml, webviewCsp } from '../../../src/extension/webviewHtml';
 import { repoRoot } from '../helpers/paths';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -20,7 +20,7 @@ function directives(csp: string): Map<string, string[]> {
 
 describe('the timeline page’s HTML and Content Security Policy', () => {
   test('nothing by default; scripts by nonce only; styles, images and fonts from the extension', () => {
-    const csp = directives(timelineCsp(CSP_SOURCE, NONCE));
+    const csp = directives(webviewCsp(CSP_SOURCE, NONCE));
     assert.deepEqual(Object.fromEntries(csp), {
       'default-src': ["'none'"],
       'script-src': [`'nonce-${NONCE}'`],
@@ -28,20 +28,23 @@ describe('the timeline page’s HTML and Content Security Policy', () => {
       'img-src': [CSP_SOURCE, 'data:'],
       'font-src': [CSP_SOURCE],
     });
-    const text = timelineCsp(CSP_SOURCE, NONCE);
+    const text = webviewCsp(CSP_SOURCE, NONCE);
     for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", '*', 'http:', 'https:'])
       assert.ok(!text.split(/[\s;]+/).includes(unsafe), unsafe);
   });
 
   test('the shell: the policy in its meta tag, the one script and stylesheet by nonce, no inline script', () => {
-    const html = timelineHtml({
-      cspSource: CSP_SOURCE,
-      nonce: NONCE,
-      scriptUri: `${CSP_SOURCE}/ext/dist/webview/timeline.js`,
-      styleUri: `${CSP_SOURCE}/ext/dist/webview/timeline.css?"><script>`,
-    });
+    const html = pageHtml(
+      {
+        cspSource: CSP_SOURCE,
+        nonce: NONCE,
+        scriptUri: `${CSP_SOURCE}/ext/dist/webview/timeline.js`,
+        styleUri: `${CSP_SOURCE}/ext/dist/webview/timeline.css?"><script>`,
+      },
+      'Security <explorer>',
+    );
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
-    assert.equal(meta?.[1], timelineCsp(CSP_SOURCE, NONCE));
+    assert.equal(meta?.[1], webviewCsp(CSP_SOURCE, NONCE));
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1);
     assert.equal(scripts[0]![1], ` nonce="${NONCE}" src="${CSP_SOURCE}/ext/dist/webview/timeline.js"`);
@@ -52,6 +55,7 @@ describe('the timeline page’s HTML and Content Security Policy', () => {
     );
     assert.ok(!/\son[a-z]+=/i.test(html), 'no event handler attributes');
     assert.ok(!/style="/.test(html), 'no inline style');
+    assert.ok(html.includes('<title>Security &lt;explorer&gt;</title>'), 'the title escaped');
   });
 
   test('nonces: 128 random bits each, never the same twice', () => {
