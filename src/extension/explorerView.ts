@@ -91,6 +91,8 @@ export interface ExplorerSnapshot {
     };
   };
   readonly policies: Readonly<Record<string, PolicyState>>;
+  /** The last "Reveal in explorer" the page was sent. */
+  readonly revealed?: { readonly tab: ExplorerTab; readonly id?: string; readonly text?: string };
 }
 
 export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -104,6 +106,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   };
   private readonly policies = new Map<string, PolicyState>();
   private pendingReveal: Extract<HostMessage, { type: 'reveal' }> | undefined;
+  private revealed: Extract<HostMessage, { type: 'reveal' }> | undefined;
   private shownTab: ExplorerTab | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -159,6 +162,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
       connection: this.connection,
       tabs: { keys: tab(this.stores.keys), secrets: tab(this.stores.secrets), findings: tab(this.stores.findings) },
       policies: Object.fromEntries(this.policies),
+      ...(this.revealed && { revealed: { tab: this.revealed.tab, id: this.revealed.id, text: this.revealed.text } }),
     };
   }
 
@@ -249,7 +253,8 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
         this.shownTab = message.tab;
         return this.load(message.tab, message.fresh);
       case 'policy':
-        return this.policy(message.tab, message.id);
+        await this.policy(message.tab, message.id);
+        return;
       case 'action':
         await this.act(message.tab, message.id, message.action);
         return;
@@ -330,9 +335,10 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
     return this.connection;
   }
 
-  private async policy(tab: 'keys' | 'secrets', id: string): Promise<void> {
+  /** Reads and lints a key's or a secret's policy, shows it on the page, and returns it (for the tests). */
+  async policy(tab: 'keys' | 'secrets', id: string): Promise<PolicyState | undefined> {
     const row = this.stores[tab].row(id);
-    if (!row) return;
+    if (!row) return undefined;
     const key = `${tab}\n${id}`;
     const show = (policy: PolicyState) => {
       this.policies.set(key, policy);
@@ -345,9 +351,17 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
         arn: rowId(tab, row),
         region: (row as { region: string }).region,
       });
-      show(result.state === 'failed' ? { state: 'failed', sentence: result.problem.sentence } : result);
+      const policy: PolicyState =
+        result.state === 'failed' ? { state: 'failed', sentence: result.problem.sentence } : result;
+      show(policy);
+      return policy;
     } catch (error) {
-      show({ state: 'failed', sentence: `The CloudWarden language server did not answer (${String(error)}).` });
+      const policy: PolicyState = {
+        state: 'failed',
+        sentence: `The CloudWarden language server did not answer (${String(error)}).`,
+      };
+      show(policy);
+      return policy;
     }
   }
 
@@ -420,6 +434,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   private flushReveal(): void {
     if (!this.pendingReveal || !this.pageReady) return;
     this.post(this.pendingReveal);
+    this.revealed = this.pendingReveal;
     this.pendingReveal = undefined;
   }
 

@@ -11,7 +11,7 @@ import { LogIndexProgress } from './logIndexProgress';
 import { TimelinePanels, type TimelineView } from './timelinePanel';
 import { UnusedReportPanel } from './unusedReport';
 import { SecurityExplorer, type ExplorerSnapshot } from './explorerView';
-import type { ExplorerTab, RowAction } from '../shared/explorerMessages';
+import type { ExplorerTab, PolicyState, RowAction } from '../shared/explorerMessages';
 import type { ExplorerCodeRequest } from '../shared/protocol';
 import type { ExportFormat } from '../shared/timelineMessages';
 
@@ -81,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     explorer: () => explorer.snapshot(),
     loadExplorerTab: (tab, fresh) => explorer.load(tab, fresh),
     explorerAction: (tab, id, action) => explorer.act(tab, id, action),
+    explorerPolicy: (tab, id) => explorer.policy(tab, id),
   };
 }
 
@@ -129,4 +130,6 @@ export interface CloudWardenApi {
     id: string,
     action: RowAction,
   ) => Promise<ExplorerCodeRequest.Match[] | undefined>;
+  /** Reads and lints a key's or a secret's policy as "Show policy" does. */
+  readonly explorerPolicy: (tab: 'keys' | 'secrets', id: string) => Promise<PolicyState | undefined>;
 }
