@@ -6,7 +6,7 @@ import { RULES } from '../../../src/core/rules/registry';
 import { repoRoot } from '../helpers/paths';
 
 // What `npm run package` would put in the VSIX, asked of vsce itself (.vscodeignore decides).
-test('the VSIX carries the bundles (the timeline page too), the catalog, the grammars, rule pages, media, snippets, licence, README and CHANGELOG only', () => {
+test('the VSIX carries the bundles (the webview pages too), the catalog, the grammars, rule pages, media, snippets, licence, README and CHANGELOG only', () => {
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
@@ -32,9 +32,12 @@ test('the VSIX carries the bundles (the timeline page too), the catalog, the gra
       'dist/grammars/tree-sitter-typescript.wasm',
       'dist/grammars/tree-sitter.wasm',
       'dist/server.js',
+      'dist/webview/explorer.css',
+      'dist/webview/explorer.js',
       'dist/webview/timeline.css',
       'dist/webview/timeline.js',
       ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
+      'media/explorer.svg',
       'media/icon.png',
       'media/icon.svg',
       'package.json',
