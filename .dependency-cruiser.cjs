@@ -10,7 +10,8 @@
  *   (text, activity, aws, refs) → glance (a referenced resource's activity, as the hover and CodeLens show it) → index
  *   activity → logs (CloudTrail log files cut into records, read as events) → index
  *   (activity, aws) → warehouse (activity queries as Athena and CloudTrail Lake SQL, rows back to events) → index
- *   (text, catalog, lint) → explorer (the security explorer's KMS key and secret rows, hygiene flags, policies linted) → index
+ *   (text, catalog, lint, refs) → explorer (the security explorer's KMS key and secret rows, hygiene flags, policies linted,
+ *     where code mentions a resource) → index
  *   findings (GuardDuty's and Security Hub's findings as one row model, filtered and sorted) stands alone → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
@@ -61,7 +62,7 @@ const ALLOWED = {
   logs: ['text', 'catalog', 'activity'],
   warehouse: ['text', 'catalog', 'activity', 'aws'],
   unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],
-  explorer: ['text', 'catalog', 'lint'],
+  explorer: ['text', 'catalog', 'lint', 'refs'],
   findings: [],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),

@@ -14,6 +14,8 @@ import { whileThrottled } from './patience';
 export interface KmsOptions {
   readonly region?: string;
   readonly signal?: AbortSignal;
+  /** Told of every request sent (each page, each key's call): what the caller reports as the answer's cost. */
+  readonly onRequest?: () => void;
   /** How many keys are read at once (default 3). */
   readonly concurrency?: number;
 }
@@ -257,6 +259,10 @@ function once<T>(
   return whileThrottled(() => gateway.keySecretCall(name as 'DescribeKey', request, call), call.signal, CANCELLED);
 }
 
-function callOptions(options: { readonly region?: string; readonly signal?: AbortSignal }): CallOptions {
-  return { ...(options.region && { region: options.region }), ...(options.signal && { signal: options.signal }) };
+function callOptions(options: Omit<KmsOptions, 'concurrency'>): CallOptions {
+  return {
+    ...(options.region && { region: options.region }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onRequest && { onRequest: options.onRequest }),
+  };
 }

@@ -12,6 +12,8 @@ import { whileThrottled } from './patience';
 export interface SecretsOptions {
   readonly region?: string;
   readonly signal?: AbortSignal;
+  /** Told of every request sent (each page, each key's call): what the caller reports as the answer's cost. */
+  readonly onRequest?: () => void;
 }
 
 const CANCELLED: AwsProblem = { kind: 'cancelled', sentence: 'Reading the Secrets Manager secrets was cancelled.' };
@@ -88,5 +90,9 @@ function secretFacts(entry: SecretListEntry): SecretFacts {
 }
 
 function callOptions(options: SecretsOptions): CallOptions {
-  return { ...(options.region && { region: options.region }), ...(options.signal && { signal: options.signal }) };
+  return {
+    ...(options.region && { region: options.region }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onRequest && { onRequest: options.onRequest }),
+  };
 }

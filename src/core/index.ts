@@ -172,6 +172,8 @@ export type { KeyFacts, PartProblem, SecretFacts } from './explorer/facts';
 export { keyFlags, secretFlags, STALE_SECRET_DAYS, type HygieneFlag, type HygieneFlagId } from './explorer/hygiene';
 export { keyRow, secretRow, type KeyRow, type SecretRow } from './explorer/rows';
 export { reviewPolicy, type PolicyReview, type PolicyReviewFinding } from './explorer/policyReview';
+export { codeMentions, type CodeMention } from './explorer/codeMentions';
+export { languageOfFile } from './explorer/fileLanguage';
 export type { FindingActivity, FindingResource, FindingRow, FindingSource, SeverityLabel } from './findings/row';
 export { countBySeverity, severityLabelOf, severityOfLabel, type SeverityCounts } from './findings/severity';
 export { findingFlags, type FindingFlag } from './findings/hygiene';

@@ -20,6 +20,8 @@ import { registerAwsRequests, signalOf } from './awsRequests';
 import { registerCatalogRequests } from './catalogRequests';
 import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
+import { registerExplorerRequests } from './explorerRequests';
+import { ExplorerService } from './explorerService';
 import { registerGeneratePolicy } from './generatePolicy';
 import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
@@ -325,6 +327,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerAwsRequests(connection, aws, activity, (params) =>
     answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),
   );
+  registerExplorerRequests(connection, new ExplorerService({ aws, catalog }), {
+    grammarDir: options.grammarDir,
+    openText: (uri) => documents.get(uri)?.getText(),
+  });
 
   documents.listen(connection);
   connection.listen();

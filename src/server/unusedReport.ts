@@ -27,7 +27,7 @@ import { fsPathOf } from './projectConfig';
 import type { UnusedService } from './unusedService';
 
 /** Larger files are policies nobody writes by hand (generated templates): the editor's limit, near enough. */
-const MAX_BYTES = 2_000_000;
+export const MAX_BYTES = 2_000_000;
 /** A workspace of more files than this is reported on its first ones, and says so. */
 const MAX_FILES = 5_000;
 
