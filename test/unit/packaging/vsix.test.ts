@@ -32,6 +32,8 @@ test('the VSIX carries the bundles (the timeline page too), the catalog, the gra
       'dist/grammars/tree-sitter-typescript.wasm',
       'dist/grammars/tree-sitter.wasm',
       'dist/server.js',
+      'dist/webview/explorer.css',
+      'dist/webview/explorer.js',
       'dist/webview/timeline.css',
       'dist/webview/timeline.js',
       ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
