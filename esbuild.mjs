@@ -60,7 +60,7 @@ const builds = testsOnly
         sourcemap: production ? false : 'linked',
         sourcesContent: false,
         logLevel: 'warning',
-        entryPoints: { timeline: 'src/webview/timeline/main.ts' },
+        entryPoints: { timeline: 'src/webview/timeline/main.ts', explorer: 'src/webview/explorer/main.ts' },
         outdir: 'dist/webview',
       },
     ];
