@@ -24,8 +24,8 @@ import {
   ExplorerKeysRequest,
   ExplorerPolicyRequest,
   ExplorerSecretsRequest,
+  AwsStatusRequest,
   ReferenceAtRequest,
-  type AwsStatusRequest,
   type ExplorerRegionResult,
 } from '../shared/protocol';
 import type { AwsStatus } from './awsStatus';
@@ -327,9 +327,19 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  /** The connection as the status bar knows it (asked again: credentials expire, settings change). */
+  /**
+   * Who and where, asked again at each load (credentials expire, settings change). Asked of the server
+   * itself, not through the status bar item, whose answer a concurrent refresh may supersede; the item is
+   * told to refresh too, so both say the same.
+   */
   private async connect(): Promise<ExplorerConnection> {
-    const status = await this.awsStatus.refresh(true);
+    let status: AwsStatusRequest.Result | undefined;
+    try {
+      status = await this.server.request(AwsStatusRequest.type, {});
+    } catch (error) {
+      this.output.appendLine(`The security explorer's AWS status request failed: ${String(error)}`);
+    }
+    void this.awsStatus.refresh();
     this.connection = connectionOf(status);
     this.post({ type: 'connection', connection: this.connection });
     return this.connection;

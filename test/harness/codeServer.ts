@@ -62,10 +62,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const userDir = path.join(home, 'user-data');
   mkdirSync(path.join(userDir, 'User'), { recursive: true });
   if (options.settings !== null) {
-    writeFileSync(
-      path.join(userDir, 'User', 'settings.json'),
-      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
-    );
+    const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
+    writeFileSync(path.join(userDir, 'User', 'settings.json'), settings);
+    // code-server's extension host is a remote one: it ignores machine-scoped settings of the user's file
+    // (cloudwarden.aws.*) and reads them from the machine's, which a person's remote settings would hold.
+    mkdirSync(path.join(userDir, 'Machine'), { recursive: true });
+    writeFileSync(path.join(userDir, 'Machine', 'settings.json'), settings);
   }
   writeFileSync(path.join(home, 'config.yaml'), 'auth: none\ncert: false\n');
 

@@ -35,7 +35,10 @@ export class VirtualList {
     element.append(this.sizer, this.empty);
     element.addEventListener('scroll', () => this.draw());
     element.addEventListener('keydown', (e) => this.onKey(e));
-    element.addEventListener('click', (e) => {
+    // On mousedown, not click: the mousedown may take the focus from a filter field, whose change then
+    // redraws the rows, and a click whose mousedown and mouseup land on different (redrawn) rows is lost.
+    element.addEventListener('mousedown', (e) => {
+      if (e.button !== 0) return;
       const row = e.target instanceof Element ? e.target.closest<HTMLElement>('[role="option"]') : null;
       if (row?.dataset['index'] !== undefined) this.select(Number(row.dataset['index']), true);
     });

@@ -54,12 +54,14 @@ describe('activity hover: Markdown from a glance and a fixed now', () => {
     const args = linkArguments(markdown);
     assert.deepEqual(
       args.map(([command]) => command),
-      ['cloudwarden.showActivity', 'cloudwarden.investigate'],
+      ['cloudwarden.showActivity', 'cloudwarden.investigate', 'cloudwarden.revealInExplorer'],
     );
-    for (const [, arg] of args)
+    for (const [, arg] of args.slice(0, 2))
       assert.deepEqual(arg, [
         { query: { resource: 'my-bucket', since: NOW - 90 * DAY }, title: 'my-bucket (AWS::S3::Bucket)' },
       ]);
+    // A bucket is in no tab of its own: the findings are filtered by its names.
+    assert.deepEqual(args[2]![1], [{ tab: 'findings', names: ['arn:aws:s3:::my-bucket', 'my-bucket'] }]);
   });
 
   test('a scan stopped by its page limit says "200+" for the windows that reach past what it read', () => {
