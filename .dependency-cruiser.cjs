@@ -13,6 +13,7 @@
  *   (text, catalog, lint, refs) → explorer (the security explorer's KMS key and secret rows, hygiene flags, policies linted,
  *     where code mentions a resource) → index
  *   findings (GuardDuty's and Security Hub's findings as one row model, filtered and sorted) stands alone → index
+ *   activity → investigate (security detections over CloudTrail events, the facts of a record they read) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -38,6 +39,7 @@ const ROOMS = [
   ['unused', '^src/core/unused/'],
   ['explorer', '^src/core/explorer/'],
   ['findings', '^src/core/findings/'],
+  ['investigate', '^src/core/investigate/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -64,6 +66,7 @@ const ALLOWED = {
   unused: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config', 'activity'],
   explorer: ['text', 'catalog', 'lint', 'refs'],
   findings: [],
+  investigate: ['text', 'catalog', 'activity'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

@@ -179,3 +179,10 @@ export { countBySeverity, severityLabelOf, severityOfLabel, type SeverityCounts 
 export { findingFlags, type FindingFlag } from './findings/hygiene';
 export { filterFindings, type FindingFilter } from './findings/filter';
 export { sortFindings, type FindingSort, type FindingSortKey } from './findings/sort';
+
+// Security detections over CloudTrail activity: each detection as data (severity, MITRE ATT&CK, the Panther
+// rule it corresponds to), the few facts of a raw record they read, and one run over events in time order.
+export type { Detection, Hit } from './investigate/detection';
+export { detectionFactsOf, type DetectionFacts } from './investigate/facts';
+export { DETECTIONS } from './investigate/registry';
+export { runDetections } from './investigate/run';
