@@ -6,7 +6,6 @@
  * host finds the row in its own data, so a page never names what is copied, searched or opened.
  */
 import * as vscode from 'vscode';
-import type { SeverityCounts } from '../core';
 import {
   isPageMessage,
   rowId,
@@ -16,68 +15,33 @@ import {
   type PolicyState,
   type RegionState,
   type RowAction,
-  type TabData,
 } from '../shared/explorerMessages';
 import {
-  ExplorerCodeRequest,
+  AwsStatusRequest,
   ExplorerFindingsRequest,
   ExplorerKeysRequest,
   ExplorerPolicyRequest,
   ExplorerSecretsRequest,
-  AwsStatusRequest,
   ReferenceAtRequest,
-  type ExplorerRegionResult,
+  type ExplorerCodeRequest,
 } from '../shared/protocol';
 import type { AwsStatus } from './awsStatus';
-import { activityTargetOfRow, arnOfRow, namesOfRow, rowNamed, type AnyRow } from './explorerRows';
+import {
+  connectionOf,
+  failedPart,
+  isRevealArgument,
+  partOf,
+  TabStore,
+  type RegionPart,
+  type RevealArgument,
+} from './explorerData';
+import { findInCode } from './explorerFindInCode';
+import { activityTargetOfRow, arnOfRow, namesOfRow, rowNamed } from './explorerRows';
 import type { ServerHandle } from './serverHandle';
 import { readsLogFiles } from './showActivity';
 import { makeNonce, pageHtml } from './webviewHtml';
-import { workspaceSourceUris } from './workspaceSources';
 
 export const EXPLORER_VIEW = 'cloudwarden.explorer';
-
-interface RegionPart {
-  readonly state: RegionState;
-  readonly rows: readonly AnyRow[];
-  readonly counts?: SeverityCounts;
-}
-
-/** One tab's data: each Region's part, and the load under way (a newer one makes older answers moot). */
-class TabStore {
-  generation = 0;
-  parts = new Map<string, RegionPart>();
-  loading: Promise<void> | undefined;
-  loaded = false;
-  rendered: { rows: number; total: number } | undefined;
-
-  constructor(readonly tab: ExplorerTab) {}
-
-  rows(): AnyRow[] {
-    return [...this.parts.values()].flatMap((p) => p.rows);
-  }
-
-  row(id: string): AnyRow | undefined {
-    return this.rows().find((r) => rowId(this.tab, r) === id);
-  }
-
-  data(): TabData {
-    const regions = [...this.parts.values()].map((p) => p.state);
-    switch (this.tab) {
-      case 'keys':
-        return { tab: 'keys', regions, rows: this.rows() as Extract<TabData, { tab: 'keys' }>['rows'] };
-      case 'secrets':
-        return { tab: 'secrets', regions, rows: this.rows() as Extract<TabData, { tab: 'secrets' }>['rows'] };
-      case 'findings':
-        return {
-          tab: 'findings',
-          regions,
-          rows: this.rows() as Extract<TabData, { tab: 'findings' }>['rows'],
-          counts: sumCounts([...this.parts.values()].flatMap((p) => (p.counts ? [p.counts] : []))),
-        };
-    }
-  }
-}
 
 /** What the explorer holds, for the tests (through the extension's API). */
 export interface ExplorerSnapshot {
@@ -228,7 +192,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
         return undefined;
       }
       case 'findInCode':
-        return this.findInCode(namesOfRow(tab, row));
+        return findInCode(this.server, namesOfRow(tab, row));
     }
   }
 
@@ -314,16 +278,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
       }
     } catch (error) {
       this.output.appendLine(`The security explorer's ${tab} request for ${region} failed: ${String(error)}`);
-      return {
-        rows: [],
-        state: {
-          region,
-          loading: false,
-          problem: `The CloudWarden language server did not answer (${error instanceof Error ? error.message : String(error)}); the output has details.`,
-          notices: [],
-          truncated: false,
-        },
-      };
+      return failedPart(region, error);
     }
   }
 
@@ -375,44 +330,6 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  /** Finds the names in the workspace's files; opens the one place, or lets the person pick among many. */
-  private async findInCode(names: readonly string[]): Promise<ExplorerCodeRequest.Match[]> {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'CloudWarden: finding references in the workspace…' },
-      async () =>
-        this.server.request(ExplorerCodeRequest.type, { uris: await workspaceSourceUris(), names: [...names] }),
-    );
-    const matches = result.matches;
-    if (matches.length === 0) {
-      void vscode.window.showInformationMessage(
-        `CloudWarden: no file of the workspace references ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}.`,
-      );
-      return matches;
-    }
-    const chosen =
-      matches.length === 1
-        ? matches[0]
-        : (
-            await vscode.window.showQuickPick(
-              matches.map((m) => ({
-                label: `${vscode.workspace.asRelativePath(vscode.Uri.parse(m.uri))}:${m.line + 1}`,
-                description: m.name,
-                detail: m.preview.trim(),
-                match: m,
-              })),
-              { title: `CloudWarden: ${matches.length} references`, matchOnDetail: true },
-            )
-          )?.match;
-    if (chosen) {
-      const start = new vscode.Position(chosen.line, chosen.character);
-      await vscode.window.showTextDocument(vscode.Uri.parse(chosen.uri), {
-        selection: new vscode.Range(start, start.translate(0, chosen.length)),
-        viewColumn: vscode.ViewColumn.One,
-      });
-    }
-    return matches;
-  }
-
   private async referenceAtCursor(): Promise<RevealArgument | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
@@ -460,72 +377,6 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-interface RevealArgument {
-  readonly tab: ExplorerTab;
-  readonly names: readonly string[];
-}
-
-/** The command's argument from a hover link or a test: `{ tab, names }`. */
-function isRevealArgument(value: unknown): value is RevealArgument {
-  const v = value as Partial<RevealArgument> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    (v.tab === 'keys' || v.tab === 'secrets' || v.tab === 'findings') &&
-    Array.isArray(v.names) &&
-    v.names.length > 0 &&
-    v.names.every((n) => typeof n === 'string' && n.length <= 2048)
-  );
-}
-
-function partOf<Row extends AnyRow>(
-  result: ExplorerRegionResult<Row>,
-  extraNotices: readonly string[] = [],
-): RegionPart {
-  return {
-    rows: result.rows,
-    state: {
-      region: result.region,
-      loading: false,
-      ...(result.problem && { problem: result.problem.sentence }),
-      notices: [...result.notices, ...extraNotices],
-      truncated: result.truncated,
-      fetchedAt: result.fetchedAt,
-    },
-  };
-}
-
-function connectionOf(status: AwsStatusRequest.Result | undefined): ExplorerConnection {
-  if (!status)
-    return {
-      state: 'problem',
-      sentence: 'The CloudWarden language server did not answer; the output has details.',
-      regions: [],
-    };
-  switch (status.state) {
-    case 'off':
-      return {
-        state: 'off',
-        sentence: `AWS is not configured (${status.reason}): run "CloudWarden: Select AWS profile" to read keys, secrets and findings.`,
-        regions: [],
-      };
-    case 'problem':
-      return { state: 'problem', sentence: status.problem.sentence, regions: status.regions };
-    case 'connected':
-      return {
-        state: 'connected',
-        sentence: `Account ${status.account}${status.profile !== undefined ? ` (profile ${status.profile})` : ''} as ${status.arn}`,
-        regions: status.regions,
-      };
-  }
-}
-
-function sumCounts(counts: readonly SeverityCounts[]): SeverityCounts {
-  const total: Record<keyof SeverityCounts, number> = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 };
-  for (const c of counts) for (const label of Object.keys(total) as (keyof SeverityCounts)[]) total[label] += c[label];
-  return total;
 }
 
 function splitPolicyKey(key: string): ['keys' | 'secrets', string] {
