@@ -114,6 +114,33 @@ test('the findings: a filter narrows them, and "Find in code" opens the template
   await filter.fill('');
 });
 
+test('hidden and shown again, the view keeps its tab and filter', async () => {
+  await showTab('Findings', 'stratus-red-team-ec2-steal-credentials-role');
+  const filter = frame.getByRole('textbox', { name: 'Filter' }).filter({ visible: true });
+  await filter.fill('Bitcoin');
+  await filter.press('Enter');
+  await frame.locator('[data-id]', { hasText: 'BitcoinTool' }).first().waitFor();
+  // Another view in the side bar unloads the page; the shield brings it back from its saved state.
+  await wb.page
+    .locator('.activitybar')
+    .getByRole('tab', { name: /^Explorer/ })
+    .click();
+  await wb.page
+    .locator('.activitybar')
+    .getByRole('tab', { name: /^CloudWarden/ })
+    .click();
+  frame = await wb.webviewFrameWith('BitcoinTool', 60_000);
+  assert.equal(
+    await frame
+      .getByRole('tab', { selected: true })
+      .innerText()
+      .then((t) => t.split(/\s/)[0]),
+    'Findings',
+  );
+  assert.equal(await frame.getByRole('textbox', { name: 'Filter' }).filter({ visible: true }).inputValue(), 'Bitcoin');
+  await frame.getByRole('textbox', { name: 'Filter' }).filter({ visible: true }).fill('');
+});
+
 test('the list is driven by the keyboard', async () => {
   await showTab('Keys', 'alias/orders-data');
   const first = frame.locator('[data-id]').first();
@@ -124,14 +151,16 @@ test('the list is driven by the keyboard', async () => {
   await frame.locator(`[data-id][aria-selected="true"]:not([data-id="${id.replaceAll('"', '\\"')}"])`).waitFor();
 });
 
-test('every tab in a dark and a light theme', async () => {
-  for (const theme of ['Dark Modern', 'Light Modern']) {
+test('every tab in a dark, a light and a high-contrast theme', async () => {
+  for (const theme of ['Dark Modern', 'Light Modern', 'Dark High Contrast']) {
     await wb.runCommand('Preferences: Color Theme');
     await wb.page.locator('.quick-input-widget input').fill(theme);
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click();
     for (const tab of TABS) {
       await showTab(tab.name, tab.shows);
-      await wb.screenshot(`${tab.name.toLowerCase()}-${theme.split(' ')[0]!.toLowerCase()}`);
+      await wb.screenshot(
+        `${tab.name.toLowerCase()}-${theme.replace(' Modern', '').replaceAll(' ', '-').toLowerCase()}`,
+      );
     }
   }
   assert.deepEqual(dialogs, []);

@@ -78,7 +78,7 @@ describe('activity hover: Markdown from a glance and a fixed now', () => {
   test('no events: said plainly, with the links still there', () => {
     const markdown = activityHoverMarkdown(glance({ answer: answer([]) }), NOW);
     assert.ok(markdown.includes('No CloudTrail events in the last 90 days.'), markdown);
-    assert.equal(linkArguments(markdown).length, 2);
+    assert.equal(linkArguments(markdown).length, 3);
     const stopped = activityHoverMarkdown(glance({ answer: answer([], { truncated: ['us-east-1'] }) }), NOW);
     assert.ok(stopped.includes('No matching events among the newest events read'), stopped);
   });
@@ -132,7 +132,7 @@ describe('activity hover: Markdown from a glance and a fixed now', () => {
     );
     assert.ok(markdown.includes('⚠️ CloudWarden found no AWS credentials. Run `aws configure`.'), markdown);
     assert.doesNotMatch(markdown, /loading/);
-    assert.equal(linkArguments(markdown).length, 2);
+    assert.equal(linkArguments(markdown).length, 3);
   });
 
   test('a problem beside an older answer shows both', () => {
@@ -176,10 +176,11 @@ describe('activity hover: Markdown from a glance and a fixed now', () => {
   test("a name with parentheses or quotes keeps the links whole (a ')' would end a Markdown link)", () => {
     const odd = { ...bucket, text: "it's)odd(*", name: "it's)odd(*" };
     const args = linkArguments(activityHoverMarkdown(glance({ answer: answer([]) }, odd), NOW));
-    assert.equal(args.length, 2);
+    assert.equal(args.length, 3);
     assert.deepEqual(args[0]![1], [
       { query: { resource: 'my-bucket', since: NOW - 90 * DAY }, title: "it's)odd(* (AWS::S3::Bucket)" },
     ]);
+    assert.deepEqual(args[2]![1], [{ tab: 'findings', names: ['arn:aws:s3:::my-bucket', "it's)odd(*"] }]);
   });
 
   test('a crafted name of 10 KB is cut', () => {
