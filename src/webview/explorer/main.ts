@@ -171,30 +171,19 @@ function sorted<R, S>(tab: ExplorerTab, rows: readonly R[], sort: S, by: (rows: 
   return result;
 }
 
+/** How each tab's rows are drawn in the list. */
+const DRAW_ROW: { readonly [T in ExplorerTab]: (row: never, into: HTMLElement) => void } = {
+  keys: drawKeyRow,
+  secrets: drawSecretRow,
+  findings: drawFindingRow,
+};
+
 function listCallbacks(tab: ExplorerTab): ListCallbacks<unknown> {
-  const select = (id: string) => {
-    updateSelection(tab, id);
-  };
-  const onEnter = () => layout.details.focus();
-  if (tab === 'keys')
-    return {
-      id: (r: KeyRow) => rowId('keys', r),
-      draw: drawKeyRow,
-      onSelect: select,
-      onEnter,
-    } as ListCallbacks<unknown>;
-  if (tab === 'secrets')
-    return {
-      id: (r: SecretRow) => rowId('secrets', r),
-      draw: drawSecretRow,
-      onSelect: select,
-      onEnter,
-    } as ListCallbacks<unknown>;
   return {
-    id: (r: FindingRow) => rowId('findings', r),
-    draw: drawFindingRow,
-    onSelect: select,
-    onEnter,
+    id: (row: KeyRow | SecretRow | FindingRow) => rowId(tab, row),
+    draw: DRAW_ROW[tab],
+    onSelect: (id: string) => updateSelection(tab, id),
+    onEnter: () => layout.details.focus(),
   } as ListCallbacks<unknown>;
 }
 
