@@ -85,19 +85,26 @@ suite('CDK TypeScript and Terraform', () => {
       'dynamodb:Get',
     ],
   ] as const) {
-    test(`completion in ${language}: a service's actions with their access level, inside the list`, async () => {
+    test(`completion in ${language}: a service's actions with their access level, inside the list`, async function () {
+      this.timeout(90_000);
       const document = await vscode.workspace.openTextDocument({ language, content });
       await vscode.window.showTextDocument(document);
       const at = positionOf(document, needle, needle.length);
       const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
-      const items = await waitFor('completion items', async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-          'vscode.executeCompletionItemProvider',
-          document.uri,
-          at,
-        );
-        return list.items.some((i) => labelOf(i) === 'dynamodb:GetItem') ? list.items : undefined;
-      });
+      // The first Terraform or TypeScript document loads its grammar (WebAssembly) in the server: on a
+      // loaded 2-core machine that has taken over 20 s, so the wait is for the items, up to a minute.
+      const items = await waitFor(
+        'completion items',
+        async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider',
+            document.uri,
+            at,
+          );
+          return list.items.some((i) => labelOf(i) === 'dynamodb:GetItem') ? list.items : undefined;
+        },
+        60_000,
+      );
       assert.equal(items.find((i) => labelOf(i) === 'dynamodb:GetItem')!.detail, 'Read');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
