@@ -1,5 +1,6 @@
 import { CatalogLoadError, lazyCatalog } from '../core';
 import { actionsCommand } from './actions';
+import { DETECT_HELP, detectCommand } from './detect';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 import { trailCommand } from './trail';
@@ -39,6 +40,7 @@ Commands:
                                credential chain and endpoint overrides. Exit 0: read (files that
                                could not be read are listed); 2: usage or AWS errors (on stderr).
 
+${DETECT_HELP}
   unused --logs <folder or file>... [--index DIR] [--principal ARN] [--mapping FILE]
          [--account ID] [--since 90d|ISO] [--format text|json|sarif] <files...>
                                What the identity policies in the files grant that their principal
@@ -84,6 +86,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       case 'trail':
         return trailCommand(rest, io).catch((error: unknown) => {
           io.stderr(`cloudwarden trail: ${error instanceof Error ? error.message : String(error)}\n`);
+          return EXIT.usage;
+        });
+      case 'detect':
+        return detectCommand(rest, io).catch((error: unknown) => {
+          io.stderr(`cloudwarden detect: ${error instanceof Error ? error.message : String(error)}\n`);
           return EXIT.usage;
         });
       case 'unused':

@@ -34,7 +34,7 @@ export interface SarifOptions {
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub's `problem.severity` for results that are not security ones. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
-const SRCROOT = '%SRCROOT%';
+export const SRCROOT = '%SRCROOT%';
 
 /** The notifications this tool can raise about its own run, as SARIF reporting descriptors. */
 const NOTIFICATIONS: ReportingDescriptor[] = [
@@ -43,7 +43,7 @@ const NOTIFICATIONS: ReportingDescriptor[] = [
   { id: 'unreadable', shortDescription: { text: 'A path given to lint that does not exist or cannot be read' } },
 ];
 
-function pascalName(name: string): string {
+export function pascalName(name: string): string {
   return name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
 }
 
@@ -73,7 +73,7 @@ function ruleDescriptor(meta: RuleMeta, options: SarifOptions): ReportingDescrip
 }
 
 /** A path as SARIF wants it: relative to %SRCROOT% with forward slashes, or an absolute file URI outside it. */
-function artifactOf(file: string, root: string): ArtifactLocation {
+export function artifactOf(file: string, root: string): ArtifactLocation {
   const relative = path.relative(root, path.resolve(file));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
     return { uri: pathToFileURL(path.resolve(file)).href };

@@ -102,7 +102,7 @@ export { renderPolicy, type PolicyLanguage } from './unused/renderPolicy';
 
 // CloudTrail log files: records cut out of a byte stream, read as events, and what a file's path says.
 export { RECORD_LIMIT, RUN_BYTES, RecordSplitter, type RecordKind } from './logs/splitter';
-export { readRecordBytes, readRecordRun, readRecordSpan } from './logs/events';
+export { cloudTrailRecordOf, readRecordBytes, readRecordRun, readRecordSpan } from './logs/events';
 export { layoutOf, type LogLayout } from './logs/layout';
 // The on-disk event index's core: segments of events (columnar, with posting lists) and queries over them.
 export { SegmentBuilder, buildSegment } from './eventIndex/build';
@@ -185,4 +185,5 @@ export { sortFindings, type FindingSort, type FindingSortKey } from './findings/
 export type { Detection, Hit } from './investigate/detection';
 export { detectionFactsOf, type DetectionFacts } from './investigate/facts';
 export { DETECTIONS } from './investigate/registry';
+export { listedByDetections } from './investigate/listed';
 export { runDetections } from './investigate/run';

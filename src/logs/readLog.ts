@@ -25,6 +25,18 @@ export interface LogFileRead {
   readonly problem?: string;
 }
 
+interface ReadLogOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Called after onEvent with the element the event was read from (the raw record, or a lookup-events
+   * element: cloudTrailRecordOf), for a reader that wants more of a record than the event keeps
+   * (`cloudwarden detect` reads the detections' facts of the few events a detection lists). Runs for
+   * every event, so it must decide cheaply which it wants; without it (the log index, `trail`), the cost
+   * is one test per event and the element is dropped as before.
+   */
+  readonly onElement?: (event: ActivityEvent, element: unknown) => void;
+}
+
 /** The read size: large enough that per-chunk costs vanish, small enough that memory stays flat. */
 const CHUNK = 256 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -36,9 +48,9 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 export async function readLogFile(
   path: string,
   onEvent: (event: ActivityEvent) => void,
-  options: { signal?: AbortSignal } = {},
+  options: ReadLogOptions = {},
 ): Promise<LogFileRead> {
-  const tally = new Tally(path, onEvent);
+  const tally = new Tally(path, onEvent, options.onElement);
   try {
     options.signal?.throwIfAborted();
     const handle = await open(path, 'r');
@@ -84,6 +96,7 @@ class Tally {
   constructor(
     private readonly path: string,
     private readonly onEvent: (event: ActivityEvent) => void,
+    private readonly onElement: ReadLogOptions['onElement'],
   ) {
     this.splitter = new RecordSplitter(
       (bytes, start, end, offset, kind) => this.record(bytes, start, end, offset, kind),
@@ -91,7 +104,7 @@ class Tally {
       (bytes, start, end, kind) => {
         // What was cut before this run comes first.
         this.flush();
-        return readRecordSpan(bytes, start, end, kind, (read) => this.take(read));
+        return readRecordSpan(bytes, start, end, kind, (read, element) => this.take(read, element));
       },
     );
   }
@@ -118,7 +131,7 @@ class Tally {
     const { bytes, kind, ranges, offsets } = this.run;
     this.run = { ranges: [], offsets: [] };
     if (ranges.length === 0 || kind === undefined || bytes === undefined) return;
-    if (readRecordRun(bytes, ranges, kind, (read) => this.take(read))) return;
+    if (readRecordRun(bytes, ranges, kind, (read, element) => this.take(read, element))) return;
     for (let i = 0; i < ranges.length && this.splitter.error === undefined; i += 2)
       this.readOne(bytes, ranges[i]!, ranges[i + 1]!, offsets[i / 2]!, kind);
   }
@@ -126,15 +139,16 @@ class Tally {
   private readOne(bytes: Uint8Array, start: number, end: number, offset: number, kind: RecordKind): void {
     const read = readRecordBytes(bytes, start, end, kind);
     if ('malformed' in read) this.splitter.fail(`not JSON at byte ${offset}: ${read.malformed}`);
-    else this.take(read);
+    else this.take(read.read, read.element);
   }
 
-  private take(read: Normalised): void {
+  private take(read: Normalised, element: unknown): void {
     if (read.ok) {
       this.events++;
       // The event was made for this call: naming its file in place saves a copy per event.
       (read.event as { file?: string }).file = this.path;
       this.onEvent(read.event);
+      if (this.onElement !== undefined) this.onElement(read.event, element);
     } else this.skip(read.reason);
   }
 

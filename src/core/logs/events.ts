@@ -4,8 +4,19 @@ import { normaliseLookupEvent, type LookupEventLike } from '../activity/lookup';
 import { normaliseRecord } from '../activity/normalise';
 import type { RecordKind } from './splitter';
 
-/** A record's event or why it is not one; `malformed` when its bytes are not JSON (the file stops there). */
-export type RecordRead = Normalised | { readonly ok: false; readonly malformed: string };
+/**
+ * A record's event or why it is not one, with the element it was read from (see onRead); `malformed`
+ * when its bytes are not JSON (the file stops there).
+ */
+export type RecordRead =
+  { readonly read: Normalised; readonly element: unknown } | { readonly ok: false; readonly malformed: string };
+
+/**
+ * Receives each record's event (or why it is not one) and the element as parsed: the record itself, or
+ * a lookup-events element (cloudTrailRecordOf gives its record). The element costs nothing to pass: a
+ * reader that wants more of a record than the event keeps (the detections' facts) reads it there.
+ */
+type OnRead = (read: Normalised, element: unknown) => void;
 
 const decoder = new TextDecoder('utf-8');
 
@@ -21,7 +32,7 @@ export function readRecordBytes(bytes: Uint8Array, start: number, end: number, k
   } catch (error) {
     return { ok: false, malformed: (error as Error).message };
   }
-  return eventOfElement(value, kind);
+  return { read: eventOfElement(value, kind), element: value };
 }
 
 /**
@@ -31,15 +42,10 @@ export function readRecordBytes(bytes: Uint8Array, start: number, end: number, k
  * log). False, with nothing passed on, when the run does not read as that many values: the caller reads
  * its records one by one, to say which one is malformed and where.
  */
-export function readRecordRun(
-  bytes: Uint8Array,
-  ranges: readonly number[],
-  kind: RecordKind,
-  onRead: (read: Normalised) => void,
-): boolean {
+export function readRecordRun(bytes: Uint8Array, ranges: readonly number[], kind: RecordKind, onRead: OnRead): boolean {
   const values = parsedRun(bytes, ranges[0]!, ranges[ranges.length - 1]!);
   if (values === undefined || values.length * 2 !== ranges.length) return false;
-  for (const value of values) onRead(eventOfElement(value, kind));
+  for (const value of values) onRead(eventOfElement(value, kind), value);
   return true;
 }
 
@@ -52,11 +58,11 @@ export function readRecordSpan(
   start: number,
   end: number,
   kind: RecordKind,
-  onRead: (read: Normalised) => void,
+  onRead: OnRead,
 ): boolean {
   const values = parsedRun(bytes, start, end);
   if (values === undefined) return false;
-  for (const value of values) onRead(eventOfElement(value, kind));
+  for (const value of values) onRead(eventOfElement(value, kind), value);
   return true;
 }
 
@@ -87,6 +93,21 @@ function eventOfElement(value: unknown, kind: RecordKind): Normalised {
   if (kind === 'records') return normaliseRecord(value);
   if (kind === 'events' || isLookupEvent(value)) return normaliseLookupEvent(value as LookupEventLike);
   return normaliseRecord(value);
+}
+
+/**
+ * The CloudTrail record an element holds: a lookup-events element's CloudTrailEvent parsed (undefined
+ * when that is not JSON), else the element itself. Parses again what the event was read from, so only
+ * for the few records a caller reads further.
+ */
+export function cloudTrailRecordOf(element: unknown): unknown {
+  const text = objectOf(element)?.CloudTrailEvent;
+  if (typeof text !== 'string') return element;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An element of a lookup-events export: its record is a string, not the element itself. */
