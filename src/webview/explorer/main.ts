@@ -38,6 +38,16 @@ interface WebviewApi {
 }
 declare function acquireVsCodeApi(): WebviewApi;
 
+// Tables first: the start-up below draws, and a `const` read before its line is a ReferenceError.
+/** How each tab's rows are drawn in the list. */
+const DRAW_ROW: { readonly [T in ExplorerTab]: (row: never, into: HTMLElement) => void } = {
+  keys: drawKeyRow,
+  secrets: drawSecretRow,
+  findings: drawFindingRow,
+};
+
+const NOUNS: Readonly<Record<ExplorerTab, string>> = { keys: 'key', secrets: 'secret', findings: 'finding' };
+
 const vscode = acquireVsCodeApi();
 let view: ViewState = restoredView(vscode.getState());
 let connection: ExplorerConnection | undefined;
@@ -171,13 +181,6 @@ function sorted<R, S>(tab: ExplorerTab, rows: readonly R[], sort: S, by: (rows: 
   return result;
 }
 
-/** How each tab's rows are drawn in the list. */
-const DRAW_ROW: { readonly [T in ExplorerTab]: (row: never, into: HTMLElement) => void } = {
-  keys: drawKeyRow,
-  secrets: drawSecretRow,
-  findings: drawFindingRow,
-};
-
 function listCallbacks(tab: ExplorerTab): ListCallbacks<unknown> {
   return {
     id: (row: KeyRow | SecretRow | FindingRow) => rowId(tab, row),
@@ -303,8 +306,6 @@ function drawSeverityBar(rows: readonly FindingRow[]): void {
     }),
   );
 }
-
-const NOUNS: Readonly<Record<ExplorerTab, string>> = { keys: 'key', secrets: 'secret', findings: 'finding' };
 
 function rowsNote(tab: ExplorerTab, shown: number, total: number): string {
   if (total === 0) return '';
