@@ -55,6 +55,8 @@ export interface ExplorerSnapshot {
     };
   };
   readonly policies: Readonly<Record<string, PolicyState>>;
+  /** The tab the page last said it shows. */
+  readonly shown?: ExplorerTab;
   /** The last "Reveal in explorer" the page was sent. */
   readonly revealed?: { readonly tab: ExplorerTab; readonly id?: string; readonly text?: string };
 }
@@ -73,6 +75,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   private revealed: Extract<HostMessage, { type: 'reveal' }> | undefined;
   private shownTab: ExplorerTab | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private pendingReset: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -83,7 +86,11 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
     this.disposables.push(
       vscode.window.registerWebviewViewProvider(EXPLORER_VIEW, this),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cloudwarden.aws')) void this.reset();
+        if (!e.affectsConfiguration('cloudwarden.aws')) return;
+        // As the status bar item does: the language client forwards the change to the server from its
+        // own listener, and a profile and its Regions are often written together; ask once both settled.
+        clearTimeout(this.pendingReset);
+        this.pendingReset = setTimeout(() => void this.reset(), 300);
       }),
     );
   }
@@ -126,6 +133,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
       connection: this.connection,
       tabs: { keys: tab(this.stores.keys), secrets: tab(this.stores.secrets), findings: tab(this.stores.findings) },
       policies: Object.fromEntries(this.policies),
+      ...(this.shownTab && { shown: this.shownTab }),
       ...(this.revealed && { revealed: { tab: this.revealed.tab, id: this.revealed.id, text: this.revealed.text } }),
     };
   }
@@ -375,6 +383,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
+    clearTimeout(this.pendingReset);
     this.disposables.forEach((d) => d.dispose());
   }
 }

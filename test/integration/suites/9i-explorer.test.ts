@@ -209,6 +209,26 @@ suite('Security explorer', () => {
     assert.match(secret.id ?? '', /:secret:orders-service\/dev\/db-/);
   });
 
+  test('other Regions chosen: the tab shown is read again for them', async () => {
+    const api = await extensionApi();
+    // The keys tab on screen (the reveal of the last test left the secrets there).
+    await vscode.commands.executeCommand('cloudwarden.revealInExplorer', { tab: 'keys', names: [ORDERS_KEY] });
+    await waitFor('the keys tab shown', () => api.explorer().shown === 'keys');
+    await vscode.workspace.getConfiguration('cloudwarden').update('aws.regions', ['eu-west-1'], true);
+    try {
+      const keys = await waitFor('the keys of eu-west-1 alone', () => {
+        const tab = api.explorer().tabs.keys;
+        const regions = tab.regions.map((r) => r.region);
+        return regions.length === 1 && regions[0] === 'eu-west-1' && !tab.regions[0]!.loading ? tab : undefined;
+      });
+      const inWest = seed().services.kms.keys.filter((k) => k.region === 'eu-west-1').length;
+      assert.equal(keys.ids.length, inWest);
+      assert.ok(keys.ids.every((id) => id.startsWith('arn:aws:kms:eu-west-1:')));
+    } finally {
+      await vscode.workspace.getConfiguration('cloudwarden').update('aws.regions', REGIONS, true);
+    }
+  });
+
   test('no secret value was ever asked for', async () => {
     assert.deepEqual(await emulator('GET', 'secret-value-calls'), { calls: [] });
   });
