@@ -9,32 +9,9 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { element } from '../dom';
 
 export type { VscodeButton, VscodeCheckbox, VscodeTextfield };
-
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-export function group(className: string, ...children: HTMLElement[]): HTMLElement {
-  const div = element('div', className);
-  div.append(...children);
-  return div;
-}
-
-export function button(label: string, tooltip: string, secondary = false): VscodeButton {
-  const b = element('vscode-button', '', label);
-  b.title = tooltip;
-  b.secondary = secondary;
-  return b;
-}
 
 /** A text field whose inner input is named `label` (the e2e test finds the filter by its name). */
 export function textfield(label: string, placeholder: string, onChange: (value: string) => void): VscodeTextfield {

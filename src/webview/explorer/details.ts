@@ -5,7 +5,7 @@
  */
 import type { FindingRow, KeyRow, SecretRow } from '../../core';
 import type { ExplorerTab, PolicyState, RowAction } from '../../shared/explorerMessages';
-import { button, element } from './controls';
+import { button, element } from '../dom';
 import { activityLine, findingFields, keyFields, secretFields, type Field } from './detailFields';
 import { findingAttention } from './findingList';
 import { keyName } from './keyList';

@@ -5,7 +5,8 @@
  * `sync` puts a view's values back in the controls (a restored state, a reveal that cleared filters).
  */
 import type { FindingSortKey } from '../../core';
-import { checkbox, element, group, select, textfield, type VscodeCheckbox } from './controls';
+import { element, group } from '../dom';
+import { checkbox, select, textfield, type VscodeCheckbox } from './controls';
 import { FINDING_SORTS, SEVERITIES, SOURCES, type FindingFilterState } from './findingList';
 import type { ListFilter, ListSort } from './listFilter';
 import type { TabView } from './viewState';

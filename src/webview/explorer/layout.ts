@@ -5,7 +5,8 @@
  * side by side (explorer.css).
  */
 import type { ExplorerTab } from '../../shared/explorerMessages';
-import { button, element, group, type VscodeButton } from './controls';
+import { button, element, group } from '../dom';
+import type { VscodeButton } from './controls';
 import { TabStrip } from './tabs';
 import { VirtualList } from './virtualList';
 

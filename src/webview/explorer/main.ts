@@ -16,7 +16,7 @@ import {
   type PolicyState,
   type TabData,
 } from '../../shared/explorerMessages';
-import { element } from './controls';
+import { element } from '../dom';
 import { drawDetails, type Selected } from './details';
 import { findingFilterBar, listFilterBar } from './filterBars';
 import { filterFindingRows, NO_FINDING_FILTER, SEVERITIES, sortFindingRows } from './findingList';

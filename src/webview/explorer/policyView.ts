@@ -4,7 +4,7 @@
  * says there is none or why it could not be read.
  */
 import type { PolicyState } from '../../shared/explorerMessages';
-import { element } from './controls';
+import { element } from '../dom';
 import { plural } from './format';
 
 export function policyView(policy: PolicyState): HTMLElement {

@@ -8,6 +8,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { button, element, group } from '../dom';
 
 export interface Layout {
   readonly title: HTMLElement;
@@ -73,30 +74,6 @@ export function buildLayout(root: HTMLElement): Layout {
     table,
     details,
   };
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-function group(className: string, ...children: HTMLElement[]): HTMLElement {
-  const div = element('div', className);
-  div.append(...children);
-  return div;
-}
-
-function button(label: string, tooltip: string, secondary = false): VscodeButton {
-  const b = element('vscode-button', '', label);
-  b.title = tooltip;
-  b.secondary = secondary;
-  return b;
 }
 
 function textfield(label: string, placeholder: string): VscodeTextfield {
