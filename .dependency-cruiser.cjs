@@ -14,6 +14,8 @@
  *     where code mentions a resource) → index
  *   findings (GuardDuty's and Security Hub's findings as one row model, filtered and sorted) stands alone → index
  *   activity → investigate (security detections over CloudTrail events, the facts of a record they read) → index
+ *   (activity, findings, investigate) → incident (an investigation's report: detection, analysis, classification,
+ *     response steps, summary, pivots; its Markdown) → index
  *
  * A room may import its own files and any room to its left; type-only imports count too (a type that
  * points up is a cycle waiting to happen).
@@ -40,6 +42,7 @@ const ROOMS = [
   ['explorer', '^src/core/explorer/'],
   ['findings', '^src/core/findings/'],
   ['investigate', '^src/core/investigate/'],
+  ['incident', '^src/core/incident/'],
   ['lint', '^src/core/(?!index\\.ts$)[^/]+\\.ts$'],
   ['index', '^src/core/index\\.ts$'],
 ];
@@ -67,6 +70,7 @@ const ALLOWED = {
   explorer: ['text', 'catalog', 'lint', 'refs'],
   findings: [],
   investigate: ['text', 'catalog', 'activity'],
+  incident: ['text', 'catalog', 'activity', 'findings', 'investigate'],
   lint: ['text', 'catalog', 'policy', 'sources', 'analysis', 'rules', 'config'],
   index: ROOMS.map(([name]) => name).filter((name) => name !== 'index'),
 };

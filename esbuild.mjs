@@ -60,7 +60,11 @@ const builds = testsOnly
         sourcemap: production ? false : 'linked',
         sourcesContent: false,
         logLevel: 'warning',
-        entryPoints: { timeline: 'src/webview/timeline/main.ts', explorer: 'src/webview/explorer/main.ts' },
+        entryPoints: {
+          timeline: 'src/webview/timeline/main.ts',
+          explorer: 'src/webview/explorer/main.ts',
+          report: 'src/webview/report/main.ts',
+        },
         outdir: 'dist/webview',
       },
     ];

@@ -187,3 +187,18 @@ export { detectionFactsOf, type DetectionFacts } from './investigate/facts';
 export { DETECTIONS } from './investigate/registry';
 export { listedByDetections } from './investigate/listed';
 export { runDetections } from './investigate/run';
+
+// Investigations: a principal's, a resource's, a key's, an address's or an event's CloudTrail activity (or a
+// whole window's) made into a report that follows the incident workflow, and its Markdown.
+export { subjectQuery, subjectTitle, type Subject } from './incident/subject';
+export { buildInvestigation } from './incident/investigation';
+export type { DetectionCount, Investigation, ReportHit } from './incident/model';
+export type { Profile } from './incident/analysis';
+export type { Classification } from './incident/classify';
+export type { EventLine } from './incident/eventLine';
+export type { Pivot } from './incident/pivots';
+export type { RelatedFinding } from './incident/related';
+export type { ResponseStep } from './incident/response';
+export type { Tally } from './incident/tally';
+export type { Unusual } from './incident/unusual';
+export { investigationMarkdown } from './incident/markdown';

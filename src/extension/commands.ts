@@ -9,7 +9,9 @@ import { showNotAnalysed, type LintStatus } from './lintStatus';
 import { indexLogFiles, writeAthenaTable } from './logCommands';
 import { mapPrincipal } from './mapPrincipal';
 import type { ServerHandle } from './serverHandle';
-import { investigate, showActivity } from './showActivity';
+import { investigate, investigateKind, securityEvents } from './investigateCommands';
+import type { InvestigationPanels } from './investigationPanel';
+import { showActivity } from './showActivity';
 import type { TimelinePanels } from './timelinePanel';
 import type { UnusedReportPanel } from './unusedReport';
 import { EXPLORER_VIEW, type SecurityExplorer } from './explorerView';
@@ -23,6 +25,7 @@ export interface CommandContext {
   readonly timelines: TimelinePanels;
   readonly unusedReport: UnusedReportPanel;
   readonly explorer: SecurityExplorer;
+  readonly investigations: InvestigationPanels;
 }
 
 /**
@@ -42,7 +45,18 @@ const COMMANDS: Record<string, (ctx: CommandContext) => (...args: unknown[]) => 
   'cloudwarden.showAwsConnection': (ctx) => () => showAwsConnection(ctx.awsStatus),
   // The argument, when there is one, comes from a hover link or a CodeLens: { query, title }.
   'cloudwarden.showActivity': (ctx) => (arg) => showActivity(ctx.server, ctx.timelines, arg),
-  'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.timelines, arg),
+  // The argument, when there is one: { subject, since, until? }, or a timeline's { query, title } (an
+  // explorer row, a hover link).
+  'cloudwarden.investigate': (ctx) => (arg) => investigate(ctx.server, ctx.investigations, arg),
+  'cloudwarden.investigatePrincipal': (ctx) => (arg) =>
+    investigateKind(ctx.server, ctx.investigations, 'principal', arg),
+  'cloudwarden.investigateResource': (ctx) => (arg) => investigateKind(ctx.server, ctx.investigations, 'resource', arg),
+  'cloudwarden.investigateAccessKey': (ctx) => (arg) =>
+    investigateKind(ctx.server, ctx.investigations, 'accessKey', arg),
+  'cloudwarden.investigateIp': (ctx) => (arg) => investigateKind(ctx.server, ctx.investigations, 'ip', arg),
+  'cloudwarden.investigateEvent': (ctx) => (arg) => investigateKind(ctx.server, ctx.investigations, 'event', arg),
+  // The argument, when there is one: a number of hours, or { hours }.
+  'cloudwarden.securityEvents': (ctx) => (arg) => securityEvents(ctx.investigations, arg),
   'cloudwarden.indexLogFiles': (ctx) => () => indexLogFiles(ctx.server),
   'cloudwarden.writeAthenaTable': (ctx) => (arg) => writeAthenaTable(ctx.server, arg),
   'cloudwarden.showUnusedReport': (ctx) => () => ctx.unusedReport.run(),

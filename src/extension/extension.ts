@@ -11,6 +11,7 @@ import { LogIndexProgress } from './logIndexProgress';
 import { TimelinePanels, type TimelineView } from './timelinePanel';
 import { UnusedReportPanel } from './unusedReport';
 import { SecurityExplorer, type ExplorerSnapshot } from './explorerView';
+import { InvestigationPanels, timelineOfPivot, type InvestigationView } from './investigationPanel';
 import type { ExplorerTab, PolicyState, RowAction } from '../shared/explorerMessages';
 import type { ExplorerCodeRequest } from '../shared/protocol';
 import type { ExportFormat } from '../shared/timelineMessages';
@@ -39,7 +40,21 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
   const unusedReport = new UnusedReportPanel(server);
   // Registers the view's provider only: its page loads when the view is first shown.
   const explorer = new SecurityExplorer(context, server, awsStatus, output);
-  context.subscriptions.push(server, status, lintStatus, awsStatus, timelines, logIndex, unusedReport, explorer);
+  // Registers the reports' serializer only; a pivot's timeline opens through the timeline command.
+  const investigations = new InvestigationPanels(context, server, output, (kind, value, since) =>
+    timelines.show(timelineOfPivot(kind, value, since)),
+  );
+  context.subscriptions.push(
+    server,
+    status,
+    lintStatus,
+    awsStatus,
+    timelines,
+    logIndex,
+    unusedReport,
+    explorer,
+    investigations,
+  );
   // The AWS item asks when the server starts, never starts it: with nothing configured the server
   // answers `off` without calling AWS, and the item stays hidden.
   server.onDidStart(
@@ -57,7 +72,17 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     vscode.workspace.registerTextDocumentContentProvider(ActionDocumentProvider.scheme, docs),
   );
 
-  registerCommands(context, { server, output, docs, lintStatus, awsStatus, timelines, unusedReport, explorer });
+  registerCommands(context, {
+    server,
+    output,
+    docs,
+    lintStatus,
+    awsStatus,
+    timelines,
+    unusedReport,
+    explorer,
+    investigations,
+  });
 
   const startIfRelevant = (document: vscode.TextDocument) => {
     if (isRelevantDocument(document)) void server?.start().catch(() => undefined);
@@ -82,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): CloudWardenApi {
     loadExplorerTab: (tab, fresh) => explorer.load(tab, fresh),
     explorerAction: (tab, id, action) => explorer.act(tab, id, action),
     explorerPolicy: (tab, id) => explorer.policy(tab, id),
+    investigations: () => investigations.views(),
+    exportInvestigation: (key, uri) => investigations.exportTo(key, uri),
   };
 }
 
@@ -132,4 +159,8 @@ export interface CloudWardenApi {
   ) => Promise<ExplorerCodeRequest.Match[] | undefined>;
   /** Reads and lints a key's or a secret's policy as "Show policy" does. */
   readonly explorerPolicy: (tab: 'keys' | 'secrets', id: string) => Promise<PolicyState | undefined>;
+  /** The open investigation reports: their request, state, the report in numbers, what the page drew. */
+  readonly investigations: () => InvestigationView[];
+  /** Writes a report's Markdown to `uri` without a dialog; returns its length. */
+  readonly exportInvestigation: (key: string, uri: vscode.Uri) => Promise<number>;
 }

@@ -5,10 +5,6 @@ import { inputProblem, targetFromInput, targetFromReference } from './activityTa
 import type { ServerHandle } from './serverHandle';
 import type { TimelinePanels } from './timelinePanel';
 
-/** What the investigate placeholder says on its timeline, until investigations exist. */
-const INVESTIGATE_NOTICE =
-  'Investigations are not part of CloudWarden yet (a later release adds them); meanwhile, here is the CloudTrail timeline of the same query.';
-
 /**
  * "CloudWarden: Show CloudTrail activity…": with an argument (a hover link, a CodeLens), its timeline;
  * without, the reference under the cursor; failing that, what the person types.
@@ -16,12 +12,6 @@ const INVESTIGATE_NOTICE =
 export async function showActivity(server: ServerHandle, panels: TimelinePanels, arg: unknown): Promise<void> {
   const target = await resolveTarget(server, arg);
   if (target) panels.show(target);
-}
-
-/** "CloudWarden: Investigate": a placeholder that opens the timeline and says what it is. */
-export async function investigate(server: ServerHandle, panels: TimelinePanels, arg: unknown): Promise<void> {
-  const target = await resolveTarget(server, arg);
-  if (target) panels.show(target, INVESTIGATE_NOTICE);
 }
 
 async function resolveTarget(server: ServerHandle, arg: unknown): Promise<ActivityTarget | undefined> {

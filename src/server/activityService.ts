@@ -329,6 +329,7 @@ function queryOf(raw: unknown): ActivityQuery | undefined {
     ...text('resource'),
     ...text('principal'),
     ...text('accessKeyId'),
+    ...text('eventId'),
     ...text('eventName'),
     ...text('action'),
     ...text('sourceIp'),

@@ -10,7 +10,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lazyCatalog } from '../core';
-import { AnalyzerRecommendationRequest, LogIndexProgressNotification, UnusedReportRequest } from '../shared/protocol';
+import {
+  AnalyzerRecommendationRequest,
+  InvestigateRequest,
+  LogIndexProgressNotification,
+  UnusedReportRequest,
+} from '../shared/protocol';
 import { provideActivityHover, joinHovers } from './activityHover';
 import { ActivityLenses } from './activityLens';
 import { ActivityService, LOG_FILES_KEY } from './activityService';
@@ -22,6 +27,7 @@ import { CatalogService } from './catalogService';
 import { DiagnosticsService } from './diagnostics';
 import { registerExplorerRequests } from './explorerRequests';
 import { ExplorerService } from './explorerService';
+import { investigate } from './investigations';
 import { registerGeneratePolicy } from './generatePolicy';
 import { provideCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, provideCompletion } from './completion';
@@ -327,7 +333,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerAwsRequests(connection, aws, activity, (params) =>
     answerFor(params.uri, undefined, (d) => referenceAtPosition(sources, d, params.position)),
   );
-  registerExplorerRequests(connection, new ExplorerService({ aws, catalog }), {
+  const explorer = new ExplorerService({ aws, catalog });
+  connection.onRequest(InvestigateRequest.type, (params, token) =>
+    investigate(
+      params,
+      {
+        activity,
+        explorer,
+        aws,
+        source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),
+      },
+      signalOf(token),
+    ),
+  );
+  registerExplorerRequests(connection, explorer, {
     grammarDir: options.grammarDir,
     openText: (uri) => documents.get(uri)?.getText(),
   });

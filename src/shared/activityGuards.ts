@@ -14,6 +14,7 @@ export const isActivityQuery: Guard<ActivityQueryParams> = shape<ActivityQueryPa
   resource: optional(value),
   principal: optional(value),
   accessKeyId: optional(value),
+  eventId: optional(value),
   eventName: optional(value),
   action: optional(value),
   sourceIp: optional(value),

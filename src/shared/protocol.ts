@@ -13,6 +13,7 @@ import type {
   AwsProblemKind,
   ExplorerReveal,
   FindingRow,
+  Investigation,
   KeyRow,
   PolicyLanguage,
   PolicyReview,
@@ -125,6 +126,7 @@ export interface ActivityQueryParams {
   resource?: string;
   principal?: string;
   accessKeyId?: string;
+  eventId?: string;
   eventName?: string;
   action?: string;
   sourceIp?: string;
@@ -474,5 +476,28 @@ export namespace ExplorerCodeRequest {
     /** Files not read (too large, unreadable), with why. */
     skipped: { uri: string; reason: string }[];
   }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** What an investigation is about (core's Subject, as JSON). */
+export type InvestigationSubject =
+  { kind: 'principal' | 'resource' | 'accessKey' | 'ip' | 'event'; value: string } | { kind: 'window' };
+
+/**
+ * An investigation's report: the subject's CloudTrail events from the activity source the settings choose,
+ * every detection run over them, related GuardDuty and Security Hub findings, and the report built in the
+ * core with its Markdown. `problem` instead when the request itself cannot be answered.
+ */
+export namespace InvestigateRequest {
+  export const method = 'cloudwarden/investigate';
+  export interface Params {
+    subject: InvestigationSubject;
+    /** Epoch ms (an event id is looked up over everything the source keeps, whatever the window). */
+    since: number;
+    until?: number;
+    /** Ask the source again rather than the cache. */
+    fresh?: boolean;
+  }
+  export type Result = { report: Investigation; markdown: string } | { problem: string };
   export const type = new RequestType<Params, Result, void>(method);
 }

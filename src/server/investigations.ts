@@ -1,0 +1,147 @@
+/**
+ * Investigations: the subject's events from whichever activity source the settings choose (through the
+ * activity service, so its cache, pacing and problems apply), the related findings the security explorer
+ * already reads, and the report built in the core. An event id is first found (over everything the
+ * source keeps), then read with its principal's events around it.
+ */
+import {
+  buildInvestigation,
+  investigationMarkdown,
+  subjectQuery,
+  systemClock,
+  type ActivityEvent,
+  type ActivityQuery,
+  type Clock,
+  type FindingRow,
+  type Subject,
+} from '../core';
+import type { ActivityRequest, InvestigateRequest } from '../shared/protocol';
+import type { ActivityService } from './activityService';
+import type { ActivitySource } from './activitySource';
+import type { AwsService } from './awsService';
+import type { ExplorerService } from './explorerService';
+
+export interface InvestigationContext {
+  readonly activity: Pick<ActivityService, 'request'>;
+  readonly explorer: Pick<ExplorerService, 'findings'>;
+  readonly aws: Pick<AwsService, 'configuration' | 'regions'>;
+  readonly source: () => Promise<ActivitySource>;
+  readonly clock?: Pick<Clock, 'now'>;
+}
+
+/** Pages of 50 per Region: 5,000 events of a Region, under a minute at LookupEvents' pace. */
+const MAX_PAGES = 100;
+/** The events read around an event under investigation, each side. */
+const AROUND_MS = 30 * 60_000;
+/** LookupEvents keeps 90 days: an event id is looked for over all of them. */
+const LOOKUP_DAYS_MS = 90 * 24 * 60 * 60_000;
+
+const SOURCE_NAMES: Readonly<Record<string, string>> = {
+  logFiles: 'the CloudTrail log files',
+  athena: 'Athena',
+  lake: 'CloudTrail Lake',
+  lookupEvents: 'LookupEvents',
+};
+
+export async function investigate(
+  params: InvestigateRequest.Params,
+  context: InvestigationContext,
+  signal?: AbortSignal,
+): Promise<InvestigateRequest.Result> {
+  const subject = subjectOf(params?.subject);
+  if (subject === undefined || typeof params.since !== 'number' || !Number.isFinite(params.since))
+    return {
+      problem:
+        'The investigation needs a subject (principal, resource, accessKey, ip, event or window) and a start time.',
+    };
+  const now = (context.clock ?? systemClock).now();
+  const source = await context.source();
+  const ask = (query: ActivityQuery) =>
+    context.activity.request({ query, maxPages: MAX_PAGES, fresh: params.fresh === true }, signal);
+  let window = { since: params.since, ...(params.until !== undefined && { until: params.until }) };
+  let answers: ActivityRequest.Result[];
+  const partial: string[] = [];
+  if (subject.kind === 'event') {
+    const found = await ask({
+      eventId: subject.value,
+      since: source.kind === 'lookupEvents' ? now - LOOKUP_DAYS_MS : 0,
+    });
+    const focus = found.events.find((e) => e.eventId === subject.value);
+    answers = [found];
+    if (focus === undefined)
+      partial.push(`No event with the id ${subject.value} was found in ${SOURCE_NAMES[source.kind]}.`);
+    else {
+      window = { since: focus.time - AROUND_MS, until: focus.time + AROUND_MS };
+      const principal = focus.principal.arn ?? focus.principal.name;
+      answers.push(await ask({ principal, ...window }));
+    }
+  } else answers = [await ask(subjectQuery(subject, window))];
+  const events = distinct(answers.flatMap((a) => a.events));
+  partial.push(...answers.flatMap(partialReasons));
+  const findings = await relatedFindings(context, signal);
+  const report = buildInvestigation({
+    subject,
+    window,
+    now,
+    events,
+    source: sourceLabel(source, answers[0]!),
+    partial: [...new Set(partial)],
+    ...findings,
+  });
+  return { report, markdown: investigationMarkdown(report) };
+}
+
+function subjectOf(raw: unknown): Subject | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { kind, value } = raw as { kind?: unknown; value?: unknown };
+  if (kind === 'window') return { kind };
+  const kinds = ['principal', 'resource', 'accessKey', 'ip', 'event'] as const;
+  const known = kinds.find((k) => k === kind);
+  return known !== undefined && typeof value === 'string' && value.trim() !== '' && value.length <= 2048
+    ? { kind: known, value: value.trim() }
+    : undefined;
+}
+
+function distinct(events: readonly ActivityEvent[]): ActivityEvent[] {
+  const seen = new Map<string, ActivityEvent>();
+  for (const event of events) if (!seen.has(event.eventId)) seen.set(event.eventId, event);
+  return [...seen.values()];
+}
+
+/** Why an answer may miss events, in sentences the report shows. */
+function partialReasons(answer: ActivityRequest.Result): string[] {
+  const reasons = answer.problems.map((p) => p.sentence);
+  if (answer.truncated.length > 0)
+    reasons.push(
+      `Only the newest ${MAX_PAGES * 50} events of each Region were read (${answer.truncated.join(', ')}): narrow the window for the rest.`,
+    );
+  if (answer.total !== undefined && answer.total > answer.events.length)
+    reasons.push(`The newest ${answer.events.length} of ${answer.total} matching events were read.`);
+  if (answer.unreadable.length > 0)
+    reasons.push(`${answer.unreadable.length} log files or events could not be read in full.`);
+  return reasons;
+}
+
+function sourceLabel(source: ActivitySource, answer: ActivityRequest.Result): string {
+  if (source.kind === 'lookupEvents') return 'LookupEvents';
+  if (source.kind === 'logFiles')
+    return `${source.roots.length === 1 ? 'the log folder' : `${source.roots.length} log folders`}`;
+  const scanned = answer.bytesScanned === undefined ? '' : `, ${answer.bytesScanned} bytes scanned`;
+  return `${SOURCE_NAMES[source.kind]}${scanned}`;
+}
+
+/** The findings of every configured Region (cached by the explorer), or why there are none. */
+async function relatedFindings(
+  context: InvestigationContext,
+  signal?: AbortSignal,
+): Promise<{ findings: FindingRow[] } | { findingsNote: string }> {
+  const configuration = await context.aws.configuration();
+  if (!configuration.configured)
+    return { findingsNote: `GuardDuty and Security Hub were not read: ${configuration.reason}` };
+  const regions = await context.aws.regions();
+  const answers = await Promise.all(regions.map((region) => context.explorer.findings({ region }, signal)));
+  const failed = answers.filter((a) => a.problem !== undefined);
+  if (failed.length === answers.length && failed.length > 0)
+    return { findingsNote: `GuardDuty and Security Hub could not be read: ${failed[0]!.problem!.sentence}` };
+  return { findings: answers.flatMap((a) => a.rows) };
+}
