@@ -4,12 +4,14 @@
  * scanned at once (each has its own quota), and the answers merge newest first.
  */
 import {
+  detectionFactsOf,
   eventFilter,
   lookupAttributeOf,
   normaliseLookupEvent,
   type ActivityEvent,
   type ActivityQuery,
   type AwsProblem,
+  type DetectionFacts,
 } from '../core';
 import type { AwsGateway } from './gateway';
 
@@ -38,11 +40,18 @@ export interface ActivityAnswer {
   readonly problems: readonly AwsProblem[];
   /** The Regions where maxPages stopped the scan before the window's start. */
   readonly truncated: readonly string[];
+  /**
+   * The detection facts of the events that have any, by event id: what the detections read of the record
+   * beyond the event model (a sign-in's MFA, whom a key was made for). A plain object, as the answer is
+   * cached as JSON.
+   */
+  readonly facts: Readonly<Record<string, DetectionFacts>>;
 }
 
 interface RegionAnswer {
   readonly events: ActivityEvent[];
   readonly unreadable: UnreadableEvent[];
+  readonly facts: [eventId: string, facts: DetectionFacts][];
   readonly problem?: AwsProblem;
   readonly truncated: boolean;
 }
@@ -55,7 +64,7 @@ export async function lookupActivity(
   let regions = [...new Set(options.regions)];
   if (regions.length === 0) {
     const region = await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
-    if (!region.ok) return { events: [], unreadable: [], problems: [region.problem], truncated: [] };
+    if (!region.ok) return { events: [], unreadable: [], problems: [region.problem], truncated: [], facts: {} };
     regions = [region.value];
   }
   const answers = await Promise.all(regions.map((region) => scanRegion(gateway, query, region, options)));
@@ -64,6 +73,8 @@ export async function lookupActivity(
     unreadable: answers.flatMap((a) => a.unreadable),
     problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])),
     truncated: regions.filter((_, i) => answers[i]!.truncated),
+    // fromEntries defines each id as an own member, so no id (`__proto__`) reaches the prototype.
+    facts: Object.fromEntries(answers.flatMap((a) => a.facts)),
   };
 }
 
@@ -77,6 +88,7 @@ async function scanRegion(
   const matches = eventFilter(query);
   const events: ActivityEvent[] = [];
   const unreadable: UnreadableEvent[] = [];
+  const facts: [string, DetectionFacts][] = [];
   const result = await gateway.scanLookupEvents(
     {
       ...(attribute && { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }),
@@ -91,7 +103,8 @@ async function scanRegion(
       ...(options.onRequest && { onRequest: options.onRequest }),
       onPage: (page) => {
         for (const raw of page) {
-          const read = normaliseLookupEvent(raw);
+          let record: unknown;
+          const read = normaliseLookupEvent(raw, (parsed) => (record = parsed));
           if (!read.ok) {
             unreadable.push({
               region,
@@ -100,13 +113,15 @@ async function scanRegion(
             });
           } else if (matches(read.event)) {
             events.push(read.event);
+            const found = detectionFactsOf(record);
+            if (found) facts.push([read.event.eventId, found]);
           }
         }
       },
     },
   );
-  if (!result.ok) return { events, unreadable, problem: result.problem, truncated: false };
-  return { events, unreadable, truncated: !result.value.complete };
+  if (!result.ok) return { events, unreadable, facts, problem: result.problem, truncated: false };
+  return { events, unreadable, facts, truncated: !result.value.complete };
 }
 
 function newestFirst(a: ActivityEvent, b: ActivityEvent): number {
