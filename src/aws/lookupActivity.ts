@@ -12,6 +12,7 @@ import {
   type ActivityQuery,
   type AwsProblem,
   type DetectionFacts,
+  type LookupEventLike,
 } from '../core';
 import type { AwsGateway } from './gateway';
 
@@ -85,10 +86,8 @@ async function scanRegion(
   options: LookupActivityOptions,
 ): Promise<RegionAnswer> {
   const attribute = lookupAttributeOf(query);
-  const matches = eventFilter(query);
-  const events: ActivityEvent[] = [];
-  const unreadable: UnreadableEvent[] = [];
-  const facts: [string, DetectionFacts][] = [];
+  const answer: Omit<RegionAnswer, 'truncated'> = { events: [], unreadable: [], facts: [] };
+  const keep = keeper(eventFilter(query), region, answer);
   const result = await gateway.scanLookupEvents(
     {
       ...(attribute && { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }),
@@ -101,27 +100,37 @@ async function scanRegion(
       maxPages: options.maxPages,
       ...(options.signal && { signal: options.signal }),
       ...(options.onRequest && { onRequest: options.onRequest }),
-      onPage: (page) => {
-        for (const raw of page) {
-          let record: unknown;
-          const read = normaliseLookupEvent(raw, (parsed) => (record = parsed));
-          if (!read.ok) {
-            unreadable.push({
-              region,
-              ...(raw.EventId !== undefined && { eventId: raw.EventId }),
-              reason: read.reason,
-            });
-          } else if (matches(read.event)) {
-            events.push(read.event);
-            const found = detectionFactsOf(record);
-            if (found) facts.push([read.event.eventId, found]);
-          }
-        }
-      },
+      onPage: (page) => page.forEach(keep),
     },
   );
-  if (!result.ok) return { events, unreadable, facts, problem: result.problem, truncated: false };
-  return { events, unreadable, facts, truncated: !result.value.complete };
+  if (!result.ok) return { ...answer, problem: result.problem, truncated: false };
+  return { ...answer, truncated: !result.value.complete };
+}
+
+/**
+ * Reads each event of a page into `answer`: unreadable with the reason, or, when the query's filter keeps
+ * it, the event and the detection facts of the record it was read from.
+ */
+function keeper(
+  matches: (event: ActivityEvent) => boolean,
+  region: string,
+  answer: Omit<RegionAnswer, 'truncated'>,
+): (raw: LookupEventLike) => void {
+  return (raw) => {
+    let record: unknown;
+    const read = normaliseLookupEvent(raw, (parsed) => (record = parsed));
+    if (!read.ok) {
+      answer.unreadable.push({
+        region,
+        ...(raw.EventId !== undefined && { eventId: raw.EventId }),
+        reason: read.reason,
+      });
+    } else if (matches(read.event)) {
+      answer.events.push(read.event);
+      const found = detectionFactsOf(record);
+      if (found) answer.facts.push([read.event.eventId, found]);
+    }
+  };
 }
 
 function newestFirst(a: ActivityEvent, b: ActivityEvent): number {
