@@ -4,12 +4,15 @@
  * scanned at once (each has its own quota), and the answers merge newest first.
  */
 import {
+  detectionFactsOf,
   eventFilter,
   lookupAttributeOf,
   normaliseLookupEvent,
   type ActivityEvent,
   type ActivityQuery,
   type AwsProblem,
+  type DetectionFacts,
+  type LookupEventLike,
 } from '../core';
 import type { AwsGateway } from './gateway';
 
@@ -38,11 +41,18 @@ export interface ActivityAnswer {
   readonly problems: readonly AwsProblem[];
   /** The Regions where maxPages stopped the scan before the window's start. */
   readonly truncated: readonly string[];
+  /**
+   * The detection facts of the events that have any, by event id: what the detections read of the record
+   * beyond the event model (a sign-in's MFA, whom a key was made for). A plain object, as the answer is
+   * cached as JSON.
+   */
+  readonly facts: Readonly<Record<string, DetectionFacts>>;
 }
 
 interface RegionAnswer {
   readonly events: ActivityEvent[];
   readonly unreadable: UnreadableEvent[];
+  readonly facts: [eventId: string, facts: DetectionFacts][];
   readonly problem?: AwsProblem;
   readonly truncated: boolean;
 }
@@ -55,7 +65,7 @@ export async function lookupActivity(
   let regions = [...new Set(options.regions)];
   if (regions.length === 0) {
     const region = await gateway.defaultRegion(options.signal ? { signal: options.signal } : {});
-    if (!region.ok) return { events: [], unreadable: [], problems: [region.problem], truncated: [] };
+    if (!region.ok) return { events: [], unreadable: [], problems: [region.problem], truncated: [], facts: {} };
     regions = [region.value];
   }
   const answers = await Promise.all(regions.map((region) => scanRegion(gateway, query, region, options)));
@@ -64,6 +74,8 @@ export async function lookupActivity(
     unreadable: answers.flatMap((a) => a.unreadable),
     problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])),
     truncated: regions.filter((_, i) => answers[i]!.truncated),
+    // fromEntries defines each id as an own member, so no id (`__proto__`) reaches the prototype.
+    facts: Object.fromEntries(answers.flatMap((a) => a.facts)),
   };
 }
 
@@ -74,9 +86,8 @@ async function scanRegion(
   options: LookupActivityOptions,
 ): Promise<RegionAnswer> {
   const attribute = lookupAttributeOf(query);
-  const matches = eventFilter(query);
-  const events: ActivityEvent[] = [];
-  const unreadable: UnreadableEvent[] = [];
+  const answer: Omit<RegionAnswer, 'truncated'> = { events: [], unreadable: [], facts: [] };
+  const keep = keeper(eventFilter(query), region, answer);
   const result = await gateway.scanLookupEvents(
     {
       ...(attribute && { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }),
@@ -89,24 +100,37 @@ async function scanRegion(
       maxPages: options.maxPages,
       ...(options.signal && { signal: options.signal }),
       ...(options.onRequest && { onRequest: options.onRequest }),
-      onPage: (page) => {
-        for (const raw of page) {
-          const read = normaliseLookupEvent(raw);
-          if (!read.ok) {
-            unreadable.push({
-              region,
-              ...(raw.EventId !== undefined && { eventId: raw.EventId }),
-              reason: read.reason,
-            });
-          } else if (matches(read.event)) {
-            events.push(read.event);
-          }
-        }
-      },
+      onPage: (page) => page.forEach(keep),
     },
   );
-  if (!result.ok) return { events, unreadable, problem: result.problem, truncated: false };
-  return { events, unreadable, truncated: !result.value.complete };
+  if (!result.ok) return { ...answer, problem: result.problem, truncated: false };
+  return { ...answer, truncated: !result.value.complete };
+}
+
+/**
+ * Reads each event of a page into `answer`: unreadable with the reason, or, when the query's filter keeps
+ * it, the event and the detection facts of the record it was read from.
+ */
+function keeper(
+  matches: (event: ActivityEvent) => boolean,
+  region: string,
+  answer: Omit<RegionAnswer, 'truncated'>,
+): (raw: LookupEventLike) => void {
+  return (raw) => {
+    let record: unknown;
+    const read = normaliseLookupEvent(raw, (parsed) => (record = parsed));
+    if (!read.ok) {
+      answer.unreadable.push({
+        region,
+        ...(raw.EventId !== undefined && { eventId: raw.EventId }),
+        reason: read.reason,
+      });
+    } else if (matches(read.event)) {
+      answer.events.push(read.event);
+      const found = detectionFactsOf(record);
+      if (found) answer.facts.push([read.event.eventId, found]);
+    }
+  };
 }
 
 function newestFirst(a: ActivityEvent, b: ActivityEvent): number {

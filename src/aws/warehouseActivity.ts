@@ -8,6 +8,7 @@
 import {
   DEFAULT_PARTITIONS,
   dayCountsOfRows,
+  detectionFactsOf,
   eventsOfRows,
   principalActionsOfRows,
   warehouseSql,
@@ -16,6 +17,7 @@ import {
   type AthenaTable,
   type AwsProblem,
   type DayCount,
+  type DetectionFacts,
   type PrincipalActionsAnswer,
   type UnreadableRow,
   type WarehouseQueryKind,
@@ -92,6 +94,12 @@ interface WarehouseAnswer extends Ran {
   readonly unreadable: readonly UnreadableRow[];
   /** The limit stopped the answer: older events in the window were left out. */
   readonly truncated: boolean;
+  /**
+   * The detection facts of the events that have any, by event id, read from the rows' request, response
+   * and additionalEventData. On Lake those are maps of strings, so a boolean at their top level reads as
+   * its text (`"false"`): a fact written as a boolean there may read otherwise than from a log file.
+   */
+  readonly facts: Readonly<Record<string, DetectionFacts>>;
 }
 
 interface WarehouseDayCounts extends Ran {
@@ -113,8 +121,13 @@ export async function warehouseActivity(
 ): Promise<WarehouseAnswer> {
   const limit = options.limit ?? 1000;
   const run = await ask(gateway, source, query, 'events', { ...options, limit });
-  const { events, unreadable } = eventsOfRows(run.rows);
-  return { ...ran(run), events, unreadable, truncated: run.rows.length >= limit };
+  const facts: [string, DetectionFacts][] = [];
+  const { events, unreadable } = eventsOfRows(run.rows, (event, record) => {
+    const found = detectionFactsOf(record);
+    if (found) facts.push([event.eventId, found]);
+  });
+  const truncated = run.rows.length >= limit;
+  return { ...ran(run), events, unreadable, truncated, facts: Object.fromEntries(facts) };
 }
 
 export async function warehouseDayCounts(

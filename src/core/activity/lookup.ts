@@ -19,9 +19,11 @@ export interface LookupEventLike {
 /**
  * An event of a LookupEvents answer: its CloudTrailEvent (the full record, as a JSON string) read as a
  * log record, with the answer's Resources added (`from: 'lookup'`) and its own fields used where the
- * record is silent. Never throws; a CloudTrailEvent that is absent or not JSON is a reason.
+ * record is silent. Never throws; a CloudTrailEvent that is absent or not JSON is a reason. `onRecord`
+ * is given the parsed record, so what the event model leaves out of it (the facts the detections read)
+ * can be taken without parsing the JSON twice.
  */
-export function normaliseLookupEvent(event: LookupEventLike): Normalised {
+export function normaliseLookupEvent(event: LookupEventLike, onRecord?: (record: unknown) => void): Normalised {
   return guarded(() => {
     const lookup = objectOf(event) as LookupEventLike | undefined;
     if (lookup === undefined) return { ok: false, reason: `the lookup event is not an object (${quoted(event)})` };
@@ -34,6 +36,7 @@ export function normaliseLookupEvent(event: LookupEventLike): Normalised {
     } catch (error) {
       return { ok: false, reason: `its CloudTrailEvent is not JSON (${(error as Error).message})` };
     }
+    onRecord?.(record);
     return readRecord(record, {
       eventId: textOf(lookup.EventId),
       eventTime: isoOf(lookup.EventTime),

@@ -7,6 +7,8 @@ import type { ActivityEvent, ActivityResource } from './event';
 import { describeArn } from './resourceTypes';
 
 export interface ActivityQuery {
+  /** One event (CloudTrail's eventID); a window around it finds the events near it. */
+  readonly eventId?: string;
   /** An ARN or a name, as CloudTrail records it in an event's resources. */
   readonly resource?: string;
   /** An ARN (user, role, assumed-role session) or a name (user, role, session). */
@@ -32,12 +34,14 @@ export interface LookupAttribute {
 }
 
 /**
- * The one attribute sent to LookupEvents: the most selective the query has. An access key names one
+ * The one attribute sent to LookupEvents: the most selective the query has. An event id names one event,
+ * so it goes first (whatever else the query asks only filters that event). An access key names one
  * credential; a resource, its events; an IAM user's ARN, that user's calls (LookupEvents' Username). A
  * role's ARN or a bare name is filtered here instead: CloudTrail records a role's calls under its
  * sessions' names, and a bare name may be a role's, so asking by Username would miss them.
  */
 export function lookupAttributeOf(query: ActivityQuery): LookupAttribute | undefined {
+  if (query.eventId) return { key: 'EventId', value: query.eventId };
   if (query.accessKeyId) return { key: 'AccessKeyId', value: query.accessKeyId };
   if (query.resource) return { key: 'ResourceName', value: query.resource };
   const user = query.principal ? userNameOf(query.principal) : undefined;
@@ -54,6 +58,7 @@ export function eventFilter(query: ActivityQuery): (event: ActivityEvent) => boo
   const resource = query.resource === undefined ? undefined : resourceMatcher(query.resource);
   return (event) => {
     if (event.time < query.since || (query.until !== undefined && event.time > query.until)) return false;
+    if (query.eventId && event.eventId !== query.eventId) return false;
     if (query.accessKeyId && event.accessKeyId !== query.accessKeyId) return false;
     if (query.eventName && event.eventName !== query.eventName) return false;
     if (query.action && event.action?.toLowerCase() !== query.action.toLowerCase()) return false;

@@ -5,6 +5,7 @@ import type { Dictionary } from './dictionary';
 import { Kind, type Column } from './format';
 import { intersect, union } from './postings';
 import type { Segment } from './segment';
+import { writeUuid } from './uuid';
 
 /** The events of one segment a query may match, and the exact test of one of them. */
 export interface SegmentMatch {
@@ -91,7 +92,25 @@ function fieldTests(segment: Segment, query: ActivityQuery): ((ordinal: number) 
     const verdict = verdicts(segment.resources, (_, id) => filter({ ...BLANK, resources: [segment.resource(id)] }));
     tests.push((ordinal) => segment.resourceIdsOf(ordinal).some((id) => verdict(id)));
   }
+  // Last: the other parts' tests are cheaper and leave it fewer events to read.
+  if (query.eventId) tests.push(eventIdTest(segment, query.eventId));
   return tests;
+}
+
+/**
+ * An event id is in no posting list (each list would hold one event), so its test reads the ids: those
+ * that are not lower-case UUIDs are a column (one verdict per entry); a UUID, which the segment keeps as
+ * 16 bytes of its own, is read as the decoded event's id, and only when the id asked is a UUID at all.
+ */
+function eventIdTest(segment: Segment, eventId: string): (ordinal: number) => boolean {
+  const { dictionary, ids } = segment.column('eventIdText');
+  const verdict = verdicts(dictionary, (value) => value === eventId);
+  const isUuid = writeUuid(eventId, new Uint8Array(16), 0);
+  return (ordinal) => {
+    const id = ids[ordinal]!;
+    if (id !== 0) return verdict(id);
+    return isUuid && segment.event(ordinal).eventId === eventId;
+  };
 }
 
 /** A dictionary entry's verdict, computed the first time an event holding it is tested. */

@@ -14,6 +14,8 @@ export interface Dialect {
   /** The request, the response and resources[] as JSON text, for LIKE. */
   readonly requestText: string;
   readonly responseText: string;
+  /** additionalEventData as JSON text (a sign-in's MFA, read by the detections). */
+  readonly additionalText: string;
   readonly resourcesText: string;
   /** The day of an event, 'yyyy-MM-dd'. */
   readonly day: string;
@@ -76,6 +78,7 @@ function athena(table: AthenaTable): Dialect {
     },
     requestText: 'requestparameters',
     responseText: 'responseelements',
+    additionalText: 'additionaleventdata',
     resourcesText: 'json_format(CAST(resources AS JSON))',
     day: 'substr(eventtime, 1, 10)',
     window(since, until, scope) {
@@ -123,6 +126,7 @@ function lake(store: LakeStore): Dialect {
     },
     requestText: 'json_format(CAST(requestParameters AS JSON))',
     responseText: 'json_format(CAST(responseElements AS JSON))',
+    additionalText: 'json_format(CAST(additionalEventData AS JSON))',
     resourcesText: 'json_format(CAST(resources AS JSON))',
     day: 'CAST(CAST(eventTime AS DATE) AS VARCHAR)',
     window(since, until, scope) {

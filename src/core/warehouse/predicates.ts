@@ -13,6 +13,7 @@ import { ANY, jsonInner, like, literal, literalList, SqlValueError } from './sql
 export function queryConditions(query: ActivityQuery, d: Dialect): string[] {
   const c = d.col;
   const out: string[] = [];
+  if (query.eventId) out.push(`${c.eventId} = ${literal(query.eventId)}`);
   if (query.accessKeyId) out.push(`${c.accessKeyId} = ${literal(query.accessKeyId)}`);
   if (query.eventName) out.push(`${c.eventName} = ${literal(query.eventName)}`);
   if (query.action) out.push(actionCondition(query.action, d));

@@ -25,14 +25,24 @@ export interface ReadRows {
   readonly unreadable: UnreadableRow[];
 }
 
-/** The events of an events query's rows, in the rows' order. */
-export function eventsOfRows(rows: readonly WarehouseRow[]): ReadRows {
+/**
+ * The events of an events query's rows, in the rows' order. `onEvent` is given each event with the record
+ * rebuilt from its row, whose request, response and additionalEventData the event model leaves out (the
+ * facts the detections read).
+ */
+export function eventsOfRows(
+  rows: readonly WarehouseRow[],
+  onEvent?: (event: ActivityEvent, record: Record<string, unknown>) => void,
+): ReadRows {
   const events: ActivityEvent[] = [];
   const unreadable: UnreadableRow[] = [];
   for (const row of rows) {
-    const read = normaliseRecord(recordOf(row));
-    if (read.ok) events.push(read.event);
-    else unreadable.push({ ...(row.eventid !== undefined && { eventId: row.eventid }), reason: read.reason });
+    const record = recordOf(row);
+    const read = normaliseRecord(record);
+    if (read.ok) {
+      events.push(read.event);
+      onEvent?.(read.event, record);
+    } else unreadable.push({ ...(row.eventid !== undefined && { eventId: row.eventid }), reason: read.reason });
   }
   return { events, unreadable };
 }
@@ -71,6 +81,7 @@ function recordOf(row: Row): Record<string, unknown> {
     userIdentity: identity,
     requestParameters: jsonObject(row.requestparameters),
     responseElements: jsonObject(row.responseelements),
+    additionalEventData: jsonObject(row.additionaleventdata),
     resources: resourcesOf(row.resources_json),
   });
   return record ?? {};

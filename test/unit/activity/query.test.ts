@@ -36,7 +36,10 @@ const putPolicy = event(
   }),
 );
 const aliceGet = event(
-  apiCall('s3.amazonaws.com', 'GetBucketPolicy', { requestParameters: { bucketName: 'app-logs' } }),
+  apiCall('s3.amazonaws.com', 'GetBucketPolicy', {
+    requestParameters: { bucketName: 'app-logs' },
+    eventID: '3c5d2a7e-0000-4000-8000-000000000002',
+  }),
 );
 
 describe('activity queries', () => {
@@ -67,6 +70,11 @@ describe('activity queries', () => {
         { since: SINCE, resource: 'app-logs', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
         { key: 'AccessKeyId', value: 'AKIAIOSFODNN7EXAMPLE' },
       ],
+      // An event id names one event: asked of AWS before anything else.
+      [
+        { since: SINCE, eventId: 'e-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', resource: 'app-logs' },
+        { key: 'EventId', value: 'e-1' },
+      ],
     ];
     for (const [query, expected] of cases) assert.deepEqual(lookupAttributeOf(query), expected, JSON.stringify(query));
   });
@@ -92,7 +100,13 @@ describe('activity queries', () => {
       [{ since: SINCE, principal: 'deploy-42' }, true, false],
       [{ since: SINCE, principal: 'Alice' }, false, true],
       [{ since: SINCE, principal: 'arn:aws:iam::111122223333:user/Alice' }, false, true],
+      [{ since: SINCE, eventId: putPolicy.eventId }, true, false],
+      [{ since: SINCE, eventId: aliceGet.eventId }, false, true],
+      [{ since: SINCE, eventId: aliceGet.eventId, principal: 'Alice' }, false, true],
+      [{ since: SINCE, eventId: aliceGet.eventId, eventName: 'PutBucketPolicy' }, false, false],
+      [{ since: NOW, eventId: aliceGet.eventId }, false, false],
     ];
+    assert.notEqual(putPolicy.eventId, aliceGet.eventId);
     for (const [query, put, get] of cases) {
       const matches = eventFilter(query);
       assert.equal(matches(putPolicy), put, `PutBucketPolicy ${JSON.stringify(query)}`);

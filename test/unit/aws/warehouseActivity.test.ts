@@ -24,7 +24,13 @@ import {
   type WarehouseOptions,
   type WarehouseSource,
 } from '../../../src/aws';
-import { eventFilter, normaliseRecord, type ActivityEvent, type ActivityQuery } from '../../../src/core';
+import {
+  detectionFactsOf,
+  eventFilter,
+  normaliseRecord,
+  type ActivityEvent,
+  type ActivityQuery,
+} from '../../../src/core';
 import { EVENT_DATA_STORE } from '../../emulator/services/warehouse/engine';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { fixtureCredentials } from '../emulator/helpers';
@@ -121,6 +127,21 @@ describe('Athena and CloudTrail Lake activity against the emulator, with the rea
       const service = source.engine === 'athena' ? 'athena' : 'cloudtrail';
       assert.equal(emulator.requests.count(service, results), 3, "2,642 rows (and Athena's header) in pages of 1,000");
       assert.equal(emulator.requests.count(service, polls), 3, 'QUEUED, RUNNING, then the outcome');
+    });
+
+    test(`${name}: one event by its id, with the facts of its record`, async () => {
+      const records = invictusRecords().filter(
+        (r) => r.eventName === 'ConsoleLogin' || r.eventName === 'CreateAccessKey',
+      );
+      assert.equal(records.length, 4);
+      for (const record of records) {
+        const answer = await warehouseActivity(gateway, source, { since: 0, eventId: record.eventID }, FAST);
+        assert.deepEqual(
+          answer.events.map((e) => e.eventId),
+          [record.eventID],
+        );
+        assert.deepEqual(answer.facts, { [record.eventID]: detectionFactsOf(record) });
+      }
     });
 
     test(`${name}: the limit truncates, newest first`, async () => {

@@ -73,6 +73,17 @@ describe('cloudwarden trail: the command line', () => {
     assert.equal(limit, 50);
   });
 
+  test('--event-id asks for one event, alone or with the other filters, on every source', () => {
+    const id = '3c5d2a7e-0000-4000-8000-000000000001';
+    assert.deepEqual(parsed(['--event-id', id, '--since', '90d']).query, { since: NOW - 90 * DAY, eventId: id });
+    assert.deepEqual(parsed(['--logs', 'x', `--event-id=${id}`, '--event-name', 'ConsoleLogin']).query, {
+      since: 0,
+      eventName: 'ConsoleLogin',
+      eventId: id,
+    });
+    assert.equal(parsed(['--lake', 'eds-1', '--event-id', 'odd-1']).query.eventId, 'odd-1');
+  });
+
   test('usage errors are sentences naming the option', () => {
     const cases: [string[], RegExp][] = [
       [['--logs'], /--logs needs a folder or file/],
@@ -85,6 +96,8 @@ describe('cloudwarden trail: the command line', () => {
       [['--limit', '10'], /--limit is for --logs, --athena and --lake/],
       [['--logs', 'a', '--limit', '0'], /--limit is a whole number/],
       [['--errors-only=yes'], /unknown option/],
+      [['--event-id'], /--event-id needs a value/],
+      [['--event-id='], /--event-id needs a value/],
     ];
     for (const [args, error] of cases) {
       const result = parseTrailArgs(args, NOW);

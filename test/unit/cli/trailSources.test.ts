@@ -111,6 +111,20 @@ describe('cloudwarden trail over log files, Athena and CloudTrail Lake', () => {
     );
   });
 
+  test('--event-id: the one event, from the log files, Athena, Lake and LookupEvents', async () => {
+    const wanted = datasetEvents(logs).filter((e) => e.eventName === 'ConsoleLogin')[0]!;
+    for (const source of [
+      ['--logs', logs],
+      ['--athena', 'cloudwarden:cloudtrail.cloudtrail_logs', '--since', '90d'],
+      ['--lake', 'e1a2b3c4-5d6e-4f70-8a9b-0c1d2e3f4a5b', '--since', '90d'],
+      ['--since', '90d'],
+    ]) {
+      const run = await trail([...source, '--event-id', wanted.eventId, '--format', 'json']);
+      assert.equal(run.code, 0, `${source.join(' ')}: ${run.stderr}`);
+      assert.deepEqual(ids((JSON.parse(run.stdout) as JsonAnswer).events), [wanted.eventId], source.join(' '));
+    }
+  });
+
   test('--logs with a file cut short and a path that does not exist: listed with the reason, exit 0', async () => {
     const index = path.join(home, 'index');
     const missing = path.join(home, 'nowhere');

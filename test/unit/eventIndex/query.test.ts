@@ -97,6 +97,31 @@ describe('queries over segments', () => {
     }
   });
 
+  test('find one event by its id, whatever else the query asks, as a plain scan does', () => {
+    const picked = invictusEvents.filter((_, i) => i % 97 === 0);
+    // Ids that are not lower-case UUIDs, which a segment keeps as text: an upper-case UUID, a made-up id.
+    const odd = picked.slice(0, 2).map((e, i) => ({ ...e, eventId: i === 0 ? e.eventId.toUpperCase() : `odd-${i}` }));
+    const segments = [...SEGMENTS, Segment.open(buildSegment(odd))];
+    const events = [...invictusEvents, ...odd];
+    const cases: ActivityQuery[] = [...picked, ...odd].flatMap((e) => [
+      { since: 0, eventId: e.eventId },
+      { since: e.time - 600_000, until: e.time + 600_000, eventId: e.eventId },
+      { since: e.time + 1, eventId: e.eventId },
+      { since: 0, eventId: e.eventId, eventName: e.eventName },
+      { since: 0, eventId: e.eventId, eventName: `${e.eventName}x` },
+    ]);
+    cases.push({ since: 0, eventId: picked[0]!.eventId.replace(/^./, 'g') }, { since: 0, eventId: 'odd-9' });
+    let found = 0;
+    for (const query of cases) {
+      const expected = events.filter(eventFilter(query));
+      const answer = queryEvents(segments, query, 10);
+      assert.equal(answer.total, expected.length, JSON.stringify(query));
+      assert.deepEqual(answer.events, expected, JSON.stringify(query));
+      found += answer.total;
+    }
+    assert.equal(found, 3 * (picked.length + odd.length), 'each id found alone, in its window and with its name');
+  });
+
   test('count by day as a plain scan does, for window-only and filtered queries', () => {
     const random = seeded(7);
     const queries: ActivityQuery[] = [

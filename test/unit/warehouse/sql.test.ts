@@ -8,6 +8,7 @@ import { before, describe, test } from 'node:test';
 import {
   DEFAULT_PARTITIONS,
   dayCountsOfRows,
+  detectionFactsOf,
   eventFilter,
   eventsOfRows,
   normaliseRecord,
@@ -95,6 +96,8 @@ describe('the SQL text', () => {
   });
 
   const fields: [string, ActivityQuery, Warehouse, RegExp][] = [
+    ['eventId', { since: 0, eventId: 'e-1' }, ATHENA, /AND eventid = 'e-1'$/m],
+    ['eventId (Lake)', { since: 0, eventId: "e'1" }, LAKE, /AND eventID = 'e''1'$/m],
     ['accessKeyId', { since: 0, accessKeyId: 'AKIAX' }, ATHENA, /AND useridentity\.accesskeyid = 'AKIAX'$/m],
     ['eventName', { since: 0, eventName: 'GetObject' }, LAKE, /AND eventName = 'GetObject'$/m],
     [
@@ -236,6 +239,9 @@ describe('every generated query runs on DuckDB over the Athena and Lake columns,
     ['a source IP', { since: 0, sourceIp: '198.51.100.7' }],
     ['failed calls', { since: 0, errorsOnly: true }],
     ['failed calls of a user', { since: 0, errorsOnly: true, principal: 'bert-jan' }],
+    ['an event id over the whole window', { since: 0, eventId: invictusRecords()[100]!.eventID }],
+    ['an event id that is not a UUID', { since: 0, eventId: 'odd-1' }],
+    ['an event id and its name', { since: 0, eventId: 'odd-1', eventName: 'GetBucketPolicy' }],
   ];
   for (const warehouse of [ATHENA, LAKE])
     for (const [name, query] of queries)
@@ -250,6 +256,29 @@ describe('every generated query runs on DuckDB over the Athena and Lake columns,
         const usage = principalActionsOfRows(await rowsOf(engine, warehouse, query, 'principalActions'));
         assert.deepEqual(byArn(usage), byArn(usageOfEvents(expected)));
       });
+
+  test("the rows' request, response and additionalEventData give each event the facts of its record", async () => {
+    const records = new Map([...invictusRecords(), ...ODD_RECORDS].map((r) => [r.eventID as string, r]));
+    for (const warehouse of [ATHENA, LAKE]) {
+      const facts = new Map<string, unknown>();
+      const read = eventsOfRows(await rowsOf(engine, warehouse, { since: 0 }, 'events'), (event, record) => {
+        const found = detectionFactsOf(record);
+        if (found) facts.set(event.eventId, found);
+      });
+      assert.equal(read.events.length, records.size);
+      const expected = new Map(
+        [...records].flatMap(([id, record]) => {
+          const found = detectionFactsOf(record);
+          // Lake's request is a map of strings: a boolean member reads as its text, and a fact that is a
+          // boolean (passwordResetRequired false) is not read from it.
+          const lake = found?.passwordResetRequired === false && warehouse.engine === 'lake';
+          return found === undefined ? [] : [[id, lake ? withoutReset(found) : found] as const];
+        }),
+      );
+      assert.ok(expected.size > 5, 'the dataset has events with facts');
+      assert.deepEqual(facts, expected, warehouse.engine);
+    }
+  });
 
   test('a resource is found anywhere: every event eventFilter finds, and the calls that name it elsewhere', async () => {
     for (const resource of [
@@ -287,6 +316,11 @@ describe('every generated query runs on DuckDB over the Athena and Lake columns,
     assert.deepEqual(result.rows.map((r) => r[1]).sort(), ['odd-1', 'odd-2']);
   });
 });
+
+function withoutReset<T extends { passwordResetRequired?: boolean }>(facts: T): Omit<T, 'passwordResetRequired'> {
+  const { passwordResetRequired: _reset, ...rest } = facts;
+  return rest;
+}
 
 function dayCounts(events: readonly ActivityEvent[]): { day: string; count: number; errors: number }[] {
   const days = new Map<string, { day: string; count: number; errors: number }>();
