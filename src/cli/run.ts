@@ -1,6 +1,7 @@
 import { CatalogLoadError, lazyCatalog } from '../core';
 import { actionsCommand } from './actions';
 import { DETECT_HELP, detectCommand } from './detect';
+import { INVESTIGATE_HELP, investigateCommand } from './investigate';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 import { trailCommand } from './trail';
@@ -41,6 +42,7 @@ Commands:
                                could not be read are listed); 2: usage or AWS errors (on stderr).
 
 ${DETECT_HELP}
+${INVESTIGATE_HELP}
   unused --logs <folder or file>... [--index DIR] [--principal ARN] [--mapping FILE]
          [--account ID] [--since 90d|ISO] [--format text|json|sarif] <files...>
                                What the identity policies in the files grant that their principal
@@ -91,6 +93,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       case 'detect':
         return detectCommand(rest, io).catch((error: unknown) => {
           io.stderr(`cloudwarden detect: ${error instanceof Error ? error.message : String(error)}\n`);
+          return EXIT.usage;
+        });
+      case 'investigate':
+        return investigateCommand(rest, io).catch((error: unknown) => {
+          io.stderr(`cloudwarden investigate: ${error instanceof Error ? error.message : String(error)}\n`);
           return EXIT.usage;
         });
       case 'unused':

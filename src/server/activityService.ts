@@ -11,6 +11,7 @@ import {
   type AwsConfiguration,
   type Clock,
   type DayCount,
+  type DetectionFacts,
   type Glance,
   type ResourceReference,
 } from '../core';
@@ -25,6 +26,8 @@ type StoredAnswer = ActivitySnapshot & {
   readonly unreadable: readonly (UnreadableEvent | { readonly file: string; readonly reason: string })[];
   /** Log files: every matching event counted by day, when `events` holds only the newest. */
   readonly days?: readonly DayCount[];
+  /** The detection facts of the events that have any, by event id (investigations run detections with them). */
+  readonly facts?: Readonly<Record<string, DetectionFacts>>;
 };
 
 /** A source that asks AWS (the log files are read here, without AWS). */
@@ -140,25 +143,49 @@ export class ActivityService {
 
   /** The ActivityRequest: from the cache unless `fresh`, else (or on a miss) the scan's answer. */
   async request(params: ActivityRequest.Params, signal?: AbortSignal): Promise<ActivityRequest.Result> {
+    const { answer, stale } = await this.stored(params, signal);
+    return this.result(answer, stale);
+  }
+
+  /**
+   * The same answer with the detection facts of its events (those that have any, by event id): what an
+   * investigation runs the detections with. The timeline's answer leaves them out.
+   */
+  async requestWithFacts(
+    params: ActivityRequest.Params,
+    signal?: AbortSignal,
+  ): Promise<{ readonly result: ActivityRequest.Result; readonly facts: Readonly<Record<string, DetectionFacts>> }> {
+    const { answer, stale } = await this.stored(params, signal);
+    return { result: this.result(answer, stale), facts: answer.facts ?? {} };
+  }
+
+  private async stored(
+    params: ActivityRequest.Params,
+    signal?: AbortSignal,
+  ): Promise<{ answer: StoredAnswer; stale: boolean }> {
     const query = queryOf(params?.query);
     if (!query)
-      return this.result(
-        failed(this.now(), 'invalidRequest', 'The activity request needs a query with `since` (epoch milliseconds).'),
-        false,
-      );
+      return {
+        answer: failed(
+          this.now(),
+          'invalidRequest',
+          'The activity request needs a query with `since` (epoch milliseconds).',
+        ),
+        stale: false,
+      };
     const maxPages = pagesOf(params.maxPages);
     const source = await this.options.source();
     if (source.kind === 'logFiles')
-      return this.result(
-        await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS, {
+      return {
+        answer: await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS, {
           complete: true,
           ...(signal && { signal }),
         }),
-        false,
-      );
+        stale: false,
+      };
     const configuration = await this.aws.configuration();
     if (!configuration.configured)
-      return this.result(failed(this.now(), 'noCredentials', configuration.reason, 'aws configure'), false);
+      return { answer: failed(this.now(), 'noCredentials', configuration.reason, 'aws configure'), stale: false };
     const now = this.now();
     const ask: Ask = {
       query,
@@ -171,11 +198,11 @@ export class ActivityService {
     if (params.fresh !== true) {
       const cached = await this.cache.get(key);
       if (cached?.fresh === false) this.fetch(key, ask, configuration).catch(() => undefined);
-      if (cached) return this.result(cached.value, !cached.fresh);
+      if (cached) return { answer: cached.value, stale: !cached.fresh };
       const failure = this.failure(key, now);
-      if (failure) return this.result(failure, false);
+      if (failure) return { answer: failure, stale: false };
     }
-    return this.result(await this.fetch(key, ask, configuration, signal), false);
+    return { answer: await this.fetch(key, ask, configuration, signal), stale: false };
   }
 
   /** Resolves when the cache file holds every answer so far (tests, shutdown). */
@@ -224,6 +251,7 @@ export class ActivityService {
         truncated: answer.truncated,
         problems: answer.problems.map(problemInfo),
         fetchedAt: this.now(),
+        facts: answer.facts,
       };
     }
     // Athena and Lake run in one Region: the first one set, else the profile's.
@@ -243,6 +271,7 @@ export class ActivityService {
       fetchedAt: this.now(),
       source: ask.source.kind,
       bytesScanned: answer.bytesScanned,
+      facts: answer.facts,
     };
   }
 
@@ -348,6 +377,7 @@ function isStoredAnswer(value: unknown): value is StoredAnswer {
     Array.isArray(v.unreadable) &&
     Array.isArray(v.truncated) &&
     Array.isArray(v.problems) &&
-    typeof v.fetchedAt === 'number'
+    typeof v.fetchedAt === 'number' &&
+    (v.facts === undefined || (typeof v.facts === 'object' && v.facts !== null && !Array.isArray(v.facts)))
   );
 }

@@ -12,6 +12,7 @@ import {
   type ActivityEvent,
   type ActivityQuery,
   type Clock,
+  type DetectionFacts,
   type FindingRow,
   type Subject,
 } from '../core';
@@ -22,7 +23,7 @@ import type { AwsService } from './awsService';
 import type { ExplorerService } from './explorerService';
 
 export interface InvestigationContext {
-  readonly activity: Pick<ActivityService, 'request'>;
+  readonly activity: Pick<ActivityService, 'requestWithFacts'>;
   readonly explorer: Pick<ExplorerService, 'findings'>;
   readonly aws: Pick<AwsService, 'configuration' | 'regions'>;
   readonly source: () => Promise<ActivitySource>;
@@ -56,8 +57,15 @@ export async function investigate(
     };
   const now = (context.clock ?? systemClock).now();
   const source = await context.source();
-  const ask = (query: ActivityQuery) =>
-    context.activity.request({ query, maxPages: MAX_PAGES, fresh: params.fresh === true }, signal);
+  const facts = new Map<string, DetectionFacts>();
+  const ask = async (query: ActivityQuery): Promise<ActivityRequest.Result> => {
+    const answer = await context.activity.requestWithFacts(
+      { query, maxPages: MAX_PAGES, fresh: params.fresh === true },
+      signal,
+    );
+    for (const [id, f] of Object.entries(answer.facts)) facts.set(id, f);
+    return answer.result;
+  };
   let window = { since: params.since, ...(params.until !== undefined && { until: params.until }) };
   let answers: ActivityRequest.Result[];
   const partial: string[] = [];
@@ -84,6 +92,7 @@ export async function investigate(
     window,
     now,
     events,
+    factsOf: (event) => facts.get(event.eventId),
     source: sourceLabel(source, answers[0]!),
     partial: [...new Set(partial)],
     ...findings,
