@@ -9,8 +9,11 @@ import { replicateInvictus } from './lib/replicateLogs';
  * Issue 13's log-file index beside DuckDB on the same 1,000,000 CloudTrail events (the Invictus dataset
  * replicated, .json.gz in the S3 layout, made once into bench/.data/): indexing time and peak memory
  * (each run a fresh child process; maxRSS as the child reports it), the index's bytes per event, a
- * re-open, queries by resource and by principal, and a re-index after 1,000 new files.
- * Targets: indexing at least DuckDB's speed with less memory, < 150 B/event, re-open < 200 ms, query < 20 ms.
+ * re-open, queries by resource and by principal, every detection over the whole index (LogIndex.detect:
+ * the events merged in time order, decoded one by one, with the facts the index keeps), and a re-index
+ * after 1,000 new files.
+ * Targets: indexing at least DuckDB's speed with less memory, < 150 B/event, re-open < 200 ms, query < 20 ms,
+ * detections < 3 s.
  *
  *   node out/bench/logIndex.bench.js [events=1000000]
  */
@@ -107,6 +110,27 @@ async function childReopen(): Promise<void> {
   reportToParent({ openMs, firstQueryMs, resourceMs, principalMs, resourceTotal, principalTotal } satisfies Queries);
 }
 
+interface Detecting {
+  /** Reading the segments (the first answer of a fresh process does). */
+  readonly loadMs: number;
+  readonly detectMs: number;
+  readonly events: number;
+  readonly hits: number;
+  readonly maxRssMb: number;
+}
+
+/** A fresh process: the segments read by a first query, then every detection over every event. */
+async function childDetect(): Promise<void> {
+  const index = await LogIndex.open(INDEX, [LOGS], { workerScript: WORKER, parallelism: THREADS });
+  const t0 = performance.now();
+  index.query({ since: 0, principal: PRINCIPAL }, { limit: 1 });
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  const { events, hits } = index.detect({ since: 0 });
+  const detectMs = performance.now() - t1;
+  reportToParent({ loadMs, detectMs, events, hits: hits.length, maxRssMb: maxRssMb() } satisfies Detecting);
+}
+
 /** 1,000 new files (copies of existing ones under a new account): an update must read those only. */
 async function reindexNewFiles(): Promise<{ filesRead: number; seconds: number }> {
   const added = path.join(LOGS, '999988887777', 'CloudTrail', 'us-east-1');
@@ -166,9 +190,20 @@ async function main(): Promise<void> {
   console.log(
     `query by principal: CloudWarden ${m(reopen.map((r) => r.principalMs))} (${reopen[0]!.principalTotal} events), DuckDB ${m(duck.map((r) => r.queries.principalMs))} (${duck[0]!.queries.principalTotal})`,
   );
+  const detect = inFreshProcesses<Detecting>(script, ['detect', String(EVENTS)], { runs: RUNS });
+  const d = detect.map((r) => r.detectMs / 1000);
+  console.log(
+    `every detection over the index (LogIndex.detect): ${median(d).toFixed(2)} s median of ${RUNS} (${d.map((t) => t.toFixed(2)).join(', ')}), ` +
+      `${detect[0]!.events} events, ${detect[0]!.hits} hits; segments read before it in ${m(detect.map((r) => r.loadMs))}; peak RSS ${median(detect.map((r) => r.maxRssMb)).toFixed(0)} MB`,
+  );
   const reindex = await reindexNewFiles();
   console.log(`re-index after 1,000 new files: ${reindex.filesRead} files read, ${reindex.seconds.toFixed(2)} s`);
 }
 
-const CHILDREN: Record<string, () => Promise<void>> = { index: childIndex, duckdb: childDuckdb, reopen: childReopen };
+const CHILDREN: Record<string, () => Promise<void>> = {
+  index: childIndex,
+  duckdb: childDuckdb,
+  reopen: childReopen,
+  detect: childDetect,
+};
 void (CHILDREN[process.argv[2] ?? ''] ?? main)();

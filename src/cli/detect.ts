@@ -1,19 +1,21 @@
 /**
- * `cloudwarden detect --logs <folder>[,<folder>...] [--since ...] [--until ...] [--format text|json|sarif]`:
- * every detection of src/core/investigate over CloudTrail log files, for CI and incident response.
- * Exit 0: no hit; 1: hits; 2: usage errors. Files that cannot be read are listed, not fatal.
+ * `cloudwarden detect --logs <folder>[,<folder>...] [--index <dir>] [--since ...] [--until ...]
+ * [--format text|json|sarif]`: every detection of src/core/investigate over CloudTrail log files, for CI
+ * and incident response. The files go through the on-disk log index (as `trail --logs`): only new and
+ * changed files are read, in worker threads, and the detections run from the index with the facts it
+ * keeps. Exit 0: no hit; 1: hits; 2: usage errors. Files that cannot be read are listed, not fatal.
  */
 import { existsSync } from 'node:fs';
-import { DETECTIONS, runDetections } from '../core';
+import { DETECTIONS } from '../core';
 import { parseDetectArgs } from './detectArgs';
 import { detectJson, detectText } from './detectReport';
 import { detectSarif } from './detectSarif';
-import { scanLogs } from './detectScan';
 import { EXIT, type CliIo } from './io';
+import { indexedLogs } from './logFolders';
 import { VERSION } from './version';
 
 /** The command's entry in `cloudwarden --help`, and what `cloudwarden detect --help` prints. */
-export const DETECT_HELP = `  detect --logs <folder or file>[,...] [--since 24h|7d|90d|ISO] [--until ...]
+export const DETECT_HELP = `  detect --logs <folder or file>[,...] [--index <dir>] [--since 24h|7d|90d|ISO] [--until ...]
          [--format text|json|sarif]
                                Run the security detections (root activity, sign-ins without MFA,
                                CloudTrail and GuardDuty turned off, IAM policy changes, public
@@ -24,6 +26,8 @@ export const DETECT_HELP = `  detect --logs <folder or file>[,...] [--since 24h|
                                eventTime, principal, file}], "unreadable":[{file, reason}]}.
                                Exit 0: no hit; 1: hits; 2: usage errors (a missing folder too).
                                Files that cannot be read are listed and do not fail the run.
+                               The files are indexed first (--index, or a folder in the user's
+                               cache), so a second run reads only new and changed files.
 `;
 
 export async function detectCommand(args: readonly string[], io: CliIo, now = Date.now()): Promise<number> {
@@ -41,10 +45,13 @@ export async function detectCommand(args: readonly string[], io: CliIo, now = Da
     io.stderr(`cloudwarden detect: --logs ${missing}: no such folder or file\n`);
     return EXIT.usage;
   }
-  const scan = await scanLogs(parsed.logs, parsed, io.progress);
-  // runDetections answers in event order; reports list the newest first, as `trail` does.
-  const hits = runDetections(scan.events, (event) => scan.facts.get(event)).reverse();
-  const { unreadable } = scan;
+  const { index, notes } = await indexedLogs(parsed.logs, parsed.indexDir, io);
+  const window = { since: parsed.since, ...(parsed.until !== undefined && { until: parsed.until }) };
+  const detected = index.detect(window);
+  // The detections answer in event order; reports list the newest first, as `trail` does.
+  const hits = detected.hits.reverse();
+  const { unreadable, skipped } = detected;
+  for (const note of [...notes, ...index.takeMessages()]) io.stderr(`cloudwarden detect: ${note}\n`);
   if (parsed.format === 'json') io.stdout(detectJson(hits, unreadable));
   else if (parsed.format === 'sarif')
     io.stdout(
@@ -54,11 +61,11 @@ export async function detectCommand(args: readonly string[], io: CliIo, now = Da
     io.stdout(detectText(hits, unreadable, DETECTIONS));
     for (const u of unreadable) io.stderr(`cloudwarden detect: not read: ${u.file}: ${u.reason}\n`);
   }
-  if (scan.skipped.records > 0)
+  if (skipped.records > 0)
     io.stderr(
-      `cloudwarden detect: ${scan.skipped.records.toLocaleString('en-US')} record${scan.skipped.records === 1 ? ' is' : 's are'} not events and were left out (the first: ${scan.skipped.firstReason ?? 'unknown'})\n`,
+      `cloudwarden detect: ${skipped.records.toLocaleString('en-US')} record${skipped.records === 1 ? ' is' : 's are'} not events and were left out (the first: ${skipped.firstReason ?? 'unknown'})\n`,
     );
-  if (scan.events.length === 0)
+  if (detected.events === 0)
     io.stderr(`cloudwarden detect: no event in the log files${parsed.since > 0 ? ' in the window (--since)' : ''}\n`);
   return hits.length > 0 ? EXIT.noMatch : EXIT.ok;
 }

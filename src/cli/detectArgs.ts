@@ -9,6 +9,8 @@ type DetectFormat = 'text' | 'json' | 'sarif';
 export interface DetectArgs {
   /** Folders and files of CloudTrail logs, as given. */
   readonly logs: readonly string[];
+  /** The log index's folder, when asked (else one in the user's cache folder). */
+  readonly indexDir?: string;
   /** Events at or after this time (ms); 0 for everything the logs hold. */
   readonly since: number;
   /** Events at or before this time (ms), when asked. */
@@ -16,7 +18,7 @@ export interface DetectArgs {
   readonly format: DetectFormat;
 }
 
-const VALUE_OPTIONS = new Set(['--logs', '--since', '--until', '--format']);
+const VALUE_OPTIONS = new Set(['--logs', '--index', '--since', '--until', '--format']);
 
 /** The arguments, `{ help: true }` for --help, or the first mistake. */
 export function parseDetectArgs(args: readonly string[], now: number): DetectArgs | { help: true } | { error: string } {
@@ -48,5 +50,6 @@ export function parseDetectArgs(args: readonly string[], now: number): DetectArg
   const until = untilText === undefined ? undefined : parseSince(untilText, now);
   if (untilText !== undefined && until === undefined) return { error: '--until is a duration or an ISO time' };
   if (until !== undefined && until < since) return { error: '--until is before --since' };
-  return { logs, since, format, ...(until !== undefined && { until }) };
+  const indexDir = values.get('--index');
+  return { logs, since, format, ...(until !== undefined && { until }), ...(indexDir !== undefined && { indexDir }) };
 }

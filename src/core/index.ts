@@ -112,6 +112,7 @@ export { queryEvents, type IndexedEvents } from './eventIndex/query';
 export { countsByDay } from './eventIndex/countsByDay';
 export { principalActions } from './eventIndex/principalActions';
 export { principalResources, type PrincipalWindow } from './eventIndex/principalResources';
+export { inTimeOrder, type Position } from './eventIndex/timeOrder';
 
 // AWS: pacing, coalescing, caching, paged scans, the shared config files, and failures explained.
 export { systemClock, untilAborted, type Clock } from './aws/clock';

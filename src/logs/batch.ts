@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { SegmentBuilder } from '../core';
+import { cloudTrailRecordOf, detectionFactsOf, listedByDetections, SegmentBuilder } from '../core';
 import type { LogFile } from './files';
 import type { IndexedFile, SegmentEntry } from './manifest';
 import { readLogFile } from './readLog';
@@ -11,6 +11,9 @@ export interface BatchJob {
   readonly dir: string;
   readonly files: readonly LogFile[];
 }
+
+/** Whether a detection lists an event: only those have their raw record read for facts. */
+const listed = listedByDetections();
 
 /** The builder of the last batch, emptied: its arrays have grown to a batch's size once already. */
 let spare: SegmentBuilder | undefined;
@@ -28,7 +31,16 @@ export async function indexBatch(job: BatchJob, signal?: AbortSignal): Promise<S
       signal?.throwIfAborted();
       const at = next++;
       const file = job.files[at]!;
-      const read = await readLogFile(file.path, (event) => segment.add(event), { signal });
+      const read = await readLogFile(file.path, (event) => segment.add(event), {
+        signal,
+        // The detections' facts of the few events a detection lists (a few in a thousand), kept beside
+        // them: the raw record is gone once its event is made, and the detections run from the index.
+        onElement: (event, element) => {
+          if (!listed(event)) return;
+          const facts = detectionFactsOf(cloudTrailRecordOf(element));
+          if (facts !== undefined) segment.setFacts(facts);
+        },
+      });
       files[at] = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, ...read };
     }
   };

@@ -4,6 +4,13 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
   countsByDay,
+  DETECTIONS,
+  inTimeOrder,
+  runDetections,
+  type ActivityEvent,
+  type Detection,
+  type DetectionFacts,
+  type Hit,
   principalActions,
   principalResources,
   queryEvents,
@@ -13,6 +20,7 @@ import {
   type DayCount,
   type IndexedEvents,
   type PrincipalActionsAnswer,
+  type Position,
   type PrincipalWindow,
   type ResourceUseAnswer,
   type TallyOptions,
@@ -52,6 +60,20 @@ interface IndexUpdate {
   readonly events: number;
   /** What was wrong with the index folder and done about it. */
   readonly messages: readonly string[];
+}
+
+/** Events with the look-up of their detection facts (the few that have any). */
+interface WithFacts {
+  readonly factsOf: (event: ActivityEvent) => DetectionFacts | undefined;
+}
+
+/** Every detection over the indexed events of a window. */
+interface Detected {
+  readonly hits: Hit[];
+  /** Events the detections read (every indexed event in the window). */
+  readonly events: number;
+  /** Records of the indexed files that are not events: how many, and why the first is not one. */
+  readonly skipped: { readonly records: number; readonly firstReason?: string };
 }
 
 /** Every answer lists the files read only in part or not at all. */
@@ -139,9 +161,52 @@ export class LogIndex {
     return { filesRead: progress.files, events: progress.events, messages };
   }
 
-  /** The events that answer the query, newest first up to `limit`, with the total count. */
-  query(query: ActivityQuery, options: { limit: number }): IndexedEvents & Unreadable {
-    return { ...queryEvents(this.segments(), query, options.limit), unreadable: this.unreadable() };
+  /**
+   * The events that answer the query, newest first up to `limit`, with the total count; with `facts`,
+   * the look-up of their detection facts too (what runDetections takes beside the events).
+   */
+  query(query: ActivityQuery, options: { limit: number; facts: true }): IndexedEvents & Unreadable & WithFacts;
+  query(query: ActivityQuery, options: { limit: number; facts?: boolean }): IndexedEvents & Unreadable;
+  query(
+    query: ActivityQuery,
+    options: { limit: number; facts?: boolean },
+  ): IndexedEvents & Unreadable & Partial<WithFacts> {
+    const { events, total, facts } = queryEvents(this.segments(), query, options.limit, { facts: options.facts });
+    const answer = { events, total, unreadable: this.unreadable() };
+    if (facts === undefined) return answer;
+    const byEvent = new Map<ActivityEvent, DetectionFacts>();
+    events.forEach((event, i) => facts[i] !== undefined && byEvent.set(event, facts[i] as DetectionFacts));
+    return { ...answer, factsOf: (event: ActivityEvent) => byEvent.get(event) };
+  }
+
+  /**
+   * Every detection over every indexed event of the window, in time order (the segments' events merged
+   * by time, as stream detections need), each event decoded as the detections reach it and dropped
+   * after: a million events are never held at once. Hits in the order of their events.
+   */
+  detect(
+    window: { readonly since: number; readonly until?: number },
+    detections: readonly Detection[] = DETECTIONS,
+  ): Detected & Unreadable {
+    let events = 0;
+    // The event last decoded and where it is: runDetections asks for an event's facts while it holds it.
+    let current: ActivityEvent | undefined;
+    let at: Position | undefined;
+    const segments = this.segments();
+    function* decoded(): Generator<ActivityEvent> {
+      for (const position of inTimeOrder(segments, window)) {
+        current = position.segment.event(position.ordinal);
+        at = position;
+        events++;
+        yield current;
+      }
+    }
+    const factsOf = (event: ActivityEvent): DetectionFacts | undefined =>
+      event === current && at !== undefined
+        ? (at.segment.factsOf(at.ordinal) as DetectionFacts | undefined)
+        : undefined;
+    const hits = runDetections(decoded(), factsOf, detections);
+    return { hits, events, skipped: this.skipped(), unreadable: this.unreadable() };
   }
 
   countsByDay(query: ActivityQuery): { readonly days: DayCount[] } & Unreadable {
@@ -207,9 +272,20 @@ export class LogIndex {
 
   private unreadable(): UnreadableFile[] {
     const partial = this.manifest.segments.flatMap((s) =>
-      s.files.flatMap((f) => (f.problem === undefined ? [] : [{ file: f.path, reason: f.problem }])),
+      s.files.flatMap((f) => (f.problem === undefined ? [] : [{ file: f.path, reason: partly(f.problem, f.events) }])),
     );
     return [...this.listingProblems, ...partial];
+  }
+
+  /** The indexed files' records that are not events, and the first file's reason. */
+  private skipped(): Detected['skipped'] {
+    let records = 0;
+    let firstReason: string | undefined;
+    for (const f of this.manifest.segments.flatMap((s) => s.files)) {
+      records += f.skipped;
+      firstReason ??= f.skippedReason;
+    }
+    return { records, ...(firstReason !== undefined && { firstReason }) };
   }
 }
 
@@ -237,6 +313,12 @@ async function removeStrays(dir: string, manifest: Manifest): Promise<void> {
     if (name === MANIFEST_FILE || named.has(name)) continue;
     if (name.endsWith('.seg') || name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
   }
+}
+
+/** A file's problem, saying so when the events before it were read (the answers are partial). */
+function partly(problem: string, events: number): string {
+  if (events === 0) return problem;
+  return `${problem} (read in part: its first ${events.toLocaleString('en-US')} event${events === 1 ? '' : 's'} are included)`;
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {

@@ -10,6 +10,8 @@ export interface IndexedFile {
   readonly mtimeMs: number;
   readonly events: number;
   readonly skipped: number;
+  /** Why the first skipped record is not an event. */
+  readonly skippedReason?: string;
   /** Why the file was read only in part or not at all. */
   readonly problem?: string;
 }

@@ -30,9 +30,8 @@ interface ReadLogOptions {
   /**
    * Called after onEvent with the element the event was read from (the raw record, or a lookup-events
    * element: cloudTrailRecordOf), for a reader that wants more of a record than the event keeps
-   * (`cloudwarden detect` reads the detections' facts of the few events a detection lists). Runs for
-   * every event, so it must decide cheaply which it wants; without it (the log index, `trail`), the cost
-   * is one test per event and the element is dropped as before.
+   * (the log index keeps the detections' facts of the few events a detection lists). Runs for every
+   * event, so it must decide cheaply which it wants; without it, the element is dropped at once.
    */
   readonly onElement?: (event: ActivityEvent, element: unknown) => void;
 }

@@ -69,6 +69,11 @@ export class SegmentBuilder {
   private lastSource: string | undefined;
   private lastName: string | undefined;
   private lastKey = '';
+  /**
+   * Facts of the few events that carry any (the detections' reading of a raw record, opaque here), as
+   * JSON, by the position the event was added at.
+   */
+  private facts = new Map<number, string>();
 
   /** Empties the builder for another segment, keeping the storage its arrays have grown to. */
   clear(): void {
@@ -78,6 +83,7 @@ export class SegmentBuilder {
     this.resources = new DictionaryBuilder();
     this.resourceKeys = [];
     this.principalKeys = [];
+    this.facts = new Map();
     this.lastPrincipal = this.lastResource = this.lastSource = this.lastName = undefined;
   }
 
@@ -106,6 +112,15 @@ export class SegmentBuilder {
     this.put(AT.eventTimeText, isCanonicalTime(e) ? undefined : e.eventTime);
     for (const r of e.resources) this.resourceIds.push(this.resourceIdOf(r));
     this.resourceEnds.push(this.resourceIds.length);
+  }
+
+  /**
+   * Facts for the event added last, kept beside it (a reader of log files learns them from the raw
+   * record after the event is added). A plain-data object: stored as JSON, given back equal.
+   */
+  setFacts(facts: object): void {
+    if (this.count === 0) throw new Error('setFacts before any event');
+    this.facts.set(this.count - 1, JSON.stringify(facts));
   }
 
   private put(column: number, value: string | undefined): void {
@@ -163,6 +178,7 @@ export class SegmentBuilder {
       ...this.columnParts(order),
       ...this.resourceParts(order),
       ...this.postingParts(order),
+      ...this.factParts(order),
     ];
     const first = order.length === 0 ? 0 : this.times.get(order[0]!);
     const last = order.length === 0 ? 0 : this.times.get(order[order.length - 1]!);
@@ -182,6 +198,26 @@ export class SegmentBuilder {
         },
       ];
     });
+  }
+
+  /** The facts by the ordinals their events were given (time order), ascending. */
+  private factParts(order: Uint32Array): Part[] {
+    const ordinalOf = new Map<number, number>();
+    // Only the few events with facts are looked for: one pass over the order finds their ordinals.
+    if (this.facts.size > 0) order.forEach((i, ordinal) => this.facts.has(i) && ordinalOf.set(i, ordinal));
+    const entries = [...this.facts].map(([i, json]) => [ordinalOf.get(i)!, json] as const).sort((a, b) => a[0] - b[0]);
+    return [
+      { id: Section.FactOrdinals, width: 0, write: (out) => entries.forEach(([ordinal]) => out.u32(ordinal)) },
+      {
+        id: Section.Facts,
+        width: 0,
+        write: (out) =>
+          encodeStrings(
+            entries.map(([, json]) => json),
+            out,
+          ),
+      },
+    ];
   }
 
   /** Where the event added `i`-th has its resource ids in resourceIds. */

@@ -8,13 +8,20 @@ export interface IndexedEvents {
   readonly events: ActivityEvent[];
   /** Every event that matches, however many were returned. */
   readonly total: number;
+  /** With `facts` asked: each returned event's stored facts (SegmentBuilder.setFacts), by position. */
+  readonly facts?: (object | undefined)[];
 }
 
 /**
  * The events that answer a query, newest first up to `limit`, and how many answer in all. Only the
  * returned events are decoded: the count comes from the candidates' exact test on their ids.
  */
-export function queryEvents(segments: readonly Segment[], query: ActivityQuery, limit: number): IndexedEvents {
+export function queryEvents(
+  segments: readonly Segment[],
+  query: ActivityQuery,
+  limit: number,
+  options: { readonly facts?: boolean } = {},
+): IndexedEvents {
   let total = 0;
   const newest: { segment: Segment; ordinal: number; time: number }[] = [];
   for (const segment of segments) {
@@ -34,5 +41,8 @@ export function queryEvents(segments: readonly Segment[], query: ActivityQuery, 
     }
   }
   newest.sort((a, b) => b.time - a.time);
-  return { events: newest.slice(0, limit).map(({ segment, ordinal }) => segment.event(ordinal)), total };
+  const kept = newest.slice(0, limit);
+  const events = kept.map(({ segment, ordinal }) => segment.event(ordinal));
+  if (options.facts !== true) return { events, total };
+  return { events, total, facts: kept.map(({ segment, ordinal }) => segment.factsOf(ordinal)) };
 }

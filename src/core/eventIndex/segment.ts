@@ -18,6 +18,10 @@ import { decodePostings } from './postings';
 import { uuidText } from './uuid';
 
 type Ids = Uint8Array | Uint16Array | Uint32Array;
+interface ColumnData {
+  readonly dictionary: Dictionary;
+  readonly ids: Ids;
+}
 
 /**
  * A segment opened over its bytes: a handful of typed-array views, nothing decoded until asked. Any
@@ -31,15 +35,20 @@ export class Segment {
   readonly times: Float64Array;
   private readonly eventIds: Uint8Array;
   private readonly flags: Uint8Array;
-  private readonly columns: ReadonlyMap<Column, { readonly dictionary: Dictionary; readonly ids: Ids }>;
+  private readonly columns: ReadonlyMap<Column, ColumnData>;
+  /** The same columns as an object's fields: event() reads them by name, without a map look-up. */
+  private readonly byName: Readonly<Record<Column, ColumnData>>;
   private readonly resourceOffsets: Uint32Array;
   private readonly resourceIds: Ids;
   readonly resources: Dictionary;
   private readonly keys: Dictionary;
   private readonly postingMeta: Uint32Array;
   private readonly postingBytes: Uint8Array;
+  private readonly factOrdinals: Uint32Array;
+  private readonly facts: Dictionary;
   private readonly principals = new Map<number, ActivityPrincipal>();
   private readonly resourceCache = new Map<number, ActivityResource>();
+  private readonly eventKeys = new Map<number, readonly [string, string]>();
 
   /** Opens the bytes as a segment; a SegmentError when they are not one of this format version. */
   static open(bytes: Uint8Array): Segment {
@@ -82,12 +91,34 @@ export class Segment {
         },
       ]),
     );
+    this.byName = Object.fromEntries(this.columns) as Record<Column, ColumnData>;
     this.resourceOffsets = view32or64(section(Section.ResourceOffsets).bytes, Uint32Array, this.count + 1);
     this.resourceIds = ids(Section.ResourceIds, this.resourceOffsets[this.count]!);
     this.resources = new Dictionary(section(Section.ResourceDictionary).bytes);
     this.keys = new Dictionary(section(Section.Keys).bytes);
     this.postingMeta = view32or64(section(Section.PostingMeta).bytes, Uint32Array, 2 * this.keys.size);
     this.postingBytes = section(Section.Postings).bytes;
+    this.facts = new Dictionary(section(Section.Facts).bytes);
+    this.factOrdinals = view32or64(section(Section.FactOrdinals).bytes, Uint32Array, this.facts.size);
+  }
+
+  /** How many events carry facts. */
+  get factCount(): number {
+    return this.facts.size;
+  }
+
+  /** The facts stored with the event at `ordinal` (SegmentBuilder.setFacts), or undefined: a binary search. */
+  factsOf(ordinal: number): object | undefined {
+    let lo = 0;
+    let hi = this.factOrdinals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.factOrdinals[mid]! < ordinal) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.factOrdinals.length || this.factOrdinals[lo] !== ordinal) return undefined;
+    // Parsed afresh each time: a caller may keep or change what it is given.
+    return JSON.parse(this.facts.get(lo + 1)!) as object;
   }
 
   /** A column's dictionary and its per-event ids. */
@@ -123,34 +154,61 @@ export class Segment {
     return CATEGORIES[(this.flags[ordinal]! >> 2) & 7] ?? 'unknown';
   }
 
-  /** The event at `ordinal`, as it was given to buildSegment. */
+  /**
+   * The event at `ordinal`, as it was given to buildSegment. Fields are read straight from the columns
+   * (no closure, no split per event): the detections decode every event of a window.
+   */
   event(ordinal: number): ActivityEvent {
-    const text = (column: Column): string | undefined => {
-      const { dictionary, ids } = this.columns.get(column)!;
-      return dictionary.get(ids[ordinal]!);
-    };
-    const [source, name] = text('eventKey')!.split('\u0000') as [string, string];
+    const c = this.byName;
+    const [source, name] = this.eventKey(c.eventKey.ids[ordinal]!);
     const time = this.times[ordinal]!;
     const flags = this.flags[ordinal]!;
     const event: Record<string, unknown> = {
-      eventId: text('eventIdText') ?? uuidText(this.eventIds, 16 * ordinal),
-      eventTime: text('eventTimeText') ?? canonicalTime(time),
+      eventId: at(c.eventIdText, ordinal) ?? uuidText(this.eventIds, 16 * ordinal),
+      eventTime: at(c.eventTimeText, ordinal) ?? canonicalTime(time),
       time,
     };
-    put(event, 'eventVersion', text('eventVersion'));
+    // Each field by its name, not through a helper taking the name: the objects then share a shape.
+    const eventVersion = at(c.eventVersion, ordinal);
+    if (eventVersion !== undefined) event.eventVersion = eventVersion;
     event.eventSource = source;
     event.eventName = name;
-    put(event, 'action', text('action'));
-    event.principal = this.principal(this.column('principal').ids[ordinal]!);
-    for (const column of ['accessKeyId', 'sourceIp', 'userAgent', 'region', 'account'] as const)
-      put(event, column, text(column));
-    put(event, 'errorCode', text('errorCode'));
-    put(event, 'errorMessage', text('errorMessage'));
+    const action = at(c.action, ordinal);
+    if (action !== undefined) event.action = action;
+    event.principal = this.principal(c.principal.ids[ordinal]!);
+    const accessKeyId = at(c.accessKeyId, ordinal);
+    if (accessKeyId !== undefined) event.accessKeyId = accessKeyId;
+    const sourceIp = at(c.sourceIp, ordinal);
+    if (sourceIp !== undefined) event.sourceIp = sourceIp;
+    const userAgent = at(c.userAgent, ordinal);
+    if (userAgent !== undefined) event.userAgent = userAgent;
+    const region = at(c.region, ordinal);
+    if (region !== undefined) event.region = region;
+    const account = at(c.account, ordinal);
+    if (account !== undefined) event.account = account;
+    const errorCode = at(c.errorCode, ordinal);
+    if (errorCode !== undefined) event.errorCode = errorCode;
+    const errorMessage = at(c.errorMessage, ordinal);
+    if (errorMessage !== undefined) event.errorMessage = errorMessage;
     if ((flags & 3) !== 0) event.readOnly = (flags & 3) === 2;
     event.category = CATEGORIES[(flags >> 2) & 7] ?? 'unknown';
-    event.resources = Array.from(this.resourceIdsOf(ordinal), (id) => this.resource(id));
-    put(event, 'file', text('file'));
+    const ids = this.resourceIdsOf(ordinal);
+    const resources: ActivityResource[] = [];
+    for (let i = 0; i < ids.length; i++) resources.push(this.resource(ids[i]!));
+    event.resources = resources;
+    const file = at(c.file, ordinal);
+    if (file !== undefined) event.file = file;
     return event as unknown as ActivityEvent;
+  }
+
+  /** eventSource and eventName of an eventKey id, split once per id. */
+  private eventKey(id: number): readonly [string, string] {
+    let pair = this.eventKeys.get(id);
+    if (pair === undefined) {
+      pair = this.byName.eventKey.dictionary.get(id)!.split('\u0000') as [string, string];
+      this.eventKeys.set(id, pair);
+    }
+    return pair;
   }
 
   /** The sorted ordinals under a key; undefined when no event has it. */
@@ -193,8 +251,9 @@ export class Segment {
   }
 }
 
-function put(target: Record<string, unknown>, key: string, value: string | undefined): void {
-  if (value !== undefined) target[key] = value;
+/** A column's text for one event; undefined when the event has none. */
+function at(column: ColumnData, ordinal: number): string | undefined {
+  return column.dictionary.get(column.ids[ordinal]!);
 }
 
 function readDirectory(

@@ -28,6 +28,8 @@ import { catalogFile, repoRoot, rulesDocsUri } from '../helpers/paths';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cloudwarden-detect-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
+// The command indexes the logs first, in the user's cache folder unless --index: here, the scratch folder.
+process.env.XDG_CACHE_HOME = path.join(dir, 'cache');
 
 interface JsonHit {
   readonly detection: string;
