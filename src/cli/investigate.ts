@@ -4,7 +4,14 @@
  * Markdown to paste into a ticket or as JSON. Exit 0 with a report; 2 on usage errors.
  */
 import { existsSync } from 'node:fs';
-import { buildInvestigation, investigationMarkdown, subjectQuery, type ActivityEvent, type Subject } from '../core';
+import {
+  buildInvestigation,
+  investigationMarkdown,
+  subjectQuery,
+  type ActivityEvent,
+  type DetectionFacts,
+  type Subject,
+} from '../core';
 import { EXIT, type CliIo } from './io';
 import { parseInvestigateArgs, type InvestigateArgs } from './investigateArgs';
 import { indexedLogs } from './logFolders';
@@ -41,12 +48,13 @@ export async function investigateCommand(args: readonly string[], io: CliIo, now
   }
   const { index, notes } = await indexedLogs(parsed.logs, parsed.indexDir, io);
   for (const note of notes) io.stderr(`cloudwarden investigate: ${note}\n`);
-  const { events, window, partial, unreadable } = read(index, parsed);
+  const { events, window, partial, unreadable, facts } = read(index, parsed);
   const report = buildInvestigation({
     subject: parsed.subject as Subject,
     window,
     now,
     events,
+    factsOf: (event) => facts.get(event.eventId),
     source: parsed.logs.length === 1 ? `the log files in ${parsed.logs[0]}` : `${parsed.logs.length} log folders`,
     partial,
     findingsNote: 'GuardDuty and Security Hub are not read from the command line.',
@@ -69,12 +77,18 @@ function read(
   window: { since: number; until?: number };
   partial: string[];
   unreadable: { file: string; reason: string }[];
+  facts: Map<string, DetectionFacts>;
 } {
   let window = { since: args.since, ...(args.until !== undefined && { until: args.until }) };
   const partial: string[] = [];
   const unreadable = new Map<string, string>();
+  const facts = new Map<string, DetectionFacts>();
   const ask = (query: ReturnType<typeof subjectQuery>) => {
-    const answer = index.query(query, { limit: EVENT_LIMIT });
+    const answer = index.query(query, { limit: EVENT_LIMIT, facts: true });
+    for (const event of answer.events) {
+      const found = answer.factsOf(event);
+      if (found !== undefined) facts.set(event.eventId, found);
+    }
     for (const u of answer.unreadable) unreadable.set(u.file, u.reason);
     if (answer.total > answer.events.length)
       partial.push(`The newest ${answer.events.length} of ${answer.total} matching events were read: narrow --since.`);
@@ -93,5 +107,11 @@ function read(
     }
   } else events = ask(subjectQuery(args.subject as Subject, window));
   if (unreadable.size > 0) partial.push(`${unreadable.size} log files could not be read in full.`);
-  return { events, window, partial, unreadable: [...unreadable].map(([file, reason]) => ({ file, reason })) };
+  return {
+    events,
+    window,
+    partial,
+    unreadable: [...unreadable].map(([file, reason]) => ({ file, reason })),
+    facts,
+  };
 }

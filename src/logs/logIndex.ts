@@ -70,6 +70,8 @@ interface WithFacts {
 /** Every detection over the indexed events of a window. */
 interface Detected {
   readonly hits: Hit[];
+  /** The events the hits name, each once (every other event was dropped as the run passed it). */
+  readonly hitEvents: ActivityEvent[];
   /** Events the detections read (every indexed event in the window). */
   readonly events: number;
   /** Records of the indexed files that are not events: how many, and why the first is not one. */
@@ -205,8 +207,10 @@ export class LogIndex {
       event === current && at !== undefined
         ? (at.segment.factsOf(at.ordinal) as DetectionFacts | undefined)
         : undefined;
-    const hits = runDetections(decoded(), factsOf, detections);
-    return { hits, events, skipped: this.skipped(), unreadable: this.unreadable() };
+    // The events hits name, kept as the run passes them (the others are dropped).
+    const hitEvents = new Map<string, ActivityEvent>();
+    const hits = runDetections(decoded(), factsOf, detections, (hit, event) => hitEvents.set(hit.eventId, event));
+    return { hits, hitEvents: [...hitEvents.values()], events, skipped: this.skipped(), unreadable: this.unreadable() };
   }
 
   countsByDay(query: ActivityQuery): { readonly days: DayCount[] } & Unreadable {

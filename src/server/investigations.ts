@@ -13,6 +13,7 @@ import {
   type ActivityQuery,
   type Clock,
   type DetectionFacts,
+  type Hit,
   type FindingRow,
   type Subject,
 } from '../core';
@@ -21,9 +22,12 @@ import type { ActivityService } from './activityService';
 import type { ActivitySource } from './activitySource';
 import type { AwsService } from './awsService';
 import type { ExplorerService } from './explorerService';
+import type { LogActivity } from './logActivity';
 
 export interface InvestigationContext {
   readonly activity: Pick<ActivityService, 'requestWithFacts'>;
+  /** Log folders run every detection over a whole window from their index. */
+  readonly logs: Pick<LogActivity, 'detect'>;
   readonly explorer: Pick<ExplorerService, 'findings'>;
   readonly aws: Pick<AwsService, 'configuration' | 'regions'>;
   readonly source: () => Promise<ActivitySource>;
@@ -84,8 +88,19 @@ export async function investigate(
       answers.push(await ask({ principal, ...window }));
     }
   } else answers = [await ask(subjectQuery(subject, window))];
-  const events = distinct(answers.flatMap((a) => a.events));
-  partial.push(...answers.flatMap(partialReasons));
+  let events = distinct(answers.flatMap((a) => a.events));
+  let hits: Hit[] | undefined;
+  if (subject.kind === 'window' && source.kind === 'logFiles') {
+    // The index runs the detections over every event of the window; the profile reads the newest.
+    const detected = await context.logs.detect(source.roots, window, signal);
+    hits = detected.hits;
+    events = distinct([...events, ...detected.hitEvents]);
+    if (detected.events > answers[0]!.events.length)
+      partial.push(
+        `The detections read all ${detected.events} events of the window; the profile and its counts read the newest ${answers[0]!.events.length} and the events detections fired on.`,
+      );
+    partial.push(...answers.flatMap((a) => partialReasons({ ...a, total: undefined })));
+  } else partial.push(...answers.flatMap(partialReasons));
   const findings = await relatedFindings(context, signal);
   const report = buildInvestigation({
     subject,
@@ -93,6 +108,7 @@ export async function investigate(
     now,
     events,
     factsOf: (event) => facts.get(event.eventId),
+    ...(hits !== undefined && { hits }),
     source: sourceLabel(source, answers[0]!),
     partial: [...new Set(partial)],
     ...findings,

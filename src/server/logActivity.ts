@@ -7,6 +7,9 @@ import {
   type ActivityQuery,
   type ActivitySnapshot,
   type DayCount,
+  type ActivityEvent,
+  type DetectionFacts,
+  type Hit,
   type PrincipalActionsAnswer,
   type PrincipalWindow,
   type ResourceUseAnswer,
@@ -21,6 +24,8 @@ export type LogAnswer = ActivitySnapshot & {
   readonly total: number;
   /** Every matching event counted by day, when `events` holds only the newest. */
   readonly days?: readonly DayCount[];
+  /** The detection facts of the returned events that have any, by event id. */
+  readonly facts?: Readonly<Record<string, DetectionFacts>>;
 };
 
 interface Opened {
@@ -93,10 +98,15 @@ export class LogActivity {
       const index = await opened.index;
       const run = this.refresh(opened);
       if (options.complete && run) await untilAborted(run, options.signal);
-      const { events, total, unreadable } = index.query(query, { limit });
+      const { events, total, unreadable, factsOf } = index.query(query, { limit, facts: true });
       // The timeline draws what it does not list from the counts by day (the index reads no event for them).
       const days = total > events.length ? index.countsByDay(query).days : undefined;
-      return { ...empty, events, total, unreadable, problems: [], ...(days && { days }) };
+      const facts: Record<string, DetectionFacts> = {};
+      for (const event of events) {
+        const found = factsOf(event);
+        if (found !== undefined) facts[event.eventId] = found;
+      }
+      return { ...empty, events, total, unreadable, problems: [], facts, ...(days && { days }) };
     } catch (error) {
       // The request was cancelled (the timeline closed): the indexing goes on, nothing is wrong.
       if (options.signal?.aborted) throw error;
@@ -108,6 +118,28 @@ export class LogActivity {
         problems: [{ kind: 'unknown', sentence: `The CloudTrail log index could not be read: ${reason}` }],
       };
     }
+  }
+
+  /**
+   * Every detection over every indexed event of the window (the index merges its segments by time), once
+   * the files found new are indexed too; what could not be read is listed.
+   */
+  async detect(
+    roots: readonly string[],
+    window: { readonly since: number; readonly until?: number },
+    signal?: AbortSignal,
+  ): Promise<{
+    hits: Hit[];
+    hitEvents: ActivityEvent[];
+    events: number;
+    unreadable: readonly { file: string; reason: string }[];
+  }> {
+    const opened = this.open(roots);
+    const index = await opened.index;
+    const run = this.refresh(opened);
+    if (run) await untilAborted(run, signal);
+    const { hits, hitEvents, events, unreadable } = index.detect(window);
+    return { hits, hitEvents, events, unreadable };
   }
 
   /**

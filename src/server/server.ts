@@ -339,6 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       params,
       {
         activity,
+        logs,
         explorer,
         aws,
         source: async () => activitySource((await settings.forWindow()).activity, projects.workspaceFolders),

@@ -27,15 +27,18 @@ const META = new Map(DETECTIONS.map((d) => [d.id, d]));
 
 export function buildInvestigation(input: InvestigationInput): Investigation {
   const { subject, window, now, events } = input;
-  const sorted = [...events].sort((a, b) => a.time - b.time);
+  // Stream detections count in event order. Sources answer newest first with same-second events in
+  // reverse reading order: reversed, a stable sort by time keeps reading order, as a plain read gives.
+  const newestFirst = events.length > 1 && events[0]!.time > events[events.length - 1]!.time;
+  const sorted = (newestFirst ? [...events].reverse() : [...events]).sort((a, b) => a.time - b.time);
   const hits = [...(input.hits ?? runDetections(sorted, input.factsOf ?? (() => undefined)))].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.eventTime.localeCompare(a.eventTime),
   );
   const firedOn = new Map<string, string[]>();
   for (const hit of hits) firedOn.set(hit.eventId, [...(firedOn.get(hit.eventId) ?? []), hit.detection]);
   const line = (event: ActivityEvent): EventLine => eventLine(event, firedOn.get(event.eventId) ?? []);
-  const newestFirst = [...sorted].reverse();
-  const shown = subject.kind === 'window' ? newestFirst.filter((e) => firedOn.has(e.eventId)) : newestFirst;
+  const latest = [...sorted].reverse();
+  const shown = subject.kind === 'window' ? latest.filter((e) => firedOn.has(e.eventId)) : latest;
   const profile = profileOf(sorted);
   const unusual = unusualOf(sorted);
   const findings = relatedFindings(input.findings ?? [], subject, sorted, window);
@@ -65,7 +68,7 @@ export function buildInvestigation(input: InvestigationInput): Investigation {
     detection: { counts: countsOf(hits), hits: hits.slice(0, HITS_LIMIT).map(reportHit) },
     analysis: {
       profile,
-      permissionChanges: newestFirst.filter(isPermissionChange).slice(0, CHANGES_LIMIT).map(line),
+      permissionChanges: latest.filter(isPermissionChange).slice(0, CHANGES_LIMIT).map(line),
       unusual,
       timeline: shown.slice(0, TIMELINE_LIMIT).map(line),
       timelineTotal: shown.length,

@@ -7,18 +7,36 @@ import type { EventLine } from './eventLine';
 import type { Investigation } from './model';
 import type { Tally } from './tally';
 
-/** Markdown's punctuation (and the pipe of tables), backslash-escaped; newlines flattened. */
+/**
+ * Text that Markdown shows as written: backslashes, emphasis, code, brackets (no link can form), angle
+ * brackets (no HTML, no autolink), table pipes and strikethrough escaped; a line-start marker (heading,
+ * list, quote, numbered list) escaped; `://` and `www.` broken so no bare URL becomes a link; newlines
+ * flattened. Hyphens, dots and parentheses elsewhere stay as they are, so the text reads plainly.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()<>#+\-.!|~])/g, '\\$1');
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/^(\s*)([#>+-]|\d+[.)])/, '$1\\$2')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
-function code(text: string): string {
-  // A code span holds anything but its own fence: use a longer fence than any run of backticks inside.
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+/**
+ * A code span: anything but its own fence shows as written, so a fence longer than any run of backticks
+ * inside is used. In a table cell a pipe still ends the cell (GFM splits rows before reading spans), so
+ * there it is escaped too.
+ */
+function code(text: string, inTable = false): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
+
+const cellCode = (text: string): string => code(text, true);
 
 /** A command in a fenced block longer than any run of backticks it holds, indented under its list item. */
 function fenced(command: string): string[] {
@@ -42,18 +60,25 @@ function tallies(title: string, list: readonly Tally[]): string[] {
 
 function eventRows(lines: readonly EventLine[]): string[][] {
   return lines.map((e) => [
-    e.eventTime,
-    code(e.eventName),
+    escapeMarkdown(e.eventTime),
+    cellCode(e.eventName),
     escapeMarkdown(e.principal),
-    e.sourceIp === undefined ? '' : code(e.sourceIp),
+    e.sourceIp === undefined ? '' : cellCode(e.sourceIp),
     escapeMarkdown(e.region),
-    e.errorCode === undefined ? '' : code(e.errorCode),
-    e.resources.slice(0, 3).map(code).join(', '),
-    e.detections.map(code).join(', '),
+    e.errorCode === undefined ? '' : cellCode(e.errorCode),
+    e.resources.slice(0, 3).map(cellCode).join(', '),
+    e.detections.map(cellCode).join(', '),
   ]);
 }
 
 const EVENT_HEADERS = ['Time', 'Event', 'Principal', 'Source', 'Region', 'Error', 'Resources', 'Detections'];
+
+/** The window as a sentence: a start at the epoch is "everything the source holds". */
+function windowText(report: Investigation): string {
+  return report.since === new Date(0).toISOString()
+    ? `Every event up to ${report.until}`
+    : `Window ${report.since} to ${report.until}`;
+}
 
 export function investigationMarkdown(report: Investigation): string {
   const { profile } = report.analysis;
@@ -62,7 +87,7 @@ export function investigationMarkdown(report: Investigation): string {
     '',
     `**Severity: ${report.classification.severity}**. ${escapeMarkdown(report.classification.reason)}`,
     '',
-    `Window ${report.since} to ${report.until}; source: ${escapeMarkdown(report.source)}; generated ${report.generatedAt} by CloudWarden.`,
+    `${windowText(report)}; source: ${escapeMarkdown(report.source)}; generated ${report.generatedAt} by CloudWarden.`,
     '',
     ...(report.partial.length > 0 ? ['> **Partial.** ' + report.partial.map(escapeMarkdown).join(' '), ''] : []),
     '## Summary',
@@ -88,9 +113,9 @@ export function investigationMarkdown(report: Investigation): string {
       ...table(
         ['Time', 'Severity', 'Detection', 'Principal', 'What happened'],
         report.detection.hits.map((h) => [
-          h.eventTime,
+          escapeMarkdown(h.eventTime),
           h.severity,
-          code(h.detection),
+          cellCode(h.detection),
           escapeMarkdown(h.principal),
           escapeMarkdown(h.sentence),
         ]),
@@ -146,11 +171,11 @@ export function investigationMarkdown(report: Investigation): string {
         ['Severity', 'Type', 'Title', 'Region', 'Last seen', 'Shares'],
         report.analysis.findings.map((f) => [
           f.severityLabel,
-          code(f.type),
+          cellCode(f.type),
           escapeMarkdown(f.title),
           escapeMarkdown(f.region),
           f.lastSeen ?? '',
-          code(f.shares),
+          cellCode(f.shares),
         ]),
       ),
       '',

@@ -2,7 +2,8 @@ import type { Investigation } from './model';
 import { subjectNoun } from './subject';
 
 function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  const many = /(s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
 }
 
 /** The report in a few sentences: what was read, what fired, how it is classified, what to do first. */
@@ -18,7 +19,7 @@ export function summaryOf(report: Omit<Investigation, 'summary'>): string {
     sentences.push(
       `${who} shows ${plural(profile.events, 'event')} from ${profile.firstSeen} to ${profile.lastSeen} (${report.source}): ` +
         `${plural(profile.principals.length, 'principal')}, ${plural(profile.sourceIps.length, 'source address')}${profile.sourceIps.length === 10 ? ' or more' : ''}, ` +
-        `${plural(profile.regions.length, 'Region')}; ${profile.changes} changes, ${profile.reads} reads, ${plural(profile.accessDenied, 'denied call')}.`,
+        `${plural(profile.regions.length, 'Region')}; ${plural(profile.changes, 'change')}, ${plural(profile.reads, 'read')}, ${plural(profile.accessDenied, 'denied call')}.`,
     );
   }
   const hits = report.detection.hits.length;

@@ -7,8 +7,7 @@ import { publicGrant } from './publicGrant';
  * The few facts of a raw CloudTrail record the detections read beyond the ActivityEvent, which keeps no
  * requestParameters, responseElements or additionalEventData. Only a small share of events have any
  * (sign-ins, IAM, policy, network, trail and detector changes), so the log index can store these facts
- * beside the events that have them, next to its segments, and the detections run from the index alone;
- * src/logs does not store them yet.
+ * beside the events that have them, in its segments, and the detections run from the index alone.
  */
 export interface DetectionFacts {
   /** A sign-in's result (`responseElements.ConsoleLogin`: 'Success' or 'Failure'). */

@@ -45,6 +45,8 @@ export function runDetections(
   events: Iterable<ActivityEvent>,
   factsOf: (event: ActivityEvent) => DetectionFacts | undefined,
   detections: readonly Detection[] = DETECTIONS,
+  /** Told of each hit with its event while the event is in hand (a caller that drops events keeps these). */
+  onHit?: (hit: Hit, event: ActivityEvent) => void,
 ): Hit[] {
   const { byName, everyEvent } = planOf(detections);
   const hits: Hit[] = [];
@@ -64,12 +66,18 @@ export function runDetections(
       for (const armed of named) {
         if (armed.source !== event.eventSource) continue;
         const hit = armed.scan(event, factsOnce());
-        if (hit !== undefined) hits.push(hit);
+        if (hit !== undefined) {
+          hits.push(hit);
+          onHit?.(hit, event);
+        }
       }
     }
     for (const scan of everyEvent) {
       const hit = scan(event, undefined);
-      if (hit !== undefined) hits.push(hit);
+      if (hit !== undefined) {
+        hits.push(hit);
+        onHit?.(hit, event);
+      }
     }
   }
   return hits;

@@ -62,7 +62,10 @@ suite('Investigations', () => {
     assert.equal(view.severity, 'HIGH');
     assert.equal(view.findingsNote, undefined, 'GuardDuty and Security Hub were read');
     assert.equal(view.rendered?.hits, 45, 'the page drew every hit');
-    assert.ok(view.pivots?.some((p) => p.kind === 'principal' && p.value === BERT), JSON.stringify(view.pivots));
+    assert.ok(
+      view.pivots?.some((p) => p.kind === 'principal' && p.value === BERT),
+      JSON.stringify(view.pivots),
+    );
 
     const folder = mkdtempSync(path.join(tmpdir(), 'cloudwarden-report-'));
     try {

@@ -34,6 +34,8 @@ test('the VSIX carries the bundles (the webview pages too), the catalog, the gra
       'dist/server.js',
       'dist/webview/explorer.css',
       'dist/webview/explorer.js',
+      'dist/webview/report.css',
+      'dist/webview/report.js',
       'dist/webview/timeline.css',
       'dist/webview/timeline.js',
       ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
