@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import {
   buildInvestigation,
+  REPORT_EVENT_LIMIT,
   investigationMarkdown,
   subjectQuery,
   type ActivityEvent,
@@ -27,8 +28,6 @@ export const INVESTIGATE_HELP = `  investigate principal|resource|key|ip|event <
                                unreadable}. Exit 0: a report; 2: usage errors.
 `;
 
-/** The newest events a report reads: more is a window to narrow (the report says it is partial). */
-const EVENT_LIMIT = 200_000;
 const AROUND_MS = 30 * 60_000;
 
 export async function investigateCommand(args: readonly string[], io: CliIo, now = Date.now()): Promise<number> {
@@ -84,14 +83,16 @@ function read(
   const unreadable = new Map<string, string>();
   const facts = new Map<string, DetectionFacts>();
   const ask = (query: ReturnType<typeof subjectQuery>) => {
-    const answer = index.query(query, { limit: EVENT_LIMIT, facts: true });
+    const answer = index.query(query, { limit: REPORT_EVENT_LIMIT, facts: true });
     for (const event of answer.events) {
       const found = answer.factsOf(event);
       if (found !== undefined) facts.set(event.eventId, found);
     }
     for (const u of answer.unreadable) unreadable.set(u.file, u.reason);
     if (answer.total > answer.events.length)
-      partial.push(`The newest ${answer.events.length} of ${answer.total} matching events were read: narrow --since.`);
+      partial.push(
+        `The newest ${answer.events.length.toLocaleString('en-US')} of ${answer.total.toLocaleString('en-US')} matching events were read: narrow --since.`,
+      );
     return answer.events;
   };
   let events: ActivityEvent[];

@@ -192,7 +192,7 @@ export { runDetections } from './investigate/run';
 // Investigations: a principal's, a resource's, a key's, an address's or an event's CloudTrail activity (or a
 // whole window's) made into a report that follows the incident workflow, and its Markdown.
 export { subjectQuery, subjectTitle, type Subject } from './incident/subject';
-export { buildInvestigation } from './incident/investigation';
+export { buildInvestigation, REPORT_EVENT_LIMIT } from './incident/investigation';
 export type { DetectionCount, Investigation, ReportHit } from './incident/model';
 export type { Profile } from './incident/analysis';
 export type { Classification } from './incident/classify';

@@ -77,7 +77,11 @@ export class InvestigationPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       title,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      // Beside the code it is about; alone when no editor is open (Beside would leave an empty group).
+      {
+        viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+        preserveFocus: false,
+      },
       webviewOptions(this.context),
     );
     this.adopt(panel, request, title);

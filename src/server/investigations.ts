@@ -6,6 +6,7 @@
  */
 import {
   buildInvestigation,
+  REPORT_EVENT_LIMIT,
   investigationMarkdown,
   subjectQuery,
   systemClock,
@@ -20,14 +21,15 @@ import {
 import type { ActivityRequest, InvestigateRequest } from '../shared/protocol';
 import type { ActivityService } from './activityService';
 import type { ActivitySource } from './activitySource';
-import type { AwsService } from './awsService';
+import { problemInfo, type AwsService } from './awsService';
 import type { ExplorerService } from './explorerService';
 import type { LogActivity } from './logActivity';
 
 export interface InvestigationContext {
   readonly activity: Pick<ActivityService, 'requestWithFacts'>;
-  /** Log folders run every detection over a whole window from their index. */
-  readonly logs: Pick<LogActivity, 'detect'>;
+  /** Log folders: a subject's events straight from the index (more than a timeline reads), and every
+   * detection over a whole window. */
+  readonly logs: Pick<LogActivity, 'answer' | 'detect'>;
   readonly explorer: Pick<ExplorerService, 'findings'>;
   readonly aws: Pick<AwsService, 'configuration' | 'regions'>;
   readonly source: () => Promise<ActivitySource>;
@@ -63,6 +65,22 @@ export async function investigate(
   const source = await context.source();
   const facts = new Map<string, DetectionFacts>();
   const ask = async (query: ActivityQuery): Promise<ActivityRequest.Result> => {
+    if (source.kind === 'logFiles') {
+      const read = await context.logs.answer(source.roots, query, REPORT_EVENT_LIMIT, {
+        complete: true,
+        ...(signal && { signal }),
+      });
+      for (const [id, f] of Object.entries(read.facts ?? {})) facts.set(id, f);
+      return {
+        events: [...read.events],
+        unreadable: [...read.unreadable],
+        problems: read.problems.map(problemInfo),
+        truncated: [],
+        fetchedAt: read.fetchedAt,
+        stale: false,
+        total: read.total,
+      };
+    }
     const answer = await context.activity.requestWithFacts(
       { query, maxPages: MAX_PAGES, fresh: params.fresh === true },
       signal,
@@ -101,7 +119,8 @@ export async function investigate(
       );
     partial.push(...answers.flatMap((a) => partialReasons({ ...a, total: undefined })));
   } else partial.push(...answers.flatMap(partialReasons));
-  const findings = await relatedFindings(context, signal);
+  const { partial: findingsPartial, ...findings } = await relatedFindings(context, signal);
+  partial.push(...findingsPartial);
   const report = buildInvestigation({
     subject,
     window,
@@ -138,12 +157,15 @@ function partialReasons(answer: ActivityRequest.Result): string[] {
   const reasons = answer.problems.map((p) => p.sentence);
   if (answer.truncated.length > 0)
     reasons.push(
-      `Only the newest ${MAX_PAGES * 50} events of each Region were read (${answer.truncated.join(', ')}): narrow the window for the rest.`,
+      `Only the newest ${(MAX_PAGES * 50).toLocaleString('en-US')} events of each Region were read (${answer.truncated.join(', ')}): narrow the window for the rest.`,
     );
   if (answer.total !== undefined && answer.total > answer.events.length)
-    reasons.push(`The newest ${answer.events.length} of ${answer.total} matching events were read.`);
-  if (answer.unreadable.length > 0)
-    reasons.push(`${answer.unreadable.length} log files or events could not be read in full.`);
+    reasons.push(
+      `The newest ${answer.events.length.toLocaleString('en-US')} of ${answer.total.toLocaleString('en-US')} matching events were read: narrow the window for the rest.`,
+    );
+  const unread = answer.unreadable.length;
+  if (unread > 0)
+    reasons.push(`${unread} ${unread === 1 ? 'log file or event' : 'log files or events'} could not be read in full.`);
   return reasons;
 }
 
@@ -159,14 +181,19 @@ function sourceLabel(source: ActivitySource, answer: ActivityRequest.Result): st
 async function relatedFindings(
   context: InvestigationContext,
   signal?: AbortSignal,
-): Promise<{ findings: FindingRow[] } | { findingsNote: string }> {
+): Promise<{ findings: FindingRow[]; partial: string[] } | { findingsNote: string; partial: string[] }> {
   const configuration = await context.aws.configuration();
   if (!configuration.configured)
-    return { findingsNote: `GuardDuty and Security Hub were not read: ${configuration.reason}` };
+    return { findingsNote: `GuardDuty and Security Hub were not read: ${configuration.reason}`, partial: [] };
   const regions = await context.aws.regions();
   const answers = await Promise.all(regions.map((region) => context.explorer.findings({ region }, signal)));
   const failed = answers.filter((a) => a.problem !== undefined);
   if (failed.length === answers.length && failed.length > 0)
-    return { findingsNote: `GuardDuty and Security Hub could not be read: ${failed[0]!.problem!.sentence}` };
-  return { findings: answers.flatMap((a) => a.rows) };
+    return {
+      findingsNote: `GuardDuty and Security Hub could not be read: ${failed[0]!.problem!.sentence}`,
+      partial: [],
+    };
+  // One Region failing leaves the others' findings: the report says which are missing.
+  const partial = failed.map((a) => `The findings of ${a.region} could not be read: ${a.problem!.sentence}`);
+  return { findings: answers.flatMap((a) => a.rows), partial };
 }

@@ -24,7 +24,7 @@ export const isActivityTarget: Guard<ActivityTarget> = shape<ActivityTarget>({
 /** Everything the page shows, sent whole on each change (the page keeps nothing the host does not know). */
 export interface TimelineModel {
   readonly target: ActivityTarget;
-  /** A sentence above the timeline (the investigate placeholder says what it is). */
+  /** A sentence above the timeline. */
   readonly notice?: string;
   /** The server's last answer; kept on screen while a refresh runs. */
   readonly answer?: ActivityRequest.Result;

@@ -82,15 +82,27 @@ export class Workbench {
 
   /** Runs a command from the palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    // The row itself, not Enter: under load the list may still show the previous filter's first row as
-    // the active one when the row with the title appears, and Enter would run that command instead.
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    await row.click();
+    // A palette opened before the remote extension host has registered the extension's commands lists
+    // none of them and does not refresh: closed and opened again until the command is there.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      // The row itself, not Enter: under load the list may still show the previous filter's first row as
+      // the active one when the row with the title appears, and Enter would run that command instead.
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: Math.min(10_000, Math.max(1_000, deadline - Date.now())) });
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
+      await row.click();
+      return;
+    }
   }
 
   /**

@@ -19,6 +19,11 @@ import { subjectTitle } from './subject';
 import { summaryOf } from './summary';
 import { unusualOf } from './unusual';
 
+/**
+ * The newest events of a subject a report reads from a log index: about 0.7 s of query and report on a
+ * 2-core machine (bench/investigation.bench.ts); more is a window to narrow, and the report says so.
+ */
+export const REPORT_EVENT_LIMIT = 100_000;
 const TIMELINE_LIMIT = 300;
 const HITS_LIMIT = 500;
 const CHANGES_LIMIT = 50;

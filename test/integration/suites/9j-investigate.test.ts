@@ -99,6 +99,19 @@ suite('Investigations', () => {
     assert.ok(!view.pivots?.some((p) => p.value === BERT), 'no pivot back to itself');
   });
 
+  test('an explorer row’s Investigate opens the report of its resource', async function () {
+    this.timeout(SLOW);
+    const api = await extensionApi();
+    await api.loadExplorerTab('secrets', false);
+    const secret = api.explorer().tabs.secrets.ids.find((id) => id.includes(':secret:stratus-red-team/api-token-'));
+    assert.ok(secret);
+    await api.explorerAction('secrets', secret, 'investigate');
+    const view = await report(`resource:${secret}`);
+    assert.equal(view.failure, undefined);
+    assert.equal(view.request.subject.kind, 'resource');
+    assert.ok(view.rendered !== undefined);
+  });
+
   suite('over a log folder', () => {
     suiteSetup(() =>
       vscode.workspace
