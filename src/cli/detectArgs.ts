@@ -2,7 +2,7 @@
  * `cloudwarden detect`'s command line. Pure: parsed into data, every mistake a sentence (the command
  * says it on stderr and exits 2).
  */
-import { parseSince } from '../core';
+import { logWindow } from './logWindow';
 
 type DetectFormat = 'text' | 'json' | 'sarif';
 
@@ -42,14 +42,9 @@ export function parseDetectArgs(args: readonly string[], now: number): DetectArg
   const format = values.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif')
     return { error: `--format is text, json or sarif, not '${format}'` };
-  const sinceText = values.get('--since');
   // Log files are a history: everything they hold unless asked (as `trail --logs`).
-  const since = sinceText === undefined ? 0 : parseSince(sinceText, now);
-  if (since === undefined) return { error: '--since is a duration (24h, 7d, 90d) or an ISO time' };
-  const untilText = values.get('--until');
-  const until = untilText === undefined ? undefined : parseSince(untilText, now);
-  if (untilText !== undefined && until === undefined) return { error: '--until is a duration or an ISO time' };
-  if (until !== undefined && until < since) return { error: '--until is before --since' };
+  const window = logWindow(values.get('--since'), values.get('--until'), now);
+  if ('error' in window) return window;
   const indexDir = values.get('--index');
-  return { logs, since, format, ...(until !== undefined && { until }), ...(indexDir !== undefined && { indexDir }) };
+  return { logs, ...window, format, ...(indexDir !== undefined && { indexDir }) };
 }

@@ -2,9 +2,9 @@
  * `cloudwarden investigate`'s command line. Pure: parsed into data, every mistake a sentence (the command
  * says it on stderr and exits 2).
  */
-import { parseSince } from '../core';
 import { subjectOfText, subjectProblem } from '../shared/investigationSubject';
 import type { InvestigationSubject } from '../shared/protocol';
+import { logWindow } from './logWindow';
 
 type Kind = Exclude<InvestigationSubject['kind'], 'window'>;
 
@@ -66,20 +66,14 @@ export function parseInvestigateArgs(
   if (logs.length === 0) return { error: '--logs is required: the folders (or files) of CloudTrail logs to read' };
   const format = values.get('--format') ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') return { error: `--format is markdown or json, not '${format}'` };
-  const sinceText = values.get('--since');
-  const since = sinceText === undefined ? 0 : parseSince(sinceText, now);
-  if (since === undefined) return { error: '--since is a duration (24h, 7d, 90d) or an ISO time' };
-  const untilText = values.get('--until');
-  const until = untilText === undefined ? undefined : parseSince(untilText, now);
-  if (untilText !== undefined && until === undefined) return { error: '--until is a duration or an ISO time' };
-  if (until !== undefined && until < since) return { error: '--until is before --since' };
+  const window = logWindow(values.get('--since'), values.get('--until'), now);
+  if ('error' in window) return window;
   const indexDir = values.get('--index');
   return {
     subject,
     logs,
-    since,
+    ...window,
     format,
-    ...(until !== undefined && { until }),
     ...(indexDir !== undefined && { indexDir }),
   };
 }

@@ -39,7 +39,7 @@ import { findInCode } from './explorerFindInCode';
 import { activityTargetOfRow, arnOfRow, namesOfRow, rowNamed } from './explorerRows';
 import type { ServerHandle } from './serverHandle';
 import { readsLogFiles } from './showActivity';
-import { makeNonce, pageHtml } from './webviewHtml';
+import { loadPage } from './webviewPage';
 
 export const EXPLORER_VIEW = 'cloudwarden.explorer';
 
@@ -98,20 +98,9 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.pageReady = false;
-    const root = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
     // No retainContextWhenHidden: a hidden view's page is unloaded; it keeps its view in the webview state
     // and says `ready` when shown again, and the host sends the data it holds.
-    view.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    const asset = (name: string) => view.webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
-    view.webview.html = pageHtml(
-      {
-        cspSource: view.webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: asset('explorer.js'),
-        styleUri: asset('explorer.css'),
-      },
-      'Security explorer',
-    );
+    loadPage(view.webview, this.context.extensionUri, 'explorer', 'Security explorer');
     view.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), null, this.disposables);
     view.onDidChangeVisibility(() => {
       if (!view.visible) this.pageReady = false;

@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import { isInvestigateParams } from '../shared/investigationMessages';
 import { subjectOfText, subjectProblem } from '../shared/investigationSubject';
-import { ReferenceAtRequest, type InvestigateRequest, type InvestigationSubject } from '../shared/protocol';
+import type { InvestigateRequest, InvestigationSubject } from '../shared/protocol';
 import { isActivityTarget, type ActivityTarget } from '../shared/timelineMessages';
 import { titleOf, type InvestigationPanels } from './investigationPanel';
 import type { ServerHandle } from './serverHandle';
-import { readsLogFiles } from './showActivity';
+import { readsLogFiles, referenceAtCursor } from './showActivity';
 
 type Kind = Exclude<InvestigationSubject['kind'], 'window'>;
 
@@ -138,20 +138,9 @@ export async function securityEvents(panels: InvestigationPanels, arg: unknown):
 }
 
 async function subjectAtCursor(server: ServerHandle): Promise<InvestigationSubject | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || (editor.document.uri.scheme !== 'file' && editor.document.uri.scheme !== 'untitled')) return undefined;
-  const { line, character } = editor.selection.active;
-  try {
-    const reference = await server.request(ReferenceAtRequest.type, {
-      uri: editor.document.uri.toString(),
-      position: { line, character },
-    });
-    if (!reference) return undefined;
-    const { principal, resource } = reference.query;
-    if (principal !== undefined) return { kind: 'principal', value: principal };
-    return resource !== undefined ? { kind: 'resource', value: resource } : undefined;
-  } catch {
-    // No server, or a document it does not read: asking the person is the answer either way.
-    return undefined;
-  }
+  const reference = await referenceAtCursor(server);
+  if (!reference) return undefined;
+  const { principal, resource } = reference.query;
+  if (principal !== undefined) return { kind: 'principal', value: principal };
+  return resource !== undefined ? { kind: 'resource', value: resource } : undefined;
 }

@@ -14,7 +14,7 @@ import { InvestigateRequest } from '../shared/protocol';
 import { findInCode } from './explorerFindInCode';
 import type { ActivityTarget } from '../shared/timelineMessages';
 import type { ServerHandle } from './serverHandle';
-import { makeNonce, pageHtml } from './webviewHtml';
+import { loadPage, pageOptions } from './webviewPage';
 
 const VIEW_TYPE = 'cloudwarden.investigation';
 
@@ -82,7 +82,7 @@ export class InvestigationPanels implements vscode.Disposable {
         viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
         preserveFocus: false,
       },
-      webviewOptions(this.context),
+      pageOptions(this.context.extensionUri),
     );
     this.adopt(panel, request, title);
   }
@@ -100,7 +100,6 @@ export class InvestigationPanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, request: InvestigateRequest.Params, title: string): void {
     const key = investigationKey(request);
-    panel.webview.options = webviewOptions(this.context);
     const report = new InvestigationPanel(panel, request, title, this.context, {
       server: this.server,
       output: this.output,
@@ -141,14 +140,6 @@ export function timelineOfPivot(kind: PivotKind, value: string, since: number): 
   return { query: { [field]: value, since }, title: `CloudTrail: ${titleOf(kind, value)}` };
 }
 
-function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
-    // The page keeps nothing but its request: hidden, it is unloaded and asks for the model when shown.
-  };
-}
-
 interface PanelHooks {
   readonly server: ServerHandle;
   readonly output: vscode.OutputChannel;
@@ -175,17 +166,7 @@ class InvestigationPanel {
     panel.title = title;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     const webview = panel.webview;
-    const asset = (name: string) =>
-      webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = pageHtml(
-      {
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: asset('report.js'),
-        styleUri: asset('report.css'),
-      },
-      'CloudWarden investigation',
-    );
+    loadPage(webview, context.extensionUri, 'report', 'CloudWarden investigation');
     webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
     panel.onDidDispose(() => {
       this.disposed = true;

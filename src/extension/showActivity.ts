@@ -23,20 +23,27 @@ async function resolveTarget(server: ServerHandle, arg: unknown): Promise<Activi
   return (await targetAtCursor(server)) ?? (await askForTarget());
 }
 
-async function targetAtCursor(server: ServerHandle): Promise<ActivityTarget | undefined> {
+/** The AWS resource the server finds under the cursor of the active editor, if any. */
+export async function referenceAtCursor(server: ServerHandle): Promise<ReferenceAtRequest.Result | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || (editor.document.uri.scheme !== 'file' && editor.document.uri.scheme !== 'untitled')) return undefined;
   const { line, character } = editor.selection.active;
   try {
-    const reference = await server.request(ReferenceAtRequest.type, {
-      uri: editor.document.uri.toString(),
-      position: { line, character },
-    });
-    return reference ? targetFromReference(reference, Date.now(), readsLogFiles()) : undefined;
+    return (
+      (await server.request(ReferenceAtRequest.type, {
+        uri: editor.document.uri.toString(),
+        position: { line, character },
+      })) ?? undefined
+    );
   } catch {
     // No server, or a document it does not read: asking the person is the answer either way.
     return undefined;
   }
+}
+
+async function targetAtCursor(server: ServerHandle): Promise<ActivityTarget | undefined> {
+  const reference = await referenceAtCursor(server);
+  return reference ? targetFromReference(reference, Date.now(), readsLogFiles()) : undefined;
 }
 
 /** Whether activity comes from log files (the server decides the same way: activitySource.ts). */

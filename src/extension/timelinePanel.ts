@@ -10,7 +10,7 @@ import {
 import { timelineKey } from './activityTarget';
 import { exportContent, exportFileName } from './exportContent';
 import type { ServerHandle } from './serverHandle';
-import { makeNonce, pageHtml } from './webviewHtml';
+import { loadPage, pageOptions } from './webviewPage';
 
 const VIEW_TYPE = 'cloudwarden.timeline';
 /** Pages of 50 per Region: 1,000 events, ten seconds at CloudTrail's pace (as `cloudwarden trail`). */
@@ -73,7 +73,7 @@ export class TimelinePanels implements vscode.Disposable {
       VIEW_TYPE,
       target.title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      webviewOptions(this.context),
+      pageOptions(this.context.extensionUri),
     );
     this.adopt(panel, target, notice);
   }
@@ -91,7 +91,6 @@ export class TimelinePanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, target: ActivityTarget, notice: string | undefined): void {
     const key = timelineKey(target, Date.now());
-    panel.webview.options = webviewOptions(this.context);
     const timeline = new TimelinePanel(key, panel, target, notice, this.context, this.server, this.output);
     this.panels.set(key, timeline);
     panel.onDidDispose(() => {
@@ -103,16 +102,6 @@ export class TimelinePanels implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
     [...this.panels.values()].forEach((p) => p.dispose());
   }
-}
-
-/** Scripts on, and files from dist/webview only (the page's bundle and stylesheet). */
-function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
-    // No retainContextWhenHidden (it keeps the page alive, and its memory, while hidden): the page keeps
-    // its view in the webview state and asks for the model again when shown.
-  };
 }
 
 class TimelinePanel {
@@ -134,17 +123,7 @@ class TimelinePanel {
     panel.title = target.title;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     const webview = panel.webview;
-    const asset = (name: string) =>
-      webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = pageHtml(
-      {
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: asset('timeline.js'),
-        styleUri: asset('timeline.css'),
-      },
-      'CloudTrail activity',
-    );
+    loadPage(webview, context.extensionUri, 'timeline', 'CloudTrail activity');
     webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
     panel.onDidDispose(() => {
       this.disposed = true;

@@ -137,6 +137,14 @@ export function investigationMarkdown(report: Investigation): string {
         .join(' · ')}`,
       '',
     );
+  // Who changed who may do what comes first: it is what a reviewer reads before anything else.
+  if (report.analysis.permissionChanges.length > 0)
+    out.push(
+      '### Policy and permission changes',
+      '',
+      ...table(EVENT_HEADERS, eventRows(report.analysis.permissionChanges)),
+      '',
+    );
   out.push(
     ...tallies('Principals', profile.principals),
     ...tallies('Actions', profile.actions),
@@ -155,13 +163,6 @@ export function investigationMarkdown(report: Investigation): string {
       '',
     );
   }
-  if (report.analysis.permissionChanges.length > 0)
-    out.push(
-      '### Policy and permission changes',
-      '',
-      ...table(EVENT_HEADERS, eventRows(report.analysis.permissionChanges)),
-      '',
-    );
   out.push('### Related GuardDuty and Security Hub findings', '');
   if (report.analysis.findingsNote !== undefined) out.push(escapeMarkdown(report.analysis.findingsNote), '');
   else if (report.analysis.findings.length === 0) out.push('None.', '');

@@ -124,6 +124,12 @@ export function analysisSection(report: Investigation, send: Send): HTMLElement 
   const parts: HTMLElement[] = [stats];
   if (a.focus)
     parts.push(element('h3', '', 'The event'), table(EVENT_HEADERS, eventRows([a.focus], send), 'events focus'));
+  // Who changed who may do what first, as the Markdown has it.
+  if (a.permissionChanges.length > 0)
+    parts.push(
+      element('h3', '', 'Policy and permission changes'),
+      table(EVENT_HEADERS, eventRows(a.permissionChanges, send), 'events'),
+    );
   parts.push(
     group(
       'tallies',
@@ -149,11 +155,6 @@ export function analysisSection(report: Investigation, send: Send): HTMLElement 
     for (const u of a.unusual) ul.append(group('', element('code', '', u.value), element('span', '', ` ${u.detail}`)));
     parts.push(element('h3', '', 'Unusual'), ul);
   }
-  if (a.permissionChanges.length > 0)
-    parts.push(
-      element('h3', '', 'Policy and permission changes'),
-      table(EVENT_HEADERS, eventRows(a.permissionChanges, send), 'events'),
-    );
   parts.push(element('h3', '', 'Related GuardDuty and Security Hub findings'));
   if (a.findingsNote !== undefined) parts.push(element('p', 'empty', a.findingsNote));
   else if (a.findings.length === 0) parts.push(element('p', 'empty', 'None.'));
