@@ -55,6 +55,7 @@ suite('activation', () => {
       'onLanguage:typescript',
       'onLanguage:typescriptreact',
       'onLanguage:yaml',
+      'onWebviewPanel:cloudwarden.investigation',
       'onWebviewPanel:cloudwarden.timeline',
     ]);
   });
