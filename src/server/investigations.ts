@@ -115,7 +115,7 @@ export async function investigate(
     events = distinct([...events, ...detected.hitEvents]);
     if (detected.events > answers[0]!.events.length)
       partial.push(
-        `The detections read all ${detected.events} events of the window; the profile and its counts read the newest ${answers[0]!.events.length} and the events detections fired on.`,
+        `The detections read all ${detected.events.toLocaleString('en-US')} events of the window; the profile and its counts read the newest ${answers[0]!.events.length.toLocaleString('en-US')} and the events detections fired on.`,
       );
     partial.push(...answers.flatMap((a) => partialReasons({ ...a, total: undefined })));
   } else partial.push(...answers.flatMap(partialReasons));

@@ -7,7 +7,8 @@ import type { InvestigationSubject } from './protocol';
 
 type SubjectKind = Exclude<InvestigationSubject['kind'], 'window'>;
 
-const ACCESS_KEY = /^(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,124}$/;
+/** Long-term (AKIA) and temporary (ASIA) access key ids; AROA and AIDA ids name roles and users, not keys. */
+const ACCESS_KEY = /^(AKIA|ASIA)[A-Z0-9]{12,124}$/;
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 /** IAM users, roles and sessions, STS sessions, federated users and root: who can make a request. */
@@ -22,8 +23,7 @@ export function subjectOfText(text: string, kind?: SubjectKind): InvestigationSu
   const value = text.trim();
   if (value === '') return undefined;
   if (kind !== undefined) return { kind, value };
-  if (ACCESS_KEY.test(value) && !value.startsWith('AROA') && !value.startsWith('AIDA'))
-    return { kind: 'accessKey', value };
+  if (ACCESS_KEY.test(value)) return { kind: 'accessKey', value };
   if (EVENT_ID.test(value)) return { kind: 'event', value: value.toLowerCase() };
   if (isIp(value)) return { kind: 'ip', value };
   if (PRINCIPAL_ARN.test(value)) return { kind: 'principal', value };
@@ -34,7 +34,7 @@ export function subjectOfText(text: string, kind?: SubjectKind): InvestigationSu
 export function subjectProblem(value: string, kind: SubjectKind): string | undefined {
   const text = value.trim();
   if (text === '') return 'Type a value.';
-  if (kind === 'accessKey' && !/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(text))
+  if (kind === 'accessKey' && !ACCESS_KEY.test(text))
     return 'An access key id starts with AKIA (long-term) or ASIA (temporary), then capital letters and digits.';
   if (kind === 'ip' && !isIp(text)) return 'Type an IPv4 or IPv6 address, as CloudTrail records sourceIPAddress.';
   if (kind === 'event' && !EVENT_ID.test(text)) return 'An event id is a UUID: 8-4-4-4-12 hexadecimal digits.';
