@@ -105,7 +105,12 @@ async function main(): Promise<void> {
   const key = index
     .query({ principal: PRINCIPAL, since: 0 }, { limit: 1_000 })
     .events.find((e) => e.accessKeyId?.startsWith('AKIA'))?.accessKeyId;
+  const eventId = index.query({ principal: PRINCIPAL, eventName: 'DeleteTrail', since: 0 }, { limit: 1 }).events[0]
+    ?.eventId;
   const subjects: [string, () => unknown][] = [
+    ...(eventId
+      ? [['event id', () => index.query({ eventId, since: 0 }, { limit: 1 }).total] as [string, () => unknown]]
+      : []),
     ['principal', () => report(index, { kind: 'principal', value: PRINCIPAL })],
     ['resource', () => report(index, { kind: 'resource', value: RESOURCE })],
     ...(key ? [['accessKey', () => report(index, { kind: 'accessKey', value: key })] as [string, () => unknown]] : []),

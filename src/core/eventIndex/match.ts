@@ -100,16 +100,17 @@ function fieldTests(segment: Segment, query: ActivityQuery): ((ordinal: number) 
 /**
  * An event id is in no posting list (each list would hold one event), so its test reads the ids: those
  * that are not lower-case UUIDs are a column (one verdict per entry); a UUID, which the segment keeps as
- * 16 bytes of its own, is read as the decoded event's id, and only when the id asked is a UUID at all.
+ * 16 bytes of its own, is compared as bytes, and only when the id asked is a UUID at all.
  */
 function eventIdTest(segment: Segment, eventId: string): (ordinal: number) => boolean {
   const { dictionary, ids } = segment.column('eventIdText');
   const verdict = verdicts(dictionary, (value) => value === eventId);
-  const isUuid = writeUuid(eventId, new Uint8Array(16), 0);
+  const uuid = new Uint8Array(16);
+  const isUuid = writeUuid(eventId, uuid, 0);
   return (ordinal) => {
     const id = ids[ordinal]!;
     if (id !== 0) return verdict(id);
-    return isUuid && segment.event(ordinal).eventId === eventId;
+    return isUuid && segment.hasUuid(ordinal, uuid);
   };
 }
 

@@ -131,6 +131,13 @@ export class Segment {
     return this.resourceIds.subarray(this.resourceOffsets[ordinal], this.resourceOffsets[ordinal + 1]);
   }
 
+  /** Whether the event's id, kept as a UUID's 16 bytes, is `uuid` (an id query then decodes no event). */
+  hasUuid(ordinal: number, uuid: Uint8Array): boolean {
+    const at = 16 * ordinal;
+    for (let i = 0; i < 16; i++) if (this.eventIds[at + i] !== uuid[i]) return false;
+    return true;
+  }
+
   principal(id: number): ActivityPrincipal {
     let p = this.principals.get(id);
     if (p === undefined) {
