@@ -156,10 +156,17 @@ export function respondedDetections(): readonly string[] {
   return Object.keys(STEPS);
 }
 
+/**
+ * A detection that fired on many targets (28 IAM policy changes) would list as many steps alike: the
+ * first few are written out, the rest said in one line that points to the Detection section.
+ */
+const STEPS_PER_DETECTION = 3;
+
 /** One step per detection and target, in the order of `fired` (most severe first). */
 export function detectionSteps(fired: readonly { detection: string; event: ActivityEvent }[]): ResponseStep[] {
   const seen = new Set<string>();
   const steps: ResponseStep[] = [];
+  const more = new Map<string, number>();
   for (const { detection, event } of fired) {
     const stepOf = Object.hasOwn(STEPS, detection) ? STEPS[detection] : undefined;
     if (stepOf === undefined) continue;
@@ -167,7 +174,18 @@ export function detectionSteps(fired: readonly { detection: string; event: Activ
     const key = `${step.title}\n${step.command ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    steps.push(step);
+    const written = steps.filter((s) => s.reason === detection).length;
+    if (written < STEPS_PER_DETECTION) steps.push(step);
+    else more.set(detection, (more.get(detection) ?? 0) + 1);
+  }
+  // Each summary line goes after its detection's last written step.
+  for (const [detection, count] of more) {
+    const last = steps.map((s) => s.reason).lastIndexOf(detection);
+    steps.splice(last + 1, 0, {
+      title: `${count} more like the steps above`,
+      detail: `The same for each other target of ${detection}: the Detection section lists them.`,
+      reason: detection,
+    });
   }
   return steps;
 }

@@ -357,3 +357,19 @@ describe('subject titles', () => {
     assert.equal(subjectTitle({ kind: 'window' }), 'Security events');
   });
 });
+
+describe('response steps of a detection with many targets', () => {
+  test('the first three are written out, the rest said in one line after them', async () => {
+    const { detectionSteps } = await import('../../../src/core/incident/response');
+    const changes = ALL.filter(
+      (e) => /^(Put|Attach|Detach|Delete)RolePolicy$/.test(e.eventName) && e.errorCode === undefined,
+    );
+    const targets = new Set(changes.map((e) => e.resources.find((r) => r.name !== undefined)?.name));
+    assert.ok(targets.size > 4);
+    const steps = detectionSteps(changes.map((event) => ({ detection: 'iam-policy-modified', event })));
+    assert.equal(steps.length, 4);
+    assert.ok(steps.slice(0, 3).every((s) => s.title.startsWith('Review the ')));
+    assert.match(steps[3]!.title, /^\d+ more like the steps above$/);
+    assert.equal(steps[3]!.command, undefined);
+  });
+});
