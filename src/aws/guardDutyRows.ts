@@ -6,6 +6,7 @@
  */
 import type { Action, Finding, Resource } from '@aws-sdk/client-guardduty';
 import { type FindingActivity, type FindingResource, type FindingRow, severityLabelOf } from '../core';
+import { isoTime, sharedActivity } from './findingActivity';
 
 export function guardDutyRow(finding: Finding): FindingRow {
   const account = finding.AccountId ?? '';
@@ -13,8 +14,8 @@ export function guardDutyRow(finding: Finding): FindingRow {
   const severity = finding.Severity ?? 0;
   const service = finding.Service;
   const principal = principalOf(finding.Resource, account);
-  const firstSeen = time(service?.EventFirstSeen);
-  const lastSeen = time(service?.EventLastSeen);
+  const firstSeen = isoTime(service?.EventFirstSeen);
+  const lastSeen = isoTime(service?.EventLastSeen);
   return {
     id: finding.Id ?? '',
     source: 'GuardDuty',
@@ -30,7 +31,7 @@ export function guardDutyRow(finding: Finding): FindingRow {
     region,
     ...(firstSeen !== undefined && { firstSeen }),
     ...(lastSeen !== undefined && { lastSeen }),
-    updatedAt: time(finding.UpdatedAt) ?? 0,
+    updatedAt: isoTime(finding.UpdatedAt) ?? 0,
     count: service?.Count ?? 1,
     archived: service?.Archived ?? false,
     activity: activityOf(service?.Action),
@@ -62,32 +63,9 @@ function principalOf(resource: Resource | undefined, account: string): string | 
   return details.UserName;
 }
 
+/** What the shared reading gives, and GuardDuty's port probes. */
 function activityOf(action: Action | undefined): FindingActivity[] {
-  const out: FindingActivity[] = [];
-  const api = action?.AwsApiCallAction;
-  if (api?.Api)
-    out.push({
-      kind: 'apiCall',
-      api: api.Api,
-      ...(api.ServiceName && { service: api.ServiceName }),
-      ...(api.RemoteIpDetails?.IpAddressV4 && { remoteIp: api.RemoteIpDetails.IpAddressV4 }),
-      ...(api.RemoteIpDetails?.Country?.CountryName && { country: api.RemoteIpDetails.Country.CountryName }),
-      ...(api.UserAgent && { userAgent: api.UserAgent }),
-    });
-  const net = action?.NetworkConnectionAction;
-  if (net)
-    out.push({
-      kind: 'network',
-      ...(net.ConnectionDirection && { direction: net.ConnectionDirection }),
-      ...(net.Protocol && { protocol: net.Protocol }),
-      ...(net.LocalPortDetails?.Port !== undefined && { localPort: net.LocalPortDetails.Port }),
-      ...(net.RemoteIpDetails?.IpAddressV4 && { remoteIp: net.RemoteIpDetails.IpAddressV4 }),
-      ...(net.RemotePortDetails?.Port !== undefined && { remotePort: net.RemotePortDetails.Port }),
-      ...(net.Blocked !== undefined && { blocked: net.Blocked }),
-    });
-  const dns = action?.DnsRequestAction;
-  if (dns?.Domain)
-    out.push({ kind: 'dns', domain: dns.Domain, ...(dns.Blocked !== undefined && { blocked: dns.Blocked }) });
+  const out = sharedActivity(action);
   const probe = action?.PortProbeAction;
   if (probe)
     out.push({
@@ -96,10 +74,4 @@ function activityOf(action: Action | undefined): FindingActivity[] {
       remoteIps: (probe.PortProbeDetails ?? []).flatMap((d) => (d.RemoteIpDetails?.IpAddressV4 ?? []) as string[]),
     });
   return out;
-}
-
-/** GuardDuty's times are ISO 8601 strings. */
-function time(value: string | undefined): number | undefined {
-  const ms = value === undefined ? NaN : Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
 }

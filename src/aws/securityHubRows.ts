@@ -4,7 +4,8 @@
  * state, compliance status and control, and the action ASFF records (an API call, a connection, …).
  */
 import type { AwsSecurityFinding, SeverityLabel as HubLabel } from '@aws-sdk/client-securityhub';
-import { type FindingActivity, type FindingRow, type SeverityLabel, severityLabelOf, severityOfLabel } from '../core';
+import { type FindingRow, type SeverityLabel, severityLabelOf, severityOfLabel } from '../core';
+import { isoTime, sharedActivity } from './findingActivity';
 
 const LABELS: readonly string[] = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const PRINCIPAL_TYPES = new Set(['AwsIamRole', 'AwsIamUser']);
@@ -12,8 +13,8 @@ const PRINCIPAL_TYPES = new Set(['AwsIamRole', 'AwsIamUser']);
 export function securityHubRow(finding: AwsSecurityFinding, region: string): FindingRow {
   const label = labelOf(finding.Severity?.Label, finding.Severity?.Normalized);
   const principal = finding.Resources?.find((r) => PRINCIPAL_TYPES.has(r.Type ?? ''))?.Id;
-  const firstSeen = time(finding.FirstObservedAt ?? finding.CreatedAt);
-  const lastSeen = time(finding.LastObservedAt ?? finding.UpdatedAt);
+  const firstSeen = isoTime(finding.FirstObservedAt ?? finding.CreatedAt);
+  const lastSeen = isoTime(finding.LastObservedAt ?? finding.UpdatedAt);
   const workflow = finding.Workflow?.Status ?? finding.WorkflowState;
   const compliance = finding.Compliance?.Status;
   const control = finding.Compliance?.SecurityControlId;
@@ -33,13 +34,13 @@ export function securityHubRow(finding: AwsSecurityFinding, region: string): Fin
     region: finding.Region ?? region,
     ...(firstSeen !== undefined && { firstSeen }),
     ...(lastSeen !== undefined && { lastSeen }),
-    updatedAt: time(finding.UpdatedAt) ?? 0,
+    updatedAt: isoTime(finding.UpdatedAt) ?? 0,
     count: 1,
     archived: finding.RecordState === 'ARCHIVED',
     ...(workflow !== undefined && { workflow }),
     ...(compliance !== undefined && { compliance }),
     ...(control !== undefined && { control }),
-    activity: activityOf(finding.Action),
+    activity: sharedActivity(finding.Action),
   };
 }
 
@@ -47,37 +48,4 @@ export function securityHubRow(finding: AwsSecurityFinding, region: string): Fin
 function labelOf(label: HubLabel | undefined, normalized: number | undefined): SeverityLabel {
   if (label !== undefined && LABELS.includes(label)) return label as SeverityLabel;
   return severityLabelOf((normalized ?? 0) / 10);
-}
-
-function activityOf(action: AwsSecurityFinding['Action']): FindingActivity[] {
-  const out: FindingActivity[] = [];
-  const api = action?.AwsApiCallAction;
-  if (api?.Api)
-    out.push({
-      kind: 'apiCall',
-      api: api.Api,
-      ...(api.ServiceName && { service: api.ServiceName }),
-      ...(api.RemoteIpDetails?.IpAddressV4 && { remoteIp: api.RemoteIpDetails.IpAddressV4 }),
-      ...(api.RemoteIpDetails?.Country?.CountryName && { country: api.RemoteIpDetails.Country.CountryName }),
-    });
-  const net = action?.NetworkConnectionAction;
-  if (net)
-    out.push({
-      kind: 'network',
-      ...(net.ConnectionDirection && { direction: net.ConnectionDirection }),
-      ...(net.Protocol && { protocol: net.Protocol }),
-      ...(net.LocalPortDetails?.Port !== undefined && { localPort: net.LocalPortDetails.Port }),
-      ...(net.RemoteIpDetails?.IpAddressV4 && { remoteIp: net.RemoteIpDetails.IpAddressV4 }),
-      ...(net.RemotePortDetails?.Port !== undefined && { remotePort: net.RemotePortDetails.Port }),
-      ...(net.Blocked !== undefined && { blocked: net.Blocked }),
-    });
-  const dns = action?.DnsRequestAction;
-  if (dns?.Domain)
-    out.push({ kind: 'dns', domain: dns.Domain, ...(dns.Blocked !== undefined && { blocked: dns.Blocked }) });
-  return out;
-}
-
-function time(value: string | undefined): number | undefined {
-  const ms = value === undefined ? NaN : Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
 }

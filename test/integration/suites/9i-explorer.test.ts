@@ -173,6 +173,23 @@ suite('Security explorer', () => {
     await api.loadExplorerTab('findings', true);
   });
 
+  test('Copy ARN puts the row’s ARN on the clipboard; Show activity opens its CloudTrail timeline', async () => {
+    const api = await extensionApi();
+    await api.loadExplorerTab('keys', false);
+    await vscode.env.clipboard.writeText('');
+    await api.explorerAction('keys', ORDERS_KEY, 'copyArn');
+    assert.equal(await vscode.env.clipboard.readText(), ORDERS_KEY);
+    await api.loadExplorerTab('secrets', false);
+    const token = api.explorer().tabs.secrets.ids.find((id) => id.includes(':secret:stratus-red-team/api-token-'));
+    assert.ok(token);
+    await api.explorerAction('secrets', token, 'showActivity');
+    const timeline = await waitFor('the secret’s timeline', () =>
+      api.timelines().find((t) => t.target.query.resource === token && !t.loading),
+    );
+    assert.equal(timeline.failure, undefined);
+    assert.match(timeline.title, /stratus-red-team\/api-token/);
+  });
+
   test('Find in code: the file that names the key by its alias opens at the reference', async () => {
     const api = await extensionApi();
     await api.loadExplorerTab('keys', false);
