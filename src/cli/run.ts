@@ -27,7 +27,7 @@ Commands:
   trail [--logs <folder or file>... [--index DIR] | --athena WORKGROUP[:DATABASE.TABLE]
         [--athena-output s3://...] | --lake EVENT_DATA_STORE]
         [--region R[,R...]] [--profile P] [--resource ARN|NAME] [--principal ARN|NAME]
-        [--access-key ID] [--event-name NAME] [--action SERVICE:ACTION] [--source-ip IP]
+        [--access-key ID] [--event-id ID] [--event-name NAME] [--action SERVICE:ACTION] [--source-ip IP]
         [--errors-only] [--since 24h|7d|90d|ISO] [--until ...] [--format text|json|csv]
         [--max-pages N] [--limit N]
                                CloudTrail events, newest first. By default from LookupEvents
