@@ -155,13 +155,15 @@ export class ActivityService {
     params: ActivityRequest.Params,
     signal?: AbortSignal,
   ): Promise<{ readonly result: ActivityRequest.Result; readonly facts: Readonly<Record<string, DetectionFacts>> }> {
-    const { answer, stale } = await this.stored(params, signal);
+    const { answer, stale } = await this.stored(params, signal, true);
     return { result: this.result(answer, stale), facts: answer.facts ?? {} };
   }
 
+  /** The answer as kept; `facts`: with the log index's facts too (AWS answers always carry theirs). */
   private async stored(
     params: ActivityRequest.Params,
     signal?: AbortSignal,
+    facts = false,
   ): Promise<{ answer: StoredAnswer; stale: boolean }> {
     const query = queryOf(params?.query);
     if (!query)
@@ -179,6 +181,7 @@ export class ActivityService {
       return {
         answer: await this.options.logs.answer(source.roots, query, maxPages * PAGE_EVENTS, {
           complete: true,
+          facts,
           ...(signal && { signal }),
         }),
         stale: false,

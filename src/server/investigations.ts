@@ -68,6 +68,7 @@ export async function investigate(
     if (source.kind === 'logFiles') {
       const read = await context.logs.answer(source.roots, query, REPORT_EVENT_LIMIT, {
         complete: true,
+        facts: true,
         ...(signal && { signal }),
       });
       for (const [id, f] of Object.entries(read.facts ?? {})) facts.set(id, f);

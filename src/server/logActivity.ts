@@ -83,7 +83,12 @@ export class LogActivity {
     roots: readonly string[],
     query: ActivityQuery,
     limit: number,
-    options: { readonly complete?: boolean; readonly signal?: AbortSignal } = {},
+    options: {
+      readonly complete?: boolean;
+      readonly signal?: AbortSignal;
+      /** With the detection facts of the events (an investigation's); a hover or a timeline reads none. */
+      readonly facts?: boolean;
+    } = {},
   ): Promise<LogAnswer> {
     const opened = this.open(roots);
     const empty = {
@@ -98,15 +103,12 @@ export class LogActivity {
       const index = await opened.index;
       const run = this.refresh(opened);
       if (options.complete && run) await untilAborted(run, options.signal);
-      const { events, total, unreadable, factsOf } = index.query(query, { limit, facts: true });
+      const read = options.facts ? index.query(query, { limit, facts: true }) : undefined;
+      const { events, total, unreadable } = read ?? index.query(query, { limit });
       // The timeline draws what it does not list from the counts by day (the index reads no event for them).
       const days = total > events.length ? index.countsByDay(query).days : undefined;
-      const facts: Record<string, DetectionFacts> = {};
-      for (const event of events) {
-        const found = factsOf(event);
-        if (found !== undefined) facts[event.eventId] = found;
-      }
-      return { ...empty, events, total, unreadable, problems: [], facts, ...(days && { days }) };
+      const facts = read && factsById(events, read.factsOf);
+      return { ...empty, events, total, unreadable, problems: [], ...(facts && { facts }), ...(days && { days }) };
     } catch (error) {
       // The request was cancelled (the timeline closed): the indexing goes on, nothing is wrong.
       if (options.signal?.aborted) throw error;
@@ -277,4 +279,17 @@ function endSentence(files: number, events: number, cancelled: boolean, roots: r
   if (cancelled) return `Indexing cancelled after ${read}; the rest is read the next time.`;
   if (files === 0) return `The index of ${roots.join(', ')} is up to date.`;
   return `Indexed ${read} of ${roots.join(', ')}.`;
+}
+
+/** The facts of the events that have any, by event id (JSON, as answers are kept). */
+function factsById(
+  events: readonly ActivityEvent[],
+  factsOf: (event: ActivityEvent) => DetectionFacts | undefined,
+): Record<string, DetectionFacts> {
+  const facts: Record<string, DetectionFacts> = {};
+  for (const event of events) {
+    const found = factsOf(event);
+    if (found !== undefined) facts[event.eventId] = found;
+  }
+  return facts;
 }
