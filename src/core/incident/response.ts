@@ -166,6 +166,7 @@ const STEPS_PER_DETECTION = 3;
 export function detectionSteps(fired: readonly { detection: string; event: ActivityEvent }[]): ResponseStep[] {
   const seen = new Set<string>();
   const steps: ResponseStep[] = [];
+  const written = new Map<string, number>();
   const more = new Map<string, number>();
   for (const { detection, event } of fired) {
     const stepOf = Object.hasOwn(STEPS, detection) ? STEPS[detection] : undefined;
@@ -174,9 +175,11 @@ export function detectionSteps(fired: readonly { detection: string; event: Activ
     const key = `${step.title}\n${step.command ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const written = steps.filter((s) => s.reason === detection).length;
-    if (written < STEPS_PER_DETECTION) steps.push(step);
-    else more.set(detection, (more.get(detection) ?? 0) + 1);
+    const count = written.get(detection) ?? 0;
+    if (count < STEPS_PER_DETECTION) {
+      steps.push(step);
+      written.set(detection, count + 1);
+    } else more.set(detection, (more.get(detection) ?? 0) + 1);
   }
   // Each summary line goes after its detection's last written step.
   for (const [detection, count] of more) {
