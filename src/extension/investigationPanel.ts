@@ -14,7 +14,7 @@ import { InvestigateRequest } from '../shared/protocol';
 import { findInCode } from './explorerFindInCode';
 import type { ActivityTarget } from '../shared/timelineMessages';
 import type { ServerHandle } from './serverHandle';
-import { loadPage, pageOptions } from './webviewPage';
+import { loadPage, OpenPanels, pageOptions } from './webviewPage';
 
 const VIEW_TYPE = 'cloudwarden.investigation';
 
@@ -48,7 +48,7 @@ function investigationKey(request: InvestigateRequest.Params): string {
 }
 
 export class InvestigationPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, InvestigationPanel>();
+  private readonly panels = new OpenPanels<InvestigationPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -88,7 +88,7 @@ export class InvestigationPanels implements vscode.Disposable {
   }
 
   views(): InvestigationView[] {
-    return [...this.panels.values()].map((p) => p.view());
+    return this.panels.all().map((p) => p.view());
   }
 
   /** Writes a report's Markdown to `uri` without a dialog (tests); returns its length. */
@@ -106,15 +106,12 @@ export class InvestigationPanels implements vscode.Disposable {
       pivot: (kind, value) => this.show({ subject: { kind, value }, since: request.since }, titleOf(kind, value)),
       timeline: (kind, value) => this.openTimeline(kind, value, request.since),
     });
-    this.panels.set(key, report);
-    panel.onDidDispose(() => {
-      if (this.panels.get(key) === report) this.panels.delete(key);
-    });
+    this.panels.add(key, panel, report);
   }
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
-    [...this.panels.values()].forEach((p) => p.dispose());
+    this.panels.dispose();
   }
 }
 

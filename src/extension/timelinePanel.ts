@@ -10,7 +10,7 @@ import {
 import { timelineKey } from './activityTarget';
 import { exportContent, exportFileName } from './exportContent';
 import type { ServerHandle } from './serverHandle';
-import { loadPage, pageOptions } from './webviewPage';
+import { loadPage, OpenPanels, pageOptions } from './webviewPage';
 
 const VIEW_TYPE = 'cloudwarden.timeline';
 /** Pages of 50 per Region: 1,000 events, ten seconds at CloudTrail's pace (as `cloudwarden trail`). */
@@ -45,7 +45,7 @@ export interface TimelineView {
  * window reload from the state the page saved.
  */
 export class TimelinePanels implements vscode.Disposable {
-  private readonly panels = new Map<string, TimelinePanel>();
+  private readonly panels = new OpenPanels<TimelinePanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -79,7 +79,7 @@ export class TimelinePanels implements vscode.Disposable {
   }
 
   views(): TimelineView[] {
-    return [...this.panels.values()].map((p) => p.view());
+    return this.panels.all().map((p) => p.view());
   }
 
   /** Writes a timeline's events (all of them, or these ids) to `uri` without a dialog; returns how many. */
@@ -92,15 +92,12 @@ export class TimelinePanels implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel, target: ActivityTarget, notice: string | undefined): void {
     const key = timelineKey(target, Date.now());
     const timeline = new TimelinePanel(key, panel, target, notice, this.context, this.server, this.output);
-    this.panels.set(key, timeline);
-    panel.onDidDispose(() => {
-      if (this.panels.get(key) === timeline) this.panels.delete(key);
-    });
+    this.panels.add(key, panel, timeline);
   }
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
-    [...this.panels.values()].forEach((p) => p.dispose());
+    this.panels.dispose();
   }
 }
 

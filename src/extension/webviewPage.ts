@@ -32,3 +32,27 @@ export function loadPage(webview: vscode.Webview, extensionUri: vscode.Uri, page
     title,
   );
 }
+
+/** The open panels of one kind by key (one per question): a closed panel leaves, unless a newer one took its key. */
+export class OpenPanels<T extends { dispose(): void }> {
+  private readonly byKey = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    return this.byKey.get(key);
+  }
+
+  all(): T[] {
+    return [...this.byKey.values()];
+  }
+
+  add(key: string, panel: vscode.WebviewPanel, item: T): void {
+    this.byKey.set(key, item);
+    panel.onDidDispose(() => {
+      if (this.byKey.get(key) === item) this.byKey.delete(key);
+    });
+  }
+
+  dispose(): void {
+    this.all().forEach((item) => item.dispose());
+  }
+}
