@@ -53,3 +53,14 @@ test('a pivot opens the operator’s own report, with containment written out', 
   assert.ok((await frame.locator('table.timeline tbody tr').count()) > 100);
   await wb.screenshot('principal-report');
 });
+
+test('a pivot’s timeline link opens the CloudTrail timeline of that address', async () => {
+  const report = await wb.webviewFrameWith("Deactivate bert-jan's access keys", READ_MS);
+  // The operator's main address, in the report's pivots: its own timeline, from the link beside it.
+  const pivot = report.locator('section.pivots li', { hasText: 'ip: 192.168.10.20' }).first();
+  await pivot.locator('button.link', { hasText: 'timeline' }).click();
+  const timeline = await wb.webviewFrameWith('CloudTrail: Address: 192.168.10.20', READ_MS);
+  await timeline.locator('table.events tbody tr').first().waitFor({ timeout: READ_MS });
+  assert.match(await timeline.locator('.summary').innerText(), /^[\d,]+ events:/);
+  await wb.screenshot('pivot-timeline');
+});
