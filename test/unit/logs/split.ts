@@ -15,17 +15,19 @@ export function split(
   chunk = 1 << 18,
   limit?: number,
   runs = false,
-): Split & { runs: number } {
+): Split & { runs: number; refused: number } {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const records: string[] = [];
   const kinds: RecordKind[] = [];
   const decoder = new TextDecoder();
   let taken = 0;
+  let refused = 0;
   const onRun = (b: Uint8Array, start: number, end: number, kind: RecordKind): boolean => {
     let values: unknown;
     try {
       values = JSON.parse(`[${decoder.decode(b.subarray(start, end))}]`);
     } catch {
+      refused++;
       return false;
     }
     if (!Array.isArray(values)) return false;
@@ -46,5 +48,5 @@ export function split(
   );
   for (let at = 0; at < bytes.length; at += chunk) splitter.push(bytes.subarray(at, at + chunk));
   splitter.end();
-  return { records, kinds, splitter, runs: taken };
+  return { records, kinds, splitter, runs: taken, refused };
 }

@@ -93,6 +93,39 @@ describe('the record splitter', () => {
     }
   });
 
+  test('runs: records whose resources[] hold `},{` are cut between records, never inside one', () => {
+    // CloudTrail writes resources[] near a record's end: a window ending there once found its `},{`.
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      eventVersion: '1.08',
+      eventID: `event-${i}`,
+      requestParameters: { padding: 'x'.repeat(i % 97) },
+      resources: [
+        { accountId: '111122223333', type: 'AWS::IAM::Role', ARN: `arn:aws:iam::111122223333:role/r${i}` },
+        { accountId: '111122223333', type: 'AWS::KMS::Key', ARN: `arn:aws:kms:us-east-1:111122223333:key/k${i}` },
+      ],
+    }));
+    const read = split(JSON.stringify({ Records: records }), 1 << 20, undefined, true);
+    assert.equal(read.refused, 0, 'no run was cut inside a record');
+    assert.ok(read.runs >= 5, `${read.runs} runs`);
+    assert.deepEqual(
+      read.records.map((r) => JSON.parse(r) as unknown),
+      records,
+    );
+  });
+
+  test('runs: records whose keys come in other orders are still read as runs', () => {
+    const records = Array.from({ length: 2000 }, (_, i) =>
+      i % 2 === 0 ? { eventID: `e${i}`, eventVersion: '1.08' } : { eventVersion: '1.08', eventID: `e${i}` },
+    );
+    const read = split(JSON.stringify({ Records: records }), 1 << 20, undefined, true);
+    assert.ok(read.runs >= 1, `${read.runs} runs`);
+    assert.equal(read.refused, 0);
+    assert.deepEqual(
+      read.records.map((r) => JSON.parse(r) as unknown),
+      records,
+    );
+  });
+
   test('runs: a run that does not parse is read record by record, and the bad record is found', () => {
     const good = Array.from({ length: 50 }, (_, i) => JSON.stringify({ i }));
     const text = `{"Records":[${[...good.slice(0, 25), '{"bad":tru}', ...good.slice(25)].join(',')}]}`;
