@@ -235,15 +235,19 @@ async function isGzip(handle: FileHandle): Promise<boolean> {
 async function wholeText(handle: FileHandle, gzip: boolean, limit: number): Promise<Uint8Array | undefined> {
   const { size } = await handle.stat();
   if (size > limit) return undefined;
+  let inflated = 0;
   if (gzip) {
     const trailer = Buffer.alloc(4);
     const { bytesRead } = await handle.read(trailer, 0, 4, Math.max(0, size - 4));
-    if (bytesRead < 4 || trailer.readUInt32LE(0) > limit) return undefined;
+    inflated = trailer.readUInt32LE(0);
+    if (bytesRead < 4 || inflated > limit) return undefined;
   }
   const raw = await handle.readFile();
   if (!gzip) return raw;
   try {
-    return gunzipSync(raw, { maxOutputLength: limit });
+    // Inflated into one buffer of the size the trailer gives (a byte more, so zlib sees room left):
+    // with its default 16 KB pieces, gunzipSync would copy them all into one at the end.
+    return gunzipSync(raw, { maxOutputLength: limit, chunkSize: Math.max(64, inflated + 1) });
   } catch {
     return undefined;
   }

@@ -38,10 +38,41 @@ export function principalOf(record: JsonObject, eventSource: string): ActivityPr
   return identityPrincipal(record.userIdentity);
 }
 
+/**
+ * The last userIdentity read and its principal. A log's records come in runs of one caller, and comparing
+ * the fields a principal is made of costs a fraction of making it (the assumed-role ARN's pattern, the
+ * naming table, the copies). Events share the principal: it is plain data no one changes.
+ */
+let lastIdentity: JsonObject | undefined;
+let lastPrincipal: ActivityPrincipal = ANONYMOUS;
+
 /** The principal of a userIdentity element; an absent one is an anonymous request. */
 function identityPrincipal(userIdentity: unknown): ActivityPrincipal {
   const id = objectOf(userIdentity);
-  if (id === undefined || isAnonymous(id)) return ANONYMOUS;
+  if (id === undefined) return ANONYMOUS;
+  if (lastIdentity !== undefined && sameIdentity(id, lastIdentity)) return lastPrincipal;
+  const principal = readIdentity(id);
+  lastIdentity = id;
+  lastPrincipal = principal;
+  return principal;
+}
+
+/**
+ * Equal in every field a principal is read from (so their principals are equal). Values are compared as
+ * they are: an object where a string belongs is never equal to another, and is read afresh.
+ */
+function sameIdentity(a: JsonObject, b: JsonObject): boolean {
+  if (a.type !== b.type || a.arn !== b.arn || a.principalId !== b.principalId || a.accountId !== b.accountId)
+    return false;
+  if (a.userName !== b.userName || a.invokedBy !== b.invokedBy) return false;
+  const issuerA = objectOf(objectOf(a.sessionContext)?.sessionIssuer);
+  const issuerB = objectOf(objectOf(b.sessionContext)?.sessionIssuer);
+  if (issuerA?.userName !== issuerB?.userName || issuerA?.arn !== issuerB?.arn) return false;
+  return objectOf(a.onBehalfOf)?.userId === objectOf(b.onBehalfOf)?.userId;
+}
+
+function readIdentity(id: JsonObject): ActivityPrincipal {
+  if (isAnonymous(id)) return ANONYMOUS;
   const invokedBy = textOf(id.invokedBy);
   // Events a service emits itself (eventType AwsServiceEvent) often record only the account and the
   // service: the service is the actor.

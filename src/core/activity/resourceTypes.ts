@@ -45,7 +45,29 @@ const ARN_TYPES: readonly ArnType[] = [
 ];
 
 /** The type and name an ARN shows, as far as the table above knows its service and resource. */
-export function describeArn(arn: string, type?: string): { type?: string; name?: string } {
+export function describeArn(arn: string, type?: string): Described {
+  // Remembered per type and ARN: a log names the same few resources event after event.
+  let byArn = DESCRIBED.get(type);
+  if (byArn === undefined) {
+    if (DESCRIBED.size >= MEMO_LIMIT) DESCRIBED.clear();
+    DESCRIBED.set(type, (byArn = new Map()));
+  }
+  let described = byArn.get(arn);
+  if (described === undefined) {
+    if (byArn.size >= MEMO_LIMIT) byArn.clear();
+    described = describe(arn, type);
+    byArn.set(arn, described);
+  }
+  return described;
+}
+
+type Described = { readonly type?: string; readonly name?: string };
+
+/** describeArn's answers, by type asked and ARN. Bounded: a log of a million distinct ARNs must not keep them. */
+const DESCRIBED = new Map<string | undefined, Map<string, Described>>();
+const MEMO_LIMIT = 10_000;
+
+function describe(arn: string, type: string | undefined): Described {
   const parsed = parseArn(arn);
   if (parsed === undefined) return { type };
   for (const row of ARN_TYPES) {

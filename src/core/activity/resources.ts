@@ -20,7 +20,12 @@ export function resourcesOf(
   for (const entry of Array.isArray(record.resources) ? record.resources : []) merged.add(recordedResource(entry));
   for (const field of FIELDS_BY_SOURCE.get(eventSource) ?? []) {
     if (field.events !== undefined && !field.events.test(eventName)) continue;
-    for (const value of valuesAt(record[field.in], field.steps)) merged.add(fieldResource(value, field));
+    if (field.steps.length === 1 && !field.steps[0]!.list) {
+      // Most paths are one key (`bucketName`): read without valuesAt's lists.
+      const object = objectOf(record[field.in]);
+      const text = object === undefined ? undefined : textOf(ownValue(object, field.steps[0]!.key));
+      if (text !== undefined) merged.add(fieldResource(text, field));
+    } else for (const value of valuesAt(record[field.in], field.steps)) merged.add(fieldResource(value, field));
   }
   for (const resource of extra) merged.add(resource);
   return merged.list;

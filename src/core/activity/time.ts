@@ -16,12 +16,17 @@ export function timeOf(text: string): number | undefined {
  */
 function logFileTime(text: string): number | undefined {
   if (text.length !== 20 || text.charCodeAt(19) !== 0x5a /* Z */) return undefined;
+  // A log's events come hour by hour: within the hour last read, only minutes and seconds are new.
+  if (lastHour !== undefined && text.startsWith(lastHour.text)) {
+    const rest = minutesAndSeconds(text);
+    return rest === undefined ? undefined : lastHour.time + rest;
+  }
   for (let i = 0; i < 19; i++) {
     const code = text.charCodeAt(i);
     const digit = code >= 0x30 && code <= 0x39;
     if (SEPARATORS[i] === undefined ? !digit : code !== SEPARATORS[i]) return undefined;
   }
-  return utc(
+  const time = utc(
     digits(text, 0, 4),
     digits(text, 5, 2),
     digits(text, 8, 2),
@@ -31,6 +36,26 @@ function logFileTime(text: string): number | undefined {
     0,
     0,
   );
+  if (time !== undefined) lastHour = { text: text.slice(0, HOUR_LENGTH), time: time - minutesAndSeconds(text)! };
+  return time;
+}
+
+/** `YYYY-MM-DDTHH`: the part of a log file's time that the last one read shares, mostly. */
+const HOUR_LENGTH = 13;
+let lastHour: { readonly text: string; readonly time: number } | undefined;
+
+/** The milliseconds of `:MM:SS` past the hour; undefined when they are not two minutes and seconds. */
+function minutesAndSeconds(text: string): number | undefined {
+  if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return undefined;
+  if (!isDigit(text, 14) || !isDigit(text, 15) || !isDigit(text, 17) || !isDigit(text, 18)) return undefined;
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  return minute > 59 || second > 59 ? undefined : minute * 60_000 + second * 1000;
+}
+
+function isDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The separators of `YYYY-MM-DDTHH:MM:SS` by position; undefined where a digit belongs. */

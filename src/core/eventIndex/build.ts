@@ -68,7 +68,9 @@ export class SegmentBuilder {
   private lastResourceId = 0;
   private lastSource: string | undefined;
   private lastName: string | undefined;
-  private lastKey = '';
+  private lastKeyId = 0;
+  /** The event key column's ids by source, then name: found without joining the two each event. */
+  private eventKeys = new Map<string, Map<string, number>>();
   /**
    * Facts of the few events that carry any (the detections' reading of a raw record, opaque here), as
    * JSON, by the position the event was added at.
@@ -84,6 +86,7 @@ export class SegmentBuilder {
     this.resourceKeys = [];
     this.principalKeys = [];
     this.facts = new Map();
+    this.eventKeys = new Map();
     this.lastPrincipal = this.lastResource = this.lastSource = this.lastName = undefined;
   }
 
@@ -96,7 +99,7 @@ export class SegmentBuilder {
     this.times.push(e.time);
     this.flags.push(flagsOf(e));
     const uuid = this.eventIdOf(e.eventId, n);
-    this.put(AT.eventKey, this.eventKeyOf(e));
+    this.ids[AT.eventKey]!.push(this.eventKeyIdOf(e));
     this.put(AT.action, e.action);
     this.ids[AT.principal]!.push(this.principalIdOf(e.principal));
     this.put(AT.accessKeyId, e.accessKeyId);
@@ -139,19 +142,27 @@ export class SegmentBuilder {
     return false;
   }
 
-  /** eventSource and eventName joined by NUL; the text is built only when the pair changes. */
-  private eventKeyOf(e: ActivityEvent): string {
-    if (e.eventSource !== this.lastSource || e.eventName !== this.lastName) {
-      this.lastSource = e.eventSource;
-      this.lastName = e.eventName;
-      this.lastKey = `${e.eventSource}\u0000${e.eventName}`;
+  /** The id of eventSource and eventName joined by NUL; the text is built once per distinct pair. */
+  private eventKeyIdOf(e: ActivityEvent): number {
+    if (e.eventSource === this.lastSource && e.eventName === this.lastName) return this.lastKeyId;
+    let names = this.eventKeys.get(e.eventSource);
+    if (names === undefined) this.eventKeys.set(e.eventSource, (names = new Map()));
+    let id = names.get(e.eventName);
+    if (id === undefined) {
+      id = this.dictionaries[AT.eventKey]!.idOf(`${e.eventSource}\u0000${e.eventName}`);
+      names.set(e.eventName, id);
     }
-    return this.lastKey;
+    this.lastSource = e.eventSource;
+    this.lastName = e.eventName;
+    this.lastKeyId = id;
+    return id;
   }
 
   /** The principal column stores the whole principal as JSON, written once per distinct principal. */
   private principalIdOf(p: ActivityPrincipal): number {
-    if (this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)) return this.lastPrincipalId;
+    // Events of one caller usually share one principal object (principal.ts): compared by reference first.
+    if (p === this.lastPrincipal || (this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)))
+      return this.lastPrincipalId;
     const id = this.dictionaries[AT.principal]!.idOfKeyed(principalKey(p), () => JSON.stringify(p));
     this.principalKeys[id] ??= principalKeys(p);
     this.lastPrincipal = p;
@@ -172,9 +183,9 @@ export class SegmentBuilder {
   finish(): Uint8Array {
     const order = timeOrder(this.times);
     const parts: Part[] = [
-      { id: Section.Time, width: 0, write: (out) => order.forEach((i) => out.f64(this.times.get(i))) },
-      { id: Section.EventId, width: 0, write: (out) => order.forEach((i) => out.copy(this.eventIds, 16 * i, 16)) },
-      { id: Section.Flags, width: 0, write: (out) => order.forEach((i) => out.u8(this.flags.get(i))) },
+      { id: Section.Time, width: 0, write: (out) => out.f64sInOrder(this.times.view(), order) },
+      { id: Section.EventId, width: 0, write: (out) => out.blocksInOrder(this.eventIds, order) },
+      { id: Section.Flags, width: 0, write: (out) => out.u8sInOrder(this.flags.view(), order) },
       ...this.columnParts(order),
       ...this.resourceParts(order),
       ...this.postingParts(order),
@@ -207,7 +218,7 @@ export class SegmentBuilder {
     if (this.facts.size > 0) order.forEach((i, ordinal) => this.facts.has(i) && ordinalOf.set(i, ordinal));
     const entries = [...this.facts].map(([i, json]) => [ordinalOf.get(i)!, json] as const).sort((a, b) => a[0] - b[0]);
     return [
-      { id: Section.FactOrdinals, width: 0, write: (out) => entries.forEach(([ordinal]) => out.u32(ordinal)) },
+      { id: Section.FactOrdinals, width: 0, write: (out) => out.u32s(entries.map(([ordinal]) => ordinal)) },
       {
         id: Section.Facts,
         width: 0,
@@ -235,7 +246,7 @@ export class SegmentBuilder {
     }
     const { resources } = this;
     return [
-      { id: Section.ResourceOffsets, width: 0, write: (out) => offsets.forEach((o) => out.u32(o)) },
+      { id: Section.ResourceOffsets, width: 0, write: (out) => out.u32s(offsets) },
       { id: Section.ResourceIds, width: resources.width, write: (out) => out.ids(ids, resources.width) },
       { id: Section.ResourceDictionary, width: 0, write: (out) => encodeStrings(resources.strings, out) },
     ];
@@ -360,7 +371,7 @@ class Postings {
     const keys = sorted.map((k) => k.key);
     return [
       { id: Section.Keys, width: 0, write: (out) => encodeStrings(keys, out) },
-      { id: Section.PostingMeta, width: 0, write: (out) => meta.forEach((m) => out.u32(m)) },
+      { id: Section.PostingMeta, width: 0, write: (out) => out.u32s(meta) },
       { id: Section.Postings, width: 0, write: (out) => out.write(body.finish()) },
     ];
   }
