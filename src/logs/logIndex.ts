@@ -97,6 +97,8 @@ export class LogIndex {
   private listingProblems: readonly UnreadableFile[];
   private readonly loaded = new Map<string, Segment>();
   private messages: string[];
+  /** The manifest's last write, which the next waits for (commit). */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly dir: string,
@@ -267,7 +269,12 @@ export class LogIndex {
 
   private async commit(segments: readonly SegmentEntry[], dropped: readonly SegmentEntry[]): Promise<void> {
     this.manifest = { ...this.manifest, segments };
-    await writeManifest(this.dir, this.manifest);
+    // One write after another: two batches' commits overlap, and the later manifest must be the one
+    // left on disk (renames racing could leave the earlier, which forgets a segment).
+    const manifest = this.manifest;
+    const write = this.writing.then(() => writeManifest(this.dir, manifest));
+    this.writing = write.catch(() => undefined);
+    await write;
     for (const segment of dropped) {
       this.loaded.delete(segment.name);
       await rm(path.join(this.dir, segment.name), { force: true });

@@ -20,7 +20,8 @@ type WorkerAnswer = { ok: true; entry: SegmentEntry } | { ok: false; reason: str
 
 /**
  * Runs every batch, each as soon as a worker is free, and hands each finished segment to `done` (which
- * commits it) in completion order. An abort terminates the workers: batches in flight are lost, the
+ * commits it) in completion order; calls of `done` may overlap (two lanes, or a lane's commit and its
+ * next answer), so it must order its own writes. An abort terminates the workers: batches in flight are lost, the
  * committed ones stay. Rejects with the abort's reason, or the first batch that failed.
  */
 export async function runBatches(
@@ -43,11 +44,19 @@ export async function runBatches(
       const worker = new Worker(workerScript, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       try {
-        for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-          const answer = await ask(worker, job);
+        let job = queue.shift();
+        let asked = job === undefined ? undefined : ask(worker, job);
+        while (job !== undefined && asked !== undefined) {
+          const answer = await asked;
           signal?.throwIfAborted();
           if (!answer.ok) throw new Error(answer.reason);
-          await done(answer.entry, job);
+          const finished = job;
+          // The worker starts its next batch while this one is committed, rather than wait for the
+          // manifest's write; should the commit fail, the batch in flight is dropped with the worker.
+          job = queue.shift();
+          asked = job === undefined ? undefined : ask(worker, job);
+          asked?.catch(() => undefined);
+          await done(answer.entry, finished);
         }
       } finally {
         void worker.terminate();

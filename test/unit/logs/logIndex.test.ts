@@ -210,5 +210,10 @@ describe('LogIndex', () => {
     const update = await opened.update();
     assert.deepEqual([update.filesRead, update.events], [55, 2900]);
     await assertAnswersAsScan(opened, logs);
+    // Batches' commits overlap (two workers, each sent its next batch before its last is committed): the
+    // manifest left on disk must still name every segment, or a re-open would read files again.
+    const reopened = await LogIndex.open(index, [logs], { parallelism: 2 });
+    assert.equal(reopened.pending.files, 0);
+    await assertAnswersAsScan(reopened, logs);
   });
 });
