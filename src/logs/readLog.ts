@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import {
   RECORD_LIMIT,
   RUN_BYTES,
@@ -34,26 +34,15 @@ interface ReadLogOptions {
    * event, so it must decide cheaply which it wants; without it, the element is dropped at once.
    */
   readonly onElement?: (event: ActivityEvent, element: unknown) => void;
-  /** The most text a file may hold to be read whole (WHOLE_FILE_BYTES); 0 streams every file. */
-  readonly wholeFileBytes?: number;
 }
 
 /** The read size: large enough that per-chunk costs vanish, small enough that memory stays flat. */
 const CHUNK = 256 * 1024;
-/**
- * A file whose text (gunzipped) is at most this is read whole: one read and one synchronous gunzip in
- * the reading thread. Streaming costs, for every 256 KB chunk, a round trip through zlib's thread pool
- * and the stream machinery: on the 1M-event benchmark as much CPU as the inflating itself (indexing with
- * two workers used 18.9 s of CPU streamed, 15.6 s read whole). CloudTrail delivers files of a few hundred
- * kilobytes of text, so nearly every file is read whole; larger ones stream, and memory stays bounded.
- */
-const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
 /**
- * Reads one file (gzip by its magic bytes, not by its name) through the record splitter, whole when it
- * is small (WHOLE_FILE_BYTES), else streamed; each event gets `file` = path. Memory stays bounded
- * whatever the file's size: a small file's text, or a chunk and one record in progress. Never throws:
- * what cannot be read is the answer's `problem`, in one sentence.
+ * Streams one file (gzip by its magic bytes, not by its name) through the record splitter; each event
+ * gets `file` = path. Memory stays bounded whatever the file's size: a chunk, and one record in progress.
+ * Never throws: what cannot be read is the answer's `problem`, in one sentence.
  */
 export async function readLogFile(
   path: string,
@@ -69,24 +58,10 @@ export async function readLogFile(
       throw error;
     });
     tally.gzip = gzip;
-    const text = await wholeText(handle, gzip, options.wholeFileBytes ?? WHOLE_FILE_BYTES).catch(
-      async (error: unknown) => {
-        await handle.close();
-        throw error;
-      },
-    );
-    if (text !== undefined) {
-      await handle.close();
-      tally.push(text);
-      tally.end();
-      return tally.result();
-    }
-    const chunks = stream(handle, gzip, options.signal);
-    for await (const chunk of chunks) {
-      tally.push(chunk as Buffer);
-      if (tally.stopped) break;
-    }
-    chunks.destroy();
+    await readChunks(handle, gzip, options.signal, (chunk) => {
+      tally.push(chunk);
+      return !tally.stopped;
+    });
     tally.end();
   } catch (error) {
     tally.problem ??= fileProblem(error, tally.read, tally.gzip);
@@ -227,39 +202,40 @@ async function isGzip(handle: FileHandle): Promise<boolean> {
 }
 
 /**
- * The file's text when it holds at most `limit` bytes of it, gunzipped; undefined to stream it: a larger
- * file, or a gzip that does not inflate in one go (truncated, corrupt), which the stream reads up to the
- * damage and reports with its offset. A gzip's last four bytes give its inflated size (of its last member
- * when there are several, which the size limit of gunzipSync then bounds).
+ * Passes the file's bytes, gunzipped when it is gzip, to `onChunk` as they come, until it answers false;
+ * resolves at the end, rejects with the file's or gunzip's error (or onChunk's). Closes the handle either
+ * way (one open per file). Plain events rather than pipeline() and an async iterator: those cost a
+ * promise per chunk, and an AbortController and its DOMException per file (a tenth of reading a file).
  */
-async function wholeText(handle: FileHandle, gzip: boolean, limit: number): Promise<Uint8Array | undefined> {
-  const { size } = await handle.stat();
-  if (size > limit) return undefined;
-  let inflated = 0;
-  if (gzip) {
-    const trailer = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(trailer, 0, 4, Math.max(0, size - 4));
-    inflated = trailer.readUInt32LE(0);
-    if (bytesRead < 4 || inflated > limit) return undefined;
-  }
-  const raw = await handle.readFile();
-  if (!gzip) return raw;
-  try {
-    // Inflated into one buffer of the size the trailer gives (a byte more, so zlib sees room left):
-    // with its default 16 KB pieces, gunzipSync would copy them all into one at the end.
-    return gunzipSync(raw, { maxOutputLength: limit, chunkSize: Math.max(64, inflated + 1) });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The file's bytes, gunzipped when it is gzip; an error of the file reaches the reader either way. The
- * stream closes the handle (one open per file).
- */
-function stream(handle: FileHandle, gzip: boolean, signal: AbortSignal | undefined): Readable {
-  const file = handle.createReadStream({ highWaterMark: CHUNK, start: 0, signal });
-  if (!gzip) return file;
-  // pipeline, not pipe: the file is closed when the reader stops early or gunzip fails.
-  return pipeline(file, createGunzip({ chunkSize: CHUNK }), () => undefined);
+function readChunks(
+  handle: FileHandle,
+  gzip: boolean,
+  signal: AbortSignal | undefined,
+  onChunk: (chunk: Buffer) => boolean,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const file = handle.createReadStream({ highWaterMark: CHUNK, start: 0, signal });
+    const gunzip = gzip ? createGunzip({ chunkSize: CHUNK }) : undefined;
+    const source: Readable = gunzip === undefined ? file : file.pipe(gunzip);
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      // The file stream closes the handle when destroyed, however the read ended.
+      file.destroy();
+      gunzip?.destroy();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    file.on('error', settle);
+    gunzip?.on('error', settle);
+    source.on('end', () => settle());
+    source.on('data', (chunk: Buffer) => {
+      try {
+        if (!onChunk(chunk)) settle();
+      } catch (error) {
+        settle(error);
+      }
+    });
+  });
 }

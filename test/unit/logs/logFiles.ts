@@ -21,9 +21,8 @@ export function writeLog(root: string, relative: string, content: string | Buffe
 }
 
 /** readLogFile's answer and every event it passed on. */
-/** Every event of a file; `streamed` reads it as a large file is read, in chunks, however small it is. */
-export async function readAll(file: string, streamed = false): Promise<LogFileRead & { list: ActivityEvent[] }> {
+export async function readAll(file: string): Promise<LogFileRead & { list: ActivityEvent[] }> {
   const list: ActivityEvent[] = [];
-  const read = await readLogFile(file, (event) => list.push(event), streamed ? { wholeFileBytes: 0 } : {});
+  const read = await readLogFile(file, (event) => list.push(event));
   return { ...read, list };
 }

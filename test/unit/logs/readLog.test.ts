@@ -177,8 +177,7 @@ function recordsOver(bytes: number): Record<string, unknown>[] {
 }
 
 // The records of one chunk are parsed together, a record cut by a chunk's end on its own: small files,
-// files of many chunks, compressed or not, read whole or streamed, must read the same events as record
-// by record.
+// files of many chunks, compressed or not, must read the same events as record by record.
 const PATHS: { name: string; file: string; records: Record<string, unknown>[]; gzip: boolean }[] = [
   { name: 'one chunk', file: 'paths/small.json.gz', records: RECORDS, gzip: true },
   { name: 'many chunks, gzip (3 MB of JSON)', file: 'paths/split.json.gz', records: recordsOver(3e6), gzip: true },
@@ -187,14 +186,12 @@ const PATHS: { name: string; file: string; records: Record<string, unknown>[]; g
 
 describe('records read together read as records read one by one', () => {
   for (const { name, file, records, gzip } of PATHS) {
-    for (const streamed of [false, true]) {
-      test(`${name}, ${streamed ? 'streamed' : 'read whole'}`, async () => {
-        const written = writeLog(ROOT, file, JSON.stringify({ Records: records }), gzip);
-        const read = await readAll(written, streamed);
-        assert.equal(read.problem, undefined);
-        assert.deepEqual(read.list, events(written, records));
-      });
-    }
+    test(name, async () => {
+      const written = writeLog(ROOT, file, JSON.stringify({ Records: records }), gzip);
+      const read = await readAll(written);
+      assert.equal(read.problem, undefined);
+      assert.deepEqual(read.list, events(written, records));
+    });
   }
 });
 
@@ -238,14 +235,12 @@ const BAD: { name: string; content: string | Buffer; gzip?: boolean; problem: Re
 
 describe('bad input: nothing throws, the problem is one sentence, what could be read is used', () => {
   for (const { name, content, gzip, problem, someEvents } of BAD) {
-    for (const streamed of [false, true]) {
-      test(`${name}, ${streamed ? 'streamed' : 'read whole'}`, async () => {
-        const read = await readAll(writeLog(ROOT, `bad/${name}.json.gz`, content, gzip), streamed);
-        assert.match(read.problem ?? '', problem);
-        assert.equal(read.events > 0, someEvents === true, `${read.events} events`);
-        assert.equal(read.events, read.list.length);
-      });
-    }
+    test(name, async () => {
+      const read = await readAll(writeLog(ROOT, `bad/${name}.json.gz`, content, gzip));
+      assert.match(read.problem ?? '', problem);
+      assert.equal(read.events > 0, someEvents === true, `${read.events} events`);
+      assert.equal(read.events, read.list.length);
+    });
   }
 
   test('a file deleted between listing and reading', async () => {
