@@ -1,4 +1,5 @@
 import { ownValue } from './json';
+import { PairMemo } from './pairMemo';
 import { whyNoAction } from './noAction';
 
 /**
@@ -106,23 +107,10 @@ function prefixOf(eventSource: string): string {
  */
 export function actionOf(eventSource: string, eventName: string): string | undefined {
   // Remembered per source and name: indexing a log asks this for every event, of a few hundred pairs.
-  let names = ACTIONS.get(eventSource);
-  if (names === undefined) {
-    if (ACTIONS.size >= MEMO_LIMIT) ACTIONS.clear();
-    ACTIONS.set(eventSource, (names = new Map()));
-  }
-  let action = names.get(eventName);
-  if (action === undefined) {
-    if (names.size >= MEMO_LIMIT) names.clear();
-    action = actionOfPair(eventSource, eventName) ?? null;
-    names.set(eventName, action);
-  }
-  return action ?? undefined;
+  return ACTIONS.get(eventSource, eventName, () => actionOfPair(eventSource, eventName));
 }
 
-/** actionOf's answers (null: no action). Bounded: a log of made-up names must not grow it without end. */
-const ACTIONS = new Map<string, Map<string, string | null>>();
-const MEMO_LIMIT = 10_000;
+const ACTIONS = new PairMemo<string, string, string | undefined>();
 
 function actionOfPair(eventSource: string, eventName: string): string | undefined {
   if (eventSource === '' || eventName === '' || whyNoAction(eventSource, eventName) !== undefined) return undefined;

@@ -1,4 +1,5 @@
 import { parseArn } from '../catalog/arn';
+import { PairMemo } from './pairMemo';
 
 /**
  * The resource types the event model names, told from an ARN: the CloudFormation type name and the
@@ -47,25 +48,12 @@ const ARN_TYPES: readonly ArnType[] = [
 /** The type and name an ARN shows, as far as the table above knows its service and resource. */
 export function describeArn(arn: string, type?: string): Described {
   // Remembered per type and ARN: a log names the same few resources event after event.
-  let byArn = DESCRIBED.get(type);
-  if (byArn === undefined) {
-    if (DESCRIBED.size >= MEMO_LIMIT) DESCRIBED.clear();
-    DESCRIBED.set(type, (byArn = new Map()));
-  }
-  let described = byArn.get(arn);
-  if (described === undefined) {
-    if (byArn.size >= MEMO_LIMIT) byArn.clear();
-    described = describe(arn, type);
-    byArn.set(arn, described);
-  }
-  return described;
+  return DESCRIBED.get(type, arn, () => describe(arn, type));
 }
 
 type Described = { readonly type?: string; readonly name?: string };
 
-/** describeArn's answers, by type asked and ARN. Bounded: a log of a million distinct ARNs must not keep them. */
-const DESCRIBED = new Map<string | undefined, Map<string, Described>>();
-const MEMO_LIMIT = 10_000;
+const DESCRIBED = new PairMemo<string | undefined, string, Described>();
 
 function describe(arn: string, type: string | undefined): Described {
   const parsed = parseArn(arn);
