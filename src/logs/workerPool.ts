@@ -20,9 +20,9 @@ type WorkerAnswer = { ok: true; entry: SegmentEntry } | { ok: false; reason: str
 
 /**
  * Runs every batch, each as soon as a worker is free, and hands each finished segment to `done` (which
- * commits it) in completion order; calls of `done` may overlap (two lanes, or a lane's commit and its
- * next answer), so it must order its own writes. An abort terminates the workers: batches in flight are lost, the
- * committed ones stay. Rejects with the abort's reason, or the first batch that failed.
+ * commits it) in completion order; two lanes' calls of `done` may overlap, so it must order its own
+ * writes. An abort terminates the workers: batches in flight are lost, the committed ones stay. Rejects
+ * with the abort's reason, or the first batch that failed.
  */
 export async function runBatches(
   jobs: readonly BatchJob[],
