@@ -211,11 +211,13 @@ export class RecordSplitter {
    * (`{"eventVersion":` in CloudTrail's files) is taken as the end of a run, and the run is offered to
    * onRun, which parses it as one JSON array. A bare `},{` is no guide: a record's resources[] holds
    * them too, and one cut there cost a failed parse and a scan of the whole run (one run in 22 on the
-   * 1M-event benchmark); a bare `},{` is used only when no element opens like this one. The guess cannot be wrong when the parse succeeds: JSON reads one way only, so
-   * if `[` + these bytes + `]` is a whole array, the cut falls where a careful scan would end an element
-   * (a cut inside a string or a nested value leaves one open, and the parse fails). On success the
-   * splitter resumes after the run, on the comma; undefined otherwise (a record spans the chunk's end,
-   * no cut found, the parse failed): the records are scanned.
+   * 1M-event benchmark); a bare `},{` is used only when no element opens like this one.
+   *
+   * The guess cannot be wrong when the parse succeeds: JSON reads one way only, so if `[` + these bytes
+   * + `]` is a whole array, the cut falls where a careful scan would end an element (a cut inside a
+   * string or a nested value leaves one open, and the parse fails). On success the splitter resumes
+   * after the run, on the comma; undefined otherwise (a record spans the chunk's end, no cut found, the
+   * parse failed): the records are scanned.
    */
   private run(b: Uint8Array, i: number): number | undefined {
     if (this.onRun === undefined || b[i] !== OPEN_BRACE || this.arrayKind === undefined) return undefined;
