@@ -233,7 +233,7 @@ async function readChunks(
       rest?.destroy();
       throw error;
     }
-    if (rest !== undefined && more) await streamed(rest, rest, onChunk);
+    if (rest !== undefined && more) await streamed(rest, undefined, onChunk);
     else rest?.destroy();
     return;
   }
@@ -247,7 +247,7 @@ async function readChunks(
 
 /**
  * Reads `source` to its end through onChunk (false: stop); rejects with its error or that of `file`,
- * the file's stream behind it. Destroys both at the end, which closes the file.
+ * the file's stream piped into it, when there is one. Destroys both at the end, which closes the file.
  */
 function streamed(source: Readable, file: Readable | undefined, onChunk: (chunk: Buffer) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -20,12 +20,7 @@ export function resourcesOf(
   for (const entry of Array.isArray(record.resources) ? record.resources : []) merged.add(recordedResource(entry));
   for (const field of FIELDS_BY_SOURCE.get(eventSource) ?? []) {
     if (field.events !== undefined && !field.events.test(eventName)) continue;
-    if (field.steps.length === 1 && !field.steps[0]!.list) {
-      // Most paths are one key (`bucketName`): read without valuesAt's lists.
-      const object = objectOf(record[field.in]);
-      const text = object === undefined ? undefined : textOf(ownValue(object, field.steps[0]!.key));
-      if (text !== undefined) merged.add(fieldResource(text, field));
-    } else for (const value of valuesAt(record[field.in], field.steps)) merged.add(fieldResource(value, field));
+    forEachValueAt(record[field.in], field.steps, 0, (value) => merged.add(fieldResource(value, field)));
   }
   for (const resource of extra) merged.add(resource);
   return merged.list;
@@ -78,25 +73,22 @@ function resource(r: { arn?: string; name?: string; type?: string; from: From })
   return compact(r) as ActivityResource;
 }
 
-/** The non-empty strings at a path of resourceFields.ts; nothing where the request holds another shape. */
-function valuesAt(root: unknown, steps: readonly Step[]): string[] {
-  let level: unknown[] = [root];
-  for (const { key, list } of steps) {
-    const next: unknown[] = [];
-    for (const value of level) {
-      const object = objectOf(value);
-      const child = object === undefined ? undefined : ownValue(object, key);
-      if (!list) next.push(child);
-      else if (Array.isArray(child)) next.push(...(child as unknown[]));
-    }
-    level = next;
-  }
-  const values: string[] = [];
-  for (const value of level) {
+/**
+ * Each non-empty string at a path of resourceFields.ts, from `steps[at]` on, in order; nothing where the
+ * request holds another shape. Walked without lists of the values on the way: it runs for every event.
+ */
+function forEachValueAt(value: unknown, steps: readonly Step[], at: number, visit: (text: string) => void): void {
+  if (at === steps.length) {
     const text = textOf(value);
-    if (text !== undefined) values.push(text);
+    if (text !== undefined) visit(text);
+    return;
   }
-  return values;
+  const object = objectOf(value);
+  if (object === undefined) return;
+  const { key, list } = steps[at]!;
+  const child = ownValue(object, key);
+  if (!list) forEachValueAt(child, steps, at + 1, visit);
+  else if (Array.isArray(child)) for (const item of child as unknown[]) forEachValueAt(item, steps, at + 1, visit);
 }
 
 /**

@@ -16,28 +16,25 @@ export function timeOf(text: string): number | undefined {
  */
 function logFileTime(text: string): number | undefined {
   if (text.length !== 20 || text.charCodeAt(19) !== 0x5a /* Z */) return undefined;
+  const rest = minutesAndSeconds(text);
+  if (rest === undefined) return undefined;
   // A log's events come hour by hour: within the hour last read, only minutes and seconds are new.
-  if (lastHour !== undefined && text.startsWith(lastHour.text)) {
-    const rest = minutesAndSeconds(text);
-    return rest === undefined ? undefined : lastHour.time + rest;
+  if (lastHour === undefined || !text.startsWith(lastHour.text)) {
+    const hour = hourOf(text);
+    if (hour === undefined) return undefined;
+    lastHour = { text: text.slice(0, HOUR_LENGTH), time: hour };
   }
-  for (let i = 0; i < 19; i++) {
+  return lastHour.time + rest;
+}
+
+/** The instant of `YYYY-MM-DDTHH` (the text's first 13 characters), or undefined when it is none. */
+function hourOf(text: string): number | undefined {
+  for (let i = 0; i < HOUR_LENGTH; i++) {
     const code = text.charCodeAt(i);
     const digit = code >= 0x30 && code <= 0x39;
     if (SEPARATORS[i] === undefined ? !digit : code !== SEPARATORS[i]) return undefined;
   }
-  const time = utc(
-    digits(text, 0, 4),
-    digits(text, 5, 2),
-    digits(text, 8, 2),
-    digits(text, 11, 2),
-    digits(text, 14, 2),
-    digits(text, 17, 2),
-    0,
-    0,
-  );
-  if (time !== undefined) lastHour = { text: text.slice(0, HOUR_LENGTH), time: time - minutesAndSeconds(text)! };
-  return time;
+  return utc(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), 0, 0, 0, 0);
 }
 
 /** `YYYY-MM-DDTHH`: the part of a log file's time that the last one read shares, mostly. */
@@ -58,8 +55,8 @@ function isDigit(text: string, at: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** The separators of `YYYY-MM-DDTHH:MM:SS` by position; undefined where a digit belongs. */
-const SEPARATORS: readonly (number | undefined)[] = [...'....-..-..T..:..:..'].map((c) =>
+/** The separators of `YYYY-MM-DDTHH` by position; undefined where a digit belongs. */
+const SEPARATORS: readonly (number | undefined)[] = [...'....-..-..T..'].map((c) =>
   c === '.' ? undefined : c.charCodeAt(0),
 );
 
