@@ -225,10 +225,15 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
+  /**
+   * Reads every Region of the tab. A fetch that a newer one or a settings change supersedes resolves with
+   * the tab's current load (joined, or started), so that whoever awaits `load` gets the rows it asked for,
+   * not the emptied tab the supersession left.
+   */
   private async fetch(store: TabStore, fresh: boolean): Promise<void> {
     const generation = ++store.generation;
     const connection = await this.connect();
-    if (generation !== store.generation) return;
+    if (generation !== store.generation) return this.load(store.tab, false);
     const regions = connection.state === 'off' ? [] : connection.regions;
     const previous = store.parts;
     store.parts = new Map(
@@ -253,6 +258,7 @@ export class SecurityExplorer implements vscode.WebviewViewProvider, vscode.Disp
       ),
     );
     if (generation === store.generation) store.loaded = true;
+    else return this.load(store.tab, false);
   }
 
   /** One Region of one tab; a request that fails (the server stopped) is that Region's problem. */
