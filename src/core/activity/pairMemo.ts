@@ -5,11 +5,26 @@
  */
 export class PairMemo<A, B, V> {
   private readonly byFirst = new Map<A, Map<B, V>>();
+  /** The pair asked last and its answer: a log's events repeat it in runs, and comparing beats hashing. */
+  private lastA: A | undefined;
+  private lastB: B | undefined;
+  private lastValue: V | undefined;
+  private hasLast = false;
 
   constructor(private readonly limit = 10_000) {}
 
   /** The answer for (a, b), made by `make` the first time (or again after the memo was emptied). */
   get(a: A, b: B, make: () => V): V {
+    if (this.hasLast && a === this.lastA && b === this.lastB) return this.lastValue as V;
+    const value = this.lookUp(a, b, make);
+    this.lastA = a;
+    this.lastB = b;
+    this.lastValue = value;
+    this.hasLast = true;
+    return value;
+  }
+
+  private lookUp(a: A, b: B, make: () => V): V {
     let second = this.byFirst.get(a);
     if (second === undefined) {
       if (this.byFirst.size >= this.limit) this.byFirst.clear();

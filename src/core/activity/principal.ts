@@ -11,6 +11,10 @@ import { compact, objectOf, ownValue, textOf, type JsonObject } from './json';
 const ANONYMOUS_MARKERS = new Set(['anonymous_principal', 'anonymous']);
 
 const ANONYMOUS: ActivityPrincipal = { type: 'Anonymous', name: 'anonymous' };
+/** An Insights event's principal: CloudTrail's own report. */
+const CLOUDTRAIL: ActivityPrincipal = { type: 'AWSService', name: 'cloudtrail.amazonaws.com' };
+/** The principals of events services emit themselves, by service (shared, as every principal read). */
+const SERVICES = new Map<string, ActivityPrincipal>();
 
 type Naming = (identity: JsonObject) => Partial<ActivityPrincipal>;
 
@@ -31,30 +35,55 @@ const NAMING: Readonly<Record<string, Naming>> = {
  * service emitted itself (eventType AwsServiceEvent) is that service's.
  */
 export function principalOf(record: JsonObject, eventSource: string): ActivityPrincipal {
-  if (record.eventType === 'AwsCloudTrailInsight') return { type: 'AWSService', name: 'cloudtrail.amazonaws.com' };
+  if (record.eventType === 'AwsCloudTrailInsight') return CLOUDTRAIL;
   if (record.eventType === 'AwsServiceEvent' && objectOf(record.userIdentity) === undefined) {
-    return { type: 'AWSService', name: eventSource };
+    let service = SERVICES.get(eventSource);
+    if (service === undefined) {
+      if (SERVICES.size >= READ_LIMIT) SERVICES.clear();
+      SERVICES.set(eventSource, (service = { type: 'AWSService', name: eventSource }));
+    }
+    return service;
   }
   return identityPrincipal(record.userIdentity);
 }
 
 /**
- * The last userIdentity read and its principal. A log's records come in runs of one caller, and comparing
- * the fields a principal is made of costs a fraction of making it (the assumed-role ARN's pattern, the
- * naming table, the copies). Events share the principal: it is plain data no one changes.
+ * Principals read, each with the userIdentity it was read from, by that identity's principalId (else its
+ * ARN, its service, its type); one caller's identities vary (a user's own calls and those a service made
+ * for them), so a key holds a few. A log's records come from a few callers, and comparing the fields a
+ * principal is made of costs a fraction of making it (the assumed-role ARN's pattern, the naming table,
+ * the copies). Events share the principal: it is plain data no one changes, and one caller's events
+ * holding one object lets the log index tell them by reference. Bounded, as PairMemo is.
  */
-let lastIdentity: JsonObject | undefined;
-let lastPrincipal: ActivityPrincipal = ANONYMOUS;
+const READ = new Map<string, Read[]>();
+const READ_LIMIT = 1024;
+/** Identities kept per key: the newest replaces the oldest. */
+const VARIANTS = 8;
+interface Read {
+  readonly identity: JsonObject;
+  readonly principal: ActivityPrincipal;
+}
+/** The entry used last: a log's records come in runs of one caller, and comparing beats hashing. */
+let last: Read | undefined;
 
 /** The principal of a userIdentity element; an absent one is an anonymous request. */
 function identityPrincipal(userIdentity: unknown): ActivityPrincipal {
   const id = objectOf(userIdentity);
   if (id === undefined) return ANONYMOUS;
-  if (lastIdentity !== undefined && sameIdentity(id, lastIdentity)) return lastPrincipal;
-  const principal = readIdentity(id);
-  lastIdentity = id;
-  lastPrincipal = principal;
-  return principal;
+  if (last !== undefined && sameIdentity(id, last.identity)) return last.principal;
+  const key = textOf(id.principalId) ?? textOf(id.arn) ?? textOf(id.invokedBy) ?? textOf(id.type) ?? '';
+  let reads = READ.get(key);
+  if (reads === undefined) {
+    if (READ.size >= READ_LIMIT) READ.clear();
+    READ.set(key, (reads = []));
+  }
+  let read = reads.find((r) => sameIdentity(id, r.identity));
+  if (read === undefined) {
+    if (reads.length >= VARIANTS) reads.shift();
+    reads.push((read = { identity: id, principal: readIdentity(id) }));
+  }
+  last = read;
+  return read.principal;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ActivityResource } from './event';
 import { compact, objectOf, ownValue, textOf, type JsonObject } from './json';
 import { RESOURCE_FIELDS, type ResourceField } from './resourceFields';
+import { PairMemo } from './pairMemo';
 import { describeArn } from './resourceTypes';
 
 type From = ActivityResource['from'];
@@ -52,15 +53,29 @@ export function namedResource(
   return resource({ arn: value, name: described.name, type: type ?? described.type ?? fallbackType, from });
 }
 
+/**
+ * Resources made, by what each was made from: a log names the same few resources again and again, and
+ * its events share each one (plain data no one changes), which lets the log index tell them by reference.
+ */
+const RECORDED = new PairMemo<string | undefined, string, ActivityResource | undefined>();
+const BY_FIELD = new PairMemo<ResourceField, string, ActivityResource | undefined>();
+/** Two places' resources merged (a bucket's ARN from resources[], its name from the request), shared as well. */
+const MERGED = new PairMemo<ActivityResource, ActivityResource, ActivityResource>();
+
 /** An entry of resources[]: `{ARN, accountId, type}`; the type is absent for some services (SSM). */
 function recordedResource(entry: unknown): ActivityResource | undefined {
   const object = objectOf(entry);
   const arn = textOf(object?.ARN) ?? textOf(object?.arn);
   const type = textOf(object?.type);
-  return arn?.startsWith('arn:') ? namedResource(arn, type, 'resources') : undefined;
+  if (!arn?.startsWith('arn:')) return undefined;
+  return RECORDED.get(type, arn, () => namedResource(arn, type, 'resources'));
 }
 
 function fieldResource(value: string, field: ResourceField): ActivityResource | undefined {
+  return BY_FIELD.get(field, value, () => madeFieldResource(value, field));
+}
+
+function madeFieldResource(value: string, field: ResourceField): ActivityResource | undefined {
   const from = field.in;
   if (value.startsWith('arn:')) return namedResource(value, undefined, from, field.type);
   const name = field.name === undefined ? value : field.name(value);
@@ -109,7 +124,8 @@ class Merged {
     if (r.name !== undefined) at ??= this.find({ type, arn: false, value: r.name, at: 0 });
     if (at === undefined) this.remember(this.list.push(r) - 1);
     else {
-      this.list[at] = { ...r, ...this.list[at]! };
+      const first = this.list[at]!;
+      this.list[at] = MERGED.get(r, first, () => ({ ...r, ...first }));
       this.remember(at);
     }
   }

@@ -69,6 +69,12 @@ export class SegmentBuilder {
   private lastSource: string | undefined;
   private lastName: string | undefined;
   private lastKeyId = 0;
+  /**
+   * Ids by the principal and resource objects themselves: the normaliser hands one caller's events one
+   * principal object, and one resource's mentions one resource object, so most are found by reference.
+   */
+  private principalIdByObject = new Map<ActivityPrincipal, number>();
+  private resourceIdByObject = new Map<ActivityResource, number>();
   /** The event key column's ids by source, then name: found without joining the two each event. */
   private eventKeys = new Map<string, Map<string, number>>();
   /**
@@ -87,6 +93,8 @@ export class SegmentBuilder {
     this.principalKeys = [];
     this.facts = new Map();
     this.eventKeys = new Map();
+    this.principalIdByObject = new Map();
+    this.resourceIdByObject = new Map();
     this.lastPrincipal = this.lastResource = this.lastSource = this.lastName = undefined;
   }
 
@@ -160,11 +168,17 @@ export class SegmentBuilder {
 
   /** The principal column stores the whole principal as JSON, written once per distinct principal. */
   private principalIdOf(p: ActivityPrincipal): number {
-    // Events of one caller usually share one principal object (principal.ts): compared by reference first.
-    if (p === this.lastPrincipal || (this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)))
-      return this.lastPrincipalId;
-    const id = this.dictionaries[AT.principal]!.idOfKeyed(principalKey(p), () => JSON.stringify(p));
-    this.principalKeys[id] ??= principalKeys(p);
+    // Events of one caller share one principal object (principal.ts): found by reference first.
+    if (p === this.lastPrincipal) return this.lastPrincipalId;
+    let id = this.principalIdByObject.get(p);
+    if (id === undefined) {
+      id =
+        this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)
+          ? this.lastPrincipalId
+          : this.dictionaries[AT.principal]!.idOfKeyed(principalKey(p), () => JSON.stringify(p));
+      this.principalKeys[id] ??= principalKeys(p);
+      this.principalIdByObject.set(p, id);
+    }
     this.lastPrincipal = p;
     this.lastPrincipalId = id;
     return id;
@@ -172,9 +186,17 @@ export class SegmentBuilder {
 
   /** The resource's id in the dictionary of whole resources (JSON, written once per distinct one). */
   private resourceIdOf(r: ActivityResource): number {
-    if (this.lastResource !== undefined && sameResource(r, this.lastResource)) return this.lastResourceId;
-    const id = this.resources.idOfKeyed(resourceKey(r), () => JSON.stringify(r));
-    this.resourceKeys[id] ??= resourcePostingKeys(r);
+    // As principals: the mentions of one resource share one object (resources.ts).
+    if (r === this.lastResource) return this.lastResourceId;
+    let id = this.resourceIdByObject.get(r);
+    if (id === undefined) {
+      id =
+        this.lastResource !== undefined && sameResource(r, this.lastResource)
+          ? this.lastResourceId
+          : this.resources.idOfKeyed(resourceKey(r), () => JSON.stringify(r));
+      this.resourceKeys[id] ??= resourcePostingKeys(r);
+      this.resourceIdByObject.set(r, id);
+    }
     this.lastResource = r;
     this.lastResourceId = id;
     return id;

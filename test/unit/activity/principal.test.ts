@@ -181,4 +181,37 @@ describe('principals', () => {
     delete record.recipientAccountId;
     assert.equal(eventOf(record).account, undefined);
   });
+
+  test("one caller's events share one principal, however its identities vary and interleave with others'", () => {
+    const alice = {
+      type: 'IAMUser',
+      principalId: 'AIDAALICE',
+      arn: `arn:aws:iam::${ACCOUNT}:user/Alice`,
+      accountId: ACCOUNT,
+    };
+    const bob = { ...alice, principalId: 'AIDABOB', arn: `arn:aws:iam::${ACCOUNT}:user/Bob` };
+    const expected = (identity: typeof alice & { invokedBy?: string }): ActivityPrincipal => ({
+      type: 'IAMUser',
+      arn: identity.arn,
+      account: ACCOUNT,
+      ...(identity.invokedBy === undefined ? {} : { invokedBy: identity.invokedBy }),
+      name: identity.arn.slice(identity.arn.lastIndexOf('/') + 1),
+    });
+    const variant = (i: number) => ({ ...alice, invokedBy: `service${i}.amazonaws.com` });
+    // A few identities of one principalId, interleaved: each is read once, then shared.
+    const few = [alice, bob, variant(0), variant(1), alice, variant(0), bob];
+    const first = new Map<unknown, ActivityPrincipal>();
+    for (let round = 0; round < 3; round++) {
+      for (const identity of few) {
+        const principal = principalWith(structuredClone(identity));
+        assert.deepEqual(principal, expected(identity));
+        if (!first.has(identity)) first.set(identity, principal);
+        assert.equal(principal, first.get(identity), 'the principal read first is shared');
+      }
+    }
+    // More identities of one principalId than are kept: each still reads as it would alone.
+    const many = Array.from({ length: 20 }, (_, i) => variant(i));
+    for (const identity of [...many, alice, ...many.reverse(), alice])
+      assert.deepEqual(principalWith(structuredClone(identity)), expected(identity));
+  });
 });

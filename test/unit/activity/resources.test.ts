@@ -254,4 +254,17 @@ describe('resources named by requests and responses', () => {
       { arn, name: 'prod/db', type: 'AWS::SecretsManager::Secret', from: 'requestParameters' },
     ]);
   });
+
+  test('the events naming one resource share one object, merged ones too', () => {
+    const fields = () => ({
+      requestParameters: { bucketName: 'logs', key: 'a.txt' },
+      resources: [{ ARN: 'arn:aws:s3:::logs', type: 'AWS::S3::Bucket' }],
+    });
+    const first = resourcesOf('s3.amazonaws.com', 'GetObject', fields());
+    resourcesOf('s3.amazonaws.com', 'PutBucketPolicy', request({ bucketName: 'other' }));
+    const again = resourcesOf('s3.amazonaws.com', 'GetObject', fields());
+    assert.ok(first.length > 0);
+    assert.deepEqual(again, first);
+    first.forEach((resource, i) => assert.equal(again[i], resource, `resource ${i} is the same object`));
+  });
 });

@@ -105,6 +105,13 @@ describe('a segment', () => {
     assert.deepEqual(builder.finish(), buildSegment(half));
   });
 
+  test('principals and resources are told apart by value: shared objects and equal copies give one segment', () => {
+    // The normaliser hands events shared objects, found by reference; copies must land on the same ids.
+    const copies = invictusEvents.map((e, i) => (i % 3 === 0 ? structuredClone(e) : e));
+    assert.deepEqual(buildSegment(copies), buildSegment(invictusEvents));
+    assert.deepEqual(buildSegment(invictusEvents.map((e) => structuredClone(e))), buildSegment(invictusEvents));
+  });
+
   test('holds the Invictus events in under 150 bytes each, everything counted', () => {
     const perEvent = buildSegment(invictusEvents).length / invictusEvents.length;
     assert.ok(perEvent < 150, `${perEvent.toFixed(1)} bytes per event`);
