@@ -38,7 +38,10 @@ import { batchesOf, planUpdate, type UpdatePlan } from './plan';
 import { runBatches } from './workerPool';
 
 export interface LogIndexOptions {
-  /** The bundled worker (dist/logWorker.js); without it the files are read in this thread. */
+  /**
+   * The bundled worker (dist/logWorker.js); without it the files are read in this thread, which each
+   * file's open and first read block (readLog.ts).
+   */
   readonly workerScript?: string;
   /** Worker threads; os.availableParallelism() by default. */
   readonly parallelism?: number;

@@ -3,7 +3,7 @@ import { indexBatch, type BatchJob } from './batch';
 import type { SegmentEntry } from './manifest';
 
 export interface PoolOptions {
-  /** dist/logWorker.js; without it the batches are read in this thread, one after another. */
+  /** dist/logWorker.js; without it the batches are read in this thread, one after another (blocking it). */
   readonly workerScript?: string;
   readonly parallelism: number;
   readonly signal?: AbortSignal;
