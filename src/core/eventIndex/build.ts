@@ -276,39 +276,42 @@ export class SegmentBuilder {
 
   /**
    * The posting lists. Each dictionary id is resolved to its lists once (a principal's many keys, an
-   * action's lower case), so per event only ids are followed; an event is added to a list once however
-   * many of its keys lead there.
+   * action's lower case), so per event only list numbers are followed; an event is added to a list once
+   * however many of its keys lead there.
    */
   private postingParts(order: Uint32Array): Part[] {
     const postings = new Postings();
-    const listsOf = (kind: Kind, keysById: readonly (readonly string[] | undefined)[]): number[][][] =>
+    const listsOf = (kind: Kind, keysById: readonly (readonly string[] | undefined)[]): number[][] =>
       Array.from(keysById, (keys) => (keys ?? []).map((key) => postings.list(kind, key)));
     // Index 0, the absent value, has no list.
-    const valueLists = (kind: Kind, column: Column, keyOf = (v: string): string => v): number[][] => [
-      [],
-      ...this.dictionaries[AT[column]]!.strings.map((v) => postings.list(kind, keyOf(v))),
-    ];
+    const valueLists = (kind: Kind, column: Column, keyOf = (v: string): string => v): Int32Array =>
+      Int32Array.from([-1, ...this.dictionaries[AT[column]]!.strings.map((v) => postings.list(kind, keyOf(v)))]);
     const resourceLists = listsOf(Kind.Resource, this.resourceKeys);
     const principalLists = listsOf(Kind.Principal, this.principalKeys);
     const accessKeyLists = valueLists(Kind.AccessKey, 'accessKeyId');
     const actionLists = valueLists(Kind.Action, 'action', (v) => v.toLowerCase());
     const ipLists = valueLists(Kind.SourceIp, 'sourceIp');
     const [principal, accessKeyId, action, sourceIp] = [AT.principal, AT.accessKeyId, AT.action, AT.sourceIp].map(
-      (at) => this.ids[at]!,
+      (at) => this.ids[at]!.view(),
     );
+    const resourceIds = this.resourceIds.view();
+    const resourceEnds = this.resourceEnds.view();
+    const times = this.times.view();
     let day = -1;
-    let dayList: number[] = [];
-    order.forEach((i, ordinal) => {
-      for (let at = this.resourcesFrom(i); at < this.resourceEnds.get(i); at++)
-        for (const list of resourceLists[this.resourceIds.get(at)]!) addTo(list, ordinal);
-      for (const list of principalLists[principal!.get(i)]!) addTo(list, ordinal);
-      if (accessKeyId!.get(i) !== 0) addTo(accessKeyLists[accessKeyId!.get(i)]!, ordinal);
-      if (action!.get(i) !== 0) addTo(actionLists[action!.get(i)]!, ordinal);
-      if (sourceIp!.get(i) !== 0) addTo(ipLists[sourceIp!.get(i)]!, ordinal);
-      const d = dayOf(this.times.get(i));
+    let dayList = -1;
+    for (let ordinal = 0; ordinal < order.length; ordinal++) {
+      const i = order[ordinal]!;
+      for (let at = i === 0 ? 0 : resourceEnds[i - 1]!; at < resourceEnds[i]!; at++)
+        for (const list of resourceLists[resourceIds[at]!]!) postings.add(list, ordinal);
+      for (const list of principalLists[principal![i]!]!) postings.add(list, ordinal);
+      // The absent value's list is -1: added to nothing.
+      postings.add(accessKeyLists[accessKeyId![i]!]!, ordinal);
+      postings.add(actionLists[action![i]!]!, ordinal);
+      postings.add(ipLists[sourceIp![i]!]!, ordinal);
+      const d = dayOf(times[i]!);
       if (d !== day) [day, dayList] = [d, postings.list(Kind.Day, String(d))];
-      addTo(dayList, ordinal);
-    });
+      postings.add(dayList, ordinal);
+    }
     return postings.parts();
   }
 }
@@ -318,11 +321,6 @@ function timeOrder(times: NumberList<Float64Array>): Uint32Array {
   const order = new Uint32Array(times.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => times.get(a) - times.get(b) || a - b);
-}
-
-/** Appends an ordinal unless the list already ends with it (two keys of one event leading to one list). */
-function addTo(list: number[], ordinal: number): void {
-  if (list[list.length - 1] !== ordinal) list.push(ordinal);
 }
 
 /** readOnly in bits 0-1 (absent, false, true), the category's index in bits 2-4. */
@@ -368,29 +366,61 @@ function isCanonicalTime(e: ActivityEvent): boolean {
   return t === canonicalTime(e.time);
 }
 
-/** The posting lists by key (kind + value), and their three sections in the keys' byte order. */
+/**
+ * The posting lists by key (kind + value), and their three sections in the keys' byte order. Lists are
+ * numbered as their keys are met; each addition is a (list, ordinal) pair appended to two typed arrays,
+ * which a counting sort by list turns into the lists at the end: no growing array per list (a segment
+ * adds about ten entries per event to a few thousand lists).
+ */
 class Postings {
-  private readonly lists = new Map<string, number[]>();
+  private readonly numbers = new Map<string, number>();
+  private readonly keys: string[] = [];
+  /** Each list's last ordinal: an event reaching a list by two keys is added once. */
+  private readonly last: number[] = [];
+  private readonly lists = u32List();
+  private readonly ordinals = u32List();
 
-  list(kind: Kind, value: string): number[] {
+  /** The number of the list of `value` of this kind, made on first ask. */
+  list(kind: Kind, value: string): number {
     const key = kind + value;
-    let list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, (list = []));
+    let list = this.numbers.get(key);
+    if (list === undefined) {
+      list = this.keys.push(key) - 1;
+      this.numbers.set(key, list);
+      this.last.push(-1);
+    }
     return list;
   }
 
+  /** Adds `ordinal` (never lower than the last added) to a list; list -1 is none. */
+  add(list: number, ordinal: number): void {
+    if (list < 0 || this.last[list] === ordinal) return;
+    this.last[list] = ordinal;
+    this.lists.push(list);
+    this.ordinals.push(ordinal);
+  }
+
   parts(): Part[] {
-    const sorted = [...this.lists]
-      .filter(([, list]) => list.length > 0)
-      .map(([key, list]) => ({ key, list, bytes: utf8.encode(key) }));
-    sorted.sort((a, b) => compareBytes(a.bytes, b.bytes));
+    const lists = this.lists.view();
+    const ordinals = this.ordinals.view();
+    // starts[l] is where list l begins in `sorted`; the pairs came in ordinal order, so each list is sorted.
+    const starts = new Uint32Array(this.keys.length + 1);
+    for (let i = 0; i < lists.length; i++) starts[lists[i]! + 1]!++;
+    for (let l = 0; l < this.keys.length; l++) starts[l + 1]! += starts[l]!;
+    const next = starts.slice(0, this.keys.length);
+    const sorted = new Uint32Array(lists.length);
+    for (let i = 0; i < lists.length; i++) sorted[next[lists[i]!]!++] = ordinals[i]!;
+    const byKey = this.keys
+      .map((key, list) => ({ key, list, bytes: utf8.encode(key) }))
+      .filter(({ list }) => starts[list + 1]! > starts[list]!);
+    byKey.sort((a, b) => compareBytes(a.bytes, b.bytes));
     const body = new ByteWriter();
     const meta: number[] = [];
-    for (const { list } of sorted) {
-      meta.push(body.length, list.length);
-      encodePostings(list, body);
+    for (const { list } of byKey) {
+      meta.push(body.length, starts[list + 1]! - starts[list]!);
+      encodePostings(sorted.subarray(starts[list], starts[list + 1]), body);
     }
-    const keys = sorted.map((k) => k.key);
+    const keys = byKey.map((k) => k.key);
     return [
       { id: Section.Keys, width: 0, write: (out) => encodeStrings(keys, out) },
       { id: Section.PostingMeta, width: 0, write: (out) => out.u32s(meta) },

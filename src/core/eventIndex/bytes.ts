@@ -34,14 +34,22 @@ export class ByteWriter {
     this.length += 8;
   }
 
-  varint(value: number): void {
-    this.reserve(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
+  /** Each value's difference from the one before (the first's from 0) as a varint: sorted values only. */
+  deltaVarints(values: ArrayLike<number>): void {
+    this.reserve(5 * values.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    let previous = 0;
+    for (let i = 0; i < values.length; i++) {
+      let v = (values[i]! - previous) >>> 0;
+      previous = values[i]!;
+      while (v >= 0x80) {
+        bytes[at++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      bytes[at++] = v;
     }
-    this.bytes[this.length++] = v;
+    this.length = at;
   }
 
   /**

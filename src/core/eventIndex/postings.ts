@@ -1,12 +1,8 @@
 import { ByteWriter, readVarint } from './bytes';
 
 /** Sorted ordinals as varint deltas: dense lists (a day, a busy principal) cost about a byte an entry. */
-export function encodePostings(ordinals: readonly number[], out: ByteWriter): void {
-  let previous = 0;
-  for (const ordinal of ordinals) {
-    out.varint(ordinal - previous);
-    previous = ordinal;
-  }
+export function encodePostings(ordinals: ArrayLike<number>, out: ByteWriter): void {
+  out.deltaVarints(ordinals);
 }
 
 export function decodePostings(bytes: Uint8Array, at: number, count: number): Uint32Array {
