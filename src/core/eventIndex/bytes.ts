@@ -137,8 +137,19 @@ export class ByteWriter {
     this.view.setUint32(at, value, true);
   }
 
+  /** A copy of the bytes written. */
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
+  }
+
+  /** The bytes written, as a view of the storage (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  /** Empties the writer, keeping its storage. */
+  reset(): void {
+    this.length = 0;
   }
 }
 
