@@ -1,4 +1,4 @@
-import type { ActivityEvent, ActivityPrincipal, ActivityResource } from '../activity/event';
+import type { ActivityEvent } from '../activity/event';
 import { ByteWriter, compareBytes, utf8 } from './bytes';
 import { DictionaryBuilder, encodeStrings } from './dictionary';
 import {
@@ -13,10 +13,11 @@ import {
   canonicalTime,
   type Column,
 } from './format';
-import { dayOf, principalKeys, resourcePostingKeys } from './keys';
+import { dayOf } from './keys';
 import { f64List, u32List, u8List, type NumberList } from './numbers';
 import { encodePostings } from './postings';
 import { writeUuid } from './uuid';
+import { PRINCIPALS, RESOURCES, WholeValues } from './wholeValues';
 
 /** A section's id, its writer and, for id columns, their width. */
 interface Part {
@@ -55,26 +56,13 @@ export class SegmentBuilder {
   private readonly resourceIds = u32List();
   /** Where each event's resource ids end in resourceIds. */
   private readonly resourceEnds = u32List();
-  /** Posting keys by dictionary id, made once per distinct resource and principal. */
-  private resourceKeys: string[][] = [];
-  private principalKeys: string[][] = [];
-  /**
-   * The last principal, resource and event key seen and their ids: each repeats from event to event (a
-   * principal's run of calls on one bucket), so most are compared field by field, not keyed and hashed.
-   */
-  private lastPrincipal: ActivityPrincipal | undefined;
-  private lastPrincipalId = 0;
-  private lastResource: ActivityResource | undefined;
-  private lastResourceId = 0;
+  /** Whole principals and resources: their ids in the principal column and in `resources`. */
+  private principals = new WholeValues(this.dictionaries[AT.principal]!, PRINCIPALS);
+  private resourceValues = new WholeValues(this.resources, RESOURCES);
+  /** The last event key seen and its id: a log's events repeat it in runs, and comparing beats hashing. */
   private lastSource: string | undefined;
   private lastName: string | undefined;
   private lastKeyId = 0;
-  /**
-   * Ids by the principal and resource objects themselves: the normaliser hands one caller's events one
-   * principal object, and one resource's mentions one resource object, so most are found by reference.
-   */
-  private principalIdByObject = new Map<ActivityPrincipal, number>();
-  private resourceIdByObject = new Map<ActivityResource, number>();
   /** The event key column's ids by source, then name: found without joining the two each event. */
   private eventKeys = new Map<string, Map<string, number>>();
   /**
@@ -95,13 +83,11 @@ export class SegmentBuilder {
     for (const list of [this.times, this.flags, ...this.ids, this.resourceIds, this.resourceEnds]) list.clear();
     this.dictionaries = COLUMNS.map(() => new DictionaryBuilder());
     this.resources = new DictionaryBuilder();
-    this.resourceKeys = [];
-    this.principalKeys = [];
+    this.principals = new WholeValues(this.dictionaries[AT.principal]!, PRINCIPALS);
+    this.resourceValues = new WholeValues(this.resources, RESOURCES);
     this.facts = new Map();
     this.eventKeys = new Map();
-    this.principalIdByObject = new Map();
-    this.resourceIdByObject = new Map();
-    this.lastPrincipal = this.lastResource = this.lastSource = this.lastName = undefined;
+    this.lastSource = this.lastName = undefined;
   }
 
   get size(): number {
@@ -115,7 +101,7 @@ export class SegmentBuilder {
     const uuid = this.eventIdOf(e.eventId, n);
     this.ids[AT.eventKey]!.push(this.eventKeyIdOf(e));
     this.put(AT.action, e.action);
-    this.ids[AT.principal]!.push(this.principalIdOf(e.principal));
+    this.ids[AT.principal]!.push(this.principals.idOf(e.principal));
     this.put(AT.accessKeyId, e.accessKeyId);
     this.put(AT.sourceIp, e.sourceIp);
     this.put(AT.region, e.region);
@@ -127,7 +113,7 @@ export class SegmentBuilder {
     this.put(AT.file, e.file);
     this.put(AT.eventIdText, uuid ? undefined : e.eventId);
     this.put(AT.eventTimeText, isCanonicalTime(e) ? undefined : e.eventTime);
-    for (const r of e.resources) this.resourceIds.push(this.resourceIdOf(r));
+    for (const r of e.resources) this.resourceIds.push(this.resourceValues.idOf(r));
     this.resourceEnds.push(this.resourceIds.length);
   }
 
@@ -169,42 +155,6 @@ export class SegmentBuilder {
     this.lastSource = e.eventSource;
     this.lastName = e.eventName;
     this.lastKeyId = id;
-    return id;
-  }
-
-  /** The principal column stores the whole principal as JSON, written once per distinct principal. */
-  private principalIdOf(p: ActivityPrincipal): number {
-    // Events of one caller share one principal object (principal.ts): found by reference first.
-    if (p === this.lastPrincipal) return this.lastPrincipalId;
-    let id = this.principalIdByObject.get(p);
-    if (id === undefined) {
-      id =
-        this.lastPrincipal !== undefined && samePrincipal(p, this.lastPrincipal)
-          ? this.lastPrincipalId
-          : this.dictionaries[AT.principal]!.idOfKeyed(principalKey(p), () => JSON.stringify(p));
-      this.principalKeys[id] ??= principalKeys(p);
-      this.principalIdByObject.set(p, id);
-    }
-    this.lastPrincipal = p;
-    this.lastPrincipalId = id;
-    return id;
-  }
-
-  /** The resource's id in the dictionary of whole resources (JSON, written once per distinct one). */
-  private resourceIdOf(r: ActivityResource): number {
-    // As principals: the mentions of one resource share one object (resources.ts).
-    if (r === this.lastResource) return this.lastResourceId;
-    let id = this.resourceIdByObject.get(r);
-    if (id === undefined) {
-      id =
-        this.lastResource !== undefined && sameResource(r, this.lastResource)
-          ? this.lastResourceId
-          : this.resources.idOfKeyed(resourceKey(r), () => JSON.stringify(r));
-      this.resourceKeys[id] ??= resourcePostingKeys(r);
-      this.resourceIdByObject.set(r, id);
-    }
-    this.lastResource = r;
-    this.lastResourceId = id;
     return id;
   }
 
@@ -292,8 +242,8 @@ export class SegmentBuilder {
     // Index 0, the absent value, has no list.
     const valueLists = (kind: Kind, column: Column, keyOf = (v: string): string => v): Int32Array =>
       Int32Array.from([-1, ...this.dictionaries[AT[column]]!.strings.map((v) => postings.list(kind, keyOf(v)))]);
-    const resourceLists = listsOf(Kind.Resource, this.resourceKeys);
-    const principalLists = listsOf(Kind.Principal, this.principalKeys);
+    const resourceLists = listsOf(Kind.Resource, this.resourceValues.postingKeys);
+    const principalLists = listsOf(Kind.Principal, this.principals.postingKeys);
     const accessKeyLists = valueLists(Kind.AccessKey, 'accessKeyId');
     const actionLists = valueLists(Kind.Action, 'action', (v) => v.toLowerCase());
     const ipLists = valueLists(Kind.SourceIp, 'sourceIp');
@@ -338,33 +288,6 @@ function timeOrder(times: NumberList<Float64Array>): Uint32Array {
 function flagsOf(e: ActivityEvent): number {
   const readOnly = e.readOnly === undefined ? 0 : e.readOnly ? 2 : 1;
   return readOnly | (Math.max(0, CATEGORIES.indexOf(e.category)) << 2);
-}
-
-/** The test principalKey's equality makes, without building the keys. */
-function samePrincipal(a: ActivityPrincipal, b: ActivityPrincipal): boolean {
-  return (
-    a.type === b.type &&
-    a.name === b.name &&
-    a.arn === b.arn &&
-    a.account === b.account &&
-    a.roleArn === b.roleArn &&
-    a.sessionName === b.sessionName &&
-    a.invokedBy === b.invokedBy
-  );
-}
-
-/** The fields of a principal joined: equal keys, equal principals (JSON.stringify's field order is the object's). */
-function principalKey(p: ActivityPrincipal): string {
-  return `${p.type}\u0001${p.name}\u0001${p.arn ?? '\u0002'}\u0001${p.account ?? '\u0002'}\u0001${p.roleArn ?? '\u0002'}\u0001${p.sessionName ?? '\u0002'}\u0001${p.invokedBy ?? '\u0002'}`;
-}
-
-function sameResource(a: ActivityResource, b: ActivityResource): boolean {
-  return a.arn === b.arn && a.name === b.name && a.type === b.type && a.from === b.from;
-}
-
-/** As principalKey: equal keys, equal resources. */
-function resourceKey(r: ActivityResource): string {
-  return `${r.arn ?? '\u0002'}\u0001${r.name ?? '\u0002'}\u0001${r.type ?? '\u0002'}\u0001${r.from}`;
 }
 
 /**
