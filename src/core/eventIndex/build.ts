@@ -1,6 +1,6 @@
 import type { ActivityEvent } from '../activity/event';
 import { ByteWriter, compareBytes, utf8 } from './bytes';
-import { DictionaryBuilder, encodeStrings } from './dictionary';
+import { DictionaryBuilder, encodeStrings, writeEncodedStrings } from './dictionary';
 import {
   CATEGORIES,
   COLUMNS,
@@ -257,7 +257,7 @@ export class SegmentBuilder {
     let dayList = -1;
     for (let ordinal = 0; ordinal < order.length; ordinal++) {
       const i = order[ordinal]!;
-      for (let at = i === 0 ? 0 : resourceEnds[i - 1]!; at < resourceEnds[i]!; at++)
+      for (let at = this.resourcesFrom(i); at < resourceEnds[i]!; at++)
         for (const list of resourceLists[resourceIds[at]!]!) postings.add(list, ordinal);
       for (const list of principalLists[principal![i]!]!) postings.add(list, ordinal);
       // The absent value's list is -1: added to nothing.
@@ -346,7 +346,7 @@ class Postings {
     const sorted = new Uint32Array(lists.length);
     for (let i = 0; i < lists.length; i++) sorted[next[lists[i]!]!++] = ordinals[i]!;
     const byKey = this.keys
-      .map((key, list) => ({ key, list, bytes: utf8.encode(key) }))
+      .map((key, list) => ({ list, bytes: utf8.encode(key) }))
       .filter(({ list }) => starts[list + 1]! > starts[list]!);
     byKey.sort((a, b) => compareBytes(a.bytes, b.bytes));
     body.reset();
@@ -355,9 +355,10 @@ class Postings {
       meta.push(body.length, starts[list + 1]! - starts[list]!);
       encodePostings(sorted.subarray(starts[list], starts[list + 1]), body);
     }
-    const keys = byKey.map((k) => k.key);
+    // The keys' bytes, made once for the sort, are what the Keys section holds.
+    const keys = byKey.map((k) => k.bytes);
     return [
-      { id: Section.Keys, width: 0, write: (out) => encodeStrings(keys, out) },
+      { id: Section.Keys, width: 0, write: (out) => writeEncodedStrings(keys, out) },
       { id: Section.PostingMeta, width: 0, write: (out) => out.u32s(meta) },
       { id: Section.Postings, width: 0, write: (out) => out.write(body.written()) },
     ];

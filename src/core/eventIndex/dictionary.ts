@@ -47,8 +47,15 @@ export class DictionaryBuilder {
 
 /** Layout: entry count, then count + 1 byte offsets into the UTF-8 text that follows (u32 each). */
 export function encodeStrings(strings: readonly string[], out: ByteWriter): void {
-  const encoded = strings.map((s) => utf8.encode(s));
-  out.u32(strings.length);
+  writeEncodedStrings(
+    strings.map((s) => utf8.encode(s)),
+    out,
+  );
+}
+
+/** encodeStrings' layout, for strings the caller has encoded already (to sort them by their bytes). */
+export function writeEncodedStrings(encoded: readonly Uint8Array[], out: ByteWriter): void {
+  out.u32(encoded.length);
   let offset = 0;
   out.u32(0);
   for (const bytes of encoded) {
